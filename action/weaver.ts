@@ -1,0 +1,87 @@
+// The weaver the action ships with (dist/weaver/go-weave.cjs beside dist/action/) and the
+// facts about it that go into cache keys.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+/** The repository root of the action: dist/action/<entry>.cjs lives two levels below it. */
+export function actionRoot(): string {
+  return process.env.GOWEAVE_ACTION_ROOT || path.resolve(__dirname, '..', '..');
+}
+
+export function weaverBundle(): string {
+  return path.join(actionRoot(), 'dist', 'weaver', 'go-weave.cjs');
+}
+
+export function weaverVersion(): string {
+  const pkg = path.join(actionRoot(), 'package.json');
+  try {
+    const v = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: unknown }).version;
+    if (typeof v === 'string' && v) return v;
+  } catch {
+    // fall through
+  }
+  throw new Error(`cannot read the go-weave version from ${pkg}`);
+}
+
+/**
+ * The weaver's own hash of the active aspects. If this weaver build has no
+ * `aspects --hash`, the config file's bytes plus the weaver version stand in: coarser
+ * (built-in aspect changes only show through the version) but never stale.
+ */
+export function aspectHash(config: string | undefined, version: string, log: (m: string) => void): string {
+  const bundle = weaverBundle();
+  if (fs.existsSync(bundle)) {
+    try {
+      const args = [bundle, 'aspects', '--hash', ...(config ? ['-c', config] : [])];
+      const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+      if (/^[0-9a-f]{8,}$/.test(out)) return out.slice(0, 16);
+      log(`go-weave aspects --hash printed "${out.slice(0, 80)}", not a hex hash; hashing the config file instead`);
+    } catch (e) {
+      const err = e as { stderr?: string; message: string };
+      const text = (err.stderr || err.message).trim();
+      // A config error is the user's to fix now, not something to paper over with a fallback hash.
+      if (/\.ya?ml:\d+/.test(text)) throw new Error(text);
+      log(`go-weave aspects --hash failed (${text.split('\n')[0]}); hashing the config file instead`);
+    }
+  }
+  const h = crypto.createHash('sha256').update(`go-weave ${version}\0`);
+  if (config) h.update(fs.readFileSync(config));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * A `go` on PATH in front of the real one. Only the building subcommands go through the
+ * weaver; `go install`/`go run` of pkg@version (an unrelated tool) and everything else
+ * run the real go directly, so `go env`, `go mod` and tool installs behave exactly as without
+ * the action.
+ */
+export function shimScript(node: string, bundle: string, realGo: string): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return `#!/bin/sh
+# Written by the go-weave action.
+real_go=${q(realGo)}
+case "$1" in
+  build|test|vet) ;;
+  install|run)
+    # pkg@version names a module outside this build: leave it alone.
+    for a in "$@"; do
+      case "$a" in
+        -*) ;;
+        *@*) exec "$real_go" "$@" ;;
+      esac
+    done ;;
+  *) exec "$real_go" "$@" ;;
+esac
+GOWEAVE_GO="$real_go" exec ${q(node)} ${q(bundle)} go "$@"
+`;
+}
+
+export function writeShim(dir: string, node: string, bundle: string, realGo: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, 'go');
+  const tmp = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, shimScript(node, bundle, realGo), { mode: 0o755 });
+  fs.renameSync(tmp, target);
+}
