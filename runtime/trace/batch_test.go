@@ -1,0 +1,88 @@
+package trace
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+func TestQueueFullDropsAndCounts(t *testing.T) {
+	rec := &recorder{block: make(chan struct{})}
+	p := useProvider(t, map[string]string{
+		"OTEL_BSP_MAX_QUEUE_SIZE":        "4",
+		"OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "1",
+		"OTEL_BSP_SCHEDULE_DELAY":        "60000",
+	}, rec)
+	// The worker takes the first span and blocks exporting it; four more fill
+	// the queue; the remaining five must be dropped without blocking us.
+	_, first := Start(context.Background(), "first", KindInternal)
+	first.End()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(p.proc.queue) != 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	for i := 0; i < 9; i++ {
+		_, s := Start(context.Background(), "s", KindInternal)
+		s.End()
+	}
+	if got := Dropped(); got != 5 {
+		t.Fatalf("Dropped() = %d, want 5", got)
+	}
+	close(rec.block)
+	p.proc.flush()
+	if got := len(rec.got()); got != 5 {
+		t.Fatalf("exported %d spans, want 5 (1 in flight + 4 queued)", got)
+	}
+}
+
+func TestScheduledExportWithoutFlush(t *testing.T) {
+	rec := &recorder{}
+	useProvider(t, map[string]string{"OTEL_BSP_SCHEDULE_DELAY": "20"}, rec)
+	_, s := Start(context.Background(), "s", KindInternal)
+	s.End()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(rec.got()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if len(rec.got()) != 1 {
+		t.Fatal("span not exported on the schedule")
+	}
+}
+
+func TestBatchSizeSplitsExports(t *testing.T) {
+	rec := &recorder{}
+	calls := 0
+	counting := exporterFunc(func(ctx context.Context, spans []ReadOnlySpan) error {
+		calls++
+		if len(spans) > 3 {
+			t.Errorf("batch of %d exceeds 3", len(spans))
+		}
+		return rec.Export(ctx, spans)
+	})
+	proc := newBatchProcessor(bspConfig{maxQueue: 100, maxBatch: 3, delay: time.Hour, timeout: 5 * time.Second},
+		[]namedExporter{{name: "c", exp: counting}})
+	for i := 0; i < 10; i++ {
+		proc.enqueue(&ReadOnlySpan{Name: "x"})
+	}
+	proc.shutdown()
+	if len(rec.got()) != 10 || calls != 4 {
+		t.Fatalf("exported %d spans in %d calls, want 10 in 4", len(rec.got()), calls)
+	}
+	proc.enqueue(&ReadOnlySpan{}) // after shutdown: ignored, no panic
+	proc.flush()
+	proc.shutdown()
+}
+
+func TestPanickingExporterIsContained(t *testing.T) {
+	bad := exporterFunc(func(context.Context, []ReadOnlySpan) error { panic("exporter bug") })
+	proc := newBatchProcessor(bspConfig{maxQueue: 10, maxBatch: 10, delay: time.Hour, timeout: time.Second},
+		[]namedExporter{{name: "bad", exp: bad}})
+	proc.enqueue(&ReadOnlySpan{})
+	proc.flush()
+	proc.shutdown()
+}
+
+type exporterFunc func(context.Context, []ReadOnlySpan) error
+
+func (f exporterFunc) Export(ctx context.Context, s []ReadOnlySpan) error { return f(ctx, s) }
+func (f exporterFunc) Shutdown(context.Context) error                     { return nil }

@@ -1,0 +1,103 @@
+package trace
+
+import (
+	"context"
+	"testing"
+)
+
+const (
+	validTP = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+	tid     = "4bf92f3577b34da6a3ce929d0e0e4736"
+	sid     = "00f067aa0ba902b7"
+)
+
+func TestExtractTraceparentCases(t *testing.T) {
+	cases := []struct {
+		name    string
+		tp      string
+		valid   bool
+		sampled bool
+	}{
+		{"valid sampled", validTP, true, true},
+		{"valid not sampled", "00-" + tid + "-" + sid + "-00", true, false},
+		{"unknown flag bits kept out", "00-" + tid + "-" + sid + "-09", true, true},
+		{"version ff", "ff-" + tid + "-" + sid + "-01", false, false},
+		{"all-zero trace id", "00-00000000000000000000000000000000-" + sid + "-01", false, false},
+		{"all-zero span id", "00-" + tid + "-0000000000000000-01", false, false},
+		{"uppercase trace id", "00-4BF92F3577B34DA6A3CE929D0E0E4736-" + sid + "-01", false, false},
+		{"uppercase version", "0A-" + tid + "-" + sid + "-01", false, false},
+		{"version 00 with extra field", validTP + "-extra", false, false},
+		{"future version with extra field", "01-" + tid + "-" + sid + "-01-extra", true, true},
+		{"future version, bad separator", "01-" + tid + "-" + sid + "-01x", false, false},
+		{"short", "00-" + tid + "-" + sid, false, false},
+		{"bad separator", "00_" + tid + "-" + sid + "-01", false, false},
+		{"non-hex", "00-" + tid + "-" + "00f067aa0ba902bz" + "-01", false, false},
+		{"empty", "", false, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := ExtractHeaders(context.Background(), map[string][]string{"Traceparent": {c.tp}})
+			s := SpanFromContext(ctx)
+			if (s != nil) != c.valid {
+				t.Fatalf("valid=%v, want %v", s != nil, c.valid)
+			}
+			if s == nil {
+				return
+			}
+			if s.TraceID() != tid || s.SpanID() != sid || s.IsSampled() != c.sampled || s.IsRecording() {
+				t.Fatalf("got %s %s sampled=%v recording=%v", s.TraceID(), s.SpanID(), s.IsSampled(), s.IsRecording())
+			}
+		})
+	}
+}
+
+func TestExtractRejectsRepeatedTraceparent(t *testing.T) {
+	ctx := ExtractHeaders(context.Background(), map[string][]string{"Traceparent": {validTP, validTP}})
+	if SpanFromContext(ctx) != nil {
+		t.Fatal("two traceparent headers must be ignored")
+	}
+}
+
+func TestTracestateKeptAndPropagated(t *testing.T) {
+	useProvider(t, nil, &recorder{})
+	in := map[string][]string{
+		"traceparent": {validTP},
+		"tracestate":  {"congo=t61rcWkgMzE", "rojo=00f067aa0ba902b7"},
+	}
+	ctx := ExtractHeaders(context.Background(), in)
+	ctx, s := Start(ctx, "server", KindServer)
+	out := map[string][]string{}
+	InjectHeaders(ctx, out)
+	if got := out["Traceparent"]; len(got) != 1 || got[0] != "00-"+tid+"-"+s.SpanID()+"-01" {
+		t.Fatalf("traceparent %v", got)
+	}
+	if got := out["Tracestate"]; len(got) != 1 || got[0] != "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7" {
+		t.Fatalf("tracestate %v", got)
+	}
+}
+
+func TestInvalidTracestateDroppedParentKept(t *testing.T) {
+	ctx := ExtractHeaders(context.Background(), map[string][]string{
+		"Traceparent": {validTP}, "Tracestate": {"Bad Key=1"},
+	})
+	s := SpanFromContext(ctx)
+	if s == nil || s.traceState != "" {
+		t.Fatalf("want parent without tracestate, got %+v", s)
+	}
+}
+
+func TestInjectNotSampledAndSuppressed(t *testing.T) {
+	useProvider(t, map[string]string{"OTEL_TRACES_SAMPLER": "always_off"}, &recorder{})
+	ctx, s := Start(context.Background(), "x", KindClient)
+	h := map[string][]string{}
+	InjectHeaders(ctx, h)
+	if h["Traceparent"][0] != "00-"+s.TraceID()+"-"+s.SpanID()+"-00" {
+		t.Fatalf("traceparent %v", h)
+	}
+	h2 := map[string][]string{}
+	InjectHeaders(WithSuppressed(ctx), h2)
+	InjectHeaders(context.Background(), h2)
+	if len(h2) != 0 {
+		t.Fatalf("nothing should be injected: %v", h2)
+	}
+}
