@@ -39,16 +39,18 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	}
 	cfg := Config{Protocol: ProtocolProtobuf, Timeout: 10 * time.Second}
 
-	if v := strings.TrimSpace(getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")); v != "" {
+	endpointVar := "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
+	if v := strings.TrimSpace(getenv(endpointVar)); v != "" {
 		cfg.Endpoint = v
 	} else if v := strings.TrimSpace(getenv("OTEL_EXPORTER_OTLP_ENDPOINT")); v != "" {
+		endpointVar = "OTEL_EXPORTER_OTLP_ENDPOINT"
 		cfg.Endpoint = strings.TrimRight(v, "/") + "/v1/traces"
 	} else {
 		cfg.Endpoint = "http://localhost:4318/v1/traces"
 	}
 	u, err := url.Parse(cfg.Endpoint)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return cfg, fmt.Errorf("endpoint %q: expected an http:// or https:// URL", cfg.Endpoint)
+		return cfg, fmt.Errorf("%s: %q: expected an http:// or https:// URL", endpointVar, cfg.Endpoint)
 	}
 
 	if name, v := pick("PROTOCOL"); v != "" {

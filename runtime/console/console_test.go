@@ -1,0 +1,44 @@
+package console
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"go-weave.dev/runtime/trace"
+)
+
+func TestOneJSONLinePerSpan(t *testing.T) {
+	var buf bytes.Buffer
+	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	spans := []trace.ReadOnlySpan{
+		{Name: "GET /<x>", Kind: trace.KindServer, StartTime: start, EndTime: start.Add(1500 * time.Microsecond),
+			Attributes: []trace.Attribute{{Key: "http.response.status_code", Value: int64(500)}, {Key: "nan", Value: math.NaN()}},
+			Status:     trace.Status{Code: trace.StatusError, Description: "bad"},
+			Resource:   &trace.Resource{Attributes: []trace.Attribute{{Key: "service.name", Value: "svc"}}}},
+		{Name: "child", ParentSpanID: [8]byte{1}, StartTime: start, EndTime: start},
+	}
+	if err := New(&buf).Export(context.Background(), spans); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines:\n%s", len(lines), buf.String())
+	}
+	var first map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first["name"] != "GET /<x>" || first["kind"] != "SERVER" || first["durationMs"] != 1.5 ||
+		first["attributes"].(map[string]any)["nan"] != "NaN" || first["resource"].(map[string]any)["service.name"] != "svc" ||
+		first["status"].(map[string]any)["code"] != "ERROR" {
+		t.Fatalf("%s", lines[0])
+	}
+	if !strings.Contains(lines[1], `"parentSpanId":"0100000000000000"`) {
+		t.Fatal(lines[1])
+	}
+}
