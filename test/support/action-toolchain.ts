@@ -1,0 +1,36 @@
+// A real Go distribution archive packed from the machine's Go install (top-level go/,
+// gzip -1 to keep it quick), plus the facts a listing needs about it.
+import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface PackedToolchain {
+  goroot: string;
+  goName: string; // go1.26.8
+  semver: string; // 1.26.8
+  filename: string; // go1.26.8.linux-amd64.tar.gz
+  file: string;
+  sha256: string;
+  size: number;
+}
+
+export function machineGoroot(): string {
+  for (const c of [process.env.GOROOT, '/usr/local/go']) {
+    if (c && fs.existsSync(path.join(c, 'bin', 'go'))) return c;
+  }
+  throw new Error('no Go installation found (set GOROOT)');
+}
+
+export function packToolchain(dir: string): PackedToolchain {
+  const goroot = machineGoroot();
+  const goName = fs.readFileSync(path.join(goroot, 'VERSION'), 'utf8').split('\n')[0].trim();
+  const goarch = { x64: 'amd64', arm64: 'arm64' }[process.arch as string] ?? process.arch;
+  const filename = `${goName}.linux-${goarch}.tar.gz`;
+  const file = path.join(dir, filename);
+  execFileSync('/bin/sh', ['-ec', 'tar -C "$1" -cf - "$2" | gzip -1 > "$3"', 'sh', path.dirname(goroot), path.basename(goroot), file]);
+  if (path.basename(goroot) !== 'go') throw new Error(`${goroot}: the archive needs a top-level go/ directory`);
+  const sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  const semver = goName.replace(/^go/, '');
+  return { goroot, goName, semver, filename, file, sha256, size: fs.statSync(file).size };
+}
