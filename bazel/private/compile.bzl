@@ -1,0 +1,139 @@
+"""Actions for one package: weave, embedcfg, compile; and the link of a binary."""
+
+load(":aspects.bzl", "resolve_aspects")
+load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveStdlibInfo")
+
+def _packagefile(entry):
+    return "packagefile %s=%s" % (entry.importpath, entry.archive.path)
+
+def _write_importcfg(ctx, name, entries):
+    """Writes packagefile lines for deps; std and runtime lines are prepended inside the action."""
+    out = ctx.actions.declare_file(name)
+    args = ctx.actions.args()
+    args.set_param_file_format("multiline")
+    args.add_all(entries, map_each = _packagefile, uniquify = True)
+    ctx.actions.write(out, args)
+    return out
+
+def _short_dir(f):
+    parts = f.short_path.split("/")
+    return "/".join(parts[:-1])
+
+def _embedcfg(ctx, srcs):
+    out = ctx.actions.declare_file(ctx.label.name + ".embedcfg")
+    args = ctx.actions.args()
+    args.add(ctx.file._embedcfg)
+    args.add(out)
+    args.add(_short_dir(srcs[0]))
+    args.add_all(srcs)
+    args.add("--")
+    args.add_all([f.short_path + "=" + f.path for f in ctx.files.embedsrcs])
+    ctx.actions.run(
+        executable = ctx.executable._node,
+        arguments = [args],
+        inputs = srcs + ctx.files.embedsrcs + [ctx.file._embedcfg],
+        outputs = [out],
+        mnemonic = "GoWeaveEmbedcfg",
+        progress_message = "Resolving //go:embed patterns of %s" % ctx.label,
+    )
+    return out
+
+def compile_package(ctx, importpath):
+    """Weaves and compiles ctx.files.srcs as `importpath`; returns GoWeaveArchiveInfo."""
+    srcs = ctx.files.srcs
+    if not srcs:
+        fail("%s: srcs is empty; a Go package needs at least one .go file" % ctx.label)
+    for f in srcs[1:]:
+        if f.dirname != srcs[0].dirname:
+            fail("%s: all srcs of one package must be in one directory (%s vs %s)" % (ctx.label, srcs[0].short_path, f.short_path))
+    stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
+    aspects = resolve_aspects(ctx)
+
+    woven = ctx.actions.declare_directory(ctx.label.name + ".woven")
+    report = ctx.actions.declare_file(ctx.label.name + ".weave.json")
+    weave_args = ctx.actions.args()
+    weave_args.add("weave")
+    weave_args.add_all(aspects.files, before_each = "-c")
+    weave_args.add("-p", importpath)
+    weave_args.add("-o", woven.path)
+    weave_args.add("--report", report)
+    weave_args.add_all(srcs)
+    ctx.actions.run(
+        executable = ctx.attr._weaver[DefaultInfo].files_to_run,
+        arguments = [weave_args],
+        inputs = srcs + aspects.files,
+        outputs = [woven, report],
+        mnemonic = "GoWeave",
+        progress_message = "Weaving %s" % ctx.label,
+    )
+
+    direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
+    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".importcfg", direct)
+    embedcfg = _embedcfg(ctx, srcs) if ctx.files.embedsrcs else None
+
+    archive = ctx.actions.declare_file(ctx.label.name + ".a")
+    args = ctx.actions.args()
+    args.add(stdlib.compile)
+    args.add(stdlib.importcfg)
+    args.add(deps_cfg)
+    args.add(archive)
+    args.add(importpath)
+    args.add(embedcfg.path if embedcfg else "")
+    args.add(woven.path)
+    args.add_all(srcs)
+    inputs = [woven, deps_cfg] + srcs + [d.archive for d in direct]
+    if embedcfg:
+        inputs += [embedcfg] + ctx.files.embedsrcs
+    ctx.actions.run(
+        executable = ctx.executable._compile_sh,
+        arguments = [args],
+        inputs = depset(inputs, transitive = [stdlib.files, stdlib.tools]),
+        outputs = [archive],
+        mnemonic = "GoWeaveCompile",
+        progress_message = "Compiling Go package %s (%s)" % (importpath, ctx.label),
+    )
+    return GoWeaveArchiveInfo(
+        archive = archive,
+        archives = depset([archive], transitive = [d.archives for d in direct]),
+        importpath = importpath,
+        transitive = depset(
+            [struct(importpath = importpath, archive = archive)],
+            transitive = [d.transitive for d in direct],
+        ),
+    ), [woven, report]
+
+def link_binary(ctx, main):
+    """Links the main archive with every transitive package into an executable."""
+    stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
+    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".link.importcfg", main.transitive)
+    out = ctx.actions.declare_file(ctx.label.name)
+    args = ctx.actions.args()
+    args.add(stdlib.link)
+    args.add(stdlib.importcfg)
+    args.add(deps_cfg)
+    args.add(out)
+    args.add(main.archive)
+    for key in sorted(ctx.attr.x_defs.keys()):
+        args.add("-X", "%s=%s" % (key, ctx.attr.x_defs[key]))
+    ctx.actions.run(
+        executable = ctx.executable._link_sh,
+        arguments = [args],
+        inputs = depset([deps_cfg], transitive = [stdlib.files, stdlib.tools, main.archives]),
+        outputs = [out],
+        mnemonic = "GoWeaveLink",
+        progress_message = "Linking %s" % ctx.label,
+    )
+    return out
+
+COMPILE_ATTRS = {
+    "_compile_sh": attr.label(default = Label("//bazel/private:compile.sh"), executable = True, cfg = "exec", allow_single_file = True),
+    "_default_aspects": attr.label(default = Label("//bazel:default_aspects")),
+    "_embedcfg": attr.label(default = Label("//bazel/private:embedcfg.cjs"), allow_single_file = True),
+    "_node": attr.label(default = Label("@go_weave_nodejs//:bin/node"), executable = True, cfg = "exec", allow_single_file = True),
+    "_stdlib": attr.label(default = Label("//bazel:stdlib"), providers = [GoWeaveStdlibInfo]),
+    "_weaver": attr.label(default = Label("//bazel/private:weaver"), executable = True, cfg = "exec"),
+}
+
+LINK_ATTRS = {
+    "_link_sh": attr.label(default = Label("//bazel/private:link.sh"), executable = True, cfg = "exec", allow_single_file = True),
+}

@@ -1,0 +1,27 @@
+#!/bin/bash
+# Compiles one package from its woven sources. Arguments (execroot-relative):
+#   COMPILE STD_IMPORTCFG DEPS_IMPORTCFG OUT IMPORTPATH EMBEDCFG WOVEN_DIR SRC...
+# A source the weaver left unchanged is compiled from its original path, so its recorded
+# position is the original one; woven files carry //line directives naming the original.
+set -euo pipefail
+export PATH=/usr/bin:/bin
+
+compile=$1 stdcfg=$2 depscfg=$3 out=$4 importpath=$5 embedcfg=$6 woven=$7
+shift 7
+work=$(mktemp -d "${TMPDIR:-/tmp}/go-weave-compile.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cat "$stdcfg" "$depscfg" >"$work/importcfg"
+
+files=()
+for src in "$@"; do
+  candidate=$woven/$(basename "$src")
+  if [ ! -e "$candidate" ]; then
+    echo "go_weave: the weaver wrote no $candidate for $src" >&2
+    exit 1
+  fi
+  if cmp -s "$src" "$candidate"; then files+=("$src"); else files+=("$candidate"); fi
+done
+
+flags=(-p "$importpath" -importcfg "$work/importcfg" -pack -complete -trimpath "$PWD=>" -buildid "")
+if [ -n "$embedcfg" ]; then flags+=(-embedcfg "$embedcfg"); fi
+"$compile" "${flags[@]}" -o "$out" -- "${files[@]}"

@@ -1,0 +1,31 @@
+"""Providers shared by the go_weave rules."""
+
+GoWeaveArchiveInfo = provider(
+    doc = "A compiled (and woven) Go package.",
+    fields = {
+        "archive": "File: the package archive (.a) holding export data and object code",
+        "archives": "depset of File: the archives of this package and everything it links against",
+        "importpath": "string: the import path the package was compiled as (-p)",
+        "transitive": "depset of struct(importpath, archive) for this package and everything it links against",
+    },
+)
+
+GoWeaveStdlibInfo = provider(
+    doc = "The standard library and the go-weave runtime module, compiled once per configuration.",
+    fields = {
+        "compile": "File: the SDK's compile tool",
+        "files": "depset: everything an action needs to read the archives",
+        "importcfg": "File: packagefile lines for every std and runtime package, execroot-relative",
+        "link": "File: the SDK's link tool",
+        "pkgs": "File: tree artifact holding <importpath>.a for each package",
+        "tools": "depset: the SDK tool files (compile and link need the whole pkg/tool directory)",
+    },
+)
+
+GoWeaveAspectsInfo = provider(
+    doc = "A weaving configuration: aspect files (none means the built-in aspects) and the packages they inject.",
+    fields = {
+        "deps": "list of GoWeaveArchiveInfo: packages woven code may import besides std and the runtime",
+        "files": "list of File: aspect YAML files passed as -c, in order",
+    },
+)

@@ -1,0 +1,66 @@
+"""go_weave_stdlib: the standard library (woven where aspects target it) and the runtime module."""
+
+load(":providers.bzl", "GoWeaveAspectsInfo", "GoWeaveStdlibInfo")
+
+def _tool(files, name):
+    for f in files:
+        if f.basename == name and "/pkg/tool/" in f.path:
+            return f
+    fail("go_weave_stdlib: the Go SDK has no pkg/tool/*/%s" % name)
+
+def _go_weave_stdlib_impl(ctx):
+    sdk_files = ctx.files._sdk
+    tools = ctx.files._sdk_tools
+    version = ctx.file._sdk_version
+    gomod = ctx.file._runtime_gomod
+    aspects = ctx.attr.aspects[GoWeaveAspectsInfo]
+    pkgs = ctx.actions.declare_directory(ctx.label.name + "_pkgs")
+    importcfg = ctx.actions.declare_file(ctx.label.name + ".importcfg")
+    weave = bool(ctx.attr.std_packages)
+
+    args = ctx.actions.args()
+    args.add(version.dirname)
+    args.add(gomod.dirname)
+    args.add(pkgs.path)
+    args.add(importcfg)
+    args.add(ctx.executable._weaver.path if weave else "")
+    args.add(",".join(ctx.attr.std_packages))
+    args.add_all(aspects.files)
+
+    ctx.actions.run(
+        executable = ctx.executable._script,
+        arguments = [args],
+        inputs = depset(sdk_files + ctx.files._runtime + aspects.files),
+        tools = [ctx.attr._weaver[DefaultInfo].files_to_run] if weave else [],
+        outputs = [pkgs, importcfg],
+        mnemonic = "GoWeaveStdlib",
+        progress_message = "Compiling the Go standard library and go-weave runtime (%s)" % ctx.label,
+    )
+    files = depset([pkgs, importcfg])
+    return [
+        GoWeaveStdlibInfo(
+            compile = _tool(tools, "compile"),
+            files = files,
+            importcfg = importcfg,
+            link = _tool(tools, "link"),
+            pkgs = pkgs,
+            tools = depset(tools),
+        ),
+        DefaultInfo(files = files),
+    ]
+
+go_weave_stdlib = rule(
+    implementation = _go_weave_stdlib_impl,
+    doc = "Compiles std and go-weave.dev/runtime once per configuration; every go_weaved_* target links against it.",
+    attrs = {
+        "aspects": attr.label(mandatory = True, providers = [GoWeaveAspectsInfo]),
+        "std_packages": attr.string_list(doc = "Standard-library packages to weave before compiling."),
+        "_runtime": attr.label(default = Label("//:runtime_srcs"), allow_files = True),
+        "_runtime_gomod": attr.label(default = Label("//:runtime/go.mod"), allow_single_file = True),
+        "_script": attr.label(default = Label("//bazel/private:stdlib.sh"), executable = True, cfg = "exec", allow_single_file = True),
+        "_sdk": attr.label(default = Label("@go_weave_go_sdk//:files"), allow_files = True),
+        "_sdk_tools": attr.label(default = Label("@go_weave_go_sdk//:tools"), allow_files = True),
+        "_sdk_version": attr.label(default = Label("@go_weave_go_sdk//:VERSION"), allow_single_file = True),
+        "_weaver": attr.label(default = Label("//bazel/private:weaver"), executable = True, cfg = "exec"),
+    },
+)

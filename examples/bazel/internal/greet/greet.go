@@ -1,0 +1,13 @@
+// Package greet formats greetings; it has no join points, so weaving leaves it as it is.
+package greet
+
+import "strings"
+
+// Format joins a greeting word and a name.
+func Format(word, name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = "world"
+	}
+	return word + ", " + name + "!"
+}
