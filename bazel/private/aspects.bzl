@@ -24,7 +24,14 @@ go_weave_aspects = rule(
 )
 
 def resolve_aspects(ctx):
-    """The aspect files and injected deps for a target: its `aspects`, else the configured default set."""
+    """The aspect files and injected deps for a target: its `aspects`, else the configured default set.
+
+    Args:
+      ctx: the rule context of a go_weaved_* target.
+
+    Returns:
+      GoWeaveAspectsInfo; an empty `files` list means the weaver's built-in aspects.
+    """
     if not ctx.attr.aspects:
         return ctx.attr._default_aspects[GoWeaveAspectsInfo]
     files = []

@@ -39,7 +39,15 @@ def _embedcfg(ctx, srcs):
     return out
 
 def compile_package(ctx, importpath):
-    """Weaves and compiles ctx.files.srcs as `importpath`; returns GoWeaveArchiveInfo."""
+    """Weaves and compiles ctx.files.srcs as one package.
+
+    Args:
+      ctx: the rule context (srcs, deps, embedsrcs, aspects and COMPILE_ATTRS).
+      importpath: the package path passed to the weaver and the compiler (-p).
+
+    Returns:
+      (GoWeaveArchiveInfo, [woven sources directory, weave report]).
+    """
     srcs = ctx.files.srcs
     if not srcs:
         fail("%s: srcs is empty; a Go package needs at least one .go file" % ctx.label)
@@ -103,7 +111,15 @@ def compile_package(ctx, importpath):
     ), [woven, report]
 
 def link_binary(ctx, main):
-    """Links the main archive with every transitive package into an executable."""
+    """Links the main archive with every transitive package into an executable.
+
+    Args:
+      ctx: the rule context (x_defs, COMPILE_ATTRS and LINK_ATTRS).
+      main: GoWeaveArchiveInfo of the main package.
+
+    Returns:
+      The executable File.
+    """
     stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
     deps_cfg = _write_importcfg(ctx, ctx.label.name + ".link.importcfg", main.transitive)
     out = ctx.actions.declare_file(ctx.label.name)

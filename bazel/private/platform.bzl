@@ -8,7 +8,14 @@ _ARCHES = {
 }
 
 def host_platform(rctx):
-    """Returns the host platform as `<goos>_<goarch>`, e.g. linux_amd64."""
+    """Detects the host platform.
+
+    Args:
+      rctx: the repository context.
+
+    Returns:
+      `<goos>_<goarch>`, e.g. linux_amd64.
+    """
     os_name = rctx.os.name.lower()
     if os_name.startswith("linux"):
         goos = "linux"
@@ -25,7 +32,18 @@ def host_platform(rctx):
     return goos + "_" + _ARCHES[machine]
 
 def pick_archive(kind, table, version, platform, overrides):
-    """Looks a pinned archive up, explicit overrides first, with an error naming what is known."""
+    """Looks a pinned archive up, explicit overrides first, failing with what is known.
+
+    Args:
+      kind: what is looked up, for error messages ("Go SDK").
+      table: {version: {platform: tuple}} from versions.bzl.
+      version: the requested version.
+      platform: the host platform from host_platform().
+      overrides: {platform: list} given by the user, preferred over the table.
+
+    Returns:
+      The table row (archive, sha256, ...).
+    """
     if platform in overrides:
         return overrides[platform]
     if version not in table:
