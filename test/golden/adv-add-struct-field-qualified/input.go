@@ -1,0 +1,3 @@
+package jobs
+
+type Job struct{}

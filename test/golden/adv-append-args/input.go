@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("a", 1)
+	fmt.Println()
+	xs := []any{"b"}
+	fmt.Println(xs...)
+}

@@ -1,0 +1,5 @@
+package conf
+
+var Port int
+
+var Other int = 1

@@ -1,0 +1,5 @@
+package main
+
+import "strconv"
+
+func main() { println(weaveItoa(1), strconv.Quote("x")) }

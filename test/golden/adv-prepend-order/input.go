@@ -1,0 +1,5 @@
+package main
+
+func work() {}
+
+func main() { work() }

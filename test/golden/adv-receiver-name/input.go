@@ -1,0 +1,7 @@
+package main
+
+type T struct{}
+
+func (T) M() {}
+
+func main() { T{}.M() }

@@ -1,0 +1,5 @@
+package lib
+
+var Count int
+
+func Helper() {}

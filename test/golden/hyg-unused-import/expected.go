@@ -1,0 +1,13 @@
+//go-weave:woven
+//line input.go:1:1
+package main; import (__weave_fmt "fmt")
+
+func hello() int { return 1 }
+
+func main() {
+//line <go-weave:p>:1
+__weave_fmt.Println(1)
+//line input.go:5:14
+
+	_ = hello()
+}

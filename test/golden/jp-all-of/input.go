@@ -1,0 +1,7 @@
+package main
+
+func hello() int { return 1 }
+
+func main() {
+	_ = hello()
+}

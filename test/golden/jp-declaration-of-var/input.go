@@ -1,0 +1,5 @@
+package db
+
+var Limit = 10
+
+var Other = 1

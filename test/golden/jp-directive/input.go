@@ -1,0 +1,8 @@
+package main
+
+//weave:span checkout
+func checkout() {}
+
+func plain() {}
+
+func main() { checkout(); plain() }

@@ -1,0 +1,6 @@
+package shop
+
+type T struct{}
+
+func (T) M()  {}
+func F()      {}

@@ -1,0 +1,7 @@
+package cfg
+
+type Config struct {
+	Name string
+}
+
+type Other struct{ A int }

@@ -1,0 +1,9 @@
+package main
+
+import "net/http"
+
+func main() {
+	a := http.Client{}
+	b := &http.Client{}
+	_, _ = a, b
+}

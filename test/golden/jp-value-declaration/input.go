@@ -1,0 +1,7 @@
+package flags
+
+var Enabled bool
+
+var Debug bool = false
+
+var Name string

@@ -1,0 +1,6 @@
+package main
+
+//line generated.y:100
+func gen() {}
+
+func main() { gen() }

@@ -1,0 +1,14 @@
+//go-weave:woven
+//line input.go:1:1
+package net
+
+type Transport struct {
+	// Proxy is used.
+	Proxy string
+
+	Timeout int // seconds
+
+//line <go-weave:f>:1
+WeaveInternal bool
+//line input.go:8:1
+}

@@ -1,0 +1,8 @@
+package net
+
+type Transport struct {
+	// Proxy is used.
+	Proxy string
+
+	Timeout int // seconds
+}

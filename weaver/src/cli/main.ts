@@ -1,0 +1,43 @@
+import { WeaveError } from '../errors.js';
+import { aspectsCommand } from './aspects-command.js';
+import { weaveCommand } from './weave-command.js';
+
+const USAGE = `go-weave: compile-time instrumentation for Go
+
+Usage:
+  go-weave build|install|run|test|vet [go flags] [packages]   the go command, woven
+  go-weave go <go args>                                       any go command; build-like ones are woven
+  go-weave diff [packages]                                    show woven changes as a unified diff
+  go-weave weave [-c ASPECTS.yml]… [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] FILE.go…
+  go-weave aspects [-c ASPECTS.yml]… [--hash]                 list aspects and what they select
+  go-weave cache clean                                        empty the weave cache
+  go-weave version
+`;
+
+const GO_SUBCOMMANDS = new Set(['build', 'install', 'run', 'test', 'vet']);
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(s);
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'weave': return await weaveCommand(rest, out);
+      case 'aspects': return aspectsCommand(rest, out);
+      case 'version': case '--version': out('go-weave 0.1.0\n'); return 0;
+      case undefined: case 'help': case '-h': case '--help': out(USAGE); return cmd === undefined ? 2 : 0;
+    }
+    const gocmd = await import('../gocmd/index.js');
+    if (GO_SUBCOMMANDS.has(cmd)) return await gocmd.runGo(cmd, rest);
+    if (cmd === 'go') {
+      if (rest.length === 0) throw new WeaveError('go-weave go needs a go subcommand, e.g. go-weave go build ./...');
+      return await gocmd.runGo(rest[0], rest.slice(1));
+    }
+    if (cmd === 'diff') return await gocmd.runDiff(rest);
+    if (cmd === 'cache' && rest[0] === 'clean') { await gocmd.cleanCache(); return 0; }
+    process.stderr.write(`go-weave: unknown command "${cmd}"\n\n${USAGE}`);
+    return 2;
+  } catch (e) {
+    if (e instanceof WeaveError) { process.stderr.write(`go-weave: ${e.message}\n`); return 1; }
+    throw e;
+  }
+}

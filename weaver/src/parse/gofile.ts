@@ -1,0 +1,113 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import { WeaveError } from '../errors.js';
+import { parseGo } from './parser.js';
+import { PositionMap } from './positions.js';
+
+export interface ImportSpec {
+  path: string;
+  /** Explicit name: an identifier, `.` or `_`; undefined when the default name applies. */
+  name: string | undefined;
+  /** The identifier this import binds in the file (undefined for `_`, `.`). */
+  local: string | undefined;
+}
+
+/** A parsed Go file with the lookups every join point needs. */
+export interface GoFile {
+  path: string;
+  source: string;
+  tree: Tree;
+  root: Node;
+  packageName: string;
+  /** Index right after the package clause's name: where new imports go. */
+  packageClauseEnd: number;
+  imports: ImportSpec[];
+  /** identifier → import path, for qualified references (`http.Get`). */
+  aliases: Map<string, string>;
+  /** import paths imported with `.` */
+  dotImports: string[];
+  positions: PositionMap;
+}
+
+/** The package name an import binds when it has no explicit name, guessed from its path. */
+export function defaultImportName(path: string): string {
+  const parts = path.split('/');
+  let last = parts[parts.length - 1];
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2];
+  last = last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/-go$/, '');
+  return last.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+export async function loadGoFile(path: string, source: string): Promise<GoFile> {
+  const tree = await parseGo(source);
+  const root = tree.rootNode;
+  const positions = new PositionMap(source, path);
+  if (root.hasError) {
+    tree.delete();
+    throw new WeaveError(syntaxErrorDetail(root), errorPosition(root, positions, path));
+  }
+  const pkg = root.namedChildren.find((n) => n?.type === 'package_clause');
+  const pkgName = pkg?.namedChildren.find((n) => n?.type === 'package_identifier');
+  if (!pkg || !pkgName) {
+    tree.delete();
+    throw new WeaveError('expected a package clause', { file: path, line: 1, col: 1 });
+  }
+  const imports: ImportSpec[] = [];
+  for (const decl of root.namedChildren) {
+    if (decl?.type !== 'import_declaration') continue;
+    for (const spec of decl.descendantsOfType('import_spec')) {
+      if (!spec) continue;
+      const pathNode = spec.childForFieldName('path');
+      const nameNode = spec.childForFieldName('name');
+      if (!pathNode) continue;
+      const ipath = unquote(pathNode.text);
+      const name = nameNode?.text;
+      const local = name === undefined ? defaultImportName(ipath) : name === '_' || name === '.' ? undefined : name;
+      imports.push({ path: ipath, name, local });
+    }
+  }
+  const aliases = new Map<string, string>();
+  const dotImports: string[] = [];
+  for (const imp of imports) {
+    if (imp.local) aliases.set(imp.local, imp.path);
+    if (imp.name === '.') dotImports.push(imp.path);
+  }
+  return {
+    path, source, tree, root,
+    packageName: pkgName.text,
+    packageClauseEnd: pkgName.endIndex,
+    imports, aliases, dotImports, positions,
+  };
+}
+
+function unquote(lit: string): string {
+  if (lit.startsWith('`')) return lit.slice(1, -1);
+  try { return JSON.parse(lit) as string; } catch { return lit.slice(1, -1); }
+}
+
+function firstErrorNode(root: Node): Node | undefined {
+  const cursor = root.walk();
+  // Depth-first to the first ERROR or MISSING node.
+  for (;;) {
+    const n = cursor.currentNode;
+    if (n.type === 'ERROR' || n.isMissing) return n;
+    if (n.hasError && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return undefined;
+    }
+  }
+}
+
+function syntaxErrorDetail(root: Node): string {
+  const n = firstErrorNode(root);
+  if (!n) return 'syntax error: the file is not valid Go';
+  if (n.isMissing) return `syntax error: expected ${JSON.stringify(n.type)}`;
+  const text = n.text.split('\n')[0].slice(0, 40);
+  return `syntax error: unexpected ${JSON.stringify(text)}`;
+}
+
+function errorPosition(root: Node, positions: PositionMap, file: string): { file: string; line: number; col?: number } {
+  const n = firstErrorNode(root);
+  if (!n) return { file, line: 1 };
+  const p = positions.position(n.startIndex);
+  return { file: p.file, line: p.line, col: p.col };
+}
