@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
  * lets Bazel point at runfiles.
  */
 export function assetPath(rel: 'aspects' | 'runtime' | 'tree-sitter-go.wasm' | 'web-tree-sitter.wasm'): string {
+  // A marker inside each directory tells it apart from same-named source folders.
+  const marker = rel === 'aspects' ? 'default.yml' : rel === 'runtime' ? 'go.mod' : '';
   for (const root of candidateRoots()) {
     const p = join(root, rel);
-    if (existsSync(p)) return p;
+    if (existsSync(join(p, marker))) return p;
   }
   throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
 }
