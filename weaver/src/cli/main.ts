@@ -1,6 +1,7 @@
 import { WeaveError } from '../errors.js';
 import { aspectsCommand } from './aspects-command.js';
 import { weaveCommand } from './weave-command.js';
+import * as gocmd from '../gocmd/index.js';
 
 const USAGE = `go-weave: compile-time instrumentation for Go
 
@@ -26,7 +27,6 @@ export async function main(argv: string[]): Promise<number> {
       case 'version': case '--version': out('go-weave 0.1.0\n'); return 0;
       case undefined: case 'help': case '-h': case '--help': out(USAGE); return cmd === undefined ? 2 : 0;
     }
-    const gocmd = await import('../gocmd/index.js');
     if (GO_SUBCOMMANDS.has(cmd)) return await gocmd.runGo(cmd, rest);
     if (cmd === 'go') {
       if (rest.length === 0) throw new WeaveError('go-weave go needs a go subcommand, e.g. go-weave go build ./...');

@@ -1,0 +1,3 @@
+module go-weave.dev/runtime
+
+go 1.25

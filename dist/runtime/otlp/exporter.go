@@ -1,0 +1,180 @@
+package otlp
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go-weave.dev/runtime/trace"
+)
+
+// Retry backoff bounds; every wait is also capped by the export deadline.
+const (
+	initialBackoff = 200 * time.Millisecond
+	maxBackoff     = 5 * time.Second
+	maxBodyRead    = 64 << 10
+)
+
+// Exporter sends spans to an OTLP/HTTP collector.
+type Exporter struct {
+	cfg      Config
+	client   *http.Client
+	warnOnce sync.Once
+	stopped  atomic.Bool
+}
+
+// New returns an exporter for cfg.
+func New(cfg Config) *Exporter {
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	return &Exporter{cfg: cfg, client: &http.Client{Transport: transport}}
+}
+
+// Export encodes and posts spans, retrying throttling and gateway errors.
+// Failures are reported once on stderr and returned.
+func (e *Exporter) Export(ctx context.Context, spans []trace.ReadOnlySpan) error {
+	if len(spans) == 0 {
+		return nil
+	}
+	if e.stopped.Load() {
+		return errors.New("otlp: exporter is shut down")
+	}
+	err := e.export(ctx, spans)
+	if err != nil {
+		e.warnOnce.Do(func() {
+			fmt.Fprintf(os.Stderr, "go-weave: otlp: export to %s failed: %v (further failures are not reported)\n", e.cfg.Endpoint, err)
+		})
+	}
+	return err
+}
+
+func (e *Exporter) export(ctx context.Context, spans []trace.ReadOnlySpan) error {
+	body, contentType, err := e.encode(spans)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(trace.WithSuppressed(ctx), e.cfg.Timeout)
+	defer cancel()
+	backoff := initialBackoff
+	for attempt := 1; ; attempt++ {
+		status, retryAfter, err := e.post(ctx, body, contentType)
+		if err != nil {
+			// Connection failures are not retried: an absent collector
+			// must not hold the program up for the whole timeout.
+			return err
+		}
+		if status >= 200 && status < 300 {
+			return nil
+		}
+		if !retryable(status) {
+			return fmt.Errorf("collector answered HTTP %d", status)
+		}
+		wait := jitter(backoff)
+		if retryAfter >= 0 {
+			wait = retryAfter
+		}
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			return fmt.Errorf("collector answered HTTP %d; no time left to retry after %d attempts", status, attempt)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return fmt.Errorf("collector answered HTTP %d; gave up: %v", status, ctx.Err())
+		case <-t.C:
+		}
+		backoff = min(backoff*2, maxBackoff)
+	}
+}
+
+func (e *Exporter) encode(spans []trace.ReadOnlySpan) ([]byte, string, error) {
+	var body []byte
+	contentType := "application/x-protobuf"
+	if e.cfg.Protocol == ProtocolJSON {
+		var err error
+		if body, err = MarshalJSON(spans); err != nil {
+			return nil, "", err
+		}
+		contentType = "application/json"
+	} else {
+		body = MarshalProtobuf(spans)
+	}
+	if e.cfg.Gzip {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		_, _ = zw.Write(body)
+		if err := zw.Close(); err != nil {
+			return nil, "", err
+		}
+		body = buf.Bytes()
+	}
+	return body, contentType, nil
+}
+
+// post sends one request; retryAfter is the server's Retry-After delay, or
+// -1 when absent.
+func (e *Exporter) post(ctx context.Context, body []byte, contentType string) (status int, retryAfter time.Duration, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.cfg.Endpoint, bytes.NewReader(body))
+	if err != nil {
+		return 0, -1, err
+	}
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("User-Agent", "go-weave-otlp/0.1.0")
+	if e.cfg.Gzip {
+		req.Header.Set("Content-Encoding", "gzip")
+	}
+	for _, h := range e.cfg.Headers {
+		req.Header.Set(h[0], h[1])
+	}
+	resp, err := e.client.Do(req)
+	if err != nil {
+		return 0, -1, err
+	}
+	// Drain (bounded) so the connection can be reused.
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBodyRead))
+	resp.Body.Close()
+	return resp.StatusCode, parseRetryAfter(resp.Header.Get("Retry-After")), nil
+}
+
+func retryable(status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// parseRetryAfter accepts delay-seconds or an HTTP date; -1 means absent or invalid.
+func parseRetryAfter(v string) time.Duration {
+	if v == "" {
+		return -1
+	}
+	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(time.Until(t), 0)
+	}
+	return -1
+}
+
+// jitter spreads retries of many processes over ±20% of the backoff.
+func jitter(d time.Duration) time.Duration {
+	return d*8/10 + time.Duration(rand.Int64N(int64(d)*4/10+1))
+}
+
+// Shutdown stops further exports and closes idle connections.
+func (e *Exporter) Shutdown(ctx context.Context) error {
+	e.stopped.Store(true)
+	e.client.CloseIdleConnections()
+	return nil
+}

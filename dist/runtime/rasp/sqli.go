@@ -1,0 +1,144 @@
+package rasp
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Input is one value taken from a request, named for the decision record.
+type Input struct {
+	Source string // "query", "form", "json", "path", "header"
+	Name   string // parameter, field path, wildcard or header name
+	Value  string
+}
+
+func (in Input) String() string { return in.Source + ":" + in.Name }
+
+// Finding describes an input that changed the structure of a query or a path.
+type Finding struct {
+	Rule   string // "sql-injection" or "path-traversal"
+	Input  Input
+	Reason string
+}
+
+const (
+	RuleSQLInjection  = "sql-injection"
+	RulePathTraversal = "path-traversal"
+)
+
+// maxOccurrences bounds the work per input for pathological queries.
+const maxOccurrences = 32
+
+// CheckSQL reports the first input that, found verbatim inside query, does
+// not sit inside a single token: it ends a string literal, adds a comment,
+// or spans several tokens (a new clause, operator or statement). Inputs that
+// do not occur in the query (bound parameters, escaped values) are never
+// findings.
+//
+// The query is tokenized under each dialect. Dialects that tokenize the
+// whole query cleanly are the plausible ones, and an input is an attack if it
+// changes the structure under any of them; when none is clean the input
+// that left something unterminated is the culprit.
+func CheckSQL(query string, inputs []Input) *Finding {
+	return checkSQL(query, inputs, dialects)
+}
+
+func checkSQL(query string, inputs []Input, ds []dialect) *Finding {
+	var toks [][]token // per dialect, tokenized on first need
+	for _, in := range inputs {
+		if in.Value == "" || len(in.Value) > len(query) {
+			continue
+		}
+		occ := occurrences(query, in.Value)
+		if len(occ) == 0 {
+			continue
+		}
+		if toks == nil {
+			toks = make([][]token, len(ds))
+			for i, d := range ds {
+				toks[i] = tokenize(query, d)
+			}
+		}
+		if reason := judgeSQL(query, ds, toks, occ, len(in.Value)); reason != "" {
+			return &Finding{Rule: RuleSQLInjection, Input: in, Reason: reason}
+		}
+	}
+	return nil
+}
+
+func occurrences(s, sub string) []int {
+	var out []int
+	for from := 0; from <= len(s)-len(sub) && len(out) < maxOccurrences; {
+		i := strings.Index(s[from:], sub)
+		if i < 0 {
+			break
+		}
+		out = append(out, from+i)
+		from += i + 1
+	}
+	return out
+}
+
+func judgeSQL(query string, ds []dialect, toks [][]token, occ []int, n int) string {
+	anyClean := false
+	for _, ts := range toks {
+		if clean(ts) {
+			anyClean = true
+			break
+		}
+	}
+	for di, ts := range toks {
+		if anyClean && !clean(ts) {
+			continue
+		}
+		for _, s := range occ {
+			if r := structural(query, ts, s, s+n); r != "" {
+				return r + " (" + ds[di].name + " SQL)"
+			}
+		}
+	}
+	return ""
+}
+
+func clean(ts []token) bool { return len(ts) == 0 || ts[len(ts)-1].kind != tokError }
+
+// structural explains how the input at query[s:e] alters the token
+// structure, or returns "" when it lies within one token without touching
+// that token's delimiters (or is one complete literal or identifier).
+func structural(query string, ts []token, s, e int) string {
+	first, count := -1, 0
+	for i, t := range ts {
+		if t.start < e && s < t.end {
+			if first < 0 {
+				first = i
+			}
+			count++
+		} else if t.start >= e {
+			break
+		}
+	}
+	if count == 0 {
+		return ""
+	}
+	if count > 1 {
+		kinds := make([]string, 0, count)
+		for _, t := range ts[first : first+count] {
+			kinds = append(kinds, t.kind.String())
+		}
+		return fmt.Sprintf("input spans %d tokens (%s)", count, strings.Join(kinds, ", "))
+	}
+	// Inside one token. Crossing a string's delimiter without creating a
+	// second token only happens when the input's quote pairs up with a quote
+	// of the program as an escape (an escaped '' followed by the closing
+	// quote); the statement keeps its shape, so that is not flagged.
+	t := ts[first]
+	switch {
+	case t.kind == tokError:
+		return "input leaves an unterminated literal or comment"
+	case t.kind == tokComment && s <= t.start:
+		return "input starts a comment"
+	case t.kind == tokComment && t.close > 0 && e > t.end-t.close:
+		return "input ends a comment"
+	}
+	return ""
+}

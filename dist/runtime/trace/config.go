@@ -1,0 +1,191 @@
+package trace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// bspConfig holds the batch span processor settings (OTEL_BSP_*).
+type bspConfig struct {
+	maxQueue int
+	maxBatch int
+	delay    time.Duration
+	timeout  time.Duration
+}
+
+type config struct {
+	disabled  bool
+	sampler   sampler
+	resource  *Resource
+	exporters []string
+	bsp       bspConfig
+	signals   bool
+}
+
+// configFromEnv reads every setting the trace package understands. Bad
+// values fall back to the default and are reported, naming the variable and
+// what was expected, in the returned warnings.
+func configFromEnv(getenv func(string) string) (config, []string) {
+	var warns []string
+	warn := func(err error) {
+		if err != nil {
+			warns = append(warns, err.Error())
+		}
+	}
+	c := config{
+		disabled: strings.EqualFold(strings.TrimSpace(getenv("OTEL_SDK_DISABLED")), "true"),
+		signals:  !strings.EqualFold(strings.TrimSpace(getenv("GOWEAVE_TRACE_SIGNALS")), "false"),
+	}
+	var err error
+	c.sampler, err = samplerFromEnv(getenv("OTEL_TRACES_SAMPLER"), getenv("OTEL_TRACES_SAMPLER_ARG"))
+	warn(err)
+	c.resource, err = resourceFromEnv(getenv)
+	warn(err)
+	c.exporters = exporterNames(getenv("OTEL_TRACES_EXPORTER"))
+
+	intVar := func(name string, def int) int {
+		n, err := positiveInt(getenv, name, def)
+		warn(err)
+		return n
+	}
+	c.bsp = bspConfig{
+		maxQueue: intVar("OTEL_BSP_MAX_QUEUE_SIZE", 2048),
+		maxBatch: intVar("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", 512),
+		delay:    time.Duration(intVar("OTEL_BSP_SCHEDULE_DELAY", 5000)) * time.Millisecond,
+		timeout:  time.Duration(intVar("OTEL_BSP_EXPORT_TIMEOUT", 30000)) * time.Millisecond,
+	}
+	if c.bsp.maxBatch > c.bsp.maxQueue {
+		// The specification requires batch <= queue.
+		c.bsp.maxBatch = c.bsp.maxQueue
+	}
+	return c, warns
+}
+
+func positiveInt(getenv func(string) string, name string, def int) (int, error) {
+	raw := strings.TrimSpace(getenv(name))
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n <= 0 {
+		return def, fmt.Errorf("%s=%q: expected a positive integer; using %d", name, raw, def)
+	}
+	return n, nil
+}
+
+// exporterNames splits OTEL_TRACES_EXPORTER; unset means "otlp".
+func exporterNames(raw string) []string {
+	var names []string
+	for _, n := range strings.Split(raw, ",") {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return []string{"otlp"}
+	}
+	return names
+}
+
+// resourceFromEnv builds the resource: telemetry.sdk.*, then
+// OTEL_RESOURCE_ATTRIBUTES, then OTEL_SERVICE_NAME, each overriding the last.
+func resourceFromEnv(getenv func(string) string) (*Resource, error) {
+	attrs := []Attribute{
+		{Key: "telemetry.sdk.name", Value: "go-weave"},
+		{Key: "telemetry.sdk.language", Value: "go"},
+		{Key: "telemetry.sdk.version", Value: sdkVersion},
+		{Key: "process.runtime.name", Value: "go"},
+		{Key: "process.runtime.version", Value: runtime.Version()},
+		{Key: "process.pid", Value: int64(os.Getpid())},
+	}
+	set := func(k string, v any) { attrs, _ = setAttr(attrs, 0, 1<<30, k, v) }
+	parsed, err := parseKeyValueList(getenv("OTEL_RESOURCE_ATTRIBUTES"))
+	if err != nil {
+		err = fmt.Errorf("OTEL_RESOURCE_ATTRIBUTES: %v; ignoring the variable", err)
+	}
+	for _, kv := range parsed {
+		set(kv[0], kv[1])
+	}
+	if name := strings.TrimSpace(getenv("OTEL_SERVICE_NAME")); name != "" {
+		set("service.name", name)
+	}
+	has := false
+	for _, a := range attrs {
+		has = has || a.Key == "service.name"
+	}
+	if !has {
+		set("service.name", "unknown_service:"+exeName())
+	}
+	return &Resource{Attributes: attrs}, err
+}
+
+func exeName() string {
+	if p, err := os.Executable(); err == nil {
+		return filepath.Base(p)
+	}
+	if len(os.Args) > 0 {
+		return filepath.Base(os.Args[0])
+	}
+	return "go"
+}
+
+// parseKeyValueList parses the W3C-baggage-like "k=v,k2=v2" form used by
+// OTEL_RESOURCE_ATTRIBUTES and the OTLP header variables. Values (and keys)
+// are percent-decoded. Any malformed member rejects the whole list.
+func parseKeyValueList(raw string) ([][2]string, error) {
+	var out [][2]string
+	if strings.TrimSpace(raw) == "" {
+		return nil, nil
+	}
+	for i, member := range strings.Split(raw, ",") {
+		member = strings.TrimSpace(member)
+		if member == "" {
+			continue
+		}
+		eq := strings.IndexByte(member, '=')
+		if eq <= 0 {
+			return nil, fmt.Errorf("entry %d %q: expected key=value", i+1, member)
+		}
+		k, err1 := PercentDecode(strings.TrimSpace(member[:eq]))
+		v, err2 := PercentDecode(strings.TrimSpace(member[eq+1:]))
+		if err1 != nil || err2 != nil || k == "" {
+			return nil, fmt.Errorf("entry %d %q: expected key=value with valid %%XX escapes", i+1, member)
+		}
+		out = append(out, [2]string{k, v})
+	}
+	return out, nil
+}
+
+// ParseKeyValueList is parseKeyValueList for the exporter packages, which
+// read OTEL_EXPORTER_OTLP_HEADERS in the same format.
+func ParseKeyValueList(raw string) ([][2]string, error) { return parseKeyValueList(raw) }
+
+// PercentDecode decodes %XX escapes (and nothing else: '+' stays '+').
+func PercentDecode(s string) (string, error) {
+	if strings.IndexByte(s, '%') < 0 {
+		return s, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+2 >= len(s) {
+			return "", fmt.Errorf("truncated escape in %q", s)
+		}
+		n, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
+		if err != nil {
+			return "", fmt.Errorf("bad escape %q in %q", s[i:i+3], s)
+		}
+		b.WriteByte(byte(n))
+		i += 2
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,43 @@
+package trace
+
+import "context"
+
+type spanKey struct{}
+type suppressKey struct{}
+
+// SpanFromContext returns the span carried by ctx (possibly a remote parent
+// from ExtractHeaders), or nil. A nil ctx is allowed.
+func SpanFromContext(ctx context.Context) *Span {
+	if ctx == nil {
+		return nil
+	}
+	s, _ := ctx.Value(spanKey{}).(*Span)
+	return s
+}
+
+// ContextWithSpan returns a copy of ctx carrying s.
+func ContextWithSpan(ctx context.Context, s *Span) context.Context {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return context.WithValue(ctx, spanKey{}, s)
+}
+
+// WithSuppressed marks ctx so that no spans are started and no headers are
+// injected under it. Exporters use it for their own HTTP calls, so that the
+// woven HTTP client does not trace the export of traces.
+func WithSuppressed(ctx context.Context) context.Context {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return context.WithValue(ctx, suppressKey{}, true)
+}
+
+// IsSuppressed reports whether ctx was marked by WithSuppressed.
+func IsSuppressed(ctx context.Context) bool {
+	if ctx == nil {
+		return false
+	}
+	v, _ := ctx.Value(suppressKey{}).(bool)
+	return v
+}

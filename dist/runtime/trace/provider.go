@@ -1,0 +1,270 @@
+package trace
+
+import (
+	"context"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Exporter sends ended spans somewhere. Export is called from one goroutine
+// at a time with a context bounded by the export timeout and marked with
+// WithSuppressed.
+type Exporter interface {
+	Export(ctx context.Context, spans []ReadOnlySpan) error
+	Shutdown(ctx context.Context) error
+}
+
+var (
+	registryMu sync.Mutex
+	registry   = map[string]func() (Exporter, error){}
+)
+
+// RegisterExporter makes an exporter selectable by name in
+// OTEL_TRACES_EXPORTER. Exporter packages call it from init.
+func RegisterExporter(name string, factory func() (Exporter, error)) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	registry[strings.ToLower(name)] = factory
+}
+
+// provider is the state built from the environment on first use.
+type provider struct {
+	disabled bool
+	sampler  sampler
+	resource *Resource
+	proc     *batchProcessor // nil when no exporter is active
+}
+
+func (p *provider) onEnd(s *ReadOnlySpan) {
+	if p.proc != nil {
+		p.proc.enqueue(s)
+	}
+}
+
+var (
+	current      atomic.Pointer[provider]
+	initOnce     sync.Once
+	shutdownOnce sync.Once
+	isShutdown   atomic.Bool
+)
+
+func getProvider() *provider {
+	if p := current.Load(); p != nil {
+		return p
+	}
+	initOnce.Do(func() { current.Store(providerFromEnv(os.Getenv)) })
+	return current.Load()
+}
+
+// providerFromEnv never fails: whatever goes wrong becomes a warning and,
+// at worst, a provider that traces nothing.
+func providerFromEnv(getenv func(string) string) (p *provider) {
+	defer func() {
+		if r := recover(); r != nil {
+			warnf("initialisation failed, tracing disabled: %v", r)
+			p = &provider{disabled: true}
+		}
+	}()
+	cfg, warns := configFromEnv(getenv)
+	for _, w := range warns {
+		warnf("%s", w)
+	}
+	if cfg.disabled {
+		return &provider{disabled: true}
+	}
+	p = &provider{sampler: cfg.sampler, resource: cfg.resource}
+	if isShutdown.Load() {
+		return p
+	}
+	exporters := buildExporters(cfg.exporters, getenv("OTEL_TRACES_EXPORTER") != "")
+	if len(exporters) > 0 {
+		p.proc = newBatchProcessor(cfg.bsp, exporters)
+		if cfg.signals {
+			installSignalHandler()
+		}
+	}
+	return p
+}
+
+// buildExporters instantiates the named exporters. Unknown names are only
+// reported when the user asked for them explicitly: a program without the
+// auto package simply has no "otlp" exporter by default.
+func buildExporters(names []string, explicit bool) []namedExporter {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	var out []namedExporter
+	seen := map[string]bool{}
+	for _, name := range names {
+		if name == "none" || seen[name] {
+			continue
+		}
+		seen[name] = true
+		factory := registry[name]
+		if factory == nil {
+			if explicit {
+				warnf("OTEL_TRACES_EXPORTER: unknown exporter %q (registered: %s); is go-weave.dev/runtime/auto imported?", name, registeredNames())
+			}
+			continue
+		}
+		exp, err := callFactory(factory)
+		if err != nil {
+			warnf("exporter %q: %v", name, err)
+			continue
+		}
+		out = append(out, namedExporter{name: name, exp: exp})
+	}
+	return out
+}
+
+func callFactory(f func() (Exporter, error)) (exp Exporter, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			exp, err = nil, errorf("factory panicked: %v", r)
+		}
+	}()
+	exp, err = f()
+	if err == nil && exp == nil {
+		err = errorf("factory returned no exporter")
+	}
+	return exp, err
+}
+
+func registeredNames() string {
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
+
+// Start begins a span named name. The parent is the span in ctx, else the
+// goroutine's current span when the CurrentGoroutineSpan hook is set. The
+// returned context carries the new span. When tracing is disabled or ctx is
+// suppressed it returns ctx unchanged and a nil (no-op) span.
+func Start(ctx context.Context, name string, kind SpanKind) (context.Context, *Span) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if IsSuppressed(ctx) {
+		return ctx, nil
+	}
+	p := getProvider()
+	if p == nil || p.disabled {
+		return ctx, nil
+	}
+	parent := SpanFromContext(ctx)
+	if parent == nil {
+		parent = callCurrentGoroutineSpan()
+	}
+	if kind < KindInternal || kind > KindConsumer {
+		kind = KindInternal
+	}
+	s := &Span{spanID: newSpanID(), name: name, kind: kind, prov: p}
+	if parent != nil {
+		s.traceID = parent.traceID
+		s.parentID = parent.spanID
+		s.parentRemote = parent.remote
+		s.traceState = parent.traceState
+		if !parent.remote {
+			s.localRoot = parent.LocalRoot()
+		}
+	} else {
+		s.traceID = newTraceID()
+	}
+	if s.localRoot == nil {
+		s.localRoot = s
+	}
+	if p.sampler.sample(parent, s.traceID) {
+		s.flags = FlagSampled
+		// Without an exporter nothing would be exported: not recording
+		// lets instrumentation skip building attributes.
+		s.recording = p.proc != nil
+	}
+	s.start = time.Now()
+	if SetGoroutineSpan != nil {
+		s.glsPrev = callSetGoroutineSpan(s)
+		s.glsSet = true
+	}
+	return ContextWithSpan(ctx, s), s
+}
+
+// Flush exports everything queued so far, waiting at most the export timeout.
+func Flush() {
+	if p := current.Load(); p != nil && p.proc != nil {
+		p.proc.flush()
+	}
+}
+
+// Shutdown flushes and stops exporting. It is idempotent, and concurrent
+// callers (a deferred call in main racing a signal) all wait for the one
+// shutdown to finish.
+func Shutdown() {
+	shutdownOnce.Do(func() {
+		isShutdown.Store(true)
+		if p := current.Load(); p != nil && p.proc != nil {
+			p.proc.shutdown()
+		}
+	})
+}
+
+// Exit shuts tracing down, then exits: woven os.Exit call sites call it so
+// that spans ended before the exit are not lost.
+func Exit(code int) {
+	Shutdown()
+	os.Exit(code)
+}
+
+// Dropped returns how many ended spans were discarded because the export
+// queue was full.
+func Dropped() uint64 {
+	if p := current.Load(); p != nil && p.proc != nil {
+		return p.proc.dropped.Load()
+	}
+	return 0
+}
+
+// Goroutine-local parent hooks, set by the gls package at init.
+var (
+	// CurrentGoroutineSpan returns the span current on this goroutine; Start
+	// asks it when ctx carries no span.
+	CurrentGoroutineSpan func() *Span
+	// SetGoroutineSpan makes s current on this goroutine and returns the
+	// previous one; Start sets the new span and End restores the previous.
+	SetGoroutineSpan func(s *Span) *Span
+)
+
+func callCurrentGoroutineSpan() (s *Span) {
+	f := CurrentGoroutineSpan
+	if f == nil {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			warnf("CurrentGoroutineSpan hook panicked: %v", r)
+			s = nil
+		}
+	}()
+	return f()
+}
+
+func callSetGoroutineSpan(s *Span) (prev *Span) {
+	f := SetGoroutineSpan
+	if f == nil {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			warnf("SetGoroutineSpan hook panicked: %v", r)
+			prev = nil
+		}
+	}()
+	return f(s)
+}
