@@ -58,7 +58,7 @@ func build(context, v string) string {
 	return strings.Replace(stringQuery, "%s", v, 1)
 }
 
-func requestInputs(v string) []Input {
+func attackInputs(v string) []Input {
 	return []Input{
 		{Source: "query", Name: "page", Value: "2"},
 		{Source: "header", Name: "User-Agent", Value: "Go-http-client/1.1"},
@@ -73,7 +73,7 @@ func TestSQLInjectionAttacksAreFound(t *testing.T) {
 	}
 	for _, p := range attacks {
 		q := build(p.label, p.value)
-		f := CheckSQL(q, requestInputs(p.value))
+		f := CheckSQL(q, attackInputs(p.value))
 		if f == nil {
 			t.Errorf("sqli-attacks.txt:%d: not detected: %s", p.line, q)
 			continue
@@ -95,7 +95,7 @@ func TestSQLBenignInputsAreAllowed(t *testing.T) {
 		if p.label == "backslash" {
 			ds = []dialect{dialectByName["mysql"]}
 		}
-		if f := checkSQL(q, requestInputs(p.value), ds); f != nil {
+		if f := checkSQL(q, attackInputs(p.value), ds); f != nil {
 			t.Errorf("sqli-benign.txt:%d: false positive on %s: %s", p.line, q, f.Reason)
 		}
 	}
@@ -105,28 +105,28 @@ func TestSQLBackslashEscapeIsAmbiguousWithoutDialect(t *testing.T) {
 	// Read as standard SQL, \' does not escape: the rest is a clause.
 	v := "' OR 1=1 --"
 	q := build("backslash", v)
-	if f := CheckSQL(q, requestInputs(v)); f == nil || !strings.Contains(f.Reason, "standard") {
+	if f := CheckSQL(q, attackInputs(v)); f == nil || !strings.Contains(f.Reason, "standard") {
 		t.Fatalf("want a standard-SQL finding, got %+v", f)
 	}
-	if f := checkSQL(q, requestInputs(v), []dialect{dialectByName["mysql"]}); f != nil {
+	if f := checkSQL(q, attackInputs(v), []dialect{dialectByName["mysql"]}); f != nil {
 		t.Fatalf("MySQL reading: want no finding, got %+v", f)
 	}
 }
 
 func TestSQLBoundParametersNeverMatch(t *testing.T) {
 	q := "SELECT id FROM users WHERE name = ? OR email = $2"
-	if f := CheckSQL(q, requestInputs("' OR 1=1 --")); f != nil {
+	if f := CheckSQL(q, attackInputs("' OR 1=1 --")); f != nil {
 		t.Fatalf("finding for a parameterised query: %+v", f)
 	}
 }
 
 func TestSQLInputInsideExistingComment(t *testing.T) {
 	q := "SELECT 1 /* report for alice OR bob */ FROM t WHERE a = 'x'"
-	if f := CheckSQL(q, requestInputs("alice OR bob")); f != nil {
+	if f := CheckSQL(q, attackInputs("alice OR bob")); f != nil {
 		t.Fatalf("an input inside the program's own comment is not an injection: %+v", f)
 	}
 	q = "SELECT 1 /* note: x */ FROM t WHERE a = 'y'"
-	if f := CheckSQL(q, requestInputs("x */ FROM t WHERE a = 'y")); f == nil {
+	if f := CheckSQL(q, attackInputs("x */ FROM t WHERE a = 'y")); f == nil {
 		t.Fatal("an input that closes a comment must be found")
 	}
 }
