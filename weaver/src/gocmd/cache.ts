@@ -1,0 +1,76 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
+import { sha256 } from './hash.js';
+
+/** Bump when the layout or the meaning of an entry changes. */
+const LAYOUT = 'v1';
+
+/** What one weave unit produced; stored so an identical later build skips the core entirely. */
+export interface Manifest {
+  importPath: string;
+  /** Original path → woven file in the cache, for the files that changed. */
+  woven: Record<string, string>;
+  addedImports: string[];
+  linkDeps: string[];
+  joinPoints: number;
+  aspects: string[];
+}
+
+/**
+ * The weave cache. Every entry is content-addressed (its path is a hash of what produced it), so
+ * two builds racing on an entry write identical bytes and atomic renames make either win safely.
+ */
+export class WeaveCache {
+  readonly root: string;
+
+  constructor(dir: string) {
+    this.root = join(dir, LAYOUT);
+  }
+
+  unitKey(parts: { fingerprint: string; aspectHash: string; importPath: string; name?: string; standard?: boolean; mainModule?: boolean; files: { path: string; source: string }[]; targets: string[] }): string {
+    const fileParts = parts.files.flatMap((f) => [f.path, sha256(f.source)]);
+    return sha256(LAYOUT, parts.fingerprint, parts.aspectHash, parts.importPath, parts.name ?? '', String(!!parts.standard), String(!!parts.mainModule), ...fileParts, '--targets', ...parts.targets);
+  }
+
+  private manifestPath(key: string): string {
+    return join(this.root, 'pkg', key.slice(0, 2), key + '.json');
+  }
+
+  /** A manifest whose woven files were removed underneath it counts as a miss. */
+  readManifest(key: string): Manifest | undefined {
+    let m: Manifest;
+    try {
+      m = JSON.parse(readFileSync(this.manifestPath(key), 'utf8')) as Manifest;
+    } catch {
+      return undefined;
+    }
+    for (const p of Object.values(m.woven)) if (!existsSync(p)) return undefined;
+    return m;
+  }
+
+  /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
+  putSource(originalPath: string, source: string): string {
+    const h = sha256(source);
+    const p = join(this.root, 'src', h.slice(0, 2), h, basename(originalPath));
+    if (!existsSync(p)) writeFileAtomic(p, source);
+    return p;
+  }
+
+  /** Written after the woven files it names, so a visible manifest is always complete. */
+  writeManifest(key: string, m: Manifest): void {
+    writeFileAtomic(this.manifestPath(key), JSON.stringify(m));
+  }
+
+  /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
+  putGenerated(kind: string, name: string, content: string): string {
+    const h = sha256(kind, name, content);
+    const p = join(this.root, kind, h.slice(0, 2), h, name);
+    if (!existsSync(p)) writeFileAtomic(p, content);
+    return p;
+  }
+
+  clean(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The part of the weaving core that the go-command integration uses. Declared here as an
+ * interface so the planner, cache and overlay can be exercised with a small fake in tests and
+ * so gocmd depends on the core's contract (ARCHITECTURE.md), not its internals.
+ */
+export interface PackageRef {
+  importPath: string;
+  name?: string;
+  standard?: boolean;
+  mainModule?: boolean;
+}
+
+export interface PackageInput extends PackageRef {
+  testMain?: boolean;
+  files: { path: string; source: string }[];
+}
+
+export interface PackageResult {
+  files: { path: string; source: string; changed: boolean }[];
+  addedImports: string[];
+  linkDeps: string[];
+  joinPoints: number;
+  aspects: string[];
+}
+
+export interface Core<A> {
+  loadConfig(opts: { configPath?: string; moduleRoot?: string; builtins?: boolean }): Promise<A>;
+  packageMayMatch(aspects: A, pkg: PackageRef): boolean;
+  weavePackage(aspects: A, pkg: PackageInput): Promise<PackageResult>;
+  aspectSetHash(aspects: A): string;
+  /** Identifies the weaving code itself, so a new go-weave never reuses an old weave. */
+  fingerprint: string;
+}
+
+/** Error shape the core throws (WeaveError); read structurally to avoid an import cycle. */
+export interface LocatedError {
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+}
+
+export function asLocated(err: unknown): LocatedError {
+  if (err && typeof err === 'object' && 'message' in err) {
+    const e = err as { message: string; file?: unknown; line?: unknown; col?: unknown };
+    return {
+      message: String(e.message),
+      file: typeof e.file === 'string' ? e.file : undefined,
+      line: typeof e.line === 'number' ? e.line : undefined,
+      col: typeof e.col === 'number' ? e.col : undefined,
+    };
+  }
+  return { message: String(err) };
+}

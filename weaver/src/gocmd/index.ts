@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { isVersionedInstall, parseGoArgs } from './args.js';
+import { assetPath } from '../assets.js';
+import { WeaveCache } from './cache.js';
+import type { LocatedError } from './core.js';
+import { unifiedDiff } from './diff.js';
+import { goBinary, weaveCacheDir, type Env } from './env.js';
+import { runAttached } from './exec.js';
+import { GoCommandError } from './golist.js';
+import { prepare, UsageError, type CoreRunner, type Prepared } from './pipeline.js';
+import { loadRealCore } from './realcore.js';
+import { appendReport } from './report.js';
+
+/** Subcommands that compile packages and therefore get woven sources. */
+const WOVEN = new Set(['build', 'install', 'run', 'test', 'vet']);
+
+export { UsageError };
+
+/**
+ * `go-weave <subcommand> …`: weaves what the go command is about to compile and runs the real go
+ * command on the woven files. Other subcommands (and `go install pkg@version`) pass through.
+ */
+export async function runGo(subcommand: string, args: string[], env: Env = process.env): Promise<number> {
+  if (!WOVEN.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
+    return runAttached(goBinary(env), [subcommand, ...args], { env });
+  }
+  return runGoWith({ core: await loadRealCore() }, subcommand, args, env);
+}
+
+/** runGo with an explicit core; tests use it to drive the pipeline with a small fake weaver. */
+export async function runGoWith<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env = process.env): Promise<number> {
+  const p = await prepareReported(runner, subcommand, args, env);
+  if (typeof p === 'number') return p;
+  return runAttached(p.go, p.goArgs, { env: p.goEnv });
+}
+
+async function prepareReported<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env): Promise<Prepared | number> {
+  let p: Prepared;
+  try {
+    p = await prepare(runner, subcommand, args, env, () => assetPath('runtime'));
+  } catch (err) {
+    const located: LocatedError[] = [];
+    if (err instanceof GoCommandError) {
+      process.stderr.write(err.output.endsWith('\n') || err.output === '' ? err.output : err.output + '\n');
+      if (!err.output) process.stderr.write(`go-weave: ${err.message}\n`);
+      located.push({ message: err.output.trim() || err.message });
+    } else if (err instanceof UsageError) {
+      process.stderr.write(err.message + '\n');
+      located.push(err.located ?? { message: err.message });
+    } else {
+      throw err;
+    }
+    appendReport(env.GOWEAVE_REPORT, { wovenPackages: 0, joinPoints: 0, aspects: [], errors: located });
+    return 1;
+  }
+  const o = p.outcome;
+  for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)\n`);
+  if (env.GOWEAVE_VERBOSE) {
+    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points\n`);
+  }
+  appendReport(env.GOWEAVE_REPORT, { wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
+  return p;
+}
+
+/**
+ * `go-weave diff [-deps] [build flags] [packages]`: the woven changes as a unified diff. Without
+ * -deps only the named packages are shown; with it, every woven file of the build (std included).
+ */
+export async function runDiff(args: string[], env: Env = process.env): Promise<number> {
+  return runDiffWith({ core: await loadRealCore() }, args, env);
+}
+
+export async function runDiffWith<A>(runner: CoreRunner<A>, args: string[], env: Env = process.env): Promise<number> {
+  const deps = args.includes('-deps') || args.includes('--deps');
+  const rest = args.filter((a) => a !== '-deps' && a !== '--deps');
+  const p = await prepareReported(runner, 'build', rest, env);
+  if (typeof p === 'number') return p;
+  const shown = new Set<string>();
+  for (const pkg of p.packages) {
+    if (!pkg.Dir || (!deps && pkg.DepOnly)) continue;
+    for (const f of pkg.GoFiles ?? []) shown.add(`${pkg.Dir}/${f}`);
+  }
+  const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [orig, woven] of entries) {
+    const name = orig.startsWith(p.cwd + '/') ? relative(p.cwd, orig) : orig;
+    const before = readFileSync(p.userOverlay.get(orig) || orig, 'utf8');
+    process.stdout.write(unifiedDiff(`a/${name}`, `b/${name}`, before, readFileSync(woven, 'utf8')));
+  }
+  return 0;
+}
+
+/** `go-weave cache clean`: removes every woven file and generated go.mod/overlay. */
+export async function cleanCache(env: Env = process.env): Promise<void> {
+  new WeaveCache(weaveCacheDir(env)).clean();
+}

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { WeaveCache } from './cache.js';
+import { capture } from './exec.js';
+import type { Env } from './env.js';
+import { GoCommandError } from './golist.js';
+import { RUNTIME_MODULE } from './plan.js';
+import { writeFileAtomic } from './atomic.js';
+import { sha256 } from './hash.js';
+
+const GO_LINE = /^go\s+(\d+(?:\.\d+){1,2})\s*$/m;
+
+/** Compares Go language versions like "1.22" and "1.25.3". */
+export function compareGoVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function runtimeGoVersion(runtimeDir: string): string | undefined {
+  try {
+    return GO_LINE.exec(readFileSync(join(runtimeDir, 'go.mod'), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+function quotePath(p: string): string {
+  return /^[A-Za-z0-9_./\\:@+-]+$/.test(p) ? p : JSON.stringify(p);
+}
+
+function mentionsRuntime(modText: string): boolean {
+  return new RegExp(`(^|[\\s(])${RUNTIME_MODULE.replace(/\./g, '\\.')}(\\s|$)`, 'm').test(modText);
+}
+
+/**
+ * The go command refuses a module whose dependency needs a newer language version than its own
+ * go line ("updates to go.mod needed"), so the copy is raised to the runtime's minimum. The
+ * user's go.mod keeps its line; the woven build compiles the main module at the raised -lang.
+ */
+function raiseGoLine(text: string, min: string | undefined): string {
+  if (!min) return text;
+  const m = GO_LINE.exec(text);
+  if (!m) return text.replace(/^(module\s.*)$/m, `$1\n\ngo ${min}`);
+  if (compareGoVersions(m[1], min) >= 0) return text;
+  return text.replace(GO_LINE, `go ${min}`);
+}
+
+/**
+ * Writes a copy of the user's go.mod (and go.sum, whose path the go command derives from the
+ * modfile's) that requires the runtime module through a local replace, so woven code can import
+ * it while the user's go.mod and go.sum stay untouched. Returns undefined when the user's module
+ * already names the runtime (they manage it themselves).
+ */
+export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string): string | undefined {
+  const text = readFileSync(goModPath, 'utf8');
+  if (mentionsRuntime(text)) return undefined;
+  const sumPath = goModPath.replace(/\.mod$/, '') + '.sum';
+  const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';
+  const copy = `${raiseGoLine(text, runtimeGoVersion(runtimeDir)).replace(/\s*$/, '\n')}
+// Added by go-weave for woven code; the module's own go.mod is unchanged.
+require ${RUNTIME_MODULE} v0.0.0
+
+replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
+`;
+  // The directory is named by both files' contents; go.sum goes first so a visible go.mod has its sum.
+  const dir = join(cache.root, 'mod', sha256(copy, sum).slice(0, 32));
+  const modOut = join(dir, 'go.mod');
+  if (!existsSync(modOut)) {
+    if (sum) writeFileAtomic(join(dir, 'go.sum'), sum);
+    writeFileAtomic(modOut, copy);
+  }
+  return modOut;
+}
+
+interface WorkJSON {
+  Go?: string;
+  Toolchain?: string;
+  Godebug?: { Key: string; Value: string }[];
+  Use?: { DiskPath: string; ModulePath?: string }[];
+  Replace?: { Old: { Path: string; Version?: string }; New: { Path: string; Version?: string } }[];
+}
+
+/**
+ * Workspace mode refuses -modfile, so the same effect comes from a copy of go.work (selected with
+ * GOWORK) that also uses the runtime module. Relative paths are made absolute because the copy
+ * lives elsewhere.
+ */
+export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, goWorkPath: string, runtimeDir: string): Promise<string | undefined> {
+  const text = readFileSync(goWorkPath, 'utf8');
+  if (mentionsRuntime(text)) return undefined;
+  const r = await capture(go, ['work', 'edit', '-json', goWorkPath], { env });
+  if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
+  const w = JSON.parse(r.stdout) as WorkJSON;
+  const base = dirname(goWorkPath);
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const isLocal = (p: string) => p.startsWith('./') || p.startsWith('../') || isAbsolute(p) || p === '.' || p === '..';
+  let goLine = w.Go ?? '1.22';
+  const min = runtimeGoVersion(runtimeDir);
+  if (min && compareGoVersions(goLine, min) < 0) goLine = min;
+  const lines = [`go ${goLine}`];
+  if (w.Toolchain) lines.push(`toolchain ${w.Toolchain}`);
+  for (const g of w.Godebug ?? []) lines.push(`godebug ${g.Key}=${g.Value}`);
+  lines.push('', 'use (');
+  for (const u of w.Use ?? []) lines.push(`\t${quotePath(abs(u.DiskPath))}`);
+  lines.push(`\t${quotePath(runtimeDir)}`, ')');
+  for (const rep of w.Replace ?? []) {
+    const oldS = rep.Old.Version ? `${rep.Old.Path} ${rep.Old.Version}` : rep.Old.Path;
+    const newS = rep.New.Version ? `${rep.New.Path} ${rep.New.Version}` : quotePath(isLocal(rep.New.Path) ? abs(rep.New.Path) : rep.New.Path);
+    lines.push(`replace ${oldS} => ${newS}`);
+  }
+  const copy = lines.join('\n') + '\n';
+  const sumPath = goWorkPath + '.sum';
+  const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';
+  const dir = join(cache.root, 'work', sha256(copy, sum).slice(0, 32));
+  const out = join(dir, 'go.work');
+  if (!existsSync(out)) {
+    if (sum) writeFileAtomic(join(dir, 'go.work.sum'), sum);
+    writeFileAtomic(out, copy);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseGoArgs, type ParsedArgs } from './args.js';
+import { WeaveCache } from './cache.js';
+import { asLocated, type Core, type LocatedError } from './core.js';
+import { goBinary, weaveCacheDir, type Env } from './env.js';
+import { goEnv, goList, type ListedPackage } from './golist.js';
+import { prepareModfile, prepareWorkfile } from './modfile.js';
+import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
+import { isRuntimePackage, planUnits } from './plan.js';
+import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
+
+/** A user-facing failure before the go command ran; the message says what to fix. */
+export class UsageError extends Error {
+  constructor(message: string, readonly located?: LocatedError) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface Prepared {
+  parsed: ParsedArgs;
+  go: string;
+  cwd: string;
+  packages: ListedPackage[];
+  outcome: WeaveOutcome;
+  /** Arguments for the real go command, subcommand first. */
+  goArgs: string[];
+  /** Environment for the real go command (GOWORK may point at a copy). */
+  goEnv: Env;
+  /** The user's overlay entries, which woven files build upon. */
+  userOverlay: Map<string, string>;
+}
+
+/** Runs one core call; a pool of workers can replace the in-thread default. */
+export interface CoreRunner<A> {
+  core: Core<A>;
+  weaveWith?: (aspects: A, configOpts: ConfigOpts) => WeaveFn;
+  concurrency?: number;
+}
+
+export interface ConfigOpts {
+  configPath?: string;
+  moduleRoot?: string;
+}
+
+/** The runtime module woven code imports; resolved by the assets lookup (repo or bundle). */
+export type RuntimeDirFn = () => string;
+
+/**
+ * Plans, weaves and prepares the overlay/modfile for one go command. Nothing here modifies the
+ * user's tree: every generated file lives in the weave cache.
+ */
+export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env, runtimeDir: RuntimeDirFn): Promise<Prepared> {
+  const parsed = parseGoArgs(subcommand, args);
+  const go = goBinary(env);
+  const cwd = parsed.chdir ? resolve(parsed.chdir) : process.cwd();
+  const ge = await goEnv(go, { cwd, env });
+  const gomod = parsed.userModfile ? resolve(cwd, parsed.userModfile) : ge.GOMOD;
+  if (!ge.GOMOD || ge.GOMOD === '/dev/null' || ge.GOMOD === 'NUL') {
+    throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
+  }
+  const moduleRoot = dirname(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? resolve(cwd, env.GOWEAVE_CONFIG) : undefined;
+  if (configPath && !existsSync(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const configOpts: ConfigOpts = { configPath, moduleRoot };
+  let aspects: A;
+  try {
+    aspects = await runner.core.loadConfig(configOpts);
+  } catch (err) {
+    const loc = asLocated(err);
+    throw new UsageError(`go-weave: ${loc.message}`, loc);
+  }
+
+  const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : new Map<string, string>();
+  const listFlags = [...parsed.graphFlags];
+  if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
+  if (parsed.userModfile) listFlags.push(`-modfile=${gomod}`);
+  const packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests: subcommand === 'test' || subcommand === 'vet' });
+
+  const units = planUnits(packages, (ref) => runner.core.packageMayMatch(aspects, ref));
+  const cache = new WeaveCache(weaveCacheDir(env));
+  const weave: WeaveFn = runner.weaveWith ? runner.weaveWith(aspects, configOpts) : (input) => runner.core.weavePackage(aspects, input);
+  const outcome = await weaveUnits(units, {
+    cache,
+    fingerprint: runner.core.fingerprint,
+    aspectHash: runner.core.aspectSetHash(aspects),
+    weave,
+    concurrency: runner.concurrency ?? availableParallelism(),
+    readSource: userOverlay.size ? (p) => userOverlay.get(p) : undefined,
+  });
+
+  const overlay = new Map(userOverlay);
+  for (const [k, v] of outcome.overlay) overlay.set(k, v);
+  if (outcome.linkDeps.size > 0) {
+    for (const p of packages) {
+      if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir) {
+        overlay.set(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile([...outcome.linkDeps])));
+      }
+    }
+  }
+
+  const goArgs: string[] = [subcommand];
+  if (parsed.chdir !== undefined) goArgs.push('-C', parsed.chdir);
+  const childEnv: Env = { ...env };
+  if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, overlay)}`);
+  const listed = new Set(packages.map((p) => p.ImportPath));
+  const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
+  let modfile = parsed.userModfile ? gomod : undefined;
+  if (needsRuntime) {
+    const dir = runtimeDir();
+    if (ge.GOWORK && ge.GOWORK !== 'off') {
+      const work = await prepareWorkfile(go, env, cache, ge.GOWORK, dir);
+      if (work) childEnv.GOWORK = work;
+    } else {
+      modfile = prepareModfile(cache, gomod, dir) ?? modfile;
+    }
+  }
+  if (modfile) goArgs.push(`-modfile=${modfile}`);
+  goArgs.push(...parsed.rest);
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay };
+}

@@ -1,0 +1,19 @@
+import { appendFileSync } from 'node:fs';
+import type { LocatedError } from './core.js';
+
+export interface WeaveReport {
+  wovenPackages: number;
+  joinPoints: number;
+  aspects: string[];
+  errors: LocatedError[];
+}
+
+/**
+ * Appends one JSON line per invocation to $GOWEAVE_REPORT (read by the GitHub Action). A single
+ * small O_APPEND write keeps lines whole when builds run in parallel.
+ */
+export function appendReport(path: string | undefined, r: WeaveReport): void {
+  if (!path) return;
+  const errors = r.errors.map((e) => ({ file: e.file ?? '', line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
+  appendFileSync(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + '\n');
+}

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import type { WeaveCache, Manifest } from './cache.js';
+import { asLocated, type LocatedError, type PackageInput, type PackageResult } from './core.js';
+import type { WeaveUnit } from './plan.js';
+
+export type WeaveFn = (input: PackageInput) => Promise<PackageResult>;
+
+export interface WeaveOpts {
+  cache: WeaveCache;
+  fingerprint: string;
+  aspectHash: string;
+  weave: WeaveFn;
+  /** The user's -overlay: a replaced file is woven from its replacement. */
+  readSource?: (path: string) => string | undefined;
+}
+
+export interface WeaveOutcome {
+  /** Original file → woven file, for the overlay. */
+  overlay: Map<string, string>;
+  addedImports: Set<string>;
+  linkDeps: Set<string>;
+  /** Import paths of packages with at least one woven file. */
+  wovenPackages: string[];
+  joinPoints: number;
+  aspects: Set<string>;
+  errors: LocatedError[];
+  /** Units the core actually ran on (cache misses); the rest came from the weave cache. */
+  weavedNow: number;
+}
+
+/**
+ * Weaves every unit, reusing cached results. Units are independent, so misses run concurrently;
+ * `weave` decides where the CPU work happens (in this thread or a worker pool).
+ */
+export async function weaveUnits(units: WeaveUnit[], opts: WeaveOpts & { concurrency: number }): Promise<WeaveOutcome> {
+  const out: WeaveOutcome = { overlay: new Map(), addedImports: new Set(), linkDeps: new Set(), wovenPackages: [], joinPoints: 0, aspects: new Set(), errors: [], weavedNow: 0 };
+  const manifests: (Manifest | undefined)[] = new Array(units.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < units.length) {
+      const i = next++;
+      manifests[i] = await weaveOne(units[i], opts, out);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, units.length)) }, worker));
+  // Merge in plan order so the overlay and report do not depend on scheduling.
+  for (const m of manifests) {
+    if (!m) continue;
+    for (const [orig, woven] of Object.entries(m.woven)) out.overlay.set(orig, woven);
+    if (Object.keys(m.woven).length > 0) {
+      if (!out.wovenPackages.includes(m.importPath)) out.wovenPackages.push(m.importPath);
+      for (const a of m.addedImports) out.addedImports.add(a);
+      for (const l of m.linkDeps) out.linkDeps.add(l);
+      for (const a of m.aspects) out.aspects.add(a);
+      out.joinPoints += m.joinPoints;
+    }
+  }
+  return out;
+}
+
+async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: WeaveOutcome): Promise<Manifest | undefined> {
+  const files = await Promise.all(unit.files.map(async (path) => ({ path, source: await readFile(opts.readSource?.(path) || path, 'utf8') })));
+  const key = opts.cache.unitKey({ fingerprint: opts.fingerprint, aspectHash: opts.aspectHash, ...unit.ref, files, targets: unit.targets });
+  const hit = opts.cache.readManifest(key);
+  if (hit) return hit;
+  let result: PackageResult;
+  try {
+    out.weavedNow++;
+    result = await opts.weave({ ...unit.ref, files });
+  } catch (err) {
+    // The package stays unwoven: if its source is broken, the go command will say so in its own words.
+    out.errors.push(asLocated(err));
+    return undefined;
+  }
+  const targets = new Set(unit.targets);
+  const woven: Record<string, string> = {};
+  for (const f of result.files) {
+    if (!f.changed || !targets.has(f.path)) continue;
+    woven[f.path] = opts.cache.putSource(f.path, f.source);
+  }
+  const m: Manifest = { importPath: unit.ref.importPath, woven, addedImports: result.addedImports, linkDeps: result.linkDeps, joinPoints: result.joinPoints, aspects: result.aspects };
+  opts.cache.writeManifest(key, m);
+  return m;
+}
