@@ -18,7 +18,7 @@ func TestQueueFullDropsAndCounts(t *testing.T) {
 	_, first := Start(context.Background(), "first", KindInternal)
 	first.End()
 	deadline := time.Now().Add(5 * time.Second)
-	for len(p.proc.queue) != 0 && time.Now().Before(deadline) {
+	for p.proc.queued() != 0 && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}
 	for i := 0; i < 9; i++ {
@@ -62,13 +62,13 @@ func TestBatchSizeSplitsExports(t *testing.T) {
 	proc := newBatchProcessor(bspConfig{maxQueue: 100, maxBatch: 3, delay: time.Hour, timeout: 5 * time.Second},
 		[]namedExporter{{name: "c", exp: counting}})
 	for i := 0; i < 10; i++ {
-		proc.enqueue(&ReadOnlySpan{Name: "x"})
+		proc.enqueue(endedSpan("x"))
 	}
 	proc.shutdown()
 	if len(rec.got()) != 10 || calls != 4 {
 		t.Fatalf("exported %d spans in %d calls, want 10 in 4", len(rec.got()), calls)
 	}
-	proc.enqueue(&ReadOnlySpan{}) // after shutdown: ignored, no panic
+	proc.enqueue(endedSpan("late")) // after shutdown: ignored, no panic
 	proc.flush()
 	proc.shutdown()
 }
@@ -77,7 +77,7 @@ func TestPanickingExporterIsContained(t *testing.T) {
 	bad := exporterFunc(func(context.Context, []ReadOnlySpan) error { panic("exporter bug") })
 	proc := newBatchProcessor(bspConfig{maxQueue: 10, maxBatch: 10, delay: time.Hour, timeout: time.Second},
 		[]namedExporter{{name: "bad", exp: bad}})
-	proc.enqueue(&ReadOnlySpan{})
+	proc.enqueue(endedSpan("x"))
 	proc.flush()
 	proc.shutdown()
 }
@@ -86,3 +86,9 @@ type exporterFunc func(context.Context, []ReadOnlySpan) error
 
 func (f exporterFunc) Export(ctx context.Context, s []ReadOnlySpan) error { return f(ctx, s) }
 func (f exporterFunc) Shutdown(context.Context) error                     { return nil }
+
+func endedSpan(name string) *Span {
+	s := &Span{name: name, prov: &provider{}}
+	s.ended.Store(true)
+	return s
+}

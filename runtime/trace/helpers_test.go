@@ -43,7 +43,7 @@ func (r *recorder) got() []ReadOnlySpan {
 
 // useProvider installs a provider built from env (a map standing in for the
 // environment) with rec as its only exporter, for the duration of the test.
-func useProvider(t *testing.T, env map[string]string, rec *recorder) *provider {
+func useProvider(t testing.TB, env map[string]string, rec *recorder) *provider {
 	t.Helper()
 	cfg, warns := configFromEnv(func(k string) string { return env[k] })
 	if len(warns) > 0 {

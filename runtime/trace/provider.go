@@ -39,7 +39,7 @@ type provider struct {
 	proc     *batchProcessor // nil when no exporter is active
 }
 
-func (p *provider) onEnd(s *ReadOnlySpan) {
+func (p *provider) onEnd(s *Span) {
 	if p.proc != nil {
 		p.proc.enqueue(s)
 	}

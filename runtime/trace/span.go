@@ -32,6 +32,7 @@ type Span struct {
 	localRoot    *Span
 	prov         *provider
 	start        time.Time
+	end          time.Time // written once by End, before the span is queued
 
 	// Goroutine-local bookkeeping for the CurrentGoroutineSpan hooks.
 	glsSet  bool
@@ -71,6 +72,9 @@ func setAttr(attrs []Attribute, dropped, limit int, key string, v any) ([]Attrib
 	}
 	if len(attrs) >= limit {
 		return attrs, dropped + 1
+	}
+	if attrs == nil {
+		attrs = make([]Attribute, 0, 8) // typical instrumentation sets a handful
 	}
 	return append(attrs, Attribute{Key: key, Value: v}), dropped
 }
@@ -185,20 +189,22 @@ func (s *Span) End() {
 		return
 	}
 	// Monotonic clock: End never precedes start even if the wall clock jumps.
-	end := s.start.Add(time.Since(s.start))
+	s.end = s.start.Add(time.Since(s.start))
 	if s.glsSet {
 		callSetGoroutineSpan(s.glsPrev)
 	}
 	if !s.recording || s.prov == nil {
 		return
 	}
-	s.prov.onEnd(s.snapshot(end))
+	// The snapshot is taken by the export goroutine, off the caller's path.
+	s.prov.onEnd(s)
 }
 
-func (s *Span) snapshot(end time.Time) *ReadOnlySpan {
+// snapshot copies an ended span for the exporters.
+func (s *Span) snapshot() ReadOnlySpan {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return &ReadOnlySpan{
+	return ReadOnlySpan{
 		TraceID:           s.traceID,
 		SpanID:            s.spanID,
 		ParentSpanID:      s.parentID,
@@ -208,7 +214,7 @@ func (s *Span) snapshot(end time.Time) *ReadOnlySpan {
 		Name:              s.name,
 		Kind:              s.kind,
 		StartTime:         s.start,
-		EndTime:           end,
+		EndTime:           s.end,
 		Attributes:        s.attrs,
 		Events:            s.events,
 		Status:            s.status,
