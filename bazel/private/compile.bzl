@@ -6,12 +6,15 @@ load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveStdlibInfo")
 def _packagefile(entry):
     return "packagefile %s=%s" % (entry.importpath, entry.archive.path)
 
-def _write_importcfg(ctx, name, entries):
+def _packagefile_export(entry):
+    return "packagefile %s=%s" % (entry.importpath, entry.export.path)
+
+def _write_importcfg(ctx, name, entries, map_each):
     """Writes packagefile lines for deps; std and runtime lines are prepended inside the action."""
     out = ctx.actions.declare_file(name)
     args = ctx.actions.args()
     args.set_param_file_format("multiline")
-    args.add_all(entries, map_each = _packagefile, uniquify = True)
+    args.add_all(entries, map_each = map_each, uniquify = True)
     ctx.actions.write(out, args)
     return out
 
@@ -76,36 +79,39 @@ def compile_package(ctx, importpath):
     )
 
     direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
-    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".importcfg", direct)
+    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".importcfg", direct, _packagefile_export)
     embedcfg = _embedcfg(ctx, srcs) if ctx.files.embedsrcs else None
 
     archive = ctx.actions.declare_file(ctx.label.name + ".a")
+    export = ctx.actions.declare_file(ctx.label.name + ".x")
     args = ctx.actions.args()
     args.add(stdlib.compile)
     args.add(stdlib.importcfg)
     args.add(deps_cfg)
+    args.add(export)
     args.add(archive)
     args.add(importpath)
     args.add(embedcfg.path if embedcfg else "")
     args.add(woven.path)
     args.add_all(srcs)
-    inputs = [woven, deps_cfg] + srcs + [d.archive for d in direct]
+    inputs = [woven, deps_cfg] + srcs + [d.export for d in direct]
     if embedcfg:
         inputs += [embedcfg] + ctx.files.embedsrcs
     ctx.actions.run(
         executable = ctx.executable._compile_sh,
         arguments = [args],
         inputs = depset(inputs, transitive = [stdlib.files, stdlib.tools]),
-        outputs = [archive],
+        outputs = [export, archive],
         mnemonic = "GoWeaveCompile",
         progress_message = "Compiling Go package %s (%s)" % (importpath, ctx.label),
     )
     return GoWeaveArchiveInfo(
         archive = archive,
         archives = depset([archive], transitive = [d.archives for d in direct]),
+        export = export,
         importpath = importpath,
         transitive = depset(
-            [struct(importpath = importpath, archive = archive)],
+            [struct(importpath = importpath, archive = archive, export = export)],
             transitive = [d.transitive for d in direct],
         ),
     ), [woven, report]
@@ -121,7 +127,7 @@ def link_binary(ctx, main):
       The executable File.
     """
     stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
-    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".link.importcfg", main.transitive)
+    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".link.importcfg", main.transitive, _packagefile)
     out = ctx.actions.declare_file(ctx.label.name)
     args = ctx.actions.args()
     args.add(stdlib.link)

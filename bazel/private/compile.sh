@@ -1,13 +1,13 @@
 #!/bin/bash
 # Compiles one package from its woven sources. Arguments (execroot-relative):
-#   COMPILE STD_IMPORTCFG DEPS_IMPORTCFG OUT IMPORTPATH EMBEDCFG WOVEN_DIR SRC...
+#   COMPILE STD_IMPORTCFG DEPS_IMPORTCFG OUT_EXPORT OUT_ARCHIVE IMPORTPATH EMBEDCFG WOVEN_DIR SRC...
 # A source the weaver left unchanged is compiled from its original path, so its recorded
 # position is the original one; woven files carry //line directives naming the original.
 set -euo pipefail
 export PATH=/usr/bin:/bin
 
-compile=$1 stdcfg=$2 depscfg=$3 out=$4 importpath=$5 embedcfg=$6 woven=$7
-shift 7
+compile=$1 stdcfg=$2 depscfg=$3 export=$4 archive=$5 importpath=$6 embedcfg=$7 woven=$8
+shift 8
 work=$(mktemp -d "${TMPDIR:-/tmp}/go-weave-compile.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cat "$stdcfg" "$depscfg" >"$work/importcfg"
@@ -24,4 +24,5 @@ done
 
 flags=(-p "$importpath" -importcfg "$work/importcfg" -pack -complete -trimpath "$PWD=>" -buildid "")
 if [ -n "$embedcfg" ]; then flags+=(-embedcfg "$embedcfg"); fi
-"$compile" "${flags[@]}" -o "$out" -- "${files[@]}"
+# Export data and object code go to separate files: dependents only see the former.
+"$compile" "${flags[@]}" -o "$export" -linkobj "$archive" -- "${files[@]}"

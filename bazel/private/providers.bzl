@@ -5,6 +5,7 @@ GoWeaveArchiveInfo = provider(
     fields = {
         "archive": "File: the package archive (.a) holding export data and object code",
         "archives": "depset of File: the archives of this package and everything it links against",
+        "export": "File: export data only (.x); dependents compile against it, so body-only changes do not recompile them",
         "importpath": "string: the import path the package was compiled as (-p)",
         "transitive": "depset of struct(importpath, archive) for this package and everything it links against",
     },

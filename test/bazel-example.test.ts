@@ -1,0 +1,231 @@
+// End-to-end tests of the Bazel rules on examples/bazel with Debian's bazel-bootstrap 4.2.3,
+// offline: build, run the service on loopback, read its console spans, rebuild behaviour.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  type BazelRun,
+  copyExample,
+  exampleDir,
+  hashTree,
+  mustSucceed,
+  readExecLog,
+  requireBazel,
+  startBazelRun,
+} from './support/bazel-harness.ts';
+
+interface ServerRun { status: number; body: string; stdout: string; stderr: string; exitCode: number | null }
+
+/** Starts the service on a free loopback port, fetches `path`, then stops it with SIGTERM. */
+async function runServer(binary: string, path: string): Promise<ServerRun> {
+  const child = spawn(binary, ['-addr', '127.0.0.1:0'], {
+    env: { ...process.env, OTEL_TRACES_EXPORTER: 'console', OTEL_SERVICE_NAME: 'bazel-example' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const addr = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${stderr}`)), 30_000);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const m = /listening on (\S+)/.exec(stdout);
+      if (m) {
+        clearTimeout(timer);
+        done(m[1]);
+      }
+    });
+    child.on('exit', () => fail(new Error(`server exited early:\n${stderr}`)));
+  });
+  let status = 0;
+  let body = '';
+  try {
+    const res = await fetch(`http://${addr}${path}`);
+    status = res.status;
+    body = await res.text();
+  } catch {
+    // A dropped connection (the /boom panic) leaves status 0.
+  }
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const [exitCode] = (await exited) as [number | null];
+  return { status, body, stdout, stderr, exitCode };
+}
+
+interface SpanLine { name: string; kind: string; traceId: string; spanId: string; parentSpanId?: string }
+
+function spansOf(stderr: string): SpanLine[] {
+  return stderr
+    .split('\n')
+    .filter((l) => l.startsWith('{') && l.includes('"spanId"'))
+    .map((l) => JSON.parse(l) as SpanLine);
+}
+
+function lineOf(file: string, needle: string): number {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, `${file} has no line containing ${needle}`);
+  return i + 1;
+}
+
+describe('bazel example (WORKSPACE mode, offline)', () => {
+  let run: BazelRun;
+  let bin: string;
+
+  before(async () => {
+    requireBazel();
+    run = startBazelRun();
+    mustSucceed('bazel build //... in examples/bazel', await run.bazel(exampleDir, 'build', ['//...']));
+    bin = mustSucceed('bazel info', await run.bazel(exampleDir, 'info', ['bazel-bin'])).stdout.trim();
+  });
+  after(async () => {
+    await run?.dispose();
+  });
+
+  test('the built service answers and exports the woven spans', async () => {
+    const r = await runServer(join(bin, 'cmd/server/server'), '/hello?lang=fr&name=Ann');
+    assert.equal(r.status, 200, r.stderr);
+    assert.deepEqual(JSON.parse(r.body), { message: 'Bonjour, Ann!' });
+    assert.equal(r.exitCode, 0, r.stderr);
+    const spans = spansOf(r.stderr);
+    const names = spans.map((s) => s.name);
+    // //weave:span functions in two user packages, and the woven net/http server.
+    const hello = spans.find((s) => /hello/.test(s.name) && !s.name.startsWith('GET'));
+    const greeting = spans.find((s) => /Greeting/.test(s.name));
+    assert.ok(hello, `no span for handlers.hello in ${JSON.stringify(names)}`);
+    assert.ok(greeting, `no span for store.Greeting in ${JSON.stringify(names)}`);
+    assert.equal(greeting.traceId, hello.traceId, 'Greeting runs inside hello: one trace');
+    assert.equal(greeting.parentSpanId, hello.spanId, 'Greeting is a child of hello');
+    const server = spans.find((s) => s.kind === 'SERVER');
+    assert.ok(server, `no SERVER span from the woven net/http in ${JSON.stringify(names)}`);
+    assert.equal(hello.parentSpanId, server.spanId, 'hello is a child of the server span');
+  });
+
+  test('a panic names the original file and line', async () => {
+    const r = await runServer(join(bin, 'cmd/server/server'), '/boom?why=test');
+    // net/http recovers the panic, logs its stack and drops the connection.
+    assert.equal(r.status, 0);
+    const line = lineOf(join(exampleDir, 'internal/handlers/handlers.go'), 'panic("boom: "');
+    assert.match(r.stderr, new RegExp(`\\binternal/handlers/handlers\\.go:${line}\\b`), r.stderr);
+    assert.doesNotMatch(r.stderr, /\.woven\//, 'positions must not name the woven copies');
+  });
+
+  test('a second build without clean runs no action', async () => {
+    const log = join(run.root, 'noop.exec.json');
+    mustSucceed('no-op build', await run.bazel(exampleDir, 'build', [`--execution_log_json_file=${log}`, '//...']));
+    assert.deepEqual(readExecLog(log), []);
+  });
+
+  test('a build after bazel clean is byte-identical', async () => {
+    const first = hashTree(bin);
+    assert.ok(first.has('cmd/server/server'));
+    assert.ok([...first.keys()].some((k) => k.endsWith('stdlib_pkgs/net/http.a')), 'std archives are outputs');
+    mustSucceed('bazel clean', await run.bazel(exampleDir, 'clean', []));
+    // No disk cache: every action, the standard library included, really runs again.
+    mustSucceed('rebuild', await run.bazel(exampleDir, 'build', ['//...'], { diskCache: false }));
+    const second = hashTree(bin);
+    assert.deepEqual([...second.keys()].sort(), [...first.keys()].sort());
+    const differing = [...first].filter(([k, v]) => second.get(k) !== v).map(([k]) => k);
+    assert.deepEqual(differing, []);
+    await run.shutdown(exampleDir);
+  });
+
+  describe('in an editable copy of the example', () => {
+    let ws: string;
+    let copyBin: string;
+    const storeBuild = (): string => join(ws, 'internal/store/BUILD.bazel');
+    const greetBuild = (): string => join(ws, 'internal/greet/BUILD.bazel');
+
+    before(() => {
+      ws = copyExample(run.root);
+      // A project aspect file used by two packages; its join point only matches store.
+      writeFileSync(join(ws, 'aspects/BUILD.bazel'), 'exports_files(["project.yml"])\n');
+      writeFileSync(join(ws, 'aspects/project.yml'), projectAspects('v1'));
+      for (const file of [storeBuild(), greetBuild()]) {
+        const text = readFileSync(file, 'utf8');
+        writeFileSync(file, text.replace('    srcs = [', '    aspects = ["//aspects:project.yml"],\n    srcs = ['));
+      }
+    });
+
+    test('an aspect file change rebuilds only the packages it touches', async () => {
+      mustSucceed('first build of the copy', await run.bazel(ws, 'build', ['//...']));
+      copyBin = mustSucceed('bazel info', await run.bazel(ws, 'info', ['bazel-bin'])).stdout.trim();
+      const before = hashTree(copyBin);
+      writeFileSync(join(ws, 'aspects/project.yml'), projectAspects('v2'));
+      const log = join(run.root, 'aspect.exec.json');
+      mustSucceed('rebuild', await run.bazel(ws, 'build', [`--execution_log_json_file=${log}`, '//...']));
+      const ran = readExecLog(log);
+      const ranFor = (mnemonic: string): string[] =>
+        ran.filter((s) => s.mnemonic === mnemonic).flatMap((s) => s.outputs).filter((o) => !o.endsWith('.weave.json'));
+      // Only the two packages that name the aspect file are woven again ...
+      assert.deepEqual(ranFor('GoWeave').map((o) => o.replace(/^.*\/bin\//, '')).sort(), [
+        'internal/greet/greet.woven',
+        'internal/store/store.woven',
+      ]);
+      // ... and only the one whose woven code changed is recompiled, then the binary relinked.
+      const compiled = ranFor('GoWeaveCompile').map((o) => o.replace(/^.*\/bin\//, ''));
+      assert.ok(compiled.includes('internal/store/store.a'), `store recompiled: ${compiled.join(', ')}`);
+      assert.ok(!compiled.some((o) => o.startsWith('internal/greet/')), `greet is untouched: ${compiled.join(', ')}`);
+      assert.ok(!ran.some((s) => s.mnemonic === 'GoWeaveStdlib'), 'the standard library is not rebuilt');
+      assert.equal(ran.filter((s) => s.mnemonic === 'GoWeaveLink').length, 1);
+      const afterHashes = hashTree(copyBin);
+      assert.notEqual(afterHashes.get('internal/store/store.a'), before.get('internal/store/store.a'));
+      assert.equal(afterHashes.get('internal/greet/greet.a'), before.get('internal/greet/greet.a'));
+      const r = await runServer(join(copyBin, 'cmd/server/server'), '/languages');
+      assert.equal(r.status, 200, r.stderr);
+      assert.ok(spansOf(r.stderr).some((s) => s.name === 'store.Languages v2'), r.stderr);
+    });
+
+    test('a missing aspect file is a clear error', async () => {
+      const file = join(ws, 'internal/handlers/BUILD.bazel');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('    srcs = [', '    aspects = ["missing.yml"],\n    srcs = ['));
+      try {
+        const r = await run.bazel(ws, 'build', ['//...']);
+        assert.notEqual(r.code, 0);
+        assert.match(r.stderr, /internal\/handlers\/BUILD\.bazel:\d+:\d+/);
+        assert.match(r.stderr, /missing\.yml/);
+      } finally {
+        writeFileSync(file, original);
+      }
+    });
+
+    test('a Go syntax error is reported at the original file and line', async () => {
+      const file = join(ws, 'internal/greet/greet.go');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('\tif name == "" {', '\tif name == "" {{ )'));
+      const line = lineOf(file, 'if name == "" {{ )');
+      try {
+        const r = await run.bazel(ws, 'build', ['//...']);
+        assert.notEqual(r.code, 0);
+        assert.match(r.stderr, new RegExp(`internal/greet/greet\\.go:${line}(:\\d+)?`), r.stderr);
+      } finally {
+        writeFileSync(file, original);
+      }
+    });
+  });
+});
+
+/** Aspects for the editable copy: a span around store.Languages, named by `version`. */
+function projectAspects(version: string): string {
+  return `aspects:
+  - id: store-languages-span
+    join-point:
+      all-of:
+        - import-path: example.com/service/internal/store
+        - function-body:
+            function:
+              name: Languages
+    advice:
+      - prepend-statements:
+          imports:
+            trace: go-weave.dev/runtime/trace
+            context: context
+          template: |-
+            _, span := trace.Start(context.Background(), "store.Languages ${version}", trace.KindInternal)
+            defer span.End()
+`;
+}
