@@ -47,6 +47,7 @@ func (p *provider) onEnd(s *Span) {
 
 var (
 	current      atomic.Pointer[provider]
+	initializing atomic.Bool
 	initOnce     sync.Once
 	shutdownOnce sync.Once
 	isShutdown   atomic.Bool
@@ -56,7 +57,16 @@ func getProvider() *provider {
 	if p := current.Load(); p != nil {
 		return p
 	}
-	initOnce.Do(func() { current.Store(providerFromEnv(os.Getenv)) })
+	if initializing.Load() {
+		// A span started from inside initialisation (say, woven code run by an
+		// exporter's constructor) would deadlock in initOnce: it gets no span.
+		return nil
+	}
+	initOnce.Do(func() {
+		initializing.Store(true)
+		defer initializing.Store(false)
+		current.Store(providerFromEnv(os.Getenv))
+	})
 	return current.Load()
 }
 

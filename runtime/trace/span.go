@@ -130,9 +130,11 @@ func (s *Span) RecordError(err error) {
 
 // RecordPanic is RecordError for a recovered panic value. Called from the
 // deferred function that recovered, the stack still shows where the panic
-// happened, so it is kept as exception.stacktrace.
+// happened, so it is kept as exception.stacktrace. A nil value (recover()
+// outside a panic; since Go 1.21 panic(nil) recovers as a non-nil
+// *runtime.PanicNilError) is a no-op.
 func (s *Span) RecordPanic(v any) {
-	if !s.IsRecording() {
+	if v == nil || !s.IsRecording() {
 		return
 	}
 	var msg string

@@ -137,8 +137,12 @@ func TestRecordPanic(t *testing.T) {
 		defer func() { s.RecordPanic(recover()) }()
 		panic("kaput")
 	}()
+	s.RecordPanic(nil) // recover() outside a panic: nothing recorded
 	s.End()
 	p.proc.flush()
+	if n := len(rec.got()[0].Events); n != 1 {
+		t.Fatalf("%d events, want 1", n)
+	}
 	ev := rec.got()[0].Events[0]
 	attrs := map[string]any{}
 	for _, a := range ev.Attributes {

@@ -1,0 +1,38 @@
+package trace
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// An exporter constructor that itself starts a span (woven code inside the
+// exporter) must not deadlock the lazy initialisation. The check needs a
+// fresh process, since initialisation happens once per process.
+func TestStartDuringInitialisationDoesNotDeadlock(t *testing.T) {
+	if os.Getenv("GOWEAVE_REENTRANT_CHILD") == "1" {
+		RegisterExporter("reentrant", func() (Exporter, error) {
+			_, s := Start(context.Background(), "inner", KindInternal)
+			if s != nil {
+				return nil, errorf("inner span should be nil during initialisation")
+			}
+			return &recorder{}, nil
+		})
+		_, s := Start(context.Background(), "outer", KindInternal)
+		if s == nil || !s.IsRecording() {
+			t.Fatal("outer span should record with the reentrant exporter")
+		}
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second) // hang guard only
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestStartDuringInitialisationDoesNotDeadlock$", "-test.v")
+	cmd.Env = append(os.Environ(), "GOWEAVE_REENTRANT_CHILD=1", "OTEL_TRACES_EXPORTER=reentrant", "GOWEAVE_TRACE_SIGNALS=false")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS") {
+		t.Fatalf("child failed (%v):\n%s", err, out)
+	}
+}
