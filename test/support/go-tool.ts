@@ -22,5 +22,5 @@ export function run(cmd: string, args: string[], opts: { cwd?: string; env?: Nod
 
 /** The go-weave CLI from the sources, as a user would run it. */
 export function goWeave(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
-  return run(process.execPath, ['--import', 'tsx', join(REPO, 'weaver', 'src', 'cli', 'run.ts'), ...args], opts);
+  return run(process.execPath, ['--import', import.meta.resolve('tsx'), join(REPO, 'weaver', 'src', 'cli', 'run.ts'), ...args], opts);
 }

@@ -42,8 +42,9 @@ export async function loadGoFile(path: string, source: string): Promise<GoFile> 
   const root = tree.rootNode;
   const positions = new PositionMap(source, path);
   if (root.hasError) {
+    const err = new WeaveError(syntaxErrorDetail(root), errorPosition(root, positions, path));
     tree.delete();
-    throw new WeaveError(syntaxErrorDetail(root), errorPosition(root, positions, path));
+    throw err;
   }
   const pkg = root.namedChildren.find((n) => n?.type === 'package_clause');
   const pkgName = pkg?.namedChildren.find((n) => n?.type === 'package_identifier');
