@@ -115,7 +115,7 @@ function byName(spans: ReceivedSpan[], name: string): ReceivedSpan {
   return s;
 }
 
-async function exportRoundTrip(protocol: "http/protobuf" | "http/json"): Promise<void> {
+async function exportRoundTrip(protocol: "http/protobuf" | "http/json", gzip: boolean): Promise<void> {
   const receiver = await startReceiver();
   try {
     const incomingParent = "b7ad6b7169203331";
@@ -128,6 +128,7 @@ async function exportRoundTrip(protocol: "http/protobuf" | "http/json"): Promise
         OTEL_RESOURCE_ATTRIBUTES: "deployment.environment=test%20env",
         OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=secret%20value,x-team=weave",
         IN_TRACEPARENT: `00-${incomingTrace}-${incomingParent}-01`,
+        ...(gzip ? { OTEL_EXPORTER_OTLP_TRACES_COMPRESSION: "gzip" } : {}),
       }),
     });
     assert.equal(r.code, 0, r.stderr);
@@ -181,6 +182,7 @@ async function exportRoundTrip(protocol: "http/protobuf" | "http/json"): Promise
       assert.equal(req.contentType, protocol === "http/json" ? "application/json" : "application/x-protobuf");
       assert.equal(req.headers["x-api-key"], "secret value");
       assert.equal(req.headers["x-team"], "weave");
+      assert.equal(req.headers["content-encoding"], gzip ? "gzip" : undefined);
     }
     assert.deepEqual(receiver.errors, []);
 
@@ -193,9 +195,9 @@ async function exportRoundTrip(protocol: "http/protobuf" | "http/json"): Promise
   }
 }
 
-test("runtime exports a parent/child trace over OTLP http/protobuf", () => exportRoundTrip("http/protobuf"));
+test("runtime exports a parent/child trace over OTLP http/protobuf", () => exportRoundTrip("http/protobuf", false));
 
-test("runtime exports a parent/child trace over OTLP http/json", () => exportRoundTrip("http/json"));
+test("runtime exports a parent/child trace over OTLP http/json, gzip-compressed", () => exportRoundTrip("http/json", true));
 
 test("exporter retries a 503 from the collector and the spans still arrive", async () => {
   const receiver = await startReceiver({ failures: [503] });
