@@ -71,7 +71,7 @@ export async function runDiff(args: string[], env: Env = process.env): Promise<n
   return runDiffWith({ core: await loadRealCore() }, args, env);
 }
 
-export async function runDiffWith<A>(runner: CoreRunner<A>, args: string[], env: Env = process.env): Promise<number> {
+export async function runDiffWith<A>(runner: CoreRunner<A>, args: string[], env: Env = process.env, write: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
   const deps = args.includes('-deps') || args.includes('--deps');
   const rest = args.filter((a) => a !== '-deps' && a !== '--deps');
   const p = await prepareReported(runner, 'build', rest, env);
@@ -85,7 +85,7 @@ export async function runDiffWith<A>(runner: CoreRunner<A>, args: string[], env:
   for (const [orig, woven] of entries) {
     const name = orig.startsWith(p.cwd + '/') ? relative(p.cwd, orig) : orig;
     const before = readFileSync(p.userOverlay.get(orig) || orig, 'utf8');
-    process.stdout.write(unifiedDiff(`a/${name}`, `b/${name}`, before, readFileSync(woven, 'utf8')));
+    write(unifiedDiff(`a/${name}`, `b/${name}`, before, readFileSync(woven, 'utf8')));
   }
   return 0;
 }

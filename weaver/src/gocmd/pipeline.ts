@@ -38,6 +38,8 @@ export interface CoreRunner<A> {
   core: Core<A>;
   weaveWith?: (aspects: A, configOpts: ConfigOpts) => WeaveFn;
   concurrency?: number;
+  /** Overrides where the runtime module is found (tests use a small stand-in). */
+  runtimeDir?: string;
 }
 
 export interface ConfigOpts {
@@ -109,7 +111,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
   let modfile = parsed.userModfile ? gomod : undefined;
   if (needsRuntime) {
-    const dir = runtimeDir();
+    const dir = runner.runtimeDir ?? runtimeDir();
     if (ge.GOWORK && ge.GOWORK !== 'off') {
       const work = await prepareWorkfile(go, env, cache, ge.GOWORK, dir);
       if (work) childEnv.GOWORK = work;
