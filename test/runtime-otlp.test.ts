@@ -24,6 +24,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	_ "go-weave.dev/runtime/auto"
@@ -47,10 +49,26 @@ func main() {
 	child.RecordError(errors.New("child failed"))
 	child.End()
 	fmt.Println(parent.TraceID(), parent.SpanID(), child.SpanID())
-	if len(os.Args) > 1 && os.Args[1] == "sleep" {
+	mode := ""
+	if len(os.Args) > 1 {
+		mode = os.Args[1]
+	}
+	switch mode {
+	case "sleep":
 		_, pending := trace.Start(ctx, "pending", trace.KindInternal)
 		defer pending.End()
 		time.Sleep(2 * time.Minute)
+	case "graceful":
+		// What a woven signal.Notify call site does: tell the runtime first.
+		trace.ProgramHandlesSignals(syscall.SIGTERM)
+		stop := make(chan os.Signal, 1)
+		signal.Notify(stop, syscall.SIGTERM)
+		fmt.Println("ready")
+		select {
+		case <-stop:
+			fmt.Println("graceful")
+		case <-time.After(2 * time.Minute):
+		}
 	}
 	parent.End()
 }
@@ -79,6 +97,17 @@ function collect(child: ChildProcess): Promise<RunResult> {
       clearTimeout(guard);
       resolve({ code, signal, stdout, stderr });
     });
+  });
+}
+
+function waitForOutput(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(text)) resolve();
+    });
+    child.on("close", () => reject(new Error(`exited before printing ${JSON.stringify(text)}; stdout: ${out}`)));
   });
 }
 
@@ -258,13 +287,7 @@ test("SIGTERM flushes ended spans, then the program still dies of the signal", a
     });
     const done = collect(child);
     // Wait until the program has ended its child span and is sleeping.
-    await new Promise<void>((resolve) => {
-      let out = "";
-      child.stdout?.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("\n")) resolve();
-      });
-    });
+    await waitForOutput(child, "\n");
     assert.equal(receiver.spans().length, 0, "nothing is exported before the schedule delay or a signal");
     child.kill("SIGTERM");
     const r = await done;
@@ -273,6 +296,27 @@ test("SIGTERM flushes ended spans, then the program still dies of the signal", a
     const ended = byName(spans, "child-op");
     assert.equal(ended.resource["service.name"], "sig-svc");
     assert.equal(ended.status.code, 2);
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("a program that handles SIGTERM itself keeps control and its spans arrive", async () => {
+  const receiver = await startReceiver();
+  try {
+    const child = spawn(prog, ["graceful"], {
+      env: progEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const done = collect(child);
+    await waitForOutput(child, "ready\n");
+    child.kill("SIGTERM");
+    const r = await done;
+    assert.equal(r.signal, null, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\ngraceful\n$/);
+    const spans = await receiver.waitFor((s) => s.length >= 2, 10_000);
+    assert.deepEqual(spans.map((s) => s.name).sort(), ["child-op", "parent-op"]);
   } finally {
     await receiver.close();
   }

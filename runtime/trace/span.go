@@ -59,8 +59,11 @@ func (s *Span) SetAttribute(key string, value any) {
 	}
 	v := normalizeValue(value)
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ended.Load() {
+		return // lost a race with End: the exporter may already hold attrs
+	}
 	s.attrs, s.droppedAttrs = setAttr(s.attrs, s.droppedAttrs, maxAttributesPerSpan, key, v)
-	s.mu.Unlock()
 }
 
 func setAttr(attrs []Attribute, dropped, limit int, key string, v any) ([]Attribute, int) {
@@ -91,6 +94,10 @@ func (s *Span) AddEvent(name string, kv ...any) {
 func (s *Span) addEvent(name string, attrs []Attribute) {
 	ev := Event{Name: name, Time: time.Now(), Attributes: attrs}
 	s.mu.Lock()
+	if s.ended.Load() {
+		s.mu.Unlock()
+		return
+	}
 	if len(s.events) >= maxEventsPerSpan {
 		s.droppedEvents++
 	} else {
@@ -164,7 +171,7 @@ func (s *Span) SetStatus(code StatusCode, description string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.status.Code == StatusOK {
+	if s.ended.Load() || s.status.Code == StatusOK {
 		return
 	}
 	switch code {
@@ -181,7 +188,9 @@ func (s *Span) SetName(name string) {
 		return
 	}
 	s.mu.Lock()
-	s.name = name
+	if !s.ended.Load() {
+		s.name = name
+	}
 	s.mu.Unlock()
 }
 
