@@ -49,7 +49,7 @@ func useProvider(t testing.TB, env map[string]string, rec *recorder) *provider {
 	if len(warns) > 0 {
 		t.Fatalf("unexpected config warnings: %v", warns)
 	}
-	p := &provider{disabled: cfg.disabled, sampler: cfg.sampler, resource: cfg.resource}
+	p := &provider{disabled: cfg.disabled, sampler: cfg.sampler, resource: cfg.resource, limits: cfg.limits}
 	if rec != nil {
 		p.proc = newBatchProcessor(cfg.bsp, []namedExporter{{name: "test", exp: rec}})
 	}

@@ -33,6 +33,7 @@ func RegisterExporter(name string, factory func() (Exporter, error)) {
 
 // provider is the state built from the environment on first use.
 type provider struct {
+	limits   spanLimits
 	disabled bool
 	sampler  sampler
 	resource *Resource
@@ -86,7 +87,7 @@ func providerFromEnv(getenv func(string) string) (p *provider) {
 	if cfg.disabled {
 		return &provider{disabled: true}
 	}
-	p = &provider{sampler: cfg.sampler, resource: cfg.resource}
+	p = &provider{sampler: cfg.sampler, resource: cfg.resource, limits: cfg.limits}
 	if isShutdown.Load() {
 		return p
 	}

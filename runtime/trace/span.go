@@ -9,13 +9,8 @@ import (
 	"time"
 )
 
-// Per-span limits (the OpenTelemetry defaults); excess is counted as dropped.
-const (
-	maxAttributesPerSpan  = 128
-	maxEventsPerSpan      = 128
-	maxAttributesPerEvent = 128
-	maxStackBytes         = 16 << 10
-)
+// maxStackBytes bounds exception.stacktrace before the value-length limit.
+const maxStackBytes = 16 << 10
 
 // Span is one timed operation. All methods are safe on a nil *Span, which is
 // what Start returns when tracing is disabled or suppressed.
@@ -57,13 +52,14 @@ func (s *Span) SetAttribute(key string, value any) {
 	if !s.IsRecording() {
 		return
 	}
-	v := normalizeValue(value)
+	lim := &s.prov.limits
+	v := lim.truncate(normalizeValue(value))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ended.Load() {
 		return // lost a race with End: the exporter may already hold attrs
 	}
-	s.attrs, s.droppedAttrs = setAttr(s.attrs, s.droppedAttrs, maxAttributesPerSpan, key, v)
+	s.attrs, s.droppedAttrs = setAttr(s.attrs, s.droppedAttrs, lim.attrs, key, v)
 }
 
 func setAttr(attrs []Attribute, dropped, limit int, key string, v any) ([]Attribute, int) {
@@ -88,17 +84,20 @@ func (s *Span) AddEvent(name string, kv ...any) {
 	if !s.IsRecording() {
 		return
 	}
-	s.addEvent(name, kvAttributes(kv))
+	s.addEvent(name, kvAttributes(&s.prov.limits, kv))
 }
 
 func (s *Span) addEvent(name string, attrs []Attribute) {
+	for i := range attrs {
+		attrs[i].Value = s.prov.limits.truncate(attrs[i].Value)
+	}
 	ev := Event{Name: name, Time: time.Now(), Attributes: attrs}
 	s.mu.Lock()
 	if s.ended.Load() {
 		s.mu.Unlock()
 		return
 	}
-	if len(s.events) >= maxEventsPerSpan {
+	if len(s.events) >= s.prov.limits.events {
 		s.droppedEvents++
 	} else {
 		s.events = append(s.events, ev)
@@ -106,7 +105,7 @@ func (s *Span) addEvent(name string, attrs []Attribute) {
 	s.mu.Unlock()
 }
 
-func kvAttributes(kv []any) []Attribute {
+func kvAttributes(lim *spanLimits, kv []any) []Attribute {
 	if len(kv) < 2 {
 		return nil
 	}
@@ -117,7 +116,7 @@ func kvAttributes(kv []any) []Attribute {
 		if !ok {
 			key = fmt.Sprint(kv[i])
 		}
-		attrs, dropped = setAttr(attrs, dropped, maxAttributesPerEvent, key, normalizeValue(kv[i+1]))
+		attrs, dropped = setAttr(attrs, dropped, lim.eventAttrs, key, normalizeValue(kv[i+1]))
 	}
 	return attrs
 }
@@ -127,7 +126,7 @@ func (s *Span) RecordError(err error) {
 	if err == nil || !s.IsRecording() {
 		return
 	}
-	msg := err.Error()
+	msg := safeString(err.Error)
 	s.addEvent("exception", []Attribute{
 		{Key: "exception.type", Value: fmt.Sprintf("%T", err)},
 		{Key: "exception.message", Value: msg},
@@ -146,7 +145,7 @@ func (s *Span) RecordPanic(v any) {
 	}
 	var msg string
 	if err, ok := v.(error); ok {
-		msg = err.Error()
+		msg = safeString(err.Error)
 	} else {
 		msg = fmt.Sprint(v)
 	}

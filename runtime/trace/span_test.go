@@ -249,3 +249,34 @@ func TestHookPanicDoesNotEscape(t *testing.T) {
 		t.Fatal("a panicking hook should yield a root span")
 	}
 }
+
+func TestLimitsFromEnv(t *testing.T) {
+	rec := &recorder{}
+	p := useProvider(t, map[string]string{
+		"OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT":   "2",
+		"OTEL_SPAN_EVENT_COUNT_LIMIT":       "1",
+		"OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT": "3",
+	}, rec)
+	_, s := Start(context.Background(), "s", KindInternal)
+	s.SetAttribute("a", "héllo")
+	s.SetAttribute("b", []string{"xy", "wxyz"})
+	s.SetAttribute("c", 1)    // over the count limit
+	s.SetAttribute("a", "ok") // replacing does not count
+	s.AddEvent("e1", "k", "abcdef")
+	s.AddEvent("e2")
+	s.End()
+	p.proc.flush()
+	got := rec.got()[0]
+	if len(got.Attributes) != 2 || got.Attributes[0].Value != "ok" || got.DroppedAttributes != 1 {
+		t.Fatalf("attributes %+v dropped %d", got.Attributes, got.DroppedAttributes)
+	}
+	if l := got.Attributes[1].Value.([]string); l[0] != "xy" || l[1] != "wxy" {
+		t.Fatalf("[]string not truncated per element: %v", l)
+	}
+	if len(got.Events) != 1 || got.DroppedEvents != 1 || got.Events[0].Attributes[0].Value != "abc" {
+		t.Fatalf("events %+v dropped %d", got.Events, got.DroppedEvents)
+	}
+	if truncateString("héllo", 3) != "hél" || truncateString("ab", 3) != "ab" {
+		t.Fatal("truncation is by character")
+	}
+}
