@@ -364,6 +364,7 @@ const KEY_ATTRIBUTES = [
   "db.query.text",
   "rpc.method",
   "error.type",
+  "code.function.name",
   "code.function",
 ];
 
