@@ -64,6 +64,7 @@ def compile_package(ctx, importpath):
     report = ctx.actions.declare_file(ctx.label.name + ".weave.json")
     weave_args = ctx.actions.args()
     weave_args.add("weave")
+    weave_args.add("--main-module")
     weave_args.add_all(aspects.files, before_each = "-c")
     weave_args.add("-p", importpath)
     weave_args.add("-o", woven.path)

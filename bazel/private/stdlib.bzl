@@ -16,22 +16,21 @@ def _go_weave_stdlib_impl(ctx):
     aspects = ctx.attr.aspects[GoWeaveAspectsInfo]
     pkgs = ctx.actions.declare_directory(ctx.label.name + "_pkgs")
     importcfg = ctx.actions.declare_file(ctx.label.name + ".importcfg")
-    weave = bool(ctx.attr.std_packages)
 
     args = ctx.actions.args()
     args.add(version.dirname)
     args.add(gomod.dirname)
     args.add(pkgs.path)
     args.add(importcfg)
-    args.add(ctx.executable._weaver.path if weave else "")
-    args.add(",".join(ctx.attr.std_packages))
+    args.add(ctx.executable._weaver.path if ctx.attr.weave else "")
+    args.add_all(ctx.attr.skip, before_each = "--skip")
     args.add_all(aspects.files)
 
     ctx.actions.run(
         executable = ctx.executable._script,
         arguments = [args],
         inputs = depset(sdk_files + ctx.files._runtime + aspects.files),
-        tools = [ctx.attr._weaver[DefaultInfo].files_to_run] if weave else [],
+        tools = [ctx.attr._weaver[DefaultInfo].files_to_run] if ctx.attr.weave else [],
         outputs = [pkgs, importcfg],
         mnemonic = "GoWeaveStdlib",
         progress_message = "Compiling the Go standard library and go-weave runtime (%s)" % ctx.label,
@@ -54,9 +53,10 @@ go_weave_stdlib = rule(
     doc = "Compiles std and go-weave.dev/runtime once per configuration; every go_weaved_* target links against it.",
     attrs = {
         "aspects": attr.label(mandatory = True, providers = [GoWeaveAspectsInfo]),
-        "std_packages": attr.string_list(doc = "Standard-library packages to weave before compiling."),
+        "skip": attr.string_list(doc = "Std packages never woven, even when an aspect matches them."),
+        "weave": attr.bool(default = True, doc = "Weave the std packages the aspects may touch before compiling."),
         "_runtime": attr.label(default = Label("//:runtime_srcs"), allow_files = True),
-        "_runtime_gomod": attr.label(default = Label("//:runtime/go.mod"), allow_single_file = True),
+        "_runtime_gomod": attr.label(default = Label("//:dist/runtime/go.mod"), allow_single_file = True),
         "_script": attr.label(default = Label("//bazel/private:stdlib.sh"), executable = True, cfg = "exec", allow_single_file = True),
         "_sdk": attr.label(default = Label("@go_weave_go_sdk//:files"), allow_files = True),
         "_sdk_tools": attr.label(default = Label("@go_weave_go_sdk//:tools"), allow_files = True),

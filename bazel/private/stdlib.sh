@@ -1,8 +1,8 @@
 #!/bin/bash
 # Compiles the standard library and the go-weave runtime module in one go command run,
-# after weaving the std packages the aspects target. Arguments (execroot-relative):
-#   SDK_ROOT RUNTIME_ROOT OUT_DIR IMPORTCFG WEAVER STD_PKGS [ASPECT.yml...]
-# STD_PKGS is comma-separated; WEAVER is only run when it is non-empty.
+# after weaving the std packages the aspects may touch. Arguments (execroot-relative):
+#   SDK_ROOT RUNTIME_ROOT OUT_DIR IMPORTCFG WEAVER [--skip STD_PKG]... [ASPECT.yml...]
+# WEAVER is only run when it is non-empty.
 set -euo pipefail
 export PATH=/usr/bin:/bin
 
@@ -12,11 +12,16 @@ runtime=$execroot/$2
 out=$3
 cfg=$4
 weaver=${5:+$execroot/$5}
-pkgs=$6
-shift 6
+shift 5
 weave_args=()
-for aspect in "$@"; do
-  weave_args+=(-c "$execroot/$aspect")
+while [ $# -gt 0 ]; do
+  if [ "$1" = --skip ]; then
+    weave_args+=(--skip "$2")
+    shift 2
+  else
+    weave_args+=(-c "$execroot/$1")
+    shift
+  fi
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/go-weave-stdlib.XXXXXX")
@@ -32,22 +37,8 @@ ln -s "$sdk/bin" "$goroot/bin"
 ln -s "$sdk/pkg/tool" "$goroot/pkg/tool"
 if [ -e "$sdk/pkg/include" ]; then ln -s "$sdk/pkg/include" "$goroot/pkg/include"; fi
 
-if [ -n "$weaver" ] && [ -n "$pkgs" ]; then
-  # Relative paths make the //line directives read like std positions (net/http/server.go).
-  cd "$goroot/src"
-  for pkg in ${pkgs//,/ }; do
-    if [ ! -d "$pkg" ]; then
-      echo "go_weave_stdlib: std package $pkg does not exist in this Go SDK" >&2
-      exit 1
-    fi
-    files=()
-    for f in "$pkg"/*.go; do
-      case "$f" in *_test.go) ;; *) files+=("$f") ;; esac
-    done
-    "$weaver" weave "${weave_args[@]}" -p "$pkg" -o "$work/woven/$pkg" "${files[@]}"
-    cp -f "$work/woven/$pkg"/*.go "$pkg/"
-  done
-  cd "$execroot"
+if [ -n "$weaver" ]; then
+  "$weaver" weave-std "${weave_args[@]}" "$goroot/src"
 fi
 
 mkdir -p "$work/runtime" "$work/mod"

@@ -6,14 +6,11 @@ def rlocation(ctx, f):
         return f.short_path[3:]
     return ctx.workspace_name + "/" + f.short_path
 
-def _bundle_rlocation(ctx):
-    for f in ctx.files.bundle:
-        if f.basename == "go-weave.cjs":
-            return rlocation(ctx, f)
-
-    # Until the bundle is built the launcher falls back to copying sources unchanged.
-    repo = ctx.label.workspace_name or ctx.workspace_name
-    return repo + "/dist/weaver/go-weave.cjs"
+def _assets_rlocation(ctx):
+    for f in ctx.files.assets:
+        if f.basename == "tree-sitter-go.wasm":
+            return rlocation(ctx, f)[:-len("/tree-sitter-go.wasm")]
+    fail("%s: assets holds no tree-sitter-go.wasm; build the weaver bundle (npm run build)" % ctx.label)
 
 def _go_weave_weaver_impl(ctx):
     script = ctx.actions.declare_file(ctx.label.name)
@@ -30,7 +27,7 @@ def _go_weave_weaver_impl(ctx):
             "  esac",
             "fi",
             "export RUNFILES_DIR",
-            "export GOWEAVE_BUNDLE_RLOCATION='%s'" % _bundle_rlocation(ctx),
+            "export GOWEAVE_ASSETS_RLOCATION='%s'" % _assets_rlocation(ctx),
             "exec \"$RUNFILES_DIR/%s\" \"$RUNFILES_DIR/%s\" \"$@\"" % (
                 rlocation(ctx, ctx.file.node),
                 rlocation(ctx, ctx.file.launcher),
@@ -38,15 +35,15 @@ def _go_weave_weaver_impl(ctx):
             "",
         ]),
     )
-    runfiles = ctx.runfiles(files = [ctx.file.node, ctx.file.launcher] + ctx.files.bundle)
+    runfiles = ctx.runfiles(files = [ctx.file.node, ctx.file.launcher] + ctx.files.assets)
     return [DefaultInfo(executable = script, files = depset([script]), runfiles = runfiles)]
 
 go_weave_weaver = rule(
     implementation = _go_weave_weaver_impl,
     doc = "The weaver command line (`weave ...`), runnable inside sandboxed actions.",
     attrs = {
-        "bundle": attr.label(allow_files = True, doc = "dist/weaver: go-weave.cjs with its wasm files and aspects/."),
-        "launcher": attr.label(allow_single_file = [".cjs"]),
+        "assets": attr.label(allow_files = True, doc = "dist/weaver: the grammar wasm files and built-in aspects/."),
+        "launcher": attr.label(allow_single_file = [".cjs"], doc = "weaver_launcher.cjs: the weaving core bundled for actions."),
         "node": attr.label(allow_single_file = True),
     },
     executable = True,

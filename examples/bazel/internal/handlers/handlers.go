@@ -26,7 +26,7 @@ func New(st *store.Store, version string) http.Handler {
 
 // hello answers /hello?lang=xx&name=yy.
 //
-//weave:span
+//weave:span handlers.hello
 func hello(st *store.Store, w http.ResponseWriter, r *http.Request) {
 	lang := r.URL.Query().Get("lang")
 	if lang == "" {

@@ -30,7 +30,7 @@ func Open() (*Store, error) {
 
 // Greeting returns the greeting for name in lang.
 //
-//weave:span
+//weave:span store.Greeting
 func (s *Store) Greeting(ctx context.Context, lang, name string) (string, error) {
 	word, ok := s.greetings[lang]
 	if !ok {

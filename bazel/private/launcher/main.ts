@@ -1,0 +1,161 @@
+// The weaver as Bazel actions run it. Bundled by build.mjs into ../weaver_launcher.cjs together
+// with the weaving core (weaver/src/index.ts) and the runfiles library, so that actions need no
+// node_modules. The grammar wasm files and built-in aspects are read from dist/weaver, found
+// through runfiles and handed to the core as GOWEAVE_ASSETS.
+//
+//   weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go…
+//   weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR
+//             (weaves, in place, every std package the aspects may touch, except the skipped ones)
+//
+// `weave` matches the go-weave CLI, plus --main-module: Bazel targets are the project's own code,
+// which aspects restricted to the main module (package-filter root: true) must see.
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { runfiles } from '@bazel/runfiles';
+import {
+  type AspectSet,
+  loadAspectFiles,
+  loadConfig,
+  packageMayMatch,
+  WeaveError,
+  weavePackage,
+} from '../../../weaver/src/index.ts';
+
+const USAGE =
+  'usage: weaver weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go…\n' +
+  '       weaver weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR';
+
+interface Args {
+  configs: string[];
+  importPath?: string;
+  outDir?: string;
+  report?: string;
+  mainModule: boolean;
+  skip: Set<string>;
+  rest: string[];
+}
+
+function parse(argv: string[]): Args {
+  const a: Args = { configs: [], mainModule: false, skip: new Set(), rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      if (i + 1 >= argv.length) throw new WeaveError(`${arg} needs a value; ${USAGE}`);
+      return argv[++i];
+    };
+    if (arg === '-c') a.configs.push(value());
+    else if (arg === '-p') a.importPath = value();
+    else if (arg === '-o') a.outDir = value();
+    else if (arg === '--report') a.report = value();
+    else if (arg === '--main-module') a.mainModule = true;
+    else if (arg === '--skip') a.skip.add(value());
+    else if (arg.startsWith('-')) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
+    else a.rest.push(arg);
+  }
+  return a;
+}
+
+function writeAtomic(path: string, data: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+function aspectsFor(configs: string[]): AspectSet {
+  return configs.length ? loadAspectFiles(configs) : loadConfig({});
+}
+
+async function weave(a: Args): Promise<void> {
+  if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
+  const set = aspectsFor(a.configs);
+  const files = a.rest.map((path) => ({ path, source: readFileSync(path, 'utf8') }));
+  const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
+  for (const f of res.files) writeAtomic(join(a.outDir, basename(f.path)), f.source);
+  if (a.report) {
+    const report = {
+      files: res.files.map((f) => ({ path: f.path, woven: f.changed })),
+      addedImports: res.addedImports,
+      linkDeps: res.linkDeps,
+      joinPoints: res.joinPoints,
+      aspects: res.aspects,
+    };
+    writeAtomic(a.report, JSON.stringify(report, null, 2) + '\n');
+  }
+}
+
+/** Package directories under src, as import paths (cmd and testdata are never std packages). */
+function stdPackages(src: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    const names = readdirSync(join(src, rel)).sort();
+    if (rel && names.some((n) => n.endsWith('.go') && !n.endsWith('_test.go'))) out.push(rel);
+    for (const n of names) {
+      if (n === 'testdata' || n.startsWith('.') || n.startsWith('_') || (rel === '' && n === 'cmd')) continue;
+      const child = rel ? `${rel}/${n}` : n;
+      if (statSync(join(src, child)).isDirectory()) walk(child);
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The package clause shared by the files that are not `//go:build ignore` generators. */
+function packageName(sources: string[]): string | undefined {
+  for (const source of sources) {
+    if (/^\/\/go:build ignore\s*$/m.test(source)) continue;
+    const m = /^package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(source);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+async function weaveStd(a: Args): Promise<void> {
+  if (a.rest.length !== 1) throw new WeaveError(USAGE);
+  const src = a.rest[0];
+  const set = aspectsFor(a.configs);
+  // Paths relative to src make //line directives read like std positions (net/http/server.go).
+  process.chdir(src);
+  for (const importPath of stdPackages('.').map((p) => p.replace(/^\.\//, ''))) {
+    const names = readdirSync(importPath).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).sort();
+    const files = names.map((n) => ({ path: `${importPath}/${n}`, source: readFileSync(`${importPath}/${n}`, 'utf8') }));
+    const name = packageName(files.map((f) => f.source));
+    // The cheap prefilter keeps the run short: only a handful of std packages can match.
+    if (a.skip.has(importPath) || !packageMayMatch(set, { importPath, name, standard: true })) continue;
+    const res = await weavePackage(set, { importPath, name, standard: true, files });
+    for (const f of res.files) if (f.changed) writeAtomic(f.path, f.source);
+  }
+}
+
+function useBundleAssets(): void {
+  const rloc = process.env.GOWEAVE_ASSETS_RLOCATION;
+  if (!rloc) throw new WeaveError('GOWEAVE_ASSETS_RLOCATION is not set (the Bazel launcher script sets it)');
+  process.env.GOWEAVE_ASSETS = runfiles.resolve(rloc);
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    useBundleAssets();
+    const [cmd, ...rest] = argv;
+    if (cmd === 'weave') await weave(parse(rest));
+    else if (cmd === 'weave-std') await weaveStd(parse(rest));
+    else throw new WeaveError(`unknown command ${cmd ?? '(none)'}; ${USAGE}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof WeaveError) {
+      process.stderr.write(`go-weave: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`go-weave: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 3;
+  },
+);
