@@ -200,7 +200,10 @@ func (s *Span) End() {
 	}
 	// Monotonic clock: End never precedes start even if the wall clock jumps.
 	s.end = s.start.Add(time.Since(s.start))
-	if s.glsSet {
+	// Restore the goroutine's previous span only where s is still the
+	// current one: End on another goroutine (a client span closed by the
+	// reader of its body) or out of order must not clobber that slot.
+	if s.glsSet && callCurrentGoroutineSpan() == s {
 		callSetGoroutineSpan(s.glsPrev)
 	}
 	if !s.recording || s.prov == nil {

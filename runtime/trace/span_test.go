@@ -239,6 +239,16 @@ func TestGoroutineHooks(t *testing.T) {
 	if cur != nil {
 		t.Fatal("End of the outer span should restore nil")
 	}
+
+	// End where the span is not current (another goroutine's slot, or out
+	// of order) leaves the slot alone.
+	_, c := Start(context.Background(), "c", KindInternal)
+	other := &Span{}
+	cur = other
+	c.End()
+	if cur != other {
+		t.Fatal("End clobbered a slot where its span was not current")
+	}
 }
 
 func TestHookPanicDoesNotEscape(t *testing.T) {
