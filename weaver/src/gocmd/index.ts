@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { isVersionedInstall, parseGoArgs } from './args.js';
 import { assetPath } from '../assets.js';
 import { WeaveCache } from './cache.js';
@@ -79,13 +79,15 @@ export async function runDiffWith<A>(runner: CoreRunner<A>, args: string[], env:
   const shown = new Set<string>();
   for (const pkg of p.packages) {
     if (!pkg.Dir || (!deps && pkg.DepOnly)) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add(`${pkg.Dir}/${f}`);
+    for (const f of pkg.GoFiles ?? []) shown.add(join(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [orig, woven] of entries) {
-    const name = orig.startsWith(p.cwd + '/') ? relative(p.cwd, orig) : orig;
+    // Files of the module read as a/… b/… like git; others (GOROOT, module cache) keep their absolute path.
+    const inside = orig.startsWith(p.cwd + sep);
+    const name = inside ? relative(p.cwd, orig) : orig;
     const before = readFileSync(p.userOverlay.get(orig) || orig, 'utf8');
-    write(unifiedDiff(`a/${name}`, `b/${name}`, before, readFileSync(woven, 'utf8')));
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, readFileSync(woven, 'utf8')));
   }
   return 0;
 }

@@ -1,14 +1,14 @@
-import { aspectSetHash, loadConfig, packageMayMatch, weavePackage } from '../index.js';
+import { aspectSetHash, loadConfig, packageMayMatch, weavePackage, type AspectSet } from '../index.js';
 import type { Core } from './core.js';
 import { weaverFingerprint } from './fingerprint.js';
 
 /** The weaving core of this checkout or bundle, behind the interface gocmd needs. */
-export async function loadRealCore(): Promise<Core<unknown>> {
+export async function loadRealCore(): Promise<Core<AspectSet>> {
   return {
     loadConfig: async (opts) => loadConfig(opts),
-    packageMayMatch: packageMayMatch as Core<unknown>['packageMayMatch'],
-    weavePackage: weavePackage as Core<unknown>['weavePackage'],
-    aspectSetHash: aspectSetHash as Core<unknown>['aspectSetHash'],
+    packageMayMatch,
+    weavePackage,
+    aspectSetHash,
     fingerprint: weaverFingerprint(),
   };
 }
