@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export interface PackedToolchain {
@@ -33,4 +34,27 @@ export function packToolchain(dir: string): PackedToolchain {
   const sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   const semver = goName.replace(/^go/, '');
   return { goroot, goName, semver, filename, file, sha256, size: fs.statSync(file).size };
+}
+
+/**
+ * The packed archive, made once and reused by every test file and benchmark of a run (and
+ * later runs while the machine's Go is unchanged): packing 270 MB costs several seconds.
+ * Published with a rename so concurrent test processes never see half an archive.
+ */
+export function sharedToolchain(): PackedToolchain {
+  const goroot = machineGoroot();
+  const st = fs.statSync(path.join(goroot, 'VERSION'));
+  const dir = path.join(os.tmpdir(), `go-weave-action-toolchain-${Math.round(st.mtimeMs)}-${st.size}`);
+  const meta = path.join(dir, 'toolchain.json');
+  if (fs.existsSync(meta)) return JSON.parse(fs.readFileSync(meta, 'utf8')) as PackedToolchain;
+  const tmp = fs.mkdtempSync(`${dir}.tmp-`);
+  const packed = packToolchain(tmp);
+  const final = { ...packed, file: path.join(dir, packed.filename) };
+  fs.writeFileSync(path.join(tmp, 'toolchain.json'), JSON.stringify(final));
+  try {
+    fs.renameSync(tmp, dir);
+  } catch {
+    fs.rmSync(tmp, { recursive: true, force: true }); // another process won the race
+  }
+  return JSON.parse(fs.readFileSync(meta, 'utf8')) as PackedToolchain;
 }
