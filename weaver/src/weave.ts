@@ -5,7 +5,7 @@ import { ImportAllocator } from './advice/imports.js';
 import { namingEdits } from './advice/names.js';
 import { WeaveError } from './errors.js';
 import { aspectKinds, type NodeKind } from './join/kinds.js';
-import { candidatesOf, matches, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
+import { candidatesOf, matches, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
 import { loadGoFile, type GoFile } from './parse/gofile.js';
 import { printWoven, WOVEN_MARKER } from './print/print.js';
 
@@ -62,9 +62,10 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput): Promise<P
         naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), seq: 0,
       };
       const candidates = new Map<NodeKind, Candidate[]>();
+      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))));
       const cands = (k: NodeKind) => {
         let l = candidates.get(k);
-        if (!l) { l = candidatesOf(file, k); candidates.set(k, l); }
+        if (!l) { l = candidatesOf(file, k, found); candidates.set(k, l); }
         return l;
       };
       for (const aspect of active) {

@@ -45,11 +45,28 @@ function isTopLevel(n: Node): boolean {
   return false;
 }
 
-/** Every node of the given kinds in the file, in source order. */
-export function candidatesOf(file: GoFile, kind: NodeKind): Candidate[] {
+/**
+ * Finds the nodes of several kinds with one walk of the tree (each walk crosses into WASM and
+ * costs about as much as a tenth of the parse), grouped by node type.
+ */
+export function nodesByType(file: GoFile, kinds: Iterable<NodeKind>): Map<string, Node[]> {
+  const types = new Set<string>();
+  for (const k of kinds) for (const t of TYPES_FOR[k]) types.add(t);
+  const out = new Map<string, Node[]>();
+  for (const t of types) out.set(t, []);
+  if (types.size === 0) return out;
+  for (const n of file.root.descendantsOfType([...types])) if (n) out.get(n.type)!.push(n);
+  return out;
+}
+
+/** Every node of the given kind in the file, in source order; `found` is a prior nodesByType result. */
+export function candidatesOf(file: GoFile, kind: NodeKind, found?: Map<string, Node[]>): Candidate[] {
   if (kind === 'file') return [{ kind, node: file.root }];
   const out: Candidate[] = [];
-  for (const n of file.root.descendantsOfType(TYPES_FOR[kind])) {
+  const nodes = found && TYPES_FOR[kind].every((t) => found.has(t))
+    ? TYPES_FOR[kind].flatMap((t) => found.get(t)!).sort((a, b) => a.startIndex - b.startIndex)
+    : file.root.descendantsOfType(TYPES_FOR[kind]);
+  for (const n of nodes) {
     if (!n) continue;
     switch (kind) {
       case 'body': {

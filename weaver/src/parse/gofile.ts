@@ -55,8 +55,10 @@ export async function loadGoFile(path: string, source: string): Promise<GoFile> 
   const imports: ImportSpec[] = [];
   for (const decl of root.namedChildren) {
     if (decl?.type !== 'import_declaration') continue;
-    for (const spec of decl.descendantsOfType('import_spec')) {
-      if (!spec) continue;
+    // import_spec sits directly under the declaration or under its parenthesised list.
+    const specs = decl.namedChildren.flatMap((c) => (c?.type === 'import_spec_list' ? c.namedChildren : [c]));
+    for (const spec of specs) {
+      if (spec?.type !== 'import_spec') continue;
       const pathNode = spec.childForFieldName('path');
       const nameNode = spec.childForFieldName('name');
       if (!pathNode) continue;
