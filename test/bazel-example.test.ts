@@ -93,13 +93,13 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
     const spans = spansOf(r.stderr);
     const names = spans.map((s) => s.name);
     // //weave:span functions in two user packages, and the woven net/http server.
-    const hello = spans.find((s) => /hello/.test(s.name) && !s.name.startsWith('GET'));
-    const greeting = spans.find((s) => /Greeting/.test(s.name));
+    const hello = spans.find((s) => s.name === 'handlers.hello');
+    const greeting = spans.find((s) => s.name === 'store.Greeting');
     assert.ok(hello, `no span for handlers.hello in ${JSON.stringify(names)}`);
     assert.ok(greeting, `no span for store.Greeting in ${JSON.stringify(names)}`);
     assert.equal(greeting.traceId, hello.traceId, 'Greeting runs inside hello: one trace');
     assert.equal(greeting.parentSpanId, hello.spanId, 'Greeting is a child of hello');
-    const server = spans.find((s) => s.kind === 'SERVER');
+    const server = spans.find((s) => s.kind === 'SERVER' && s.name === 'GET /hello');
     assert.ok(server, `no SERVER span from the woven net/http in ${JSON.stringify(names)}`);
     assert.equal(hello.parentSpanId, server.spanId, 'hello is a child of the server span');
   });

@@ -2,6 +2,7 @@
 package handlers
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -13,7 +14,7 @@ import (
 func New(st *store.Store, version string) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /hello", func(w http.ResponseWriter, r *http.Request) {
-		hello(st, w, r)
+		hello(r.Context(), st, w, r)
 	})
 	mux.HandleFunc("GET /languages", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"languages": st.Languages(), "version": version})
@@ -27,12 +28,12 @@ func New(st *store.Store, version string) http.Handler {
 // hello answers /hello?lang=xx&name=yy.
 //
 //weave:span handlers.hello
-func hello(st *store.Store, w http.ResponseWriter, r *http.Request) {
+func hello(ctx context.Context, st *store.Store, w http.ResponseWriter, r *http.Request) {
 	lang := r.URL.Query().Get("lang")
 	if lang == "" {
 		lang = "en"
 	}
-	msg, err := st.Greeting(r.Context(), strings.ToLower(lang), r.URL.Query().Get("name"))
+	msg, err := st.Greeting(ctx, strings.ToLower(lang), r.URL.Query().Get("name"))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusNotFound)
 		return
