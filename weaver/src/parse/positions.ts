@@ -12,7 +12,7 @@ export class PositionMap {
   private readonly directives: Directive[] = [];
 
   constructor(private readonly source: string, private readonly file: string) {
-    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     if (source.includes('line ')) this.scanDirectives();
   }
 
