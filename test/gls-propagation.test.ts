@@ -135,11 +135,9 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** GOWEAVE_CONFIG: the built-in aspects plus, when given, an aspect file. */
+/** GOWEAVE_CONFIG: the built-in aspects plus, when given, an aspect file (empty: built-ins only). */
 function weaveEnv(config?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.GOWEAVE_CONFIG;
-  return config ? { ...env, GOWEAVE_CONFIG: config } : env;
+  return { GOWEAVE_CONFIG: config ?? '' };
 }
 
 function build(out: string, extra: string[], config?: string): void {
