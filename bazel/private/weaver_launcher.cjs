@@ -13051,7 +13051,7 @@ var PositionMap = class {
   constructor(source, file) {
     this.source = source;
     this.file = file;
-    for (let i2 = 0; i2 < source.length; i2++) if (source.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
+    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.lineStarts.push(i2 + 1);
     if (source.includes("line ")) this.scanDirectives();
   }
   source;
@@ -13144,8 +13144,9 @@ async function loadGoFile(path, source) {
   const imports = [];
   for (const decl of root.namedChildren) {
     if (decl?.type !== "import_declaration") continue;
-    for (const spec of decl.descendantsOfType("import_spec")) {
-      if (!spec) continue;
+    const specs = decl.namedChildren.flatMap((c) => c?.type === "import_spec_list" ? c.namedChildren : [c]);
+    for (const spec of specs) {
+      if (spec?.type !== "import_spec") continue;
       const pathNode = spec.childForFieldName("path");
       const nameNode = spec.childForFieldName("name");
       if (!pathNode) continue;
@@ -13334,10 +13335,20 @@ function isTopLevel(n) {
   }
   return false;
 }
-function candidatesOf(file, kind) {
+function nodesByType(file, kinds) {
+  const types = /* @__PURE__ */ new Set();
+  for (const k of kinds) for (const t of TYPES_FOR[k]) types.add(t);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t of types) out2.set(t, []);
+  if (types.size === 0) return out2;
+  for (const n of file.root.descendantsOfType([...types])) if (n) out2.get(n.type).push(n);
+  return out2;
+}
+function candidatesOf(file, kind, found) {
   if (kind === "file") return [{ kind, node: file.root }];
   const out2 = [];
-  for (const n of file.root.descendantsOfType(TYPES_FOR[kind])) {
+  const nodes = found && TYPES_FOR[kind].every((t) => found.has(t)) ? TYPES_FOR[kind].flatMap((t) => found.get(t)).sort((a, b) => a.startIndex - b.startIndex) : file.root.descendantsOfType(TYPES_FOR[kind]);
+  for (const n of nodes) {
     if (!n) continue;
     switch (kind) {
       case "body": {
@@ -13757,10 +13768,11 @@ async function weavePackage(set, pkg) {
         seq: 0
       };
       const candidates = /* @__PURE__ */ new Map();
+      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))));
       const cands = (k) => {
         let l = candidates.get(k);
         if (!l) {
-          l = candidatesOf(file, k);
+          l = candidatesOf(file, k, found);
           candidates.set(k, l);
         }
         return l;

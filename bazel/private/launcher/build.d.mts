@@ -1,0 +1,2 @@
+export declare const launcherPath: string;
+export declare function buildLauncher(): Promise<string>;
