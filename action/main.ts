@@ -15,6 +15,7 @@ import { hashDependencyFiles } from './deps-hash.ts';
 import { available, cacheKey, KINDS, restoreAll, type CachePlan, type Restored } from './caches.ts';
 import { saveMainState } from './state.ts';
 import { exec } from '@actions/exec';
+import { locate } from './annotate.ts';
 
 function versionSpec(inp: Inputs): VersionSpec {
   if (inp.goVersion) {
@@ -135,4 +136,11 @@ async function run(): Promise<void> {
   });
 }
 
-run().catch((e: unknown) => core.setFailed(e instanceof Error ? e.message : String(e)));
+run().catch((e: unknown) => {
+  const msg = e instanceof Error ? e.message : String(e);
+  const at = locate(msg);
+  if (at) {
+    core.error(at.message, { title: 'go-weave', file: at.file, startLine: at.line, startColumn: at.col });
+    process.exitCode = 1;
+  } else core.setFailed(msg);
+});

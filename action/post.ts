@@ -5,6 +5,7 @@ import { readReport, type WeaveTotals } from './report.ts';
 import { saveOne, type SaveOutcome } from './caches.ts';
 import { trimBuildCache } from './trim.ts';
 import { writeSummary } from './summary.ts';
+import { workspaceRelative } from './annotate.ts';
 
 // The runner shows at most 10 error annotations per step.
 const MAX_ANNOTATIONS = 10;
@@ -20,7 +21,7 @@ async function run(): Promise<void> {
     w = readReport(s.report);
     for (const m of w.malformed) core.warning(m);
     w.errors.slice(0, MAX_ANNOTATIONS).forEach((e) =>
-      core.error(e.message, { title: 'go-weave aspect error', file: e.file, startLine: e.line || undefined, startColumn: e.col || undefined }),
+      core.error(e.message, { title: 'go-weave aspect error', file: e.file ? workspaceRelative(e.file) : undefined, startLine: e.line || undefined, startColumn: e.col || undefined }),
     );
     if (w.errors.length > MAX_ANNOTATIONS) core.error(`${w.errors.length - MAX_ANNOTATIONS} more aspect errors; see the job summary`);
     core.setOutput('woven-packages', w.wovenPackages);

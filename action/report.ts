@@ -1,5 +1,6 @@
 // Reads the JSON-lines report the weaver appends to GOWEAVE_REPORT, one line per go command.
 import * as fs from 'node:fs';
+import { locate } from './annotate.ts';
 
 export interface WeaveError {
   file: string;
@@ -46,7 +47,13 @@ export function readReport(file: string): WeaveTotals {
     if (Array.isArray(rec.aspects)) for (const a of rec.aspects) if (typeof a === 'string') aspects.add(a);
     if (Array.isArray(rec.errors)) {
       for (const e of rec.errors as Record<string, unknown>[]) {
-        t.errors.push({ file: String(e.file ?? ''), line: num(e.line), col: num(e.col), message: String(e.message ?? '') });
+        const err = { file: String(e.file ?? ''), line: num(e.line), col: num(e.col), message: String(e.message ?? '') };
+        // Errors without a position may still carry one in the text ("go-weave: f.yml:3:5: …").
+        // and a positioned error may repeat its position in the text; the annotation shows it once.
+        const at = locate(err.message);
+        if (at && (!err.file || at.line === err.line)) {
+          t.errors.push({ file: err.file || at.file, line: at.line, col: at.col ?? err.col, message: at.message });
+        } else t.errors.push(err);
       }
     }
   });

@@ -1,0 +1,130 @@
+// Weaving through the action: the woven `go` it puts on PATH, run the way a workflow's
+// later steps run it, with the real weaver bundle (dist/weaver).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Job, REPO } from './support/action-runner.ts';
+import { sharedToolchain, type PackedToolchain } from './support/action-toolchain.ts';
+import { startDlServer, type DlServer } from './support/action-dl-server.ts';
+import { startCacheServer, type CacheServer } from './support/action-cache-server.ts';
+import { MODULE, VERSION, startGoProxy, type GoProxy } from './support/action-goproxy.ts';
+
+const bundle = path.join(REPO, 'dist', 'weaver', 'go-weave.cjs');
+const skip = fs.existsSync(bundle) ? false : `the weaver bundle ${bundle} is not built (run npm run build)`;
+
+let tmp: string;
+let tc: PackedToolchain;
+let dl: DlServer;
+let cs: CacheServer;
+let proxy: GoProxy;
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-action-weave-'));
+  tc = sharedToolchain();
+  dl = await startDlServer(tc);
+  cs = await startCacheServer(path.join(tmp, 'cache-store'));
+  proxy = await startGoProxy();
+});
+
+after(async () => {
+  await Promise.all([dl?.close(), cs?.close(), proxy?.close()]);
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+// A program whose net/http server and client are join points of the built-in aspects.
+const PROGRAM = `package main
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+)
+
+func main() {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "pong") }))
+	res, err := http.Get("http://" + ln.Addr().String() + "/ping")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("status", res.StatusCode)
+}
+`;
+
+function project(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'go.mod'), 'module example.com/pinger\n\ngo 1.25\n');
+  fs.writeFileSync(path.join(dir, 'main.go'), PROGRAM);
+}
+
+describe('woven go commands', { skip }, () => {
+  let job: Job;
+
+  test('go build through the job PATH is woven; post reports woven packages in outputs and summary', async () => {
+    job = new Job({ root: path.join(tmp, 'woven'), env: { ...cs.env, GOPROXY: proxy.url, GOSUMDB: 'off', GOFLAGS: '-mod=mod' } });
+    project(job.workspace);
+    const inputs = { 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl };
+    const main = await job.main(inputs);
+    assert.equal(main.code, 0, main.stdout + main.stderr);
+    assert.ok(job.env.GOWEAVE_REPORT, 'GOWEAVE_REPORT not exported');
+    assert.equal(job.env.GOWEAVE_GO, path.join(main.outputs['go-root'], 'bin', 'go'));
+
+    const which = await job.sh('command -v go');
+    assert.match(which.stdout.trim(), /go-weave-shim-[0-9a-f]+\/go$/);
+
+    const b = await job.sh('go build -o pinger . && ./pinger', undefined, { OTEL_TRACES_EXPORTER: 'none' });
+    assert.equal(b.code, 0, b.stderr);
+    assert.match(b.stdout, /^status 200$/m);
+    const lines = fs.readFileSync(job.env.GOWEAVE_REPORT, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { wovenPackages: number; joinPoints: number });
+    assert.equal(lines.length, 1);
+    assert.ok(lines[0].wovenPackages > 0 && lines[0].joinPoints > 0, JSON.stringify(lines[0]));
+
+    const post = await job.post(inputs);
+    assert.equal(post.code, 0, post.stdout);
+    assert.equal(post.outputs['woven-packages'], String(lines[0].wovenPackages));
+    assert.match(post.summary, new RegExp(`Woven packages</td><td>${lines[0].wovenPackages}</td>`));
+    assert.match(post.summary, new RegExp(`Join points hit</td><td>${lines[0].joinPoints}</td>`));
+    const weaveKey = cs.finalized().map((e) => e.key).find((k) => k.startsWith('go-weave-weave-'));
+    assert.ok(weaveKey, `no weave cache saved: ${cs.finalized().map((e) => e.key).join(' ')}`);
+    assert.match(weaveKey, /-a[0-9a-f]{16}-/);
+  });
+
+  test('go install of an unrelated tool@version runs the real go, unwoven', async () => {
+    const before = fs.readFileSync(job.env.GOWEAVE_REPORT, 'utf8');
+    const r = await job.sh(`go install ${MODULE}/cmd/greeter@${VERSION} && greeter`, os.tmpdir());
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'hello, tool\n');
+    assert.ok(fs.existsSync(path.join(job.env.HOME, 'go', 'bin', 'greeter')));
+    assert.equal(fs.readFileSync(job.env.GOWEAVE_REPORT, 'utf8'), before, 'the weaver must not see go install pkg@version');
+  });
+
+  test('aspect errors become annotations with file and line', async () => {
+    const j = new Job({ root: path.join(tmp, 'bad-aspects'), toolCache: job.env.RUNNER_TOOL_CACHE });
+    project(j.workspace);
+    fs.writeFileSync(path.join(j.workspace, 'go-weave.yml'), 'aspects:\n  - id: broken\n    join: {bogus: 1}\n');
+    const inputs = { 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl, cache: 'false' };
+    assert.equal((await j.main(inputs)).code, 0);
+    assert.equal(j.env.GOWEAVE_CONFIG, path.join(j.workspace, 'go-weave.yml'));
+    const b = await j.sh('go build -o pinger .');
+    assert.notEqual(b.code, 0);
+    assert.match(b.stderr, /go-weave\.yml:3:5: unknown key "join"/);
+    const post = await j.post(inputs);
+    assert.equal(post.code, 0);
+    assert.match(post.stdout, /^::error title=go-weave aspect error,file=go-weave\.yml,line=3,col=5::unknown key "join"/m);
+    assert.match(post.summary, /Aspect errors<\/td><td>1</);
+  });
+
+  test('with caching on, a broken go-weave.yml fails the main step with an annotation', async () => {
+    const j = new Job({ root: path.join(tmp, 'bad-aspects-cache'), toolCache: job.env.RUNNER_TOOL_CACHE, env: cs.env });
+    project(j.workspace);
+    fs.writeFileSync(path.join(j.workspace, 'go-weave.yml'), 'aspects:\n  - id: broken\n    join: {bogus: 1}\n');
+    const main = await j.main({ 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl });
+    assert.equal(main.code, 1);
+    assert.match(main.stdout, /^::error title=go-weave,file=go-weave\.yml,line=3,col=5::unknown key "join"/m);
+  });
+});
