@@ -3994,10 +3994,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4011,7 +4011,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4035,7 +4035,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4051,7 +4051,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4142,7 +4142,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4156,13 +4156,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4205,18 +4205,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4270,8 +4270,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4283,7 +4283,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4294,8 +4294,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4312,7 +4312,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4492,7 +4492,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4509,24 +4509,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent2.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent2.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent2.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent2.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4709,25 +4709,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5537,14 +5537,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep, value }) {
+    function stringifyItem({ start: start2, key, sep: sep2, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6711,18 +6711,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep }]
+            items: [{ start: start2, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6875,15 +6875,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep }]
+                    items: [{ start: start3, key, sep: sep2 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7077,13 +7077,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep }]
+              items: [{ start: start2, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7727,6 +7727,26 @@ function parseTemplateSource(src) {
 // weaver/src/template/eval.ts
 var TemplateExecError = class extends TemplateSyntaxError {
 };
+var Scope = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  parent;
+  vars = /* @__PURE__ */ new Map();
+  has(name2) {
+    return this.vars.has(name2) || !!this.parent?.has(name2);
+  }
+  get(name2) {
+    return this.vars.has(name2) ? this.vars.get(name2) : this.parent?.get(name2);
+  }
+  declare(name2, v) {
+    this.vars.set(name2, v);
+  }
+  assign(name2, v) {
+    if (this.vars.has(name2) || !this.parent?.has(name2)) this.vars.set(name2, v);
+    else this.parent.assign(name2, v);
+  }
+};
 var funcs = {
   and: (...a) => {
     for (const x of a) if (!truthy(x)) return x;
@@ -7750,7 +7770,7 @@ var funcs = {
   printf: (f, ...a) => sprintf(String(f), a),
   quote: (a) => JSON.stringify(show(a)),
   slice: (a, i2, j) => a.slice(i2, j),
-  join: (a, sep) => a.map(show).join(String(sep)),
+  join: (a, sep2) => a.map(show).join(String(sep2)),
   contains: (s, sub) => String(s).includes(String(sub)),
   hasPrefix: (s, p) => String(s).startsWith(String(p))
 };
@@ -7798,13 +7818,13 @@ function execute(nodes, dot, extraFuncs = {}) {
           break;
         }
         case "if":
-          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Map(scope));
-          else run2(n.else, d, new Map(scope));
+          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
           break;
         case "with": {
           const v = pipeline(n.pipe, d, scope);
-          if (truthy(v)) run2(n.body, v, new Map(scope));
-          else run2(n.else, d, new Map(scope));
+          if (truthy(v)) run2(n.body, v, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
           break;
         }
         case "range": {
@@ -7812,15 +7832,15 @@ function execute(nodes, dot, extraFuncs = {}) {
           const v = pipeline({ ...n.pipe, decl: [] }, d, scope);
           const items = Array.isArray(v) ? v.map((x, i2) => [i2, x]) : v && typeof v === "object" ? Object.entries(v) : typeof v === "number" ? Array.from({ length: v }, (_, i2) => [i2, i2]) : [];
           if (items.length === 0) {
-            run2(n.else, d, new Map(scope));
+            run2(n.else, d, new Scope(scope));
             break;
           }
           for (const [k, x] of items) {
-            const s = new Map(scope);
-            if (names.length === 1) s.set(names[0], x);
+            const s = new Scope(scope);
+            if (names.length === 1) s.declare(names[0], x);
             if (names.length === 2) {
-              s.set(names[0], k);
-              s.set(names[1], x);
+              s.declare(names[0], k);
+              s.declare(names[1], x);
             }
             run2(n.body, x, s);
           }
@@ -7836,7 +7856,12 @@ function execute(nodes, dot, extraFuncs = {}) {
       v = command(c, d, scope, first ? void 0 : { value: v });
       first = false;
     }
-    for (const name2 of p.decl) scope.set(name2, v);
+    for (const name2 of p.decl) {
+      if (p.assign) {
+        if (!scope.has(name2)) throw new TemplateExecError(`undefined variable: ${name2}`, p.pos);
+        scope.assign(name2, v);
+      } else scope.declare(name2, v);
+    }
     return v;
   };
   const command = (c, d, scope, piped) => {
@@ -7870,7 +7895,7 @@ function execute(nodes, dot, extraFuncs = {}) {
       case "field":
         return field(o, d, scope, [], 0);
       case "pipe":
-        return pipeline(o.pipe, d, new Map(scope));
+        return pipeline(o.pipe, d, new Scope(scope));
       case "chain":
         return field({ t: "field", base: "dot", path: o.path }, operand(o.base, d, scope), scope, [], 0);
       case "func": {
@@ -7896,7 +7921,7 @@ function execute(nodes, dot, extraFuncs = {}) {
     return v;
   };
   const root = dot;
-  run2(nodes, dot, /* @__PURE__ */ new Map());
+  run2(nodes, dot, new Scope());
   return out2.join("");
 }
 
@@ -12806,7 +12831,7 @@ var PositionMap = class {
   constructor(source, file) {
     this.source = source;
     this.file = file;
-    for (let i2 = 0; i2 < source.length; i2++) if (source.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
+    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.lineStarts.push(i2 + 1);
     if (source.includes("line ")) this.scanDirectives();
   }
   source;
@@ -12886,8 +12911,9 @@ async function loadGoFile(path, source) {
   const root = tree.rootNode;
   const positions = new PositionMap(source, path);
   if (root.hasError) {
+    const err2 = new WeaveError(syntaxErrorDetail(root), errorPosition(root, positions, path));
     tree.delete();
-    throw new WeaveError(syntaxErrorDetail(root), errorPosition(root, positions, path));
+    throw err2;
   }
   const pkg = root.namedChildren.find((n) => n?.type === "package_clause");
   const pkgName = pkg?.namedChildren.find((n) => n?.type === "package_identifier");
@@ -12898,8 +12924,9 @@ async function loadGoFile(path, source) {
   const imports = [];
   for (const decl of root.namedChildren) {
     if (decl?.type !== "import_declaration") continue;
-    for (const spec of decl.descendantsOfType("import_spec")) {
-      if (!spec) continue;
+    const specs = decl.namedChildren.flatMap((c) => c?.type === "import_spec_list" ? c.namedChildren : [c]);
+    for (const spec of specs) {
+      if (spec?.type !== "import_spec") continue;
       const pathNode = spec.childForFieldName("path");
       const nameNode = spec.childForFieldName("name");
       if (!pathNode) continue;
@@ -13088,10 +13115,20 @@ function isTopLevel(n) {
   }
   return false;
 }
-function candidatesOf(file, kind) {
+function nodesByType(file, kinds) {
+  const types = /* @__PURE__ */ new Set();
+  for (const k of kinds) for (const t of TYPES_FOR[k]) types.add(t);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t of types) out2.set(t, []);
+  if (types.size === 0) return out2;
+  for (const n of file.root.descendantsOfType([...types])) if (n) out2.get(n.type).push(n);
+  return out2;
+}
+function candidatesOf(file, kind, found) {
   if (kind === "file") return [{ kind, node: file.root }];
   const out2 = [];
-  for (const n of file.root.descendantsOfType(TYPES_FOR[kind])) {
+  const nodes = found && TYPES_FOR[kind].every((t) => found.has(t)) ? TYPES_FOR[kind].flatMap((t) => found.get(t)).sort((a, b) => a.startIndex - b.startIndex) : file.root.descendantsOfType(TYPES_FOR[kind]);
+  for (const n of nodes) {
     if (!n) continue;
     switch (kind) {
       case "body": {
@@ -13511,10 +13548,11 @@ async function weavePackage(set, pkg) {
         seq: 0
       };
       const candidates = /* @__PURE__ */ new Map();
+      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))));
       const cands = (k) => {
         let l = candidates.get(k);
         if (!l) {
-          l = candidatesOf(file, k);
+          l = candidatesOf(file, k, found);
           candidates.set(k, l);
         }
         return l;
@@ -14124,6 +14162,7 @@ async function goEnv(go, opts) {
 
 // weaver/src/gocmd/pipeline.ts
 var import_node_fs9 = require("node:fs");
+var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
 var import_node_path11 = require("node:path");
 
@@ -14358,6 +14397,7 @@ var UsageError = class extends Error {
   located;
 };
 async function prepare(runner, subcommand, args2, env, runtimeDir) {
+  const timings = { list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args2);
   const go = goBinary(env);
   const cwd = parsed.chdir ? (0, import_node_path11.resolve)(parsed.chdir) : process.cwd();
@@ -14381,7 +14421,9 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   const listFlags = [...parsed.graphFlags];
   if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path11.resolve)(cwd, parsed.userOverlay)}`);
   if (parsed.userModfile) listFlags.push(`-modfile=${gomod}`);
+  const tList = import_node_perf_hooks.performance.now();
   const packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests: subcommand === "test" || subcommand === "vet" });
+  const tWeave = import_node_perf_hooks.performance.now();
   const units = planUnits(packages, (ref) => runner.core.packageMayMatch(aspects, ref));
   const cache3 = new WeaveCache(weaveCacheDir(env));
   const weave = runner.weaveWith ? runner.weaveWith(aspects, configOpts) : (input) => runner.core.weavePackage(aspects, input);
@@ -14393,6 +14435,9 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
     concurrency: runner.concurrency ?? (0, import_node_os2.availableParallelism)(),
     readSource: userOverlay.size ? (p) => userOverlay.get(p) : void 0
   });
+  const tDone = import_node_perf_hooks.performance.now();
+  timings.list = tWeave - tList;
+  timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
   for (const [k, v] of outcome.overlay) overlay.set(k, v);
   if (outcome.linkDeps.size > 0) {
@@ -14410,7 +14455,7 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   const needsRuntime = [...outcome.addedImports].some((i2) => isRuntimePackage(i2) && !listed.has(i2));
   let modfile = parsed.userModfile ? gomod : void 0;
   if (needsRuntime) {
-    const dir = runtimeDir();
+    const dir = runner.runtimeDir ?? runtimeDir();
     if (ge.GOWORK && ge.GOWORK !== "off") {
       const work = await prepareWorkfile(go, env, cache3, ge.GOWORK, dir);
       if (work) childEnv.GOWORK = work;
@@ -14420,7 +14465,7 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings };
 }
 
 // weaver/src/gocmd/fingerprint.ts
@@ -14451,7 +14496,7 @@ function weaverFingerprint() {
 // weaver/src/gocmd/realcore.ts
 async function loadRealCore() {
   return {
-    loadConfig,
+    loadConfig: async (opts) => loadConfig(opts),
     packageMayMatch,
     weavePackage,
     aspectSetHash,
@@ -14504,7 +14549,7 @@ async function prepareReported(runner, subcommand, args2, env) {
   for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)
 `);
   if (env.GOWEAVE_VERBOSE) {
-    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points
+    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms
 `);
   }
   appendReport(env.GOWEAVE_REPORT, { wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
@@ -14513,7 +14558,7 @@ async function prepareReported(runner, subcommand, args2, env) {
 async function runDiff(args2, env = process.env) {
   return runDiffWith({ core: await loadRealCore() }, args2, env);
 }
-async function runDiffWith(runner, args2, env = process.env) {
+async function runDiffWith(runner, args2, env = process.env, write = (s) => void process.stdout.write(s)) {
   const deps = args2.includes("-deps") || args2.includes("--deps");
   const rest = args2.filter((a) => a !== "-deps" && a !== "--deps");
   const p = await prepareReported(runner, "build", rest, env);
@@ -14521,13 +14566,14 @@ async function runDiffWith(runner, args2, env = process.env) {
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add(`${pkg.Dir}/${f}`);
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path13.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const name2 = orig.startsWith(p.cwd + "/") ? (0, import_node_path13.relative)(p.cwd, orig) : orig;
+    const inside = orig.startsWith(p.cwd + import_node_path13.sep);
+    const name2 = inside ? (0, import_node_path13.relative)(p.cwd, orig) : orig;
     const before = (0, import_node_fs12.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    process.stdout.write(unifiedDiff(`a/${name2}`, `b/${name2}`, before, (0, import_node_fs12.readFileSync)(woven, "utf8")));
+    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs12.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

@@ -11,4 +11,11 @@ __weave_fmt.Println("checkout")
 
 func plain() {}
 
-func main() { checkout(); plain() }
+func main() { checkout(); plain(); unnamed() }
+
+//weave:span
+func unnamed() {
+//line <go-weave:probe>:1
+__weave_fmt.Println("main.unnamed")
+//line input.go:11:17
+}

@@ -5,4 +5,7 @@ func checkout() {}
 
 func plain() {}
 
-func main() { checkout(); plain() }
+func main() { checkout(); plain(); unnamed() }
+
+//weave:span
+func unnamed() {}

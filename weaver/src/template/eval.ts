@@ -3,7 +3,18 @@ import { TemplateSyntaxError } from './parse.js';
 
 export class TemplateExecError extends TemplateSyntaxError {}
 
-type Scope = Map<string, unknown>;
+/** Variables of a block; `$x = v` assigns where `$x` was declared, `$x := v` declares here. */
+class Scope {
+  private readonly vars = new Map<string, unknown>();
+  constructor(private readonly parent?: Scope) {}
+  has(name: string): boolean { return this.vars.has(name) || !!this.parent?.has(name); }
+  get(name: string): unknown { return this.vars.has(name) ? this.vars.get(name) : this.parent?.get(name); }
+  declare(name: string, v: unknown): void { this.vars.set(name, v); }
+  assign(name: string, v: unknown): void {
+    if (this.vars.has(name) || !this.parent?.has(name)) this.vars.set(name, v);
+    else this.parent.assign(name, v);
+  }
+}
 
 const funcs: Record<string, (...args: unknown[]) => unknown> = {
   and: (...a) => { for (const x of a) if (!truthy(x)) return x; return a[a.length - 1]; },
@@ -69,11 +80,11 @@ export function execute(nodes: TNode[], dot: unknown, extraFuncs: Record<string,
           break;
         }
         case 'if':
-          if (truthy(pipeline(n.pipe, d, scope))) run(n.then, d, new Map(scope)); else run(n.else, d, new Map(scope));
+          if (truthy(pipeline(n.pipe, d, scope))) run(n.then, d, new Scope(scope)); else run(n.else, d, new Scope(scope));
           break;
         case 'with': {
           const v = pipeline(n.pipe, d, scope);
-          if (truthy(v)) run(n.body, v, new Map(scope)); else run(n.else, d, new Map(scope));
+          if (truthy(v)) run(n.body, v, new Scope(scope)); else run(n.else, d, new Scope(scope));
           break;
         }
         case 'range': {
@@ -82,11 +93,11 @@ export function execute(nodes: TNode[], dot: unknown, extraFuncs: Record<string,
           const items = Array.isArray(v) ? v.map((x, i) => [i, x] as const)
             : v && typeof v === 'object' ? Object.entries(v as Record<string, unknown>)
               : typeof v === 'number' ? Array.from({ length: v }, (_, i) => [i, i] as const) : [];
-          if (items.length === 0) { run(n.else, d, new Map(scope)); break; }
+          if (items.length === 0) { run(n.else, d, new Scope(scope)); break; }
           for (const [k, x] of items) {
-            const s = new Map(scope);
-            if (names.length === 1) s.set(names[0], x);
-            if (names.length === 2) { s.set(names[0], k); s.set(names[1], x); }
+            const s = new Scope(scope);
+            if (names.length === 1) s.declare(names[0], x);
+            if (names.length === 2) { s.declare(names[0], k); s.declare(names[1], x); }
             run(n.body, x, s);
           }
           break;
@@ -102,7 +113,12 @@ export function execute(nodes: TNode[], dot: unknown, extraFuncs: Record<string,
       v = command(c, d, scope, first ? undefined : { value: v });
       first = false;
     }
-    for (const name of p.decl) scope.set(name, v);
+    for (const name of p.decl) {
+      if (p.assign) {
+        if (!scope.has(name)) throw new TemplateExecError(`undefined variable: ${name}`, p.pos);
+        scope.assign(name, v);
+      } else scope.declare(name, v);
+    }
     return v;
   };
 
@@ -131,7 +147,7 @@ export function execute(nodes: TNode[], dot: unknown, extraFuncs: Record<string,
       case 'string': case 'number': case 'bool': return o.value;
       case 'nil': return null;
       case 'field': return field(o, d, scope, [], 0);
-      case 'pipe': return pipeline(o.pipe, d, new Map(scope));
+      case 'pipe': return pipeline(o.pipe, d, new Scope(scope));
       case 'chain': return field({ t: 'field', base: 'dot', path: o.path }, operand(o.base, d, scope), scope, [], 0);
       case 'func': {
         const f = fns[o.name];
@@ -158,6 +174,6 @@ export function execute(nodes: TNode[], dot: unknown, extraFuncs: Record<string,
   };
 
   const root = dot;
-  run(nodes, dot, new Map());
+  run(nodes, dot, new Scope());
   return out.join('');
 }
