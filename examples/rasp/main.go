@@ -22,7 +22,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite"
 )
@@ -105,6 +107,7 @@ func (a *app) routes() *http.ServeMux {
 	mux.HandleFunc("GET /download", a.fileConcatenated)
 	mux.HandleFunc("GET /doc", a.fileDecoded)
 	mux.HandleFunc("GET /view", a.fileWhole)
+	mux.HandleFunc("GET /bench/users", a.benchUsers)
 	return mux
 }
 
@@ -156,6 +159,30 @@ func (a *app) notesByAuthor(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, out)
+}
+
+// benchUsers runs the usersByName query n times inside one request and
+// reports the mean time per query, measured here so that HTTP costs do not
+// dilute it (bench/rasp-query.ts compares builds with it).
+func (a *app) benchUsers(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.Atoi(r.URL.Query().Get("n"))
+	if err != nil || n < 1 || n > 100000 {
+		http.Error(w, "n: expected an integer in [1, 100000]", http.StatusBadRequest)
+		return
+	}
+	q := "SELECT id, name, email FROM users WHERE name = '" + r.URL.Query().Get("name") + "'"
+	start := time.Now()
+	for i := 0; i < n; i++ {
+		rows, err := a.db.Query(q)
+		if err != nil {
+			fail(w, err)
+			return
+		}
+		for rows.Next() {
+		}
+		rows.Close()
+	}
+	writeJSON(w, map[string]any{"n": n, "nsPerQuery": float64(time.Since(start).Nanoseconds()) / float64(n)})
 }
 
 func (a *app) queryUsers(w http.ResponseWriter, q string) {

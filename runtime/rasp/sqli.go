@@ -54,16 +54,31 @@ func checkSQL(query string, inputs []Input, ds []dialect) *Finding {
 			continue
 		}
 		if toks == nil {
-			toks = make([][]token, len(ds))
-			for i, d := range ds {
-				toks[i] = tokenize(query, d)
-			}
+			toks = tokenizeAll(query, ds)
 		}
 		if reason := judgeSQL(query, ds, toks, occ, len(in.Value)); reason != "" {
 			return &Finding{Rule: RuleSQLInjection, Input: in, Reason: reason}
 		}
 	}
 	return nil
+}
+
+// tokenizeAll tokenizes query under each dialect. The dialects only
+// disagree around backslashes, double quotes, #, $ and [; a query without
+// them is tokenized once and the result shared.
+func tokenizeAll(query string, ds []dialect) [][]token {
+	toks := make([][]token, len(ds))
+	if len(ds) > 1 && !strings.ContainsAny(query, "\\\"#$[") {
+		ts := tokenize(query, ds[0])
+		for i := range toks {
+			toks[i] = ts
+		}
+		return toks
+	}
+	for i, d := range ds {
+		toks[i] = tokenize(query, d)
+	}
+	return toks
 }
 
 func occurrences(s, sub string) []int {

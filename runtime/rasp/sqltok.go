@@ -265,9 +265,15 @@ func signStartsNumber(q string, i int, toks []token) bool {
 }
 
 func operatorEnd(q string, i int) int {
-	two := []string{"<=", ">=", "<>", "!=", "||", "&&", "::", "<<", ">>", ":="}
-	for _, op := range two {
-		if len(q) >= i+2 && q[i:i+2] == op {
+	if i+1 < len(q) {
+		a, b := q[i], q[i+1]
+		switch {
+		case (a == '<' || a == '>' || a == '!') && b == '=',
+			a == '<' && (b == '>' || b == '<'),
+			a == '>' && b == '>',
+			a == '|' && b == '|',
+			a == '&' && b == '&',
+			a == ':' && (b == ':' || b == '='):
 			return i + 2
 		}
 	}
