@@ -10,6 +10,7 @@ import { sharedToolchain, type PackedToolchain } from './support/action-toolchai
 import { startDlServer, type DlServer } from './support/action-dl-server.ts';
 import { startCacheServer, type CacheServer } from './support/action-cache-server.ts';
 import { MODULE, VERSION, startGoProxy, type GoProxy } from './support/action-goproxy.ts';
+import { writePinger } from './support/action-example.ts';
 
 const bundle = path.join(REPO, 'dist', 'weaver', 'go-weave.cjs');
 const skip = fs.existsSync(bundle) ? false : `the weaver bundle ${bundle} is not built (run npm run build)`;
@@ -33,34 +34,7 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-// A program whose net/http server and client are join points of the built-in aspects.
-const PROGRAM = `package main
-
-import (
-	"fmt"
-	"net"
-	"net/http"
-)
-
-func main() {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		panic(err)
-	}
-	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "pong") }))
-	res, err := http.Get("http://" + ln.Addr().String() + "/ping")
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println("status", res.StatusCode)
-}
-`;
-
-function project(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'go.mod'), 'module example.com/pinger\n\ngo 1.25\n');
-  fs.writeFileSync(path.join(dir, 'main.go'), PROGRAM);
-}
+const project = writePinger;
 
 describe('woven go commands', { skip }, () => {
   let job: Job;
