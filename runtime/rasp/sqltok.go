@@ -48,7 +48,8 @@ type dialect struct {
 }
 
 // dialects are the interpretations every query is checked under. A standard
-// one (” escapes only; PostgreSQL, SQLite, SQL Server) and MySQL's.
+// one (a doubled quote is the only escape: PostgreSQL, SQLite, SQL Server)
+// and MySQL's.
 var dialects = []dialect{
 	{name: "standard", dollarQuotes: true, bracketIdents: true},
 	{name: "mysql", backslashEscapes: true, doubleQuoteStrings: true, hashComments: true},
