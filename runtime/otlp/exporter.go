@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -33,10 +35,41 @@ type Exporter struct {
 	stopped  atomic.Bool
 }
 
-// New returns an exporter for cfg.
+// New returns an exporter for cfg, ignoring its TLS files; NewWithTLS
+// loads them.
 func New(cfg Config) *Exporter {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	return &Exporter{cfg: cfg, client: &http.Client{Transport: transport}}
+}
+
+// NewWithTLS is New plus the CA bundle and client certificate named in cfg.
+// Unreadable or invalid files are an error naming the file.
+func NewWithTLS(cfg Config) (*Exporter, error) {
+	e := New(cfg)
+	if cfg.CACertFile == "" && cfg.ClientCertFile == "" {
+		return e, nil
+	}
+	tlsCfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if cfg.CACertFile != "" {
+		pem, err := os.ReadFile(cfg.CACertFile)
+		if err != nil {
+			return nil, fmt.Errorf("CA certificate: %v", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("CA certificate %s: expected PEM-encoded certificates", cfg.CACertFile)
+		}
+		tlsCfg.RootCAs = pool
+	}
+	if cfg.ClientCertFile != "" {
+		pair, err := tls.LoadX509KeyPair(cfg.ClientCertFile, cfg.ClientKeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("client certificate %s / key %s: %v", cfg.ClientCertFile, cfg.ClientKeyFile, err)
+		}
+		tlsCfg.Certificates = []tls.Certificate{pair}
+	}
+	e.client.Transport.(*http.Transport).TLSClientConfig = tlsCfg
+	return e, nil
 }
 
 // Export encodes and posts spans, retrying throttling and gateway errors.

@@ -2,10 +2,13 @@ package otlp
 
 import (
 	"context"
+	"encoding/pem"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -172,5 +175,45 @@ func TestConfigFromEnv(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "expected") {
 			t.Errorf("%s=%s: want a clear error, got %v", k, v, err)
 		}
+	}
+}
+
+func TestTLSWithCustomCA(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	caFile := filepath.Join(t.TempDir(), "ca.pem")
+	cert := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw})
+	if err := os.WriteFile(caFile, cert, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": srv.URL}
+	cfg, err := ConfigFromEnv(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := NewWithTLS(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plain.Export(context.Background(), sampleSpans()); err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("an untrusted server certificate must fail the export, got %v", err)
+	}
+	env["OTEL_EXPORTER_OTLP_CERTIFICATE"] = caFile
+	cfg, _ = ConfigFromEnv(func(k string) string { return env[k] })
+	trusted, err := NewWithTLS(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := trusted.Export(context.Background(), sampleSpans()); err != nil {
+		t.Fatalf("export with the CA configured: %v", err)
+	}
+
+	cfg.CACertFile = filepath.Join(t.TempDir(), "missing.pem")
+	if _, err := NewWithTLS(cfg); err == nil || !strings.Contains(err.Error(), "missing.pem") {
+		t.Fatalf("want an error naming the file, got %v", err)
+	}
+	env["OTEL_EXPORTER_OTLP_CLIENT_KEY"] = caFile
+	if _, err := ConfigFromEnv(func(k string) string { return env[k] }); err == nil {
+		t.Fatal("a client key without a certificate must be rejected")
 	}
 }
