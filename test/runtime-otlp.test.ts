@@ -58,6 +58,10 @@ func main() {
 		_, pending := trace.Start(ctx, "pending", trace.KindInternal)
 		defer pending.End()
 		time.Sleep(2 * time.Minute)
+	case "exit":
+		// What a woven os.Exit call site does: deferred calls do not run.
+		parent.End()
+		trace.Exit(3)
 	case "graceful":
 		// What a woven signal.Notify call site does: tell the runtime first.
 		trace.ProgramHandlesSignals(syscall.SIGTERM)
@@ -301,6 +305,18 @@ test("SIGTERM flushes ended spans, then the program still dies of the signal", a
     const ended = byName(spans, "child-op");
     assert.equal(ended.resource["service.name"], "sig-svc");
     assert.equal(ended.status.code, 2);
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("trace.Exit flushes before exiting with the given code", async () => {
+  const receiver = await startReceiver();
+  try {
+    const r = await run(prog, ["exit"], { env: progEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint }) });
+    assert.equal(r.code, 3, r.stderr);
+    const spans = await receiver.waitFor((s) => s.length >= 2, 10_000);
+    assert.deepEqual(spans.map((s) => s.name).sort(), ["child-op", "parent-op"]);
   } finally {
     await receiver.close();
   }
