@@ -3,6 +3,7 @@ package otlp
 import (
 	"context"
 	"encoding/pem"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -41,6 +42,7 @@ func server(t *testing.T, statuses []int, retryAfter string) (*httptest.Server, 
 				w.Header().Set("Retry-After", retryAfter)
 			}
 			w.WriteHeader(statuses[n])
+			fmt.Fprint(w, "refused by test")
 			return
 		}
 		w.WriteHeader(http.StatusOK)
@@ -93,7 +95,7 @@ func TestRetryAfterHonouredAndNonRetryableNotRetried(t *testing.T) {
 
 	srv2, hits2 := server(t, []int{400}, "")
 	e2 := exporterFor(t, map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": srv2.URL})
-	if err := e2.Export(context.Background(), sampleSpans()); err == nil || !strings.Contains(err.Error(), "400") || len(hits2()) != 1 {
+	if err := e2.Export(context.Background(), sampleSpans()); err == nil || !strings.Contains(err.Error(), `HTTP 400: "refused by test"`) || len(hits2()) != 1 {
 		t.Fatalf("400 must fail without retry: err=%v hits=%d", err, len(hits2()))
 	}
 }
