@@ -69,6 +69,9 @@ async function run(): Promise<void> {
   let report = '';
   let weaveCache = '';
   if (inp.weave) {
+    if (platform.goos === 'windows') {
+      throw new Error('weave: true needs a POSIX shell for the woven go on PATH; on Windows runners set weave: false');
+    }
     const bundle = weaverBundle();
     if (!fs.existsSync(bundle)) {
       throw new Error(`the weaver bundle ${bundle} is missing: this copy of the action has no built dist/weaver (set weave: false to only install Go)`);
@@ -116,7 +119,8 @@ async function run(): Promise<void> {
     await exec(realGo, ['env']);
   });
 
-  core.setOutput('go-version', installed.semver);
+  // Go's own spelling (1.26.3, 1.27rc1), as `go version` prints it.
+  core.setOutput('go-version', installed.goName.replace(/^go/, ''));
   core.setOutput('go-root', installed.goroot);
   core.setOutput('cache-hit', restored.length > 0 && restored.every((r) => r.exact));
   for (const r of restored) core.setOutput(`cache-hit-${r.kind}`, r.exact);

@@ -77,6 +77,27 @@ describe('woven go commands', { skip }, () => {
     assert.equal(fs.readFileSync(job.env.GOWEAVE_REPORT, 'utf8'), before, 'the weaver must not see go install pkg@version');
   });
 
+  test('a second job on a fresh disk restores all three caches; the woven build compiles nothing', async () => {
+    const saved = cs.finalized().length;
+    assert.equal(saved, 2, `job 1 should have saved the build and weave caches: ${cs.finalized().map((e) => e.key).join(' ')}`);
+    for (const d of ['home', 'runner-temp']) fs.rmSync(path.join(tmp, 'woven', d), { recursive: true, force: true });
+    const again = new Job({ root: path.join(tmp, 'woven'), env: { ...cs.env, GOPROXY: 'off', GOFLAGS: '-mod=mod' } });
+    const inputs = { 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl };
+    const main = await again.main(inputs);
+    assert.equal(main.code, 0, main.stdout + main.stderr);
+    assert.equal(main.outputs['cache-hit-build'], 'true');
+    assert.equal(main.outputs['cache-hit-weave'], 'true');
+    const b = await again.sh('go build -x -o pinger . && ./pinger', undefined, { OTEL_TRACES_EXPORTER: 'none' });
+    assert.equal(b.code, 0, b.stderr);
+    assert.match(b.stdout, /^status 200$/m);
+    assert.equal(b.stderr.split('\n').filter((l) => /\/compile( |$)/.test(l)).length, 0, 'nothing should be compiled on a full cache hit');
+    const post = await again.post(inputs);
+    assert.equal(post.code, 0);
+    // Exact hits are not saved again (the module cache of a std-only program stays empty).
+    assert.equal(cs.finalized().length, saved);
+    assert.match(post.stdout, /weave cache: exact key .* was restored; not saving/);
+  });
+
   test('aspect errors become annotations with file and line', async () => {
     const j = new Job({ root: path.join(tmp, 'bad-aspects'), toolCache: job.env.RUNNER_TOOL_CACHE });
     project(j.workspace);

@@ -68646,6 +68646,9 @@ async function run() {
   let report = "";
   let weaveCache = "";
   if (inp.weave) {
+    if (platform2.goos === "windows") {
+      throw new Error("weave: true needs a POSIX shell for the woven go on PATH; on Windows runners set weave: false");
+    }
     const bundle = weaverBundle();
     if (!fs12.existsSync(bundle)) {
       throw new Error(`the weaver bundle ${bundle} is missing: this copy of the action has no built dist/weaver (set weave: false to only install Go)`);
@@ -68689,7 +68692,7 @@ async function run() {
     await exec(realGo, ["version"]);
     await exec(realGo, ["env"]);
   });
-  setOutput("go-version", installed.semver);
+  setOutput("go-version", installed.goName.replace(/^go/, ""));
   setOutput("go-root", installed.goroot);
   setOutput("cache-hit", restored.length > 0 && restored.every((r) => r.exact));
   for (const r of restored) setOutput(`cache-hit-${r.kind}`, r.exact);
