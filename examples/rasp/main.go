@@ -103,6 +103,7 @@ func (a *app) routes() *http.ServeMux {
 	mux.HandleFunc("GET /users/{id}", a.userByID)
 	mux.HandleFunc("POST /api/users/search", a.searchJSON)
 	mux.HandleFunc("GET /notes", a.notesByAuthor)
+	mux.HandleFunc("GET /emails", a.emailByName)
 	mux.HandleFunc("GET /files", a.fileJoined)
 	mux.HandleFunc("GET /download", a.fileConcatenated)
 	mux.HandleFunc("GET /doc", a.fileDecoded)
@@ -183,6 +184,33 @@ func (a *app) benchUsers(w http.ResponseWriter, r *http.Request) {
 		rows.Close()
 	}
 	writeJSON(w, map[string]any{"n": n, "nsPerQuery": float64(time.Since(start).Nanoseconds()) / float64(n)})
+}
+
+// emailByName prepares a statement from SQL text that already holds the
+// input: preparing does not make concatenation safe (SQL injection).
+func (a *app) emailByName(w http.ResponseWriter, r *http.Request) {
+	stmt, err := a.db.Prepare("SELECT email FROM users WHERE name = '" + r.URL.Query().Get("name") + "'")
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	defer stmt.Close()
+	rows, err := stmt.Query()
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	defer rows.Close()
+	emails := []string{}
+	for rows.Next() {
+		var e string
+		if err := rows.Scan(&e); err != nil {
+			fail(w, err)
+			return
+		}
+		emails = append(emails, e)
+	}
+	writeJSON(w, emails)
 }
 
 func (a *app) queryUsers(w http.ResponseWriter, q string) {
