@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseGoArgs, type ParsedArgs } from './args.js';
@@ -31,6 +32,8 @@ export interface Prepared {
   goEnv: Env;
   /** The user's overlay entries, which woven files build upon. */
   userOverlay: Map<string, string>;
+  /** Milliseconds spent in go list and in weaving (cache lookups included), for -v style reports. */
+  timings: { list: number; weave: number };
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -55,9 +58,18 @@ export type RuntimeDirFn = () => string;
  * user's tree: every generated file lives in the weave cache.
  */
 export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env, runtimeDir: RuntimeDirFn): Promise<Prepared> {
+  const timings = { list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args);
   const go = goBinary(env);
   const cwd = parsed.chdir ? resolve(parsed.chdir) : process.cwd();
+  const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : new Map<string, string>();
+  const listFlags = [...parsed.graphFlags];
+  if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
+  if (parsed.userModfile) listFlags.push(`-modfile=${resolve(cwd, parsed.userModfile)}`);
+  // go list is the slow step of a warm build: start it at once and read go env meanwhile.
+  const tList = performance.now();
+  const listing = goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests: subcommand === 'test' || subcommand === 'vet' });
+  listing.catch(() => undefined);
   const ge = await goEnv(go, { cwd, env });
   const gomod = parsed.userModfile ? resolve(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === '/dev/null' || ge.GOMOD === 'NUL') {
@@ -75,12 +87,9 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     throw new UsageError(`go-weave: ${loc.message}`, loc);
   }
 
-  const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : new Map<string, string>();
-  const listFlags = [...parsed.graphFlags];
-  if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
-  if (parsed.userModfile) listFlags.push(`-modfile=${gomod}`);
-  const packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests: subcommand === 'test' || subcommand === 'vet' });
+  const packages = await listing;
 
+  const tWeave = performance.now();
   const units = planUnits(packages, (ref) => runner.core.packageMayMatch(aspects, ref));
   const cache = new WeaveCache(weaveCacheDir(env));
   const weave: WeaveFn = runner.weaveWith ? runner.weaveWith(aspects, configOpts) : (input) => runner.core.weavePackage(aspects, input);
@@ -93,6 +102,9 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     readSource: userOverlay.size ? (p) => userOverlay.get(p) : undefined,
   });
 
+  const tDone = performance.now();
+  timings.list = tWeave - tList;
+  timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
   for (const [k, v] of outcome.overlay) overlay.set(k, v);
   if (outcome.linkDeps.size > 0) {
@@ -121,5 +133,5 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings };
 }

@@ -1,0 +1,101 @@
+// Shared driver of the build benchmarks: the same module built by the plain go command and by
+// go-weave, in one run, printing woven ÷ plain ratios for a cold build (empty GOCACHE and weave
+// cache), a warm no-op rebuild and a rebuild after editing one file.
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as esbuild from 'esbuild';
+import { run } from '../test/support/go-fixture.ts';
+import { GO, REPO } from '../test/support/go-shop.ts';
+
+export interface Target {
+  name: string;
+  /** Module root; copied to a temp dir so the edit scenario never touches it. */
+  dir: string;
+  packages: string[];
+  /** A file (relative to dir) edited in the one-file scenario. */
+  editFile: string;
+}
+
+/**
+ * go-weave as users run it: the esbuild bundle (node start-up matters for the warm numbers),
+ * built fresh from this checkout so the benchmark never measures a stale dist/.
+ */
+async function bundleGoWeave(work: string): Promise<{ cmd: string[]; env: NodeJS.ProcessEnv }> {
+  const out = join(work, 'go-weave', 'go-weave.cjs');
+  mkdirSync(join(work, 'go-weave'), { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(REPO, 'weaver', 'src', 'cli', 'run.ts')],
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning',
+    define: { 'import.meta.url': '__goweave_import_meta_url' },
+    banner: { js: 'const __goweave_import_meta_url = require("url").pathToFileURL(__filename).href;' },
+  });
+  const assets = join(work, 'assets');
+  mkdirSync(assets);
+  symlinkSync(join(REPO, 'node_modules', 'tree-sitter-go', 'tree-sitter-go.wasm'), join(assets, 'tree-sitter-go.wasm'));
+  symlinkSync(join(REPO, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.wasm'), join(assets, 'web-tree-sitter.wasm'));
+  symlinkSync(process.env.GOWEAVE_ASSETS ? join(process.env.GOWEAVE_ASSETS, 'aspects') : join(REPO, 'weaver', 'aspects'), join(assets, 'aspects'));
+  symlinkSync(join(REPO, 'runtime'), join(assets, 'runtime'));
+  return { cmd: [process.execPath, out], env: { GOWEAVE_ASSETS: assets } };
+}
+
+async function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const t0 = performance.now();
+  const r = await run(cmd, args, { cwd, env: { ...process.env, ...env } });
+  const ms = performance.now() - t0;
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${r.stdout}${r.stderr}`);
+  return ms;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function benchBuild(t: Target): Promise<void> {
+  const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 5);
+  const editRuns = Number(process.env.BENCH_EDIT_RUNS ?? 3);
+  const work = mkdtempSync(join(tmpdir(), `gw-bench-${t.name}-`));
+  const src = join(work, 'src');
+  cpSync(t.dir, src, { recursive: true });
+  // The module cache is read-only; the edit scenario appends to a file of the copy.
+  await run('chmod', ['-R', 'u+w', src]);
+  const gw = await bundleGoWeave(work);
+  const base: NodeJS.ProcessEnv = { GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' };
+  // Dependencies come from the module cache in both cases; downloading is not what we measure.
+  await timed(GO, ['mod', 'download'], src, base);
+  const plainEnv = { ...base, GOCACHE: join(work, 'gocache-plain') };
+  const wovenEnv = { ...base, ...gw.env, GOCACHE: join(work, 'gocache-woven'), GOWEAVE_CACHE: join(work, 'weave-cache') };
+  const plainBuild = () => timed(GO, ['build', '-o', join(work, 'out-plain') + '/', ...t.packages], src, plainEnv);
+  const wovenBuild = () => timed(gw.cmd[0], [...gw.cmd.slice(1), 'build', '-o', join(work, 'out-woven') + '/', ...t.packages], src, wovenEnv);
+  mkdirSync(join(work, 'out-plain'));
+  mkdirSync(join(work, 'out-woven'));
+
+  console.log(`${t.name}: ${t.packages.join(' ')} (Go: ${(await run(GO, ['version'])).stdout.trim()})`);
+  const coldPlain = await plainBuild();
+  const coldWoven = await wovenBuild();
+  console.log(`  cold build           plain ${fmt(coldPlain)}  woven ${fmt(coldWoven)}  ratio ${(coldWoven / coldPlain).toFixed(3)}×  (target ≤ 1.15×)`);
+
+  const wp: number[] = [];
+  const ww: number[] = [];
+  for (let i = 0; i < warmRuns; i++) {
+    wp.push(await plainBuild());
+    ww.push(await wovenBuild());
+  }
+  console.log(`  warm no-op rebuild   plain ${fmt(median(wp))}  woven ${fmt(median(ww))}  ratio ${(median(ww) / median(wp)).toFixed(3)}×  (target ≤ 1.02×; median of ${warmRuns})`);
+
+  const ep: number[] = [];
+  const ew: number[] = [];
+  const edited = join(src, t.editFile);
+  for (let i = 0; i < editRuns; i++) {
+    appendFileSync(edited, `\n// bench edit plain ${i}\n`);
+    ep.push(await plainBuild());
+    appendFileSync(edited, `\n// bench edit woven ${i}\n`);
+    ew.push(await wovenBuild());
+  }
+  console.log(`  edit ${t.editFile}: plain ${fmt(median(ep))}  woven ${fmt(median(ew))}  ratio ${(median(ew) / median(ep)).toFixed(3)}×  (target ≤ 1.05×; median of ${editRuns})`);
+  console.log(`  (work dir ${work}; remove it when done: rm -rf ${work})`);
+}

@@ -1,0 +1,56 @@
+// Parsing of go command lines: what go-weave plans for and what it passes on untouched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isVersionedInstall, parseGoArgs } from '../weaver/src/gocmd/args.ts';
+import { parseJSONStream } from '../weaver/src/gocmd/golist.ts';
+import { compareGoVersions } from '../weaver/src/gocmd/modfile.ts';
+import { unifiedDiff } from '../weaver/src/gocmd/diff.ts';
+
+test('build: packages, graph flags, and the user -overlay/-modfile taken out', () => {
+  const p = parseGoArgs('build', ['-C', 'sub', '-tags', 'a,b', '-o', 'out', '-race', '-overlay=ov.json', '--modfile', 'alt.mod', './cmd/x', './y']);
+  assert.equal(p.chdir, 'sub');
+  assert.deepEqual(p.packages, ['./cmd/x', './y']);
+  assert.deepEqual(p.graphFlags, ['-tags', 'a,b', '-race']);
+  assert.equal(p.userOverlay, 'ov.json');
+  assert.equal(p.userModfile, 'alt.mod');
+  assert.deepEqual(p.rest, ['-tags', 'a,b', '-o', 'out', '-race', './cmd/x', './y']);
+});
+
+test('run: arguments after the package belong to the program', () => {
+  const p = parseGoArgs('run', ['-tags=x', './cmd/app', '-tags', 'notmine', 'arg']);
+  assert.deepEqual(p.packages, ['./cmd/app']);
+  assert.deepEqual(p.graphFlags, ['-tags=x']);
+  assert.deepEqual(p.rest, ['-tags=x', './cmd/app', '-tags', 'notmine', 'arg']);
+  const files = parseGoArgs('run', ['main.go', 'util.go', 'input.txt']);
+  assert.deepEqual(files.packages, ['main.go', 'util.go']);
+});
+
+test('test: flags after packages and -args pass through', () => {
+  const p = parseGoArgs('test', ['-count=1', './...', '-run', 'TestX', '-cover', '-args', '-v', 'pkg']);
+  assert.deepEqual(p.packages, ['./...']);
+  assert.deepEqual(p.graphFlags, ['-cover']);
+  assert.deepEqual(p.rest, ['-count=1', './...', '-run', 'TestX', '-cover', '-args', '-v', 'pkg']);
+});
+
+test('go install pkg@version is recognised (passed through unwoven)', () => {
+  assert.ok(isVersionedInstall(parseGoArgs('install', ['golang.org/x/tools/cmd/stringer@v0.1.0'])));
+  assert.ok(!isVersionedInstall(parseGoArgs('install', ['./cmd/x'])));
+});
+
+test('go list -json stream parsing copes with braces inside strings', () => {
+  const got = parseJSONStream<{ A: string }>('{\n "A": "x{y}\\"z"\n}\n{\n "A": "}"\n}\n');
+  assert.deepEqual(got, [{ A: 'x{y}"z' }, { A: '}' }]);
+});
+
+test('Go version comparison', () => {
+  assert.ok(compareGoVersions('1.22', '1.25') < 0);
+  assert.ok(compareGoVersions('1.25.0', '1.25') === 0);
+  assert.ok(compareGoVersions('1.26.1', '1.25.9') > 0);
+});
+
+test('unified diff hunks match diff -u', () => {
+  const a = 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\n';
+  const b = 'a\nb\nX\nc\nd\ne\nf\ng\nh\ni\nj\nY\n';
+  assert.equal(unifiedDiff('a/x', 'b/x', a, b), '--- a/x\n+++ b/x\n@@ -1,5 +1,6 @@\n a\n b\n+X\n c\n d\n e\n@@ -8,4 +9,4 @@\n h\n i\n j\n-k\n+Y\n');
+  assert.equal(unifiedDiff('a/x', 'b/x', 'same\n', 'same\n'), '');
+});
