@@ -86,3 +86,10 @@ func reraise(sig os.Signal) {
 	}
 	os.Exit(code)
 }
+
+// Notify stands in for signal.Notify at woven call sites: the program keeps control of the
+// signals it asks for, and the runtime only flushes when they arrive.
+func Notify(c chan<- os.Signal, sigs ...os.Signal) {
+	ProgramHandlesSignals(sigs...)
+	signal.Notify(c, sigs...)
+}
