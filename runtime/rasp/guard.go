@@ -62,6 +62,8 @@ const (
 	localRequest = "http.request"
 	localWriter  = "http.response_writer"
 	localState   = "rasp.state"
+	// localDone is set by rasp.yml when the handler has returned.
+	localDone = "rasp.request.done"
 )
 
 var stateMu sync.Mutex // makes "get or create the state" atomic per span
@@ -130,6 +132,11 @@ func decide(ctx context.Context, subject string, check func([]Input, config) *Fi
 	req, _ := root.Local(localRequest).(*http.Request)
 	if req == nil {
 		return nil // not serving a request: no untrusted input to compare with
+	}
+	if done, _ := root.Local(localDone).(bool); done {
+		// A goroutine that outlived the request (it inherited the span):
+		// its writer must not be touched, and the work is not the request's.
+		return nil
 	}
 	st := stateOf(root)
 	f := check(st.inputsFor(req, c.headers), c)

@@ -73,6 +73,7 @@ func serve(h http.HandlerFunc) http.HandlerFunc {
 		r = r.WithContext(ctx)
 		span.SetLocal("http.request", r)
 		span.SetLocal("http.response_writer", w)
+		defer span.SetLocal("rasp.request.done", true)
 		_ = trace.Guard(ctx, "http.request", r.URL.Path)
 		h(w, r)
 	}
@@ -182,6 +183,31 @@ func TestBenignRequestLeavesNoDecision(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || len(queries) != 1 {
 		t.Fatalf("status %d, queries %v", resp.StatusCode, queries)
+	}
+	if ds := decisions(exported.take()); len(ds) != 0 {
+		t.Fatalf("decisions %v", ds)
+	}
+}
+
+func TestWorkOutlivingTheRequestIsNotTheRequests(t *testing.T) {
+	useMode(t, Block)
+	later := make(chan context.Context, 1)
+	srv := httptest.NewServer(serve(func(w http.ResponseWriter, r *http.Request) {
+		later <- r.Context()
+		io.WriteString(w, "accepted")
+	}))
+	defer srv.Close()
+	exported.take()
+	resp, err := http.Get(srv.URL + "/?name=" + url.QueryEscape("' OR 1=1 --"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	// The handler has returned; a background job still holding its context
+	// (or, woven, its goroutine span) runs a query containing the value.
+	ctx := <-later
+	if err := trace.Guard(ctx, "sql", "SELECT 1 FROM t WHERE a = '' OR 1=1 --'"); err != nil {
+		t.Fatalf("refused after the request ended: %v", err)
 	}
 	if ds := decisions(exported.take()); len(ds) != 0 {
 		t.Fatalf("decisions %v", ds)
