@@ -16,11 +16,18 @@ export interface PackedToolchain {
   size: number;
 }
 
+/** The Go installation to pack: $GOROOT, /usr/local/go, or the go on PATH (e.g. a CI tool cache). */
 export function machineGoroot(): string {
   for (const c of [process.env.GOROOT, '/usr/local/go']) {
     if (c && fs.existsSync(path.join(c, 'bin', 'go'))) return c;
   }
-  throw new Error('no Go installation found (set GOROOT)');
+  try {
+    const root = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }).trim();
+    if (root && fs.existsSync(path.join(root, 'bin', 'go'))) return root;
+  } catch {
+    // fall through
+  }
+  throw new Error('no Go installation found (set GOROOT or put go on PATH)');
 }
 
 export function packToolchain(dir: string): PackedToolchain {
@@ -29,8 +36,10 @@ export function packToolchain(dir: string): PackedToolchain {
   const goarch = { x64: 'amd64', arm64: 'arm64' }[process.arch as string] ?? process.arch;
   const filename = `${goName}.linux-${goarch}.tar.gz`;
   const file = path.join(dir, filename);
-  execFileSync('/bin/sh', ['-ec', 'tar -C "$1" -cf - "$2" | gzip -1 > "$3"', 'sh', path.dirname(goroot), path.basename(goroot), file]);
-  if (path.basename(goroot) !== 'go') throw new Error(`${goroot}: the archive needs a top-level go/ directory`);
+  const base = path.basename(goroot);
+  if (!/^[\w.-]+$/.test(base)) throw new Error(`${goroot}: unexpected directory name`);
+  // Distribution archives have a top-level go/, whatever the installed directory is called.
+  execFileSync('/bin/sh', ['-ec', 'tar -C "$1" --transform "s,^$2,go," -cf - "$2" | gzip -1 > "$3"', 'sh', path.dirname(goroot), base, file]);
   const sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   const semver = goName.replace(/^go/, '');
   return { goroot, goName, semver, filename, file, sha256, size: fs.statSync(file).size };
