@@ -13,7 +13,8 @@ import { hashDependencyFiles, matchFiles } from '../action/deps-hash.ts';
 import { trimBuildCache } from '../action/trim.ts';
 import { readReport } from '../action/report.ts';
 import { shimScript } from '../action/weaver.ts';
-import { run } from './support/action-runner.ts';
+import { parse as parseYaml } from 'yaml';
+import { REPO, run } from './support/action-runner.ts';
 import { machineGoroot } from './support/action-toolchain.ts';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gw-action-unit-'));
@@ -197,4 +198,20 @@ describe('go shim routing', () => {
     await go('run', 'example.test/tool@latest');
     assert.equal(calls(), before);
   });
+});
+
+test('action.yml: the contract input and output names, node24 with main and post bundles', () => {
+  const meta = parseYaml(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+    runs: { using: string; main: string; post: string };
+  };
+  const contract = ['go-version', 'go-version-file', 'check-latest', 'architecture', 'go-download-base-url', 'weave', 'config', 'working-directory', 'cache', 'cache-dependency-path', 'cache-save', 'cache-key-suffix'];
+  for (const name of contract) assert.ok(name in meta.inputs, `input ${name} missing`);
+  for (const name of ['go-version', 'go-root', 'cache-hit', 'woven-packages']) assert.ok(name in meta.outputs, `output ${name} missing`);
+  assert.equal(meta.runs.using, 'node24');
+  assert.ok(fs.existsSync(path.join(REPO, meta.runs.main)) && fs.existsSync(path.join(REPO, meta.runs.post)));
+  // Every declared input is read by the action (a renamed input would otherwise be ignored silently).
+  const src = fs.readFileSync(path.join(REPO, 'action', 'inputs.ts'), 'utf8');
+  for (const name of Object.keys(meta.inputs)) assert.ok(src.includes(`'${name}'`), `input ${name} is declared but never read`);
 });
