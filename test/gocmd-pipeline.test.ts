@@ -2,7 +2,7 @@
 // the real go toolchain: planning, overlay, modfile, weave cache, build-cache behaviour.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeCore, fakeRuntime, removeTree, run, writeTree } from './support/go-fixture.ts';
 import { prepare } from '../weaver/src/gocmd/pipeline.ts';
@@ -259,5 +259,25 @@ describe('go-weave build with a fake weaver', () => {
     const out = await run(join(cache, 'm6'), []);
     assert.equal(out.stdout, 'A! b\n');
     assert.match(out.stderr, /woven: v1 example.com\/m\/a/);
+  });
+
+  test('a new package imported after a build is planned and woven (the plan cache notices)', async () => {
+    const r1 = await wovenGo('v1', 'build', ['-o', join(cache, 'm7'), '.']);
+    assert.equal(r1.code, 0, r1.stderr);
+    const main = join(mod, 'main.go');
+    const orig = readFileSync(main, 'utf8');
+    try {
+      mkdirSync(join(mod, 'c'), { recursive: true });
+      writeFileSync(join(mod, 'c', 'c.go'), 'package c\n\nfunc C() string {\n\t// @weave\n\treturn "c"\n}\n');
+      writeFileSync(main, orig.replace('"example.com/m/b"', '"example.com/m/b"\n\t"example.com/m/c"').replace('a.A(), b.B()', 'a.A(), b.B(), c.C()'));
+      const r2 = await wovenGo('v1', 'build', ['-o', join(cache, 'm7'), '.']);
+      assert.equal(r2.code, 0, r2.stderr);
+      const out = await run(join(cache, 'm7'), []);
+      assert.equal(out.stdout, 'a b c\n');
+      assert.match(out.stderr, /woven: v1 example.com\/m\/c\n/);
+    } finally {
+      writeFileSync(main, orig);
+      removeTree(join(mod, 'c'));
+    }
   });
 });

@@ -14,13 +14,14 @@ export interface ListedPackage {
   CgoFiles?: string[];
   TestGoFiles?: string[];
   XTestGoFiles?: string[];
+  IgnoredGoFiles?: string[];
   Imports?: string[];
   Module?: { Path: string; Version?: string; Dir?: string; GoMod?: string; GoVersion?: string; Main?: boolean };
   Error?: { Err: string; Pos?: string };
   Incomplete?: boolean;
 }
 
-const FIELDS = 'ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,Imports,Module,Error,Incomplete';
+const FIELDS = 'ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Imports,Module,Error,Incomplete';
 
 /**
  * Lists the packages the go command will build, in dependency order. A field list keeps go list
@@ -67,16 +68,13 @@ export function parseJSONStream<T>(text: string): T[] {
   return out;
 }
 
-export interface GoEnv {
-  GOMOD: string;
-  GOWORK: string;
-  GOVERSION: string;
-  GOROOT: string;
-  GOFLAGS: string;
-}
+/** Settings that locate the module and decide the package graph (all part of the plan key). */
+const ENV_VARS = ['GOMOD', 'GOWORK', 'GOVERSION', 'GOROOT', 'GOFLAGS', 'GOMODCACHE', 'GOOS', 'GOARCH', 'CGO_ENABLED', 'GOEXPERIMENT', 'GOAMD64', 'GOARM', 'GOARM64', 'GO386', 'GOPPC64', 'GORISCV64', 'GOWASM', 'GOPATH', 'GOPROXY', 'GONOSUMDB', 'GOPRIVATE', 'GOINSECURE', 'CC', 'GOENV'] as const;
+
+export type GoEnv = Record<(typeof ENV_VARS)[number], string>;
 
 export async function goEnv(go: string, opts: { cwd?: string; env: Env }): Promise<GoEnv> {
-  const r = await capture(go, ['env', '-json', 'GOMOD', 'GOWORK', 'GOVERSION', 'GOROOT', 'GOFLAGS'], opts);
+  const r = await capture(go, ['env', '-json', ...ENV_VARS], opts);
   if (r.code !== 0) throw new GoCommandError(`go env failed (exit ${r.code})`, r.stderr);
   return JSON.parse(r.stdout) as GoEnv;
 }

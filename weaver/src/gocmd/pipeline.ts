@@ -8,6 +8,7 @@ import { asLocated, type Core, type LocatedError } from './core.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile } from './modfile.js';
+import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnits } from './plan.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
@@ -66,10 +67,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const listFlags = [...parsed.graphFlags];
   if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
   if (parsed.userModfile) listFlags.push(`-modfile=${resolve(cwd, parsed.userModfile)}`);
-  // go list is the slow step of a warm build: start it at once and read go env meanwhile.
   const tList = performance.now();
-  const listing = goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests: subcommand === 'test' || subcommand === 'vet' });
-  listing.catch(() => undefined);
   const ge = await goEnv(go, { cwd, env });
   const gomod = parsed.userModfile ? resolve(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === '/dev/null' || ge.GOMOD === 'NUL') {
@@ -87,11 +85,23 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     throw new UsageError(`go-weave: ${loc.message}`, loc);
   }
 
-  const packages = await listing;
+  const cache = new WeaveCache(weaveCacheDir(env));
+  const tests = subcommand === 'test' || subcommand === 'vet';
+  // go list costs as much as a no-op build: reuse its last answer while nothing it depends on changed.
+  const plans = new PlanCache(cache);
+  const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? '']);
+  let packages = env.GOWEAVE_NO_PLAN_CACHE ? undefined : plans.get(planKey);
+  if (!packages) {
+    packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
+    const stampFiles = [gomod, gomod.replace(/\.mod$/, '.sum')];
+    if (ge.GOWORK && ge.GOWORK !== 'off') stampFiles.push(ge.GOWORK, ge.GOWORK + '.sum');
+    if (parsed.userOverlay) stampFiles.push(resolve(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    // A broken graph may be fixed by things no stamp sees (a go mod download); never reuse one.
+    if (!packages.some((p) => p.Error || p.Incomplete)) plans.put(planKey, packages, ge, stampFiles);
+  }
 
   const tWeave = performance.now();
   const units = planUnits(packages, (ref) => runner.core.packageMayMatch(aspects, ref));
-  const cache = new WeaveCache(weaveCacheDir(env));
   const weave: WeaveFn = runner.weaveWith ? runner.weaveWith(aspects, configOpts) : (input) => runner.core.weavePackage(aspects, input);
   const outcome = await weaveUnits(units, {
     cache,
