@@ -18,6 +18,7 @@ import { formatTraceTree, startReceiver, type ReceivedSpan } from './support/otl
 const PROGRAM = `package main
 
 import (
+	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
@@ -27,6 +28,8 @@ import (
 	"net/http"
 	"os"
 	"sync"
+
+	"go-weave.dev/runtime/trace"
 )
 
 // A minimal database/sql driver: the spans come from the woven database/sql,
@@ -72,6 +75,14 @@ func level2() (int, string) { return level3() }
 func level3() (int, string) {
 	var n int
 	if err := db.QueryRow("SELECT 42").Scan(&n); err != nil {
+		panic(err)
+	}
+	// A context that carries a span wins over the goroutine's span.
+	other := trace.ExtractHeaders(context.Background(), map[string][]string{
+		"traceparent": {"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
+	})
+	var m int
+	if err := db.QueryRowContext(other, "SELECT 7").Scan(&m); err != nil {
 		panic(err)
 	}
 	var wg sync.WaitGroup
@@ -175,7 +186,7 @@ async function exercise(binary: string): Promise<ReceivedSpan[]> {
     clearTimeout(killer);
     assert.equal(code, 0, stderr);
     assert.ok(!/DATA RACE/.test(stderr), stderr);
-    return await receiver.waitFor((s) => s.length >= 4, 10_000);
+    return await receiver.waitFor((s) => s.length >= 5, 10_000);
   } finally {
     await receiver.close();
   }
@@ -187,9 +198,14 @@ function one(spans: ReceivedSpan[], what: string, pred: (s: ReceivedSpan) => boo
   return found[0];
 }
 
-function assertOneTree(spans: ReceivedSpan[]): void {
-  const tree = formatTraceTree(spans);
-  assert.equal(spans.length, 4, tree);
+function assertOneTree(all: ReceivedSpan[]): void {
+  const tree = formatTraceTree(all);
+  assert.equal(all.length, 5, tree);
+  // The query given a context with its own (remote) parent stays there.
+  const own = one(all, 'query with its own context', (s) => s.attributes['db.query.text'] === 'SELECT 7');
+  assert.equal(own.traceId, '0af7651916cd43dd8448eb211c80319c', `the context's span wins over the goroutine's:\n${tree}`);
+  assert.equal(own.parentSpanId, 'b7ad6b7169203331', tree);
+  const spans = all.filter((s) => s !== own);
   const front = one(spans, 'front server span', (s) => s.kind === 2 && s.attributes['url.path'] === '/front');
   const query = one(spans, 'query span', (s) => s.kind === 3 && s.attributes['db.query.text'] === 'SELECT 42');
   const call = one(spans, 'outbound client span', (s) => s.kind === 3 && String(s.attributes['url.full'] ?? '').endsWith('/downstream'));
@@ -223,8 +239,8 @@ test('control: without gls the query and the outbound call start their own trace
   build(bin, []);
   const spans = await exercise(bin);
   const tree = formatTraceTree(spans);
-  assert.equal(spans.length, 4, tree);
-  assert.equal(new Set(spans.map((s) => s.traceId)).size, 3, `request, query and call are three traces:\n${tree}`);
+  assert.equal(spans.length, 5, tree);
+  assert.equal(new Set(spans.map((s) => s.traceId)).size, 4, `request, query, call and the query with its own context are four traces:\n${tree}`);
 });
 
 /**
