@@ -52,13 +52,16 @@ async function plainBuild(cache: string): Promise<number> {
   return timed(async () => must(await run(path.join(machineGoroot(), 'bin', 'go'), ['build', '-o', 'pinger', '.'], { env, cwd: dir }), 'plain go build'));
 }
 
+const loadStart = os.loadavg()[0].toFixed(1);
 try {
   const plainCold = await plainBuild(path.join(tmp, 'plain-cache'));
   const plainWarm = await plainBuild(path.join(tmp, 'plain-cache'));
   const first = await job();
   const second = await job();
   const row = (label: string, s: number) => console.log(`${label.padEnd(52)} ${s.toFixed(2).padStart(7)} s   ${(s / plainCold).toFixed(2)}× plain cold`);
-  console.log(`program: std-only net/http client+server; Go ${tc.goName}; ${os.cpus().length} CPUs`);
+  // Other work on the machine skews single runs; the load shows how much to trust them.
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`program: std-only net/http client+server; Go ${tc.goName}; ${os.cpus().length} CPUs; load average ${loadStart} at start, ${load} at end`);
   row('plain go build, empty GOCACHE', plainCold);
   row('plain go build, warm GOCACHE', plainWarm);
   row('action job 1: download + woven build (caches cold)', first.toBinary);
