@@ -31,7 +31,10 @@ func captureBody(r *http.Request) []Input {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	isJSON := mt == "application/json" || strings.HasSuffix(mt, "+json")
 	isForm := mt == "application/x-www-form-urlencoded"
-	if !isJSON && !isForm {
+	// Clients often send JSON untyped or as text/plain; such a body is
+	// taken as JSON if it parses as JSON.
+	maybeJSON := mt == "" || mt == "text/plain"
+	if !isJSON && !isForm && !maybeJSON {
 		return nil
 	}
 	orig := r.Body
@@ -39,6 +42,11 @@ func captureBody(r *http.Request) []Input {
 	r.Body = replayBody{Reader: io.MultiReader(bytes.NewReader(buf), orig), Closer: orig}
 	if err != nil || len(buf) > maxBody {
 		return nil
+	}
+	if maybeJSON {
+		if t := bytes.TrimLeft(buf, " \t\r\n"); len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+			return nil
+		}
 	}
 	if isForm {
 		vals, err := url.ParseQuery(string(buf))

@@ -78,3 +78,19 @@ func TestPathSegmentsWithoutAPattern(t *testing.T) {
 		t.Fatalf("inputs\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestCaptureUntypedJSON(t *testing.T) {
+	r := httptest.NewRequest("POST", "/", strings.NewReader(` ["1 OR 1=1"]`))
+	got := inputStrings(captureBody(r))
+	if !slices.Equal(got, []string{"json:0=1 OR 1=1"}) {
+		t.Fatalf("inputs %q", got)
+	}
+	r = httptest.NewRequest("POST", "/", strings.NewReader("plain words"))
+	r.Header.Set("Content-Type", "text/plain")
+	if in := captureBody(r); in != nil {
+		t.Fatalf("inputs from text: %v", in)
+	}
+	if b, _ := io.ReadAll(r.Body); string(b) != "plain words" {
+		t.Fatalf("handler got %q", b)
+	}
+}
