@@ -51,25 +51,35 @@ export function aspectHash(config: string | undefined, version: string, log: (m:
   return h.digest('hex').slice(0, 16);
 }
 
+// Build flags that take their value as the next argument ("-tags x"), so that value is not
+// mistaken for a package.
+const VALUE_FLAGS = ['C', 'o', 'p', 'asmflags', 'buildmode', 'compiler', 'covermode', 'coverpkg', 'exec', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay', 'pgo', 'pkgdir', 'tags', 'toolexec'];
+
 /**
  * A `go` on PATH in front of the real one. Only the building subcommands go through the
  * weaver; `go install`/`go run` of pkg@version (an unrelated tool) and everything else
  * run the real go directly, so `go env`, `go mod` and tool installs behave exactly as without
- * the action.
+ * the action. For `go run` only the first package argument counts: what follows it are the
+ * program's own arguments.
  */
 export function shimScript(node: string, bundle: string, realGo: string): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const valueFlags = VALUE_FLAGS.flatMap((f) => [`-${f}`, `--${f}`]).join('|');
   return `#!/bin/sh
 # Written by the go-weave action.
 real_go=${q(realGo)}
 case "$1" in
   build|test|vet) ;;
   install|run)
-    # pkg@version names a module outside this build: leave it alone.
+    sub="$1"; first=1; skip=0
     for a in "$@"; do
+      if [ "$first" = 1 ]; then first=0; continue; fi
+      if [ "$skip" = 1 ]; then skip=0; continue; fi
       case "$a" in
+        ${valueFlags}) skip=1 ;;
         -*) ;;
         *@*) exec "$real_go" "$@" ;;
+        *) if [ "$sub" = run ]; then break; fi ;;
       esac
     done ;;
   *) exec "$real_go" "$@" ;;

@@ -181,9 +181,13 @@ describe('go shim routing', () => {
   test('build, test, vet, install and run of local packages go to the weaver', async () => {
     for (const sub of ['build', 'test', 'vet', 'install', 'run']) await go(sub, './...');
     await go('install', '-ldflags=-s', './cmd/x');
+    // The program's own arguments may contain "@"; they do not make the package a pkg@version.
+    await go('run', '-tags', 'a', '.', 'user@example.test');
     assert.equal(
       calls(),
-      ['build', 'test', 'vet', 'install', 'run'].map((s) => `go ${s} ./... GOWEAVE_GO=${realGo}\n`).join('') + `go install -ldflags=-s ./cmd/x GOWEAVE_GO=${realGo}\n`,
+      ['build', 'test', 'vet', 'install', 'run'].map((s) => `go ${s} ./... GOWEAVE_GO=${realGo}\n`).join('') +
+        `go install -ldflags=-s ./cmd/x GOWEAVE_GO=${realGo}\n` +
+        `go run -tags a . user@example.test GOWEAVE_GO=${realGo}\n`,
     );
   });
 
@@ -196,6 +200,8 @@ describe('go shim routing', () => {
     const i = await go('install', 'example.test/tool@v1.2.3');
     assert.match(i.stderr, /example\.test\/tool@v1\.2\.3/, 'the real go should have tried (and failed offline)');
     await go('run', 'example.test/tool@latest');
+    await go('run', '-tags', 'x', 'example.test/tool@v1.0.0', 'arg');
+    await go('install', '--ldflags', '-s', 'example.test/tool@v1.0.0');
     assert.equal(calls(), before);
   });
 });

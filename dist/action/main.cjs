@@ -29840,19 +29840,25 @@ function aspectHash(config, version3, log2) {
   if (config) h.update(fs7.readFileSync(config));
   return h.digest("hex").slice(0, 16);
 }
+var VALUE_FLAGS = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
 function shimScript(node, bundle, realGo) {
   const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const valueFlags = VALUE_FLAGS.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
   return `#!/bin/sh
 # Written by the go-weave action.
 real_go=${q(realGo)}
 case "$1" in
   build|test|vet) ;;
   install|run)
-    # pkg@version names a module outside this build: leave it alone.
+    sub="$1"; first=1; skip=0
     for a in "$@"; do
+      if [ "$first" = 1 ]; then first=0; continue; fi
+      if [ "$skip" = 1 ]; then skip=0; continue; fi
       case "$a" in
+        ${valueFlags}) skip=1 ;;
         -*) ;;
         *@*) exec "$real_go" "$@" ;;
+        *) if [ "$sub" = run ]; then break; fi ;;
       esac
     done ;;
   *) exec "$real_go" "$@" ;;
