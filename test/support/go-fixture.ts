@@ -61,7 +61,8 @@ export function fakeCore(tag = 'v1', calls: string[] = []): Core<FakeAspects> {
     loadConfig: async () => ({ tag }),
     packageMayMatch: (_a, pkg) => !!pkg.mainModule,
     aspectSetHash: (a) => sha256('fake', a.tag),
-    fingerprint: 'fake-weaver',
+    // Like a real aspect file, the tag is part of what the weaver is: a new tag is a new configuration.
+    fingerprint: `fake-weaver-${tag}`,
     weavePackage: async (a, pkg: PackageInput): Promise<PackageResult> => {
       calls.push(pkg.importPath);
       let joinPoints = 0;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseGoArgs, type ParsedArgs } from './args.js';
 import { WeaveCache } from './cache.js';
 import { asLocated, type Core, type LocatedError } from './core.js';
@@ -10,7 +10,8 @@ import { goEnv, goList, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile } from './modfile.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
-import { isRuntimePackage, planUnits } from './plan.js';
+import { isRuntimePackage, planUnitsAsync } from './plan.js';
+import { LazyConfig } from './lazyconfig.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
 
 /** A user-facing failure before the go command ran; the message says what to fix. */
@@ -34,7 +35,7 @@ export interface Prepared {
   /** The user's overlay entries, which woven files build upon. */
   userOverlay: Map<string, string>;
   /** Milliseconds spent in go list and in weaving (cache lookups included), for -v style reports. */
-  timings: { list: number; weave: number };
+  timings: { env: number; config: number; list: number; weave: number };
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -59,7 +60,7 @@ export type RuntimeDirFn = () => string;
  * user's tree: every generated file lives in the weave cache.
  */
 export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env, runtimeDir: RuntimeDirFn): Promise<Prepared> {
-  const timings = { list: 0, weave: 0 };
+  const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args);
   const go = goBinary(env);
   const cwd = parsed.chdir ? resolve(parsed.chdir) : process.cwd();
@@ -67,8 +68,9 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const listFlags = [...parsed.graphFlags];
   if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
   if (parsed.userModfile) listFlags.push(`-modfile=${resolve(cwd, parsed.userModfile)}`);
-  const tList = performance.now();
+  const tEnv = performance.now();
   const ge = await goEnv(go, { cwd, env });
+  timings.env = performance.now() - tEnv;
   const gomod = parsed.userModfile ? resolve(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === '/dev/null' || ge.GOMOD === 'NUL') {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
@@ -77,15 +79,17 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const configPath = env.GOWEAVE_CONFIG ? resolve(cwd, env.GOWEAVE_CONFIG) : undefined;
   if (configPath && !existsSync(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts: ConfigOpts = { configPath, moduleRoot };
-  let aspects: A;
-  try {
-    aspects = await runner.core.loadConfig(configOpts);
-  } catch (err) {
-    const loc = asLocated(err);
-    throw new UsageError(`go-weave: ${loc.message}`, loc);
-  }
-
+  const tConfig = performance.now();
   const cache = new WeaveCache(weaveCacheDir(env));
+  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [join(moduleRoot, 'go-weave.yml')], env.GOWEAVE_ASSETS ?? '');
+  const located = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((err: unknown) => {
+      const loc = asLocated(err);
+      throw new UsageError(`go-weave: ${loc.message}`, loc);
+    });
+  const aspectHash = await located(config.hash());
+  timings.config = performance.now() - tConfig;
+  const tList = performance.now();
   const tests = subcommand === 'test' || subcommand === 'vet';
   // go list costs as much as a no-op build: reuse its last answer while nothing it depends on changed.
   const plans = new PlanCache(cache);
@@ -101,17 +105,21 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
 
   const tWeave = performance.now();
-  const units = planUnits(packages, (ref) => runner.core.packageMayMatch(aspects, ref));
-  const weave: WeaveFn = runner.weaveWith ? runner.weaveWith(aspects, configOpts) : (input) => runner.core.weavePackage(aspects, input);
+  const units = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)));
+  const weave: WeaveFn = async (input) => {
+    const aspects = await located(config.aspects());
+    return runner.weaveWith ? runner.weaveWith(aspects, configOpts)(input) : runner.core.weavePackage(aspects, input);
+  };
   const outcome = await weaveUnits(units, {
     cache,
     fingerprint: runner.core.fingerprint,
-    aspectHash: runner.core.aspectSetHash(aspects),
+    aspectHash,
     weave,
     concurrency: runner.concurrency ?? availableParallelism(),
     readSource: userOverlay.size ? (p) => userOverlay.get(p) : undefined,
   });
 
+  config.save();
   const tDone = performance.now();
   timings.list = tWeave - tList;
   timings.weave = tDone - tWeave;

@@ -31,7 +31,7 @@ function basePath(id: string): string {
  * the recompiled copies `q [p.test]`) must be woven once: plain packages claim their files
  * first, test variants only add the _test.go files nobody claimed.
  */
-export function planUnits(pkgs: ListedPackage[], mayMatch: (ref: PackageRef) => boolean): WeaveUnit[] {
+export async function planUnitsAsync(pkgs: ListedPackage[], mayMatch: (ref: PackageRef) => Promise<boolean>): Promise<WeaveUnit[]> {
   const claimed = new Set<string>();
   const units: WeaveUnit[] = [];
   const ordered = [...pkgs.filter((p) => !p.ForTest), ...pkgs.filter((p) => p.ForTest)];
@@ -46,7 +46,7 @@ export function planUnits(pkgs: ListedPackage[], mayMatch: (ref: PackageRef) => 
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
-    if (!mayMatch(ref)) continue;
+    if (!(await mayMatch(ref))) continue;
     units.push({ id: p.ImportPath, ref, files, targets });
   }
   return units;
