@@ -201,7 +201,8 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       try {
         const r = await run.bazel(ws, 'build', ['//...']);
         assert.notEqual(r.code, 0);
-        assert.match(r.stderr, new RegExp(`internal/greet/greet\\.go:${line}(:\\d+)?`), r.stderr);
+        const output = r.stdout + r.stderr;
+        assert.match(output, new RegExp(`internal/greet/greet\\.go:${line}:\\d+: syntax error`), output);
       } finally {
         writeFileSync(file, original);
       }

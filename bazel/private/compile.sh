@@ -25,4 +25,5 @@ done
 flags=(-p "$importpath" -importcfg "$work/importcfg" -pack -complete -trimpath "$PWD=>" -buildid "")
 if [ -n "$embedcfg" ]; then flags+=(-embedcfg "$embedcfg"); fi
 # Export data and object code go to separate files: dependents only see the former.
-"$compile" "${flags[@]}" -o "$export" -linkobj "$archive" -- "${files[@]}"
+# The compiler reports errors on stdout; send them where Bazel users look.
+"$compile" "${flags[@]}" -o "$export" -linkobj "$archive" -- "${files[@]}" 1>&2

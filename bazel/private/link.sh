@@ -10,4 +10,4 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/go-weave-link.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cat "$stdcfg" "$depscfg" >"$work/importcfg"
 # A redacted build ID keeps binaries byte-identical across clean rebuilds.
-"$link" -importcfg "$work/importcfg" -buildmode=exe -buildid=redacted "$@" -o "$out" "$main"
+"$link" -importcfg "$work/importcfg" -buildmode=exe -buildid=redacted "$@" -o "$out" "$main" 1>&2
