@@ -6,8 +6,9 @@
 // and each binary serves GET /bench/users, which runs the vulnerable
 // usersByName query N times inside one request and reports ns per query, so
 // HTTP costs do not dilute the comparison. Rounds alternate between the
-// binaries so that load from other processes hits all of them alike; the
-// median per binary is printed with the ratios.
+// binaries so that load from other processes hits all of them alike; ratios
+// are taken within each round (neighbouring samples) and their median is
+// printed, with the median time per binary.
 // Run: node --import tsx bench/rasp-query.ts [-rounds N] [-n QUERIES]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +21,8 @@ function arg(name: string, def: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : def;
 }
 
-const rounds = arg('-rounds', 7);
-const perRequest = arg('-n', 2000);
+const rounds = arg('-rounds', 21);
+const perRequest = arg('-n', 1000);
 const work = tempDir('rasp-bench');
 const example = join(REPO, 'examples', 'rasp');
 
@@ -69,12 +70,13 @@ try {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const m = new Map([...samples].map(([k, v]) => [k, median(v)]));
+  const ratio = (a: string, b: string) => median(samples.get(a)!.map((x, i) => x / samples.get(b)![i]));
   console.log(`\nper query (median of ${rounds} rounds x ${perRequest} queries, benign input, block mode):`);
   for (const [name] of demos) console.log(`  ${name.padEnd(10)} ${(m.get(name)! / 1000).toFixed(2).padStart(8)} µs`);
   const p = m.get('protected')!;
-  console.log(`protected / woven  ${(p / m.get('woven')!).toFixed(3)}x  (+${((p - m.get('woven')!) / 1000).toFixed(2)} µs per query)`);
-  console.log(`protected / gls    ${(p / m.get('gls')!).toFixed(3)}x  (RASP checks alone: +${((p - m.get('gls')!) / 1000).toFixed(2)} µs per query)`);
-  console.log(`gls / woven        ${(m.get('gls')! / m.get('woven')!).toFixed(3)}x  (goroutine-local span)`);
+  console.log(`protected / woven  ${ratio('protected', 'woven').toFixed(3)}x  (medians differ by ${((p - m.get('woven')!) / 1000).toFixed(2)} µs)`);
+  console.log(`protected / gls    ${ratio('protected', 'gls').toFixed(3)}x  (RASP checks alone; medians differ by ${((p - m.get('gls')!) / 1000).toFixed(2)} µs)`);
+  console.log(`gls / woven        ${ratio('gls', 'woven').toFixed(3)}x  (goroutine-local span)`);
 } finally {
   for (const [, d] of demos) await d.stop();
   await receiver.close();
