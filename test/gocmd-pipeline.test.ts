@@ -280,4 +280,27 @@ describe('go-weave build with a fake weaver', () => {
       removeTree(join(mod, 'c'));
     }
   });
+
+  test('vendor mode: a clear error naming the fix, and -mod=mod builds woven', async () => {
+    const v = writeTree({
+      'go.mod': 'module example.com/v\n\ngo 1.25\n\nrequire github.com/ncruces/julianday v1.0.0\n',
+      'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"time"\n\n\t"github.com/ncruces/julianday"\n)\n\nfunc main() {\n\t// @weave\n\tfmt.Println(julianday.Date(time.Unix(0, 0)))\n}\n',
+    }, 'gw-vendor-');
+    try {
+      const e = { ...env, GOFLAGS: '-mod=mod' };
+      assert.equal((await run(GO, ['mod', 'tidy'], { cwd: v, env: e })).code, 0);
+      assert.equal((await run(GO, ['mod', 'vendor'], { cwd: v, env: e })).code, 0);
+      const { value: code, stderr } = await captureStderr(() => runGoWith({ core: fakeCore('v1'), runtimeDir: rt }, 'build', ['-C', v, '-o', join(v, 'bin'), '.'], env));
+      assert.equal(code, 1);
+      assert.match(stderr, /builds in vendor mode, and woven code needs the module go-weave\.dev\/runtime/);
+      assert.match(stderr, /-mod=mod/);
+      const r = await wovenGo('v1', 'build', ['-C', v, '-mod=mod', '-o', join(v, 'bin'), '.']);
+      assert.equal(r.code, 0, r.stderr);
+      const out = await run(join(v, 'bin'), []);
+      assert.equal(out.stdout, '2440587 43200000000000\n');
+      assert.match(out.stderr, /woven: v1 example.com\/v\n/);
+    } finally {
+      removeTree(v);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseGoArgs, type ParsedArgs } from './args.js';
 import { WeaveCache } from './cache.js';
 import { asLocated, type Core, type LocatedError } from './core.js';
@@ -10,7 +10,7 @@ import { goEnv, goList, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile } from './modfile.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
-import { isRuntimePackage, planUnitsAsync } from './plan.js';
+import { isRuntimePackage, planUnitsAsync, RUNTIME_MODULE } from './plan.js';
 import { LazyConfig } from './lazyconfig.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
 
@@ -146,7 +146,19 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
       const work = await prepareWorkfile(go, env, cache, ge.GOWORK, dir);
       if (work) childEnv.GOWORK = work;
     } else {
-      modfile = prepareModfile(cache, gomod, dir) ?? modfile;
+      const vendorDir = join(moduleRoot, 'vendor') + sep;
+      const vendored = packages.some((p) => p.Dir?.startsWith(vendorDir));
+      const copy = prepareModfile(cache, gomod, dir);
+      if (copy && vendored) {
+        // The go command checks vendor/modules.txt against go.mod and reads it from disk, not
+        // through -overlay, so the runtime cannot be added without writing into the user's tree.
+        throw new UsageError(
+          `go-weave: ${moduleRoot} builds in vendor mode, and woven code needs the module ${RUNTIME_MODULE}, which is not vendored.\n` +
+            `Either build with -mod=mod (dependencies then come from the module cache), or vendor the runtime once:\n` +
+            `\tgo mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${dir} && go mod vendor`,
+        );
+      }
+      modfile = copy ?? modfile;
     }
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
