@@ -94,6 +94,20 @@ describe('go toolchain from a loopback mirror', () => {
     assert.equal(res.outputs['go-version'], tc.semver);
   });
 
+  test('working-directory: the version file and the default go.mod are looked up there', async () => {
+    const job = newJob('workdir', toolCache);
+    const sub = path.join(job.workspace, 'services', 'api');
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, '.go-version'), `${tc.goName}\n`);
+    const res = await job.main(plain({ 'working-directory': 'services/api', 'go-version-file': '.go-version', 'go-download-base-url': dl.baseUrl }));
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.equal(res.outputs['go-version'], tc.semver);
+    assert.match(res.stdout, new RegExp(`services/api/\\.go-version asks for Go ${tc.semver.replace(/\./g, '\\.')}`));
+    const missing = await newJob('workdir-missing', toolCache).main(plain({ 'working-directory': 'nowhere', 'go-download-base-url': dl.baseUrl }));
+    assert.equal(missing.code, 1);
+    assert.match(missing.stdout, /::error::Set go-version or go-version-file: neither is given and .*\/nowhere\/go\.mod does not exist/);
+  });
+
   test('GO_DOWNLOAD_BASE_URL and check-latest: resolves "stable" from the listing, skipping the release candidate', async () => {
     const job = newJob('stable', toolCache);
     const before = dl.requests.length;
