@@ -303,4 +303,21 @@ describe('go-weave build with a fake weaver', () => {
       removeTree(v);
     }
   });
+
+  test('go-weave vet and test -cover work on woven sources', async () => {
+    const vet = await wovenGo('v1', 'vet', ['./a']);
+    assert.equal(vet.code, 0, vet.stderr);
+    const cover = await wovenGo('v1', 'test', ['-count=1', '-v', '-cover', './a']);
+    assert.equal(cover.code, 0, cover.stdout + cover.stderr);
+    assert.match(cover.stdout, /coverage: \d+\.\d+% of statements/);
+    assert.match(cover.stderr + cover.stdout, /woven: v1 example.com\/m\/a/);
+  });
+
+  test('a malformed user -overlay is a clear error', async () => {
+    const ov = join(cache, 'bad-overlay.json');
+    writeFileSync(ov, '{"Replace": 3}');
+    const { value: code, stderr } = await captureStderr(() => runGoWith({ core: fakeCore('v1'), runtimeDir: rt }, 'build', ['-overlay', ov, '.'], env));
+    assert.equal(code, 1);
+    assert.match(stderr, /bad-overlay\.json: expected a JSON object with a "Replace" field/);
+  });
 });

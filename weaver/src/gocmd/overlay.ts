@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { WeaveCache } from './cache.js';
+import { UsageError } from './usage.js';
 
 export interface OverlayJSON {
   Replace: Record<string, string>;
@@ -13,10 +14,10 @@ export function readUserOverlay(path: string, cwd: string): Map<string, string> 
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`go-weave: reading -overlay ${file}: ${(err as Error).message}`);
+    throw new UsageError(`go-weave: reading -overlay ${file}: ${(err as Error).message}`);
   }
   const rep = (parsed as Partial<OverlayJSON>)?.Replace;
-  if (!rep || typeof rep !== 'object') throw new Error(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
+  if (!rep || typeof rep !== 'object') throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = new Map<string, string>();
   for (const [k, v] of Object.entries(rep)) m.set(resolve(cwd, k), v === '' ? '' : resolve(cwd, v));
   return m;

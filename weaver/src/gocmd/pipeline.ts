@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { parseGoArgs, type ParsedArgs } from './args.js';
 import { WeaveCache } from './cache.js';
-import { asLocated, type Core, type LocatedError } from './core.js';
+import { asLocated, type Core } from './core.js';
+import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile } from './modfile.js';
@@ -14,13 +15,7 @@ import { isRuntimePackage, planUnitsAsync, RUNTIME_MODULE } from './plan.js';
 import { LazyConfig } from './lazyconfig.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
 
-/** A user-facing failure before the go command ran; the message says what to fix. */
-export class UsageError extends Error {
-  constructor(message: string, readonly located?: LocatedError) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface Prepared {
   parsed: ParsedArgs;
