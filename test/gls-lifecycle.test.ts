@@ -14,6 +14,7 @@ const PROGRAM = `package main
 import (
 	"context"
 	"fmt"
+	"iter"
 	"runtime"
 	"sync"
 	"time"
@@ -50,6 +51,12 @@ func main() {
 	wg.Wait()
 	check("child-inherits", child == outer)
 	check("grandchild-inherits", grandchild == outer)
+	// A coroutine (iter.Pull) is started by the runtime (runtime.corostart)
+	// but belongs to its creator.
+	next, stop := iter.Pull(iter.Seq[*trace.Span](func(yield func(*trace.Span) bool) { yield(gls.Span()) }))
+	inCoro, _ := next()
+	stop()
+	check("coroutine-inherits", inCoro == outer)
 	_ = ctx
 	outer.End()
 	check("end-clears", gls.Span() == nil)
@@ -109,6 +116,6 @@ test('slot set, restored, inherited, reset and released', () => {
   const results = Object.fromEntries(r.stdout.trim().split('\n').map((l) => l.split(' ')));
   assert.deepEqual(results, {
     'start-sets': 'true', 'nested-sets': 'true', 'end-restores': 'true', 'child-inherits': 'true',
-    'grandchild-inherits': 'true', 'end-clears': 'true', 'exit-releases': 'true', 'reuse-clean': 'true',
+    'grandchild-inherits': 'true', 'coroutine-inherits': 'true', 'end-clears': 'true', 'exit-releases': 'true', 'reuse-clean': 'true',
   });
 });
