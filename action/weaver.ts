@@ -26,27 +26,24 @@ export function weaverVersion(): string {
 }
 
 /**
- * The weaver's own hash of the active aspects. If this weaver build has no
- * `aspects --hash`, the config file's bytes plus the weaver version stand in: coarser
- * (built-in aspect changes only show through the version) but never stale.
+ * The aspect part of the build and weave cache keys: the weaver's hash of its built-in
+ * aspects (`aspects --hash`), the bytes of the go-weave.yml in use, and the weaver version.
+ * `aspects -c FILE` is not used: it reads FILE as a plain aspect file, not as a go-weave.yml
+ * layered over the built-ins, and would reject a valid `disable:` of a built-in id. A broken
+ * go-weave.yml is reported by the woven build itself (and annotated by the post step).
  */
 export function aspectHash(config: string | undefined, version: string, log: (m: string) => void): string {
-  const bundle = weaverBundle();
-  if (fs.existsSync(bundle)) {
-    try {
-      const args = [bundle, 'aspects', '--hash', ...(config ? ['-c', config] : [])];
-      const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-      if (/^[0-9a-f]{8,}$/.test(out)) return out.slice(0, 16);
-      log(`go-weave aspects --hash printed "${out.slice(0, 80)}", not a hex hash; hashing the config file instead`);
-    } catch (e) {
-      const err = e as { stderr?: string; message: string };
-      const text = (err.stderr || err.message).trim();
-      // A config error is the user's to fix now, not something to paper over with a fallback hash.
-      if (/\.ya?ml:\d+/.test(text)) throw new Error(text);
-      log(`go-weave aspects --hash failed (${text.split('\n')[0]}); hashing the config file instead`);
-    }
-  }
   const h = crypto.createHash('sha256').update(`go-weave ${version}\0`);
+  const bundle = weaverBundle();
+  try {
+    const out = execFileSync(process.execPath, [bundle, 'aspects', '--hash'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    if (/^[0-9a-f]{8,}$/.test(out)) h.update(out);
+    else log(`go-weave aspects --hash printed "${out.slice(0, 80)}", not a hex hash; the key relies on the weaver version`);
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    log(`go-weave aspects --hash failed (${(err.stderr || err.message).trim().split('\n')[0]}); the key relies on the weaver version`);
+  }
+  h.update('\0');
   if (config) h.update(fs.readFileSync(config));
   return h.digest('hex').slice(0, 16);
 }

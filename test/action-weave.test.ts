@@ -114,12 +114,24 @@ describe('woven go commands', { skip }, () => {
     assert.match(post.summary, /Aspect errors<\/td><td>1</);
   });
 
-  test('with caching on, a broken go-weave.yml fails the main step with an annotation', async () => {
-    const j = new Job({ root: path.join(tmp, 'bad-aspects-cache'), toolCache: job.env.RUNNER_TOOL_CACHE, env: cs.env });
-    project(j.workspace);
-    fs.writeFileSync(path.join(j.workspace, 'go-weave.yml'), 'aspects:\n  - id: broken\n    join: {bogus: 1}\n');
-    const main = await j.main({ 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl });
-    assert.equal(main.code, 1);
-    assert.match(main.stdout, /^::error title=go-weave,file=go-weave\.yml,line=3,col=5::unknown key "join"/m);
+  test('the aspect part of the cache keys follows go-weave.yml; a missing config input is an error', async () => {
+    const keyOf = async (name: string, yml: string | null, extra: Record<string, string> = {}) => {
+      const j = new Job({ root: path.join(tmp, name), toolCache: job.env.RUNNER_TOOL_CACHE, env: cs.env });
+      project(j.workspace);
+      if (yml !== null) fs.writeFileSync(path.join(j.workspace, 'go-weave.yml'), yml);
+      // A suffix of its own keeps each job from restoring the others' caches.
+      const main = await j.main({ 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl, 'cache-key-suffix': name, ...extra });
+      return { main, key: /build cache: miss \(key (\S+)\)/.exec(main.stdout)?.[1] ?? '' };
+    };
+    const none = await keyOf('cfg-none', null);
+    const one = await keyOf('cfg-one', 'disable: [runtime.exit]\n');
+    const two = await keyOf('cfg-two', 'disable: [runtime.main]\n');
+    for (const r of [none, one, two]) assert.equal(r.main.code, 0, r.main.stdout);
+    const aspectPart = (k: string) => /-a([0-9a-f]{16})-/.exec(k)?.[1];
+    assert.ok(aspectPart(none.key) && aspectPart(one.key) && aspectPart(two.key), `${none.key} ${one.key} ${two.key}`);
+    assert.equal(new Set([aspectPart(none.key), aspectPart(one.key), aspectPart(two.key)]).size, 3);
+    const missing = await keyOf('cfg-missing', null, { config: 'ci/nope.yml' });
+    assert.equal(missing.main.code, 1);
+    assert.match(missing.main.stdout, /::error::config \S+\/ci\/nope\.yml: no such file \(expected a go-weave\.yml\)/);
   });
 });

@@ -29822,21 +29822,17 @@ function weaverVersion() {
   throw new Error(`cannot read the go-weave version from ${pkg}`);
 }
 function aspectHash(config, version3, log2) {
-  const bundle = weaverBundle();
-  if (fs7.existsSync(bundle)) {
-    try {
-      const args = [bundle, "aspects", "--hash", ...config ? ["-c", config] : []];
-      const out = (0, import_node_child_process.execFileSync)(process.execPath, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-      if (/^[0-9a-f]{8,}$/.test(out)) return out.slice(0, 16);
-      log2(`go-weave aspects --hash printed "${out.slice(0, 80)}", not a hex hash; hashing the config file instead`);
-    } catch (e) {
-      const err = e;
-      const text = (err.stderr || err.message).trim();
-      if (/\.ya?ml:\d+/.test(text)) throw new Error(text);
-      log2(`go-weave aspects --hash failed (${text.split("\n")[0]}); hashing the config file instead`);
-    }
-  }
   const h = crypto6.createHash("sha256").update(`go-weave ${version3}\0`);
+  const bundle = weaverBundle();
+  try {
+    const out = (0, import_node_child_process.execFileSync)(process.execPath, [bundle, "aspects", "--hash"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+    if (/^[0-9a-f]{8,}$/.test(out)) h.update(out);
+    else log2(`go-weave aspects --hash printed "${out.slice(0, 80)}", not a hex hash; the key relies on the weaver version`);
+  } catch (e) {
+    const err = e;
+    log2(`go-weave aspects --hash failed (${(err.stderr || err.message).trim().split("\n")[0]}); the key relies on the weaver version`);
+  }
+  h.update("\0");
   if (config) h.update(fs7.readFileSync(config));
   return h.digest("hex").slice(0, 16);
 }
