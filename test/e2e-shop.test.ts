@@ -7,7 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReceiver, formatTraceTree, type ReceivedSpan, type Receiver } from './support/otlp-receiver.ts';
-import { buildShop, copyShop, goWeave, lineOf, SHOP, startShop, GO } from './support/go-shop.ts';
+import { buildShop, copyShop, goWeave, lineOf, SHOP, startShop, GO, REPO } from './support/go-shop.ts';
+import { prepare } from '../weaver/src/gocmd/pipeline.ts';
+import { loadRealCore } from '../weaver/src/gocmd/realcore.ts';
 import { removeTree, run } from './support/go-fixture.ts';
 
 const SERVER = 2;
@@ -146,6 +148,34 @@ describe('example service, woven', () => {
     assert.match(r.stderr, /\(0 woven now,/);
     const compiled = r.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('go-weave:'));
     assert.deepEqual(compiled, [], `recompiled:\n${r.stderr}`);
+  });
+
+  test('unwoven packages keep their build-cache entries; woven ones and their importers get new ones', async () => {
+    // go list -export names each package's compiled file in GOCACHE: equal paths mean a shared entry.
+    const exportsOf = async (goArgs: string[], goEnv: NodeJS.ProcessEnv) => {
+      const r = await run(GO, ['list', ...goArgs, '-deps', '-export', '-f', '{{.ImportPath}} {{.Export}}', './cmd/frontend', './cmd/inventory'], { cwd: SHOP, env: goEnv });
+      assert.equal(r.code, 0, r.stderr);
+      return new Map(r.stdout.trim().split('\n').map((l) => l.split(' ') as [string, string]));
+    };
+    const plain = await exportsOf([], { ...process.env, GOFLAGS: '-buildvcs=false' });
+    const saved = process.cwd();
+    process.chdir(SHOP);
+    let woven: Map<string, string>;
+    try {
+      const p = await prepare({ core: await loadRealCore() }, 'build', ['./cmd/frontend', './cmd/inventory'], { ...process.env, ...env() }, () => join(REPO, 'runtime'));
+      woven = await exportsOf(p.goArgs.slice(1).filter((a) => a.startsWith('-overlay=') || a.startsWith('-modfile=')), p.goEnv as NodeJS.ProcessEnv);
+      assert.ok(p.outcome.wovenPackages.includes('net/http') && p.outcome.wovenPackages.includes('database/sql'), p.outcome.wovenPackages.join(' '));
+    } finally {
+      process.chdir(saved);
+    }
+    for (const pkg of ['github.com/ncruces/go-sqlite3-wasm/v3', 'golang.org/x/sys/unix', 'encoding/json', 'crypto/tls']) {
+      assert.ok(plain.get(pkg), `${pkg} not in the plain graph`);
+      assert.equal(woven.get(pkg), plain.get(pkg), `${pkg} does not share its build-cache entry with the plain build`);
+    }
+    for (const pkg of ['net/http', 'database/sql', 'example.com/shop/internal/pricing', 'example.com/shop/internal/store']) {
+      assert.notEqual(woven.get(pkg), plain.get(pkg), `${pkg} should be compiled from woven (or re-imported woven) code`);
+    }
+    assert.ok(woven.get('go-weave.dev/runtime/trace'));
   });
 
   test('go-weave test runs the example’s tests woven', async () => {
