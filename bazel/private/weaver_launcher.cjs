@@ -7981,6 +7981,26 @@ function parseTemplateSource(src) {
 // weaver/src/template/eval.ts
 var TemplateExecError = class extends TemplateSyntaxError {
 };
+var Scope = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  parent;
+  vars = /* @__PURE__ */ new Map();
+  has(name2) {
+    return this.vars.has(name2) || !!this.parent?.has(name2);
+  }
+  get(name2) {
+    return this.vars.has(name2) ? this.vars.get(name2) : this.parent?.get(name2);
+  }
+  declare(name2, v) {
+    this.vars.set(name2, v);
+  }
+  assign(name2, v) {
+    if (this.vars.has(name2) || !this.parent?.has(name2)) this.vars.set(name2, v);
+    else this.parent.assign(name2, v);
+  }
+};
 var funcs = {
   and: (...a) => {
     for (const x of a) if (!truthy(x)) return x;
@@ -8052,13 +8072,13 @@ function execute(nodes, dot, extraFuncs = {}) {
           break;
         }
         case "if":
-          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Map(scope));
-          else run2(n.else, d, new Map(scope));
+          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
           break;
         case "with": {
           const v = pipeline(n.pipe, d, scope);
-          if (truthy(v)) run2(n.body, v, new Map(scope));
-          else run2(n.else, d, new Map(scope));
+          if (truthy(v)) run2(n.body, v, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
           break;
         }
         case "range": {
@@ -8066,15 +8086,15 @@ function execute(nodes, dot, extraFuncs = {}) {
           const v = pipeline({ ...n.pipe, decl: [] }, d, scope);
           const items = Array.isArray(v) ? v.map((x, i2) => [i2, x]) : v && typeof v === "object" ? Object.entries(v) : typeof v === "number" ? Array.from({ length: v }, (_, i2) => [i2, i2]) : [];
           if (items.length === 0) {
-            run2(n.else, d, new Map(scope));
+            run2(n.else, d, new Scope(scope));
             break;
           }
           for (const [k, x] of items) {
-            const s = new Map(scope);
-            if (names.length === 1) s.set(names[0], x);
+            const s = new Scope(scope);
+            if (names.length === 1) s.declare(names[0], x);
             if (names.length === 2) {
-              s.set(names[0], k);
-              s.set(names[1], x);
+              s.declare(names[0], k);
+              s.declare(names[1], x);
             }
             run2(n.body, x, s);
           }
@@ -8090,7 +8110,12 @@ function execute(nodes, dot, extraFuncs = {}) {
       v = command(c, d, scope, first ? void 0 : { value: v });
       first = false;
     }
-    for (const name2 of p.decl) scope.set(name2, v);
+    for (const name2 of p.decl) {
+      if (p.assign) {
+        if (!scope.has(name2)) throw new TemplateExecError(`undefined variable: ${name2}`, p.pos);
+        scope.assign(name2, v);
+      } else scope.declare(name2, v);
+    }
     return v;
   };
   const command = (c, d, scope, piped) => {
@@ -8124,7 +8149,7 @@ function execute(nodes, dot, extraFuncs = {}) {
       case "field":
         return field(o, d, scope, [], 0);
       case "pipe":
-        return pipeline(o.pipe, d, new Map(scope));
+        return pipeline(o.pipe, d, new Scope(scope));
       case "chain":
         return field({ t: "field", base: "dot", path: o.path }, operand(o.base, d, scope), scope, [], 0);
       case "func": {
@@ -8150,7 +8175,7 @@ function execute(nodes, dot, extraFuncs = {}) {
     return v;
   };
   const root = dot;
-  run2(nodes, dot, /* @__PURE__ */ new Map());
+  run2(nodes, dot, new Scope());
   return out2.join("");
 }
 
