@@ -60,7 +60,7 @@ async function run(): Promise<void> {
 
   core.exportVariable('GOTOOLCHAIN', inp.gotoolchain);
   core.addPath(path.join(installed.goroot, 'bin'));
-  const env = await goEnv(realGo, ['GOPATH', 'GOMODCACHE', 'GOCACHE', 'GOVERSION']);
+  const env = await goEnv(realGo, ['GOPATH', 'GOMODCACHE', 'GOCACHE']);
   const gopath = env.GOPATH.split(path.delimiter)[0];
   if (gopath) core.addPath(path.join(gopath, 'bin'));
 

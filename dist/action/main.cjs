@@ -68640,7 +68640,7 @@ async function run() {
   const realGo = path16.join(installed.goroot, "bin", `go${exe}`);
   exportVariable("GOTOOLCHAIN", inp.gotoolchain);
   addPath(path16.join(installed.goroot, "bin"));
-  const env = await goEnv(realGo, ["GOPATH", "GOMODCACHE", "GOCACHE", "GOVERSION"]);
+  const env = await goEnv(realGo, ["GOPATH", "GOMODCACHE", "GOCACHE"]);
   const gopath = env.GOPATH.split(path16.delimiter)[0];
   if (gopath) addPath(path16.join(gopath, "bin"));
   const version3 = weaverVersion();
