@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Job, run } from '../test/support/action-runner.ts';
+import { Job, rmTree, run } from '../test/support/action-runner.ts';
 import { machineGoroot, sharedToolchain } from '../test/support/action-toolchain.ts';
 import { startDlServer } from '../test/support/action-dl-server.ts';
 import { startCacheServer } from '../test/support/action-cache-server.ts';
@@ -31,7 +31,7 @@ async function timed(fn: () => Promise<void>): Promise<number> {
 
 /** One job: main, then the woven build; post (cache upload) is timed separately. */
 async function job(): Promise<{ toBinary: number; post: number }> {
-  for (const d of ['home', 'runner-temp']) fs.rmSync(path.join(root, d), { recursive: true, force: true });
+  for (const d of ['home', 'runner-temp']) rmTree(path.join(root, d));
   const j = new Job({ root, env: { ...cs.env, OTEL_TRACES_EXPORTER: 'none' } });
   writePinger(j.workspace);
   const inputs = { 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl };
@@ -71,5 +71,5 @@ try {
 } finally {
   await dl.close();
   await cs.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  rmTree(tmp);
 }

@@ -3,11 +3,10 @@
 // neither downloads modules nor compiles; a changed dependency file restores by prefix.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Job, listFiles, REPO, run } from './support/action-runner.ts';
+import { Job, listFiles, REPO, rmTree, run } from './support/action-runner.ts';
 import { machineGoroot, sharedToolchain, type PackedToolchain } from './support/action-toolchain.ts';
 import { startDlServer, type DlServer } from './support/action-dl-server.ts';
 import { startCacheServer, type CacheServer } from './support/action-cache-server.ts';
@@ -19,12 +18,6 @@ let dl: DlServer;
 let cs: CacheServer;
 let proxy: GoProxy;
 let project: string;
-
-function rmTree(p: string): void {
-  if (!fs.existsSync(p)) return;
-  execFileSync('chmod', ['-R', 'u+w', p]); // the module cache is read-only
-  fs.rmSync(p, { recursive: true, force: true });
-}
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(REPO, 'dist', 'action', 'main.cjs')), 'dist/action is not built: run node scripts/bundle-action.mjs');

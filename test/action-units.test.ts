@@ -1,6 +1,6 @@
 // The action's pure parts: Go version names, listing selection, version files, key
 // ingredients, build-cache trimming, the weaver report, and the `go` shim's routing.
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,7 +17,13 @@ import { parse as parseYaml } from 'yaml';
 import { REPO, run } from './support/action-runner.ts';
 import { machineGoroot } from './support/action-toolchain.ts';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gw-action-unit-'));
+const made: string[] = [];
+const tmp = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-action-unit-'));
+  made.push(d);
+  return d;
+};
+after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('Go version names', () => {
   test('map to semver and back', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Job, REPO } from './support/action-runner.ts';
+import { Job, REPO, rmTree } from './support/action-runner.ts';
 import { sharedToolchain, type PackedToolchain } from './support/action-toolchain.ts';
 import { startDlServer, type DlServer } from './support/action-dl-server.ts';
 import { startCacheServer, type CacheServer } from './support/action-cache-server.ts';
@@ -31,7 +31,7 @@ before(async () => {
 
 after(async () => {
   await Promise.all([dl?.close(), cs?.close(), proxy?.close()]);
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  if (tmp) rmTree(tmp);
 });
 
 const project = writePinger;
@@ -80,7 +80,7 @@ describe('woven go commands', { skip }, () => {
   test('a second job on a fresh disk restores all three caches; the woven build compiles nothing', async () => {
     const saved = cs.finalized().length;
     assert.equal(saved, 2, `job 1 should have saved the build and weave caches: ${cs.finalized().map((e) => e.key).join(' ')}`);
-    for (const d of ['home', 'runner-temp']) fs.rmSync(path.join(tmp, 'woven', d), { recursive: true, force: true });
+    for (const d of ['home', 'runner-temp']) rmTree(path.join(tmp, 'woven', d));
     const again = new Job({ root: path.join(tmp, 'woven'), env: { ...cs.env, GOPROXY: 'off', GOFLAGS: '-mod=mod' } });
     const inputs = { 'go-version': tc.semver, 'go-download-base-url': dl.baseUrl };
     const main = await again.main(inputs);

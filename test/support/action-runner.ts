@@ -2,7 +2,7 @@
 // INPUT_* variables with action.yml's defaults filled in, fresh file-command files per
 // step, and their contents applied to the job's environment afterwards (GITHUB_ENV,
 // GITHUB_PATH) or handed to the post step (GITHUB_STATE → STATE_*).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -163,4 +163,11 @@ export function listFiles(dir: string): string[] {
   };
   if (fs.existsSync(dir)) walk(dir, '');
   return out;
+}
+
+/** Removes a job's directories; the module cache inside is read-only, so make it writable first. */
+export function rmTree(p: string): void {
+  if (!fs.existsSync(p)) return;
+  execFileSync('chmod', ['-R', 'u+w', p]);
+  fs.rmSync(p, { recursive: true, force: true });
 }
