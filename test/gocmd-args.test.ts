@@ -54,3 +54,11 @@ test('unified diff hunks match diff -u', () => {
   assert.equal(unifiedDiff('a/x', 'b/x', a, b), '--- a/x\n+++ b/x\n@@ -1,5 +1,6 @@\n a\n b\n+X\n c\n d\n e\n@@ -8,4 +9,4 @@\n h\n i\n j\n-k\n+Y\n');
   assert.equal(unifiedDiff('a/x', 'b/x', 'same\n', 'same\n'), '');
 });
+
+test('the plan-relevant header of a Go file stops after the imports', async () => {
+  const { goHeader } = await import('../weaver/src/gocmd/plancache.ts');
+  const src = '//go:build linux\n\n// Package x does.\npackage x\n\n/*\n#include <a.h>\n*/\nimport "C"\n\nimport (\n\t"fmt" // why\n\tf "os"\n)\n\nfunc F() { fmt.Println(f.Args) }\n';
+  assert.equal(goHeader(src), src.slice(0, src.indexOf(')\n\nfunc F') + 1));
+  assert.equal(goHeader('package x\n\nvar v = 1\n'), 'package x\n');
+  assert.equal(goHeader('package x\nimport "a"\nimport "b"\nfunc f() {}\n'), 'package x\nimport "a"\nimport "b"\n');
+});

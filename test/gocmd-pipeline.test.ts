@@ -320,4 +320,26 @@ describe('go-weave build with a fake weaver', () => {
     assert.equal(code, 1);
     assert.match(stderr, /bad-overlay\.json: expected a JSON object with a "Replace" field/);
   });
+
+  test('the plan cache survives a body edit but not an import edit', async () => {
+    const file = join(mod, 'b', 'b.go');
+    const orig = readFileSync(file, 'utf8');
+    try {
+      const r0 = await wovenGo('v1', 'build', ['-o', join(cache, 'm8'), '.']);
+      assert.equal(r0.code, 0, r0.stderr);
+      writeFileSync(file, orig.replace('return "b"', 'return "B"'));
+      const r1 = await wovenGo('v1', 'build', ['-o', join(cache, 'm8'), '.']);
+      assert.equal(r1.code, 0, r1.stderr);
+      assert.ok(r1.prepared.planCached, 'a body edit re-ran go list');
+      assert.equal((await run(join(cache, 'm8'), [])).stdout, 'a B\n');
+      writeFileSync(file, 'package b\n\nimport "strings"\n\nfunc B() string { return strings.ToUpper("bb") }\n');
+      const r2 = await wovenGo('v1', 'build', ['-o', join(cache, 'm8'), '.']);
+      assert.equal(r2.code, 0, r2.stderr);
+      assert.ok(!r2.prepared.planCached, 'an import edit reused the old plan');
+      assert.ok(r2.prepared.packages.some((p) => p.ImportPath === 'strings'));
+      assert.equal((await run(join(cache, 'm8'), [])).stdout, 'a BB\n');
+    } finally {
+      writeFileSync(file, orig);
+    }
+  });
 });

@@ -31,6 +31,8 @@ export interface Prepared {
   userOverlay: Map<string, string>;
   /** Milliseconds spent in go list and in weaving (cache lookups included), for -v style reports. */
   timings: { env: number; config: number; list: number; weave: number };
+  /** The package graph came from the plan cache (go list did not run). */
+  planCached: boolean;
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -90,6 +92,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const plans = new PlanCache(cache);
   const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? '']);
   let packages = env.GOWEAVE_NO_PLAN_CACHE ? undefined : plans.get(planKey);
+  const planCached = !!packages;
   if (!packages) {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, '.sum')];
@@ -158,5 +161,5 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached };
 }

@@ -12,7 +12,8 @@ import { sha256 } from './hash.js';
  * (both immutable for a given toolchain and module version), or a new directory in the module.
  * Each of those is recorded with its mtime and size and checked before reuse.
  */
-type Stamp = [path: string, mtimeMs: number, size: number];
+/** For .go files, the hash of the part that decides the graph (see goHeader); '' otherwise. */
+type Stamp = [path: string, mtimeMs: number, size: number, header: string];
 
 interface PlanEntry {
   stamps: Stamp[];
@@ -22,10 +23,64 @@ interface PlanEntry {
 function stampOf(path: string): Stamp {
   try {
     const st = statSync(path);
-    return [path, st.mtimeMs, st.isDirectory() ? -1 : st.size];
+    if (st.isDirectory()) return [path, st.mtimeMs, -1, ''];
+    return [path, st.mtimeMs, st.size, path.endsWith('.go') ? headerHash(path) : ''];
   } catch {
-    return [path, -1, -1];
+    return [path, -1, -1, ''];
   }
+}
+
+function headerHash(path: string): string {
+  try {
+    return sha256(goHeader(readFileSync(path, 'utf8')));
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The start of a Go file up to its last import: build constraints, package clause, imports and
+ * cgo preambles. Only this part changes what go list reports, so an edit of a function body
+ * (the usual edit) keeps the cached plan. Comments are kept whole, which errs on the safe side.
+ */
+export function goHeader(src: string): string {
+  let i = 0;
+  let end = 0;
+  const n = src.length;
+  const skipSpace = () => {
+    for (;;) {
+      while (i < n && /\s/.test(src[i])) i++;
+      if (src.startsWith('//', i)) {
+        const nl = src.indexOf('\n', i);
+        i = nl < 0 ? n : nl + 1;
+      } else if (src.startsWith('/*', i)) {
+        const close = src.indexOf('*/', i + 2);
+        i = close < 0 ? n : close + 2;
+      } else return;
+    }
+  };
+  skipSpace();
+  if (!src.startsWith('package', i)) return src;
+  const pkgEnd = src.indexOf('\n', i);
+  i = pkgEnd < 0 ? n : pkgEnd + 1;
+  end = i;
+  for (;;) {
+    skipSpace();
+    if (!/^import[\s("`]/.test(src.slice(i, i + 7))) break;
+    i += 6;
+    skipSpace();
+    if (src[i] === '(') {
+      // Import paths are plain strings: a ')' can only close the group.
+      const close = src.indexOf(')', i);
+      if (close < 0) return src;
+      i = close + 1;
+    } else {
+      const nl = src.indexOf('\n', i);
+      i = nl < 0 ? n : nl + 1;
+    }
+    end = i;
+  }
+  return src.slice(0, end);
 }
 
 function immutable(dir: string, ge: GoEnv): boolean {
@@ -82,10 +137,24 @@ export class PlanCache {
     } catch {
       return undefined;
     }
-    for (const [p, mtime, size] of e.stamps) {
-      const [, m, s] = stampOf(p);
-      if (m !== mtime || s !== size) return undefined;
+    let refreshed = false;
+    for (const st of e.stamps) {
+      const [p, mtime, size, header] = st;
+      let cur: { mtimeMs: number; size: number; dir: boolean };
+      try {
+        const x = statSync(p);
+        cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
+      } catch {
+        cur = { mtimeMs: -1, size: -1, dir: false };
+      }
+      if (cur.mtimeMs === mtime && cur.size === size) continue;
+      // A changed .go file whose header is the same leaves the graph as it was.
+      if (!header || cur.dir || cur.mtimeMs < 0 || headerHash(p) !== header) return undefined;
+      st[1] = cur.mtimeMs;
+      st[2] = cur.size;
+      refreshed = true;
     }
+    if (refreshed) writeFileAtomic(this.path(key), JSON.stringify(e));
     return e.packages;
   }
 
