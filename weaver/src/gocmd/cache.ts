@@ -49,6 +49,24 @@ export class WeaveCache {
     return m;
   }
 
+  /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
+  quickKey(parts: string[]): string {
+    return sha256(LAYOUT, 'quick', ...parts);
+  }
+
+  readMemo(quick: string): string | undefined {
+    try {
+      const k = readFileSync(join(this.root, 'memo', quick.slice(0, 2), quick), 'utf8');
+      return /^[0-9a-f]{64}$/.test(k) ? k : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  writeMemo(quick: string, key: string): void {
+    writeFileAtomic(join(this.root, 'memo', quick.slice(0, 2), quick), key);
+  }
+
   /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
   putSource(originalPath: string, source: string): string {
     const h = sha256(source);

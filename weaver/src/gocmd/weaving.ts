@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { WeaveCache, Manifest } from './cache.js';
 import { asLocated, type LocatedError, type PackageInput, type PackageResult } from './core.js';
@@ -59,10 +60,30 @@ export async function weaveUnits(units: WeaveUnit[], opts: WeaveOpts & { concurr
 }
 
 async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: WeaveOutcome): Promise<Manifest | undefined> {
+  // Reading and hashing a big package on every build costs more than the rest of a no-op build;
+  // while every file keeps its mtime and size, the content key from last time still holds.
+  const stamps = unit.files.map((path) => {
+    const real = opts.readSource?.(path) || path;
+    try {
+      const st = statSync(real);
+      return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
+    } catch {
+      return `${path}\0${real}\0missing`;
+    }
+  });
+  const quick = opts.cache.quickKey([opts.fingerprint, opts.aspectHash, JSON.stringify(unit.ref), ...unit.targets, ...stamps]);
+  const remembered = opts.cache.readMemo(quick);
+  if (remembered) {
+    const hit = opts.cache.readManifest(remembered);
+    if (hit) return hit;
+  }
   const files = await Promise.all(unit.files.map(async (path) => ({ path, source: await readFile(opts.readSource?.(path) || path, 'utf8') })));
   const key = opts.cache.unitKey({ fingerprint: opts.fingerprint, aspectHash: opts.aspectHash, ...unit.ref, files, targets: unit.targets });
   const hit = opts.cache.readManifest(key);
-  if (hit) return hit;
+  if (hit) {
+    opts.cache.writeMemo(quick, key);
+    return hit;
+  }
   let result: PackageResult;
   try {
     out.weavedNow++;
@@ -80,5 +101,6 @@ async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: WeaveOutcome): Pr
   }
   const m: Manifest = { importPath: unit.ref.importPath, woven, addedImports: result.addedImports, linkDeps: result.linkDeps, joinPoints: result.joinPoints, aspects: result.aspects };
   opts.cache.writeManifest(key, m);
+  opts.cache.writeMemo(quick, key);
   return m;
 }
