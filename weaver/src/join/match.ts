@@ -45,18 +45,51 @@ function isTopLevel(n: Node): boolean {
   return false;
 }
 
+/** Node types that only occur at the top level of a file, found without walking the whole tree. */
+const TOP_LEVEL_TYPES = new Set(['function_declaration', 'method_declaration', 'type_spec', 'var_spec', 'const_spec']);
+
+function topLevelNodes(file: GoFile, types: Set<string>, out: Map<string, Node[]>): void {
+  const add = (n: Node | null) => { if (n && types.has(n.type)) out.get(n.type)!.push(n); };
+  for (const d of file.root.namedChildren) {
+    if (!d) continue;
+    if (d.type === 'function_declaration' || d.type === 'method_declaration') { add(d); continue; }
+    if (d.type !== 'type_declaration' && d.type !== 'var_declaration' && d.type !== 'const_declaration') continue;
+    for (const c of d.namedChildren) {
+      if (c?.type === 'var_spec_list' || c?.type === 'const_spec_list') c.namedChildren.forEach(add);
+      else add(c);
+    }
+  }
+}
+
 /**
- * Finds the nodes of several kinds with one walk of the tree (each walk crosses into WASM and
- * costs about as much as a tenth of the parse), grouped by node type.
+ * Finds the nodes of several kinds, grouped by node type. Declarations are read from the top level;
+ * only calls, literals and function literals need a walk of the whole tree, which crosses into WASM
+ * and costs about a tenth of the parse, so it happens at most once and only when needed.
+ * `literals`: whether function literals can be selected at all (no aspect names its functions).
  */
-export function nodesByType(file: GoFile, kinds: Iterable<NodeKind>): Map<string, Node[]> {
+export function nodesByType(file: GoFile, kinds: Iterable<NodeKind>, literals = true): Map<string, Node[]> {
   const types = new Set<string>();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) types.add(t);
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== 'func_literal' || literals) types.add(t);
   const out = new Map<string, Node[]>();
   for (const t of types) out.set(t, []);
-  if (types.size === 0) return out;
-  for (const n of file.root.descendantsOfType([...types])) if (n) out.get(n.type)!.push(n);
+  const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
+  topLevelNodes(file, types, out);
+  if (deep.length) for (const n of file.root.descendantsOfType(deep)) if (n) out.get(n.type)!.push(n);
+  // Keep the "absent type" convention of candidatesOf: an excluded func_literal has an empty list.
+  if (!literals && [...kinds].includes('body')) out.set('func_literal', []);
   return out;
+}
+
+/** Whether a join point could select the body of a function literal (one without a name or receiver). */
+export function mayMatchLiteral(jp: JoinPoint): boolean {
+  switch (jp.kind) {
+    case 'function': return (jp.options.name === undefined || jp.options.name === '') && jp.options.receiver !== true && typeof jp.options.receiver !== 'object';
+    case 'function-body': return mayMatchLiteral(jp.of);
+    case 'all-of': return jp.of.every(mayMatchLiteral);
+    case 'one-of': return jp.of.some(mayMatchLiteral);
+    case 'declaration-of': return false;
+    default: return true;
+  }
 }
 
 /** Every node of the given kind in the file, in source order; `found` is a prior nodesByType result. */
