@@ -50,4 +50,9 @@ if (existsSync(join(root, 'scripts', 'bundle-action.mjs'))) {
   const { bundleAction } = await import('./bundle-action.mjs');
   if (typeof bundleAction === 'function') await bundleAction();
 }
-console.log('bundled dist/weaver, dist/runtime and dist/action');
+// The Bazel rules run their own launcher over the same core; it is committed next to the rules.
+{
+  const { buildLauncher, launcherPath } = await import('../bazel/private/launcher/build.mjs');
+  writeFileSync(launcherPath, await buildLauncher());
+}
+console.log('bundled dist/weaver, dist/runtime, dist/action and bazel/private/weaver_launcher.cjs');

@@ -61,3 +61,14 @@ test('aspects lists what each aspect selects, and --hash follows the configurati
   assert.equal(h1, h2);
   assert.notEqual(h1, h3);
 });
+
+test('--main-module makes aspects limited to the main module apply', () => {
+  const dir = fixture();
+  writeFileSync(join(dir, 'c.go'), 'package lib\n\nimport "os"\n\nfunc Quit() { os.Exit(3) }\n');
+  const plain = goWeave(['weave', '-p', 'example.com/lib', 'c.go'], { cwd: dir });
+  const main = goWeave(['weave', '-p', 'example.com/lib', '--main-module', 'c.go'], { cwd: dir });
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal(main.code, 0, main.stderr);
+  assert.doesNotMatch(plain.stdout, /trace\.Exit/);
+  assert.match(main.stdout, /__weave_trace\.Exit\/\*line c\.go:5:22\*\/\(3\)/);
+});

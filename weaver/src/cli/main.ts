@@ -9,7 +9,7 @@ Usage:
   go-weave build|install|run|test|vet [go flags] [packages]   the go command, woven
   go-weave go <go args>                                       any go command; build-like ones are woven
   go-weave diff [packages]                                    show woven changes as a unified diff
-  go-weave weave [-c ASPECTS.yml]… [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] FILE.go…
+  go-weave weave [-c ASPECTS.yml]… [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go…
   go-weave aspects [-c ASPECTS.yml]… [--hash]                 list aspects and what they select
   go-weave cache clean                                        empty the weave cache
   go-weave version

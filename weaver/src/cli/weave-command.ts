@@ -6,10 +6,10 @@ import { WeaveError } from '../errors.js';
 import { weavePackage } from '../weave.js';
 import { writeFileAtomic } from './fs-atomic.js';
 
-export interface WeaveArgs { configs: string[]; importPath?: string; outDir?: string; report?: string; files: string[] }
+export interface WeaveArgs { configs: string[]; importPath?: string; outDir?: string; report?: string; mainModule: boolean; files: string[] }
 
 export function parseWeaveArgs(argv: string[]): WeaveArgs {
-  const a: WeaveArgs = { configs: [], files: [] };
+  const a: WeaveArgs = { configs: [], mainModule: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -21,7 +21,9 @@ export function parseWeaveArgs(argv: string[]): WeaveArgs {
     else if (arg === '-p') a.importPath = value();
     else if (arg === '-o') a.outDir = value();
     else if (arg === '--report') a.report = value();
-    else if (arg.startsWith('-')) throw new WeaveError(`unknown flag ${arg}; usage: go-weave weave [-c ASPECTS.yml]… [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] FILE.go…`);
+    // The package belongs to the user's own code: `package-filter {root: true}` aspects apply.
+    else if (arg === '--main-module') a.mainModule = true;
+    else if (arg.startsWith('-')) throw new WeaveError(`unknown flag ${arg}; usage: go-weave weave [-c ASPECTS.yml]… [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go…`);
     else a.files.push(arg);
   }
   return a;
@@ -47,7 +49,7 @@ export async function weaveCommand(argv: string[], stdout: (s: string) => void):
     if (names.has(b)) throw new WeaveError(`two inputs named ${b}: -o keeps base names, so they would collide`);
     names.add(b);
   }
-  const res = await weavePackage(set, { importPath: args.importPath ?? 'main', files });
+  const res = await weavePackage(set, { importPath: args.importPath ?? 'main', mainModule: args.mainModule, files });
   if (args.outDir) {
     for (const f of res.files) writeFileAtomic(join(args.outDir, basename(f.path)), f.source);
   } else {
