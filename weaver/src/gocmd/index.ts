@@ -56,6 +56,10 @@ async function prepareReported<A>(runner: CoreRunner<A>, subcommand: string, arg
   }
   const o = p.outcome;
   for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)\n`);
+  if (p.skipped.length > 0) {
+    const names = p.skipped.slice(0, 5).join(', ') + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : '');
+    process.stderr.write(`go-weave: warning: not weaving ${names}: their files are in the module cache (GOMODCACHE), which the go command does not let -overlay replace\n`);
+  }
   if (env.GOWEAVE_VERBOSE) {
     process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms\n`);
   }

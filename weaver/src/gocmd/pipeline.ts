@@ -33,6 +33,8 @@ export interface Prepared {
   timings: { env: number; config: number; list: number; weave: number };
   /** The package graph came from the plan cache (go list did not run). */
   planCached: boolean;
+  /** Packages an aspect may match but that live in the module cache, which -overlay cannot replace. */
+  skipped: string[];
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -103,7 +105,12 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
 
   const tWeave = performance.now();
-  const units = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)));
+  const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)));
+  // The go command refuses -overlay replacements beneath GOMODCACHE ("must not be replaced"):
+  // dependencies from the module cache, and a toolchain that GOTOOLCHAIN downloaded there.
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + sep : undefined;
+  const units = planned.filter((u) => !modcache || !u.targets.some((f) => f.startsWith(modcache)));
+  const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
   const weave: WeaveFn = async (input) => {
     const aspects = await located(config.aspects());
     return runner.weaveWith ? runner.weaveWith(aspects, configOpts)(input) : runner.core.weavePackage(aspects, input);
@@ -161,5 +168,5 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)] };
 }
