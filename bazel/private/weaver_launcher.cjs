@@ -13360,14 +13360,52 @@ function isTopLevel(n) {
   }
   return false;
 }
-function nodesByType(file, kinds) {
+var TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
+function topLevelNodes(file, types, out2) {
+  const add = (n) => {
+    if (n && types.has(n.type)) out2.get(n.type).push(n);
+  };
+  for (const d of file.root.namedChildren) {
+    if (!d) continue;
+    if (d.type === "function_declaration" || d.type === "method_declaration") {
+      add(d);
+      continue;
+    }
+    if (d.type !== "type_declaration" && d.type !== "var_declaration" && d.type !== "const_declaration") continue;
+    for (const c of d.namedChildren) {
+      if (c?.type === "var_spec_list" || c?.type === "const_spec_list") c.namedChildren.forEach(add);
+      else add(c);
+    }
+  }
+}
+function nodesByType(file, kinds, literals = true) {
   const types = /* @__PURE__ */ new Set();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) types.add(t);
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" || literals) types.add(t);
   const out2 = /* @__PURE__ */ new Map();
   for (const t of types) out2.set(t, []);
-  if (types.size === 0) return out2;
-  for (const n of file.root.descendantsOfType([...types])) if (n) out2.get(n.type).push(n);
+  const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
+  topLevelNodes(file, types, out2);
+  if (deep.length) {
+    for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
+  }
+  if (!literals && [...kinds].includes("body")) out2.set("func_literal", []);
   return out2;
+}
+function mayMatchLiteral(jp) {
+  switch (jp.kind) {
+    case "function":
+      return (jp.options.name === void 0 || jp.options.name === "") && jp.options.receiver !== true && typeof jp.options.receiver !== "object";
+    case "function-body":
+      return mayMatchLiteral(jp.of);
+    case "all-of":
+      return jp.of.every(mayMatchLiteral);
+    case "one-of":
+      return jp.of.some(mayMatchLiteral);
+    case "declaration-of":
+      return false;
+    default:
+      return true;
+  }
 }
 function candidatesOf(file, kind, found) {
   if (kind === "file") return [{ kind, node: file.root }];
@@ -13773,6 +13811,7 @@ async function weavePackage(set, pkg) {
   const injectedOnce = /* @__PURE__ */ new Set();
   const order = [...pkg.files].map((f, i2) => ({ f, i: i2 })).sort((a, b) => a.f.path < b.f.path ? -1 : a.f.path > b.f.path ? 1 : 0);
   const out2 = new Array(pkg.files.length);
+  const literals = active.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
   const reserved = /* @__PURE__ */ new Set();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
   for (const { f, i: i2 } of order) {
@@ -13793,7 +13832,7 @@ async function weavePackage(set, pkg) {
         seq: 0
       };
       const candidates = /* @__PURE__ */ new Map();
-      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))));
+      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))), literals);
       const cands = (k) => {
         let l = candidates.get(k);
         if (!l) {

@@ -3994,10 +3994,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4011,7 +4011,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4035,7 +4035,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4051,7 +4051,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4142,7 +4142,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4156,13 +4156,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4205,18 +4205,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4270,8 +4270,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4283,7 +4283,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4294,8 +4294,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4312,7 +4312,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4492,7 +4492,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4509,24 +4509,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent2.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent2.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4709,25 +4709,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5537,14 +5537,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key, sep: sep3, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6711,18 +6711,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6875,15 +6875,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep3 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7077,13 +7077,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7770,7 +7770,7 @@ var funcs = {
   printf: (f, ...a) => sprintf(String(f), a),
   quote: (a) => JSON.stringify(show(a)),
   slice: (a, i2, j) => a.slice(i2, j),
-  join: (a, sep2) => a.map(show).join(String(sep2)),
+  join: (a, sep3) => a.map(show).join(String(sep3)),
   contains: (s, sub) => String(s).includes(String(sub)),
   hasPrefix: (s, p) => String(s).startsWith(String(p))
 };
@@ -13115,14 +13115,52 @@ function isTopLevel(n) {
   }
   return false;
 }
-function nodesByType(file, kinds) {
+var TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
+function topLevelNodes(file, types, out2) {
+  const add = (n) => {
+    if (n && types.has(n.type)) out2.get(n.type).push(n);
+  };
+  for (const d of file.root.namedChildren) {
+    if (!d) continue;
+    if (d.type === "function_declaration" || d.type === "method_declaration") {
+      add(d);
+      continue;
+    }
+    if (d.type !== "type_declaration" && d.type !== "var_declaration" && d.type !== "const_declaration") continue;
+    for (const c of d.namedChildren) {
+      if (c?.type === "var_spec_list" || c?.type === "const_spec_list") c.namedChildren.forEach(add);
+      else add(c);
+    }
+  }
+}
+function nodesByType(file, kinds, literals = true) {
   const types = /* @__PURE__ */ new Set();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) types.add(t);
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" || literals) types.add(t);
   const out2 = /* @__PURE__ */ new Map();
   for (const t of types) out2.set(t, []);
-  if (types.size === 0) return out2;
-  for (const n of file.root.descendantsOfType([...types])) if (n) out2.get(n.type).push(n);
+  const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
+  topLevelNodes(file, types, out2);
+  if (deep.length) {
+    for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
+  }
+  if (!literals && [...kinds].includes("body")) out2.set("func_literal", []);
   return out2;
+}
+function mayMatchLiteral(jp) {
+  switch (jp.kind) {
+    case "function":
+      return (jp.options.name === void 0 || jp.options.name === "") && jp.options.receiver !== true && typeof jp.options.receiver !== "object";
+    case "function-body":
+      return mayMatchLiteral(jp.of);
+    case "all-of":
+      return jp.of.every(mayMatchLiteral);
+    case "one-of":
+      return jp.of.some(mayMatchLiteral);
+    case "declaration-of":
+      return false;
+    default:
+      return true;
+  }
 }
 function candidatesOf(file, kind, found) {
   if (kind === "file") return [{ kind, node: file.root }];
@@ -13528,6 +13566,7 @@ async function weavePackage(set, pkg) {
   const injectedOnce = /* @__PURE__ */ new Set();
   const order = [...pkg.files].map((f, i2) => ({ f, i: i2 })).sort((a, b) => a.f.path < b.f.path ? -1 : a.f.path > b.f.path ? 1 : 0);
   const out2 = new Array(pkg.files.length);
+  const literals = active.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
   const reserved = /* @__PURE__ */ new Set();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
   for (const { f, i: i2 } of order) {
@@ -13548,7 +13587,7 @@ async function weavePackage(set, pkg) {
         seq: 0
       };
       const candidates = /* @__PURE__ */ new Map();
-      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))));
+      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))), literals);
       const cands = (k) => {
         let l = candidates.get(k);
         if (!l) {
@@ -13618,7 +13657,7 @@ function writeFileAtomic(path, data) {
 
 // weaver/src/cli/weave-command.ts
 function parseWeaveArgs(argv) {
-  const a = { configs: [], files: [] };
+  const a = { configs: [], mainModule: false, files: [] };
   for (let i2 = 0; i2 < argv.length; i2++) {
     const arg = argv[i2];
     const value = () => {
@@ -13630,7 +13669,8 @@ function parseWeaveArgs(argv) {
     else if (arg === "-p") a.importPath = value();
     else if (arg === "-o") a.outDir = value();
     else if (arg === "--report") a.report = value();
-    else if (arg.startsWith("-")) throw new WeaveError(`unknown flag ${arg}; usage: go-weave weave [-c ASPECTS.yml]\u2026 [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] FILE.go\u2026`);
+    else if (arg === "--main-module") a.mainModule = true;
+    else if (arg.startsWith("-")) throw new WeaveError(`unknown flag ${arg}; usage: go-weave weave [-c ASPECTS.yml]\u2026 [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go\u2026`);
     else a.files.push(arg);
   }
   return a;
@@ -13653,7 +13693,7 @@ async function weaveCommand(argv, stdout) {
     if (names.has(b)) throw new WeaveError(`two inputs named ${b}: -o keeps base names, so they would collide`);
     names.add(b);
   }
-  const res = await weavePackage(set, { importPath: args2.importPath ?? "main", files });
+  const res = await weavePackage(set, { importPath: args2.importPath ?? "main", mainModule: args2.mainModule, files });
   if (args2.outDir) {
     for (const f of res.files) writeFileAtomic((0, import_node_path4.join)(args2.outDir, (0, import_node_path4.basename)(f.path)), f.source);
   } else {
@@ -13740,8 +13780,8 @@ function aspectsCommand(argv, stdout) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path13 = require("node:path");
+var import_node_fs15 = require("node:fs");
+var import_node_path15 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -13932,6 +13972,21 @@ var WeaveCache = class {
     for (const p of Object.values(m.woven)) if (!(0, import_node_fs6.existsSync)(p)) return void 0;
     return m;
   }
+  /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
+  quickKey(parts2) {
+    return sha256(LAYOUT, "quick", ...parts2);
+  }
+  readMemo(quick) {
+    try {
+      const k = (0, import_node_fs6.readFileSync)((0, import_node_path6.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
+      return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  writeMemo(quick, key) {
+    writeFileAtomic2((0, import_node_path6.join)(this.root, "memo", quick.slice(0, 2), quick), key);
+  }
   /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
   putSource(originalPath, source) {
     const h = sha256(source);
@@ -14116,7 +14171,7 @@ function runAttached(cmd, args2, opts) {
 }
 
 // weaver/src/gocmd/golist.ts
-var FIELDS = "ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,Imports,Module,Error,Incomplete";
+var FIELDS = "ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Imports,Module,Error,Incomplete";
 async function goList(go, opts) {
   const args2 = ["list", "-e", "-deps", `-json=${FIELDS}`, ...opts.tests ? ["-test"] : [], ...opts.flags, "--", ...opts.patterns];
   const r = await capture(go, args2, { cwd: opts.cwd, env: opts.env });
@@ -14154,17 +14209,18 @@ function parseJSONStream(text) {
   }
   return out2;
 }
+var ENV_VARS = ["GOMOD", "GOWORK", "GOVERSION", "GOROOT", "GOFLAGS", "GOMODCACHE", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOPPC64", "GORISCV64", "GOWASM", "GOPATH", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOINSECURE", "CC", "GOENV"];
 async function goEnv(go, opts) {
-  const r = await capture(go, ["env", "-json", "GOMOD", "GOWORK", "GOVERSION", "GOROOT", "GOFLAGS"], opts);
+  const r = await capture(go, ["env", "-json", ...ENV_VARS], opts);
   if (r.code !== 0) throw new GoCommandError(`go env failed (exit ${r.code})`, r.stderr);
   return JSON.parse(r.stdout);
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path11 = require("node:path");
+var import_node_path13 = require("node:path");
 
 // weaver/src/gocmd/core.ts
 function asLocated(err2) {
@@ -14180,6 +14236,16 @@ function asLocated(err2) {
   return { message: String(err2) };
 }
 
+// weaver/src/gocmd/usage.ts
+var UsageError = class extends Error {
+  constructor(message, located) {
+    super(message);
+    this.located = located;
+    this.name = "UsageError";
+  }
+  located;
+};
+
 // weaver/src/gocmd/modfile.ts
 var import_node_fs7 = require("node:fs");
 var import_node_path9 = require("node:path");
@@ -14194,7 +14260,7 @@ function basePath(id) {
   const i2 = id.indexOf(" [");
   return i2 < 0 ? id : id.slice(0, i2);
 }
-function planUnits(pkgs, mayMatch) {
+async function planUnitsAsync(pkgs, mayMatch) {
   const claimed = /* @__PURE__ */ new Set();
   const units = [];
   const ordered = [...pkgs.filter((p) => !p.ForTest), ...pkgs.filter((p) => p.ForTest)];
@@ -14208,7 +14274,7 @@ function planUnits(pkgs, mayMatch) {
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
-    if (!mayMatch(ref)) continue;
+    if (!await mayMatch(ref)) continue;
     units.push({ id: p.ImportPath, ref, files, targets });
   }
   return units;
@@ -14301,21 +14367,153 @@ async function prepareWorkfile(go, env, cache3, goWorkPath, runtimeDir) {
   return out2;
 }
 
-// weaver/src/gocmd/overlay.ts
+// weaver/src/gocmd/plancache.ts
 var import_node_fs8 = require("node:fs");
 var import_node_path10 = require("node:path");
+function stampOf(path) {
+  try {
+    const st = (0, import_node_fs8.statSync)(path);
+    if (st.isDirectory()) return [path, st.mtimeMs, -1, ""];
+    return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
+  } catch {
+    return [path, -1, -1, ""];
+  }
+}
+function headerHash(path) {
+  try {
+    return sha256(goHeader((0, import_node_fs8.readFileSync)(path, "utf8")));
+  } catch {
+    return "";
+  }
+}
+function goHeader(src) {
+  let i2 = 0;
+  let end = 0;
+  const n = src.length;
+  const skipSpace = () => {
+    for (; ; ) {
+      while (i2 < n && /\s/.test(src[i2])) i2++;
+      if (src.startsWith("//", i2)) {
+        const nl = src.indexOf("\n", i2);
+        i2 = nl < 0 ? n : nl + 1;
+      } else if (src.startsWith("/*", i2)) {
+        const close = src.indexOf("*/", i2 + 2);
+        i2 = close < 0 ? n : close + 2;
+      } else return;
+    }
+  };
+  skipSpace();
+  if (!src.startsWith("package", i2)) return src;
+  const pkgEnd = src.indexOf("\n", i2);
+  i2 = pkgEnd < 0 ? n : pkgEnd + 1;
+  end = i2;
+  for (; ; ) {
+    skipSpace();
+    if (!/^import[\s("`]/.test(src.slice(i2, i2 + 7))) break;
+    i2 += 6;
+    skipSpace();
+    if (src[i2] === "(") {
+      const close = src.indexOf(")", i2);
+      if (close < 0) return src;
+      i2 = close + 1;
+    } else {
+      const nl = src.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
+    }
+    end = i2;
+  }
+  return src.slice(0, end);
+}
+function immutable(dir, ge) {
+  return !!ge.GOROOT && dir.startsWith(ge.GOROOT + "/") || !!ge.GOMODCACHE && dir.startsWith(ge.GOMODCACHE + "/");
+}
+function moduleDirs(root, out2) {
+  out2.push(root);
+  let entries;
+  try {
+    entries = (0, import_node_fs8.readdirSync)(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory() || e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
+    moduleDirs((0, import_node_path10.join)(root, e.name), out2);
+  }
+}
+function collectStamps(pkgs, ge, extraFiles) {
+  const paths = new Set(extraFiles);
+  const roots = /* @__PURE__ */ new Set();
+  for (const p of pkgs) {
+    if (!p.Dir || immutable(p.Dir, ge)) continue;
+    paths.add(p.Dir);
+    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path10.join)(p.Dir, f));
+    if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
+  }
+  for (const r of roots) {
+    const dirs = [];
+    moduleDirs(r, dirs);
+    for (const d of dirs) paths.add(d);
+  }
+  return [...paths].sort().map(stampOf);
+}
+var PlanCache = class {
+  constructor(cache3) {
+    this.cache = cache3;
+  }
+  cache;
+  key(parts2) {
+    return sha256("plan", ...parts2);
+  }
+  path(key) {
+    return (0, import_node_path10.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+  }
+  get(key) {
+    let e;
+    try {
+      e = JSON.parse((0, import_node_fs8.readFileSync)(this.path(key), "utf8"));
+    } catch {
+      return void 0;
+    }
+    let refreshed = false;
+    for (const st of e.stamps) {
+      const [p, mtime, size, header] = st;
+      let cur;
+      try {
+        const x = (0, import_node_fs8.statSync)(p);
+        cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
+      } catch {
+        cur = { mtimeMs: -1, size: -1, dir: false };
+      }
+      if (cur.mtimeMs === mtime && cur.size === size) continue;
+      if (!header || cur.dir || cur.mtimeMs < 0 || headerHash(p) !== header) return void 0;
+      st[1] = cur.mtimeMs;
+      st[2] = cur.size;
+      refreshed = true;
+    }
+    if (refreshed) writeFileAtomic2(this.path(key), JSON.stringify(e));
+    return e.packages;
+  }
+  put(key, packages, ge, extraFiles) {
+    const entry = { stamps: collectStamps(packages, ge, extraFiles), packages };
+    writeFileAtomic2(this.path(key), JSON.stringify(entry));
+  }
+};
+
+// weaver/src/gocmd/overlay.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = require("node:path");
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path10.resolve)(cwd, path);
+  const file = (0, import_node_path11.resolve)(cwd, path);
   let parsed;
   try {
-    parsed = JSON.parse((0, import_node_fs8.readFileSync)(file, "utf8"));
+    parsed = JSON.parse((0, import_node_fs9.readFileSync)(file, "utf8"));
   } catch (err2) {
-    throw new Error(`go-weave: reading -overlay ${file}: ${err2.message}`);
+    throw new UsageError(`go-weave: reading -overlay ${file}: ${err2.message}`);
   }
   const rep = parsed?.Replace;
-  if (!rep || typeof rep !== "object") throw new Error(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
+  if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path10.resolve)(cwd, k), v === "" ? "" : (0, import_node_path10.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path11.resolve)(cwd, k), v === "" ? "" : (0, import_node_path11.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -14329,7 +14527,7 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path10.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path11.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 function writeOverlay(cache3, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -14337,7 +14535,81 @@ function writeOverlay(cache3, entries) {
   return cache3.putGenerated("overlay", "overlay.json", JSON.stringify(json, null, 1) + "\n");
 }
 
+// weaver/src/gocmd/lazyconfig.ts
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = require("node:path");
+function stampOf2(path) {
+  try {
+    const st = (0, import_node_fs10.statSync)(path);
+    return [path, st.mtimeMs, st.size];
+  } catch {
+    return [path, -1, -1];
+  }
+}
+function refKey(ref) {
+  return `${ref.importPath}\0${ref.name ?? ""}\0${ref.standard ? 1 : 0}\0${ref.mainModule ? 1 : 0}`;
+}
+var LazyConfig = class {
+  constructor(core, opts, cache3, watch, salt = "") {
+    this.core = core;
+    this.opts = opts;
+    this.watch = watch;
+    const key = sha256("config", core.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
+    this.path = (0, import_node_path12.join)(cache3.root, "config", key.slice(0, 2), key + ".json");
+    try {
+      const e = JSON.parse((0, import_node_fs10.readFileSync)(this.path, "utf8"));
+      if (e.stamps.every(([p, m, s]) => {
+        const [, m2, s2] = stampOf2(p);
+        return m === m2 && s === s2;
+      })) this.entry = e;
+    } catch {
+    }
+  }
+  core;
+  opts;
+  watch;
+  loaded;
+  entry;
+  dirty = false;
+  path;
+  /** Loads (once) and returns the aspect set; errors surface as the core throws them. */
+  aspects() {
+    this.loaded ??= this.core.loadConfig(this.opts).then((a) => {
+      const hash = this.core.aspectSetHash(a);
+      if (!this.entry || this.entry.hash !== hash) {
+        const files = [.../* @__PURE__ */ new Set([...filesOf(a), ...this.watch])];
+        this.entry = { stamps: files.map(stampOf2), hash, verdicts: {} };
+        this.dirty = true;
+      }
+      return a;
+    });
+    return this.loaded;
+  }
+  async hash() {
+    if (!this.entry) await this.aspects();
+    return this.entry.hash;
+  }
+  async mayMatch(ref) {
+    const k = refKey(ref);
+    const known = this.entry?.verdicts[k];
+    if (known !== void 0) return known;
+    const v = this.core.packageMayMatch(await this.aspects(), ref);
+    this.entry.verdicts[k] = v;
+    this.dirty = true;
+    return v;
+  }
+  save() {
+    if (this.dirty && this.entry) writeFileAtomic2(this.path, JSON.stringify(this.entry));
+    this.dirty = false;
+  }
+};
+function filesOf(a) {
+  const files = a.files;
+  return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
+}
+
 // weaver/src/gocmd/weaving.ts
+var import_node_fs11 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out2 = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -14364,10 +14636,28 @@ async function weaveUnits(units, opts) {
   return out2;
 }
 async function weaveOne(unit, opts, out2) {
+  const stamps = unit.files.map((path) => {
+    const real = opts.readSource?.(path) || path;
+    try {
+      const st = (0, import_node_fs11.statSync)(real);
+      return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
+    } catch {
+      return `${path}\0${real}\0missing`;
+    }
+  });
+  const quick = opts.cache.quickKey([opts.fingerprint, opts.aspectHash, JSON.stringify(unit.ref), ...unit.targets, ...stamps]);
+  const remembered = opts.cache.readMemo(quick);
+  if (remembered) {
+    const hit2 = opts.cache.readManifest(remembered);
+    if (hit2) return hit2;
+  }
   const files = await Promise.all(unit.files.map(async (path) => ({ path, source: await (0, import_promises.readFile)(opts.readSource?.(path) || path, "utf8") })));
   const key = opts.cache.unitKey({ fingerprint: opts.fingerprint, aspectHash: opts.aspectHash, ...unit.ref, files, targets: unit.targets });
   const hit = opts.cache.readManifest(key);
-  if (hit) return hit;
+  if (hit) {
+    opts.cache.writeMemo(quick, key);
+    return hit;
+  }
   let result;
   try {
     out2.weavedNow++;
@@ -14384,57 +14674,71 @@ async function weaveOne(unit, opts, out2) {
   }
   const m = { importPath: unit.ref.importPath, woven, addedImports: result.addedImports, linkDeps: result.linkDeps, joinPoints: result.joinPoints, aspects: result.aspects };
   opts.cache.writeManifest(key, m);
+  opts.cache.writeMemo(quick, key);
   return m;
 }
 
 // weaver/src/gocmd/pipeline.ts
-var UsageError = class extends Error {
-  constructor(message, located) {
-    super(message);
-    this.located = located;
-    this.name = "UsageError";
-  }
-  located;
-};
 async function prepare(runner, subcommand, args2, env, runtimeDir) {
-  const timings = { list: 0, weave: 0 };
+  const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args2);
   const go = goBinary(env);
-  const cwd = parsed.chdir ? (0, import_node_path11.resolve)(parsed.chdir) : process.cwd();
+  const cwd = parsed.chdir ? (0, import_node_path13.resolve)(parsed.chdir) : process.cwd();
+  const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : /* @__PURE__ */ new Map();
+  const listFlags = [...parsed.graphFlags];
+  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path13.resolve)(cwd, parsed.userOverlay)}`);
+  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path13.resolve)(cwd, parsed.userModfile)}`);
+  const tEnv = import_node_perf_hooks.performance.now();
   const ge = await goEnv(go, { cwd, env });
-  const gomod = parsed.userModfile ? (0, import_node_path11.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
+  timings.env = import_node_perf_hooks.performance.now() - tEnv;
+  const gomod = parsed.userModfile ? (0, import_node_path13.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path11.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path11.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs9.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path13.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path13.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs12.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
-  let aspects;
-  try {
-    aspects = await runner.core.loadConfig(configOpts);
-  } catch (err2) {
+  const tConfig = import_node_perf_hooks.performance.now();
+  const cache3 = new WeaveCache(weaveCacheDir(env));
+  const config = new LazyConfig(runner.core, configOpts, cache3, configPath ? [] : [(0, import_node_path13.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const located = (p) => p.catch((err2) => {
     const loc = asLocated(err2);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
-  }
-  const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : /* @__PURE__ */ new Map();
-  const listFlags = [...parsed.graphFlags];
-  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path11.resolve)(cwd, parsed.userOverlay)}`);
-  if (parsed.userModfile) listFlags.push(`-modfile=${gomod}`);
+  });
+  const aspectHash = await located(config.hash());
+  timings.config = import_node_perf_hooks.performance.now() - tConfig;
   const tList = import_node_perf_hooks.performance.now();
-  const packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests: subcommand === "test" || subcommand === "vet" });
+  const tests = subcommand === "test" || subcommand === "vet";
+  const plans = new PlanCache(cache3);
+  const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? ""]);
+  let packages = env.GOWEAVE_NO_PLAN_CACHE ? void 0 : plans.get(planKey);
+  const planCached = !!packages;
+  if (!packages) {
+    packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
+    const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
+    if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
+    if (parsed.userOverlay) stampFiles.push((0, import_node_path13.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (!packages.some((p) => p.Error || p.Incomplete)) plans.put(planKey, packages, ge, stampFiles);
+  }
   const tWeave = import_node_perf_hooks.performance.now();
-  const units = planUnits(packages, (ref) => runner.core.packageMayMatch(aspects, ref));
-  const cache3 = new WeaveCache(weaveCacheDir(env));
-  const weave = runner.weaveWith ? runner.weaveWith(aspects, configOpts) : (input) => runner.core.weavePackage(aspects, input);
+  const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)));
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path13.sep : void 0;
+  const units = planned.filter((u) => !modcache || !u.targets.some((f) => f.startsWith(modcache)));
+  const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
+  const weave = async (input) => {
+    const aspects = await located(config.aspects());
+    return runner.weaveWith ? runner.weaveWith(aspects, configOpts)(input) : runner.core.weavePackage(aspects, input);
+  };
   const outcome = await weaveUnits(units, {
     cache: cache3,
     fingerprint: runner.core.fingerprint,
-    aspectHash: runner.core.aspectSetHash(aspects),
+    aspectHash,
     weave,
     concurrency: runner.concurrency ?? (0, import_node_os2.availableParallelism)(),
     readSource: userOverlay.size ? (p) => userOverlay.get(p) : void 0
   });
+  config.save();
   const tDone = import_node_perf_hooks.performance.now();
   timings.list = tWeave - tList;
   timings.weave = tDone - tWeave;
@@ -14460,32 +14764,42 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
       const work = await prepareWorkfile(go, env, cache3, ge.GOWORK, dir);
       if (work) childEnv.GOWORK = work;
     } else {
-      modfile = prepareModfile(cache3, gomod, dir) ?? modfile;
+      const vendorDir = (0, import_node_path13.join)(moduleRoot, "vendor") + import_node_path13.sep;
+      const vendored = packages.some((p) => p.Dir?.startsWith(vendorDir));
+      const copy = prepareModfile(cache3, gomod, dir);
+      if (copy && vendored) {
+        throw new UsageError(
+          `go-weave: ${moduleRoot} builds in vendor mode, and woven code needs the module ${RUNTIME_MODULE}, which is not vendored.
+Either build with -mod=mod (dependencies then come from the module cache), or vendor the runtime once:
+	go mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${dir} && go mod vendor`
+        );
+      }
+      modfile = copy ?? modfile;
     }
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)] };
 }
 
 // weaver/src/gocmd/fingerprint.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path12 = require("node:path");
+var import_node_fs13 = require("node:fs");
+var import_node_path14 = require("node:path");
 var import_node_url2 = require("node:url");
 var memo;
 function weaverFingerprint() {
   if (memo) return memo;
   if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
-    memo = sha256("bundle", (0, import_node_fs10.readFileSync)(__filename));
+    memo = sha256("bundle", (0, import_node_fs13.readFileSync)(__filename));
     return memo;
   }
-  const src = (0, import_node_path12.resolve)((0, import_node_path12.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url)), "..");
+  const src = (0, import_node_path14.resolve)((0, import_node_path14.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url)), "..");
   const parts2 = [];
   const walk = (dir) => {
-    for (const name2 of (0, import_node_fs10.readdirSync)(dir).sort()) {
-      const p = (0, import_node_path12.join)(dir, name2);
-      if ((0, import_node_fs10.statSync)(p).isDirectory()) walk(p);
-      else if (name2.endsWith(".ts")) parts2.push(p.slice(src.length), sha256((0, import_node_fs10.readFileSync)(p)));
+    for (const name2 of (0, import_node_fs13.readdirSync)(dir).sort()) {
+      const p = (0, import_node_path14.join)(dir, name2);
+      if ((0, import_node_fs13.statSync)(p).isDirectory()) walk(p);
+      else if (name2.endsWith(".ts")) parts2.push(p.slice(src.length), sha256((0, import_node_fs13.readFileSync)(p)));
     }
   };
   walk(src);
@@ -14505,11 +14819,11 @@ async function loadRealCore() {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 function appendReport(path, r) {
   if (!path) return;
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  (0, import_node_fs11.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
+  (0, import_node_fs14.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
 }
 
 // weaver/src/gocmd/index.ts
@@ -14548,8 +14862,13 @@ async function prepareReported(runner, subcommand, args2, env) {
   const o = p.outcome;
   for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)
 `);
+  if (p.skipped.length > 0) {
+    const names = p.skipped.slice(0, 5).join(", ") + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : "");
+    process.stderr.write(`go-weave: warning: not weaving ${names}: their files are in the module cache (GOMODCACHE), which the go command does not let -overlay replace
+`);
+  }
   if (env.GOWEAVE_VERBOSE) {
-    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms
+    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms
 `);
   }
   appendReport(env.GOWEAVE_REPORT, { wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
@@ -14566,14 +14885,14 @@ async function runDiffWith(runner, args2, env = process.env, write = (s) => void
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path13.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path15.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path13.sep);
-    const name2 = inside ? (0, import_node_path13.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs12.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs12.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path15.sep);
+    const name2 = inside ? (0, import_node_path15.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs15.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs15.readFileSync)(woven, "utf8")));
   }
   return 0;
 }
@@ -14588,7 +14907,7 @@ Usage:
   go-weave build|install|run|test|vet [go flags] [packages]   the go command, woven
   go-weave go <go args>                                       any go command; build-like ones are woven
   go-weave diff [packages]                                    show woven changes as a unified diff
-  go-weave weave [-c ASPECTS.yml]\u2026 [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] FILE.go\u2026
+  go-weave weave [-c ASPECTS.yml]\u2026 [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go\u2026
   go-weave aspects [-c ASPECTS.yml]\u2026 [--hash]                 list aspects and what they select
   go-weave cache clean                                        empty the weave cache
   go-weave version

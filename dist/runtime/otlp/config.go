@@ -24,6 +24,11 @@ type Config struct {
 	Headers  [][2]string
 	Timeout  time.Duration
 	Gzip     bool
+	// PEM files for TLS: a CA bundle to trust instead of the system roots,
+	// and a client certificate/key pair for mutual TLS.
+	CACertFile     string
+	ClientCertFile string
+	ClientKeyFile  string
 }
 
 func envLookup(name string) string { return os.Getenv(name) }
@@ -85,6 +90,12 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		default:
 			return cfg, fmt.Errorf("%s=%q: expected gzip or none", name, v)
 		}
+	}
+	_, cfg.CACertFile = pick("CERTIFICATE")
+	_, cfg.ClientCertFile = pick("CLIENT_CERTIFICATE")
+	_, cfg.ClientKeyFile = pick("CLIENT_KEY")
+	if (cfg.ClientCertFile == "") != (cfg.ClientKeyFile == "") {
+		return cfg, fmt.Errorf("OTEL_EXPORTER_OTLP_[TRACES_]CLIENT_CERTIFICATE and _CLIENT_KEY: expected both or neither")
 	}
 	return cfg, nil
 }

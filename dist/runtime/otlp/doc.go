@@ -8,6 +8,8 @@
 //	OTEL_EXPORTER_OTLP_[TRACES_]HEADERS     k=v,k2=v2 with %XX escapes
 //	OTEL_EXPORTER_OTLP_[TRACES_]TIMEOUT     milliseconds per export (default 10000)
 //	OTEL_EXPORTER_OTLP_[TRACES_]COMPRESSION gzip or none (default none)
+//	OTEL_EXPORTER_OTLP_[TRACES_]CERTIFICATE PEM CA bundle trusted for https endpoints
+//	OTEL_EXPORTER_OTLP_[TRACES_]CLIENT_CERTIFICATE, _CLIENT_KEY  PEM pair for mutual TLS
 //
 // Both encodings are written by hand from the OTLP proto definitions; the
 // module stays standard-library only.
@@ -21,6 +23,6 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return New(cfg), nil
+		return NewWithTLS(cfg)
 	})
 }

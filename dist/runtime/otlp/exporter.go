@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -22,7 +25,9 @@ import (
 const (
 	initialBackoff = 200 * time.Millisecond
 	maxBackoff     = 5 * time.Second
+	minRetryWait   = 50 * time.Millisecond
 	maxBodyRead    = 64 << 10
+	maxDetail      = 200
 )
 
 // Exporter sends spans to an OTLP/HTTP collector.
@@ -33,10 +38,41 @@ type Exporter struct {
 	stopped  atomic.Bool
 }
 
-// New returns an exporter for cfg.
+// New returns an exporter for cfg, ignoring its TLS files; NewWithTLS
+// loads them.
 func New(cfg Config) *Exporter {
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	return &Exporter{cfg: cfg, client: &http.Client{Transport: transport}}
+}
+
+// NewWithTLS is New plus the CA bundle and client certificate named in cfg.
+// Unreadable or invalid files are an error naming the file.
+func NewWithTLS(cfg Config) (*Exporter, error) {
+	e := New(cfg)
+	if cfg.CACertFile == "" && cfg.ClientCertFile == "" {
+		return e, nil
+	}
+	tlsCfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if cfg.CACertFile != "" {
+		pem, err := os.ReadFile(cfg.CACertFile)
+		if err != nil {
+			return nil, fmt.Errorf("CA certificate: %v", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("CA certificate %s: expected PEM-encoded certificates", cfg.CACertFile)
+		}
+		tlsCfg.RootCAs = pool
+	}
+	if cfg.ClientCertFile != "" {
+		pair, err := tls.LoadX509KeyPair(cfg.ClientCertFile, cfg.ClientKeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("client certificate %s / key %s: %v", cfg.ClientCertFile, cfg.ClientKeyFile, err)
+		}
+		tlsCfg.Certificates = []tls.Certificate{pair}
+	}
+	e.client.Transport.(*http.Transport).TLSClientConfig = tlsCfg
+	return e, nil
 }
 
 // Export encodes and posts spans, retrying throttling and gateway errors.
@@ -66,7 +102,7 @@ func (e *Exporter) export(ctx context.Context, spans []trace.ReadOnlySpan) error
 	defer cancel()
 	backoff := initialBackoff
 	for attempt := 1; ; attempt++ {
-		status, retryAfter, err := e.post(ctx, body, contentType)
+		status, retryAfter, detail, err := e.post(ctx, body, contentType)
 		if err != nil {
 			// Connection failures are not retried: an absent collector
 			// must not hold the program up for the whole timeout.
@@ -76,11 +112,13 @@ func (e *Exporter) export(ctx context.Context, spans []trace.ReadOnlySpan) error
 			return nil
 		}
 		if !retryable(status) {
-			return fmt.Errorf("collector answered HTTP %d", status)
+			return fmt.Errorf("collector answered HTTP %d%s", status, detail)
 		}
 		wait := jitter(backoff)
 		if retryAfter >= 0 {
-			wait = retryAfter
+			// A floor keeps a server answering "Retry-After: 0" from being
+			// hammered until the deadline.
+			wait = max(retryAfter, minRetryWait)
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
 			return fmt.Errorf("collector answered HTTP %d; no time left to retry after %d attempts", status, attempt)
@@ -121,11 +159,11 @@ func (e *Exporter) encode(spans []trace.ReadOnlySpan) ([]byte, string, error) {
 }
 
 // post sends one request; retryAfter is the server's Retry-After delay, or
-// -1 when absent.
-func (e *Exporter) post(ctx context.Context, body []byte, contentType string) (status int, retryAfter time.Duration, err error) {
+// -1 when absent; detail quotes the start of an error response's body.
+func (e *Exporter) post(ctx context.Context, body []byte, contentType string) (status int, retryAfter time.Duration, detail string, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.cfg.Endpoint, bytes.NewReader(body))
 	if err != nil {
-		return 0, -1, err
+		return 0, -1, "", err
 	}
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("User-Agent", "go-weave-otlp/0.1.0")
@@ -137,12 +175,19 @@ func (e *Exporter) post(ctx context.Context, body []byte, contentType string) (s
 	}
 	resp, err := e.client.Do(req)
 	if err != nil {
-		return 0, -1, err
+		return 0, -1, "", err
 	}
-	// Drain (bounded) so the connection can be reused.
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBodyRead))
+	// Read (bounded) so the connection can be reused.
+	respBody, _ := io.ReadAll(io.LimitReader(resp.Body, maxBodyRead))
 	resp.Body.Close()
-	return resp.StatusCode, parseRetryAfter(resp.Header.Get("Retry-After")), nil
+	if resp.StatusCode >= 300 && len(respBody) > 0 && !strings.Contains(resp.Header.Get("Content-Type"), "protobuf") {
+		text := strings.TrimSpace(string(respBody))
+		if len(text) > maxDetail {
+			text = text[:maxDetail] + "…"
+		}
+		detail = ": " + strconv.Quote(text)
+	}
+	return resp.StatusCode, parseRetryAfter(resp.Header.Get("Retry-After")), detail, nil
 }
 
 func retryable(status int) bool {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Mode says what a detected attack leads to.
@@ -46,18 +47,18 @@ type config struct {
 
 var (
 	cfgOnce sync.Once
-	cfg     config
+	cfg     atomic.Pointer[config]
 )
 
 func currentConfig() config {
 	cfgOnce.Do(func() {
-		var problems []string
-		cfg, problems = configFrom(os.Getenv)
+		c, problems := configFrom(os.Getenv)
 		for _, p := range problems {
 			fmt.Fprintf(os.Stderr, "go-weave: rasp: %s\n", p)
 		}
+		cfg.CompareAndSwap(nil, &c)
 	})
-	return cfg
+	return *cfg.Load()
 }
 
 // configFrom parses the settings; problems name the variable, the bad value

@@ -3,6 +3,7 @@ package rasp
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Input is one value taken from a request, named for the decision record.
@@ -45,19 +46,23 @@ func CheckSQL(query string, inputs []Input) *Finding {
 
 func checkSQL(query string, inputs []Input, ds []dialect) *Finding {
 	var toks [][]token // per dialect, tokenized on first need
+	var tokBuf [2][]token
+	var occBuf [maxOccurrences]int
+	defer func() {
+		if toks != nil {
+			releaseTokens(toks)
+		}
+	}()
 	for _, in := range inputs {
 		if in.Value == "" || len(in.Value) > len(query) {
 			continue
 		}
-		occ := occurrences(query, in.Value)
+		occ := occurrences(query, in.Value, occBuf[:0])
 		if len(occ) == 0 {
 			continue
 		}
 		if toks == nil {
-			toks = make([][]token, len(ds))
-			for i, d := range ds {
-				toks[i] = tokenize(query, d)
-			}
+			toks = tokenizeAll(query, ds, tokBuf[:0])
 		}
 		if reason := judgeSQL(query, ds, toks, occ, len(in.Value)); reason != "" {
 			return &Finding{Rule: RuleSQLInjection, Input: in, Reason: reason}
@@ -66,8 +71,45 @@ func checkSQL(query string, inputs []Input, ds []dialect) *Finding {
 	return nil
 }
 
-func occurrences(s, sub string) []int {
-	var out []int
+// tokenizeAll tokenizes query under each dialect. The dialects only
+// disagree around backslashes, double quotes, #, $ and [; a query without
+// them is tokenized once and the result shared.
+func tokenizeAll(query string, ds []dialect, toks [][]token) [][]token {
+	for range ds {
+		toks = append(toks, nil)
+	}
+	if len(ds) > 1 && !strings.ContainsAny(query, "\\\"#$[") {
+		ts := tokenizeInto(pooledTokens(), query, ds[0])
+		for i := range toks {
+			toks[i] = ts
+		}
+		return toks
+	}
+	for i, d := range ds {
+		toks[i] = tokenizeInto(pooledTokens(), query, d)
+	}
+	return toks
+}
+
+// Token slices are reused: every guarded query is tokenized, and the
+// garbage would otherwise be a large part of the check's cost.
+var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 64); return &s }}
+
+func pooledTokens() []token { return (*tokenPool.Get().(*[]token))[:0] }
+
+func releaseTokens(toks [][]token) {
+	for i, ts := range toks {
+		if i > 0 && len(ts) > 0 && len(toks[0]) > 0 && &ts[0] == &toks[0][0] {
+			continue // shared with an earlier dialect
+		}
+		if cap(ts) <= 4096 {
+			ts = ts[:0]
+			tokenPool.Put(&ts)
+		}
+	}
+}
+
+func occurrences(s, sub string, out []int) []int {
 	for from := 0; from <= len(s)-len(sub) && len(out) < maxOccurrences; {
 		i := strings.Index(s[from:], sub)
 		if i < 0 {
@@ -137,7 +179,7 @@ func structural(query string, ts []token, s, e int) string {
 		return "input leaves an unterminated literal or comment"
 	case t.kind == tokComment && s <= t.start:
 		return "input starts a comment"
-	case t.kind == tokComment && t.close > 0 && e > t.end-t.close:
+	case t.kind == tokComment && t.close > 0 && e > t.end-int(t.close):
 		return "input ends a comment"
 	}
 	return ""

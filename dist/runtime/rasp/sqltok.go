@@ -28,8 +28,8 @@ func (k tokenKind) String() string { return tokenKindNames[k] }
 // are the lengths of the delimiters (quotes, comment markers) at each end.
 type token struct {
 	kind        tokenKind
+	open, close uint8
 	start, end  int
-	open, close int
 }
 
 // dialect selects the lexical rules that differ between engines.
@@ -48,7 +48,8 @@ type dialect struct {
 }
 
 // dialects are the interpretations every query is checked under. A standard
-// one ('' escapes only; PostgreSQL, SQLite, SQL Server) and MySQL's.
+// one (a doubled quote is the only escape: PostgreSQL, SQLite, SQL Server)
+// and MySQL's.
 var dialects = []dialect{
 	{name: "standard", dollarQuotes: true, bracketIdents: true},
 	{name: "mysql", backslashEscapes: true, doubleQuoteStrings: true, hashComments: true},
@@ -58,7 +59,11 @@ var dialects = []dialect{
 // itself a token. An unterminated literal or comment yields a final tokError
 // covering the rest of q.
 func tokenize(q string, d dialect) []token {
-	toks := make([]token, 0, len(q)/4+4)
+	return tokenizeInto(make([]token, 0, len(q)/3+8), q, d)
+}
+
+// tokenizeInto appends the tokens of q to toks (normally empty, reused).
+func tokenizeInto(toks []token, q string, d dialect) []token {
 	i := 0
 	for i < len(q) {
 		c := q[i]
@@ -137,7 +142,7 @@ func lineComment(q string, i, open int) token {
 	for j < len(q) && q[j] != '\n' {
 		j++
 	}
-	return token{kind: tokComment, start: i, end: j, open: open}
+	return token{kind: tokComment, start: i, end: j, open: uint8(open)}
 }
 
 func blockComment(q string, i int) token {
@@ -188,7 +193,8 @@ func dollarTagEnd(q string, i int) int {
 	for j < len(q) && (q[j] == '_' || (q[j]|0x20 >= 'a' && q[j]|0x20 <= 'z') || (j > i+1 && isDigit(q[j]))) {
 		j++
 	}
-	if j < len(q) && q[j] == '$' {
+	// Tags are short in practice; a bound keeps the delimiter length small.
+	if j < len(q) && q[j] == '$' && j-i < 64 {
 		return j + 1
 	}
 	return 0
@@ -199,10 +205,10 @@ func dollarQuoted(q string, i int) token {
 	tag := q[i:open]
 	for j := open; j+len(tag) <= len(q); j++ {
 		if q[j] == '$' && q[j:j+len(tag)] == tag {
-			return token{kind: tokString, start: i, end: j + len(tag), open: len(tag), close: len(tag)}
+			return token{kind: tokString, start: i, end: j + len(tag), open: uint8(len(tag)), close: uint8(len(tag))}
 		}
 	}
-	return token{kind: tokError, start: i, end: len(q), open: len(tag)}
+	return token{kind: tokError, start: i, end: len(q), open: uint8(len(tag))}
 }
 
 func numberEnd(q string, i int) int {
@@ -265,9 +271,15 @@ func signStartsNumber(q string, i int, toks []token) bool {
 }
 
 func operatorEnd(q string, i int) int {
-	two := []string{"<=", ">=", "<>", "!=", "||", "&&", "::", "<<", ">>", ":="}
-	for _, op := range two {
-		if len(q) >= i+2 && q[i:i+2] == op {
+	if i+1 < len(q) {
+		a, b := q[i], q[i+1]
+		switch {
+		case (a == '<' || a == '>' || a == '!') && b == '=',
+			a == '<' && (b == '>' || b == '<'),
+			a == '>' && b == '>',
+			a == '|' && b == '|',
+			a == '&' && b == '&',
+			a == ':' && (b == ':' || b == '='):
 			return i + 2
 		}
 	}

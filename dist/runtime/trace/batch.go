@@ -12,26 +12,31 @@ type namedExporter struct {
 	exp  Exporter
 }
 
-// batchProcessor queues ended spans and exports them from one goroutine in
-// batches. Enqueueing never blocks: when the queue is full the span is
-// dropped and counted.
+// batchProcessor collects ended spans and exports them from one goroutine in
+// batches. Enqueueing never blocks and costs one uncontended lock: the export
+// goroutine is woken only when a full batch is waiting, on the schedule, or
+// on flush. When the queue is full the span is dropped and counted.
 type batchProcessor struct {
 	cfg       bspConfig
 	exporters []namedExporter
-	queue     chan *ReadOnlySpan
-	flushReq  chan chan struct{}
-	stopReq   chan struct{}
-	stopped   chan struct{}
-	dropped   atomic.Uint64
-	closed    atomic.Bool
-	stopOnce  sync.Once
+
+	mu    sync.Mutex
+	queue []*Span
+
+	kick     chan struct{} // capacity 1: "a full batch is waiting"
+	flushReq chan chan struct{}
+	stopReq  chan struct{}
+	stopped  chan struct{}
+	dropped  atomic.Uint64
+	closed   atomic.Bool
+	stopOnce sync.Once
 }
 
 func newBatchProcessor(cfg bspConfig, exporters []namedExporter) *batchProcessor {
 	p := &batchProcessor{
 		cfg:       cfg,
 		exporters: exporters,
-		queue:     make(chan *ReadOnlySpan, cfg.maxQueue),
+		kick:      make(chan struct{}, 1),
 		flushReq:  make(chan chan struct{}),
 		stopReq:   make(chan struct{}),
 		stopped:   make(chan struct{}),
@@ -40,60 +45,69 @@ func newBatchProcessor(cfg bspConfig, exporters []namedExporter) *batchProcessor
 	return p
 }
 
-func (p *batchProcessor) enqueue(s *ReadOnlySpan) {
+func (p *batchProcessor) enqueue(s *Span) {
 	if p.closed.Load() {
 		return
 	}
-	select {
-	case p.queue <- s:
-	default:
+	p.mu.Lock()
+	if len(p.queue) >= p.cfg.maxQueue {
+		p.mu.Unlock()
 		p.dropped.Add(1)
+		return
 	}
+	p.queue = append(p.queue, s)
+	full := len(p.queue) >= p.cfg.maxBatch
+	p.mu.Unlock()
+	if full {
+		select {
+		case p.kick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (p *batchProcessor) queued() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.queue)
 }
 
 func (p *batchProcessor) run() {
 	defer close(p.stopped)
 	timer := time.NewTimer(p.cfg.delay)
 	defer timer.Stop()
-	batch := make([]ReadOnlySpan, 0, p.cfg.maxBatch)
-	exportBatch := func() {
-		if len(batch) > 0 {
-			p.export(batch)
-			batch = make([]ReadOnlySpan, 0, p.cfg.maxBatch)
-		}
-	}
-	drain := func() {
-		for {
-			select {
-			case s := <-p.queue:
-				batch = append(batch, *s)
-				if len(batch) >= p.cfg.maxBatch {
-					exportBatch()
-				}
-			default:
-				exportBatch()
-				return
-			}
-		}
-	}
 	for {
 		select {
-		case s := <-p.queue:
-			batch = append(batch, *s)
-			if len(batch) >= p.cfg.maxBatch {
-				exportBatch()
-				timer.Reset(p.cfg.delay)
-			}
+		case <-p.kick:
+			p.exportQueued()
 		case <-timer.C:
-			exportBatch()
+			p.exportQueued()
 			timer.Reset(p.cfg.delay)
 		case done := <-p.flushReq:
-			drain()
+			p.exportQueued()
 			close(done)
 		case <-p.stopReq:
-			drain()
+			p.exportQueued()
 			return
 		}
+	}
+}
+
+// exportQueued takes everything queued and exports it in batches of at most
+// maxBatch. Spans queued meanwhile wait for the next wake-up.
+func (p *batchProcessor) exportQueued() {
+	p.mu.Lock()
+	taken := p.queue
+	p.queue = nil
+	p.mu.Unlock()
+	for len(taken) > 0 {
+		n := min(len(taken), p.cfg.maxBatch)
+		batch := make([]ReadOnlySpan, n)
+		for i, s := range taken[:n] {
+			batch[i] = s.snapshot()
+		}
+		taken = taken[n:]
+		p.export(batch)
 	}
 }
 

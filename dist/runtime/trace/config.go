@@ -18,7 +18,57 @@ type bspConfig struct {
 	timeout  time.Duration
 }
 
+// spanLimits bound what one span keeps (OTEL_*_LIMIT); excess attributes
+// and events are counted as dropped, long strings are cut.
+type spanLimits struct {
+	attrs      int
+	events     int
+	eventAttrs int
+	valueLen   int // in characters; 0 means unlimited
+}
+
+// truncate cuts string values (and the strings of a []string) to valueLen
+// characters, on a rune boundary.
+func (l *spanLimits) truncate(v any) any {
+	if l.valueLen <= 0 {
+		return v
+	}
+	switch x := v.(type) {
+	case string:
+		return truncateString(x, l.valueLen)
+	case []string:
+		var out []string
+		for i, s := range x {
+			if t := truncateString(s, l.valueLen); len(t) != len(s) {
+				if out == nil {
+					out = append([]string(nil), x...)
+				}
+				out[i] = t
+			}
+		}
+		if out != nil {
+			return out
+		}
+	}
+	return v
+}
+
+func truncateString(s string, n int) string {
+	if len(s) <= n {
+		return s // no more bytes than allowed characters
+	}
+	chars := 0
+	for i := range s {
+		if chars == n {
+			return s[:i]
+		}
+		chars++
+	}
+	return s
+}
+
 type config struct {
+	limits    spanLimits
 	disabled  bool
 	sampler   sampler
 	resource  *Resource
@@ -59,6 +109,16 @@ func configFromEnv(getenv func(string) string) (config, []string) {
 		delay:    time.Duration(intVar("OTEL_BSP_SCHEDULE_DELAY", 5000)) * time.Millisecond,
 		timeout:  time.Duration(intVar("OTEL_BSP_EXPORT_TIMEOUT", 30000)) * time.Millisecond,
 	}
+	attrCount := intVar("OTEL_ATTRIBUTE_COUNT_LIMIT", 128)
+	valueLen, err := nonNegativeInt(getenv, "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT", 0)
+	warn(err)
+	c.limits = spanLimits{
+		attrs:      intVar("OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT", attrCount),
+		events:     intVar("OTEL_SPAN_EVENT_COUNT_LIMIT", 128),
+		eventAttrs: intVar("OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT", attrCount),
+	}
+	c.limits.valueLen, err = nonNegativeInt(getenv, "OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT", valueLen)
+	warn(err)
 	if c.bsp.maxBatch > c.bsp.maxQueue {
 		// The specification requires batch <= queue.
 		c.bsp.maxBatch = c.bsp.maxQueue
@@ -74,6 +134,18 @@ func positiveInt(getenv func(string) string, name string, def int) (int, error) 
 	n, err := strconv.Atoi(raw)
 	if err != nil || n <= 0 {
 		return def, fmt.Errorf("%s=%q: expected a positive integer; using %d", name, raw, def)
+	}
+	return n, nil
+}
+
+func nonNegativeInt(getenv func(string) string, name string, def int) (int, error) {
+	raw := strings.TrimSpace(getenv(name))
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 0 {
+		return def, fmt.Errorf("%s=%q: expected a non-negative integer; using %d", name, raw, def)
 	}
 	return n, nil
 }
@@ -103,6 +175,10 @@ func resourceFromEnv(getenv func(string) string) (*Resource, error) {
 		{Key: "process.runtime.name", Value: "go"},
 		{Key: "process.runtime.version", Value: runtime.Version()},
 		{Key: "process.pid", Value: int64(os.Getpid())},
+		{Key: "process.executable.name", Value: exeName()},
+	}
+	if h, err := os.Hostname(); err == nil && h != "" {
+		attrs = append(attrs, Attribute{Key: "host.name", Value: h})
 	}
 	set := func(k string, v any) { attrs, _ = setAttr(attrs, 0, 1<<30, k, v) }
 	parsed, err := parseKeyValueList(getenv("OTEL_RESOURCE_ATTRIBUTES"))

@@ -33,13 +33,14 @@ func RegisterExporter(name string, factory func() (Exporter, error)) {
 
 // provider is the state built from the environment on first use.
 type provider struct {
+	limits   spanLimits
 	disabled bool
 	sampler  sampler
 	resource *Resource
 	proc     *batchProcessor // nil when no exporter is active
 }
 
-func (p *provider) onEnd(s *ReadOnlySpan) {
+func (p *provider) onEnd(s *Span) {
 	if p.proc != nil {
 		p.proc.enqueue(s)
 	}
@@ -47,6 +48,7 @@ func (p *provider) onEnd(s *ReadOnlySpan) {
 
 var (
 	current      atomic.Pointer[provider]
+	initializing atomic.Bool
 	initOnce     sync.Once
 	shutdownOnce sync.Once
 	isShutdown   atomic.Bool
@@ -56,7 +58,16 @@ func getProvider() *provider {
 	if p := current.Load(); p != nil {
 		return p
 	}
-	initOnce.Do(func() { current.Store(providerFromEnv(os.Getenv)) })
+	if initializing.Load() {
+		// A span started from inside initialisation (say, woven code run by an
+		// exporter's constructor) would deadlock in initOnce: it gets no span.
+		return nil
+	}
+	initOnce.Do(func() {
+		initializing.Store(true)
+		defer initializing.Store(false)
+		current.Store(providerFromEnv(os.Getenv))
+	})
 	return current.Load()
 }
 
@@ -76,7 +87,7 @@ func providerFromEnv(getenv func(string) string) (p *provider) {
 	if cfg.disabled {
 		return &provider{disabled: true}
 	}
-	p = &provider{sampler: cfg.sampler, resource: cfg.resource}
+	p = &provider{sampler: cfg.sampler, resource: cfg.resource, limits: cfg.limits}
 	if isShutdown.Load() {
 		return p
 	}

@@ -8,15 +8,45 @@ import (
 	"time"
 )
 
-var signalOnce sync.Once
+var (
+	signalOnce sync.Once
 
-// installSignalHandler flushes on SIGINT/SIGTERM, then restores the default
-// disposition and re-raises the signal so the program still dies of it (exit
-// status and parent's view unchanged). Signals the program was started with
+	programSignalsMu  sync.Mutex
+	programSignalsAll bool
+	programSignals    = map[os.Signal]bool{}
+)
+
+// ProgramHandlesSignals records that the program itself handles sigs (all
+// signals when none are given) with signal.Notify; woven signal.Notify call
+// sites call it with the same arguments. On such a signal the runtime only
+// flushes and leaves the outcome to the program, whose deferred Shutdown (or
+// Exit) exports the rest.
+func ProgramHandlesSignals(sigs ...os.Signal) {
+	programSignalsMu.Lock()
+	defer programSignalsMu.Unlock()
+	if len(sigs) == 0 {
+		programSignalsAll = true
+	}
+	for _, s := range sigs {
+		programSignals[s] = true
+	}
+}
+
+func programHandles(sig os.Signal) bool {
+	programSignalsMu.Lock()
+	defer programSignalsMu.Unlock()
+	return programSignalsAll || programSignals[sig]
+}
+
+// installSignalHandler flushes on SIGINT/SIGTERM. Unless the program handles
+// the signal itself (ProgramHandlesSignals), it then shuts down, restores the
+// default disposition and re-raises the signal, so the program still dies of
+// it as it would have without us. Signals the program was started with
 // ignored stay ignored: Notify would otherwise re-enable them.
 //
-// Limitation: a program with its own Notify for these signals will be
-// terminated after the flush; GOWEAVE_TRACE_SIGNALS=false turns this off.
+// A program that calls signal.Notify without ProgramHandlesSignals (not
+// woven) is terminated after the flush; GOWEAVE_TRACE_SIGNALS=false turns the
+// handler off.
 func installSignalHandler() {
 	signalOnce.Do(func() {
 		var sigs []os.Signal
@@ -31,19 +61,35 @@ func installSignalHandler() {
 		ch := make(chan os.Signal, 1)
 		signal.Notify(ch, sigs...)
 		go func() {
-			sig := <-ch
-			Shutdown()
-			signal.Reset(sig)
-			if p, err := os.FindProcess(os.Getpid()); err == nil {
-				_ = p.Signal(sig)
+			for sig := range ch {
+				if programHandles(sig) {
+					Flush()
+					continue
+				}
+				Shutdown()
+				reraise(sig)
 			}
-			// Where re-raising is impossible, exit with the shell convention.
-			time.Sleep(2 * time.Second)
-			code := 1
-			if n, ok := sig.(syscall.Signal); ok {
-				code = 128 + int(n)
-			}
-			os.Exit(code)
 		}()
 	})
+}
+
+func reraise(sig os.Signal) {
+	signal.Reset(sig)
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		_ = p.Signal(sig)
+	}
+	// Where re-raising is impossible, exit with the shell convention.
+	time.Sleep(2 * time.Second)
+	code := 1
+	if n, ok := sig.(syscall.Signal); ok {
+		code = 128 + int(n)
+	}
+	os.Exit(code)
+}
+
+// Notify stands in for signal.Notify at woven call sites: the program keeps control of the
+// signals it asks for, and the runtime only flushes when they arrive.
+func Notify(c chan<- os.Signal, sigs ...os.Signal) {
+	ProgramHandlesSignals(sigs...)
+	signal.Notify(c, sigs...)
 }

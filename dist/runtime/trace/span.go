@@ -9,13 +9,8 @@ import (
 	"time"
 )
 
-// Per-span limits (the OpenTelemetry defaults); excess is counted as dropped.
-const (
-	maxAttributesPerSpan  = 128
-	maxEventsPerSpan      = 128
-	maxAttributesPerEvent = 128
-	maxStackBytes         = 16 << 10
-)
+// maxStackBytes bounds exception.stacktrace before the value-length limit.
+const maxStackBytes = 16 << 10
 
 // Span is one timed operation. All methods are safe on a nil *Span, which is
 // what Start returns when tracing is disabled or suppressed.
@@ -32,6 +27,7 @@ type Span struct {
 	localRoot    *Span
 	prov         *provider
 	start        time.Time
+	end          time.Time // written once by End, before the span is queued
 
 	// Goroutine-local bookkeeping for the CurrentGoroutineSpan hooks.
 	glsSet  bool
@@ -56,10 +52,14 @@ func (s *Span) SetAttribute(key string, value any) {
 	if !s.IsRecording() {
 		return
 	}
-	v := normalizeValue(value)
+	lim := &s.prov.limits
+	v := lim.truncate(normalizeValue(value))
 	s.mu.Lock()
-	s.attrs, s.droppedAttrs = setAttr(s.attrs, s.droppedAttrs, maxAttributesPerSpan, key, v)
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	if s.ended.Load() {
+		return // lost a race with End: the exporter may already hold attrs
+	}
+	s.attrs, s.droppedAttrs = setAttr(s.attrs, s.droppedAttrs, lim.attrs, key, v)
 }
 
 func setAttr(attrs []Attribute, dropped, limit int, key string, v any) ([]Attribute, int) {
@@ -72,6 +72,9 @@ func setAttr(attrs []Attribute, dropped, limit int, key string, v any) ([]Attrib
 	if len(attrs) >= limit {
 		return attrs, dropped + 1
 	}
+	if attrs == nil {
+		attrs = make([]Attribute, 0, 8) // typical instrumentation sets a handful
+	}
 	return append(attrs, Attribute{Key: key, Value: v}), dropped
 }
 
@@ -81,13 +84,20 @@ func (s *Span) AddEvent(name string, kv ...any) {
 	if !s.IsRecording() {
 		return
 	}
-	s.addEvent(name, kvAttributes(kv))
+	s.addEvent(name, kvAttributes(&s.prov.limits, kv))
 }
 
 func (s *Span) addEvent(name string, attrs []Attribute) {
+	for i := range attrs {
+		attrs[i].Value = s.prov.limits.truncate(attrs[i].Value)
+	}
 	ev := Event{Name: name, Time: time.Now(), Attributes: attrs}
 	s.mu.Lock()
-	if len(s.events) >= maxEventsPerSpan {
+	if s.ended.Load() {
+		s.mu.Unlock()
+		return
+	}
+	if len(s.events) >= s.prov.limits.events {
 		s.droppedEvents++
 	} else {
 		s.events = append(s.events, ev)
@@ -95,7 +105,7 @@ func (s *Span) addEvent(name string, attrs []Attribute) {
 	s.mu.Unlock()
 }
 
-func kvAttributes(kv []any) []Attribute {
+func kvAttributes(lim *spanLimits, kv []any) []Attribute {
 	if len(kv) < 2 {
 		return nil
 	}
@@ -106,7 +116,7 @@ func kvAttributes(kv []any) []Attribute {
 		if !ok {
 			key = fmt.Sprint(kv[i])
 		}
-		attrs, dropped = setAttr(attrs, dropped, maxAttributesPerEvent, key, normalizeValue(kv[i+1]))
+		attrs, dropped = setAttr(attrs, dropped, lim.eventAttrs, key, normalizeValue(kv[i+1]))
 	}
 	return attrs
 }
@@ -116,7 +126,7 @@ func (s *Span) RecordError(err error) {
 	if err == nil || !s.IsRecording() {
 		return
 	}
-	msg := err.Error()
+	msg := safeString(err.Error)
 	s.addEvent("exception", []Attribute{
 		{Key: "exception.type", Value: fmt.Sprintf("%T", err)},
 		{Key: "exception.message", Value: msg},
@@ -126,14 +136,16 @@ func (s *Span) RecordError(err error) {
 
 // RecordPanic is RecordError for a recovered panic value. Called from the
 // deferred function that recovered, the stack still shows where the panic
-// happened, so it is kept as exception.stacktrace.
+// happened, so it is kept as exception.stacktrace. A nil value (recover()
+// outside a panic; since Go 1.21 panic(nil) recovers as a non-nil
+// *runtime.PanicNilError) is a no-op.
 func (s *Span) RecordPanic(v any) {
-	if !s.IsRecording() {
+	if v == nil || !s.IsRecording() {
 		return
 	}
 	var msg string
 	if err, ok := v.(error); ok {
-		msg = err.Error()
+		msg = safeString(err.Error)
 	} else {
 		msg = fmt.Sprint(v)
 	}
@@ -158,7 +170,7 @@ func (s *Span) SetStatus(code StatusCode, description string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.status.Code == StatusOK {
+	if s.ended.Load() || s.status.Code == StatusOK {
 		return
 	}
 	switch code {
@@ -175,7 +187,9 @@ func (s *Span) SetName(name string) {
 		return
 	}
 	s.mu.Lock()
-	s.name = name
+	if !s.ended.Load() {
+		s.name = name
+	}
 	s.mu.Unlock()
 }
 
@@ -185,20 +199,25 @@ func (s *Span) End() {
 		return
 	}
 	// Monotonic clock: End never precedes start even if the wall clock jumps.
-	end := s.start.Add(time.Since(s.start))
-	if s.glsSet {
+	s.end = s.start.Add(time.Since(s.start))
+	// Restore the goroutine's previous span only where s is still the
+	// current one: End on another goroutine (a client span closed by the
+	// reader of its body) or out of order must not clobber that slot.
+	if s.glsSet && callCurrentGoroutineSpan() == s {
 		callSetGoroutineSpan(s.glsPrev)
 	}
 	if !s.recording || s.prov == nil {
 		return
 	}
-	s.prov.onEnd(s.snapshot(end))
+	// The snapshot is taken by the export goroutine, off the caller's path.
+	s.prov.onEnd(s)
 }
 
-func (s *Span) snapshot(end time.Time) *ReadOnlySpan {
+// snapshot copies an ended span for the exporters.
+func (s *Span) snapshot() ReadOnlySpan {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return &ReadOnlySpan{
+	return ReadOnlySpan{
 		TraceID:           s.traceID,
 		SpanID:            s.spanID,
 		ParentSpanID:      s.parentID,
@@ -208,7 +227,7 @@ func (s *Span) snapshot(end time.Time) *ReadOnlySpan {
 		Name:              s.name,
 		Kind:              s.kind,
 		StartTime:         s.start,
-		EndTime:           end,
+		EndTime:           s.end,
 		Attributes:        s.attrs,
 		Events:            s.events,
 		Status:            s.status,
