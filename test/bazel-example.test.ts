@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -142,6 +142,8 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
     before(() => {
       ws = copyExample(run.root);
       // A project aspect file used by two packages; its join point only matches store.
+      // A fresh clone has no aspects/ directory (git keeps no empty folders).
+      mkdirSync(join(ws, 'aspects'), { recursive: true });
       writeFileSync(join(ws, 'aspects/BUILD.bazel'), 'exports_files(["project.yml"])\n');
       writeFileSync(join(ws, 'aspects/project.yml'), projectAspects('v1'));
       for (const file of [storeBuild(), greetBuild()]) {
