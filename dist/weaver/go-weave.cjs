@@ -8254,10 +8254,6 @@ var YamlNode = class _YamlNode {
     if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "number" || !Number.isInteger(this.node.value)) this.fail(`expected ${what} (an integer)`);
     return this.node.value;
   }
-  /** Line of the first line of a block scalar's content (for mapping generated code to the aspect file). */
-  contentLine() {
-    return this.origin.line;
-  }
   checkKeys(allowed, what) {
     for (const e of this.entries(what)) {
       if (!allowed.includes(e.key)) e.keyNode.fail(`unknown key "${e.key}" in ${what}; expected one of: ${allowed.join(", ")}`);
@@ -13291,12 +13287,9 @@ function matches(jp, c, ctx) {
     case "value-declaration": {
       if (c.kind !== "value-spec") return false;
       const t = c.node.childForFieldName("type");
-      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === canonicalAspectType(jp.type, ctx.facts.importPath);
+      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === normalizeAspectType(jp.type);
     }
   }
-}
-function canonicalAspectType(t, _importPath) {
-  return normalizeAspectType(t);
 }
 function declName(n) {
   return n.childForFieldName("name")?.text;

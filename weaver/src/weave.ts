@@ -6,7 +6,7 @@ import { namingEdits } from './advice/names.js';
 import { WeaveError } from './errors.js';
 import { aspectKinds, type NodeKind } from './join/kinds.js';
 import { candidatesOf, matches, mayMatchLiteral, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
-import { loadGoFile, type GoFile } from './parse/gofile.js';
+import { loadGoFile } from './parse/gofile.js';
 import { printWoven, WOVEN_MARKER } from './print/print.js';
 
 export interface PackageInput extends PackageFacts {
@@ -115,4 +115,3 @@ async function applyAll(plan: FilePlan, aspect: Aspect, c: Candidate, injectedOn
   }
 }
 
-export type { GoFile };

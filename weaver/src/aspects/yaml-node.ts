@@ -75,11 +75,6 @@ export class YamlNode {
     return this.node.value;
   }
 
-  /** Line of the first line of a block scalar's content (for mapping generated code to the aspect file). */
-  contentLine(): number {
-    return this.origin.line;
-  }
-
   checkKeys(allowed: string[], what: string): void {
     for (const e of this.entries(what)) {
       if (!allowed.includes(e.key)) e.keyNode.fail(`unknown key "${e.key}" in ${what}; expected one of: ${allowed.join(', ')}`);

@@ -213,14 +213,9 @@ export function matches(jp: JoinPoint, c: Candidate, ctx: MatchContext): boolean
     case 'value-declaration': {
       if (c.kind !== 'value-spec') return false;
       const t = c.node.childForFieldName('type');
-      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === canonicalAspectType(jp.type, ctx.facts.importPath);
+      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === normalizeAspectType(jp.type);
     }
   }
-}
-
-/** Aspect types name packages by import path; unqualified names other than predeclared ones stay as written. */
-function canonicalAspectType(t: string, _importPath: string): string {
-  return normalizeAspectType(t);
 }
 
 function declName(n: Node): string | undefined {
