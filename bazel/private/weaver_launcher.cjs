@@ -8602,6 +8602,42 @@ function loadConfig(opts = {}) {
   return loadAspectFiles(paths);
 }
 
+// weaver/src/join/glob.ts
+function globMatch(pattern, path) {
+  return globRegex(pattern).test(path);
+}
+var cache = /* @__PURE__ */ new Map();
+function globRegex(pattern) {
+  let re = cache.get(pattern);
+  if (re) return re;
+  let s = "^";
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const c = pattern[i2];
+    if (c === "*") {
+      if (pattern[i2 + 1] === "*") {
+        i2++;
+        if (pattern[i2 + 1] === void 0 && s.endsWith("/")) {
+          s = s.slice(0, -1) + "(?:/.*)?";
+          continue;
+        }
+        s += ".*";
+      } else s += "[^/]*";
+    } else if (c === "?") s += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i2 + 1);
+      if (end < 0) {
+        s += "\\[";
+        continue;
+      }
+      s += "[" + pattern.slice(i2 + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
+      i2 = end;
+    } else s += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  re = new RegExp(s + "$");
+  cache.set(pattern, re);
+  return re;
+}
+
 // weaver/src/join/syntax.ts
 var FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
 var PREDECLARED = /* @__PURE__ */ new Set([
@@ -8688,6 +8724,341 @@ function enclosingFunction(node) {
 function unparen(n) {
   while (n && n.type === "parenthesized_expression") n = n.namedChildren.find((c) => c && c.type !== "comment") ?? null;
   return n;
+}
+
+// weaver/src/join/match.ts
+var TYPES_FOR = {
+  file: [],
+  body: ["function_declaration", "method_declaration", "func_literal"],
+  call: ["call_expression", "type_conversion_expression"],
+  "struct-def": ["type_spec"],
+  composite: ["composite_literal"],
+  "field-value": ["composite_literal"],
+  decl: ["function_declaration", "method_declaration", "var_spec", "const_spec"],
+  "value-spec": ["var_spec", "const_spec"]
+};
+function isTopLevel(n) {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === "source_file") return true;
+    if (["block", "func_literal", "function_declaration", "method_declaration"].includes(p.type)) return false;
+  }
+  return false;
+}
+var TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
+function topLevelNodes(file, types, out2) {
+  const add = (n) => {
+    if (n && types.has(n.type)) out2.get(n.type).push(n);
+  };
+  for (const d of file.root.namedChildren) {
+    if (!d) continue;
+    if (d.type === "function_declaration" || d.type === "method_declaration") {
+      add(d);
+      continue;
+    }
+    if (d.type !== "type_declaration" && d.type !== "var_declaration" && d.type !== "const_declaration") continue;
+    for (const c of d.namedChildren) {
+      if (c?.type === "var_spec_list" || c?.type === "const_spec_list") c.namedChildren.forEach(add);
+      else add(c);
+    }
+  }
+}
+function nodesByType(file, kinds, literals = true) {
+  const types = /* @__PURE__ */ new Set();
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" || literals) types.add(t);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t of types) out2.set(t, []);
+  const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
+  topLevelNodes(file, types, out2);
+  if (deep.length) {
+    for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
+  }
+  if (!literals && [...kinds].includes("body")) out2.set("func_literal", []);
+  return out2;
+}
+function mayMatchLiteral(jp) {
+  switch (jp.kind) {
+    case "function":
+      return (jp.options.name === void 0 || jp.options.name === "") && jp.options.receiver !== true && typeof jp.options.receiver !== "object";
+    case "function-body":
+      return mayMatchLiteral(jp.of);
+    case "all-of":
+      return jp.of.every(mayMatchLiteral);
+    case "one-of":
+      return jp.of.some(mayMatchLiteral);
+    case "declaration-of":
+      return false;
+    default:
+      return true;
+  }
+}
+function candidatesOf(file, kind, found) {
+  if (kind === "file") return [{ kind, node: file.root }];
+  const out2 = [];
+  const nodes = found && TYPES_FOR[kind].every((t) => found.has(t)) ? TYPES_FOR[kind].flatMap((t) => found.get(t)).sort((a, b) => a.startIndex - b.startIndex) : file.root.descendantsOfType(TYPES_FOR[kind]);
+  for (const n of nodes) {
+    if (!n) continue;
+    switch (kind) {
+      case "body": {
+        const body2 = n.childForFieldName("body");
+        if (body2) out2.push({ kind, node: body2, fn: n });
+        break;
+      }
+      case "call":
+        if (n.type === "call_expression" || n.childForFieldName("type")?.type === "generic_type") out2.push({ kind, node: n });
+        break;
+      case "struct-def":
+        if (n.childForFieldName("type")?.type === "struct_type" && isTopLevel(n)) out2.push({ kind, node: n });
+        break;
+      case "composite": {
+        const p = n.parent;
+        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
+        out2.push({ kind, node: pointer ? p : n, composite: n, pointer });
+        break;
+      }
+      case "field-value": {
+        const p = n.parent;
+        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
+        for (const el of n.childForFieldName("body")?.namedChildren ?? []) {
+          if (el?.type !== "keyed_element") continue;
+          const key = el.childForFieldName("key");
+          const value = el.childForFieldName("value");
+          const inner = value?.namedChildren.find((c) => c && c.type !== "comment") ?? value;
+          if (key && inner) out2.push({ kind, node: inner, composite: n, pointer, field: key.text });
+        }
+        break;
+      }
+      case "decl":
+      case "value-spec":
+        if (isTopLevel(n)) out2.push({ kind, node: n });
+        break;
+    }
+  }
+  return out2;
+}
+function packageVerdict(jp, facts) {
+  switch (jp.kind) {
+    case "import-path":
+      return facts.importPath === jp.path;
+    case "package-name":
+      return facts.name === void 0 ? void 0 : facts.name === jp.name;
+    case "package-filter":
+      return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule);
+    case "test-main":
+      return !!facts.testMain === jp.value;
+    case "struct-definition":
+      return facts.importPath === jp.type.pkg ? void 0 : false;
+    case "declaration-of":
+      return facts.importPath === jp.target.pkg ? void 0 : false;
+    case "all-of": {
+      let all = true;
+      for (const c of jp.of) {
+        const v = packageVerdict(c, facts);
+        if (v === false) return false;
+        if (v === void 0) all = void 0;
+      }
+      return all;
+    }
+    case "one-of": {
+      let any = false;
+      for (const c of jp.of) {
+        const v = packageVerdict(c, facts);
+        if (v === true) return true;
+        if (v === void 0) any = void 0;
+      }
+      return any;
+    }
+    case "not": {
+      const v = packageVerdict(jp.of, facts);
+      return v === void 0 ? void 0 : !v;
+    }
+    case "function-body":
+      return packageVerdict(jp.of, facts) === false ? false : void 0;
+    default:
+      return void 0;
+  }
+}
+function directiveOf(c, name2) {
+  const anchor = c.kind === "body" && c.fn ? c.fn : c.node;
+  if (anchor.type === "source_file") return void 0;
+  const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name2 || d.startsWith(name2 + " ") || d.startsWith(name2 + "	"));
+  return line === void 0 ? void 0 : line.slice(name2.length);
+}
+function matches(jp, c, ctx) {
+  switch (jp.kind) {
+    case "all-of":
+      return jp.of.every((j) => matches(j, c, ctx));
+    case "one-of":
+      return jp.of.some((j) => matches(j, c, ctx));
+    case "not":
+      return !matches(jp.of, c, ctx);
+    case "import-path":
+    case "package-name":
+    case "package-filter":
+    case "test-main": {
+      const facts = jp.kind === "package-name" ? { ...ctx.facts, name: ctx.file.packageName } : ctx.facts;
+      return packageVerdict(jp, facts) === true;
+    }
+    case "directive":
+      return directiveOf(c, jp.name) !== void 0;
+    case "function":
+      return c.kind === "body" && !!c.fn && functionMatches(c.fn, jp.options, ctx);
+    case "function-body":
+      return c.kind === "body" && matches(jp.of, c, ctx);
+    case "function-call":
+      return c.kind === "call" && calleeIs(c.node, jp.target, ctx);
+    case "method-call":
+      return c.kind === "call" && methodCallIs(c.node, jp.receiver, jp.name, jp.match, ctx);
+    case "struct-definition":
+      return c.kind === "struct-def" && ctx.facts.importPath === jp.type.pkg && c.node.childForFieldName("name")?.text === jp.type.name;
+    case "struct-literal": {
+      if (c.kind !== "composite" && c.kind !== "field-value") return false;
+      if (jp.field !== void 0 ? c.kind !== "field-value" || c.field !== jp.field : c.kind !== "composite") return false;
+      if (jp.match === "pointer-only" && !c.pointer) return false;
+      if (jp.match === "value-only" && c.pointer) return false;
+      const t = c.composite?.childForFieldName("type");
+      return !!t && typeNames(t, jp.type, ctx);
+    }
+    case "declaration-of":
+      return c.kind === "decl" && ctx.facts.importPath === jp.target.pkg && declName(c.node) === jp.target.name;
+    case "value-declaration": {
+      if (c.kind !== "value-spec") return false;
+      const t = c.node.childForFieldName("type");
+      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === normalizeAspectType(jp.type);
+    }
+  }
+}
+function declName(n) {
+  return n.childForFieldName("name")?.text;
+}
+function functionMatches(fn, o, ctx) {
+  if (o.name !== void 0) {
+    const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
+    if (name2 !== o.name) return false;
+  }
+  if (o.receiver !== void 0) {
+    const recv = fn.type === "method_declaration" ? paramsOf(fn.childForFieldName("receiver"))[0] : void 0;
+    if (typeof o.receiver === "boolean") {
+      if (!!recv !== o.receiver) return false;
+    } else {
+      if (!recv?.typeNode) return false;
+      const t = canonicalType(recv.typeNode, ctx.file, ctx.facts.importPath).replace(/\[.*\]$/, "");
+      const want = (o.receiver.pointer ? "*" : "") + o.receiver.pkg + "." + o.receiver.name;
+      if (t !== want) return false;
+    }
+  }
+  if (o.signature || o.signatureContains) {
+    const flat = (list) => paramsOf(list).flatMap((p) => p.names.map(() => (p.variadic ? "..." : "") + (p.typeNode ? canonicalType(p.typeNode, ctx.file, ctx.facts.importPath) : "")));
+    const args2 = flat(fn.childForFieldName("parameters"));
+    const res = fn.childForFieldName("result");
+    const results = !res ? [] : res.type === "parameter_list" ? flat(res) : [canonicalType(res, ctx.file, ctx.facts.importPath)];
+    if (o.signature) {
+      const want = o.signature;
+      if (args2.join(",") !== want.args.join(",") || results.join(",") !== want.returns.join(",")) return false;
+    }
+    if (o.signatureContains) {
+      const want = o.signatureContains;
+      if (!want.args.every((a) => args2.includes(a)) || !want.returns.every((r) => results.includes(r))) return false;
+    }
+  }
+  return true;
+}
+function calleeOf(call, ctx) {
+  let f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : call.childForFieldName("type")?.childForFieldName("type") ?? null;
+  if (f?.type === "index_expression" || f?.type === "generic_type") f = f.childForFieldName("operand") ?? f.childForFieldName("type");
+  if (!f) return void 0;
+  if (f.type === "selector_expression" || f.type === "qualified_type") {
+    const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
+    const field = f.childForFieldName("field") ?? f.childForFieldName("name");
+    if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
+    const path = ctx.file.aliases.get(operand.text);
+    if (!path || !field) return void 0;
+    return { pkg: path, name: field.text };
+  }
+  if (f.type === "identifier") return { pkg: ctx.facts.importPath, name: f.text };
+  return void 0;
+}
+function calleeIs(call, t, ctx) {
+  const c = calleeOf(call, ctx);
+  if (!c || c.name !== t.name) return false;
+  if (c.pkg === t.pkg) return true;
+  const f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : null;
+  return f?.type === "identifier" && ctx.file.dotImports.includes(t.pkg);
+}
+function typeNames(t, want, ctx) {
+  const canon = canonicalType(t, ctx.file, ctx.facts.importPath);
+  return canon === `${want.pkg}.${want.name}` || ctx.file.dotImports.includes(want.pkg) && t.text === want.name;
+}
+function methodCallIs(call, recv, name2, match, ctx) {
+  if (call.type !== "call_expression") return false;
+  const f = unparen(call.childForFieldName("function"));
+  if (f?.type !== "selector_expression" || f.childForFieldName("field")?.text !== name2) return false;
+  const t = staticTypeOf(f.childForFieldName("operand"), ctx);
+  if (!t) return false;
+  const base = `${recv.pkg}.${recv.name}`;
+  const effective = match !== "any" ? match : recv.pointer ? "pointer-only" : "any";
+  if (effective === "pointer-only") return t === "*" + base;
+  if (effective === "value-only") return t === base;
+  return t === base || t === "*" + base;
+}
+function staticTypeOf(expr, ctx) {
+  const e = unparen(expr);
+  if (!e) return void 0;
+  if (e.type === "composite_literal") {
+    const t = e.childForFieldName("type");
+    return t ? canonicalType(t, ctx.file, ctx.facts.importPath) : void 0;
+  }
+  if (e.type === "unary_expression" && e.childForFieldName("operator")?.text === "&") {
+    const inner = staticTypeOf(e.childForFieldName("operand"), ctx);
+    return inner ? "*" + inner : void 0;
+  }
+  if (e.type === "call_expression" && e.childForFieldName("function")?.text === "new") {
+    const arg = e.childForFieldName("arguments")?.namedChildren[0];
+    return arg ? "*" + canonicalType(arg, ctx.file, ctx.facts.importPath) : void 0;
+  }
+  if (e.type !== "identifier") return void 0;
+  const name2 = e.text;
+  for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {
+    const found = typeInFunction(fn, name2, e.startIndex, ctx);
+    if (found) return found;
+  }
+  for (const spec of ctx.file.root.descendantsOfType("var_spec")) {
+    if (!spec || !isTopLevelSpec(spec)) continue;
+    const t = specType(spec, name2, ctx);
+    if (t) return t;
+  }
+  return void 0;
+}
+function isTopLevelSpec(n) {
+  return n.parent?.type === "var_declaration" ? n.parent.parent?.type === "source_file" : n.parent?.parent?.parent?.type === "source_file";
+}
+function specType(spec, name2, ctx) {
+  const names = spec.childrenForFieldName("name").map((n) => n?.text);
+  const i2 = names.indexOf(name2);
+  if (i2 < 0) return void 0;
+  const t = spec.childForFieldName("type");
+  if (t) return canonicalType(t, ctx.file, ctx.facts.importPath);
+  const value = spec.childForFieldName("value")?.namedChildren[i2];
+  return value ? staticTypeOf(value, ctx) : void 0;
+}
+function typeInFunction(fn, name2, before, ctx) {
+  for (const list of [fn.childForFieldName("receiver"), fn.childForFieldName("parameters")]) {
+    for (const p of paramsOf(list)) if (p.names.includes(name2) && p.typeNode) return canonicalType(p.typeNode, ctx.file, ctx.facts.importPath);
+  }
+  const body2 = fn.childForFieldName("body");
+  if (!body2) return void 0;
+  let found;
+  for (const d of body2.descendantsOfType(["short_var_declaration", "var_spec"])) {
+    if (!d || d.startIndex > before || enclosingFunction(d)?.id !== fn.id) continue;
+    if (d.type === "var_spec") {
+      found = specType(d, name2, ctx) ?? found;
+      continue;
+    }
+    const left = d.childForFieldName("left")?.namedChildren.map((n) => n?.text) ?? [];
+    const i2 = left.indexOf(name2);
+    const right = d.childForFieldName("right")?.namedChildren ?? [];
+    if (i2 >= 0 && right.length === left.length) found = staticTypeOf(right[i2], ctx) ?? found;
+  }
+  return found;
 }
 
 // weaver/src/advice/context.ts
@@ -8793,12 +9164,9 @@ var FunctionContext = class {
 };
 function templateDot(c, file, facts, naming) {
   const fnNode = c.kind === "body" ? c.fn : c.node.type === "source_file" ? void 0 : enclosingFunction(c.node) ?? (["function_declaration", "method_declaration"].includes(c.node.type) ? c.node : void 0);
-  const directiveAnchor = c.kind === "body" && c.fn ? c.fn : c.node;
-  const directiveLines = () => directiveAnchor.type === "source_file" ? [] : directivesOf(annotatedStatement(directiveAnchor));
   const directiveArgs = (name2) => {
-    const clean = name2.replace(/^\/\//, "");
-    const line = directiveLines().find((d) => d === clean || d.startsWith(clean + " ") || d.startsWith(clean + "	"));
-    return line === void 0 ? void 0 : parseDirectiveArgs(line.slice(clean.length));
+    const rest = directiveOf(c, name2.replace(/^\/\//, ""));
+    return rest === void 0 ? void 0 : parseDirectiveArgs(rest);
   };
   const base = file.path.split("/").pop() ?? file.path;
   return {
@@ -12868,205 +13236,6 @@ async function parseGo(source) {
   return tree;
 }
 
-// weaver/src/advice/snippet.ts
-var WRAP = {
-  statements: ["package p\nfunc _() {\n", "\n}\n"],
-  expression: ["package p\nvar _ = (", ")\n"],
-  declarations: ["package p\n", "\n"]
-};
-var cache = /* @__PURE__ */ new Map();
-async function rewriteSnippet(code, kind, template, aliasFor) {
-  const aliases = Object.keys(template.imports);
-  const key = kind + "\0" + aliases.join(",") + "\0" + code;
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = await analyse(code, kind, new Set(aliases));
-    if (cache.size > 5e4) cache.clear();
-    cache.set(key, hit);
-  }
-  if (hit.error) {
-    throw new WeaveError(`template produced invalid Go (${kind}): ${hit.error}
-${indent(code)}`, { file: template.origin.file, line: template.origin.line + (hit.errorLine ?? 0) });
-  }
-  let text = code;
-  const used = /* @__PURE__ */ new Set();
-  for (const r of [...hit.renames].sort((a, b) => b.s - a.s)) {
-    const path = template.imports[r.alias];
-    used.add(path);
-    const alias = aliasFor(r.alias, path);
-    const end = alias === "" ? text.indexOf(".", r.e) + 1 : r.e;
-    text = text.slice(0, r.s) + alias + text.slice(end);
-  }
-  return { text, used };
-}
-function indent(code) {
-  return code.split("\n").map((l) => "    | " + l).join("\n");
-}
-async function analyse(code, kind, aliases) {
-  const [pre, post] = WRAP[kind];
-  const tree = await parseGo(pre + code + post);
-  try {
-    const root = tree.rootNode;
-    if (root.hasError) {
-      const bad = findError(root);
-      const line = bad ? Math.max(0, bad.startPosition.row - (pre.split("\n").length - 1)) : 0;
-      return { renames: [], error: bad ? `unexpected ${JSON.stringify(bad.text.split("\n")[0].slice(0, 30))}` : "syntax error", errorLine: line };
-    }
-    if (kind === "expression") {
-      const spec = root.descendantsOfType("var_spec")[0];
-      const vals = spec?.childForFieldName("value")?.namedChildren ?? [];
-      if (vals.length !== 1) return { renames: [], error: "expected exactly one expression" };
-    }
-    const renames = [];
-    if (aliases.size) {
-      for (const n of root.descendantsOfType(["selector_expression", "qualified_type"])) {
-        if (!n) continue;
-        const q = n.childForFieldName("operand") ?? n.childForFieldName("package");
-        if (!q || q.type !== "identifier" && q.type !== "package_identifier" || !aliases.has(q.text)) continue;
-        renames.push({ s: q.startIndex - pre.length, e: q.endIndex - pre.length, alias: q.text });
-      }
-    }
-    return { renames };
-  } finally {
-    tree.delete();
-  }
-}
-function findError(n) {
-  if (n.type === "ERROR" || n.isMissing) return n;
-  for (const c of n.children) {
-    if (c && (c.hasError || c.isMissing || c.type === "ERROR")) {
-      const f = findError(c);
-      if (f) return f;
-    }
-  }
-  return void 0;
-}
-
-// weaver/src/advice/apply.ts
-var compiled = /* @__PURE__ */ new WeakMap();
-function compiledOf(t) {
-  let c = compiled.get(t);
-  if (!c) {
-    c = compileTemplate(t);
-    compiled.set(t, c);
-  }
-  return c;
-}
-async function render(plan, t, c, kind) {
-  const dot = templateDot(c, plan.file, plan.facts, plan.naming);
-  const code = renderTemplate(compiledOf(t), dot, { Version: () => "0.1.0" });
-  const snippet = await rewriteSnippet(code, kind, t, (_alias, path) => plan.imports.aliasFor(path, _alias));
-  return snippet.text;
-}
-function pieces(text) {
-  const out2 = [];
-  const parts2 = text.split(ORIGINAL_PLACEHOLDER);
-  parts2.forEach((p, i2) => {
-    if (p) out2.push({ gen: p });
-    if (i2 < parts2.length - 1) out2.push({ orig: true });
-  });
-  return out2;
-}
-function bodyOf(c) {
-  if (c.kind === "body") return c.node;
-  if (["function_declaration", "method_declaration"].includes(c.node.type)) return c.node.childForFieldName("body");
-  return null;
-}
-function localType(type, plan) {
-  return type.replace(/((?:[\w.-]+\/)*[\w-]+(?:\.v\d+)?)\.([A-Za-z_]\w*)/g, (_m, path, name2) => {
-    const alias = plan.imports.aliasFor(path);
-    return alias ? `${alias}.${name2}` : name2;
-  });
-}
-async function applyAdvice(plan, aspect, adv, c) {
-  const seq = plan.seq++;
-  const base = { aspect: aspect.id, seq };
-  switch (adv.kind) {
-    case "prepend-statements": {
-      const body2 = bodyOf(c);
-      if (!body2) return;
-      const text = await render(plan, adv.template, c, "statements");
-      if (!text.trim()) return;
-      plan.edits.push({ kind: "insert", at: body2.startIndex + 1, text: text.replace(/^\n+|\n+$/g, ""), lines: true, order: adv.order, ...base });
-      return;
-    }
-    case "wrap-expression": {
-      const text = await render(plan, adv.template, c, "expression");
-      plan.edits.push({ kind: "replace", start: c.node.startIndex, end: c.node.endIndex, pieces: pieces(text.trim()), ...base });
-      return;
-    }
-    case "replace-function": {
-      const fn = c.node.childForFieldName("function") ?? c.node.childForFieldName("type");
-      if (!fn) return;
-      const target = fn.type === "index_expression" || fn.type === "generic_type" ? fn.childForFieldName("operand") ?? fn.childForFieldName("type") ?? fn : fn;
-      const qualifier = target.type === "selector_expression" || target.type === "qualified_type" ? target.childForFieldName("operand") ?? target.childForFieldName("package") : null;
-      const qualifierPath = qualifier ? plan.file.aliases.get(qualifier.text) : void 0;
-      let name2;
-      if (qualifier && qualifierPath === adv.target.pkg) name2 = `${qualifier.text}.${adv.target.name}`;
-      else {
-        const alias = plan.imports.aliasFor(adv.target.pkg);
-        name2 = alias ? `${alias}.${adv.target.name}` : adv.target.name;
-        if (qualifier && qualifierPath && !plan.keepUsed.has(qualifier.text)) {
-          plan.keepUsed.add(qualifier.text);
-          const old = target.childForFieldName("field") ?? target.childForFieldName("name");
-          plan.edits.push({ kind: "insert", at: plan.file.source.length, text: `var _ = ${qualifier.text}.${old?.text ?? ""}`, lines: true, order: 1, ...base });
-        }
-      }
-      plan.edits.push({ kind: "replace", start: target.startIndex, end: target.endIndex, pieces: [{ gen: name2 }], exclusive: "callee", ...base });
-      return;
-    }
-    case "append-args": {
-      const args2 = c.node.childForFieldName("arguments");
-      if (!args2) return;
-      const values = [];
-      for (const v of adv.values) values.push((await render(plan, v, c, "expression")).trim());
-      const list = args2.namedChildren.filter((a) => !!a && a.type !== "comment");
-      const lastArg = list[list.length - 1];
-      const spread = lastArg?.type === "variadic_argument" || args2.children.some((ch) => ch?.type === "...");
-      if (spread && lastArg) {
-        const last = lastArg.type === "variadic_argument" ? lastArg.namedChildren.find((n) => n && n.type !== "comment") ?? lastArg : lastArg;
-        const type = localType(adv.type, plan);
-        plan.edits.push({ kind: "replace", start: last.startIndex, end: last.endIndex, pieces: [{ gen: `append(append([]${type}(nil), ` }, { orig: true }, { gen: `...), ${values.join(", ")})` }], ...base });
-        return;
-      }
-      const close = args2.endIndex - 1;
-      const lead = list.length ? ", " : "";
-      plan.edits.push({ kind: "insert", at: list.length ? list[list.length - 1].endIndex : close, text: lead + values.join(", "), lines: false, order: 0, ...base });
-      return;
-    }
-    case "assign-value": {
-      const spec = c.node;
-      const names = spec.childrenForFieldName("name");
-      if (names.length !== 1) return;
-      const text = (await render(plan, adv.template, c, "expression")).trim();
-      const value = spec.childForFieldName("value");
-      if (value) {
-        plan.edits.push({ kind: "replace", start: value.startIndex, end: value.endIndex, pieces: pieces(text), exclusive: "value", ...base });
-      } else {
-        const after = spec.childForFieldName("type") ?? names[0];
-        plan.edits.push({ kind: "insert", at: after.endIndex, text: ` = ${text.replace(ORIGINAL_PLACEHOLDER, "")}`, lines: false, order: 0, ...base });
-      }
-      return;
-    }
-    case "add-struct-field": {
-      const list = c.node.childForFieldName("type")?.namedChildren.find((n) => n?.type === "field_declaration_list");
-      if (!list) return;
-      plan.edits.push({ kind: "insert", at: list.endIndex - 1, text: `${adv.name} ${localType(adv.type, plan)}`, lines: true, order: 0, ...base });
-      return;
-    }
-    case "add-blank-import":
-      plan.imports.addBlank(adv.path);
-      return;
-    case "inject-declarations": {
-      const text = await render(plan, adv.template, c, "declarations");
-      if (/^\/\/go:linkname /m.test(text)) plan.imports.addBlank("unsafe");
-      for (const l of adv.links) plan.linkDeps.add(l);
-      plan.edits.push({ kind: "insert", at: plan.file.source.length, text: text.replace(/^\n+|\n+$/g, ""), lines: true, order: 0, ...base });
-      return;
-    }
-  }
-}
-
 // weaver/src/parse/positions.ts
 var PositionMap = class {
   constructor(source, file) {
@@ -13229,6 +13398,195 @@ function errorPosition(root, positions, file) {
   return { file: p.file, line: p.line, col: p.col };
 }
 
+// weaver/src/advice/snippet.ts
+var WRAP = {
+  statements: ["package p\nfunc _() {\n", "\n}\n"],
+  expression: ["package p\nvar _ = (", ")\n"],
+  declarations: ["package p\n", "\n"]
+};
+var cache2 = /* @__PURE__ */ new Map();
+async function rewriteSnippet(code, kind, template, aliasFor) {
+  const aliases = Object.keys(template.imports);
+  const key = kind + "\0" + aliases.join(",") + "\0" + code;
+  let hit = cache2.get(key);
+  if (!hit) {
+    hit = await analyse(code, kind, new Set(aliases));
+    if (cache2.size > 5e4) cache2.clear();
+    cache2.set(key, hit);
+  }
+  if (hit.error) {
+    throw new WeaveError(`template produced invalid Go (${kind}): ${hit.error}
+${indent(code)}`, { file: template.origin.file, line: template.origin.line + (hit.errorLine ?? 0) });
+  }
+  let text = code;
+  const used = /* @__PURE__ */ new Set();
+  for (const r of [...hit.renames].sort((a, b) => b.s - a.s)) {
+    const path = template.imports[r.alias];
+    used.add(path);
+    const alias = aliasFor(r.alias, path);
+    const end = alias === "" ? text.indexOf(".", r.e) + 1 : r.e;
+    text = text.slice(0, r.s) + alias + text.slice(end);
+  }
+  return { text, used };
+}
+function indent(code) {
+  return code.split("\n").map((l) => "    | " + l).join("\n");
+}
+async function analyse(code, kind, aliases) {
+  const [pre, post] = WRAP[kind];
+  const tree = await parseGo(pre + code + post);
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      const bad = firstErrorNode(root);
+      const line = bad ? Math.max(0, bad.startPosition.row - (pre.split("\n").length - 1)) : 0;
+      return { renames: [], error: bad ? `unexpected ${JSON.stringify(bad.text.split("\n")[0].slice(0, 30))}` : "syntax error", errorLine: line };
+    }
+    if (kind === "expression") {
+      const spec = root.descendantsOfType("var_spec")[0];
+      const vals = spec?.childForFieldName("value")?.namedChildren ?? [];
+      if (vals.length !== 1) return { renames: [], error: "expected exactly one expression" };
+    }
+    const renames = [];
+    if (aliases.size) {
+      for (const n of root.descendantsOfType(["selector_expression", "qualified_type"])) {
+        if (!n) continue;
+        const q = n.childForFieldName("operand") ?? n.childForFieldName("package");
+        if (!q || q.type !== "identifier" && q.type !== "package_identifier" || !aliases.has(q.text)) continue;
+        renames.push({ s: q.startIndex - pre.length, e: q.endIndex - pre.length, alias: q.text });
+      }
+    }
+    return { renames };
+  } finally {
+    tree.delete();
+  }
+}
+
+// weaver/src/advice/apply.ts
+var compiled = /* @__PURE__ */ new WeakMap();
+function compiledOf(t) {
+  let c = compiled.get(t);
+  if (!c) {
+    c = compileTemplate(t);
+    compiled.set(t, c);
+  }
+  return c;
+}
+async function render(plan, t, c, kind) {
+  const dot = templateDot(c, plan.file, plan.facts, plan.naming);
+  const code = renderTemplate(compiledOf(t), dot, { Version: () => "0.1.0" });
+  const snippet = await rewriteSnippet(code, kind, t, (_alias, path) => plan.imports.aliasFor(path, _alias));
+  return snippet.text;
+}
+function pieces(text) {
+  const out2 = [];
+  const parts2 = text.split(ORIGINAL_PLACEHOLDER);
+  parts2.forEach((p, i2) => {
+    if (p) out2.push({ gen: p });
+    if (i2 < parts2.length - 1) out2.push({ orig: true });
+  });
+  return out2;
+}
+function bodyOf(c) {
+  if (c.kind === "body") return c.node;
+  if (["function_declaration", "method_declaration"].includes(c.node.type)) return c.node.childForFieldName("body");
+  return null;
+}
+function localType(type, plan) {
+  return type.replace(/((?:[\w.-]+\/)*[\w-]+(?:\.v\d+)?)\.([A-Za-z_]\w*)/g, (_m, path, name2) => {
+    const alias = plan.imports.aliasFor(path);
+    return alias ? `${alias}.${name2}` : name2;
+  });
+}
+async function applyAdvice(plan, aspect, adv, c) {
+  const seq = plan.seq++;
+  const base = { aspect: aspect.id, seq };
+  switch (adv.kind) {
+    case "prepend-statements": {
+      const body2 = bodyOf(c);
+      if (!body2) return;
+      const text = await render(plan, adv.template, c, "statements");
+      if (!text.trim()) return;
+      plan.edits.push({ kind: "insert", at: body2.startIndex + 1, text: text.replace(/^\n+|\n+$/g, ""), lines: true, order: adv.order, ...base });
+      return;
+    }
+    case "wrap-expression": {
+      const text = await render(plan, adv.template, c, "expression");
+      plan.edits.push({ kind: "replace", start: c.node.startIndex, end: c.node.endIndex, pieces: pieces(text.trim()), ...base });
+      return;
+    }
+    case "replace-function": {
+      const fn = c.node.childForFieldName("function") ?? c.node.childForFieldName("type");
+      if (!fn) return;
+      const target = fn.type === "index_expression" || fn.type === "generic_type" ? fn.childForFieldName("operand") ?? fn.childForFieldName("type") ?? fn : fn;
+      const qualifier = target.type === "selector_expression" || target.type === "qualified_type" ? target.childForFieldName("operand") ?? target.childForFieldName("package") : null;
+      const qualifierPath = qualifier ? plan.file.aliases.get(qualifier.text) : void 0;
+      let name2;
+      if (qualifier && qualifierPath === adv.target.pkg) name2 = `${qualifier.text}.${adv.target.name}`;
+      else {
+        const alias = plan.imports.aliasFor(adv.target.pkg);
+        name2 = alias ? `${alias}.${adv.target.name}` : adv.target.name;
+        if (qualifier && qualifierPath && !plan.keepUsed.has(qualifier.text)) {
+          plan.keepUsed.add(qualifier.text);
+          const old = target.childForFieldName("field") ?? target.childForFieldName("name");
+          plan.edits.push({ kind: "insert", at: plan.file.source.length, text: `var _ = ${qualifier.text}.${old?.text ?? ""}`, lines: true, order: 1, ...base });
+        }
+      }
+      plan.edits.push({ kind: "replace", start: target.startIndex, end: target.endIndex, pieces: [{ gen: name2 }], exclusive: "callee", ...base });
+      return;
+    }
+    case "append-args": {
+      const args2 = c.node.childForFieldName("arguments");
+      if (!args2) return;
+      const values = [];
+      for (const v of adv.values) values.push((await render(plan, v, c, "expression")).trim());
+      const list = args2.namedChildren.filter((a) => !!a && a.type !== "comment");
+      const lastArg = list[list.length - 1];
+      const spread = lastArg?.type === "variadic_argument" || args2.children.some((ch) => ch?.type === "...");
+      if (spread && lastArg) {
+        const last = lastArg.type === "variadic_argument" ? lastArg.namedChildren.find((n) => n && n.type !== "comment") ?? lastArg : lastArg;
+        const type = localType(adv.type, plan);
+        plan.edits.push({ kind: "replace", start: last.startIndex, end: last.endIndex, pieces: [{ gen: `append(append([]${type}(nil), ` }, { orig: true }, { gen: `...), ${values.join(", ")})` }], ...base });
+        return;
+      }
+      const close = args2.endIndex - 1;
+      const lead = list.length ? ", " : "";
+      plan.edits.push({ kind: "insert", at: list.length ? list[list.length - 1].endIndex : close, text: lead + values.join(", "), lines: false, order: 0, ...base });
+      return;
+    }
+    case "assign-value": {
+      const spec = c.node;
+      const names = spec.childrenForFieldName("name");
+      if (names.length !== 1) return;
+      const text = (await render(plan, adv.template, c, "expression")).trim();
+      const value = spec.childForFieldName("value");
+      if (value) {
+        plan.edits.push({ kind: "replace", start: value.startIndex, end: value.endIndex, pieces: pieces(text), exclusive: "value", ...base });
+      } else {
+        const after = spec.childForFieldName("type") ?? names[0];
+        plan.edits.push({ kind: "insert", at: after.endIndex, text: ` = ${text.replace(ORIGINAL_PLACEHOLDER, "")}`, lines: false, order: 0, ...base });
+      }
+      return;
+    }
+    case "add-struct-field": {
+      const list = c.node.childForFieldName("type")?.namedChildren.find((n) => n?.type === "field_declaration_list");
+      if (!list) return;
+      plan.edits.push({ kind: "insert", at: list.endIndex - 1, text: `${adv.name} ${localType(adv.type, plan)}`, lines: true, order: 0, ...base });
+      return;
+    }
+    case "add-blank-import":
+      plan.imports.addBlank(adv.path);
+      return;
+    case "inject-declarations": {
+      const text = await render(plan, adv.template, c, "declarations");
+      if (/^\/\/go:linkname /m.test(text)) plan.imports.addBlank("unsafe");
+      for (const l of adv.links) plan.linkDeps.add(l);
+      plan.edits.push({ kind: "insert", at: plan.file.source.length, text: text.replace(/^\n+|\n+$/g, ""), lines: true, order: 0, ...base });
+      return;
+    }
+  }
+}
+
 // weaver/src/advice/imports.ts
 var ImportAllocator = class {
   /** `reserved`: names that must not be chosen, e.g. every `__weave_*` identifier in the package's sources. */
@@ -13270,405 +13628,6 @@ var ImportAllocator = class {
     return specs.length ? `; import (${specs.join("; ")})` : "";
   }
 };
-
-// weaver/src/advice/names.ts
-function namingEdits(naming, positions, seqStart) {
-  const edits = [];
-  let seq = seqStart;
-  const restore = (i2) => {
-    const p = positions.position(i2);
-    return `/*line ${p.file}:${p.line}${p.col !== void 0 ? ":" + p.col : ""}*/`;
-  };
-  for (const { list, prefix, single } of naming.lists.values()) {
-    if (single) {
-      edits.push({ kind: "replace", start: list.startIndex, end: list.endIndex, pieces: [{ gen: `(${prefix}0 ` }, { orig: true }, { gen: ")" }], exclusive: "naming", aspect: "naming", seq: seq++ });
-      continue;
-    }
-    let i2 = 0;
-    for (const p of paramsOf(list)) {
-      const decl = p.decl;
-      const nameNodes = decl.childrenForFieldName("name");
-      if (nameNodes.length === 0 && p.typeNode) {
-        edits.push({ kind: "insert", at: p.typeNode.startIndex, text: `${prefix}${i2} ${restore(p.typeNode.startIndex)}`, lines: false, order: -1, aspect: "naming", seq: seq++ });
-        i2++;
-        continue;
-      }
-      for (const n of nameNodes) {
-        if (n?.text === "_") edits.push({ kind: "replace", start: n.startIndex, end: n.endIndex, pieces: [{ gen: `${prefix}${i2}` }], exclusive: "naming", aspect: "naming", seq: seq++ });
-        i2++;
-      }
-    }
-  }
-  return edits;
-}
-
-// weaver/src/join/glob.ts
-function globMatch(pattern, path) {
-  return globRegex(pattern).test(path);
-}
-var cache2 = /* @__PURE__ */ new Map();
-function globRegex(pattern) {
-  let re = cache2.get(pattern);
-  if (re) return re;
-  let s = "^";
-  for (let i2 = 0; i2 < pattern.length; i2++) {
-    const c = pattern[i2];
-    if (c === "*") {
-      if (pattern[i2 + 1] === "*") {
-        i2++;
-        if (pattern[i2 + 1] === void 0 && s.endsWith("/")) {
-          s = s.slice(0, -1) + "(?:/.*)?";
-          continue;
-        }
-        s += ".*";
-      } else s += "[^/]*";
-    } else if (c === "?") s += "[^/]";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i2 + 1);
-      if (end < 0) {
-        s += "\\[";
-        continue;
-      }
-      s += "[" + pattern.slice(i2 + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
-      i2 = end;
-    } else s += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  re = new RegExp(s + "$");
-  cache2.set(pattern, re);
-  return re;
-}
-
-// weaver/src/join/match.ts
-var TYPES_FOR = {
-  file: [],
-  body: ["function_declaration", "method_declaration", "func_literal"],
-  call: ["call_expression", "type_conversion_expression"],
-  "struct-def": ["type_spec"],
-  composite: ["composite_literal"],
-  "field-value": ["composite_literal"],
-  decl: ["function_declaration", "method_declaration", "var_spec", "const_spec"],
-  "value-spec": ["var_spec", "const_spec"]
-};
-function isTopLevel(n) {
-  for (let p = n.parent; p; p = p.parent) {
-    if (p.type === "source_file") return true;
-    if (["block", "func_literal", "function_declaration", "method_declaration"].includes(p.type)) return false;
-  }
-  return false;
-}
-var TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
-function topLevelNodes(file, types, out2) {
-  const add = (n) => {
-    if (n && types.has(n.type)) out2.get(n.type).push(n);
-  };
-  for (const d of file.root.namedChildren) {
-    if (!d) continue;
-    if (d.type === "function_declaration" || d.type === "method_declaration") {
-      add(d);
-      continue;
-    }
-    if (d.type !== "type_declaration" && d.type !== "var_declaration" && d.type !== "const_declaration") continue;
-    for (const c of d.namedChildren) {
-      if (c?.type === "var_spec_list" || c?.type === "const_spec_list") c.namedChildren.forEach(add);
-      else add(c);
-    }
-  }
-}
-function nodesByType(file, kinds, literals = true) {
-  const types = /* @__PURE__ */ new Set();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" || literals) types.add(t);
-  const out2 = /* @__PURE__ */ new Map();
-  for (const t of types) out2.set(t, []);
-  const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
-  topLevelNodes(file, types, out2);
-  if (deep.length) {
-    for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
-  }
-  if (!literals && [...kinds].includes("body")) out2.set("func_literal", []);
-  return out2;
-}
-function mayMatchLiteral(jp) {
-  switch (jp.kind) {
-    case "function":
-      return (jp.options.name === void 0 || jp.options.name === "") && jp.options.receiver !== true && typeof jp.options.receiver !== "object";
-    case "function-body":
-      return mayMatchLiteral(jp.of);
-    case "all-of":
-      return jp.of.every(mayMatchLiteral);
-    case "one-of":
-      return jp.of.some(mayMatchLiteral);
-    case "declaration-of":
-      return false;
-    default:
-      return true;
-  }
-}
-function candidatesOf(file, kind, found) {
-  if (kind === "file") return [{ kind, node: file.root }];
-  const out2 = [];
-  const nodes = found && TYPES_FOR[kind].every((t) => found.has(t)) ? TYPES_FOR[kind].flatMap((t) => found.get(t)).sort((a, b) => a.startIndex - b.startIndex) : file.root.descendantsOfType(TYPES_FOR[kind]);
-  for (const n of nodes) {
-    if (!n) continue;
-    switch (kind) {
-      case "body": {
-        const body2 = n.childForFieldName("body");
-        if (body2) out2.push({ kind, node: body2, fn: n });
-        break;
-      }
-      case "call":
-        if (n.type === "call_expression" || n.childForFieldName("type")?.type === "generic_type") out2.push({ kind, node: n });
-        break;
-      case "struct-def":
-        if (n.childForFieldName("type")?.type === "struct_type" && isTopLevel(n)) out2.push({ kind, node: n });
-        break;
-      case "composite": {
-        const p = n.parent;
-        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
-        out2.push({ kind, node: pointer ? p : n, composite: n, pointer });
-        break;
-      }
-      case "field-value": {
-        const p = n.parent;
-        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
-        for (const el of n.childForFieldName("body")?.namedChildren ?? []) {
-          if (el?.type !== "keyed_element") continue;
-          const key = el.childForFieldName("key");
-          const value = el.childForFieldName("value");
-          const inner = value?.namedChildren.find((c) => c && c.type !== "comment") ?? value;
-          if (key && inner) out2.push({ kind, node: inner, composite: n, pointer, field: key.text });
-        }
-        break;
-      }
-      case "decl":
-      case "value-spec":
-        if (isTopLevel(n)) out2.push({ kind, node: n });
-        break;
-    }
-  }
-  return out2;
-}
-function packageVerdict(jp, facts) {
-  switch (jp.kind) {
-    case "import-path":
-      return facts.importPath === jp.path;
-    case "package-name":
-      return facts.name === void 0 ? void 0 : facts.name === jp.name;
-    case "package-filter":
-      return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule);
-    case "test-main":
-      return !!facts.testMain === jp.value;
-    case "struct-definition":
-      return facts.importPath === jp.type.pkg ? void 0 : false;
-    case "declaration-of":
-      return facts.importPath === jp.target.pkg ? void 0 : false;
-    case "all-of": {
-      let all = true;
-      for (const c of jp.of) {
-        const v = packageVerdict(c, facts);
-        if (v === false) return false;
-        if (v === void 0) all = void 0;
-      }
-      return all;
-    }
-    case "one-of": {
-      let any = false;
-      for (const c of jp.of) {
-        const v = packageVerdict(c, facts);
-        if (v === true) return true;
-        if (v === void 0) any = void 0;
-      }
-      return any;
-    }
-    case "not": {
-      const v = packageVerdict(jp.of, facts);
-      return v === void 0 ? void 0 : !v;
-    }
-    case "function-body":
-      return packageVerdict(jp.of, facts) === false ? false : void 0;
-    default:
-      return void 0;
-  }
-}
-function matches(jp, c, ctx) {
-  switch (jp.kind) {
-    case "all-of":
-      return jp.of.every((j) => matches(j, c, ctx));
-    case "one-of":
-      return jp.of.some((j) => matches(j, c, ctx));
-    case "not":
-      return !matches(jp.of, c, ctx);
-    case "import-path":
-    case "package-name":
-    case "package-filter":
-    case "test-main": {
-      const facts = jp.kind === "package-name" ? { ...ctx.facts, name: ctx.file.packageName } : ctx.facts;
-      return packageVerdict(jp, facts) === true;
-    }
-    case "directive": {
-      const anchor = c.kind === "body" && c.fn ? c.fn : c.node;
-      if (anchor.type === "source_file") return false;
-      return directivesOf(annotatedStatement(anchor)).some((d) => d === jp.name || d.startsWith(jp.name + " ") || d.startsWith(jp.name + "	"));
-    }
-    case "function":
-      return c.kind === "body" && !!c.fn && functionMatches(c.fn, jp.options, ctx);
-    case "function-body":
-      return c.kind === "body" && matches(jp.of, c, ctx);
-    case "function-call":
-      return c.kind === "call" && calleeIs(c.node, jp.target, ctx);
-    case "method-call":
-      return c.kind === "call" && methodCallIs(c.node, jp.receiver, jp.name, jp.match, ctx);
-    case "struct-definition":
-      return c.kind === "struct-def" && ctx.facts.importPath === jp.type.pkg && c.node.childForFieldName("name")?.text === jp.type.name;
-    case "struct-literal": {
-      if (c.kind !== "composite" && c.kind !== "field-value") return false;
-      if (jp.field !== void 0 ? c.kind !== "field-value" || c.field !== jp.field : c.kind !== "composite") return false;
-      if (jp.match === "pointer-only" && !c.pointer) return false;
-      if (jp.match === "value-only" && c.pointer) return false;
-      const t = c.composite?.childForFieldName("type");
-      return !!t && typeNames(t, jp.type, ctx);
-    }
-    case "declaration-of":
-      return c.kind === "decl" && ctx.facts.importPath === jp.target.pkg && declName(c.node) === jp.target.name;
-    case "value-declaration": {
-      if (c.kind !== "value-spec") return false;
-      const t = c.node.childForFieldName("type");
-      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === normalizeAspectType(jp.type);
-    }
-  }
-}
-function declName(n) {
-  return n.childForFieldName("name")?.text;
-}
-function functionMatches(fn, o, ctx) {
-  if (o.name !== void 0) {
-    const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
-    if (name2 !== o.name) return false;
-  }
-  if (o.receiver !== void 0) {
-    const recv = fn.type === "method_declaration" ? paramsOf(fn.childForFieldName("receiver"))[0] : void 0;
-    if (typeof o.receiver === "boolean") {
-      if (!!recv !== o.receiver) return false;
-    } else {
-      if (!recv?.typeNode) return false;
-      const t = canonicalType(recv.typeNode, ctx.file, ctx.facts.importPath).replace(/\[.*\]$/, "");
-      const want = (o.receiver.pointer ? "*" : "") + o.receiver.pkg + "." + o.receiver.name;
-      if (t !== want) return false;
-    }
-  }
-  if (o.signature || o.signatureContains) {
-    const flat = (list) => paramsOf(list).flatMap((p) => p.names.map(() => (p.variadic ? "..." : "") + (p.typeNode ? canonicalType(p.typeNode, ctx.file, ctx.facts.importPath) : "")));
-    const args2 = flat(fn.childForFieldName("parameters"));
-    const res = fn.childForFieldName("result");
-    const results = !res ? [] : res.type === "parameter_list" ? flat(res) : [canonicalType(res, ctx.file, ctx.facts.importPath)];
-    if (o.signature) {
-      const want = o.signature;
-      if (args2.join(",") !== want.args.join(",") || results.join(",") !== want.returns.join(",")) return false;
-    }
-    if (o.signatureContains) {
-      const want = o.signatureContains;
-      if (!want.args.every((a) => args2.includes(a)) || !want.returns.every((r) => results.includes(r))) return false;
-    }
-  }
-  return true;
-}
-function calleeOf(call, ctx) {
-  let f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : call.childForFieldName("type")?.childForFieldName("type") ?? null;
-  if (f?.type === "index_expression" || f?.type === "generic_type") f = f.childForFieldName("operand") ?? f.childForFieldName("type");
-  if (!f) return void 0;
-  if (f.type === "selector_expression" || f.type === "qualified_type") {
-    const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
-    const field = f.childForFieldName("field") ?? f.childForFieldName("name");
-    if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
-    const path = ctx.file.aliases.get(operand.text);
-    if (!path || !field) return void 0;
-    return { pkg: path, name: field.text };
-  }
-  if (f.type === "identifier") return { pkg: ctx.facts.importPath, name: f.text };
-  return void 0;
-}
-function calleeIs(call, t, ctx) {
-  const c = calleeOf(call, ctx);
-  if (!c || c.name !== t.name) return false;
-  if (c.pkg === t.pkg) return true;
-  const f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : null;
-  return f?.type === "identifier" && ctx.file.dotImports.includes(t.pkg);
-}
-function typeNames(t, want, ctx) {
-  const canon = canonicalType(t, ctx.file, ctx.facts.importPath);
-  return canon === `${want.pkg}.${want.name}` || ctx.file.dotImports.includes(want.pkg) && t.text === want.name;
-}
-function methodCallIs(call, recv, name2, match, ctx) {
-  if (call.type !== "call_expression") return false;
-  const f = unparen(call.childForFieldName("function"));
-  if (f?.type !== "selector_expression" || f.childForFieldName("field")?.text !== name2) return false;
-  const t = staticTypeOf(f.childForFieldName("operand"), ctx);
-  if (!t) return false;
-  const base = `${recv.pkg}.${recv.name}`;
-  const effective = match !== "any" ? match : recv.pointer ? "pointer-only" : "any";
-  if (effective === "pointer-only") return t === "*" + base;
-  if (effective === "value-only") return t === base;
-  return t === base || t === "*" + base;
-}
-function staticTypeOf(expr, ctx) {
-  const e = unparen(expr);
-  if (!e) return void 0;
-  if (e.type === "composite_literal") {
-    const t = e.childForFieldName("type");
-    return t ? canonicalType(t, ctx.file, ctx.facts.importPath) : void 0;
-  }
-  if (e.type === "unary_expression" && e.childForFieldName("operator")?.text === "&") {
-    const inner = staticTypeOf(e.childForFieldName("operand"), ctx);
-    return inner ? "*" + inner : void 0;
-  }
-  if (e.type === "call_expression" && e.childForFieldName("function")?.text === "new") {
-    const arg = e.childForFieldName("arguments")?.namedChildren[0];
-    return arg ? "*" + canonicalType(arg, ctx.file, ctx.facts.importPath) : void 0;
-  }
-  if (e.type !== "identifier") return void 0;
-  const name2 = e.text;
-  for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {
-    const found = typeInFunction(fn, name2, e.startIndex, ctx);
-    if (found) return found;
-  }
-  for (const spec of ctx.file.root.descendantsOfType("var_spec")) {
-    if (!spec || !isTopLevelSpec(spec)) continue;
-    const t = specType(spec, name2, ctx);
-    if (t) return t;
-  }
-  return void 0;
-}
-function isTopLevelSpec(n) {
-  return n.parent?.type === "var_declaration" ? n.parent.parent?.type === "source_file" : n.parent?.parent?.parent?.type === "source_file";
-}
-function specType(spec, name2, ctx) {
-  const names = spec.childrenForFieldName("name").map((n) => n?.text);
-  const i2 = names.indexOf(name2);
-  if (i2 < 0) return void 0;
-  const t = spec.childForFieldName("type");
-  if (t) return canonicalType(t, ctx.file, ctx.facts.importPath);
-  const value = spec.childForFieldName("value")?.namedChildren[i2];
-  return value ? staticTypeOf(value, ctx) : void 0;
-}
-function typeInFunction(fn, name2, before, ctx) {
-  for (const list of [fn.childForFieldName("receiver"), fn.childForFieldName("parameters")]) {
-    for (const p of paramsOf(list)) if (p.names.includes(name2) && p.typeNode) return canonicalType(p.typeNode, ctx.file, ctx.facts.importPath);
-  }
-  const body2 = fn.childForFieldName("body");
-  if (!body2) return void 0;
-  let found;
-  for (const d of body2.descendantsOfType(["short_var_declaration", "var_spec"])) {
-    if (!d || d.startIndex > before || enclosingFunction(d)?.id !== fn.id) continue;
-    if (d.type === "var_spec") {
-      found = specType(d, name2, ctx) ?? found;
-      continue;
-    }
-    const left = d.childForFieldName("left")?.namedChildren.map((n) => n?.text) ?? [];
-    const i2 = left.indexOf(name2);
-    const right = d.childForFieldName("right")?.namedChildren ?? [];
-    if (i2 >= 0 && right.length === left.length) found = staticTypeOf(right[i2], ctx) ?? found;
-  }
-  return found;
-}
 
 // weaver/src/print/print.ts
 var WOVEN_MARKER = "//go-weave:woven";
@@ -13779,6 +13738,34 @@ function checkInsert(ins, roots, positions, where) {
     }
   };
   visit(roots);
+}
+
+// weaver/src/advice/names.ts
+function namingEdits(naming, positions, seqStart) {
+  const edits = [];
+  let seq = seqStart;
+  const restore = (i2) => lineDirective(positions.position(i2), true);
+  for (const { list, prefix, single } of naming.lists.values()) {
+    if (single) {
+      edits.push({ kind: "replace", start: list.startIndex, end: list.endIndex, pieces: [{ gen: `(${prefix}0 ` }, { orig: true }, { gen: ")" }], exclusive: "naming", aspect: "naming", seq: seq++ });
+      continue;
+    }
+    let i2 = 0;
+    for (const p of paramsOf(list)) {
+      const decl = p.decl;
+      const nameNodes = decl.childrenForFieldName("name");
+      if (nameNodes.length === 0 && p.typeNode) {
+        edits.push({ kind: "insert", at: p.typeNode.startIndex, text: `${prefix}${i2} ${restore(p.typeNode.startIndex)}`, lines: false, order: -1, aspect: "naming", seq: seq++ });
+        i2++;
+        continue;
+      }
+      for (const n of nameNodes) {
+        if (n?.text === "_") edits.push({ kind: "replace", start: n.startIndex, end: n.endIndex, pieces: [{ gen: `${prefix}${i2}` }], exclusive: "naming", aspect: "naming", seq: seq++ });
+        i2++;
+      }
+    }
+  }
+  return edits;
 }
 
 // weaver/src/weave.ts

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { GoFile } from '../parse/gofile.js';
-import type { Candidate, PackageFacts } from '../join/match.js';
-import { annotatedStatement, canonicalType, directivesOf, enclosingFunction, normalizeAspectType, paramsOf } from '../join/syntax.js';
+import { directiveOf, type Candidate, type PackageFacts } from '../join/match.js';
+import { canonicalType, enclosingFunction, normalizeAspectType, paramsOf } from '../join/syntax.js';
 
 /** Stands in for `{{ . }}` while the rendered code is checked; replaced by the original node afterwards. */
 export const ORIGINAL_PLACEHOLDER = '__go_weave_original__';
@@ -117,12 +117,9 @@ export interface TemplateDot {
 
 export function templateDot(c: Candidate, file: GoFile, facts: PackageFacts, naming: NamingRequests): TemplateDot {
   const fnNode = c.kind === 'body' ? c.fn : c.node.type === 'source_file' ? undefined : enclosingFunction(c.node) ?? (['function_declaration', 'method_declaration'].includes(c.node.type) ? c.node : undefined);
-  const directiveAnchor = c.kind === 'body' && c.fn ? c.fn : c.node;
-  const directiveLines = () => (directiveAnchor.type === 'source_file' ? [] : directivesOf(annotatedStatement(directiveAnchor)));
   const directiveArgs = (name: string): DirectiveArg[] | undefined => {
-    const clean = name.replace(/^\/\//, '');
-    const line = directiveLines().find((d) => d === clean || d.startsWith(clean + ' ') || d.startsWith(clean + '\t'));
-    return line === undefined ? undefined : parseDirectiveArgs(line.slice(clean.length));
+    const rest = directiveOf(c, name.replace(/^\/\//, ''));
+    return rest === undefined ? undefined : parseDirectiveArgs(rest);
   };
   const base = file.path.split('/').pop() ?? file.path;
   return {

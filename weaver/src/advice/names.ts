@@ -1,6 +1,7 @@
 import type { Edit } from '../edit/plan.js';
 import { paramsOf } from '../join/syntax.js';
 import type { PositionMap } from '../parse/positions.js';
+import { lineDirective } from '../print/print.js';
 import type { NamingRequests } from './context.js';
 
 /**
@@ -10,10 +11,7 @@ import type { NamingRequests } from './context.js';
 export function namingEdits(naming: NamingRequests, positions: PositionMap, seqStart: number): Edit[] {
   const edits: Edit[] = [];
   let seq = seqStart;
-  const restore = (i: number) => {
-    const p = positions.position(i);
-    return `/*line ${p.file}:${p.line}${p.col !== undefined ? ':' + p.col : ''}*/`;
-  };
+  const restore = (i: number) => lineDirective(positions.position(i), true);
   for (const { list, prefix, single } of naming.lists.values()) {
     if (single) {
       edits.push({ kind: 'replace', start: list.startIndex, end: list.endIndex, pieces: [{ gen: `(${prefix}0 ` }, { orig: true }, { gen: ')' }], exclusive: 'naming', aspect: 'naming', seq: seq++ });

@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
 import { WeaveError } from '../errors.js';
+import { firstErrorNode } from '../parse/gofile.js';
 import { parseGo } from '../parse/parser.js';
 import type { Template } from '../aspects/types.js';
 
@@ -56,7 +56,7 @@ async function analyse(code: string, kind: SnippetKind, aliases: Set<string>) {
   try {
     const root = tree.rootNode;
     if (root.hasError) {
-      const bad = findError(root);
+      const bad = firstErrorNode(root);
       const line = bad ? Math.max(0, bad.startPosition.row - (pre.split('\n').length - 1)) : 0;
       return { renames: [], error: bad ? `unexpected ${JSON.stringify(bad.text.split('\n')[0].slice(0, 30))}` : 'syntax error', errorLine: line };
     }
@@ -78,15 +78,4 @@ async function analyse(code: string, kind: SnippetKind, aliases: Set<string>) {
   } finally {
     tree.delete();
   }
-}
-
-function findError(n: Node): Node | undefined {
-  if (n.type === 'ERROR' || n.isMissing) return n;
-  for (const c of n.children) {
-    if (c && (c.hasError || c.isMissing || c.type === 'ERROR')) {
-      const f = findError(c);
-      if (f) return f;
-    }
-  }
-  return undefined;
 }

@@ -180,6 +180,17 @@ export function packageVerdict(jp: JoinPoint, facts: PackageFacts): boolean | un
 
 export interface MatchContext { file: GoFile; facts: PackageFacts }
 
+/**
+ * The text after `//NAME` of the directive annotating a candidate (a function body's directive sits
+ * above its declaration), or undefined when there is none.
+ */
+export function directiveOf(c: Candidate, name: string): string | undefined {
+  const anchor = c.kind === 'body' && c.fn ? c.fn : c.node;
+  if (anchor.type === 'source_file') return undefined;
+  const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name || d.startsWith(name + ' ') || d.startsWith(name + '\t'));
+  return line === undefined ? undefined : line.slice(name.length);
+}
+
 export function matches(jp: JoinPoint, c: Candidate, ctx: MatchContext): boolean {
   switch (jp.kind) {
     case 'all-of': return jp.of.every((j) => matches(j, c, ctx));
@@ -189,11 +200,7 @@ export function matches(jp: JoinPoint, c: Candidate, ctx: MatchContext): boolean
       const facts = jp.kind === 'package-name' ? { ...ctx.facts, name: ctx.file.packageName } : ctx.facts;
       return packageVerdict(jp, facts) === true;
     }
-    case 'directive': {
-      const anchor = c.kind === 'body' && c.fn ? c.fn : c.node;
-      if (anchor.type === 'source_file') return false;
-      return directivesOf(annotatedStatement(anchor)).some((d) => d === jp.name || d.startsWith(jp.name + ' ') || d.startsWith(jp.name + '\t'));
-    }
+    case 'directive': return directiveOf(c, jp.name) !== undefined;
     case 'function': return c.kind === 'body' && !!c.fn && functionMatches(c.fn, jp.options, ctx);
     case 'function-body': return c.kind === 'body' && matches(jp.of, c, ctx);
     case 'function-call': return c.kind === 'call' && calleeIs(c.node, jp.target, ctx);

@@ -87,7 +87,8 @@ function unquote(lit: string): string {
   try { return JSON.parse(lit) as string; } catch { return lit.slice(1, -1); }
 }
 
-function firstErrorNode(root: Node): Node | undefined {
+/** The first ERROR or MISSING node, depth first. */
+export function firstErrorNode(root: Node): Node | undefined {
   const cursor = root.walk();
   // Depth-first to the first ERROR or MISSING node.
   for (;;) {

@@ -6,7 +6,7 @@ export const WOVEN_MARKER = '//go-weave:woven';
 
 interface RNode { edit: ReplaceEdit; children: RNode[] }
 
-function lineDirective(pos: { file: string; line: number; col: number | undefined }, inline: boolean): string {
+export function lineDirective(pos: { file: string; line: number; col: number | undefined }, inline: boolean): string {
   const body = `${pos.file}:${pos.line}${pos.col !== undefined ? ':' + pos.col : ''}`;
   return inline ? `/*line ${body}*/` : `//line ${body}`;
 }
