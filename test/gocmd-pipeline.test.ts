@@ -343,7 +343,7 @@ describe('go-weave build with a fake weaver', () => {
     }
   });
 
-  test('a matching dependency in the module cache is skipped by name, and the build still works', async () => {
+  test('a module-cache dependency the weaver leaves unchanged is woven in place: no module copy, no replace', async () => {
     const d = writeTree({
       'go.mod': 'module example.com/d\n\ngo 1.25\n\nrequire github.com/ncruces/julianday v1.0.0\n',
       'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"time"\n\n\t"github.com/ncruces/julianday"\n)\n\nfunc main() {\n\t// @weave\n\tfmt.Println(julianday.Date(time.Unix(0, 0)))\n}\n',
@@ -353,7 +353,9 @@ describe('go-weave build with a fake weaver', () => {
       const core = fakeCore('v1');
       const everywhere = { ...core, packageMayMatch: (_a: unknown, ref: { importPath: string; standard?: boolean }) => !ref.standard };
       const p = await prepare({ core: everywhere, runtimeDir: rt }, 'build', ['-C', d, '-o', join(d, 'bin'), '.'], env, () => rt);
-      assert.deepEqual(p.skipped, ['github.com/ncruces/julianday']);
+      assert.deepEqual(p.skipped, []);
+      assert.deepEqual(p.moduleCopies, []);
+      assert.ok(p.outcome.wovenPackages.includes('example.com/d'));
       const r = await run(p.go, p.goArgs, { cwd: p.cwd, env: p.goEnv as NodeJS.ProcessEnv });
       assert.equal(r.code, 0, r.stderr);
       assert.match((await run(join(d, 'bin'), [])).stderr, /woven: v1 example.com\/d\n/);

@@ -65,9 +65,10 @@ export interface GoProxy {
   close(): Promise<void>;
 }
 
-export async function startGoProxy(): Promise<GoProxy> {
+/** Serves MODULE@VERSION with `files` (default: a greeter library and a tool). */
+export async function startGoProxy(files: Record<string, string> = FILES): Promise<GoProxy> {
   const prefixed: Record<string, string> = {};
-  for (const [k, v] of Object.entries(FILES)) prefixed[`${MODULE}@${VERSION}/${k}`] = v;
+  for (const [k, v] of Object.entries(files)) prefixed[`${MODULE}@${VERSION}/${k}`] = v;
   const zipped = zip(prefixed);
   const info = JSON.stringify({ Version: VERSION, Time: '2026-01-01T00:00:00Z' });
   const s: GoProxy = { url: '', requests: [], close: async () => {} };
@@ -79,7 +80,7 @@ export async function startGoProxy(): Promise<GoProxy> {
       [`${base}list`]: ['text/plain', `${VERSION}\n`],
       [`/${MODULE}/@latest`]: ['application/json', info],
       [`${base}${VERSION}.info`]: ['application/json', info],
-      [`${base}${VERSION}.mod`]: ['text/plain', FILES['go.mod']],
+      [`${base}${VERSION}.mod`]: ['text/plain', files['go.mod'] ?? `module ${MODULE}\n`],
       [`${base}${VERSION}.zip`]: ['application/zip', zipped],
     };
     const hit = routes[p];

@@ -7,6 +7,7 @@ import { GoCommandError } from './golist.js';
 import { RUNTIME_MODULE } from './plan.js';
 import { writeFileAtomic } from './atomic.js';
 import { sha256 } from './hash.js';
+import type { ModuleCopy } from './modcopy.js';
 
 const GO_LINE = /^go\s+(\d+(?:\.\d+){1,2})\s*$/m;
 
@@ -53,20 +54,32 @@ function raiseGoLine(text: string, min: string | undefined): string {
 /**
  * Writes a copy of the user's go.mod (and go.sum, whose path the go command derives from the
  * modfile's) that requires the runtime module through a local replace, so woven code can import
- * it while the user's go.mod and go.sum stay untouched. Returns undefined when the user's module
- * already names the runtime (they manage it themselves).
+ * it while the user's go.mod and go.sum stay untouched, and that builds each module-cache
+ * dependency with woven files from its copy. Returns undefined when there is nothing to add (no
+ * copies, and no runtime or the user's module already names it: they manage it themselves).
  */
-export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string): string | undefined {
+export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = []): string | undefined {
   const text = readFileSync(goModPath, 'utf8');
-  if (mentionsRuntime(text)) return undefined;
+  const addRuntime = runtimeDir !== undefined && !mentionsRuntime(text);
+  if (!addRuntime && copies.length === 0) return undefined;
   const sumPath = goModPath.replace(/\.mod$/, '') + '.sum';
   const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';
-  const copy = `${raiseGoLine(text, runtimeGoVersion(runtimeDir)).replace(/\s*$/, '\n')}
+  let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
+  copy = dropReplaces(copy, copies).replace(/\s*$/, '\n');
+  if (addRuntime) {
+    copy += `
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} v0.0.0
 
 replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
 `;
+  }
+  if (copies.length > 0) {
+    copy += `
+// Dependencies with woven files build from copies: -overlay cannot replace files in GOMODCACHE.
+${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join('\n')}
+`;
+  }
   // The directory is named by both files' contents; go.sum goes first so a visible go.mod has its sum.
   const dir = join(cache.root, 'mod', sha256(copy, sum).slice(0, 32));
   const modOut = join(dir, 'go.mod');
@@ -75,6 +88,23 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
     writeFileAtomic(modOut, copy);
   }
   return modOut;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The go command rejects two replacements of one module version, so a user's `replace p v => …`
+ * for a module that is now built from a copy is commented out (the copy already holds what it
+ * selected: go list reported the replacement's directory).
+ */
+function dropReplaces(text: string, copies: ModuleCopy[]): string {
+  for (const c of copies) {
+    const re = new RegExp(`^(\\s*(?:replace\\s+)?)${escapeRegExp(c.path)}\\s+${escapeRegExp(c.version)}\\s*=>.*$`, 'gm');
+    text = text.replace(re, (line) => `// go-weave: built from a copy: ${line.trim()}`);
+  }
+  return text;
 }
 
 interface WorkJSON {
@@ -90,9 +120,10 @@ interface WorkJSON {
  * GOWORK) that also uses the runtime module. Relative paths are made absolute because the copy
  * lives elsewhere.
  */
-export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, goWorkPath: string, runtimeDir: string): Promise<string | undefined> {
+export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, goWorkPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = []): Promise<string | undefined> {
   const text = readFileSync(goWorkPath, 'utf8');
-  if (mentionsRuntime(text)) return undefined;
+  if (mentionsRuntime(text)) runtimeDir = undefined;
+  if (runtimeDir === undefined && copies.length === 0) return undefined;
   const r = await capture(go, ['work', 'edit', '-json', goWorkPath], { env });
   if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
   const w = JSON.parse(r.stdout) as WorkJSON;
@@ -100,19 +131,23 @@ export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, g
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
   const isLocal = (p: string) => p.startsWith('./') || p.startsWith('../') || isAbsolute(p) || p === '.' || p === '..';
   let goLine = w.Go ?? '1.22';
-  const min = runtimeGoVersion(runtimeDir);
+  const min = runtimeDir === undefined ? undefined : runtimeGoVersion(runtimeDir);
   if (min && compareGoVersions(goLine, min) < 0) goLine = min;
   const lines = [`go ${goLine}`];
   if (w.Toolchain) lines.push(`toolchain ${w.Toolchain}`);
   for (const g of w.Godebug ?? []) lines.push(`godebug ${g.Key}=${g.Value}`);
   lines.push('', 'use (');
   for (const u of w.Use ?? []) lines.push(`\t${quotePath(abs(u.DiskPath))}`);
-  lines.push(`\t${quotePath(runtimeDir)}`, ')');
+  if (runtimeDir !== undefined) lines.push(`\t${quotePath(runtimeDir)}`);
+  lines.push(')');
+  const copied = new Set(copies.map((c) => `${c.path}@${c.version}`));
   for (const rep of w.Replace ?? []) {
+    if (rep.Old.Version && copied.has(`${rep.Old.Path}@${rep.Old.Version}`)) continue;
     const oldS = rep.Old.Version ? `${rep.Old.Path} ${rep.Old.Version}` : rep.Old.Path;
     const newS = rep.New.Version ? `${rep.New.Path} ${rep.New.Version}` : quotePath(isLocal(rep.New.Path) ? abs(rep.New.Path) : rep.New.Path);
     lines.push(`replace ${oldS} => ${newS}`);
   }
+  for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join('\n') + '\n';
   const sumPath = goWorkPath + '.sum';
   const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';

@@ -9,6 +9,7 @@ import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile } from './modfile.js';
+import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync, RUNTIME_MODULE } from './plan.js';
@@ -33,8 +34,10 @@ export interface Prepared {
   timings: { env: number; config: number; list: number; weave: number };
   /** The package graph came from the plan cache (go list did not run). */
   planCached: boolean;
-  /** Packages an aspect may match but that live in the module cache, which -overlay cannot replace. */
+  /** Packages an aspect may match but that cannot be woven: the standard library of a toolchain in the module cache. */
   skipped: string[];
+  /** Module-cache dependencies with woven files, built from copies in the weave cache. */
+  moduleCopies: ModuleCopy[];
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -106,10 +109,12 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
 
   const tWeave = performance.now();
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)));
-  // The go command refuses -overlay replacements beneath GOMODCACHE ("must not be replaced"):
-  // dependencies from the module cache, and a toolchain that GOTOOLCHAIN downloaded there.
+  // The go command refuses -overlay replacements beneath GOMODCACHE ("must not be replaced").
+  // A dependency module there is woven and then built from a copy (below); the standard library
+  // of a toolchain that GOTOOLCHAIN downloaded there has no such way out.
   const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + sep : undefined;
-  const units = planned.filter((u) => !modcache || !u.targets.some((f) => f.startsWith(modcache)));
+  const inModcache = (f: string) => !!modcache && f.startsWith(modcache);
+  const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
   const weave: WeaveFn = async (input) => {
     const aspects = await located(config.aspects());
@@ -129,7 +134,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   timings.list = tWeave - tList;
   timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
-  for (const [k, v] of outcome.overlay) overlay.set(k, v);
+  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache));
+  for (const [k, v] of outcome.overlay) overlay.set(relocate(moduleCopies, k) ?? k, v);
   if (outcome.linkDeps.size > 0) {
     for (const p of packages) {
       if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir) {
@@ -145,22 +151,22 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const listed = new Set(packages.map((p) => p.ImportPath));
   const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
   let modfile = parsed.userModfile ? gomod : undefined;
-  if (needsRuntime) {
-    const dir = runner.runtimeDir ?? runtimeDir();
+  const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : undefined;
+  if (rtDir !== undefined || moduleCopies.length > 0) {
     if (ge.GOWORK && ge.GOWORK !== 'off') {
-      const work = await prepareWorkfile(go, env, cache, ge.GOWORK, dir);
+      const work = await prepareWorkfile(go, env, cache, ge.GOWORK, rtDir, moduleCopies);
       if (work) childEnv.GOWORK = work;
     } else {
       const vendorDir = join(moduleRoot, 'vendor') + sep;
       const vendored = packages.some((p) => p.Dir?.startsWith(vendorDir));
-      const copy = prepareModfile(cache, gomod, dir);
-      if (copy && vendored) {
+      const copy = prepareModfile(cache, gomod, rtDir, moduleCopies);
+      if (copy && vendored && rtDir !== undefined) {
         // The go command checks vendor/modules.txt against go.mod and reads it from disk, not
         // through -overlay, so the runtime cannot be added without writing into the user's tree.
         throw new UsageError(
           `go-weave: ${moduleRoot} builds in vendor mode, and woven code needs the module ${RUNTIME_MODULE}, which is not vendored.\n` +
             `Either build with -mod=mod (dependencies then come from the module cache), or vendor the runtime once:\n` +
-            `\tgo mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${dir} && go mod vendor`,
+            `\tgo mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${rtDir} && go mod vendor`,
         );
       }
       modfile = copy ?? modfile;
@@ -168,5 +174,22 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)] };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies };
+}
+
+/**
+ * Copies each module-cache module that has a woven file (once per module version, see
+ * modcopy.ts). The module comes from go list: the package whose directory holds the file.
+ */
+function copyWovenModules(cache: WeaveCache, gomodcache: string | undefined, packages: ListedPackage[], files: string[]): ModuleCopy[] {
+  if (!gomodcache || files.length === 0) return [];
+  const byDir = new Map<string, NonNullable<ListedPackage['Module']>>();
+  for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
+  const copies = new Map<string, ModuleCopy>();
+  for (const f of files) {
+    const m = byDir.get(dirname(f));
+    if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
+    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }));
+  }
+  return [...copies.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

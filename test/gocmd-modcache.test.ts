@@ -1,0 +1,134 @@
+// A dependency that lives in the module cache is woven like any other package: go-weave builds it
+// from a copy of its module (the go command refuses -overlay beneath GOMODCACHE). Real core, real
+// go toolchain, a private module cache filled from a loopback GOPROXY.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startGoProxy, MODULE, VERSION, type GoProxy } from './support/action-goproxy.ts';
+import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { goWeave, GO } from './support/go-shop.ts';
+
+const GREET = `package greet
+
+import "strings"
+
+// Hello greets; an empty name is a programming error.
+func Hello(name string) string {
+	if name == "" {
+		panic("greet: no name")
+	}
+	return "hello, " + strings.TrimSpace(name)
+}
+`;
+
+const MAIN = `package main
+
+import (
+	"fmt"
+	"os"
+
+	"${MODULE}"
+)
+
+func main() {
+	name := ""
+	if len(os.Args) > 1 {
+		name = os.Args[1]
+	}
+	fmt.Println(greet.Hello(name))
+}
+`;
+
+const ASPECTS = `aspects:
+  - id: dep.greet
+    join-point:
+      all-of:
+        - import-path: ${MODULE}
+        - function-body:
+            function: [{name: Hello}]
+    advice:
+      - prepend-statements:
+          imports: {fmt: fmt}
+          template: fmt.Println("woven greet", {{ printf "%q" .Package.ImportPath }})
+`;
+
+describe('weaving a module-cache dependency', () => {
+  let proxy: GoProxy;
+  let root: string;
+  let mod: string;
+  let env: NodeJS.ProcessEnv;
+
+  before(async () => {
+    proxy = await startGoProxy({ 'go.mod': `module ${MODULE}\n\ngo 1.22\n`, 'greet.go': GREET });
+    root = writeTree({
+      'app/go.mod': `module example.com/app\n\ngo 1.25\n\nrequire ${MODULE} ${VERSION}\n`,
+      'app/main.go': MAIN,
+      'app/go-weave.yml': ASPECTS,
+    }, 'gw-modcache-');
+    mod = join(root, 'app');
+    env = {
+      GOMODCACHE: join(root, 'gomodcache'), GOWEAVE_CACHE: join(root, 'weave'),
+      GOPROXY: proxy.url, GOSUMDB: 'off', GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local',
+    };
+    const dl = await run(GO, ['mod', 'download', MODULE], { cwd: mod, env: { ...process.env, ...env, GOFLAGS: '-mod=mod' } });
+    assert.equal(dl.code, 0, dl.stderr);
+    const tidy = await run(GO, ['mod', 'tidy'], { cwd: mod, env: { ...process.env, ...env } });
+    assert.equal(tidy.code, 0, tidy.stderr);
+  });
+
+  after(async () => {
+    await proxy.close();
+    // The module cache is read-only by design; go clean -modcache knows how to remove it.
+    await run(GO, ['clean', '-modcache'], { env: { ...process.env, ...env } });
+    removeTree(root);
+  });
+
+  test('the dependency is woven, its panic names its own file and line, and nothing the user owns changes', async () => {
+    const goMod = readFileSync(join(mod, 'go.mod'), 'utf8');
+    const goSum = readFileSync(join(mod, 'go.sum'), 'utf8');
+    const depFile = join(env.GOMODCACHE as string, `${MODULE}@${VERSION}`, 'greet.go');
+    const depBefore = statSync(depFile).mtimeMs;
+
+    const b = await goWeave(['build', '-o', join(root, 'woven'), '.'], { cwd: mod, env });
+    assert.equal(b.code, 0, b.stderr);
+    assert.doesNotMatch(b.stderr, /not weaving/);
+    const ok = await run(join(root, 'woven'), ['world'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+    assert.equal(ok.stdout, `woven greet ${MODULE}\nhello, world\n`);
+
+    const boom = await run(join(root, 'woven'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+    assert.notEqual(boom.code, 0);
+    assert.match(boom.stderr, /panic: greet: no name/);
+    const panicLine = GREET.split('\n').findIndex((l) => l.includes('panic(')) + 1;
+    // The woven copy compiles, but positions still name the module cache's file and its lines.
+    assert.ok(boom.stderr.includes(`${depFile}:${panicLine} `), boom.stderr);
+
+    assert.equal(readFileSync(join(mod, 'go.mod'), 'utf8'), goMod);
+    assert.equal(readFileSync(join(mod, 'go.sum'), 'utf8'), goSum);
+    assert.equal(readFileSync(depFile, 'utf8'), GREET);
+    assert.equal(statSync(depFile).mtimeMs, depBefore);
+
+    // A plain build of the same module is untouched by the woven one.
+    const plain = await run(GO, ['build', '-o', join(root, 'plain'), '.'], { cwd: mod, env: { ...process.env, ...env } });
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal((await run(join(root, 'plain'), ['world'])).stdout, 'hello, world\n');
+  });
+
+  test('a second woven build compiles nothing, and cache clean removes the read-only module copy', async () => {
+    const again = await goWeave(['build', '-v', '-o', join(root, 'woven'), '.'], { cwd: mod, env });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.stderr.trim(), '', 'a package was recompiled');
+    const copies = join(env.GOWEAVE_CACHE as string, 'v1', 'modsrc');
+    assert.ok(existsSync(join(copies, `${MODULE}@${VERSION}`, 'go.mod')), readdirSync(copies).join(' '));
+    const clean = await goWeave(['cache', 'clean'], { cwd: mod, env });
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.ok(!existsSync(copies));
+  });
+
+  test('go-weave diff -deps shows the dependency under its module-cache path', async () => {
+    const d = await goWeave(['diff', '-deps', '.'], { cwd: mod, env });
+    assert.equal(d.code, 0, d.stderr);
+    assert.match(d.stdout, new RegExp(`\\+\\+\\+ .*${MODULE.replace('.', '\\.')}@${VERSION}/greet\\.go \\(woven\\)`));
+    assert.match(d.stdout, /\+.*Println\("woven greet"/);
+  });
+});

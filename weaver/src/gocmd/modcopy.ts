@@ -1,0 +1,71 @@
+import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { WeaveCache } from './cache.js';
+import { sha256 } from './hash.js';
+
+/** A module from the module cache, as go list describes it. */
+export interface CachedModule {
+  /** The module path the build requires (the left side of a replace). */
+  path: string;
+  version: string;
+  /** Where its files are: a directory beneath GOMODCACHE. */
+  dir: string;
+  /** The go.mod the go command uses for it (synthesised for modules that have none). */
+  goMod?: string;
+}
+
+/** A module that must be built from a writable copy, and the copy. */
+export interface ModuleCopy extends CachedModule {
+  copy: string;
+}
+
+/**
+ * The go command will not let -overlay replace a file beneath GOMODCACHE, so a dependency with
+ * woven files is built from a copy of its module in the weave cache, selected by a `replace` in
+ * the go.mod (or go.work) copy. Module versions are immutable, so one copy per module version
+ * serves every later build; it is made in a temporary directory and renamed into place, so a
+ * racing build sees either no copy or a whole one.
+ */
+export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: CachedModule): ModuleCopy {
+  // The module cache's own layout (escaped path@version) keeps copy paths readable in errors.
+  const rel = relative(gomodcache, mod.dir);
+  const name = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : join('_', sha256(mod.dir).slice(0, 32));
+  const copy = join(cache.root, 'modsrc', name);
+  if (existsSync(join(copy, 'go.mod'))) return { ...mod, copy };
+  const tmp = `${copy}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    cpSync(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    // The module cache is read-only; a copy that stays so could never be cleaned.
+    makeWritable(tmp);
+    // Old modules have no go.mod; a replacement directory needs one, the same the go command used.
+    if (!existsSync(join(tmp, 'go.mod'))) {
+      const synthesised = mod.goMod && existsSync(mod.goMod) ? readFileSync(mod.goMod, 'utf8') : `module ${mod.path}\n`;
+      writeFileSync(join(tmp, 'go.mod'), synthesised);
+    }
+    renameSync(tmp, copy);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    // Another build renamed its copy first: identical content, keep theirs.
+    if (!existsSync(join(copy, 'go.mod'))) throw err;
+  }
+  return { ...mod, copy };
+}
+
+function makeWritable(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = lstatSync(p);
+    if (st.isDirectory()) makeWritable(p);
+    else if (st.isFile()) chmodSync(p, (st.mode & 0o777) | 0o600);
+  }
+}
+
+/** The copy path of a file in a copied module, or undefined when it is in none. */
+export function relocate(copies: ModuleCopy[], file: string): string | undefined {
+  for (const c of copies) {
+    if (file.startsWith(c.dir + sep)) return c.copy + file.slice(c.dir.length);
+  }
+  return undefined;
+}
