@@ -6,6 +6,7 @@ import { namingEdits } from './advice/names.js';
 import { WeaveError } from './errors.js';
 import { aspectKinds, type NodeKind } from './join/kinds.js';
 import { candidatesOf, matches, mayMatchLiteral, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
+import { textMayMatch } from './join/needles.js';
 import { loadGoFile } from './parse/gofile.js';
 import { printWoven, WOVEN_MARKER } from './print/print.js';
 
@@ -50,12 +51,13 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput): Promise<P
   const injectedOnce = new Set<string>();
   const order = [...pkg.files].map((f, i) => ({ f, i })).sort((a, b) => (a.f.path < b.f.path ? -1 : a.f.path > b.f.path ? 1 : 0));
   const out: WovenFile[] = new Array(pkg.files.length);
-  const literals = active.some((a) => aspectKinds(a).includes('body') && mayMatchLiteral(a.joinPoint));
   // Names in our reserved prefix that the package already uses (in any file) are never chosen as aliases.
   const reserved = new Set<string>();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
   for (const { f, i } of order) {
-    if (isWoven(f.source)) { out[i] = unchanged(f); continue; }
+    const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
+    if (here.length === 0) { out[i] = unchanged(f); continue; }
+    const literals = here.some((a) => aspectKinds(a).includes('body') && mayMatchLiteral(a.joinPoint));
     const file = await loadGoFile(f.path, f.source);
     try {
       const plan: FilePlan = {
@@ -63,13 +65,13 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput): Promise<P
         naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), seq: 0,
       };
       const candidates = new Map<NodeKind, Candidate[]>();
-      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))), literals);
+      const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
       const cands = (k: NodeKind) => {
         let l = candidates.get(k);
         if (!l) { l = candidatesOf(file, k, found); candidates.set(k, l); }
         return l;
       };
-      for (const aspect of active) {
+      for (const aspect of here) {
         for (const kind of aspectKinds(aspect)) {
           if (kind === 'file' && fileLevelDone.has(aspect.id)) continue;
           for (const c of cands(kind)) {

@@ -1,0 +1,43 @@
+// The text prefilter: a file that cannot contain a join point is not parsed at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadAspectFiles, weavePackage } from '../weaver/src/index.ts';
+import { needlesOf } from '../weaver/src/join/needles.ts';
+import { tempDir } from './support/go-tool.ts';
+
+const ASPECTS = `aspects:
+  - id: exit.flush
+    join-point:
+      all-of:
+        - package-filter: {pattern: '**', root: true}
+        - one-of:
+            - function-call: os.Exit
+            - function-call: log.Fatal
+    advice:
+      - wrap-expression:
+          template: 'func() { println("bye"); {{ . }} }()'
+`;
+
+test('needles: all-of keeps every clause, one-of unites its members, package facts add none', () => {
+  const dir = tempDir('needles');
+  writeFileSync(join(dir, 'a.yml'), ASPECTS);
+  const set = loadAspectFiles([join(dir, 'a.yml')]);
+  assert.deepEqual(needlesOf(set.aspects[0].joinPoint), [['Exit', 'Fatal']]);
+});
+
+test('a file without any needle is left as is without parsing; one with a needle is parsed', async () => {
+  const dir = tempDir('needles');
+  writeFileSync(join(dir, 'a.yml'), ASPECTS);
+  const set = loadAspectFiles([join(dir, 'a.yml')]);
+  const facts = { importPath: 'example.com/m', name: 'main', mainModule: true };
+  // Broken on purpose: were it parsed, weaving would fail with a syntax error.
+  const broken = 'package main\n\nfunc main() { if {\n';
+  const skipped = await weavePackage(set, { ...facts, files: [{ path: 'x.go', source: broken }] });
+  assert.deepEqual(skipped.files.map((f) => f.changed), [false]);
+  await assert.rejects(weavePackage(set, { ...facts, files: [{ path: 'y.go', source: broken + '\nos.Exit(1)\n' }] }), /y\.go:\d+/);
+  const woven = await weavePackage(set, { ...facts, files: [{ path: 'z.go', source: 'package main\n\nimport "os"\n\nfunc main() { os.Exit(2) }\n' }] });
+  assert.equal(woven.joinPoints, 1);
+  assert.match(woven.files[0].source, /println\("bye"\); \/\*line z\.go:5:15\*\/os\.Exit\(2\)/);
+});

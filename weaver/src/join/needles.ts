@@ -1,0 +1,54 @@
+import type { Aspect, JoinPoint } from '../aspects/types.js';
+
+/**
+ * Words a file's text must contain for a join point to match there, as clauses that must all
+ * hold, each satisfied by any one of its words. An empty list means "no text condition".
+ *
+ * Parsing is most of a weave's cost, and on a typical edit the package touched has no join
+ * point at all: a substring test lets those files skip the parser (and a build skip loading it).
+ * Every word is a name the matcher compares with an identifier or comment of the file itself,
+ * so a file without it cannot match; the filter only ever skips work, never a match.
+ */
+export type Needles = string[][];
+
+export function needlesOf(jp: JoinPoint): Needles {
+  switch (jp.kind) {
+    case 'all-of': return jp.of.flatMap(needlesOf);
+    case 'one-of': {
+      // Any member may be the one that holds: the union of all their words is necessary.
+      const members = jp.of.map(needlesOf);
+      if (members.length === 0 || members.some((m) => m.length === 0)) return [];
+      return [[...new Set(members.flat(2))]];
+    }
+    case 'function-body': return needlesOf(jp.of);
+    case 'directive': return [[jp.name]];
+    case 'function': {
+      const o = jp.options;
+      const out: Needles = [];
+      if (o.name !== undefined) out.push([o.name === '' ? 'func' : o.name]);
+      if (typeof o.receiver === 'object') out.push([o.receiver.name]);
+      return out;
+    }
+    case 'function-call': return [[jp.target.name]];
+    case 'method-call': return [[jp.name]];
+    case 'struct-definition': return [[jp.type.name]];
+    case 'struct-literal': return [[jp.type.name]];
+    case 'declaration-of': return [[jp.target.name]];
+    // Package-level facts and negations say nothing about the text; a declared type is
+    // compared after canonicalisation, so it is left unconstrained too.
+    case 'not': case 'import-path': case 'package-name': case 'package-filter': case 'test-main': case 'value-declaration':
+      return [];
+  }
+}
+
+const cache = new WeakMap<Aspect, Needles>();
+
+/** Whether the aspect may match somewhere in a file with this text. */
+export function textMayMatch(aspect: Aspect, source: string): boolean {
+  let n = cache.get(aspect);
+  if (!n) {
+    n = needlesOf(aspect.joinPoint);
+    cache.set(aspect, n);
+  }
+  return n.every((clause) => clause.some((word) => source.includes(word)));
+}
