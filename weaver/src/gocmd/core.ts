@@ -30,6 +30,11 @@ export interface Core<A> {
   aspectSetHash(aspects: A): string;
   /** Identifies the weaving code itself, so a new go-weave never reuses an old weave. */
   fingerprint: string;
+  /**
+   * Rebuilds an aspect set from its JSON form, when the set is plain data. With it, a build whose
+   * aspect files did not change reads the set from the weave cache instead of parsing the YAML.
+   */
+  revive?(json: unknown): A;
 }
 
 /** Error shape the core throws (WeaveError); read structurally to avoid an import cycle. */

@@ -63,16 +63,33 @@ export class LazyConfig<A> {
 
   /** Loads (once) and returns the aspect set; errors surface as the core throws them. */
   aspects(): Promise<A> {
-    this.loaded ??= this.core.loadConfig(this.opts).then((a) => {
+    this.loaded ??= this.revived() ?? this.core.loadConfig(this.opts).then((a) => {
       const hash = this.core.aspectSetHash(a);
       if (!this.entry || this.entry.hash !== hash) {
         const files = [...new Set([...filesOf(a), ...this.watch])];
         this.entry = { stamps: files.map(stampOf), hash, verdicts: {} };
         this.dirty = true;
       }
+      if (this.core.revive) writeFileAtomic(this.setPath(), JSON.stringify({ hash, set: a }));
       return a;
     });
     return this.loaded;
+  }
+
+  private setPath(): string {
+    return this.path.replace(/\.json$/, '.set.json');
+  }
+
+  /** The set saved by the run that last loaded these (unchanged) files, if the core can revive it. */
+  private revived(): Promise<A> | undefined {
+    if (!this.core.revive || !this.entry) return undefined;
+    try {
+      const saved = JSON.parse(readFileSync(this.setPath(), 'utf8')) as { hash?: string; set?: unknown };
+      if (saved.hash !== this.entry.hash || saved.set === undefined) return undefined;
+      return Promise.resolve(this.core.revive(saved.set));
+    } catch {
+      return undefined;
+    }
   }
 
   async hash(): Promise<string> {
