@@ -2,7 +2,7 @@
 // toolchain, run as two processes, its spans received over loopback by a test OTLP receiver.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,6 +189,23 @@ describe('example service, woven', () => {
     assert.equal(c.code, 0, c.stderr);
     const nm = await run(GO, ['tool', 'nm', testBin]);
     assert.match(nm.stdout, /go-weave\.dev\/runtime\/trace\.Start/);
+  });
+
+  test('a woven test binary exports its spans and flushes them when the tests end', async () => {
+    const rcv = await startReceiver();
+    try {
+      // store has no TestMain: go-weave's stand-in one starts and flushes the runtime (runtime.testmain).
+      const r = await goWeave(['test', '-count=1', './internal/store'], { env: { ...env(), OTEL_EXPORTER_OTLP_ENDPOINT: rcv.endpoint, OTEL_SERVICE_NAME: 'store-tests' } });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const spans = rcv.spans();
+      const selects = spans.filter((s) => s.kind === CLIENT && String(s.attributes['db.query.text']).startsWith('SELECT quantity, cents FROM items'));
+      assert.equal(selects.length, 2, formatTraceTree(spans));
+      assert.ok(selects.every((s) => s.resource['service.name'] === 'store-tests'));
+      // The stand-in lives only in the overlay: the package's directory is unchanged.
+      assert.deepEqual(readdirSync(join(SHOP, 'internal', 'store')).sort(), ['store.go', 'store_test.go']);
+    } finally {
+      await rcv.close();
+    }
   });
 });
 

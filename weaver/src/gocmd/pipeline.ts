@@ -14,6 +14,7 @@ import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync, RUNTIME_MODULE } from './plan.js';
 import { LazyConfig } from './lazyconfig.js';
+import { testedPackages, testLinkDepsFile, testMainStub, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
 
 export { UsageError };
@@ -108,7 +109,18 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
 
   const tWeave = performance.now();
-  const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)));
+  // go test: each test binary's tests get a stand-in TestMain (unless they have their own) for
+  // aspects about test binaries to join; it reaches the go command only if an aspect changed it.
+  const tested = subcommand === 'test' ? testedPackages(packages) : [];
+  const stubs = new Map<string, string>();
+  const extra = new Map<string, string[]>();
+  for (const t of tested) {
+    if (t.hasTestMain) continue;
+    const path = join(t.dir, TESTMAIN_FILE);
+    stubs.set(path, cache.putGenerated('testmain', TESTMAIN_FILE, testMainStub(t.name)));
+    extra.set(t.variant, [path]);
+  }
+  const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
   // The go command refuses -overlay replacements beneath GOMODCACHE ("must not be replaced").
   // A dependency module there is woven and then built from a copy (below); the standard library
   // of a toolchain that GOTOOLCHAIN downloaded there has no such way out.
@@ -126,7 +138,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     aspectHash,
     weave,
     concurrency: runner.concurrency ?? availableParallelism(),
-    readSource: userOverlay.size ? (p) => userOverlay.get(p) : undefined,
+    readSource: userOverlay.size || stubs.size ? (p) => userOverlay.get(p) ?? stubs.get(p) : undefined,
   });
 
   config.save();
@@ -137,10 +149,20 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache));
   for (const [k, v] of outcome.overlay) overlay.set(relocate(moduleCopies, k) ?? k, v);
   if (outcome.linkDeps.size > 0) {
+    // Added files must not land in the module cache either: a copied module takes them, others go without.
+    const add = (path: string, generated: string) => {
+      const at = relocate(moduleCopies, path) ?? path;
+      if (!inModcache(at)) overlay.set(at, generated);
+    };
     for (const p of packages) {
       if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir) {
-        overlay.set(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile([...outcome.linkDeps])));
+        add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile([...outcome.linkDeps])));
       }
+    }
+    // A tested main package already has the file above; other test binaries get it as a test file.
+    for (const t of tested) {
+      if (t.name === 'main') continue;
+      add(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
     }
   }
 

@@ -31,7 +31,7 @@ function basePath(id: string): string {
  * the recompiled copies `q [p.test]`) must be woven once: plain packages claim their files
  * first, test variants only add the _test.go files nobody claimed.
  */
-export async function planUnitsAsync(pkgs: ListedPackage[], mayMatch: (ref: PackageRef) => Promise<boolean>): Promise<WeaveUnit[]> {
+export async function planUnitsAsync(pkgs: ListedPackage[], mayMatch: (ref: PackageRef) => Promise<boolean>, extra: Map<string, string[]> = new Map()): Promise<WeaveUnit[]> {
   const claimed = new Set<string>();
   const units: WeaveUnit[] = [];
   const ordered = [...pkgs.filter((p) => !p.ForTest), ...pkgs.filter((p) => p.ForTest)];
@@ -42,7 +42,9 @@ export async function planUnitsAsync(pkgs: ListedPackage[], mayMatch: (ref: Pack
     // The generated test main lives in the go command's work dir, out of an overlay's reach.
     if (p.GoFiles.some((f) => isAbsolute(f))) continue;
     const ref: PackageRef = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
-    const files = p.GoFiles.map((f) => join(p.Dir as string, f));
+    // Files go-weave adds to a package (a test variant's stand-in TestMain) are woven with it.
+    const added = extra.get(p.ImportPath) ?? [];
+    const files = [...p.GoFiles.map((f) => join(p.Dir as string, f)), ...added];
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
