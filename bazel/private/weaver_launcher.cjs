@@ -13768,6 +13768,58 @@ function namingEdits(naming, positions, seqStart) {
   return edits;
 }
 
+// weaver/src/join/needles.ts
+function needlesOf(jp) {
+  switch (jp.kind) {
+    case "all-of":
+      return jp.of.flatMap(needlesOf);
+    case "one-of": {
+      const members = jp.of.map(needlesOf);
+      if (members.length === 0 || members.some((m) => m.length === 0)) return [];
+      return [[...new Set(members.flat(2))]];
+    }
+    case "function-body":
+      return needlesOf(jp.of);
+    case "directive":
+      return [[jp.name]];
+    case "function": {
+      const o = jp.options;
+      const out2 = [];
+      if (o.name !== void 0) out2.push([o.name === "" ? "func" : o.name]);
+      if (typeof o.receiver === "object") out2.push([o.receiver.name]);
+      return out2;
+    }
+    case "function-call":
+      return [[jp.target.name]];
+    case "method-call":
+      return [[jp.name]];
+    case "struct-definition":
+      return [[jp.type.name]];
+    case "struct-literal":
+      return [[jp.type.name]];
+    case "declaration-of":
+      return [[jp.target.name]];
+    // Package-level facts and negations say nothing about the text; a declared type is
+    // compared after canonicalisation, so it is left unconstrained too.
+    case "not":
+    case "import-path":
+    case "package-name":
+    case "package-filter":
+    case "test-main":
+    case "value-declaration":
+      return [];
+  }
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function textMayMatch(aspect, source) {
+  let n = cache3.get(aspect);
+  if (!n) {
+    n = needlesOf(aspect.joinPoint);
+    cache3.set(aspect, n);
+  }
+  return n.every((clause) => clause.some((word) => source.includes(word)));
+}
+
 // weaver/src/weave.ts
 function packageMayMatch(set, facts) {
   return set.aspects.some((a) => packageVerdict(a.joinPoint, facts) !== false);
@@ -13791,14 +13843,15 @@ async function weavePackage(set, pkg) {
   const injectedOnce = /* @__PURE__ */ new Set();
   const order = [...pkg.files].map((f, i2) => ({ f, i: i2 })).sort((a, b) => a.f.path < b.f.path ? -1 : a.f.path > b.f.path ? 1 : 0);
   const out2 = new Array(pkg.files.length);
-  const literals = active.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
   const reserved = /* @__PURE__ */ new Set();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
   for (const { f, i: i2 } of order) {
-    if (isWoven(f.source)) {
+    const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
+    if (here.length === 0) {
       out2[i2] = unchanged(f);
       continue;
     }
+    const literals = here.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
     const file = await loadGoFile(f.path, f.source);
     try {
       const plan = {
@@ -13812,7 +13865,7 @@ async function weavePackage(set, pkg) {
         seq: 0
       };
       const candidates = /* @__PURE__ */ new Map();
-      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))), literals);
+      const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
       const cands = (k) => {
         let l = candidates.get(k);
         if (!l) {
@@ -13821,7 +13874,7 @@ async function weavePackage(set, pkg) {
         }
         return l;
       };
-      for (const aspect of active) {
+      for (const aspect of here) {
         for (const kind of aspectKinds(aspect)) {
           if (kind === "file" && fileLevelDone.has(aspect.id)) continue;
           for (const c of cands(kind)) {

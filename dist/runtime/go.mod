@@ -1,3 +1,6 @@
 module go-weave.dev/runtime
 
-go 1.25
+// As low as the code allows: a woven module whose go line is older gets it
+// raised in go-weave's go.mod copy, which changes its language version and its
+// GODEBUG defaults. The code itself needs a Go 1.25 or newer toolchain.
+go 1.18

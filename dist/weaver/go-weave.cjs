@@ -3994,10 +3994,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4011,7 +4011,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4035,7 +4035,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4051,7 +4051,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4142,7 +4142,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4156,13 +4156,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -4205,18 +4205,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep3, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4270,8 +4270,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4283,7 +4283,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4294,8 +4294,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4312,7 +4312,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4492,7 +4492,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -4509,24 +4509,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent2.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent2.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4709,25 +4709,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5537,14 +5537,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep3, value }) {
+    function stringifyItem({ start: start2, key, sep: sep5, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6711,18 +6711,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep5;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep3 }]
+            items: [{ start: start2, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6875,15 +6875,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep3 }]
+                    items: [{ start: start3, key, sep: sep5 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7077,13 +7077,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep3 }]
+              items: [{ start: start2, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7360,6 +7360,9 @@ var require_dist = __commonJS({
     exports2.visitAsync = visit.visitAsync;
   }
 });
+
+// weaver/src/gocmd/pool-worker.ts
+var import_node_worker_threads = require("node:worker_threads");
 
 // weaver/src/errors.ts
 var WeaveError = class extends Error {
@@ -7770,7 +7773,7 @@ var funcs = {
   printf: (f, ...a) => sprintf(String(f), a),
   quote: (a) => JSON.stringify(show(a)),
   slice: (a, i2, j) => a.slice(i2, j),
-  join: (a, sep3) => a.map(show).join(String(sep3)),
+  join: (a, sep5) => a.map(show).join(String(sep5)),
   contains: (s, sub) => String(s).includes(String(sub)),
   hasPrefix: (s, p) => String(s).startsWith(String(p))
 };
@@ -8352,10 +8355,6 @@ function aspectSetHash(set) {
   for (const a of set.aspects) h.update(a.fingerprint).update("\0");
   return h.digest("hex");
 }
-
-// weaver/src/cli/weave-command.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = require("node:path");
 
 // weaver/src/join/glob.ts
 function globMatch(pattern, path) {
@@ -10482,8 +10481,8 @@ async function Module2(moduleArg = {}) {
   var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
   var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
   if (ENVIRONMENT_IS_NODE) {
-    const { createRequire } = await import("module");
-    var require = createRequire(__goweave_import_meta_url);
+    const { createRequire: createRequire2 } = await import("module");
+    var require = createRequire2(__goweave_import_meta_url);
   }
   Module.currentQueryProgressCallback = null;
   Module.currentProgressCallback = null;
@@ -13523,6 +13522,58 @@ function namingEdits(naming, positions, seqStart) {
   return edits;
 }
 
+// weaver/src/join/needles.ts
+function needlesOf(jp) {
+  switch (jp.kind) {
+    case "all-of":
+      return jp.of.flatMap(needlesOf);
+    case "one-of": {
+      const members = jp.of.map(needlesOf);
+      if (members.length === 0 || members.some((m) => m.length === 0)) return [];
+      return [[...new Set(members.flat(2))]];
+    }
+    case "function-body":
+      return needlesOf(jp.of);
+    case "directive":
+      return [[jp.name]];
+    case "function": {
+      const o = jp.options;
+      const out2 = [];
+      if (o.name !== void 0) out2.push([o.name === "" ? "func" : o.name]);
+      if (typeof o.receiver === "object") out2.push([o.receiver.name]);
+      return out2;
+    }
+    case "function-call":
+      return [[jp.target.name]];
+    case "method-call":
+      return [[jp.name]];
+    case "struct-definition":
+      return [[jp.type.name]];
+    case "struct-literal":
+      return [[jp.type.name]];
+    case "declaration-of":
+      return [[jp.target.name]];
+    // Package-level facts and negations say nothing about the text; a declared type is
+    // compared after canonicalisation, so it is left unconstrained too.
+    case "not":
+    case "import-path":
+    case "package-name":
+    case "package-filter":
+    case "test-main":
+    case "value-declaration":
+      return [];
+  }
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function textMayMatch(aspect, source) {
+  let n = cache3.get(aspect);
+  if (!n) {
+    n = needlesOf(aspect.joinPoint);
+    cache3.set(aspect, n);
+  }
+  return n.every((clause) => clause.some((word) => source.includes(word)));
+}
+
 // weaver/src/weave.ts
 function packageMayMatch(set, facts) {
   return set.aspects.some((a) => packageVerdict(a.joinPoint, facts) !== false);
@@ -13546,14 +13597,15 @@ async function weavePackage(set, pkg) {
   const injectedOnce = /* @__PURE__ */ new Set();
   const order = [...pkg.files].map((f, i2) => ({ f, i: i2 })).sort((a, b) => a.f.path < b.f.path ? -1 : a.f.path > b.f.path ? 1 : 0);
   const out2 = new Array(pkg.files.length);
-  const literals = active.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
   const reserved = /* @__PURE__ */ new Set();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
   for (const { f, i: i2 } of order) {
-    if (isWoven(f.source)) {
+    const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
+    if (here.length === 0) {
       out2[i2] = unchanged(f);
       continue;
     }
+    const literals = here.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
     const file = await loadGoFile(f.path, f.source);
     try {
       const plan = {
@@ -13567,7 +13619,7 @@ async function weavePackage(set, pkg) {
         seq: 0
       };
       const candidates = /* @__PURE__ */ new Map();
-      const found = nodesByType(file, new Set(active.flatMap((a) => aspectKinds(a))), literals);
+      const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
       const cands = (k) => {
         let l = candidates.get(k);
         if (!l) {
@@ -13576,7 +13628,7 @@ async function weavePackage(set, pkg) {
         }
         return l;
       };
-      for (const aspect of active) {
+      for (const aspect of here) {
         for (const kind of aspectKinds(aspect)) {
           if (kind === "file" && fileLevelDone.has(aspect.id)) continue;
           for (const c of cands(kind)) {
@@ -13624,15 +13676,109 @@ async function applyAll(plan, aspect, c, injectedOnce) {
   }
 }
 
-// weaver/src/cli/fs-atomic.ts
+// weaver/src/gocmd/core.ts
+function asLocated(err2) {
+  if (err2 && typeof err2 === "object" && "message" in err2) {
+    const e = err2;
+    return {
+      message: String(e.message),
+      file: typeof e.file === "string" ? e.file : void 0,
+      line: typeof e.line === "number" ? e.line : void 0,
+      col: typeof e.col === "number" ? e.col : void 0
+    };
+  }
+  return { message: String(err2) };
+}
+
+// weaver/src/gocmd/fingerprint.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
+var import_node_url2 = require("node:url");
+
+// weaver/src/gocmd/hash.ts
 var import_node_crypto2 = require("node:crypto");
+function sha256(...parts2) {
+  const h = (0, import_node_crypto2.createHash)("sha256");
+  for (const p of parts2) {
+    h.update(p);
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+
+// weaver/src/gocmd/fingerprint.ts
+var memo;
+function weaverFingerprint() {
+  if (memo) return memo;
+  if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
+    memo = sha256("bundle", (0, import_node_fs3.readFileSync)(__filename));
+    return memo;
+  }
+  const src = (0, import_node_path3.resolve)((0, import_node_path3.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url)), "..");
+  const parts2 = [];
+  const walk = (dir) => {
+    for (const name2 of (0, import_node_fs3.readdirSync)(dir).sort()) {
+      const p = (0, import_node_path3.join)(dir, name2);
+      if ((0, import_node_fs3.statSync)(p).isDirectory()) walk(p);
+      else if (name2.endsWith(".ts")) parts2.push(p.slice(src.length), sha256((0, import_node_fs3.readFileSync)(p)));
+    }
+  };
+  walk(src);
+  memo = sha256("src", ...parts2);
+  return memo;
+}
+
+// weaver/src/gocmd/pool-protocol.ts
+var POOL_WORKER_KIND = "go-weave-weaving-worker";
+function isPoolWorkerData(d) {
+  return !!d && typeof d === "object" && d.kind === POOL_WORKER_KIND;
+}
+
+// weaver/src/gocmd/pool-worker.ts
+function isPoolWorker() {
+  return !import_node_worker_threads.isMainThread && isPoolWorkerData(import_node_worker_threads.workerData);
+}
+function runPoolWorker() {
+  const port = import_node_worker_threads.parentPort;
+  if (!port || !isPoolWorkerData(import_node_worker_threads.workerData)) throw new Error("go-weave: runPoolWorker outside a weaving worker");
+  const post = (m) => port.postMessage(m);
+  const opts = import_node_worker_threads.workerData.configOpts;
+  let chain = Promise.resolve().then(() => loadConfig(opts)).then(
+    (aspects) => {
+      post({ type: "ready", aspectHash: aspectSetHash(aspects), fingerprint: weaverFingerprint() });
+      return aspects;
+    },
+    (err2) => {
+      post({ type: "failed", error: asLocated(err2) });
+      return void 0;
+    }
+  );
+  port.on("message", (req) => {
+    chain = chain.then(async (aspects) => {
+      if (!aspects) return aspects;
+      try {
+        post({ type: "done", id: req.id, result: await weavePackage(aspects, req.input) });
+      } catch (err2) {
+        post({ type: "error", id: req.id, error: asLocated(err2) });
+      }
+      return aspects;
+    });
+  });
+}
+
+// weaver/src/cli/weave-command.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = require("node:path");
+
+// weaver/src/cli/fs-atomic.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = require("node:path");
+var import_node_crypto3 = require("node:crypto");
 function writeFileAtomic(path, data) {
-  (0, import_node_fs3.mkdirSync)((0, import_node_path3.dirname)(path), { recursive: true });
-  const tmp = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
-  (0, import_node_fs3.writeFileSync)(tmp, data);
-  (0, import_node_fs3.renameSync)(tmp, path);
+  (0, import_node_fs4.mkdirSync)((0, import_node_path4.dirname)(path), { recursive: true });
+  const tmp = (0, import_node_path4.join)((0, import_node_path4.dirname)(path), `.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp`);
+  (0, import_node_fs4.writeFileSync)(tmp, data);
+  (0, import_node_fs4.renameSync)(tmp, path);
 }
 
 // weaver/src/cli/weave-command.ts
@@ -13664,24 +13810,24 @@ async function weaveCommand(argv, stdout) {
   if (args2.files.length > 1 && !args2.outDir) throw new WeaveError("several files need -o OUT_DIR");
   const set = aspectsFor(args2.configs);
   const files = args2.files.map((f) => {
-    if (!(0, import_node_fs4.existsSync)(f)) throw new WeaveError(`no such file: ${f}`);
-    return { path: f, source: (0, import_node_fs4.readFileSync)(f, "utf8") };
+    if (!(0, import_node_fs5.existsSync)(f)) throw new WeaveError(`no such file: ${f}`);
+    return { path: f, source: (0, import_node_fs5.readFileSync)(f, "utf8") };
   });
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const b = (0, import_node_path4.basename)(f.path);
+    const b = (0, import_node_path5.basename)(f.path);
     if (names.has(b)) throw new WeaveError(`two inputs named ${b}: -o keeps base names, so they would collide`);
     names.add(b);
   }
   const res = await weavePackage(set, { importPath: args2.importPath ?? "main", mainModule: args2.mainModule, files });
   if (args2.outDir) {
-    for (const f of res.files) writeFileAtomic((0, import_node_path4.join)(args2.outDir, (0, import_node_path4.basename)(f.path)), f.source);
+    for (const f of res.files) writeFileAtomic((0, import_node_path5.join)(args2.outDir, (0, import_node_path5.basename)(f.path)), f.source);
   } else {
     stdout(res.files[0].source);
   }
   if (args2.report) {
-    writeFileAtomic((0, import_node_path4.resolve)(args2.report), JSON.stringify({
-      files: res.files.map((f) => ({ path: f.path, out: args2.outDir ? (0, import_node_path4.join)(args2.outDir, (0, import_node_path4.basename)(f.path)) : void 0, woven: f.changed })),
+    writeFileAtomic((0, import_node_path5.resolve)(args2.report), JSON.stringify({
+      files: res.files.map((f) => ({ path: f.path, out: args2.outDir ? (0, import_node_path5.join)(args2.outDir, (0, import_node_path5.basename)(f.path)) : void 0, woven: f.changed })),
       addedImports: res.addedImports,
       linkDeps: res.linkDeps,
       joinPoints: res.joinPoints,
@@ -13760,8 +13906,8 @@ function aspectsCommand(argv, stdout) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path15 = require("node:path");
+var import_node_fs19 = require("node:fs");
+var import_node_path19 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -13897,34 +14043,23 @@ function isVersionedInstall(p) {
 }
 
 // weaver/src/gocmd/cache.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path6 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path7 = require("node:path");
 
 // weaver/src/gocmd/atomic.ts
-var import_node_fs5 = require("node:fs");
-var import_node_crypto3 = require("node:crypto");
-var import_node_path5 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_crypto4 = require("node:crypto");
+var import_node_path6 = require("node:path");
 function writeFileAtomic2(path, data) {
-  (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
+  (0, import_node_fs6.mkdirSync)((0, import_node_path6.dirname)(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs5.writeFileSync)(tmp, data);
-    (0, import_node_fs5.renameSync)(tmp, path);
+    (0, import_node_fs6.writeFileSync)(tmp, data);
+    (0, import_node_fs6.renameSync)(tmp, path);
   } catch (err2) {
-    (0, import_node_fs5.rmSync)(tmp, { force: true });
+    (0, import_node_fs6.rmSync)(tmp, { force: true });
     throw err2;
   }
-}
-
-// weaver/src/gocmd/hash.ts
-var import_node_crypto4 = require("node:crypto");
-function sha256(...parts2) {
-  const h = (0, import_node_crypto4.createHash)("sha256");
-  for (const p of parts2) {
-    h.update(p);
-    h.update("\0");
-  }
-  return h.digest("hex");
 }
 
 // weaver/src/gocmd/cache.ts
@@ -13932,24 +14067,24 @@ var LAYOUT = "v1";
 var WeaveCache = class {
   root;
   constructor(dir) {
-    this.root = (0, import_node_path6.join)(dir, LAYOUT);
+    this.root = (0, import_node_path7.join)(dir, LAYOUT);
   }
   unitKey(parts2) {
     const fileParts = parts2.files.flatMap((f) => [f.path, sha256(f.source)]);
     return sha256(LAYOUT, parts2.fingerprint, parts2.aspectHash, parts2.importPath, parts2.name ?? "", String(!!parts2.standard), String(!!parts2.mainModule), ...fileParts, "--targets", ...parts2.targets);
   }
   manifestPath(key) {
-    return (0, import_node_path6.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
+    return (0, import_node_path7.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
   }
   /** A manifest whose woven files were removed underneath it counts as a miss. */
   readManifest(key) {
     let m;
     try {
-      m = JSON.parse((0, import_node_fs6.readFileSync)(this.manifestPath(key), "utf8"));
+      m = JSON.parse((0, import_node_fs7.readFileSync)(this.manifestPath(key), "utf8"));
     } catch {
       return void 0;
     }
-    for (const p of Object.values(m.woven)) if (!(0, import_node_fs6.existsSync)(p)) return void 0;
+    for (const p of Object.values(m.woven)) if (!(0, import_node_fs7.existsSync)(p)) return void 0;
     return m;
   }
   /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
@@ -13958,20 +14093,20 @@ var WeaveCache = class {
   }
   readMemo(quick) {
     try {
-      const k = (0, import_node_fs6.readFileSync)((0, import_node_path6.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
+      const k = (0, import_node_fs7.readFileSync)((0, import_node_path7.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
       return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
     } catch {
       return void 0;
     }
   }
   writeMemo(quick, key) {
-    writeFileAtomic2((0, import_node_path6.join)(this.root, "memo", quick.slice(0, 2), quick), key);
+    writeFileAtomic2((0, import_node_path7.join)(this.root, "memo", quick.slice(0, 2), quick), key);
   }
   /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
   putSource(originalPath, source) {
     const h = sha256(source);
-    const p = (0, import_node_path6.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path6.basename)(originalPath));
-    if (!(0, import_node_fs6.existsSync)(p)) writeFileAtomic2(p, source);
+    const p = (0, import_node_path7.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path7.basename)(originalPath));
+    if (!(0, import_node_fs7.existsSync)(p)) writeFileAtomic2(p, source);
     return p;
   }
   /** Written after the woven files it names, so a visible manifest is always complete. */
@@ -13981,12 +14116,12 @@ var WeaveCache = class {
   /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
   putGenerated(kind, name2, content) {
     const h = sha256(kind, name2, content);
-    const p = (0, import_node_path6.join)(this.root, kind, h.slice(0, 2), h, name2);
-    if (!(0, import_node_fs6.existsSync)(p)) writeFileAtomic2(p, content);
+    const p = (0, import_node_path7.join)(this.root, kind, h.slice(0, 2), h, name2);
+    if (!(0, import_node_fs7.existsSync)(p)) writeFileAtomic2(p, content);
     return p;
   }
   clean() {
-    (0, import_node_fs6.rmSync)(this.root, { recursive: true, force: true });
+    (0, import_node_fs7.rmSync)(this.root, { recursive: true, force: true });
   }
 };
 
@@ -14090,13 +14225,13 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 
 // weaver/src/gocmd/env.ts
 var import_node_os = require("node:os");
-var import_node_path7 = require("node:path");
+var import_node_path8 = require("node:path");
 function goBinary(env) {
   return env.GOWEAVE_GO || "go";
 }
 function weaveCacheDir(env) {
-  if (env.GOWEAVE_CACHE) return (0, import_node_path7.resolve)(env.GOWEAVE_CACHE);
-  return (0, import_node_path7.join)(userCacheDir(env), "go-weave");
+  if (env.GOWEAVE_CACHE) return (0, import_node_path8.resolve)(env.GOWEAVE_CACHE);
+  return (0, import_node_path8.join)(userCacheDir(env), "go-weave");
 }
 function userCacheDir(env) {
   switch (process.platform) {
@@ -14104,11 +14239,11 @@ function userCacheDir(env) {
       if (env.LocalAppData) return env.LocalAppData;
       break;
     case "darwin":
-      return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
+      return (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
     default:
       if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
   }
-  return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
+  return (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
 }
 
 // weaver/src/gocmd/exec.ts
@@ -14197,24 +14332,10 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path13 = require("node:path");
-
-// weaver/src/gocmd/core.ts
-function asLocated(err2) {
-  if (err2 && typeof err2 === "object" && "message" in err2) {
-    const e = err2;
-    return {
-      message: String(e.message),
-      file: typeof e.file === "string" ? e.file : void 0,
-      line: typeof e.line === "number" ? e.line : void 0,
-      col: typeof e.col === "number" ? e.col : void 0
-    };
-  }
-  return { message: String(err2) };
-}
+var import_node_path17 = require("node:path");
 
 // weaver/src/gocmd/usage.ts
 var UsageError = class extends Error {
@@ -14227,11 +14348,11 @@ var UsageError = class extends Error {
 };
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path9 = require("node:path");
+var import_node_fs8 = require("node:fs");
+var import_node_path10 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
 var RUNTIME_MODULE = "go-weave.dev/runtime";
 function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
@@ -14240,7 +14361,7 @@ function basePath(id) {
   const i2 = id.indexOf(" [");
   return i2 < 0 ? id : id.slice(0, i2);
 }
-async function planUnitsAsync(pkgs, mayMatch) {
+async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map()) {
   const claimed = /* @__PURE__ */ new Set();
   const units = [];
   const ordered = [...pkgs.filter((p) => !p.ForTest), ...pkgs.filter((p) => p.ForTest)];
@@ -14248,9 +14369,10 @@ async function planUnitsAsync(pkgs, mayMatch) {
     if (p.Error || !p.Dir || !p.GoFiles?.length) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
-    if (p.GoFiles.some((f) => (0, import_node_path8.isAbsolute)(f))) continue;
+    if (p.GoFiles.some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
-    const files = p.GoFiles.map((f) => (0, import_node_path8.join)(p.Dir, f));
+    const added = extra.get(p.ImportPath) ?? [];
+    const files = [...p.GoFiles.map((f) => (0, import_node_path9.join)(p.Dir, f)), ...added];
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
@@ -14273,7 +14395,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs7.readFileSync)((0, import_node_path9.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs8.readFileSync)((0, import_node_path10.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -14293,66 +14415,171 @@ go ${min}`);
   if (compareGoVersions(m[1], min) >= 0) return text;
   return text.replace(GO_LINE, `go ${min}`);
 }
-function prepareModfile(cache3, goModPath, runtimeDir) {
-  const text = (0, import_node_fs7.readFileSync)(goModPath, "utf8");
-  if (mentionsRuntime(text)) return void 0;
+function prepareModfile(cache4, goModPath, runtimeDir, copies = []) {
+  const text = (0, import_node_fs8.readFileSync)(goModPath, "utf8");
+  const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
+  if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs7.existsSync)(sumPath) ? (0, import_node_fs7.readFileSync)(sumPath, "utf8") : "";
-  const copy = `${raiseGoLine(text, runtimeGoVersion(runtimeDir)).replace(/\s*$/, "\n")}
+  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
+  let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
+  copy = dropReplaces(copy, copies).replace(/\s*$/, "\n");
+  if (addRuntime) {
+    copy += `
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} v0.0.0
 
 replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
 `;
-  const dir = (0, import_node_path9.join)(cache3.root, "mod", sha256(copy, sum).slice(0, 32));
-  const modOut = (0, import_node_path9.join)(dir, "go.mod");
-  if (!(0, import_node_fs7.existsSync)(modOut)) {
-    if (sum) writeFileAtomic2((0, import_node_path9.join)(dir, "go.sum"), sum);
+  }
+  if (copies.length > 0) {
+    copy += `
+// Dependencies with woven files build from copies: -overlay cannot replace files in GOMODCACHE.
+${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join("\n")}
+`;
+  }
+  const dir = (0, import_node_path10.join)(cache4.root, "mod", sha256(copy, sum).slice(0, 32));
+  const modOut = (0, import_node_path10.join)(dir, "go.mod");
+  if (!(0, import_node_fs8.existsSync)(modOut)) {
+    if (sum) writeFileAtomic2((0, import_node_path10.join)(dir, "go.sum"), sum);
     writeFileAtomic2(modOut, copy);
   }
   return modOut;
 }
-async function prepareWorkfile(go, env, cache3, goWorkPath, runtimeDir) {
-  const text = (0, import_node_fs7.readFileSync)(goWorkPath, "utf8");
-  if (mentionsRuntime(text)) return void 0;
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function dropReplaces(text, copies) {
+  for (const c of copies) {
+    const re = new RegExp(`^(\\s*(?:replace\\s+)?)${escapeRegExp(c.path)}\\s+${escapeRegExp(c.version)}\\s*=>.*$`, "gm");
+    text = text.replace(re, (line) => `// go-weave: built from a copy: ${line.trim()}`);
+  }
+  return text;
+}
+async function prepareWorkfile(go, env, cache4, goWorkPath, runtimeDir, copies = []) {
+  const text = (0, import_node_fs8.readFileSync)(goWorkPath, "utf8");
+  if (mentionsRuntime(text)) runtimeDir = void 0;
+  if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
   if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
   const w = JSON.parse(r.stdout);
-  const base = (0, import_node_path9.dirname)(goWorkPath);
-  const abs = (p) => (0, import_node_path9.isAbsolute)(p) ? p : (0, import_node_path9.resolve)(base, p);
-  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path9.isAbsolute)(p) || p === "." || p === "..";
+  const base = (0, import_node_path10.dirname)(goWorkPath);
+  const abs = (p) => (0, import_node_path10.isAbsolute)(p) ? p : (0, import_node_path10.resolve)(base, p);
+  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path10.isAbsolute)(p) || p === "." || p === "..";
   let goLine = w.Go ?? "1.22";
-  const min = runtimeGoVersion(runtimeDir);
+  const min = runtimeDir === void 0 ? void 0 : runtimeGoVersion(runtimeDir);
   if (min && compareGoVersions(goLine, min) < 0) goLine = min;
   const lines = [`go ${goLine}`];
   if (w.Toolchain) lines.push(`toolchain ${w.Toolchain}`);
   for (const g of w.Godebug ?? []) lines.push(`godebug ${g.Key}=${g.Value}`);
   lines.push("", "use (");
   for (const u of w.Use ?? []) lines.push(`	${quotePath(abs(u.DiskPath))}`);
-  lines.push(`	${quotePath(runtimeDir)}`, ")");
+  if (runtimeDir !== void 0) lines.push(`	${quotePath(runtimeDir)}`);
+  lines.push(")");
+  const copied = new Set(copies.map((c) => `${c.path}@${c.version}`));
   for (const rep of w.Replace ?? []) {
+    if (rep.Old.Version && copied.has(`${rep.Old.Path}@${rep.Old.Version}`)) continue;
     const oldS = rep.Old.Version ? `${rep.Old.Path} ${rep.Old.Version}` : rep.Old.Path;
     const newS = rep.New.Version ? `${rep.New.Path} ${rep.New.Version}` : quotePath(isLocal(rep.New.Path) ? abs(rep.New.Path) : rep.New.Path);
     lines.push(`replace ${oldS} => ${newS}`);
   }
+  for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs7.existsSync)(sumPath) ? (0, import_node_fs7.readFileSync)(sumPath, "utf8") : "";
-  const dir = (0, import_node_path9.join)(cache3.root, "work", sha256(copy, sum).slice(0, 32));
-  const out2 = (0, import_node_path9.join)(dir, "go.work");
-  if (!(0, import_node_fs7.existsSync)(out2)) {
-    if (sum) writeFileAtomic2((0, import_node_path9.join)(dir, "go.work.sum"), sum);
+  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
+  const dir = (0, import_node_path10.join)(cache4.root, "work", sha256(copy, sum).slice(0, 32));
+  const out2 = (0, import_node_path10.join)(dir, "go.work");
+  if (!(0, import_node_fs8.existsSync)(out2)) {
+    if (sum) writeFileAtomic2((0, import_node_path10.join)(dir, "go.work.sum"), sum);
     writeFileAtomic2(out2, copy);
   }
   return out2;
 }
 
+// weaver/src/gocmd/toolchain.ts
+var import_node_fs9 = require("node:fs");
+var import_node_crypto5 = require("node:crypto");
+var import_node_path11 = require("node:path");
+function toolchainCopy(cache4, gomodcache, goroot) {
+  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path11.sep)) return void 0;
+  const rel = (0, import_node_path11.relative)(gomodcache, goroot);
+  if (!rel || rel.startsWith("..") || (0, import_node_path11.isAbsolute)(rel)) return void 0;
+  const copy = (0, import_node_path11.join)(cache4.root, "goroot", rel);
+  if ((0, import_node_fs9.existsSync)((0, import_node_path11.join)(copy, "bin", "go")) || (0, import_node_fs9.existsSync)((0, import_node_path11.join)(copy, "bin", "go.exe"))) return copy;
+  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
+  try {
+    mirror(goroot, tmp);
+    (0, import_node_fs9.renameSync)(tmp, copy);
+  } catch (err2) {
+    (0, import_node_fs9.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs9.existsSync)((0, import_node_path11.join)(copy, "bin"))) throw err2;
+  }
+  return copy;
+}
+function mirror(src, dest) {
+  (0, import_node_fs9.mkdirSync)(dest, { recursive: true });
+  for (const name2 of (0, import_node_fs9.readdirSync)(src)) {
+    const from = (0, import_node_path11.join)(src, name2);
+    const to = (0, import_node_path11.join)(dest, name2);
+    const st = (0, import_node_fs9.lstatSync)(from);
+    if (st.isDirectory()) mirror(from, to);
+    else if (st.isSymbolicLink()) (0, import_node_fs9.symlinkSync)((0, import_node_fs9.readlinkSync)(from), to);
+    else {
+      try {
+        (0, import_node_fs9.linkSync)(from, to);
+      } catch {
+        (0, import_node_fs9.copyFileSync)(from, to);
+      }
+    }
+  }
+}
+
+// weaver/src/gocmd/modcopy.ts
+var import_node_fs10 = require("node:fs");
+var import_node_crypto6 = require("node:crypto");
+var import_node_path12 = require("node:path");
+function ensureModuleCopy(cache4, gomodcache, mod) {
+  const rel = (0, import_node_path12.relative)(gomodcache, mod.dir);
+  const name2 = rel && !rel.startsWith("..") && !(0, import_node_path12.isAbsolute)(rel) ? rel : (0, import_node_path12.join)("_", sha256(mod.dir).slice(0, 32));
+  const copy = (0, import_node_path12.join)(cache4.root, "modsrc", name2);
+  if ((0, import_node_fs10.existsSync)((0, import_node_path12.join)(copy, "go.mod"))) return { ...mod, copy };
+  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
+  try {
+    (0, import_node_fs10.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    makeWritable(tmp);
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path12.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs10.existsSync)(mod.goMod) ? (0, import_node_fs10.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+`;
+      (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(tmp, "go.mod"), synthesised);
+    }
+    (0, import_node_fs10.renameSync)(tmp, copy);
+  } catch (err2) {
+    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path12.join)(copy, "go.mod"))) throw err2;
+  }
+  return { ...mod, copy };
+}
+function makeWritable(dir) {
+  (0, import_node_fs10.chmodSync)(dir, 493);
+  for (const name2 of (0, import_node_fs10.readdirSync)(dir)) {
+    const p = (0, import_node_path12.join)(dir, name2);
+    const st = (0, import_node_fs10.lstatSync)(p);
+    if (st.isDirectory()) makeWritable(p);
+    else if (st.isFile()) (0, import_node_fs10.chmodSync)(p, st.mode & 511 | 384);
+  }
+}
+function relocate(copies, file) {
+  for (const c of copies) {
+    if (file.startsWith(c.dir + import_node_path12.sep)) return c.copy + file.slice(c.dir.length);
+  }
+  return void 0;
+}
+
 // weaver/src/gocmd/plancache.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path10 = require("node:path");
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = require("node:path");
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs8.statSync)(path);
+    const st = (0, import_node_fs11.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, ""];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -14361,7 +14588,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    return sha256(goHeader((0, import_node_fs8.readFileSync)(path, "utf8")));
+    return sha256(goHeader((0, import_node_fs11.readFileSync)(path, "utf8")));
   } catch {
     return "";
   }
@@ -14411,13 +14638,13 @@ function moduleDirs(root, out2) {
   out2.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs8.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs11.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
   for (const e of entries) {
     if (!e.isDirectory() || e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
-    moduleDirs((0, import_node_path10.join)(root, e.name), out2);
+    moduleDirs((0, import_node_path13.join)(root, e.name), out2);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -14426,7 +14653,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path10.join)(p.Dir, f));
+    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path13.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -14437,20 +14664,20 @@ function collectStamps(pkgs, ge, extraFiles) {
   return [...paths].sort().map(stampOf);
 }
 var PlanCache = class {
-  constructor(cache3) {
-    this.cache = cache3;
+  constructor(cache4) {
+    this.cache = cache4;
   }
   cache;
   key(parts2) {
     return sha256("plan", ...parts2);
   }
   path(key) {
-    return (0, import_node_path10.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path13.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   get(key) {
     let e;
     try {
-      e = JSON.parse((0, import_node_fs8.readFileSync)(this.path(key), "utf8"));
+      e = JSON.parse((0, import_node_fs11.readFileSync)(this.path(key), "utf8"));
     } catch {
       return void 0;
     }
@@ -14459,7 +14686,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs8.statSync)(p);
+        const x = (0, import_node_fs11.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -14480,20 +14707,20 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path11 = require("node:path");
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = require("node:path");
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path11.resolve)(cwd, path);
+  const file = (0, import_node_path14.resolve)(cwd, path);
   let parsed;
   try {
-    parsed = JSON.parse((0, import_node_fs9.readFileSync)(file, "utf8"));
+    parsed = JSON.parse((0, import_node_fs12.readFileSync)(file, "utf8"));
   } catch (err2) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err2.message}`);
   }
   const rep = parsed?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path11.resolve)(cwd, k), v === "" ? "" : (0, import_node_path11.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path14.resolve)(cwd, k), v === "" ? "" : (0, import_node_path14.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -14507,20 +14734,20 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path11.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path14.join)(mainDir, "zz_goweave_linkdeps.go");
 }
-function writeOverlay(cache3, entries) {
+function writeOverlay(cache4, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
   const json = { Replace: Object.fromEntries(sorted) };
-  return cache3.putGenerated("overlay", "overlay.json", JSON.stringify(json, null, 1) + "\n");
+  return cache4.putGenerated("overlay", "overlay.json", JSON.stringify(json, null, 1) + "\n");
 }
 
 // weaver/src/gocmd/lazyconfig.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path12 = require("node:path");
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = require("node:path");
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs10.statSync)(path);
+    const st = (0, import_node_fs13.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -14530,14 +14757,14 @@ function refKey(ref) {
   return `${ref.importPath}\0${ref.name ?? ""}\0${ref.standard ? 1 : 0}\0${ref.mainModule ? 1 : 0}`;
 }
 var LazyConfig = class {
-  constructor(core, opts, cache3, watch, salt = "") {
+  constructor(core, opts, cache4, watch, salt = "") {
     this.core = core;
     this.opts = opts;
     this.watch = watch;
     const key = sha256("config", core.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-    this.path = (0, import_node_path12.join)(cache3.root, "config", key.slice(0, 2), key + ".json");
+    this.path = (0, import_node_path15.join)(cache4.root, "config", key.slice(0, 2), key + ".json");
     try {
-      const e = JSON.parse((0, import_node_fs10.readFileSync)(this.path, "utf8"));
+      const e = JSON.parse((0, import_node_fs13.readFileSync)(this.path, "utf8"));
       if (e.stamps.every(([p, m, s]) => {
         const [, m2, s2] = stampOf2(p);
         return m === m2 && s === s2;
@@ -14554,16 +14781,31 @@ var LazyConfig = class {
   path;
   /** Loads (once) and returns the aspect set; errors surface as the core throws them. */
   aspects() {
-    this.loaded ??= this.core.loadConfig(this.opts).then((a) => {
+    this.loaded ??= this.revived() ?? this.core.loadConfig(this.opts).then((a) => {
       const hash = this.core.aspectSetHash(a);
       if (!this.entry || this.entry.hash !== hash) {
         const files = [.../* @__PURE__ */ new Set([...filesOf(a), ...this.watch])];
         this.entry = { stamps: files.map(stampOf2), hash, verdicts: {} };
         this.dirty = true;
       }
+      if (this.core.revive) writeFileAtomic2(this.setPath(), JSON.stringify({ hash, set: a }));
       return a;
     });
     return this.loaded;
+  }
+  setPath() {
+    return this.path.replace(/\.json$/, ".set.json");
+  }
+  /** The set saved by the run that last loaded these (unchanged) files, if the core can revive it. */
+  revived() {
+    if (!this.core.revive || !this.entry) return void 0;
+    try {
+      const saved = JSON.parse((0, import_node_fs13.readFileSync)(this.setPath(), "utf8"));
+      if (saved.hash !== this.entry.hash || saved.set === void 0) return void 0;
+      return Promise.resolve(this.core.revive(saved.set));
+    } catch {
+      return void 0;
+    }
   }
   async hash() {
     if (!this.entry) await this.aspects();
@@ -14588,8 +14830,63 @@ function filesOf(a) {
   return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
 }
 
+// weaver/src/gocmd/testmain.ts
+var import_node_fs14 = require("node:fs");
+var import_node_path16 = require("node:path");
+var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
+var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
+var TEST_MAIN = /^func\s+TestMain\s*\(/m;
+function testedPackages(packages) {
+  const byPath = new Map(packages.map((p) => [p.ImportPath, p]));
+  const out2 = [];
+  for (const main2 of packages) {
+    if (!main2.ImportPath.endsWith(".test") || main2.Name !== "main" || main2.ForTest !== void 0) continue;
+    const path = main2.ImportPath.slice(0, -".test".length);
+    const plain = byPath.get(path);
+    if (!plain?.Dir || !plain.TestGoFiles?.length && !plain.XTestGoFiles?.length) continue;
+    const internal = byPath.get(`${path} [${path}.test]`);
+    const external = byPath.get(`${path}_test [${path}.test]`);
+    const variant = plain.TestGoFiles?.length ? internal : external;
+    if (!variant?.Name) continue;
+    const dir = plain.Dir;
+    const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
+      try {
+        return TEST_MAIN.test((0, import_node_fs14.readFileSync)((0, import_node_path16.join)(dir, f), "utf8"));
+      } catch {
+        return false;
+      }
+    });
+    out2.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain });
+  }
+  return out2;
+}
+function testMainStub(name2) {
+  return `// Code generated by go-weave. DO NOT EDIT.
+// A TestMain for aspects about test binaries (see runtime.testmain); it runs the
+// tests exactly as the go command's generated main would without one.
+
+package ${name2}
+
+import "testing"
+
+func TestMain(m *testing.M) {
+	m.Run()
+}
+`;
+}
+function testLinkDepsFile(name2, deps) {
+  return `// Code generated by go-weave. DO NOT EDIT.
+
+package ${name2}
+
+import (
+${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
+`).join("")})
+`;
+}
+
 // weaver/src/gocmd/weaving.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out2 = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -14619,7 +14916,7 @@ async function weaveOne(unit, opts, out2) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs11.statSync)(real);
+      const st = (0, import_node_fs15.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -14662,26 +14959,33 @@ async function weaveOne(unit, opts, out2) {
 async function prepare(runner, subcommand, args2, env, runtimeDir) {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args2);
-  const go = goBinary(env);
-  const cwd = parsed.chdir ? (0, import_node_path13.resolve)(parsed.chdir) : process.cwd();
+  let go = goBinary(env);
+  const cwd = parsed.chdir ? (0, import_node_path17.resolve)(parsed.chdir) : process.cwd();
   const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed.graphFlags];
-  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path13.resolve)(cwd, parsed.userOverlay)}`);
-  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path13.resolve)(cwd, parsed.userModfile)}`);
+  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path17.resolve)(cwd, parsed.userOverlay)}`);
+  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path17.resolve)(cwd, parsed.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
-  const ge = await goEnv(go, { cwd, env });
+  const cache4 = new WeaveCache(weaveCacheDir(env));
+  let ge = await goEnv(go, { cwd, env });
+  const goroot = toolchainCopy(cache4, ge.GOMODCACHE, ge.GOROOT);
+  if (goroot) {
+    go = (0, import_node_path17.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    const { GOROOT: _ignored, ...rest } = env;
+    env = { ...rest, GOTOOLCHAIN: "local" };
+    ge = await goEnv(go, { cwd, env });
+  }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed.userModfile ? (0, import_node_path13.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
+  const gomod = parsed.userModfile ? (0, import_node_path17.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path13.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path13.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs12.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path17.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path17.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs16.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const cache3 = new WeaveCache(weaveCacheDir(env));
-  const config = new LazyConfig(runner.core, configOpts, cache3, configPath ? [] : [(0, import_node_path13.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const config = new LazyConfig(runner.core, configOpts, cache4, configPath ? [] : [(0, import_node_path17.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
   const located = (p) => p.catch((err2) => {
     const loc = asLocated(err2);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -14690,7 +14994,7 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   timings.config = import_node_perf_hooks.performance.now() - tConfig;
   const tList = import_node_perf_hooks.performance.now();
   const tests = subcommand === "test" || subcommand === "vet";
-  const plans = new PlanCache(cache3);
+  const plans = new PlanCache(cache4);
   const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? ""]);
   let packages = env.GOWEAVE_NO_PLAN_CACHE ? void 0 : plans.get(planKey);
   const planCached = !!packages;
@@ -14698,60 +15002,79 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed.userOverlay) stampFiles.push((0, import_node_path13.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed.userOverlay) stampFiles.push((0, import_node_path17.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
-  const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)));
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path13.sep : void 0;
-  const units = planned.filter((u) => !modcache || !u.targets.some((f) => f.startsWith(modcache)));
+  const tested = subcommand === "test" ? testedPackages(packages) : [];
+  const stubs = /* @__PURE__ */ new Map();
+  const extra = /* @__PURE__ */ new Map();
+  for (const t of tested) {
+    if (t.hasTestMain) continue;
+    const path = (0, import_node_path17.join)(t.dir, TESTMAIN_FILE);
+    stubs.set(path, cache4.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
+    extra.set(t.variant, [path]);
+  }
+  const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path17.sep : void 0;
+  const inModcache = (f) => !!modcache && f.startsWith(modcache);
+  const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
   const weave = async (input) => {
     const aspects = await located(config.aspects());
     return runner.weaveWith ? runner.weaveWith(aspects, configOpts)(input) : runner.core.weavePackage(aspects, input);
   };
   const outcome = await weaveUnits(units, {
-    cache: cache3,
+    cache: cache4,
     fingerprint: runner.core.fingerprint,
     aspectHash,
     weave,
     concurrency: runner.concurrency ?? (0, import_node_os2.availableParallelism)(),
-    readSource: userOverlay.size ? (p) => userOverlay.get(p) : void 0
+    readSource: userOverlay.size || stubs.size ? (p) => userOverlay.get(p) ?? stubs.get(p) : void 0
   });
   config.save();
   const tDone = import_node_perf_hooks.performance.now();
   timings.list = tWeave - tList;
   timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
-  for (const [k, v] of outcome.overlay) overlay.set(k, v);
+  const moduleCopies = copyWovenModules(cache4, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache));
+  for (const [k, v] of outcome.overlay) overlay.set(relocate(moduleCopies, k) ?? k, v);
   if (outcome.linkDeps.size > 0) {
+    const add = (path, generated) => {
+      const at = relocate(moduleCopies, path) ?? path;
+      if (!inModcache(at)) overlay.set(at, generated);
+    };
     for (const p of packages) {
       if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir) {
-        overlay.set(linkDepsPath(p.Dir), cache3.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile([...outcome.linkDeps])));
+        add(linkDepsPath(p.Dir), cache4.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile([...outcome.linkDeps])));
       }
+    }
+    for (const t of tested) {
+      if (t.name === "main") continue;
+      add((0, import_node_path17.join)(t.dir, TEST_LINKDEPS_FILE), cache4.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
     }
   }
   const goArgs = [subcommand];
   if (parsed.chdir !== void 0) goArgs.push("-C", parsed.chdir);
   const childEnv = { ...env };
-  if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache3, overlay)}`);
+  if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache4, overlay)}`);
   const listed = new Set(packages.map((p) => p.ImportPath));
   const needsRuntime = [...outcome.addedImports].some((i2) => isRuntimePackage(i2) && !listed.has(i2));
   let modfile = parsed.userModfile ? gomod : void 0;
-  if (needsRuntime) {
-    const dir = runner.runtimeDir ?? runtimeDir();
+  const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
+  if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (ge.GOWORK && ge.GOWORK !== "off") {
-      const work = await prepareWorkfile(go, env, cache3, ge.GOWORK, dir);
+      const work = await prepareWorkfile(go, env, cache4, ge.GOWORK, rtDir, moduleCopies);
       if (work) childEnv.GOWORK = work;
     } else {
-      const vendorDir = (0, import_node_path13.join)(moduleRoot, "vendor") + import_node_path13.sep;
+      const vendorDir = (0, import_node_path17.join)(moduleRoot, "vendor") + import_node_path17.sep;
       const vendored = packages.some((p) => p.Dir?.startsWith(vendorDir));
-      const copy = prepareModfile(cache3, gomod, dir);
-      if (copy && vendored) {
+      const copy = prepareModfile(cache4, gomod, rtDir, moduleCopies);
+      if (copy && vendored && rtDir !== void 0) {
         throw new UsageError(
           `go-weave: ${moduleRoot} builds in vendor mode, and woven code needs the module ${RUNTIME_MODULE}, which is not vendored.
 Either build with -mod=mod (dependencies then come from the module cache), or vendor the runtime once:
-	go mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${dir} && go mod vendor`
+	go mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${rtDir} && go mod vendor`
         );
       }
       modfile = copy ?? modfile;
@@ -14759,33 +15082,188 @@ Either build with -mod=mod (dependencies then come from the module cache), or ve
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)] };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies };
+}
+function copyWovenModules(cache4, gomodcache, packages, files) {
+  if (!gomodcache || files.length === 0) return [];
+  const byDir = /* @__PURE__ */ new Map();
+  for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
+  const copies = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const m = byDir.get((0, import_node_path17.dirname)(f));
+    if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
+    copies.set(m.Dir, ensureModuleCopy(cache4, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }));
+  }
+  return [...copies.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
-// weaver/src/gocmd/fingerprint.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path14 = require("node:path");
-var import_node_url2 = require("node:url");
-var memo;
-function weaverFingerprint() {
-  if (memo) return memo;
-  if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
-    memo = sha256("bundle", (0, import_node_fs13.readFileSync)(__filename));
-    return memo;
-  }
-  const src = (0, import_node_path14.resolve)((0, import_node_path14.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url)), "..");
-  const parts2 = [];
-  const walk = (dir) => {
-    for (const name2 of (0, import_node_fs13.readdirSync)(dir).sort()) {
-      const p = (0, import_node_path14.join)(dir, name2);
-      if ((0, import_node_fs13.statSync)(p).isDirectory()) walk(p);
-      else if (name2.endsWith(".ts")) parts2.push(p.slice(src.length), sha256((0, import_node_fs13.readFileSync)(p)));
-    }
-  };
-  walk(src);
-  memo = sha256("src", ...parts2);
-  return memo;
+// weaver/src/gocmd/realcore.ts
+var import_node_os3 = require("node:os");
+
+// weaver/src/gocmd/pool-spawn.ts
+var import_node_fs17 = require("node:fs");
+var import_node_module = require("node:module");
+var import_node_path18 = require("node:path");
+var import_node_url3 = require("node:url");
+var import_node_worker_threads2 = require("node:worker_threads");
+function startWorker(data, env) {
+  const opts = { workerData: data, env: { ...env } };
+  if (typeof __filename === "string" && __filename.endsWith(".cjs")) return new import_node_worker_threads2.Worker(__filename, opts);
+  const entry = new URL("./pool-worker.ts", __goweave_import_meta_url).href;
+  const boot = `delete globalThis.__dirname; delete globalThis.__filename;
+import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); }).then((m) => m.runPoolWorker());`;
+  return new import_node_worker_threads2.Worker(boot, { ...opts, eval: true });
 }
+function tsxEsmApi() {
+  const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
+  const manifest = req.resolve("tsx/package.json");
+  const pkg = JSON.parse((0, import_node_fs17.readFileSync)(manifest, "utf8"));
+  const api = pkg.exports?.["./esm/api"];
+  const file = typeof api?.import === "string" ? api.import : api?.import?.default;
+  if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path18.join)((0, import_node_path18.dirname)(manifest), file)).href;
+}
+
+// weaver/src/gocmd/pool.ts
+var DEPTH = 2;
+var WorkerWeaveError = class extends Error {
+  file;
+  line;
+  col;
+  constructor(e) {
+    super(e.message);
+    this.file = e.file;
+    this.line = e.line;
+    this.col = e.col;
+  }
+};
+var WeavePool = class {
+  constructor(core, maxWorkers, env, opts = {}) {
+    this.core = core;
+    this.maxWorkers = maxWorkers;
+    this.env = env;
+    this.opts = opts;
+  }
+  core;
+  maxWorkers;
+  env;
+  opts;
+  stats = { workers: 0, byWorkers: 0, byMain: 0 };
+  queue = [];
+  lanes = [];
+  mainBusy = false;
+  nextId = 0;
+  closed = false;
+  setup;
+  /** For CoreRunner.weaveWith: the pipeline passes the same aspect set and options on every call. */
+  weaveWith(aspects, configOpts) {
+    this.setup ??= { aspects, hash: this.core.aspectSetHash(aspects), data: { kind: POOL_WORKER_KIND, configOpts } };
+    return (input) => this.weave(input);
+  }
+  weave(input) {
+    if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
+    return new Promise((resolve9, reject) => {
+      this.queue.push({ id: this.nextId++, input, resolve: resolve9, reject });
+      this.pump();
+    });
+  }
+  /** Stops every worker; the process can exit (workers are unref'd whenever idle anyway). */
+  async close() {
+    this.closed = true;
+    for (const t of this.queue.splice(0)) t.reject(new Error("go-weave: weaving pool closed"));
+    const lanes = this.lanes.splice(0);
+    for (const l of lanes) for (const t of l.inFlight.values()) t.reject(new Error("go-weave: weaving pool closed"));
+    await Promise.all(lanes.map((l) => l.worker.terminate()));
+  }
+  pump() {
+    while (this.queue.length > 0) {
+      const lane = this.freeLane();
+      if (lane) this.send(lane, this.queue.shift());
+      else if (this.mayWeaveOnMain()) this.runOnMain(this.queue.shift());
+      else break;
+    }
+    let starting = this.lanes.filter((l) => !l.ready).length;
+    while (!this.stats.failure && !this.closed && this.lanes.length < this.maxWorkers && this.queue.length > starting * DEPTH) {
+      this.startLane();
+      starting++;
+    }
+  }
+  mayWeaveOnMain() {
+    if (this.mainBusy || this.lanes.some((l) => l.ready)) return false;
+    return this.opts.mainThread !== false || !!this.stats.failure;
+  }
+  freeLane() {
+    let best;
+    for (const l of this.lanes) {
+      if (l.ready && l.inFlight.size < DEPTH && (!best || l.inFlight.size < best.inFlight.size)) best = l;
+    }
+    return best;
+  }
+  send(lane, task) {
+    lane.inFlight.set(task.id, task);
+    lane.worker.ref();
+    lane.worker.postMessage({ id: task.id, input: task.input });
+  }
+  runOnMain(task) {
+    const setup = this.setup;
+    if (!setup) throw new Error("go-weave: weaving pool used before weaveWith");
+    this.mainBusy = true;
+    setImmediate(() => {
+      this.core.weavePackage(setup.aspects, task.input).then(
+        (r) => task.resolve(r),
+        (e) => task.reject(e instanceof Error ? e : new Error(String(e)))
+      ).finally(() => {
+        this.stats.byMain++;
+        this.mainBusy = false;
+        this.pump();
+      });
+    });
+  }
+  startLane() {
+    const setup = this.setup;
+    if (!setup) return;
+    const lane = { worker: (this.opts.spawn ?? startWorker)(setup.data, this.env), ready: false, inFlight: /* @__PURE__ */ new Map() };
+    this.lanes.push(lane);
+    this.stats.workers++;
+    lane.worker.on("message", (m) => this.onMessage(lane, m));
+    lane.worker.on("error", (e) => this.fail(lane, `a weaving worker failed: ${e.message}`));
+    lane.worker.on("exit", (code) => this.fail(lane, `a weaving worker exited with code ${code}`));
+  }
+  onMessage(lane, m) {
+    switch (m.type) {
+      case "ready":
+        if (m.aspectHash !== this.setup?.hash) return this.fail(lane, "a weaving worker loaded a different aspect set (did an aspect file change during the build?)");
+        if (m.fingerprint !== (this.opts.fingerprint ?? this.core.fingerprint)) return this.fail(lane, "a weaving worker runs different weaver code (was go-weave changed during the build?)");
+        lane.ready = true;
+        break;
+      case "failed":
+        return this.fail(lane, `a weaving worker could not load the aspects: ${m.error.message}`);
+      case "done":
+      case "error": {
+        const task = lane.inFlight.get(m.id);
+        if (!task) return;
+        lane.inFlight.delete(m.id);
+        this.stats.byWorkers++;
+        if (m.type === "done") task.resolve(m.result);
+        else task.reject(new WorkerWeaveError(m.error));
+        break;
+      }
+    }
+    if (lane.inFlight.size === 0) lane.worker.unref();
+    this.pump();
+  }
+  /** Drops a broken worker; its packages go back to the queue and no further worker is started. */
+  fail(lane, reason) {
+    const i2 = this.lanes.indexOf(lane);
+    if (i2 < 0 || this.closed) return;
+    this.lanes.splice(i2, 1);
+    this.stats.failure ??= reason;
+    this.queue.unshift(...lane.inFlight.values());
+    lane.inFlight.clear();
+    void lane.worker.terminate();
+    this.pump();
+  }
+};
 
 // weaver/src/gocmd/realcore.ts
 async function loadRealCore() {
@@ -14794,16 +15272,34 @@ async function loadRealCore() {
     packageMayMatch,
     weavePackage,
     aspectSetHash,
-    fingerprint: weaverFingerprint()
+    fingerprint: weaverFingerprint(),
+    // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
+    revive: (json) => json
   };
+}
+async function loadRealRunner(env) {
+  const core = await loadRealCore();
+  const workers = poolSize(env);
+  if (workers === 0) return { core };
+  const pool = new WeavePool(core, workers, env);
+  return { core, pool, weaveWith: (aspects, opts) => pool.weaveWith(aspects, opts), concurrency: poolConcurrency(workers) };
+}
+function poolSize(env) {
+  const asked = env.GOWEAVE_WORKERS ? Number.parseInt(env.GOWEAVE_WORKERS, 10) : NaN;
+  if (Number.isInteger(asked) && asked >= 0) return asked;
+  const cores = (0, import_node_os3.availableParallelism)();
+  return cores > 1 ? cores : 0;
+}
+function poolConcurrency(workers) {
+  return Math.max((0, import_node_os3.availableParallelism)(), 4 * (workers + 1));
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 function appendReport(path, r) {
   if (!path) return;
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  (0, import_node_fs14.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
+  (0, import_node_fs18.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
 }
 
 // weaver/src/gocmd/index.ts
@@ -14812,7 +15308,7 @@ async function runGo(subcommand, args2, env = process.env) {
   if (!WOVEN.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args2))) {
     return runAttached(goBinary(env), [subcommand, ...args2], { env });
   }
-  return runGoWith({ core: await loadRealCore() }, subcommand, args2, env);
+  return runGoWith(await loadRealRunner(env), subcommand, args2, env);
 }
 async function runGoWith(runner, subcommand, args2, env = process.env) {
   const p = await prepareReported(runner, subcommand, args2, env);
@@ -14838,24 +15334,32 @@ async function prepareReported(runner, subcommand, args2, env) {
     }
     appendReport(env.GOWEAVE_REPORT, { wovenPackages: 0, joinPoints: 0, aspects: [], errors: located });
     return 1;
+  } finally {
+    await runner.pool?.close();
   }
   const o = p.outcome;
   for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)
 `);
   if (p.skipped.length > 0) {
     const names = p.skipped.slice(0, 5).join(", ") + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : "");
-    process.stderr.write(`go-weave: warning: not weaving ${names}: their files are in the module cache (GOMODCACHE), which the go command does not let -overlay replace
+    process.stderr.write(`go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it
 `);
   }
   if (env.GOWEAVE_VERBOSE) {
-    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms
+    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms${threads(runner.pool?.stats)}
+`);
+    if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest
 `);
   }
   appendReport(env.GOWEAVE_REPORT, { wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
   return p;
 }
+function threads(stats) {
+  if (!stats?.workers) return " on the main thread";
+  return ` on the main thread + ${stats.workers} worker thread${stats.workers === 1 ? "" : "s"} (${stats.byMain} + ${stats.byWorkers} packages)`;
+}
 async function runDiff(args2, env = process.env) {
-  return runDiffWith({ core: await loadRealCore() }, args2, env);
+  return runDiffWith(await loadRealRunner(env), args2, env);
 }
 async function runDiffWith(runner, args2, env = process.env, write = (s) => void process.stdout.write(s)) {
   const deps = args2.includes("-deps") || args2.includes("--deps");
@@ -14865,14 +15369,14 @@ async function runDiffWith(runner, args2, env = process.env, write = (s) => void
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path15.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path19.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path15.sep);
-    const name2 = inside ? (0, import_node_path15.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs15.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs15.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path19.sep);
+    const name2 = inside ? (0, import_node_path19.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs19.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs19.readFileSync)(woven, "utf8")));
   }
   return 0;
 }
@@ -14938,10 +15442,14 @@ ${USAGE}`);
 }
 
 // weaver/src/cli/run.ts
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, (e) => {
-  process.stderr.write(`go-weave: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+if (isPoolWorker()) {
+  runPoolWorker();
+} else {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (e) => {
+    process.stderr.write(`go-weave: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
 `);
-  process.exitCode = 3;
-});
+    process.exitCode = 3;
+  });
+}

@@ -95,7 +95,7 @@ func isAbsolute(s string) bool {
 func pathVariants(v string) []string {
 	out := []string{v}
 	cur := v
-	for range 4 {
+	for i := 0; i < 4; i++ {
 		next := foldFullWidth(decodeOverlong(percentDecode(cur)))
 		if next == cur {
 			break

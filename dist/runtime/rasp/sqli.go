@@ -103,8 +103,10 @@ func releaseTokens(toks [][]token) {
 			continue // shared with an earlier dialect
 		}
 		if cap(ts) <= 4096 {
-			ts = ts[:0]
-			tokenPool.Put(&ts)
+			// A fresh variable per slice: the module's go line predates per-iteration
+			// loop variables, and &ts would hand the pool one pointer many times.
+			empty := ts[:0]
+			tokenPool.Put(&empty)
 		}
 	}
 }

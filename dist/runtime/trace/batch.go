@@ -101,7 +101,10 @@ func (p *batchProcessor) exportQueued() {
 	p.queue = nil
 	p.mu.Unlock()
 	for len(taken) > 0 {
-		n := min(len(taken), p.cfg.maxBatch)
+		n := len(taken)
+		if n > p.cfg.maxBatch {
+			n = p.cfg.maxBatch
+		}
 		batch := make([]ReadOnlySpan, n)
 		for i, s := range taken[:n] {
 			batch[i] = s.snapshot()

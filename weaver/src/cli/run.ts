@@ -1,6 +1,13 @@
+import { isPoolWorker, runPoolWorker } from '../gocmd/pool-worker.js';
 import { main } from './main.js';
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
-  process.stderr.write(`go-weave: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exitCode = 3;
-});
+// The bundle is also the entry of its weaving worker threads (gocmd/pool-spawn.ts): there it
+// serves the pool instead of running the command line again.
+if (isPoolWorker()) {
+  runPoolWorker();
+} else {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
+    process.stderr.write(`go-weave: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 3;
+  });
+}

@@ -8,8 +8,9 @@ import { unifiedDiff } from './diff.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { runAttached } from './exec.js';
 import { GoCommandError } from './golist.js';
-import { prepare, UsageError, type CoreRunner, type Prepared } from './pipeline.js';
-import { loadRealCore } from './realcore.js';
+import { prepare, UsageError, type Prepared } from './pipeline.js';
+import type { PoolStats } from './pool.js';
+import { loadRealRunner, type PooledRunner } from './realcore.js';
 import { appendReport } from './report.js';
 
 /** Subcommands that compile packages and therefore get woven sources. */
@@ -25,17 +26,17 @@ export async function runGo(subcommand: string, args: string[], env: Env = proce
   if (!WOVEN.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
     return runAttached(goBinary(env), [subcommand, ...args], { env });
   }
-  return runGoWith({ core: await loadRealCore() }, subcommand, args, env);
+  return runGoWith(await loadRealRunner(env), subcommand, args, env);
 }
 
 /** runGo with an explicit core; tests use it to drive the pipeline with a small fake weaver. */
-export async function runGoWith<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env = process.env): Promise<number> {
+export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, args: string[], env: Env = process.env): Promise<number> {
   const p = await prepareReported(runner, subcommand, args, env);
   if (typeof p === 'number') return p;
   return runAttached(p.go, p.goArgs, { env: p.goEnv });
 }
 
-async function prepareReported<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env): Promise<Prepared | number> {
+async function prepareReported<A>(runner: PooledRunner<A>, subcommand: string, args: string[], env: Env): Promise<Prepared | number> {
   let p: Prepared;
   try {
     p = await prepare(runner, subcommand, args, env, () => assetPath('runtime'));
@@ -53,6 +54,9 @@ async function prepareReported<A>(runner: CoreRunner<A>, subcommand: string, arg
     }
     appendReport(env.GOWEAVE_REPORT, { wovenPackages: 0, joinPoints: 0, aspects: [], errors: located });
     return 1;
+  } finally {
+    // Weaving is over before the go command starts: its threads would only hold memory.
+    await runner.pool?.close();
   }
   const o = p.outcome;
   for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)\n`);
@@ -61,10 +65,17 @@ async function prepareReported<A>(runner: CoreRunner<A>, subcommand: string, arg
     process.stderr.write(`go-weave: warning: not weaving ${names}: their files are in the module cache (GOMODCACHE), which the go command does not let -overlay replace\n`);
   }
   if (env.GOWEAVE_VERBOSE) {
-    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms\n`);
+    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms${threads(runner.pool?.stats)}\n`);
+    if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest\n`);
   }
   appendReport(env.GOWEAVE_REPORT, { wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
   return p;
+}
+
+/** How many threads wove the packages woven now, for the verbose line. */
+function threads(stats: PoolStats | undefined): string {
+  if (!stats?.workers) return ' on the main thread';
+  return ` on the main thread + ${stats.workers} worker thread${stats.workers === 1 ? '' : 's'} (${stats.byMain} + ${stats.byWorkers} packages)`;
 }
 
 /**
@@ -72,10 +83,10 @@ async function prepareReported<A>(runner: CoreRunner<A>, subcommand: string, arg
  * -deps only the named packages are shown; with it, every woven file of the build (std included).
  */
 export async function runDiff(args: string[], env: Env = process.env): Promise<number> {
-  return runDiffWith({ core: await loadRealCore() }, args, env);
+  return runDiffWith(await loadRealRunner(env), args, env);
 }
 
-export async function runDiffWith<A>(runner: CoreRunner<A>, args: string[], env: Env = process.env, write: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
+export async function runDiffWith<A>(runner: PooledRunner<A>, args: string[], env: Env = process.env, write: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
   const deps = args.includes('-deps') || args.includes('--deps');
   const rest = args.filter((a) => a !== '-deps' && a !== '--deps');
   const p = await prepareReported(runner, 'build', rest, env);
