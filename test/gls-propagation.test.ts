@@ -278,3 +278,20 @@ test('Go 1.25: the same runtime weaving gives one trace', { skip: go125Binary ? 
   assert.match(run('go', ['version', bin]).stdout, /go1\.25\./);
   assertOneTree(await exercise(bin));
 });
+
+/**
+ * The newest Go release, as GOTOOLCHAIN fetches it through the module proxy into the module
+ * cache: there the go command refuses overlays of its standard library, so go-weave builds with
+ * a copy of the toolchain. The runtime and net/http of this release are woven and must work.
+ */
+const GO127 = 'go1.27.3';
+const go127 = run('go', ['version'], { env: { GOTOOLCHAIN: GO127 } });
+
+test('Go 1.27 from GOTOOLCHAIN: runtime and net/http woven from a toolchain copy give one trace', { skip: go127.stdout.includes(GO127) ? false : `GOTOOLCHAIN=${GO127} is not available: ${go127.stderr.trim()}` }, async () => {
+  const bin = join(dir, 'glsdemo-go127');
+  const r = goWeave(['build', '-o', bin, '.'], { cwd: dir, env: { ...weaveEnv(join(dir, 'gls.yml')), GOTOOLCHAIN: GO127 } });
+  assert.equal(r.code, 0, `go-weave build failed:\n${r.stdout}\n${r.stderr}`);
+  assert.doesNotMatch(r.stderr, /not weaving|left unwoven/);
+  assert.match(run('go', ['version', bin]).stdout, /go1\.27\.3/);
+  assertOneTree(await exercise(bin));
+});

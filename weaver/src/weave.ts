@@ -7,7 +7,7 @@ import { WeaveError } from './errors.js';
 import { aspectKinds, type NodeKind } from './join/kinds.js';
 import { candidatesOf, matches, mayMatchLiteral, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
 import { textMayMatch } from './join/needles.js';
-import { loadGoFile } from './parse/gofile.js';
+import { loadGoFile, unmaskText } from './parse/gofile.js';
 import { printWoven, WOVEN_MARKER } from './print/print.js';
 
 export interface PackageInput extends PackageFacts {
@@ -88,7 +88,8 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput): Promise<P
       if (decl) plan.edits.push({ kind: 'insert', at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: 'imports', seq: plan.seq++ });
       plan.imports.paths().forEach((p) => added.add(p));
       if (plan.edits.length === 0) { out[i] = unchanged(f); continue; }
-      out[i] = { path: f.path, source: printWoven(f.source, plan.edits, file.positions, `package ${pkg.importPath}`), changed: true };
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${pkg.importPath}`);
+      out[i] = { path: f.path, source: file.masked ? unmaskText(printed) : printed, changed: true };
     } finally {
       file.tree.delete();
     }

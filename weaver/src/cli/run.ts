@@ -6,6 +6,11 @@ import { main } from './main.js';
 if (isPoolWorker()) {
   runPoolWorker();
 } else {
+  // `go-weave diff | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
     process.stderr.write(`go-weave: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     process.exitCode = 3;

@@ -62,7 +62,7 @@ async function prepareReported<A>(runner: PooledRunner<A>, subcommand: string, a
   for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)\n`);
   if (p.skipped.length > 0) {
     const names = p.skipped.slice(0, 5).join(', ') + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : '');
-    process.stderr.write(`go-weave: warning: not weaving ${names}: their files are in the module cache (GOMODCACHE), which the go command does not let -overlay replace\n`);
+    process.stderr.write(`go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it\n`);
   }
   if (env.GOWEAVE_VERBOSE) {
     process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms${threads(runner.pool?.stats)}\n`);
@@ -96,6 +96,8 @@ export async function runDiffWith<A>(runner: PooledRunner<A>, args: string[], en
     if (!pkg.Dir || (!deps && pkg.DepOnly)) continue;
     for (const f of pkg.GoFiles ?? []) shown.add(join(pkg.Dir, f));
   }
+  // Overlay keys are the original files (module-cache dependencies included: their copies only
+  // exist for the go command's sake).
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [orig, woven] of entries) {
     // Files of the module read as a/… b/… like git; others (GOROOT, module cache) keep their absolute path.

@@ -9,6 +9,7 @@ import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile } from './modfile.js';
+import { toolchainCopy } from './toolchain.js';
 import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
@@ -65,14 +66,24 @@ export type RuntimeDirFn = () => string;
 export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env, runtimeDir: RuntimeDirFn): Promise<Prepared> {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args);
-  const go = goBinary(env);
+  let go = goBinary(env);
   const cwd = parsed.chdir ? resolve(parsed.chdir) : process.cwd();
   const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : new Map<string, string>();
   const listFlags = [...parsed.graphFlags];
   if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
   if (parsed.userModfile) listFlags.push(`-modfile=${resolve(cwd, parsed.userModfile)}`);
   const tEnv = performance.now();
-  const ge = await goEnv(go, { cwd, env });
+  const cache = new WeaveCache(weaveCacheDir(env));
+  let ge = await goEnv(go, { cwd, env });
+  const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
+  if (goroot) {
+    // Every later go command (list, build, the program's own `go run`) uses the copy as is.
+    go = join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
+    // A GOROOT in the environment would point the copy back at the module cache.
+    const { GOROOT: _ignored, ...rest } = env;
+    env = { ...rest, GOTOOLCHAIN: 'local' };
+    ge = await goEnv(go, { cwd, env });
+  }
   timings.env = performance.now() - tEnv;
   const gomod = parsed.userModfile ? resolve(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === '/dev/null' || ge.GOMOD === 'NUL') {
@@ -83,7 +94,6 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   if (configPath && !existsSync(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts: ConfigOpts = { configPath, moduleRoot };
   const tConfig = performance.now();
-  const cache = new WeaveCache(weaveCacheDir(env));
   const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [join(moduleRoot, 'go-weave.yml')], env.GOWEAVE_ASSETS ?? '');
   const located = <T>(p: Promise<T>): Promise<T> =>
     p.catch((err: unknown) => {

@@ -14,6 +14,8 @@ export async function loadRealCore(): Promise<Core<AspectSet>> {
     weavePackage,
     aspectSetHash,
     fingerprint: weaverFingerprint(),
+    // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
+    revive: (json) => json as AspectSet,
   };
 }
 

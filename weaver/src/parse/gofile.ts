@@ -26,6 +26,12 @@ export interface GoFile {
   /** import paths imported with `.` */
   dotImports: string[];
   positions: PositionMap;
+  /**
+   * The tree was parsed from a copy where Go 1.26 `new(expression)` calls had their `new`
+   * spelled with a look-alike letter (see maskNewExpressions); text taken from tree nodes must
+   * go through unmaskText before it reaches woven output.
+   */
+  masked: boolean;
 }
 
 /** The package name an import binds when it has no explicit name, guessed from its path. */
@@ -37,8 +43,56 @@ export function defaultImportName(path: string): string {
   return last.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
+/**
+ * The released Go grammar predates Go 1.26, where `new` also takes an expression (`new("x")`,
+ * `new(f())`), and reports those calls as syntax errors. Spelling such a `new` with a Cyrillic
+ * "е" makes it an ordinary call to an ordinary identifier, of the same length, so every index
+ * into the tree still indexes the real source.
+ */
+const MASKED_NEW = 'n\u0435w';
+
+/** Only calls the grammar rejected are masked: `new(T)` keeps its own node shape. */
+export function maskNewExpressions(source: string, root: Node): string {
+  let out = source;
+  for (const m of source.matchAll(/\bnew\s*\(/g)) {
+    const at = m.index;
+    let n: Node | null = root.descendantForIndex(at, at + 3);
+    let inError = false;
+    let call: Node | null = null;
+    let literal = false;
+    for (let a = n; a; a = a.parent) {
+      if (a.type === 'comment' || a.type === 'interpreted_string_literal' || a.type === 'raw_string_literal' || a.type === 'rune_literal') literal = true;
+      if (a.type === 'ERROR') inError = true;
+      if (!call && a.type === 'call_expression') call = a;
+    }
+    n = null;
+    if (literal) continue;
+    if (!inError && call && call.startIndex === at && !call.hasError) continue;
+    out = out.slice(0, at) + MASKED_NEW + out.slice(at + 3);
+  }
+  return out;
+}
+
+/** Undoes maskNewExpressions in text built from a masked tree. */
+export function unmaskText(text: string): string {
+  return text.includes(MASKED_NEW) ? text.replaceAll(MASKED_NEW, 'new') : text;
+}
+
 export async function loadGoFile(path: string, source: string): Promise<GoFile> {
-  const tree = await parseGo(source);
+  let tree = await parseGo(source);
+  let masked = false;
+  if (tree.rootNode.hasError && !source.includes(MASKED_NEW)) {
+    const text = maskNewExpressions(source, tree.rootNode);
+    if (text !== source) {
+      const retry = await parseGo(text);
+      if (retry.rootNode.hasError) retry.delete();
+      else {
+        tree.delete();
+        tree = retry;
+        masked = true;
+      }
+    }
+  }
   const root = tree.rootNode;
   const positions = new PositionMap(source, path);
   if (root.hasError) {
@@ -78,7 +132,7 @@ export async function loadGoFile(path: string, source: string): Promise<GoFile> 
     path, source, tree, root,
     packageName: pkgName.text,
     packageClauseEnd: pkgName.endIndex,
-    imports, aliases, dotImports, positions,
+    imports, aliases, dotImports, positions, masked,
   };
 }
 
