@@ -13070,8 +13070,45 @@ function defaultImportName(path) {
   last = last.replace(/\.v\d+$/, "").replace(/^go-/, "").replace(/-go$/, "");
   return last.replace(/[^A-Za-z0-9_]/g, "_");
 }
+var MASKED_NEW = "n\u0435w";
+function maskNewExpressions(source, root) {
+  let out2 = source;
+  for (const m of source.matchAll(/\bnew\s*\(/g)) {
+    const at = m.index;
+    let n = root.descendantForIndex(at, at + 3);
+    let inError = false;
+    let call = null;
+    let literal = false;
+    for (let a = n; a; a = a.parent) {
+      if (a.type === "comment" || a.type === "interpreted_string_literal" || a.type === "raw_string_literal" || a.type === "rune_literal") literal = true;
+      if (a.type === "ERROR") inError = true;
+      if (!call && a.type === "call_expression") call = a;
+    }
+    n = null;
+    if (literal) continue;
+    if (!inError && call && call.startIndex === at && !call.hasError) continue;
+    out2 = out2.slice(0, at) + MASKED_NEW + out2.slice(at + 3);
+  }
+  return out2;
+}
+function unmaskText(text) {
+  return text.includes(MASKED_NEW) ? text.replaceAll(MASKED_NEW, "new") : text;
+}
 async function loadGoFile(path, source) {
-  const tree = await parseGo(source);
+  let tree = await parseGo(source);
+  let masked = false;
+  if (tree.rootNode.hasError && !source.includes(MASKED_NEW)) {
+    const text = maskNewExpressions(source, tree.rootNode);
+    if (text !== source) {
+      const retry = await parseGo(text);
+      if (retry.rootNode.hasError) retry.delete();
+      else {
+        tree.delete();
+        tree = retry;
+        masked = true;
+      }
+    }
+  }
   const root = tree.rootNode;
   const positions = new PositionMap(source, path);
   if (root.hasError) {
@@ -13116,7 +13153,8 @@ async function loadGoFile(path, source) {
     imports,
     aliases,
     dotImports,
-    positions
+    positions,
+    masked
   };
 }
 function unquote(lit) {
@@ -13648,7 +13686,8 @@ async function weavePackage(set, pkg) {
         out2[i2] = unchanged(f);
         continue;
       }
-      out2[i2] = { path: f.path, source: printWoven(f.source, plan.edits, file.positions, `package ${pkg.importPath}`), changed: true };
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${pkg.importPath}`);
+      out2[i2] = { path: f.path, source: file.masked ? unmaskText(printed) : printed, changed: true };
     } finally {
       file.tree.delete();
     }
@@ -15445,6 +15484,10 @@ ${USAGE}`);
 if (isPoolWorker()) {
   runPoolWorker();
 } else {
+  process.stdout.on("error", (e) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   }, (e) => {
