@@ -23,7 +23,7 @@ function countingCore(loads: string[], revive: boolean): Core<Set> {
     weavePackage: async () => { throw new Error('not used'); },
     aspectSetHash: (a) => sha256(a.text),
     fingerprint: 'counting',
-    ...(revive ? { revive: (json: unknown) => json as Set } : {}),
+    ...(revive ? { revive: async (json: unknown) => json as Set } : {}),
   };
 }
 

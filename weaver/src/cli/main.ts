@@ -1,6 +1,4 @@
 import { WeaveError } from '../errors.js';
-import { aspectsCommand } from './aspects-command.js';
-import { weaveCommand } from './weave-command.js';
 import * as gocmd from '../gocmd/index.js';
 
 const USAGE = `go-weave: compile-time instrumentation for Go
@@ -22,8 +20,9 @@ export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
-      case 'weave': return await weaveCommand(rest, out);
-      case 'aspects': return aspectsCommand(rest, out);
+      // Loaded on demand: the go-command path must not pay for the core at start-up.
+      case 'weave': return await (await import('./weave-command.js')).weaveCommand(rest, out);
+      case 'aspects': return (await import('./aspects-command.js')).aspectsCommand(rest, out);
       case 'version': case '--version': out('go-weave 0.1.0\n'); return 0;
       case undefined: case 'help': case '-h': case '--help': out(USAGE); return cmd === undefined ? 2 : 0;
     }

@@ -34,7 +34,7 @@ export interface Core<A> {
    * Rebuilds an aspect set from its JSON form, when the set is plain data. With it, a build whose
    * aspect files did not change reads the set from the weave cache instead of parsing the YAML.
    */
-  revive?(json: unknown): A;
+  revive?(json: unknown): Promise<A>;
 }
 
 /** Error shape the core throws (WeaveError); read structurally to avoid an import cycle. */

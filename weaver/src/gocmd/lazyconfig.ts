@@ -86,7 +86,7 @@ export class LazyConfig<A> {
     try {
       const saved = JSON.parse(readFileSync(this.setPath(), 'utf8')) as { hash?: string; set?: unknown };
       if (saved.hash !== this.entry.hash || saved.set === undefined) return undefined;
-      return Promise.resolve(this.core.revive(saved.set));
+      return this.core.revive(saved.set);
     } catch {
       return undefined;
     }

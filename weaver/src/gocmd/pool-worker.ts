@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { aspectSetHash, loadConfig, weavePackage, type AspectSet } from '../index.js';
+import type { AspectSet } from '../index.js';
 import { asLocated } from './core.js';
 import { weaverFingerprint } from './fingerprint.js';
 import { isPoolWorkerData, type WeaveRequest, type WorkerMessage } from './pool-protocol.js';
@@ -19,9 +19,11 @@ export function runPoolWorker(): void {
   if (!port || !isPoolWorkerData(workerData)) throw new Error('go-weave: runPoolWorker outside a weaving worker');
   const post = (m: WorkerMessage) => port.postMessage(m);
   const opts = workerData.configOpts;
-  let chain: Promise<AspectSet | undefined> = Promise.resolve().then(() => loadConfig(opts)).then(
-    (aspects) => {
-      post({ type: 'ready', aspectHash: aspectSetHash(aspects), fingerprint: weaverFingerprint() });
+  // Imported here, not at the top: the bundle's main thread shares this module and must not load the core early.
+  const core = import('../index.js');
+  let chain: Promise<AspectSet | undefined> = core.then(({ loadConfig }) => loadConfig(opts)).then(
+    async (aspects) => {
+      post({ type: 'ready', aspectHash: (await core).aspectSetHash(aspects), fingerprint: weaverFingerprint() });
       return aspects;
     },
     (err: unknown) => {
@@ -34,7 +36,7 @@ export function runPoolWorker(): void {
     chain = chain.then(async (aspects) => {
       if (!aspects) return aspects;
       try {
-        post({ type: 'done', id: req.id, result: await weavePackage(aspects, req.input) });
+        post({ type: 'done', id: req.id, result: await (await core).weavePackage(aspects, req.input) });
       } catch (err) {
         post({ type: 'error', id: req.id, error: asLocated(err) });
       }

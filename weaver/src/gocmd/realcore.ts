@@ -1,21 +1,42 @@
 import { availableParallelism } from 'node:os';
-import { aspectSetHash, loadConfig, packageMayMatch, weavePackage, type AspectSet } from '../index.js';
+import type { AspectSet } from '../index.js';
 import type { Core } from './core.js';
 import type { Env } from './env.js';
 import { weaverFingerprint } from './fingerprint.js';
 import type { CoreRunner } from './pipeline.js';
 import { WeavePool } from './pool.js';
 
+type CoreModule = typeof import('../index.js');
+let coreModule: CoreModule | undefined;
+
+/**
+ * The core (parser, YAML, templates) is most of the bundle's start-up work, and a no-op build
+ * never needs it: it is imported on first use. Its synchronous methods take an aspect set, and
+ * only the asynchronous loadConfig and revive hand one out, so the module is loaded by then.
+ */
+async function core(): Promise<CoreModule> {
+  coreModule ??= await import('../index.js');
+  return coreModule;
+}
+
+function loaded(): CoreModule {
+  if (!coreModule) throw new Error('go-weave: the weaving core was used before an aspect set was loaded');
+  return coreModule;
+}
+
 /** The weaving core of this checkout or bundle, behind the interface gocmd needs. */
 export async function loadRealCore(): Promise<Core<AspectSet>> {
   return {
-    loadConfig: async (opts) => loadConfig(opts),
-    packageMayMatch,
-    weavePackage,
-    aspectSetHash,
+    loadConfig: async (opts) => (await core()).loadConfig(opts),
+    packageMayMatch: (a, ref) => loaded().packageMayMatch(a, ref),
+    weavePackage: async (a, input) => (await core()).weavePackage(a, input),
+    aspectSetHash: (a) => loaded().aspectSetHash(a),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
-    revive: (json) => json as AspectSet,
+    revive: async (json) => {
+      await core();
+      return json as AspectSet;
+    },
   };
 }
 
