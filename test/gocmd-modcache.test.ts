@@ -3,7 +3,7 @@
 // go toolchain, a private module cache filled from a loopback GOPROXY.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGoProxy, MODULE, VERSION, type GoProxy } from './support/action-goproxy.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
@@ -123,6 +123,20 @@ describe('weaving a module-cache dependency', () => {
     const clean = await goWeave(['cache', 'clean'], { cwd: mod, env });
     assert.equal(clean.code, 0, clean.stderr);
     assert.ok(!existsSync(copies));
+  });
+
+  test('in a workspace, the go.work copy selects the module copy', async () => {
+    const ws = join(root, 'go.work');
+    writeFileSync(ws, 'go 1.25\n\nuse ./app\n');
+    try {
+      const b = await goWeave(['build', '-o', join(root, 'woven-ws'), '.'], { cwd: mod, env });
+      assert.equal(b.code, 0, b.stderr);
+      const ok = await run(join(root, 'woven-ws'), ['work'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+      assert.equal(ok.stdout, `woven greet ${MODULE}\nhello, work\n`);
+      assert.equal(readFileSync(ws, 'utf8'), 'go 1.25\n\nuse ./app\n');
+    } finally {
+      rmSync(ws, { force: true });
+    }
   });
 
   test('go-weave diff -deps shows the dependency under its module-cache path', async () => {
