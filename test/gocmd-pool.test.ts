@@ -3,7 +3,7 @@
 // source and from the bundle's worker entry, and through the bundled CLI.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { removeTree, writeTree } from './support/go-fixture.ts';
@@ -191,4 +191,31 @@ describe('weaving pool', () => {
     assert.match(out.stderr, /"name":"main\.double"/);
     assert.match(out.stderr, /"name":"work\.Twice"/);
   });
+
+  test('closing the pool while a worker is still starting returns at once', () => {
+    // In a process of its own: there nothing but the pool keeps the event loop alive, as in the CLI,
+    // where a close() waiting on a starting worker ended the process before the go command ran.
+    const script = join(tmp, 'close-early.mts');
+    writeFileSync(script, `
+import { loadRealCore } from ${JSON.stringify(join(REPO, 'weaver/src/gocmd/realcore.ts'))};
+import { WeavePool } from ${JSON.stringify(join(REPO, 'weaver/src/gocmd/pool.ts'))};
+const core = await loadRealCore();
+const aspects = await core.loadConfig({});
+const pool = new WeavePool(core, 1, process.env);
+const weave = pool.weaveWith(aspects, {});
+const tiny = (n) => ({ importPath: 'example.com/t' + n, name: 'p', mainModule: true, files: [{ path: '/t' + n + '/p.go', source: 'package p\\n' }] });
+// Two packages at once start a worker; the main thread weaves both long before it is ready.
+await Promise.all([weave(tiny(1)), weave(tiny(2))]);
+console.log('workers', pool.stats.workers, 'main', pool.stats.byMain);
+// Busy, as while weaving a big package: the worker is now part way through starting.
+const t0 = Date.now();
+while (Date.now() - t0 < 600) { /* spin */ }
+await pool.close();
+console.log('closed');
+`);
+    const r = run(process.execPath, ['--import', 'tsx', script], { cwd: REPO });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'workers 1 main 2\nclosed\n');
+  });
 });
+

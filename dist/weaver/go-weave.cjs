@@ -7,12 +7,24 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err2) => function __init() {
+  if (err2) throw err2[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err2 = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -30,6 +42,864 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// weaver/src/errors.ts
+function formatLocation(where) {
+  if (!where?.file) return "";
+  let s = where.file;
+  if (where.line) s += `:${where.line}`;
+  if (where.line && where.col) s += `:${where.col}`;
+  return s + ": ";
+}
+var WeaveError;
+var init_errors = __esm({
+  "weaver/src/errors.ts"() {
+    "use strict";
+    WeaveError = class extends Error {
+      file;
+      line;
+      col;
+      detail;
+      constructor(detail, where) {
+        super(formatLocation(where) + detail);
+        this.name = "WeaveError";
+        this.detail = detail;
+        this.file = where?.file;
+        this.line = where?.line;
+        this.col = where?.col;
+      }
+    };
+  }
+});
+
+// weaver/src/assets.ts
+function assetPath(rel) {
+  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" ? "go.mod" : "";
+  for (const root of candidateRoots()) {
+    const p = (0, import_node_path2.join)(root, rel);
+    if ((0, import_node_fs2.existsSync)((0, import_node_path2.join)(p, marker))) return p;
+  }
+  throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
+}
+function candidateRoots() {
+  const roots = [];
+  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path2.resolve)(process.env.GOWEAVE_ASSETS));
+  const here = moduleDir();
+  roots.push(here, (0, import_node_path2.resolve)(here, ".."));
+  const repo = (0, import_node_path2.resolve)(here, "..", "..");
+  roots.push((0, import_node_path2.join)(repo, "weaver"), repo, (0, import_node_path2.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path2.join)(repo, "node_modules", "web-tree-sitter"));
+  return roots;
+}
+function moduleDir() {
+  if (typeof __dirname === "string") return __dirname;
+  return (0, import_node_path2.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
+}
+var import_node_fs2, import_node_path2, import_node_url2;
+var init_assets = __esm({
+  "weaver/src/assets.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    import_node_path2 = require("node:path");
+    import_node_url2 = require("node:url");
+  }
+});
+
+// weaver/src/join/kinds.ts
+function kindsOf(jp) {
+  switch (jp.kind) {
+    case "function-body":
+    case "function":
+      return /* @__PURE__ */ new Set(["body"]);
+    case "function-call":
+    case "method-call":
+      return /* @__PURE__ */ new Set(["call"]);
+    case "struct-definition":
+      return /* @__PURE__ */ new Set(["struct-def"]);
+    case "struct-literal":
+      return /* @__PURE__ */ new Set([jp.field ? "field-value" : "composite"]);
+    case "declaration-of":
+      return /* @__PURE__ */ new Set(["decl"]);
+    case "value-declaration":
+      return /* @__PURE__ */ new Set(["value-spec"]);
+    case "one-of": {
+      const sets = jp.of.map(kindsOf);
+      if (sets.some((s) => s.size === 0)) return /* @__PURE__ */ new Set();
+      return new Set(sets.flatMap((s) => [...s]));
+    }
+    case "all-of": {
+      const sets = jp.of.map(kindsOf).filter((s) => s.size > 0);
+      if (sets.length === 0) return /* @__PURE__ */ new Set();
+      const out2 = new Set([...sets[0]].filter((k) => sets.every((s) => s.has(k))));
+      if (out2.size === 0) throw new WeaveError("all-of combines join points that select different kinds of code (no node can match them all)", jp.origin);
+      return out2;
+    }
+    default:
+      return /* @__PURE__ */ new Set();
+  }
+}
+function aspectKinds(a) {
+  const k = kindsOf(a.joinPoint);
+  return k.size === 0 ? ["file"] : [...k];
+}
+function checkAdviceFits(a) {
+  const kinds = aspectKinds(a);
+  for (const adv of a.advice) {
+    const fits = FITS[adv.kind];
+    if (fits === "any") continue;
+    const bad = kinds.find((k) => !fits.includes(k));
+    if (bad) throw new WeaveError(`advice ${adv.kind} cannot apply to ${KIND_WORDS[bad]} selected by the join point of aspect "${a.id}"`, adv.origin);
+  }
+}
+var FITS, KIND_WORDS;
+var init_kinds = __esm({
+  "weaver/src/join/kinds.ts"() {
+    "use strict";
+    init_errors();
+    FITS = {
+      "prepend-statements": ["body", "decl"],
+      "wrap-expression": ["call", "composite", "field-value"],
+      "replace-function": ["call"],
+      "append-args": ["call"],
+      "assign-value": ["value-spec", "decl"],
+      "add-struct-field": ["struct-def"],
+      "add-blank-import": "any",
+      "inject-declarations": "any"
+    };
+    KIND_WORDS = {
+      file: "a package (no code node)",
+      body: "a function body",
+      call: "a call",
+      "struct-def": "a struct definition",
+      composite: "a composite literal",
+      "field-value": "a struct literal field",
+      decl: "a declaration",
+      "value-spec": "a value declaration"
+    };
+  }
+});
+
+// weaver/src/template/parse.ts
+function split(src) {
+  const out2 = [];
+  let i2 = 0;
+  let trimNext = false;
+  while (i2 < src.length) {
+    const open = src.indexOf("{{", i2);
+    let text = open < 0 ? src.slice(i2) : src.slice(i2, open);
+    if (trimNext) text = text.replace(/^\s+/, "");
+    trimNext = false;
+    if (open < 0) {
+      out2.push(text);
+      break;
+    }
+    const close = findClose(src, open + 2);
+    if (close < 0) throw new TemplateSyntaxError('unclosed action: missing "}}"', open);
+    let body2 = src.slice(open + 2, close);
+    if (/^-\s/.test(body2)) {
+      text = text.replace(/\s+$/, "");
+      body2 = body2.slice(1);
+    }
+    if (/\s-$/.test(body2)) {
+      trimNext = true;
+      body2 = body2.slice(0, -1);
+    }
+    out2.push(text);
+    out2.push({ body: body2, pos: open, end: close + 2 });
+    i2 = close + 2;
+  }
+  return out2.filter((x) => x !== "");
+}
+function findClose(src, from) {
+  let i2 = from;
+  while (i2 < src.length) {
+    const c = src[i2];
+    if (c === '"' || c === "`") {
+      const q = c;
+      i2++;
+      while (i2 < src.length && src[i2] !== q) {
+        if (q === '"' && src[i2] === "\\") i2++;
+        i2++;
+      }
+      i2++;
+      continue;
+    }
+    if (src.startsWith("/*", i2)) {
+      const e = src.indexOf("*/", i2 + 2);
+      if (e < 0) return -1;
+      i2 = e + 2;
+      continue;
+    }
+    if (src.startsWith("}}", i2)) return i2;
+    i2++;
+  }
+  return -1;
+}
+function lex(body2, base) {
+  const toks = [];
+  let i2 = 0;
+  while (i2 < body2.length) {
+    const c = body2[i2];
+    if (/\s/.test(c)) {
+      i2++;
+      continue;
+    }
+    const pos = base + i2;
+    if (c === '"') {
+      let j = i2 + 1;
+      while (j < body2.length && body2[j] !== '"') {
+        if (body2[j] === "\\") j++;
+        j++;
+      }
+      if (j >= body2.length) throw new TemplateSyntaxError("unterminated string", pos);
+      toks.push({ k: "str", v: JSON.parse(body2.slice(i2, j + 1)), pos });
+      i2 = j + 1;
+      continue;
+    }
+    if (c === "`") {
+      const j = body2.indexOf("`", i2 + 1);
+      if (j < 0) throw new TemplateSyntaxError("unterminated raw string", pos);
+      toks.push({ k: "str", v: body2.slice(i2 + 1, j), pos });
+      i2 = j + 1;
+      continue;
+    }
+    const m = /^(\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\$[\w]*(?:\.[A-Za-z_][\w]*)*|-?\d+(?:\.\d+)?|[A-Za-z_][\w]*|:=|=|\.|\||\(|\)|,)/.exec(body2.slice(i2));
+    if (!m) throw new TemplateSyntaxError(`unexpected ${JSON.stringify(c)} in action`, pos);
+    const v = m[0];
+    const k = v.startsWith(".") && v.length > 1 ? "field" : v.startsWith("$") ? "var" : /^-?\d/.test(v) ? "num" : /^[A-Za-z_]/.test(v) ? "id" : "punct";
+    toks.push({ k, v, pos });
+    i2 += v.length;
+  }
+  return toks;
+}
+function parsePipe(body2, pos) {
+  const p = new PipeParser(lex(body2, pos + 2), pos);
+  const pipe = p.pipeline();
+  if (!p.done()) throw new TemplateSyntaxError("unexpected tokens after pipeline", pos);
+  return pipe;
+}
+function parseTemplateSource(src) {
+  const parts2 = split(src);
+  let i2 = 0;
+  const known = ["if", "range", "with", "else", "end"];
+  const parseList = (terminators) => {
+    const nodes2 = [];
+    while (i2 < parts2.length) {
+      const p = parts2[i2++];
+      if (typeof p === "string") {
+        nodes2.push({ t: "text", text: p });
+        continue;
+      }
+      const body2 = p.body.trim();
+      if (body2.startsWith("/*")) continue;
+      const word = /^([a-z]+)\b/.exec(body2)?.[1] ?? "";
+      if (word === "end" || word === "else") {
+        if (!terminators.includes(word)) throw new TemplateSyntaxError(`unexpected {{${word}}}`, p.pos);
+        return { nodes: nodes2, term: word, termAction: p };
+      }
+      if (word === "if" || word === "range" || word === "with") {
+        nodes2.push(parseBlock(word, body2.slice(word.length), p));
+        continue;
+      }
+      if (known.includes(word)) throw new TemplateSyntaxError(`unexpected ${word}`, p.pos);
+      nodes2.push({ t: "action", pipe: parsePipe(p.body, p.pos) });
+    }
+    if (terminators.length) throw new TemplateSyntaxError(`missing {{end}}`, src.length);
+    return { nodes: nodes2, term: "" };
+  };
+  const parseBlock = (word, rest, p) => {
+    const pipe = parsePipe(rest, p.pos);
+    const body2 = parseList(["else", "end"]);
+    let elseNodes = [];
+    if (body2.term === "else") {
+      const elseBody = body2.termAction.body.trim().slice(4).trim();
+      if (elseBody.startsWith("if ") || elseBody.startsWith("with ")) {
+        const w = elseBody.startsWith("if ") ? "if" : "with";
+        elseNodes = [parseBlock(w, elseBody.slice(w.length), body2.termAction)];
+      } else {
+        elseNodes = parseList(["end"]).nodes;
+      }
+    }
+    return word === "if" ? { t: "if", pipe, then: body2.nodes, else: elseNodes } : { t: word, pipe, body: body2.nodes, else: elseNodes };
+  };
+  const { nodes } = parseList([]);
+  return nodes;
+}
+var TemplateSyntaxError, PipeParser;
+var init_parse = __esm({
+  "weaver/src/template/parse.ts"() {
+    "use strict";
+    TemplateSyntaxError = class extends Error {
+      constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+      }
+      pos;
+    };
+    PipeParser = class {
+      constructor(toks, pos) {
+        this.toks = toks;
+        this.pos = pos;
+      }
+      toks;
+      pos;
+      i = 0;
+      done() {
+        return this.i >= this.toks.length;
+      }
+      pipeline(stopAtParen = false) {
+        const decl = [];
+        let assign = false;
+        const save = this.i;
+        const vars = [];
+        while (this.toks[this.i]?.k === "var" && !this.toks[this.i].v.includes(".")) {
+          vars.push(this.toks[this.i].v);
+          this.i++;
+          if (this.toks[this.i]?.v === ",") {
+            this.i++;
+            continue;
+          }
+          break;
+        }
+        const op = this.toks[this.i]?.v;
+        if (vars.length > 0 && (op === ":=" || op === "=")) {
+          decl.push(...vars);
+          assign = op === "=";
+          this.i++;
+        } else this.i = save;
+        const commands = [];
+        for (; ; ) {
+          const cmd = this.command(stopAtParen);
+          commands.push(cmd);
+          if (this.toks[this.i]?.v === "|") {
+            this.i++;
+            continue;
+          }
+          break;
+        }
+        return { decl, assign, commands, pos: this.pos };
+      }
+      command(stopAtParen) {
+        const operands = [];
+        const pos = this.toks[this.i]?.pos ?? this.pos;
+        while (!this.done()) {
+          const t = this.toks[this.i];
+          if (t.v === "|" || stopAtParen && t.v === ")") break;
+          operands.push(this.operand());
+        }
+        if (operands.length === 0) throw new TemplateSyntaxError("missing value for command", pos);
+        return { operands, pos };
+      }
+      operand() {
+        const t = this.toks[this.i++];
+        switch (t.k) {
+          case "str":
+            return { t: "string", value: t.v };
+          case "num":
+            return { t: "number", value: Number(t.v) };
+          case "field":
+            return { t: "field", base: "dot", path: t.v.slice(1).split(".") };
+          case "var": {
+            const [name2, ...path] = t.v.split(".");
+            return path.length ? { t: "field", base: { var: name2 }, path } : { t: "var", name: name2 };
+          }
+          case "id":
+            if (t.v === "true" || t.v === "false") return { t: "bool", value: t.v === "true" };
+            if (t.v === "nil") return { t: "nil" };
+            return { t: "func", name: t.v };
+          case "punct":
+            if (t.v === ".") return { t: "dot" };
+            if (t.v === "(") {
+              const pipe = this.pipeline(true);
+              if (this.toks[this.i]?.v !== ")") throw new TemplateSyntaxError('missing ")"', t.pos);
+              this.i++;
+              const next = this.toks[this.i];
+              if (next?.k === "field" && next.pos === this.toks[this.i - 1].pos + 1) {
+                this.i++;
+                return { t: "chain", base: { t: "pipe", pipe }, path: next.v.slice(1).split(".") };
+              }
+              return { t: "pipe", pipe };
+            }
+        }
+        throw new TemplateSyntaxError(`unexpected ${JSON.stringify(t.v)}`, t.pos);
+      }
+    };
+  }
+});
+
+// weaver/src/template/eval.ts
+function truthy(v) {
+  if (v === void 0 || v === null || v === false || v === 0 || v === "") return false;
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+function show(v) {
+  if (v === void 0 || v === null) return "<no value>";
+  if (typeof v === "string") return v;
+  if (typeof v === "object" && typeof v.toString === "function" && v.toString !== Object.prototype.toString) return String(v);
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+function sprintf(format, args2) {
+  let i2 = 0;
+  return format.replace(/%([-+# 0]*\d*)([vsdqxtf%])/g, (_m, _flags, verb) => {
+    if (verb === "%") return "%";
+    const a = args2[i2++];
+    switch (verb) {
+      case "q":
+        return JSON.stringify(show(a));
+      case "d":
+        return String(Math.trunc(Number(a)));
+      case "x":
+        return typeof a === "number" ? a.toString(16) : Buffer.from(show(a)).toString("hex");
+      default:
+        return show(a);
+    }
+  });
+}
+function execute(nodes, dot, extraFuncs = {}) {
+  const out2 = [];
+  const fns = { ...funcs, ...extraFuncs };
+  const run2 = (list, d, scope) => {
+    for (const n of list) {
+      switch (n.t) {
+        case "text":
+          out2.push(n.text);
+          break;
+        case "action": {
+          const v = pipeline(n.pipe, d, scope);
+          if (n.pipe.decl.length === 0) out2.push(show(v));
+          break;
+        }
+        case "if":
+          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
+          break;
+        case "with": {
+          const v = pipeline(n.pipe, d, scope);
+          if (truthy(v)) run2(n.body, v, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
+          break;
+        }
+        case "range": {
+          const names = n.pipe.decl;
+          const v = pipeline({ ...n.pipe, decl: [] }, d, scope);
+          const items = Array.isArray(v) ? v.map((x, i2) => [i2, x]) : v && typeof v === "object" ? Object.entries(v) : typeof v === "number" ? Array.from({ length: v }, (_, i2) => [i2, i2]) : [];
+          if (items.length === 0) {
+            run2(n.else, d, new Scope(scope));
+            break;
+          }
+          for (const [k, x] of items) {
+            const s = new Scope(scope);
+            if (names.length === 1) s.declare(names[0], x);
+            if (names.length === 2) {
+              s.declare(names[0], k);
+              s.declare(names[1], x);
+            }
+            run2(n.body, x, s);
+          }
+          break;
+        }
+      }
+    }
+  };
+  const pipeline = (p, d, scope) => {
+    let v;
+    let first = true;
+    for (const c of p.commands) {
+      v = command(c, d, scope, first ? void 0 : { value: v });
+      first = false;
+    }
+    for (const name2 of p.decl) {
+      if (p.assign) {
+        if (!scope.has(name2)) throw new TemplateExecError(`undefined variable: ${name2}`, p.pos);
+        scope.assign(name2, v);
+      } else scope.declare(name2, v);
+    }
+    return v;
+  };
+  const command = (c, d, scope, piped) => {
+    const [head, ...rest] = c.operands;
+    const args2 = rest.map((o) => operand(o, d, scope));
+    if (piped) args2.push(piped.value);
+    if (head.t === "func") {
+      const f = fns[head.name];
+      if (!f) throw new TemplateExecError(`function "${head.name}" not defined`, c.pos);
+      return f(...args2);
+    }
+    if (head.t === "field") return field(head, d, scope, args2, c.pos);
+    if (args2.length) throw new TemplateExecError("can't give arguments to a non-function", c.pos);
+    return operand(head, d, scope);
+  };
+  const operand = (o, d, scope) => {
+    switch (o.t) {
+      case "dot":
+        return d;
+      case "var": {
+        if (o.name === "$") return root;
+        if (!scope.has(o.name)) throw new TemplateExecError(`undefined variable: ${o.name}`, 0);
+        return scope.get(o.name);
+      }
+      case "string":
+      case "number":
+      case "bool":
+        return o.value;
+      case "nil":
+        return null;
+      case "field":
+        return field(o, d, scope, [], 0);
+      case "pipe":
+        return pipeline(o.pipe, d, new Scope(scope));
+      case "chain":
+        return field({ t: "field", base: "dot", path: o.path }, operand(o.base, d, scope), scope, [], 0);
+      case "func": {
+        const f = fns[o.name];
+        if (!f) throw new TemplateExecError(`function "${o.name}" not defined`, 0);
+        return f();
+      }
+    }
+  };
+  const field = (o, d, scope, args2, pos) => {
+    let v = o.base === "dot" ? d : o.base.var === "$" ? root : scope.get(o.base.var);
+    o.path.forEach((name2, i2) => {
+      const last = i2 === o.path.length - 1;
+      if (v === void 0 || v === null) throw new TemplateExecError(`nil pointer evaluating .${o.path.slice(0, i2 + 1).join(".")}`, pos);
+      const member = v[name2];
+      if (member === void 0) throw new TemplateExecError(`can't evaluate field ${name2}`, pos);
+      if (typeof member === "function") v = member.apply(v, last ? args2 : []);
+      else {
+        if (last && args2.length) throw new TemplateExecError(`${name2} is not a method but has arguments`, pos);
+        v = member;
+      }
+    });
+    return v;
+  };
+  const root = dot;
+  run2(nodes, dot, new Scope());
+  return out2.join("");
+}
+var TemplateExecError, Scope, funcs;
+var init_eval = __esm({
+  "weaver/src/template/eval.ts"() {
+    "use strict";
+    init_parse();
+    TemplateExecError = class extends TemplateSyntaxError {
+    };
+    Scope = class {
+      constructor(parent) {
+        this.parent = parent;
+      }
+      parent;
+      vars = /* @__PURE__ */ new Map();
+      has(name2) {
+        return this.vars.has(name2) || !!this.parent?.has(name2);
+      }
+      get(name2) {
+        return this.vars.has(name2) ? this.vars.get(name2) : this.parent?.get(name2);
+      }
+      declare(name2, v) {
+        this.vars.set(name2, v);
+      }
+      assign(name2, v) {
+        if (this.vars.has(name2) || !this.parent?.has(name2)) this.vars.set(name2, v);
+        else this.parent.assign(name2, v);
+      }
+    };
+    funcs = {
+      and: (...a) => {
+        for (const x of a) if (!truthy(x)) return x;
+        return a[a.length - 1];
+      },
+      or: (...a) => {
+        for (const x of a) if (truthy(x)) return x;
+        return a[a.length - 1];
+      },
+      not: (a) => !truthy(a),
+      eq: (a, ...b) => b.some((x) => x === a || String(x) === String(a)),
+      ne: (a, b) => String(a) !== String(b),
+      lt: (a, b) => a < b,
+      le: (a, b) => a <= b,
+      gt: (a, b) => a > b,
+      ge: (a, b) => a >= b,
+      len: (a) => Array.isArray(a) || typeof a === "string" ? a.length : a && typeof a === "object" ? Object.keys(a).length : 0,
+      index: (a, ...keys) => keys.reduce((v, k) => v?.[k], a),
+      print: (...a) => a.map(show).join(""),
+      println: (...a) => a.map(show).join(" ") + "\n",
+      printf: (f, ...a) => sprintf(String(f), a),
+      quote: (a) => JSON.stringify(show(a)),
+      slice: (a, i2, j) => a.slice(i2, j),
+      join: (a, sep5) => a.map(show).join(String(sep5)),
+      contains: (s, sub) => String(s).includes(String(sub)),
+      hasPrefix: (s, p) => String(s).startsWith(String(p))
+    };
+  }
+});
+
+// weaver/src/template/index.ts
+function lineOf(src, pos) {
+  let n = 0;
+  for (let i2 = 0; i2 < pos && i2 < src.length; i2++) if (src.charCodeAt(i2) === 10) n++;
+  return n;
+}
+function locate(t, pos) {
+  return { file: t.origin.file, line: t.origin.line + lineOf(t.source, pos) };
+}
+function compileTemplate(t) {
+  try {
+    return { template: t, nodes: parseTemplateSource(t.source) };
+  } catch (e) {
+    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(t, e.pos));
+    throw e;
+  }
+}
+function renderTemplate(c, dot, funcs2 = {}) {
+  try {
+    return execute(c.nodes, dot, funcs2);
+  } catch (e) {
+    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(c.template, e.pos));
+    if (e instanceof WeaveError) throw e;
+    throw new WeaveError(`template: ${e.message}`, locate(c.template, 0));
+  }
+}
+var init_template = __esm({
+  "weaver/src/template/index.ts"() {
+    "use strict";
+    init_errors();
+    init_eval();
+    init_parse();
+  }
+});
+
+// weaver/src/aspects/parse.ts
+function parseQualified(text, at, what) {
+  let s = text.trim();
+  const pointer = s.startsWith("*");
+  if (pointer) s = s.slice(1);
+  const slash = s.lastIndexOf("/");
+  const dot = s.indexOf(".", slash + 1);
+  if (dot <= 0 || dot === s.length - 1) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
+  const name2 = s.slice(dot + 1);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
+  return { pkg: s.slice(0, dot), name: name2, pointer };
+}
+function parseJoinPoint(n) {
+  const entries = n.entries("a join point");
+  if (entries.length !== 1) n.fail(`a join point has exactly one key, one of: ${JOIN_POINT_KEYS.join(", ")}`);
+  const { key, keyNode, value } = entries[0];
+  const origin = keyNode.origin;
+  switch (key) {
+    case "all-of":
+    case "one-of": {
+      const of = value.items(`the join points of ${key}`).map(parseJoinPoint);
+      if (of.length === 0) value.fail(`${key} needs at least one join point`);
+      return { kind: key, of, origin };
+    }
+    case "not":
+      return { kind: "not", of: parseJoinPoint(value), origin };
+    case "import-path":
+      return { kind: "import-path", path: value.string("an import path"), origin };
+    case "package-name":
+      return { kind: "package-name", name: value.string("a package name"), origin };
+    case "package-filter": {
+      if (value.isMap()) {
+        value.checkKeys(["pattern", "root"], "package-filter");
+        const p = value.get("pattern") ?? value.fail("package-filter needs a pattern");
+        return { kind: "package-filter", pattern: p.string("a glob pattern"), root: value.get("root")?.bool("root") ?? false, origin };
+      }
+      return { kind: "package-filter", pattern: value.string("a glob pattern"), root: false, origin };
+    }
+    case "test-main":
+      return { kind: "test-main", value: value.bool("test-main"), origin };
+    case "directive": {
+      const name2 = value.string('a directive name such as "weave:span"').replace(/^\/\//, "");
+      if (!/^[\w.-]+:[\w.-]+$/.test(name2)) value.fail(`expected a directive name such as "weave:span", got ${JSON.stringify(name2)}`);
+      return { kind: "directive", name: name2, origin };
+    }
+    case "function":
+      return { kind: "function", options: parseFunctionOptions(value), origin };
+    case "function-body":
+      return { kind: "function-body", of: parseJoinPoint(value), origin };
+    case "function-call":
+      return { kind: "function-call", target: parseQualified(value.string("a function"), value, "the called function"), origin };
+    case "method-call": {
+      value.checkKeys(["receiver", "name", "match"], "method-call");
+      const recv = value.get("receiver") ?? value.fail('method-call needs a receiver, e.g. "*database/sql.DB"');
+      const name2 = value.get("name") ?? value.fail("method-call needs a name");
+      return {
+        kind: "method-call",
+        receiver: parseQualified(recv.string("a receiver type"), recv, "the receiver type"),
+        name: name2.string("a method name"),
+        match: parseMatch(value.get("match")),
+        origin
+      };
+    }
+    case "struct-definition":
+      return { kind: "struct-definition", type: parseQualified(value.string("a struct type"), value, "the struct type"), origin };
+    case "struct-literal": {
+      value.checkKeys(["type", "match", "field"], "struct-literal");
+      const t = value.get("type") ?? value.fail("struct-literal needs a type");
+      const field = value.get("field")?.string("a field name");
+      return { kind: "struct-literal", type: parseQualified(t.string("a struct type"), t, "the struct type"), match: parseMatch(value.get("match")), field, origin };
+    }
+    case "declaration-of":
+      return { kind: "declaration-of", target: parseQualified(value.string("a declaration"), value, "the declaration"), origin };
+    case "value-declaration":
+      return { kind: "value-declaration", type: value.string("a Go type"), origin };
+    default:
+      return keyNode.fail(`unknown join point "${key}"; expected one of: ${JOIN_POINT_KEYS.join(", ")}`);
+  }
+}
+function parseMatch(n) {
+  if (!n) return "any";
+  const s = n.string("match");
+  if (s === "pointer-only" || s === "value-only" || s === "any") return s;
+  return n.fail(`expected match to be pointer-only, value-only or any, got ${JSON.stringify(s)}`);
+}
+function parseTypeList(n, what) {
+  if (!n) return [];
+  return n.items(what).map((i2) => i2.string("a Go type").replace(/\s+/g, ""));
+}
+function parseFunctionOptions(n) {
+  const opts = {};
+  const list = n.isSeq() ? n.items("function options") : n.isMap() ? n.entries("function options").map((e) => e) : n.fail("expected function options (a list or mapping)");
+  const handle2 = (key, v, at) => {
+    switch (key) {
+      case "name":
+        opts.name = v.string("a function name");
+        break;
+      case "receiver":
+        opts.receiver = v.isScalar() && typeof v.node.value === "boolean" ? v.bool("receiver") : parseQualified(v.string("a receiver type"), v, "the receiver type");
+        break;
+      case "signature":
+      case "signature-contains": {
+        v.checkKeys(["args", "returns"], key);
+        const sig = { args: parseTypeList(v.get("args"), "argument types"), returns: parseTypeList(v.get("returns"), "result types") };
+        if (key === "signature") opts.signature = sig;
+        else opts.signatureContains = sig;
+        break;
+      }
+      default:
+        at.fail(`unknown function option "${key}"; expected name, receiver, signature or signature-contains`);
+    }
+  };
+  for (const item of list) {
+    if ("key" in item) {
+      handle2(item.key, item.value, item.keyNode);
+      continue;
+    }
+    for (const e of item.entries("a function option")) handle2(e.key, e.value, e.keyNode);
+  }
+  return opts;
+}
+function parseTemplate(n, imports) {
+  if (n.isMap()) {
+    n.checkKeys(["template", "imports", "lang"], "a code template");
+    const t = n.get("template") ?? n.fail("expected a template");
+    return { source: t.string("Go code"), imports: { ...imports, ...parseImports(n.get("imports")) }, origin: t.origin };
+  }
+  return { source: n.string("Go code"), imports, origin: n.origin };
+}
+function parseImports(n) {
+  const out2 = {};
+  if (!n) return out2;
+  for (const e of n.entries("imports (alias: import path)")) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) e.keyNode.fail(`import alias "${e.key}" is not a Go identifier`);
+    out2[e.key] = e.value.string("an import path");
+  }
+  return out2;
+}
+function parseAdvice(n) {
+  const entries = n.entries("an advice");
+  if (entries.length !== 1) n.fail(`an advice has exactly one key, one of: ${ADVICE_KEYS.join(", ")}`);
+  const { key, keyNode, value } = entries[0];
+  const origin = keyNode.origin;
+  const withImports = (allowed) => {
+    if (!value.isMap()) value.fail(`expected ${key} to be a mapping with a template`);
+    value.checkKeys(allowed, key);
+    return parseImports(value.get("imports"));
+  };
+  switch (key) {
+    case "prepend-statements": {
+      const imports = withImports(["template", "imports", "order", "namespace", "lang"]);
+      const t = value.get("template") ?? value.fail("prepend-statements needs a template");
+      return { kind: key, template: { source: t.string("Go statements"), imports, origin: t.origin }, order: value.get("order")?.int("order") ?? 0, origin };
+    }
+    case "wrap-expression":
+    case "assign-value": {
+      const imports = withImports(["template", "imports", "lang"]);
+      const t = value.get("template") ?? value.fail(`${key} needs a template`);
+      return { kind: key, template: { source: t.string("a Go expression"), imports, origin: t.origin }, origin };
+    }
+    case "inject-declarations": {
+      const imports = withImports(["template", "imports", "links", "lang"]);
+      const t = value.get("template") ?? value.fail("inject-declarations needs a template");
+      const links = value.get("links")?.items("links (import paths)").map((l) => l.string("an import path")) ?? [];
+      return { kind: key, template: { source: t.string("Go declarations"), imports, origin: t.origin }, links, origin };
+    }
+    case "replace-function":
+      return { kind: key, target: parseQualified(value.string("a function"), value, "the replacement function"), origin };
+    case "append-args": {
+      const imports = withImports(["type", "values", "imports"]);
+      const type = (value.get("type") ?? value.fail("append-args needs the type of the arguments")).string("a Go type");
+      const values = (value.get("values") ?? value.fail("append-args needs values")).items("argument templates").map((v) => parseTemplate(v, imports));
+      return { kind: key, type, values, origin };
+    }
+    case "add-struct-field": {
+      value.checkKeys(["name", "type"], key);
+      const name2 = (value.get("name") ?? value.fail("add-struct-field needs a name")).string("a field name");
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) value.fail(`field name "${name2}" is not a Go identifier`);
+      const type = (value.get("type") ?? value.fail("add-struct-field needs a type")).string("a Go type");
+      return { kind: key, name: name2, type, origin };
+    }
+    case "add-blank-import":
+      return { kind: key, path: value.string("an import path"), origin };
+    default:
+      return keyNode.fail(`unknown advice "${key}"; expected one of: ${ADVICE_KEYS.join(", ")}`);
+  }
+}
+function parseAspect(n) {
+  n.checkKeys(["id", "join-point", "advice", "tracer-internal", "description"], "an aspect");
+  const id = (n.get("id") ?? n.fail("an aspect needs an id")).string("an aspect id");
+  const jp = n.get("join-point") ?? n.fail(`aspect "${id}" needs a join-point`);
+  const adv = n.get("advice") ?? n.fail(`aspect "${id}" needs advice`);
+  const advice = adv.itemsOrOne("advice").map(parseAdvice);
+  if (advice.length === 0) adv.fail(`aspect "${id}" needs at least one advice`);
+  return { id, joinPoint: parseJoinPoint(jp), advice, origin: n.origin };
+}
+var JOIN_POINT_KEYS, ADVICE_KEYS;
+var init_parse2 = __esm({
+  "weaver/src/aspects/parse.ts"() {
+    "use strict";
+    init_errors();
+    JOIN_POINT_KEYS = [
+      "all-of",
+      "one-of",
+      "not",
+      "import-path",
+      "package-name",
+      "package-filter",
+      "test-main",
+      "directive",
+      "function",
+      "function-body",
+      "function-call",
+      "method-call",
+      "struct-definition",
+      "struct-literal",
+      "declaration-of",
+      "value-declaration"
+    ];
+    ADVICE_KEYS = [
+      "prepend-statements",
+      "wrap-expression",
+      "replace-function",
+      "append-args",
+      "assign-value",
+      "add-struct-field",
+      "add-blank-import",
+      "inject-declarations"
+    ];
+  }
+});
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -7361,925 +8231,112 @@ var require_dist = __commonJS({
   }
 });
 
-// weaver/src/gocmd/pool-worker.ts
-var import_node_worker_threads = require("node:worker_threads");
-
-// weaver/src/errors.ts
-var WeaveError = class extends Error {
-  file;
-  line;
-  col;
-  detail;
-  constructor(detail, where) {
-    super(formatLocation(where) + detail);
-    this.name = "WeaveError";
-    this.detail = detail;
-    this.file = where?.file;
-    this.line = where?.line;
-    this.col = where?.col;
-  }
-};
-function formatLocation(where) {
-  if (!where?.file) return "";
-  let s = where.file;
-  if (where.line) s += `:${where.line}`;
-  if (where.line && where.col) s += `:${where.col}`;
-  return s + ": ";
-}
-
-// weaver/src/aspects/load.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = require("node:path");
-
-// weaver/src/assets.ts
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
-var import_node_url = require("node:url");
-function assetPath(rel) {
-  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" ? "go.mod" : "";
-  for (const root of candidateRoots()) {
-    const p = (0, import_node_path.join)(root, rel);
-    if ((0, import_node_fs.existsSync)((0, import_node_path.join)(p, marker))) return p;
-  }
-  throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
-}
-function candidateRoots() {
-  const roots = [];
-  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path.resolve)(process.env.GOWEAVE_ASSETS));
-  const here = moduleDir();
-  roots.push(here, (0, import_node_path.resolve)(here, ".."));
-  const repo = (0, import_node_path.resolve)(here, "..", "..");
-  roots.push((0, import_node_path.join)(repo, "weaver"), repo, (0, import_node_path.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path.join)(repo, "node_modules", "web-tree-sitter"));
-  return roots;
-}
-function moduleDir() {
-  if (typeof __dirname === "string") return __dirname;
-  return (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url));
-}
-
-// weaver/src/join/kinds.ts
-function kindsOf(jp) {
-  switch (jp.kind) {
-    case "function-body":
-    case "function":
-      return /* @__PURE__ */ new Set(["body"]);
-    case "function-call":
-    case "method-call":
-      return /* @__PURE__ */ new Set(["call"]);
-    case "struct-definition":
-      return /* @__PURE__ */ new Set(["struct-def"]);
-    case "struct-literal":
-      return /* @__PURE__ */ new Set([jp.field ? "field-value" : "composite"]);
-    case "declaration-of":
-      return /* @__PURE__ */ new Set(["decl"]);
-    case "value-declaration":
-      return /* @__PURE__ */ new Set(["value-spec"]);
-    case "one-of": {
-      const sets = jp.of.map(kindsOf);
-      if (sets.some((s) => s.size === 0)) return /* @__PURE__ */ new Set();
-      return new Set(sets.flatMap((s) => [...s]));
-    }
-    case "all-of": {
-      const sets = jp.of.map(kindsOf).filter((s) => s.size > 0);
-      if (sets.length === 0) return /* @__PURE__ */ new Set();
-      const out2 = new Set([...sets[0]].filter((k) => sets.every((s) => s.has(k))));
-      if (out2.size === 0) throw new WeaveError("all-of combines join points that select different kinds of code (no node can match them all)", jp.origin);
-      return out2;
-    }
-    default:
-      return /* @__PURE__ */ new Set();
-  }
-}
-function aspectKinds(a) {
-  const k = kindsOf(a.joinPoint);
-  return k.size === 0 ? ["file"] : [...k];
-}
-var FITS = {
-  "prepend-statements": ["body", "decl"],
-  "wrap-expression": ["call", "composite", "field-value"],
-  "replace-function": ["call"],
-  "append-args": ["call"],
-  "assign-value": ["value-spec", "decl"],
-  "add-struct-field": ["struct-def"],
-  "add-blank-import": "any",
-  "inject-declarations": "any"
-};
-var KIND_WORDS = {
-  file: "a package (no code node)",
-  body: "a function body",
-  call: "a call",
-  "struct-def": "a struct definition",
-  composite: "a composite literal",
-  "field-value": "a struct literal field",
-  decl: "a declaration",
-  "value-spec": "a value declaration"
-};
-function checkAdviceFits(a) {
-  const kinds = aspectKinds(a);
-  for (const adv of a.advice) {
-    const fits = FITS[adv.kind];
-    if (fits === "any") continue;
-    const bad = kinds.find((k) => !fits.includes(k));
-    if (bad) throw new WeaveError(`advice ${adv.kind} cannot apply to ${KIND_WORDS[bad]} selected by the join point of aspect "${a.id}"`, adv.origin);
-  }
-}
-
-// weaver/src/template/parse.ts
-var TemplateSyntaxError = class extends Error {
-  constructor(message, pos) {
-    super(message);
-    this.pos = pos;
-  }
-  pos;
-};
-function split(src) {
-  const out2 = [];
-  let i2 = 0;
-  let trimNext = false;
-  while (i2 < src.length) {
-    const open = src.indexOf("{{", i2);
-    let text = open < 0 ? src.slice(i2) : src.slice(i2, open);
-    if (trimNext) text = text.replace(/^\s+/, "");
-    trimNext = false;
-    if (open < 0) {
-      out2.push(text);
-      break;
-    }
-    const close = findClose(src, open + 2);
-    if (close < 0) throw new TemplateSyntaxError('unclosed action: missing "}}"', open);
-    let body2 = src.slice(open + 2, close);
-    if (/^-\s/.test(body2)) {
-      text = text.replace(/\s+$/, "");
-      body2 = body2.slice(1);
-    }
-    if (/\s-$/.test(body2)) {
-      trimNext = true;
-      body2 = body2.slice(0, -1);
-    }
-    out2.push(text);
-    out2.push({ body: body2, pos: open, end: close + 2 });
-    i2 = close + 2;
-  }
-  return out2.filter((x) => x !== "");
-}
-function findClose(src, from) {
-  let i2 = from;
-  while (i2 < src.length) {
-    const c = src[i2];
-    if (c === '"' || c === "`") {
-      const q = c;
-      i2++;
-      while (i2 < src.length && src[i2] !== q) {
-        if (q === '"' && src[i2] === "\\") i2++;
-        i2++;
-      }
-      i2++;
-      continue;
-    }
-    if (src.startsWith("/*", i2)) {
-      const e = src.indexOf("*/", i2 + 2);
-      if (e < 0) return -1;
-      i2 = e + 2;
-      continue;
-    }
-    if (src.startsWith("}}", i2)) return i2;
-    i2++;
-  }
-  return -1;
-}
-function lex(body2, base) {
-  const toks = [];
-  let i2 = 0;
-  while (i2 < body2.length) {
-    const c = body2[i2];
-    if (/\s/.test(c)) {
-      i2++;
-      continue;
-    }
-    const pos = base + i2;
-    if (c === '"') {
-      let j = i2 + 1;
-      while (j < body2.length && body2[j] !== '"') {
-        if (body2[j] === "\\") j++;
-        j++;
-      }
-      if (j >= body2.length) throw new TemplateSyntaxError("unterminated string", pos);
-      toks.push({ k: "str", v: JSON.parse(body2.slice(i2, j + 1)), pos });
-      i2 = j + 1;
-      continue;
-    }
-    if (c === "`") {
-      const j = body2.indexOf("`", i2 + 1);
-      if (j < 0) throw new TemplateSyntaxError("unterminated raw string", pos);
-      toks.push({ k: "str", v: body2.slice(i2 + 1, j), pos });
-      i2 = j + 1;
-      continue;
-    }
-    const m = /^(\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\$[\w]*(?:\.[A-Za-z_][\w]*)*|-?\d+(?:\.\d+)?|[A-Za-z_][\w]*|:=|=|\.|\||\(|\)|,)/.exec(body2.slice(i2));
-    if (!m) throw new TemplateSyntaxError(`unexpected ${JSON.stringify(c)} in action`, pos);
-    const v = m[0];
-    const k = v.startsWith(".") && v.length > 1 ? "field" : v.startsWith("$") ? "var" : /^-?\d/.test(v) ? "num" : /^[A-Za-z_]/.test(v) ? "id" : "punct";
-    toks.push({ k, v, pos });
-    i2 += v.length;
-  }
-  return toks;
-}
-var PipeParser = class {
-  constructor(toks, pos) {
-    this.toks = toks;
-    this.pos = pos;
-  }
-  toks;
-  pos;
-  i = 0;
-  done() {
-    return this.i >= this.toks.length;
-  }
-  pipeline(stopAtParen = false) {
-    const decl = [];
-    let assign = false;
-    const save = this.i;
-    const vars = [];
-    while (this.toks[this.i]?.k === "var" && !this.toks[this.i].v.includes(".")) {
-      vars.push(this.toks[this.i].v);
-      this.i++;
-      if (this.toks[this.i]?.v === ",") {
-        this.i++;
-        continue;
-      }
-      break;
-    }
-    const op = this.toks[this.i]?.v;
-    if (vars.length > 0 && (op === ":=" || op === "=")) {
-      decl.push(...vars);
-      assign = op === "=";
-      this.i++;
-    } else this.i = save;
-    const commands = [];
-    for (; ; ) {
-      const cmd = this.command(stopAtParen);
-      commands.push(cmd);
-      if (this.toks[this.i]?.v === "|") {
-        this.i++;
-        continue;
-      }
-      break;
-    }
-    return { decl, assign, commands, pos: this.pos };
-  }
-  command(stopAtParen) {
-    const operands = [];
-    const pos = this.toks[this.i]?.pos ?? this.pos;
-    while (!this.done()) {
-      const t = this.toks[this.i];
-      if (t.v === "|" || stopAtParen && t.v === ")") break;
-      operands.push(this.operand());
-    }
-    if (operands.length === 0) throw new TemplateSyntaxError("missing value for command", pos);
-    return { operands, pos };
-  }
-  operand() {
-    const t = this.toks[this.i++];
-    switch (t.k) {
-      case "str":
-        return { t: "string", value: t.v };
-      case "num":
-        return { t: "number", value: Number(t.v) };
-      case "field":
-        return { t: "field", base: "dot", path: t.v.slice(1).split(".") };
-      case "var": {
-        const [name2, ...path] = t.v.split(".");
-        return path.length ? { t: "field", base: { var: name2 }, path } : { t: "var", name: name2 };
-      }
-      case "id":
-        if (t.v === "true" || t.v === "false") return { t: "bool", value: t.v === "true" };
-        if (t.v === "nil") return { t: "nil" };
-        return { t: "func", name: t.v };
-      case "punct":
-        if (t.v === ".") return { t: "dot" };
-        if (t.v === "(") {
-          const pipe = this.pipeline(true);
-          if (this.toks[this.i]?.v !== ")") throw new TemplateSyntaxError('missing ")"', t.pos);
-          this.i++;
-          const next = this.toks[this.i];
-          if (next?.k === "field" && next.pos === this.toks[this.i - 1].pos + 1) {
-            this.i++;
-            return { t: "chain", base: { t: "pipe", pipe }, path: next.v.slice(1).split(".") };
-          }
-          return { t: "pipe", pipe };
-        }
-    }
-    throw new TemplateSyntaxError(`unexpected ${JSON.stringify(t.v)}`, t.pos);
-  }
-};
-function parsePipe(body2, pos) {
-  const p = new PipeParser(lex(body2, pos + 2), pos);
-  const pipe = p.pipeline();
-  if (!p.done()) throw new TemplateSyntaxError("unexpected tokens after pipeline", pos);
-  return pipe;
-}
-function parseTemplateSource(src) {
-  const parts2 = split(src);
-  let i2 = 0;
-  const known = ["if", "range", "with", "else", "end"];
-  const parseList = (terminators) => {
-    const nodes2 = [];
-    while (i2 < parts2.length) {
-      const p = parts2[i2++];
-      if (typeof p === "string") {
-        nodes2.push({ t: "text", text: p });
-        continue;
-      }
-      const body2 = p.body.trim();
-      if (body2.startsWith("/*")) continue;
-      const word = /^([a-z]+)\b/.exec(body2)?.[1] ?? "";
-      if (word === "end" || word === "else") {
-        if (!terminators.includes(word)) throw new TemplateSyntaxError(`unexpected {{${word}}}`, p.pos);
-        return { nodes: nodes2, term: word, termAction: p };
-      }
-      if (word === "if" || word === "range" || word === "with") {
-        nodes2.push(parseBlock(word, body2.slice(word.length), p));
-        continue;
-      }
-      if (known.includes(word)) throw new TemplateSyntaxError(`unexpected ${word}`, p.pos);
-      nodes2.push({ t: "action", pipe: parsePipe(p.body, p.pos) });
-    }
-    if (terminators.length) throw new TemplateSyntaxError(`missing {{end}}`, src.length);
-    return { nodes: nodes2, term: "" };
-  };
-  const parseBlock = (word, rest, p) => {
-    const pipe = parsePipe(rest, p.pos);
-    const body2 = parseList(["else", "end"]);
-    let elseNodes = [];
-    if (body2.term === "else") {
-      const elseBody = body2.termAction.body.trim().slice(4).trim();
-      if (elseBody.startsWith("if ") || elseBody.startsWith("with ")) {
-        const w = elseBody.startsWith("if ") ? "if" : "with";
-        elseNodes = [parseBlock(w, elseBody.slice(w.length), body2.termAction)];
-      } else {
-        elseNodes = parseList(["end"]).nodes;
-      }
-    }
-    return word === "if" ? { t: "if", pipe, then: body2.nodes, else: elseNodes } : { t: word, pipe, body: body2.nodes, else: elseNodes };
-  };
-  const { nodes } = parseList([]);
-  return nodes;
-}
-
-// weaver/src/template/eval.ts
-var TemplateExecError = class extends TemplateSyntaxError {
-};
-var Scope = class {
-  constructor(parent) {
-    this.parent = parent;
-  }
-  parent;
-  vars = /* @__PURE__ */ new Map();
-  has(name2) {
-    return this.vars.has(name2) || !!this.parent?.has(name2);
-  }
-  get(name2) {
-    return this.vars.has(name2) ? this.vars.get(name2) : this.parent?.get(name2);
-  }
-  declare(name2, v) {
-    this.vars.set(name2, v);
-  }
-  assign(name2, v) {
-    if (this.vars.has(name2) || !this.parent?.has(name2)) this.vars.set(name2, v);
-    else this.parent.assign(name2, v);
-  }
-};
-var funcs = {
-  and: (...a) => {
-    for (const x of a) if (!truthy(x)) return x;
-    return a[a.length - 1];
-  },
-  or: (...a) => {
-    for (const x of a) if (truthy(x)) return x;
-    return a[a.length - 1];
-  },
-  not: (a) => !truthy(a),
-  eq: (a, ...b) => b.some((x) => x === a || String(x) === String(a)),
-  ne: (a, b) => String(a) !== String(b),
-  lt: (a, b) => a < b,
-  le: (a, b) => a <= b,
-  gt: (a, b) => a > b,
-  ge: (a, b) => a >= b,
-  len: (a) => Array.isArray(a) || typeof a === "string" ? a.length : a && typeof a === "object" ? Object.keys(a).length : 0,
-  index: (a, ...keys) => keys.reduce((v, k) => v?.[k], a),
-  print: (...a) => a.map(show).join(""),
-  println: (...a) => a.map(show).join(" ") + "\n",
-  printf: (f, ...a) => sprintf(String(f), a),
-  quote: (a) => JSON.stringify(show(a)),
-  slice: (a, i2, j) => a.slice(i2, j),
-  join: (a, sep5) => a.map(show).join(String(sep5)),
-  contains: (s, sub) => String(s).includes(String(sub)),
-  hasPrefix: (s, p) => String(s).startsWith(String(p))
-};
-function truthy(v) {
-  if (v === void 0 || v === null || v === false || v === 0 || v === "") return false;
-  if (Array.isArray(v)) return v.length > 0;
-  return true;
-}
-function show(v) {
-  if (v === void 0 || v === null) return "<no value>";
-  if (typeof v === "string") return v;
-  if (typeof v === "object" && typeof v.toString === "function" && v.toString !== Object.prototype.toString) return String(v);
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-function sprintf(format, args2) {
-  let i2 = 0;
-  return format.replace(/%([-+# 0]*\d*)([vsdqxtf%])/g, (_m, _flags, verb) => {
-    if (verb === "%") return "%";
-    const a = args2[i2++];
-    switch (verb) {
-      case "q":
-        return JSON.stringify(show(a));
-      case "d":
-        return String(Math.trunc(Number(a)));
-      case "x":
-        return typeof a === "number" ? a.toString(16) : Buffer.from(show(a)).toString("hex");
-      default:
-        return show(a);
-    }
-  });
-}
-function execute(nodes, dot, extraFuncs = {}) {
-  const out2 = [];
-  const fns = { ...funcs, ...extraFuncs };
-  const run2 = (list, d, scope) => {
-    for (const n of list) {
-      switch (n.t) {
-        case "text":
-          out2.push(n.text);
-          break;
-        case "action": {
-          const v = pipeline(n.pipe, d, scope);
-          if (n.pipe.decl.length === 0) out2.push(show(v));
-          break;
-        }
-        case "if":
-          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Scope(scope));
-          else run2(n.else, d, new Scope(scope));
-          break;
-        case "with": {
-          const v = pipeline(n.pipe, d, scope);
-          if (truthy(v)) run2(n.body, v, new Scope(scope));
-          else run2(n.else, d, new Scope(scope));
-          break;
-        }
-        case "range": {
-          const names = n.pipe.decl;
-          const v = pipeline({ ...n.pipe, decl: [] }, d, scope);
-          const items = Array.isArray(v) ? v.map((x, i2) => [i2, x]) : v && typeof v === "object" ? Object.entries(v) : typeof v === "number" ? Array.from({ length: v }, (_, i2) => [i2, i2]) : [];
-          if (items.length === 0) {
-            run2(n.else, d, new Scope(scope));
-            break;
-          }
-          for (const [k, x] of items) {
-            const s = new Scope(scope);
-            if (names.length === 1) s.declare(names[0], x);
-            if (names.length === 2) {
-              s.declare(names[0], k);
-              s.declare(names[1], x);
-            }
-            run2(n.body, x, s);
-          }
-          break;
-        }
-      }
-    }
-  };
-  const pipeline = (p, d, scope) => {
-    let v;
-    let first = true;
-    for (const c of p.commands) {
-      v = command(c, d, scope, first ? void 0 : { value: v });
-      first = false;
-    }
-    for (const name2 of p.decl) {
-      if (p.assign) {
-        if (!scope.has(name2)) throw new TemplateExecError(`undefined variable: ${name2}`, p.pos);
-        scope.assign(name2, v);
-      } else scope.declare(name2, v);
-    }
-    return v;
-  };
-  const command = (c, d, scope, piped) => {
-    const [head, ...rest] = c.operands;
-    const args2 = rest.map((o) => operand(o, d, scope));
-    if (piped) args2.push(piped.value);
-    if (head.t === "func") {
-      const f = fns[head.name];
-      if (!f) throw new TemplateExecError(`function "${head.name}" not defined`, c.pos);
-      return f(...args2);
-    }
-    if (head.t === "field") return field(head, d, scope, args2, c.pos);
-    if (args2.length) throw new TemplateExecError("can't give arguments to a non-function", c.pos);
-    return operand(head, d, scope);
-  };
-  const operand = (o, d, scope) => {
-    switch (o.t) {
-      case "dot":
-        return d;
-      case "var": {
-        if (o.name === "$") return root;
-        if (!scope.has(o.name)) throw new TemplateExecError(`undefined variable: ${o.name}`, 0);
-        return scope.get(o.name);
-      }
-      case "string":
-      case "number":
-      case "bool":
-        return o.value;
-      case "nil":
-        return null;
-      case "field":
-        return field(o, d, scope, [], 0);
-      case "pipe":
-        return pipeline(o.pipe, d, new Scope(scope));
-      case "chain":
-        return field({ t: "field", base: "dot", path: o.path }, operand(o.base, d, scope), scope, [], 0);
-      case "func": {
-        const f = fns[o.name];
-        if (!f) throw new TemplateExecError(`function "${o.name}" not defined`, 0);
-        return f();
-      }
-    }
-  };
-  const field = (o, d, scope, args2, pos) => {
-    let v = o.base === "dot" ? d : o.base.var === "$" ? root : scope.get(o.base.var);
-    o.path.forEach((name2, i2) => {
-      const last = i2 === o.path.length - 1;
-      if (v === void 0 || v === null) throw new TemplateExecError(`nil pointer evaluating .${o.path.slice(0, i2 + 1).join(".")}`, pos);
-      const member = v[name2];
-      if (member === void 0) throw new TemplateExecError(`can't evaluate field ${name2}`, pos);
-      if (typeof member === "function") v = member.apply(v, last ? args2 : []);
-      else {
-        if (last && args2.length) throw new TemplateExecError(`${name2} is not a method but has arguments`, pos);
-        v = member;
-      }
-    });
-    return v;
-  };
-  const root = dot;
-  run2(nodes, dot, new Scope());
-  return out2.join("");
-}
-
-// weaver/src/template/index.ts
-function lineOf(src, pos) {
-  let n = 0;
-  for (let i2 = 0; i2 < pos && i2 < src.length; i2++) if (src.charCodeAt(i2) === 10) n++;
-  return n;
-}
-function locate(t, pos) {
-  return { file: t.origin.file, line: t.origin.line + lineOf(t.source, pos) };
-}
-function compileTemplate(t) {
-  try {
-    return { template: t, nodes: parseTemplateSource(t.source) };
-  } catch (e) {
-    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(t, e.pos));
-    throw e;
-  }
-}
-function renderTemplate(c, dot, funcs2 = {}) {
-  try {
-    return execute(c.nodes, dot, funcs2);
-  } catch (e) {
-    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(c.template, e.pos));
-    if (e instanceof WeaveError) throw e;
-    throw new WeaveError(`template: ${e.message}`, locate(c.template, 0));
-  }
-}
-
-// weaver/src/aspects/parse.ts
-var JOIN_POINT_KEYS = [
-  "all-of",
-  "one-of",
-  "not",
-  "import-path",
-  "package-name",
-  "package-filter",
-  "test-main",
-  "directive",
-  "function",
-  "function-body",
-  "function-call",
-  "method-call",
-  "struct-definition",
-  "struct-literal",
-  "declaration-of",
-  "value-declaration"
-];
-var ADVICE_KEYS = [
-  "prepend-statements",
-  "wrap-expression",
-  "replace-function",
-  "append-args",
-  "assign-value",
-  "add-struct-field",
-  "add-blank-import",
-  "inject-declarations"
-];
-function parseQualified(text, at, what) {
-  let s = text.trim();
-  const pointer = s.startsWith("*");
-  if (pointer) s = s.slice(1);
-  const slash = s.lastIndexOf("/");
-  const dot = s.indexOf(".", slash + 1);
-  if (dot <= 0 || dot === s.length - 1) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
-  const name2 = s.slice(dot + 1);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
-  return { pkg: s.slice(0, dot), name: name2, pointer };
-}
-function parseJoinPoint(n) {
-  const entries = n.entries("a join point");
-  if (entries.length !== 1) n.fail(`a join point has exactly one key, one of: ${JOIN_POINT_KEYS.join(", ")}`);
-  const { key, keyNode, value } = entries[0];
-  const origin = keyNode.origin;
-  switch (key) {
-    case "all-of":
-    case "one-of": {
-      const of = value.items(`the join points of ${key}`).map(parseJoinPoint);
-      if (of.length === 0) value.fail(`${key} needs at least one join point`);
-      return { kind: key, of, origin };
-    }
-    case "not":
-      return { kind: "not", of: parseJoinPoint(value), origin };
-    case "import-path":
-      return { kind: "import-path", path: value.string("an import path"), origin };
-    case "package-name":
-      return { kind: "package-name", name: value.string("a package name"), origin };
-    case "package-filter": {
-      if (value.isMap()) {
-        value.checkKeys(["pattern", "root"], "package-filter");
-        const p = value.get("pattern") ?? value.fail("package-filter needs a pattern");
-        return { kind: "package-filter", pattern: p.string("a glob pattern"), root: value.get("root")?.bool("root") ?? false, origin };
-      }
-      return { kind: "package-filter", pattern: value.string("a glob pattern"), root: false, origin };
-    }
-    case "test-main":
-      return { kind: "test-main", value: value.bool("test-main"), origin };
-    case "directive": {
-      const name2 = value.string('a directive name such as "weave:span"').replace(/^\/\//, "");
-      if (!/^[\w.-]+:[\w.-]+$/.test(name2)) value.fail(`expected a directive name such as "weave:span", got ${JSON.stringify(name2)}`);
-      return { kind: "directive", name: name2, origin };
-    }
-    case "function":
-      return { kind: "function", options: parseFunctionOptions(value), origin };
-    case "function-body":
-      return { kind: "function-body", of: parseJoinPoint(value), origin };
-    case "function-call":
-      return { kind: "function-call", target: parseQualified(value.string("a function"), value, "the called function"), origin };
-    case "method-call": {
-      value.checkKeys(["receiver", "name", "match"], "method-call");
-      const recv = value.get("receiver") ?? value.fail('method-call needs a receiver, e.g. "*database/sql.DB"');
-      const name2 = value.get("name") ?? value.fail("method-call needs a name");
-      return {
-        kind: "method-call",
-        receiver: parseQualified(recv.string("a receiver type"), recv, "the receiver type"),
-        name: name2.string("a method name"),
-        match: parseMatch(value.get("match")),
-        origin
-      };
-    }
-    case "struct-definition":
-      return { kind: "struct-definition", type: parseQualified(value.string("a struct type"), value, "the struct type"), origin };
-    case "struct-literal": {
-      value.checkKeys(["type", "match", "field"], "struct-literal");
-      const t = value.get("type") ?? value.fail("struct-literal needs a type");
-      const field = value.get("field")?.string("a field name");
-      return { kind: "struct-literal", type: parseQualified(t.string("a struct type"), t, "the struct type"), match: parseMatch(value.get("match")), field, origin };
-    }
-    case "declaration-of":
-      return { kind: "declaration-of", target: parseQualified(value.string("a declaration"), value, "the declaration"), origin };
-    case "value-declaration":
-      return { kind: "value-declaration", type: value.string("a Go type"), origin };
-    default:
-      return keyNode.fail(`unknown join point "${key}"; expected one of: ${JOIN_POINT_KEYS.join(", ")}`);
-  }
-}
-function parseMatch(n) {
-  if (!n) return "any";
-  const s = n.string("match");
-  if (s === "pointer-only" || s === "value-only" || s === "any") return s;
-  return n.fail(`expected match to be pointer-only, value-only or any, got ${JSON.stringify(s)}`);
-}
-function parseTypeList(n, what) {
-  if (!n) return [];
-  return n.items(what).map((i2) => i2.string("a Go type").replace(/\s+/g, ""));
-}
-function parseFunctionOptions(n) {
-  const opts = {};
-  const list = n.isSeq() ? n.items("function options") : n.isMap() ? n.entries("function options").map((e) => e) : n.fail("expected function options (a list or mapping)");
-  const handle2 = (key, v, at) => {
-    switch (key) {
-      case "name":
-        opts.name = v.string("a function name");
-        break;
-      case "receiver":
-        opts.receiver = v.isScalar() && typeof v.node.value === "boolean" ? v.bool("receiver") : parseQualified(v.string("a receiver type"), v, "the receiver type");
-        break;
-      case "signature":
-      case "signature-contains": {
-        v.checkKeys(["args", "returns"], key);
-        const sig = { args: parseTypeList(v.get("args"), "argument types"), returns: parseTypeList(v.get("returns"), "result types") };
-        if (key === "signature") opts.signature = sig;
-        else opts.signatureContains = sig;
-        break;
-      }
-      default:
-        at.fail(`unknown function option "${key}"; expected name, receiver, signature or signature-contains`);
-    }
-  };
-  for (const item of list) {
-    if ("key" in item) {
-      handle2(item.key, item.value, item.keyNode);
-      continue;
-    }
-    for (const e of item.entries("a function option")) handle2(e.key, e.value, e.keyNode);
-  }
-  return opts;
-}
-function parseTemplate(n, imports) {
-  if (n.isMap()) {
-    n.checkKeys(["template", "imports", "lang"], "a code template");
-    const t = n.get("template") ?? n.fail("expected a template");
-    return { source: t.string("Go code"), imports: { ...imports, ...parseImports(n.get("imports")) }, origin: t.origin };
-  }
-  return { source: n.string("Go code"), imports, origin: n.origin };
-}
-function parseImports(n) {
-  const out2 = {};
-  if (!n) return out2;
-  for (const e of n.entries("imports (alias: import path)")) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) e.keyNode.fail(`import alias "${e.key}" is not a Go identifier`);
-    out2[e.key] = e.value.string("an import path");
-  }
-  return out2;
-}
-function parseAdvice(n) {
-  const entries = n.entries("an advice");
-  if (entries.length !== 1) n.fail(`an advice has exactly one key, one of: ${ADVICE_KEYS.join(", ")}`);
-  const { key, keyNode, value } = entries[0];
-  const origin = keyNode.origin;
-  const withImports = (allowed) => {
-    if (!value.isMap()) value.fail(`expected ${key} to be a mapping with a template`);
-    value.checkKeys(allowed, key);
-    return parseImports(value.get("imports"));
-  };
-  switch (key) {
-    case "prepend-statements": {
-      const imports = withImports(["template", "imports", "order", "namespace", "lang"]);
-      const t = value.get("template") ?? value.fail("prepend-statements needs a template");
-      return { kind: key, template: { source: t.string("Go statements"), imports, origin: t.origin }, order: value.get("order")?.int("order") ?? 0, origin };
-    }
-    case "wrap-expression":
-    case "assign-value": {
-      const imports = withImports(["template", "imports", "lang"]);
-      const t = value.get("template") ?? value.fail(`${key} needs a template`);
-      return { kind: key, template: { source: t.string("a Go expression"), imports, origin: t.origin }, origin };
-    }
-    case "inject-declarations": {
-      const imports = withImports(["template", "imports", "links", "lang"]);
-      const t = value.get("template") ?? value.fail("inject-declarations needs a template");
-      const links = value.get("links")?.items("links (import paths)").map((l) => l.string("an import path")) ?? [];
-      return { kind: key, template: { source: t.string("Go declarations"), imports, origin: t.origin }, links, origin };
-    }
-    case "replace-function":
-      return { kind: key, target: parseQualified(value.string("a function"), value, "the replacement function"), origin };
-    case "append-args": {
-      const imports = withImports(["type", "values", "imports"]);
-      const type = (value.get("type") ?? value.fail("append-args needs the type of the arguments")).string("a Go type");
-      const values = (value.get("values") ?? value.fail("append-args needs values")).items("argument templates").map((v) => parseTemplate(v, imports));
-      return { kind: key, type, values, origin };
-    }
-    case "add-struct-field": {
-      value.checkKeys(["name", "type"], key);
-      const name2 = (value.get("name") ?? value.fail("add-struct-field needs a name")).string("a field name");
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) value.fail(`field name "${name2}" is not a Go identifier`);
-      const type = (value.get("type") ?? value.fail("add-struct-field needs a type")).string("a Go type");
-      return { kind: key, name: name2, type, origin };
-    }
-    case "add-blank-import":
-      return { kind: key, path: value.string("an import path"), origin };
-    default:
-      return keyNode.fail(`unknown advice "${key}"; expected one of: ${ADVICE_KEYS.join(", ")}`);
-  }
-}
-function parseAspect(n) {
-  n.checkKeys(["id", "join-point", "advice", "tracer-internal", "description"], "an aspect");
-  const id = (n.get("id") ?? n.fail("an aspect needs an id")).string("an aspect id");
-  const jp = n.get("join-point") ?? n.fail(`aspect "${id}" needs a join-point`);
-  const adv = n.get("advice") ?? n.fail(`aspect "${id}" needs advice`);
-  const advice = adv.itemsOrOne("advice").map(parseAdvice);
-  if (advice.length === 0) adv.fail(`aspect "${id}" needs at least one advice`);
-  return { id, joinPoint: parseJoinPoint(jp), advice, origin: n.origin };
-}
-
 // weaver/src/aspects/yaml-node.ts
-var import_yaml = __toESM(require_dist(), 1);
-var YamlNode = class _YamlNode {
-  constructor(node, file, lines, fallback) {
-    this.node = node;
-    this.file = file;
-    this.lines = lines;
-    this.fallback = fallback;
+var import_yaml, YamlNode;
+var init_yaml_node = __esm({
+  "weaver/src/aspects/yaml-node.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_errors();
+    YamlNode = class _YamlNode {
+      constructor(node, file, lines, fallback) {
+        this.node = node;
+        this.file = file;
+        this.lines = lines;
+        this.fallback = fallback;
+      }
+      node;
+      file;
+      lines;
+      fallback;
+      static parse(file, text) {
+        const lines = new import_yaml.LineCounter();
+        const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+        const problem = doc.errors[0];
+        if (problem) {
+          const pos = lines.linePos(problem.pos[0]);
+          throw new WeaveError(`invalid YAML: ${problem.message.split("\n")[0]}`, { file, line: pos.line, col: pos.col });
+        }
+        return new _YamlNode(doc.contents, file, lines, 0);
+      }
+      get origin() {
+        const offset = this.node?.range?.[0] ?? this.fallback;
+        const p = this.lines.linePos(offset);
+        return { file: this.file, line: p.line, col: p.col };
+      }
+      fail(message) {
+        const o = this.origin;
+        throw new WeaveError(message, o);
+      }
+      isMap() {
+        return (0, import_yaml.isMap)(this.node);
+      }
+      isSeq() {
+        return (0, import_yaml.isSeq)(this.node);
+      }
+      isScalar() {
+        return (0, import_yaml.isScalar)(this.node);
+      }
+      /** Entries of a mapping, in order, with their key positions. */
+      entries(what) {
+        if (!(0, import_yaml.isMap)(this.node)) this.fail(`expected ${what} (a mapping)`);
+        return this.node.items.map((pair) => {
+          const k = pair.key;
+          const keyNode = new _YamlNode(k, this.file, this.lines, this.node?.range?.[0] ?? 0);
+          const key = (0, import_yaml.isScalar)(k) ? String(k.value) : keyNode.fail("expected a plain key");
+          const v = pair.value;
+          return { key, keyNode, value: new _YamlNode(v, this.file, this.lines, k?.range?.[1] ?? 0) };
+        });
+      }
+      get(key) {
+        if (!(0, import_yaml.isMap)(this.node)) return void 0;
+        for (const e of this.entries("a mapping")) if (e.key === key) return e.value;
+        return void 0;
+      }
+      items(what) {
+        if (!(0, import_yaml.isSeq)(this.node)) this.fail(`expected ${what} (a list)`);
+        return this.node.items.map((n) => new _YamlNode(n, this.file, this.lines, this.node?.range?.[0] ?? 0));
+      }
+      /** A list, or a single item treated as a list of one. */
+      itemsOrOne(what) {
+        return (0, import_yaml.isSeq)(this.node) ? this.items(what) : [this];
+      }
+      string(what) {
+        if (!(0, import_yaml.isScalar)(this.node) || this.node.value === null || typeof this.node.value === "object") this.fail(`expected ${what} (a string)`);
+        return String(this.node.value);
+      }
+      bool(what) {
+        if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "boolean") this.fail(`expected ${what} (true or false)`);
+        return this.node.value;
+      }
+      int(what) {
+        if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "number" || !Number.isInteger(this.node.value)) this.fail(`expected ${what} (an integer)`);
+        return this.node.value;
+      }
+      checkKeys(allowed, what) {
+        for (const e of this.entries(what)) {
+          if (!allowed.includes(e.key)) e.keyNode.fail(`unknown key "${e.key}" in ${what}; expected one of: ${allowed.join(", ")}`);
+        }
+      }
+    };
   }
-  node;
-  file;
-  lines;
-  fallback;
-  static parse(file, text) {
-    const lines = new import_yaml.LineCounter();
-    const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-      const pos = lines.linePos(problem.pos[0]);
-      throw new WeaveError(`invalid YAML: ${problem.message.split("\n")[0]}`, { file, line: pos.line, col: pos.col });
-    }
-    return new _YamlNode(doc.contents, file, lines, 0);
-  }
-  get origin() {
-    const offset = this.node?.range?.[0] ?? this.fallback;
-    const p = this.lines.linePos(offset);
-    return { file: this.file, line: p.line, col: p.col };
-  }
-  fail(message) {
-    const o = this.origin;
-    throw new WeaveError(message, o);
-  }
-  isMap() {
-    return (0, import_yaml.isMap)(this.node);
-  }
-  isSeq() {
-    return (0, import_yaml.isSeq)(this.node);
-  }
-  isScalar() {
-    return (0, import_yaml.isScalar)(this.node);
-  }
-  /** Entries of a mapping, in order, with their key positions. */
-  entries(what) {
-    if (!(0, import_yaml.isMap)(this.node)) this.fail(`expected ${what} (a mapping)`);
-    return this.node.items.map((pair) => {
-      const k = pair.key;
-      const keyNode = new _YamlNode(k, this.file, this.lines, this.node?.range?.[0] ?? 0);
-      const key = (0, import_yaml.isScalar)(k) ? String(k.value) : keyNode.fail("expected a plain key");
-      const v = pair.value;
-      return { key, keyNode, value: new _YamlNode(v, this.file, this.lines, k?.range?.[1] ?? 0) };
-    });
-  }
-  get(key) {
-    if (!(0, import_yaml.isMap)(this.node)) return void 0;
-    for (const e of this.entries("a mapping")) if (e.key === key) return e.value;
-    return void 0;
-  }
-  items(what) {
-    if (!(0, import_yaml.isSeq)(this.node)) this.fail(`expected ${what} (a list)`);
-    return this.node.items.map((n) => new _YamlNode(n, this.file, this.lines, this.node?.range?.[0] ?? 0));
-  }
-  /** A list, or a single item treated as a list of one. */
-  itemsOrOne(what) {
-    return (0, import_yaml.isSeq)(this.node) ? this.items(what) : [this];
-  }
-  string(what) {
-    if (!(0, import_yaml.isScalar)(this.node) || this.node.value === null || typeof this.node.value === "object") this.fail(`expected ${what} (a string)`);
-    return String(this.node.value);
-  }
-  bool(what) {
-    if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "boolean") this.fail(`expected ${what} (true or false)`);
-    return this.node.value;
-  }
-  int(what) {
-    if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "number" || !Number.isInteger(this.node.value)) this.fail(`expected ${what} (an integer)`);
-    return this.node.value;
-  }
-  checkKeys(allowed, what) {
-    for (const e of this.entries(what)) {
-      if (!allowed.includes(e.key)) e.keyNode.fail(`unknown key "${e.key}" in ${what}; expected one of: ${allowed.join(", ")}`);
-    }
-  }
-};
+});
 
 // weaver/src/aspects/load.ts
-var BUILTIN_PREFIX = "go-weave:";
 function resolveExtends(entry, from) {
-  if (entry.startsWith(BUILTIN_PREFIX)) return (0, import_node_path2.join)(assetPath("aspects"), entry.slice(BUILTIN_PREFIX.length) + ".yml");
-  return (0, import_node_path2.isAbsolute)(entry) ? entry : (0, import_node_path2.resolve)((0, import_node_path2.dirname)(from), entry);
+  if (entry.startsWith(BUILTIN_PREFIX)) return (0, import_node_path3.join)(assetPath("aspects"), entry.slice(BUILTIN_PREFIX.length) + ".yml");
+  return (0, import_node_path3.isAbsolute)(entry) ? entry : (0, import_node_path3.resolve)((0, import_node_path3.dirname)(from), entry);
 }
 function loadFile(path, seen, stack, includedFrom) {
-  const abs = (0, import_node_path2.resolve)(path);
+  const abs = (0, import_node_path3.resolve)(path);
   if (stack.includes(abs)) (includedFrom ?? new YamlNode(null, abs, void 0, 0)).fail(`extends cycle: ${[...stack, abs].join(" -> ")}`);
   if (seen.has(abs)) return { aspects: [], disabled: [], files: [] };
   seen.add(abs);
-  if (!(0, import_node_fs2.existsSync)(abs)) {
+  if (!(0, import_node_fs3.existsSync)(abs)) {
     if (includedFrom) includedFrom.fail(`aspect file not found: ${path}`);
     throw new WeaveError(`aspect file not found: ${path}`);
   }
-  const root = YamlNode.parse(abs, (0, import_node_fs2.readFileSync)(abs, "utf8"));
+  const root = YamlNode.parse(abs, (0, import_node_fs3.readFileSync)(abs, "utf8"));
   const out2 = { aspects: [], disabled: [], files: [abs] };
   if (root.node === null) return out2;
   root.checkKeys(["meta", "extends", "aspects", "disable"], "an aspect file");
@@ -8337,30 +8394,45 @@ function loadAspectFiles(paths) {
   return { aspects, files };
 }
 function builtinConfigPath() {
-  return (0, import_node_path2.join)(assetPath("aspects"), "default.yml");
+  return (0, import_node_path3.join)(assetPath("aspects"), "default.yml");
 }
 function loadConfig(opts = {}) {
   const paths = [];
   if (opts.builtins !== false) paths.push(builtinConfigPath());
   let cfg = opts.configPath;
   if (!cfg && opts.moduleRoot) {
-    const candidate = (0, import_node_path2.join)(opts.moduleRoot, "go-weave.yml");
-    if ((0, import_node_fs2.existsSync)(candidate)) cfg = candidate;
+    const candidate = (0, import_node_path3.join)(opts.moduleRoot, "go-weave.yml");
+    if ((0, import_node_fs3.existsSync)(candidate)) cfg = candidate;
   }
   if (cfg) paths.push(cfg);
   return loadAspectFiles(paths);
 }
 function aspectSetHash(set) {
-  const h = (0, import_node_crypto.createHash)("sha256");
+  const h = (0, import_node_crypto2.createHash)("sha256");
   for (const a of set.aspects) h.update(a.fingerprint).update("\0");
   return h.digest("hex");
 }
+var import_node_crypto2, import_node_fs3, import_node_path3, BUILTIN_PREFIX;
+var init_load = __esm({
+  "weaver/src/aspects/load.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    import_node_fs3 = require("node:fs");
+    import_node_path3 = require("node:path");
+    init_assets();
+    init_errors();
+    init_kinds();
+    init_template();
+    init_parse2();
+    init_yaml_node();
+    BUILTIN_PREFIX = "go-weave:";
+  }
+});
 
 // weaver/src/join/glob.ts
 function globMatch(pattern, path) {
   return globRegex(pattern).test(path);
 }
-var cache = /* @__PURE__ */ new Map();
 function globRegex(pattern) {
   let re = cache.get(pattern);
   if (re) return re;
@@ -8391,33 +8463,15 @@ function globRegex(pattern) {
   cache.set(pattern, re);
   return re;
 }
+var cache;
+var init_glob = __esm({
+  "weaver/src/join/glob.ts"() {
+    "use strict";
+    cache = /* @__PURE__ */ new Map();
+  }
+});
 
 // weaver/src/join/syntax.ts
-var FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
-var PREDECLARED = /* @__PURE__ */ new Set([
-  "bool",
-  "byte",
-  "complex64",
-  "complex128",
-  "error",
-  "float32",
-  "float64",
-  "int",
-  "int8",
-  "int16",
-  "int32",
-  "int64",
-  "rune",
-  "string",
-  "uint",
-  "uint8",
-  "uint16",
-  "uint32",
-  "uint64",
-  "uintptr",
-  "any",
-  "comparable"
-]);
 function canonicalType(node, file, importPath) {
   const base = node.startIndex;
   const text = file.source.slice(node.startIndex, node.endIndex);
@@ -8479,18 +8533,39 @@ function unparen(n) {
   while (n && n.type === "parenthesized_expression") n = n.namedChildren.find((c) => c && c.type !== "comment") ?? null;
   return n;
 }
+var FUNCTION_TYPES, PREDECLARED;
+var init_syntax = __esm({
+  "weaver/src/join/syntax.ts"() {
+    "use strict";
+    FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
+    PREDECLARED = /* @__PURE__ */ new Set([
+      "bool",
+      "byte",
+      "complex64",
+      "complex128",
+      "error",
+      "float32",
+      "float64",
+      "int",
+      "int8",
+      "int16",
+      "int32",
+      "int64",
+      "rune",
+      "string",
+      "uint",
+      "uint8",
+      "uint16",
+      "uint32",
+      "uint64",
+      "uintptr",
+      "any",
+      "comparable"
+    ]);
+  }
+});
 
 // weaver/src/join/match.ts
-var TYPES_FOR = {
-  file: [],
-  body: ["function_declaration", "method_declaration", "func_literal"],
-  call: ["call_expression", "type_conversion_expression"],
-  "struct-def": ["type_spec"],
-  composite: ["composite_literal"],
-  "field-value": ["composite_literal"],
-  decl: ["function_declaration", "method_declaration", "var_spec", "const_spec"],
-  "value-spec": ["var_spec", "const_spec"]
-};
 function isTopLevel(n) {
   for (let p = n.parent; p; p = p.parent) {
     if (p.type === "source_file") return true;
@@ -8498,7 +8573,6 @@ function isTopLevel(n) {
   }
   return false;
 }
-var TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
 function topLevelNodes(file, types, out2) {
   const add = (n) => {
     if (n && types.has(n.type)) out2.get(n.type).push(n);
@@ -8814,15 +8888,27 @@ function typeInFunction(fn, name2, before, ctx) {
   }
   return found;
 }
+var TYPES_FOR, TOP_LEVEL_TYPES;
+var init_match = __esm({
+  "weaver/src/join/match.ts"() {
+    "use strict";
+    init_glob();
+    init_syntax();
+    TYPES_FOR = {
+      file: [],
+      body: ["function_declaration", "method_declaration", "func_literal"],
+      call: ["call_expression", "type_conversion_expression"],
+      "struct-def": ["type_spec"],
+      composite: ["composite_literal"],
+      "field-value": ["composite_literal"],
+      decl: ["function_declaration", "method_declaration", "var_spec", "const_spec"],
+      "value-spec": ["var_spec", "const_spec"]
+    };
+    TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
+  }
+});
 
 // weaver/src/advice/context.ts
-var ORIGINAL_PLACEHOLDER = "__go_weave_original__";
-var NamingRequests = class {
-  lists = /* @__PURE__ */ new Map();
-  request(list, prefix, single = false) {
-    this.lists.set(list.id, { list, prefix, single });
-  }
-};
 function parseDirectiveArgs(text) {
   const out2 = [];
   const re = /([\w.\-/]+)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*"|\S+)/g;
@@ -8832,90 +8918,6 @@ function parseDirectiveArgs(text) {
   }
   return out2;
 }
-var FunctionContext = class {
-  constructor(fn, file, facts, naming) {
-    this.fn = fn;
-    this.file = file;
-    this.facts = facts;
-    this.naming = naming;
-  }
-  fn;
-  file;
-  facts;
-  naming;
-  Name() {
-    return this.fn.type === "func_literal" ? "" : this.fn.childForFieldName("name")?.text ?? "";
-  }
-  Receiver() {
-    const list = this.fn.childForFieldName("receiver");
-    const p = paramsOf(list)[0];
-    if (!p || !list) return "";
-    if (p.names[0] && p.names[0] !== "_") return p.names[0];
-    this.naming.request(list, "__weave_recv");
-    return "__weave_recv0";
-  }
-  ReceiverType() {
-    const p = paramsOf(this.fn.childForFieldName("receiver"))[0];
-    return p?.typeNode?.text ?? "";
-  }
-  flat(list) {
-    return paramsOf(list).flatMap((p) => p.names.map((name2) => ({
-      name: name2,
-      variadic: p.variadic,
-      type: p.typeNode ? (p.variadic ? "..." : "") + canonicalType(p.typeNode, this.file, this.facts.importPath) : ""
-    })));
-  }
-  argName(i2) {
-    const list = this.fn.childForFieldName("parameters");
-    const args2 = this.flat(list);
-    if (i2 < 0 || i2 >= args2.length) throw new Error(`.Function.Argument ${i2}: the function has ${args2.length} arguments`);
-    const n = args2[i2].name;
-    if (n && n !== "_") return n;
-    this.naming.request(list, "__weave_arg");
-    return `__weave_arg${i2}`;
-  }
-  Argument(i2) {
-    return this.argName(Number(i2));
-  }
-  ArgumentOfType(t) {
-    const want = normalizeAspectType(t);
-    const i2 = this.flat(this.fn.childForFieldName("parameters")).findIndex((a) => a.type === want);
-    return i2 < 0 ? "" : this.argName(i2);
-  }
-  NumArguments() {
-    return this.flat(this.fn.childForFieldName("parameters")).length;
-  }
-  results() {
-    const res = this.fn.childForFieldName("result");
-    if (!res) return { list: null, single: false, items: [] };
-    if (res.type !== "parameter_list") return { list: res, single: true, items: [{ name: void 0, type: canonicalType(res, this.file, this.facts.importPath) }] };
-    return { list: res, single: false, items: this.flat(res) };
-  }
-  resultName(i2) {
-    const r = this.results();
-    if (i2 < 0 || i2 >= r.items.length) throw new Error(`.Function.Result ${i2}: the function has ${r.items.length} results`);
-    const n = r.items[i2].name;
-    if (n && n !== "_") return n;
-    this.naming.request(r.list, "__weave_res", r.single);
-    return `__weave_res${i2}`;
-  }
-  Result(i2) {
-    return this.resultName(Number(i2));
-  }
-  ResultOfType(t) {
-    const want = normalizeAspectType(t);
-    const i2 = this.results().items.findIndex((r) => r.type === want);
-    return i2 < 0 ? "" : this.resultName(i2);
-  }
-  /** The last result when it is `error`: the usual place to look for a failure. */
-  LastResultError() {
-    const items = this.results().items;
-    return items.length && items[items.length - 1].type === "error" ? this.resultName(items.length - 1) : "";
-  }
-  NumResults() {
-    return this.results().items.length;
-  }
-};
 function templateDot(c, file, facts, naming) {
   const fnNode = c.kind === "body" ? c.fn : c.node.type === "source_file" ? void 0 : enclosingFunction(c.node) ?? (["function_declaration", "method_declaration"].includes(c.node.type) ? c.node : void 0);
   const directiveArgs = (name2) => {
@@ -8951,131 +8953,116 @@ function astView(c) {
   }
   return {};
 }
+var ORIGINAL_PLACEHOLDER, NamingRequests, FunctionContext;
+var init_context = __esm({
+  "weaver/src/advice/context.ts"() {
+    "use strict";
+    init_match();
+    init_syntax();
+    ORIGINAL_PLACEHOLDER = "__go_weave_original__";
+    NamingRequests = class {
+      lists = /* @__PURE__ */ new Map();
+      request(list, prefix, single = false) {
+        this.lists.set(list.id, { list, prefix, single });
+      }
+    };
+    FunctionContext = class {
+      constructor(fn, file, facts, naming) {
+        this.fn = fn;
+        this.file = file;
+        this.facts = facts;
+        this.naming = naming;
+      }
+      fn;
+      file;
+      facts;
+      naming;
+      Name() {
+        return this.fn.type === "func_literal" ? "" : this.fn.childForFieldName("name")?.text ?? "";
+      }
+      Receiver() {
+        const list = this.fn.childForFieldName("receiver");
+        const p = paramsOf(list)[0];
+        if (!p || !list) return "";
+        if (p.names[0] && p.names[0] !== "_") return p.names[0];
+        this.naming.request(list, "__weave_recv");
+        return "__weave_recv0";
+      }
+      ReceiverType() {
+        const p = paramsOf(this.fn.childForFieldName("receiver"))[0];
+        return p?.typeNode?.text ?? "";
+      }
+      flat(list) {
+        return paramsOf(list).flatMap((p) => p.names.map((name2) => ({
+          name: name2,
+          variadic: p.variadic,
+          type: p.typeNode ? (p.variadic ? "..." : "") + canonicalType(p.typeNode, this.file, this.facts.importPath) : ""
+        })));
+      }
+      argName(i2) {
+        const list = this.fn.childForFieldName("parameters");
+        const args2 = this.flat(list);
+        if (i2 < 0 || i2 >= args2.length) throw new Error(`.Function.Argument ${i2}: the function has ${args2.length} arguments`);
+        const n = args2[i2].name;
+        if (n && n !== "_") return n;
+        this.naming.request(list, "__weave_arg");
+        return `__weave_arg${i2}`;
+      }
+      Argument(i2) {
+        return this.argName(Number(i2));
+      }
+      ArgumentOfType(t) {
+        const want = normalizeAspectType(t);
+        const i2 = this.flat(this.fn.childForFieldName("parameters")).findIndex((a) => a.type === want);
+        return i2 < 0 ? "" : this.argName(i2);
+      }
+      NumArguments() {
+        return this.flat(this.fn.childForFieldName("parameters")).length;
+      }
+      results() {
+        const res = this.fn.childForFieldName("result");
+        if (!res) return { list: null, single: false, items: [] };
+        if (res.type !== "parameter_list") return { list: res, single: true, items: [{ name: void 0, type: canonicalType(res, this.file, this.facts.importPath) }] };
+        return { list: res, single: false, items: this.flat(res) };
+      }
+      resultName(i2) {
+        const r = this.results();
+        if (i2 < 0 || i2 >= r.items.length) throw new Error(`.Function.Result ${i2}: the function has ${r.items.length} results`);
+        const n = r.items[i2].name;
+        if (n && n !== "_") return n;
+        this.naming.request(r.list, "__weave_res", r.single);
+        return `__weave_res${i2}`;
+      }
+      Result(i2) {
+        return this.resultName(Number(i2));
+      }
+      ResultOfType(t) {
+        const want = normalizeAspectType(t);
+        const i2 = this.results().items.findIndex((r) => r.type === want);
+        return i2 < 0 ? "" : this.resultName(i2);
+      }
+      /** The last result when it is `error`: the usual place to look for a failure. */
+      LastResultError() {
+        const items = this.results().items;
+        return items.length && items[items.length - 1].type === "error" ? this.resultName(items.length - 1) : "";
+      }
+      NumResults() {
+        return this.results().items.length;
+      }
+    };
+  }
+});
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
-var __defProp2 = Object.defineProperty;
-var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
-var Edit = class {
-  static {
-    __name(this, "Edit");
-  }
-  /** The start position of the change. */
-  startPosition;
-  /** The end position of the change before the edit. */
-  oldEndPosition;
-  /** The end position of the change after the edit. */
-  newEndPosition;
-  /** The start index of the change. */
-  startIndex;
-  /** The end index of the change before the edit. */
-  oldEndIndex;
-  /** The end index of the change after the edit. */
-  newEndIndex;
-  constructor({
-    startIndex,
-    oldEndIndex,
-    newEndIndex,
-    startPosition,
-    oldEndPosition,
-    newEndPosition
-  }) {
-    this.startIndex = startIndex >>> 0;
-    this.oldEndIndex = oldEndIndex >>> 0;
-    this.newEndIndex = newEndIndex >>> 0;
-    this.startPosition = startPosition;
-    this.oldEndPosition = oldEndPosition;
-    this.newEndPosition = newEndPosition;
-  }
-  /**
-   * Edit a point and index to keep it in-sync with source code that has been edited.
-   *
-   * This function updates a single point's byte offset and row/column position
-   * based on an edit operation. This is useful for editing points without
-   * requiring a tree or node instance.
-   */
-  editPoint(point, index) {
-    let newIndex = index;
-    const newPoint = { ...point };
-    if (index >= this.oldEndIndex) {
-      newIndex = this.newEndIndex + (index - this.oldEndIndex);
-      const originalRow = point.row;
-      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
-      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
-    } else if (index > this.startIndex) {
-      newIndex = this.newEndIndex;
-      newPoint.row = this.newEndPosition.row;
-      newPoint.column = this.newEndPosition.column;
-    }
-    return { point: newPoint, index: newIndex };
-  }
-  /**
-   * Edit a range to keep it in-sync with source code that has been edited.
-   *
-   * This function updates a range's start and end positions based on an edit
-   * operation. This is useful for editing ranges without requiring a tree
-   * or node instance.
-   */
-  editRange(range) {
-    const newRange = {
-      startIndex: range.startIndex,
-      startPosition: { ...range.startPosition },
-      endIndex: range.endIndex,
-      endPosition: { ...range.endPosition }
-    };
-    if (range.endIndex >= this.oldEndIndex) {
-      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
-        newRange.endPosition = {
-          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
-        };
-        if (newRange.endIndex < this.newEndIndex) {
-          newRange.endIndex = Number.MAX_SAFE_INTEGER;
-          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-        }
-      }
-    } else if (range.endIndex > this.startIndex) {
-      newRange.endIndex = this.startIndex;
-      newRange.endPosition = { ...this.startPosition };
-    }
-    if (range.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
-      newRange.startPosition = {
-        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
-      };
-      if (newRange.startIndex < this.newEndIndex) {
-        newRange.startIndex = Number.MAX_SAFE_INTEGER;
-        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-      }
-    } else if (range.startIndex > this.startIndex) {
-      newRange.startIndex = this.startIndex;
-      newRange.startPosition = { ...this.startPosition };
-    }
-    return newRange;
-  }
-};
-var SIZE_OF_SHORT = 2;
-var SIZE_OF_INT = 4;
-var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
-var SIZE_OF_NODE = 5 * SIZE_OF_INT;
-var SIZE_OF_POINT = 2 * SIZE_OF_INT;
-var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
-var ZERO_POINT = { row: 0, column: 0 };
-var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
 function assertInternal(x) {
   if (x !== INTERNAL) throw new Error("Illegal constructor");
 }
-__name(assertInternal, "assertInternal");
 function isPoint(point) {
   return !!point && typeof point.row === "number" && typeof point.column === "number";
 }
-__name(isPoint, "isPoint");
 function setModule(module2) {
   C = module2;
 }
-__name(setModule, "setModule");
-var C;
 function newFinalizer(handler) {
   try {
     return new FinalizationRegistry(handler);
@@ -9084,97 +9071,6 @@ function newFinalizer(handler) {
     return;
   }
 }
-__name(newFinalizer, "newFinalizer");
-var finalizer = newFinalizer((address) => {
-  C._ts_lookahead_iterator_delete(address);
-});
-var LookaheadIterator = class {
-  static {
-    __name(this, "LookaheadIterator");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  language;
-  /** @internal */
-  positioned = false;
-  /** @internal */
-  constructor(internal, address, language) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    finalizer?.register(this, address, this);
-  }
-  /**
-   * Get the current symbol of the lookahead iterator.
-   *
-   * Returns `null` if the iterator is not positioned on a symbol:
-   *
-   * - Before the first iteration step
-   * - After the iterator is exhausted
-   * - After a {@link reset} or {@link resetState} call
-   */
-  get currentTypeId() {
-    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
-  }
-  /**
-   * Get the current symbol name of the lookahead iterator.
-   *
-   * Returns `null` if the iterator is not positioned on a symbol.
-   */
-  get currentType() {
-    const id = this.currentTypeId;
-    if (id === null) return null;
-    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
-  }
-  /** Delete the lookahead iterator, freeing its resources. */
-  delete() {
-    finalizer?.unregister(this);
-    C._ts_lookahead_iterator_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Reset the lookahead iterator.
-   *
-   * This returns `true` if the language was set successfully and `false`
-   * otherwise.
-   */
-  reset(language, stateId) {
-    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
-      this.language = language;
-      this.positioned = false;
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Reset the lookahead iterator to another state.
-   *
-   * This returns `true` if the iterator was reset to the given state and
-   * `false` otherwise.
-   */
-  resetState(stateId) {
-    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
-    this.positioned = false;
-    return true;
-  }
-  /**
-   * Returns an iterator that iterates over the symbols of the lookahead iterator.
-   *
-   * The iterator will yield the current symbol name as a string for each step
-   * until there are no more symbols to iterate over.
-   */
-  [Symbol.iterator]() {
-    return {
-      next: /* @__PURE__ */ __name(() => {
-        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
-        const value = this.currentType;
-        return value === null ? { done: true, value: "" } : { done: false, value };
-      }, "next")
-    };
-  }
-};
 function getText(tree, startIndex, endIndex, startPosition) {
   const length = endIndex - startIndex;
   let result = tree.textCallback(startIndex, startPosition);
@@ -9195,927 +9091,6 @@ function getText(tree, startIndex, endIndex, startPosition) {
   }
   return result ?? "";
 }
-__name(getText, "getText");
-var finalizer2 = newFinalizer((address) => {
-  C._ts_tree_delete(address);
-});
-var Tree = class _Tree {
-  static {
-    __name(this, "Tree");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  textCallback;
-  /** The language that was used to parse the syntax tree. */
-  language;
-  /** @internal */
-  constructor(internal, address, language, textCallback) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    this.textCallback = textCallback;
-    finalizer2?.register(this, address, this);
-  }
-  /** Create a shallow copy of the syntax tree. This is very fast. */
-  copy() {
-    const address = C._ts_tree_copy(this[0]);
-    return new _Tree(INTERNAL, address, this.language, this.textCallback);
-  }
-  /** Delete the syntax tree, freeing its resources. */
-  delete() {
-    finalizer2?.unregister(this);
-    C._ts_tree_delete(this[0]);
-    this[0] = 0;
-  }
-  /** Get the root node of the syntax tree. */
-  get rootNode() {
-    C._ts_tree_root_node_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Get the root node of the syntax tree, but with its position shifted
-   * forward by the given offset.
-   */
-  rootNodeWithOffset(offsetBytes, offsetExtent) {
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, offsetBytes, "i32");
-    marshalPoint(address + SIZE_OF_INT, offsetExtent);
-    C._ts_tree_root_node_with_offset_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Edit the syntax tree to keep it in sync with source code that has been
-   * edited.
-   *
-   * You must describe the edit both in terms of byte offsets and in terms of
-   * row/column coordinates.
-   */
-  edit(edit) {
-    marshalEdit(edit);
-    C._ts_tree_edit_wasm(this[0]);
-  }
-  /** Create a new {@link TreeCursor} starting from the root of the tree. */
-  walk() {
-    return this.rootNode.walk();
-  }
-  /**
-   * Compare this old edited syntax tree to a new syntax tree representing
-   * the same document, returning a sequence of ranges whose syntactic
-   * structure has changed.
-   *
-   * For this to work correctly, this syntax tree must have been edited such
-   * that its ranges match up to the new tree. Generally, you'll want to
-   * call this method right after calling one of the [`Parser::parse`]
-   * functions. Call it on the old tree that was passed to parse, and
-   * pass the new tree that was returned from `parse`.
-   */
-  getChangedRanges(other) {
-    if (!(other instanceof _Tree)) {
-      throw new TypeError("Argument must be a Tree");
-    }
-    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the included ranges that were used to parse the syntax tree. */
-  getIncludedRanges() {
-    C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-};
-var finalizer3 = newFinalizer((handles) => {
-  marshalTreeCursor({ handles });
-  C._ts_tree_cursor_delete_wasm(0);
-});
-var TreeCursor = class _TreeCursor {
-  static {
-    __name(this, "TreeCursor");
-  }
-  /** @internal */
-  handles = [0, 0, 0, 0];
-  // Internal handles for Wasm, shared with the finalizer.
-  /** @internal */
-  tree;
-  /** @internal */
-  constructor(internal, tree) {
-    assertInternal(internal);
-    this.tree = tree;
-    unmarshalTreeCursor(this);
-    finalizer3?.register(this, this.handles, this);
-  }
-  /** Creates a deep copy of the tree cursor. This allocates new memory. */
-  copy() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_copy_wasm(this.tree[0]);
-    return new _TreeCursor(INTERNAL, this.tree);
-  }
-  /** Delete the tree cursor, freeing its resources. */
-  delete() {
-    finalizer3?.unregister(this);
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_delete_wasm(this.tree[0]);
-    this.handles.fill(0);
-  }
-  /** Get the tree cursor's current {@link Node}. */
-  get currentNode() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the numerical field id of this tree cursor's current node.
-   *
-   * See also {@link TreeCursor#currentFieldName}.
-   */
-  get currentFieldId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-  }
-  /** Get the field name of this tree cursor's current node. */
-  get currentFieldName() {
-    return this.tree.language.fields[this.currentFieldId];
-  }
-  /**
-   * Get the depth of the cursor's current node relative to the original
-   * node that the cursor was constructed with.
-   */
-  get currentDepth() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-  }
-  /**
-   * Get the index of the cursor's current node out of all of the
-   * descendants of the original node that the cursor was constructed with.
-   */
-  get currentDescendantIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-  }
-  /** Get the type of the cursor's current node. */
-  get nodeType() {
-    return this.tree.language.types[this.nodeTypeId] || "ERROR";
-  }
-  /** Get the type id of the cursor's current node. */
-  get nodeTypeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-  }
-  /** Get the state id of the cursor's current node. */
-  get nodeStateId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-  }
-  /** Get the id of the cursor's current node. */
-  get nodeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-  }
-  /**
-   * Check if the cursor's current node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get nodeIsNamed() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if the cursor's current node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get nodeIsMissing() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Get the string content of the cursor's current node. */
-  get nodeText() {
-    marshalTreeCursor(this);
-    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-    return getText(this.tree, startIndex, endIndex, startPosition);
-  }
-  /** Get the start position of the cursor's current node. */
-  get startPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the end position of the cursor's current node. */
-  get endPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the start index of the cursor's current node. */
-  get startIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-  }
-  /** Get the end index of the cursor's current node. */
-  get endIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-  }
-  /**
-   * Move this cursor to the first child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   */
-  gotoFirstChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the last child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoFirstChild} because it needs to
-   * iterate through all the children to compute the child's position.
-   */
-  gotoLastChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the parent of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no parent node (the cursor was already on the
-   * root node).
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoParent() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the next sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no next sibling node.
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoNextSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the previous sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no previous sibling node.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoNextSibling} due to how node
-   * positions are stored. In the worst case, this will need to iterate
-   * through all the children up to the previous sibling node to recalculate
-   * its position. Also note that the node the cursor was constructed with is
-   * considered the root of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoPreviousSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move the cursor to the node that is the nth descendant of
-   * the original node that the cursor was constructed with, where
-   * zero represents the original node itself.
-   */
-  gotoDescendant(goalDescendantIndex) {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns `true` if the cursor successfully moved to a child node, and returns
-   * `false` if no such child was found.
-   */
-  gotoFirstChildForIndex(goalIndex) {
-    marshalTreeCursor(this);
-    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given position.
-   *
-   * This returns `true` if the cursor successfully moved to a child node, and returns
-   * `false` if no such child was found.
-   */
-  gotoFirstChildForPosition(goalPosition) {
-    marshalTreeCursor(this);
-    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Re-initialize this tree cursor to start at the original node that the
-   * cursor was constructed with.
-   */
-  reset(node) {
-    marshalNode(node);
-    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
-    C._ts_tree_cursor_reset_wasm(node.tree[0]);
-    unmarshalTreeCursor(this);
-    this.tree = node.tree;
-  }
-  /**
-   * Re-initialize a tree cursor to the same position as another cursor.
-   *
-   * Unlike {@link TreeCursor#reset}, this will not lose parent
-   * information and allows reusing already created cursors.
-   */
-  resetTo(cursor) {
-    marshalTreeCursor(this, TRANSFER_BUFFER);
-    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
-    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
-    unmarshalTreeCursor(this);
-    this.tree = cursor.tree;
-  }
-};
-var Node = class {
-  static {
-    __name(this, "Node");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  _children;
-  /** @internal */
-  _namedChildren;
-  /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
-    this[0] = other;
-    this.id = id;
-    this.tree = tree;
-    this.startIndex = startIndex;
-    this.startPosition = startPosition;
-  }
-  /**
-   * The numeric id for this node that is unique.
-   *
-   * Within a given syntax tree, no two nodes have the same id. However:
-   *
-   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
-   *   the process, then that node will have the same id in both trees.
-   *
-   * * A node not marked as having changes does not guarantee it was reused.
-   *
-   * * If a node is marked as having changed in the old tree, it will not be reused.
-   */
-  id;
-  /** The byte index where this node starts. */
-  startIndex;
-  /** The position where this node starts. */
-  startPosition;
-  /** The tree that this node belongs to. */
-  tree;
-  /** Get this node's type as a numerical id. */
-  get typeId() {
-    marshalNode(this);
-    return C._ts_node_symbol_wasm(this.tree[0]);
-  }
-  /**
-   * Get the node's type as a numerical id as it appears in the grammar,
-   * ignoring aliases.
-   */
-  get grammarId() {
-    marshalNode(this);
-    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
-  }
-  /** Get this node's type as a string. */
-  get type() {
-    return this.tree.language.types[this.typeId] || "ERROR";
-  }
-  /**
-   * Get this node's symbol name as it appears in the grammar, ignoring
-   * aliases as a string.
-   */
-  get grammarType() {
-    return this.tree.language.types[this.grammarId] || "ERROR";
-  }
-  /**
-   * Check if this node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get isNamed() {
-    marshalNode(this);
-    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *extra*.
-   *
-   * Extra nodes represent things like comments, which are not required
-   * by the grammar, but can appear anywhere.
-   */
-  get isExtra() {
-    marshalNode(this);
-    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error.
-   *
-   * Syntax errors represent parts of the code that could not be incorporated
-   * into a valid syntax tree.
-   */
-  get isError() {
-    marshalNode(this);
-    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get isMissing() {
-    marshalNode(this);
-    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Check if this node has been edited. */
-  get hasChanges() {
-    marshalNode(this);
-    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error or contains any syntax
-   * errors anywhere within it.
-   */
-  get hasError() {
-    marshalNode(this);
-    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
-  }
-  /** Get the byte index where this node ends. */
-  get endIndex() {
-    marshalNode(this);
-    return C._ts_node_end_index_wasm(this.tree[0]);
-  }
-  /** Get the position where this node ends. */
-  get endPosition() {
-    marshalNode(this);
-    C._ts_node_end_point_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the string content of this node. */
-  get text() {
-    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
-  }
-  /** Get this node's parse state. */
-  get parseState() {
-    marshalNode(this);
-    return C._ts_node_parse_state_wasm(this.tree[0]);
-  }
-  /** Get the parse state after this node. */
-  get nextParseState() {
-    marshalNode(this);
-    return C._ts_node_next_parse_state_wasm(this.tree[0]);
-  }
-  /** Check if this node is equal to another node. */
-  equals(other) {
-    return this.tree === other.tree && this.id === other.id;
-  }
-  /**
-   * Get the node's child at the given index, where zero represents the first child.
-   *
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#children} instead.
-   */
-  child(index) {
-    marshalNode(this);
-    C._ts_node_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's *named* child at the given index.
-   *
-   * See also {@link Node#isNamed}.
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#namedChildren} instead.
-   */
-  namedChild(index) {
-    marshalNode(this);
-    C._ts_node_named_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's child with the given numerical field id.
-   *
-   * See also {@link Node#childForFieldName}. You can
-   * convert a field name to an id using {@link Language#fieldIdForName}.
-   */
-  childForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the first child with the given field name.
-   *
-   * If multiple children may have the same field name, access them using
-   * {@link Node#childrenForFieldName}.
-   */
-  childForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1) return this.childForFieldId(fieldId);
-    return null;
-  }
-  /** Get the field name of this node's child at the given index. */
-  fieldNameForChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /** Get the field name of this node's named child at the given index. */
-  fieldNameForNamedChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /**
-   * Get an array of this node's children with a given field name.
-   *
-   * See also {@link Node#children}.
-   */
-  childrenForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
-    return [];
-  }
-  /**
-    * Get an array of this node's children with a given field id.
-    *
-    * See also {@link Node#childrenForFieldName}.
-    */
-  childrenForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the node's first child that contains or starts after the given byte offset. */
-  firstChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's first named child that contains or starts after the given byte offset. */
-  firstNamedChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's number of children. */
-  get childCount() {
-    marshalNode(this);
-    return C._ts_node_child_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's number of *named* children.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get namedChildCount() {
-    marshalNode(this);
-    return C._ts_node_named_child_count_wasm(this.tree[0]);
-  }
-  /** Get this node's first child. */
-  get firstChild() {
-    return this.child(0);
-  }
-  /**
-   * Get this node's first named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get firstNamedChild() {
-    return this.namedChild(0);
-  }
-  /** Get this node's last child. */
-  get lastChild() {
-    return this.child(this.childCount - 1);
-  }
-  /**
-   * Get this node's last named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get lastNamedChild() {
-    return this.namedChild(this.namedChildCount - 1);
-  }
-  /**
-   * Iterate over this node's children.
-   *
-   * If you're walking the tree recursively, you may want to use the
-   * {@link TreeCursor} APIs directly instead.
-   */
-  get children() {
-    if (!this._children) {
-      marshalNode(this);
-      C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._children[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._children;
-  }
-  /**
-   * Iterate over this node's named children.
-   *
-   * See also {@link Node#children}.
-   */
-  get namedChildren() {
-    if (!this._namedChildren) {
-      marshalNode(this);
-      C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._namedChildren[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._namedChildren;
-  }
-  /**
-   * Get the descendants of this node that are the given type, or in the given types array.
-   *
-   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
-   *
-   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
-   */
-  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-    if (!Array.isArray(types)) types = [types];
-    const symbols = [];
-    const typesBySymbol = this.tree.language.types;
-    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-      if (types.includes(typesBySymbol[i2])) {
-        symbols.push(i2);
-      }
-    }
-    if (types.includes("ERROR")) {
-      symbols.push(65535);
-    }
-    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
-    }
-    marshalNode(this);
-    C._ts_node_descendants_of_type_wasm(
-      this.tree[0],
-      symbolsAddress,
-      symbols.length,
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column
-    );
-    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(descendantCount);
-    if (descendantCount > 0) {
-      let address = descendantAddress;
-      for (let i2 = 0; i2 < descendantCount; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-    }
-    C._free(descendantAddress);
-    C._free(symbolsAddress);
-    return result;
-  }
-  /** Get this node's next sibling. */
-  get nextSibling() {
-    marshalNode(this);
-    C._ts_node_next_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's previous sibling. */
-  get previousSibling() {
-    marshalNode(this);
-    C._ts_node_prev_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's next *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get nextNamedSibling() {
-    marshalNode(this);
-    C._ts_node_next_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's previous *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get previousNamedSibling() {
-    marshalNode(this);
-    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's number of descendants, including one for the node itself. */
-  get descendantCount() {
-    marshalNode(this);
-    return C._ts_node_descendant_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's immediate parent.
-   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
-   */
-  get parent() {
-    marshalNode(this);
-    C._ts_node_parent_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the node that contains `descendant`.
-   *
-   * Note that this can return `descendant` itself.
-   */
-  childWithDescendant(descendant) {
-    marshalNode(this);
-    marshalNode(descendant, 1);
-    C._ts_node_child_with_descendant_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given byte range. */
-  descendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given byte range. */
-  namedDescendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given point range. */
-  descendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given point range. */
-  namedDescendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Create a new {@link TreeCursor} starting from this node.
-   *
-   * Note that the given node is considered the root of the cursor,
-   * and the cursor cannot walk outside this node.
-   */
-  walk() {
-    marshalNode(this);
-    C._ts_tree_cursor_new_wasm(this.tree[0]);
-    return new TreeCursor(INTERNAL, this.tree);
-  }
-  /**
-   * Edit this node to keep it in-sync with source code that has been edited.
-   *
-   * This function is only rarely needed. When you edit a syntax tree with
-   * the {@link Tree#edit} method, all of the nodes that you retrieve from
-   * the tree afterward will already reflect the edit. You only need to
-   * use {@link Node#edit} when you have a specific {@link Node} instance that
-   * you want to keep and continue to use after an edit.
-   */
-  edit(edit) {
-    const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
-    this.startPosition = point;
-    this.startIndex = index;
-  }
-  /** Get the S-expression representation of this node. */
-  toString() {
-    marshalNode(this);
-    const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result = C.AsciiToString(address);
-    C._free(address);
-    return result;
-  }
-};
 function unmarshalCaptures(query, tree, address, patternIndex, result) {
   for (let i2 = 0, n = result.length; i2 < n; i2++) {
     const captureIndex = C.getValue(address, "i32");
@@ -10126,7 +9101,6 @@ function unmarshalCaptures(query, tree, address, patternIndex, result) {
   }
   return address;
 }
-__name(unmarshalCaptures, "unmarshalCaptures");
 function marshalNode(node, index = 0) {
   let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
   C.setValue(address, node.id, "i32");
@@ -10139,7 +9113,6 @@ function marshalNode(node, index = 0) {
   address += SIZE_OF_INT;
   C.setValue(address, node[0], "i32");
 }
-__name(marshalNode, "marshalNode");
 function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   const id = C.getValue(address, "i32");
   address += SIZE_OF_INT;
@@ -10160,26 +9133,22 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   });
   return result;
 }
-__name(unmarshalNode, "unmarshalNode");
 function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
   C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
   C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
   C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
   C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
 }
-__name(marshalTreeCursor, "marshalTreeCursor");
 function unmarshalTreeCursor({ handles }) {
   handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
   handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
   handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
   handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
 }
-__name(unmarshalTreeCursor, "unmarshalTreeCursor");
 function marshalPoint(address, point) {
   C.setValue(address, point.row, "i32");
   C.setValue(address + SIZE_OF_INT, point.column, "i32");
 }
-__name(marshalPoint, "marshalPoint");
 function unmarshalPoint(address) {
   const result = {
     row: C.getValue(address, "i32") >>> 0,
@@ -10187,7 +9156,6 @@ function unmarshalPoint(address) {
   };
   return result;
 }
-__name(unmarshalPoint, "unmarshalPoint");
 function marshalRange(address, range) {
   marshalPoint(address, range.startPosition);
   address += SIZE_OF_POINT;
@@ -10198,7 +9166,6 @@ function marshalRange(address, range) {
   C.setValue(address, range.endIndex, "i32");
   address += SIZE_OF_INT;
 }
-__name(marshalRange, "marshalRange");
 function unmarshalRange(address) {
   const result = {};
   result.startPosition = unmarshalPoint(address);
@@ -10210,7 +9177,6 @@ function unmarshalRange(address) {
   result.endIndex = C.getValue(address, "i32") >>> 0;
   return result;
 }
-__name(unmarshalRange, "unmarshalRange");
 function marshalEdit(edit, address = TRANSFER_BUFFER) {
   marshalPoint(address, edit.startPosition);
   address += SIZE_OF_POINT;
@@ -10225,255 +9191,12 @@ function marshalEdit(edit, address = TRANSFER_BUFFER) {
   C.setValue(address, edit.newEndIndex, "i32");
   address += SIZE_OF_INT;
 }
-__name(marshalEdit, "marshalEdit");
 function unmarshalLanguageMetadata(address) {
   const major_version = C.getValue(address, "i32");
   const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
   const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
   return { major_version, minor_version, patch_version };
 }
-__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
-var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
-var Language = class _Language {
-  static {
-    __name(this, "Language");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /**
-   * A list of all node types in the language. The index of each type in this
-   * array is its node type id.
-   */
-  types;
-  /**
-   * A list of all field names in the language. The index of each field name in
-   * this array is its field id.
-   */
-  fields;
-  /** @internal */
-  constructor(internal, address) {
-    assertInternal(internal);
-    this[0] = address;
-    this.types = new Array(C._ts_language_symbol_count(this[0]));
-    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-      if (C._ts_language_symbol_type(this[0], i2) < 2) {
-        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
-      }
-    }
-    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
-      if (fieldName !== 0) {
-        this.fields[i2] = C.UTF8ToString(fieldName);
-      } else {
-        this.fields[i2] = null;
-      }
-    }
-  }
-  /**
-   * Gets the name of the language.
-   */
-  get name() {
-    const ptr = C._ts_language_name(this[0]);
-    if (ptr === 0) return null;
-    return C.UTF8ToString(ptr);
-  }
-  /**
-   * Gets the ABI version of the language.
-   */
-  get abiVersion() {
-    return C._ts_language_abi_version(this[0]);
-  }
-  /**
-  * Get the metadata for this language. This information is generated by the
-  * CLI, and relies on the language author providing the correct metadata in
-  * the language's `tree-sitter.json` file.
-  */
-  get metadata() {
-    C._ts_language_metadata_wasm(this[0]);
-    const length = C.getValue(TRANSFER_BUFFER, "i32");
-    if (length === 0) return null;
-    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
-  }
-  /**
-   * Gets the number of fields in the language.
-   */
-  get fieldCount() {
-    return this.fields.length - 1;
-  }
-  /**
-   * Gets the number of states in the language.
-   */
-  get stateCount() {
-    return C._ts_language_state_count(this[0]);
-  }
-  /**
-   * Get the field id for a field name.
-   */
-  fieldIdForName(fieldName) {
-    const result = this.fields.indexOf(fieldName);
-    return result !== -1 ? result : null;
-  }
-  /**
-   * Get the field name for a field id.
-   */
-  fieldNameForId(fieldId) {
-    return this.fields[fieldId] ?? null;
-  }
-  /**
-   * Get the node type id for a node type name.
-   */
-  idForNodeType(type, named) {
-    const typeLength = C.lengthBytesUTF8(type);
-    const typeAddress = C._malloc(typeLength + 1);
-    C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
-    C._free(typeAddress);
-    return result || null;
-  }
-  /**
-   * Gets the number of node types in the language.
-   */
-  get nodeTypeCount() {
-    return C._ts_language_symbol_count(this[0]);
-  }
-  /**
-   * Get the node type name for a node type id.
-   */
-  nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
-  }
-  /**
-   * Check if a node type is named.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
-   */
-  nodeTypeIsNamed(typeId) {
-    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Check if a node type is visible.
-   */
-  nodeTypeIsVisible(typeId) {
-    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Get the supertypes ids of this language.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
-   */
-  get supertypes() {
-    C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the subtype ids for a given supertype node id.
-   */
-  subtypes(supertype) {
-    C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the next state id for a given state id and node type id.
-   */
-  nextState(stateId, typeId) {
-    return C._ts_language_next_state(this[0], stateId, typeId);
-  }
-  /**
-   * Create a new lookahead iterator for this language and parse state.
-   *
-   * This returns `null` if state is invalid for this language.
-   *
-   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
-   * parse state. A newly created iterator is not positioned on a symbol, so
-   * {@link LookaheadIterator#currentType} returns `null` until the first
-   * iteration step.
-   *
-   * Lookahead iterators can be useful for generating suggestions and improving
-   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
-   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
-   * lookahead iterator created on the previous non-extra leaf node may be
-   * appropriate.
-   */
-  lookaheadIterator(stateId) {
-    const address = C._ts_lookahead_iterator_new(this[0], stateId);
-    if (address) return new LookaheadIterator(INTERNAL, address, this);
-    return null;
-  }
-  /**
-   * Load a language from a WebAssembly module.
-   * The module can be provided as a path to a file, a `URL` to a file, or as a
-   * buffer.
-   */
-  static async load(input) {
-    let binary2;
-    if (input instanceof Uint8Array) {
-      binary2 = input;
-    } else if (globalThis.process?.versions.node) {
-      const fs2 = await import("fs/promises");
-      binary2 = await fs2.readFile(input);
-    } else {
-      const response = await fetch(input);
-      if (!response.ok) {
-        const body2 = await response.text();
-        throw new Error(`Language.load failed with status ${response.status}.
-
-${body2}`);
-      }
-      const retryResp = response.clone();
-      try {
-        binary2 = await WebAssembly.compileStreaming(response);
-      } catch (reason) {
-        console.error("wasm streaming compile failed:", reason);
-        console.error("falling back to ArrayBuffer instantiation");
-        binary2 = new Uint8Array(await retryResp.arrayBuffer());
-      }
-    }
-    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
-    return _Language.loadFromWasmExports(mod, { sync: false });
-  }
-  static loadFromWasmExports(mod, { sync }) {
-    const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-    if (!functionName) {
-      console.log(`Couldn't find language function in Wasm file. Symbols:
-${JSON.stringify(symbolNames, null, 2)}`);
-      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
-    }
-    const languageAddress = mod[functionName]();
-    return new _Language(INTERNAL, languageAddress);
-  }
-  /**
-   * Load a language synchronously from a pre-compiled WebAssembly module.
-   * Use this when the host environment provides a `WebAssembly.Module` directly.
-   */
-  static loadSync(wasmModule) {
-    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
-    return _Language.loadFromWasmExports(mod, { sync: true });
-  }
-};
 async function Module2(moduleArg = {}) {
   var moduleRtn;
   var Module = moduleArg;
@@ -12090,267 +10813,12 @@ async function Module2(moduleArg = {}) {
   }
   return moduleRtn;
 }
-__name(Module2, "Module");
-var web_tree_sitter_default = Module2;
-var Module3 = null;
 async function initializeBinding(moduleOptions) {
   return Module3 ??= await web_tree_sitter_default(moduleOptions);
 }
-__name(initializeBinding, "initializeBinding");
 function checkModule() {
   return !!Module3;
 }
-__name(checkModule, "checkModule");
-var TRANSFER_BUFFER;
-var LANGUAGE_VERSION;
-var MIN_COMPATIBLE_VERSION;
-var finalizer4 = newFinalizer((addresses) => {
-  C._ts_parser_delete(addresses[0]);
-  C._free(addresses[1]);
-});
-var Parser = class {
-  static {
-    __name(this, "Parser");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  [1] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  logCallback = null;
-  /** The parser's current language. */
-  language = null;
-  /**
-   * This must always be called before creating a Parser.
-   *
-   * You can optionally pass in options to configure the Wasm module, the most common
-   * one being `locateFile` to help the module find the `.wasm` file.
-   */
-  static async init(moduleOptions) {
-    setModule(await initializeBinding(moduleOptions));
-    TRANSFER_BUFFER = C._ts_init();
-    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
-    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /**
-   * Create a new parser.
-   */
-  constructor() {
-    this.initialize();
-    finalizer4?.register(this, [this[0], this[1]], this);
-  }
-  /** @internal */
-  initialize() {
-    if (!checkModule()) {
-      throw new Error("cannot construct a Parser before calling `init()`");
-    }
-    C._ts_parser_new_wasm();
-    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
-    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /** Delete the parser, freeing its resources. */
-  delete() {
-    finalizer4?.unregister(this);
-    C._ts_parser_delete(this[0]);
-    C._free(this[1]);
-    this[0] = 0;
-    this[1] = 0;
-  }
-  /**
-   * Set the language that the parser should use for parsing.
-   *
-   * If the language was not successfully assigned, an error will be thrown.
-   * This happens if the language was generated with an incompatible
-   * version of the Tree-sitter CLI. Check the language's version using
-   * {@link Language#version} and compare it to this library's
-   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
-   */
-  setLanguage(language) {
-    let address;
-    if (!language) {
-      address = 0;
-      this.language = null;
-    } else if (language.constructor === Language) {
-      address = language[0];
-      const version = C._ts_language_abi_version(address);
-      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
-        throw new Error(
-          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
-        );
-      }
-      this.language = language;
-    } else {
-      throw new Error("Argument must be a Language");
-    }
-    C._ts_parser_set_language(this[0], address);
-    return this;
-  }
-  /**
-   * Parse a slice of UTF8 text.
-   *
-   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
-   *
-   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
-   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
-   *   the new text using {@link Tree#edit}.
-   *
-   * @param {ParseOptions} [options] - Options for parsing the text.
-   *  This can be used to set the included ranges, or a progress callback.
-   *
-   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
-   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
-   *  - The progress callback returned true.
-   */
-  parse(callback, oldTree, options) {
-    if (typeof callback === "string") {
-      C.currentParseCallback = (index) => callback.slice(index);
-    } else if (typeof callback === "function") {
-      C.currentParseCallback = callback;
-    } else {
-      throw new Error("Argument must be a string or a function");
-    }
-    if (options?.progressCallback) {
-      C.currentProgressCallback = options.progressCallback;
-    } else {
-      C.currentProgressCallback = null;
-    }
-    if (this.logCallback) {
-      C.currentLogCallback = this.logCallback;
-      C._ts_parser_enable_logger_wasm(this[0], 1);
-    } else {
-      C.currentLogCallback = null;
-      C._ts_parser_enable_logger_wasm(this[0], 0);
-    }
-    let rangeCount = 0;
-    let rangeAddress = 0;
-    if (options?.includedRanges) {
-      rangeCount = options.includedRanges.length;
-      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-      let address = rangeAddress;
-      for (let i2 = 0; i2 < rangeCount; i2++) {
-        marshalRange(address, options.includedRanges[i2]);
-        address += SIZE_OF_RANGE;
-      }
-    }
-    const treeAddress = C._ts_parser_parse_wasm(
-      this[0],
-      this[1],
-      oldTree ? oldTree[0] : 0,
-      rangeAddress,
-      rangeCount
-    );
-    if (!treeAddress) {
-      C.currentParseCallback = null;
-      C.currentLogCallback = null;
-      C.currentProgressCallback = null;
-      return null;
-    }
-    if (!this.language) {
-      throw new Error("Parser must have a language to parse");
-    }
-    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
-    C.currentParseCallback = null;
-    C.currentLogCallback = null;
-    C.currentProgressCallback = null;
-    return result;
-  }
-  /**
-   * Instruct the parser to start the next parse from the beginning.
-   *
-   * If the parser previously failed because of a callback, 
-   * then by default, it will resume where it left off on the
-   * next call to {@link Parser#parse} or other parsing functions.
-   * If you don't want to resume, and instead intend to use this parser to
-   * parse some other document, you must call `reset` first.
-   */
-  reset() {
-    C._ts_parser_reset(this[0]);
-  }
-  /** Get the ranges of text that the parser will include when parsing. */
-  getIncludedRanges() {
-    C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Set the logging callback that a parser should use during parsing. */
-  setLogger(callback) {
-    if (!callback) {
-      this.logCallback = null;
-    } else if (typeof callback !== "function") {
-      throw new Error("Logger callback must be a function");
-    } else {
-      this.logCallback = callback;
-    }
-    return this;
-  }
-  /** Get the parser's current logger. */
-  getLogger() {
-    return this.logCallback;
-  }
-};
-var PREDICATE_STEP_TYPE_CAPTURE = 1;
-var PREDICATE_STEP_TYPE_STRING = 2;
-var QUERY_WORD_REGEX = /[\w-]+/g;
-var CaptureQuantifier = {
-  Zero: 0,
-  ZeroOrOne: 1,
-  ZeroOrMore: 2,
-  One: 3,
-  OneOrMore: 4
-};
-var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
-var QueryErrorKind = {
-  Syntax: 1,
-  NodeName: 2,
-  FieldName: 3,
-  CaptureName: 4,
-  PatternStructure: 5
-};
-var QueryError = class _QueryError extends Error {
-  constructor(kind, info2, index, length) {
-    super(_QueryError.formatMessage(kind, info2));
-    this.kind = kind;
-    this.info = info2;
-    this.index = index;
-    this.length = length;
-    this.name = "QueryError";
-  }
-  kind;
-  info;
-  index;
-  length;
-  static {
-    __name(this, "QueryError");
-  }
-  /** Formats an error message based on the error kind and info */
-  static formatMessage(kind, info2) {
-    switch (kind) {
-      case QueryErrorKind.NodeName:
-        return `Bad node name '${info2.word}'`;
-      case QueryErrorKind.FieldName:
-        return `Bad field name '${info2.word}'`;
-      case QueryErrorKind.CaptureName:
-        return `Bad capture name @${info2.word}`;
-      case QueryErrorKind.PatternStructure:
-        return `Bad pattern structure at offset ${info2.suffix}`;
-      case QueryErrorKind.Syntax:
-        return `Bad syntax at offset ${info2.suffix}`;
-    }
-  }
-};
 function parseAnyPredicate(steps, index, operator, textPredicates) {
   if (steps.length !== 3) {
     throw new Error(
@@ -12394,7 +10862,6 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
     });
   }
 }
-__name(parseAnyPredicate, "parseAnyPredicate");
 function parseMatchPredicate(steps, index, operator, textPredicates) {
   if (steps.length !== 3) {
     throw new Error(
@@ -12427,7 +10894,6 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
   });
 }
-__name(parseMatchPredicate, "parseMatchPredicate");
 function parseAnyOfPredicate(steps, index, operator, textPredicates) {
   if (steps.length < 2) {
     throw new Error(
@@ -12457,7 +10923,6 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
     return nodes.every((text) => values.includes(text)) === isPositive;
   });
 }
-__name(parseAnyOfPredicate, "parseAnyOfPredicate");
 function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
   if (steps.length < 2 || steps.length > 3) {
     throw new Error(
@@ -12473,7 +10938,6 @@ function parseIsPredicate(steps, index, operator, assertedProperties, refutedPro
   if (!properties[index]) properties[index] = {};
   properties[index][steps[1].value] = steps[2]?.value ?? null;
 }
-__name(parseIsPredicate, "parseIsPredicate");
 function parseSetDirective(steps, index, setProperties) {
   if (steps.length < 2 || steps.length > 3) {
     throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
@@ -12484,7 +10948,6 @@ function parseSetDirective(steps, index, setProperties) {
   if (!setProperties[index]) setProperties[index] = {};
   setProperties[index][steps[1].value] = steps[2]?.value ?? null;
 }
-__name(parseSetDirective, "parseSetDirective");
 function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
   if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
     const name2 = captureNames[stepValueId];
@@ -12526,452 +10989,2090 @@ function parsePattern(index, stepType, stepValueId, captureNames, stringValues, 
     steps.length = 0;
   }
 }
-__name(parsePattern, "parsePattern");
 function indexForByteOffset(source, byteOffset) {
   return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
 }
-__name(indexForByteOffset, "indexForByteOffset");
-var finalizer5 = newFinalizer((address) => {
-  C._ts_query_delete(address);
-});
-var Query = class {
-  static {
-    __name(this, "Query");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  exceededMatchLimit;
-  /** @internal */
-  textPredicates;
-  /** @internal */
-  source;
-  /** The names of the captures used in the query. */
-  captureNames;
-  /** The quantifiers of the captures used in the query. */
-  captureQuantifiers;
-  /**
-   * The other user-defined predicates associated with the given index.
-   *
-   * This includes predicates with operators other than:
-   * - `match?`
-   * - `eq?` and `not-eq?`
-   * - `any-of?` and `not-any-of?`
-   * - `is?` and `is-not?`
-   * - `set!`
-   */
-  predicates;
-  /** The properties for predicates with the operator `set!`. */
-  setProperties;
-  /** The properties for predicates with the operator `is?`. */
-  assertedProperties;
-  /** The properties for predicates with the operator `is-not?`. */
-  refutedProperties;
-  /** The maximum number of in-progress matches for this cursor. */
-  matchLimit;
-  /**
-   * Create a new query from a string containing one or more S-expression
-   * patterns.
-   *
-   * The query is associated with a particular language, and can only be run
-   * on syntax nodes parsed with that language. References to Queries can be
-   * shared between multiple threads.
-   *
-   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-   */
-  constructor(language, source) {
-    const sourceLength = C.lengthBytesUTF8(source);
-    const sourceAddress = C._malloc(sourceLength + 1);
-    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-    const address = C._ts_query_new(
-      language[0],
-      sourceAddress,
-      sourceLength,
-      TRANSFER_BUFFER,
-      TRANSFER_BUFFER + SIZE_OF_INT
-    );
-    if (!address) {
-      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
-      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
-      C._free(sourceAddress);
-      switch (errorId) {
-        case QueryErrorKind.Syntax:
-          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-        case QueryErrorKind.NodeName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.FieldName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.CaptureName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.PatternStructure:
-          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+var __defProp2, __name, Edit, SIZE_OF_SHORT, SIZE_OF_INT, SIZE_OF_CURSOR, SIZE_OF_NODE, SIZE_OF_POINT, SIZE_OF_RANGE, ZERO_POINT, INTERNAL, C, finalizer, LookaheadIterator, finalizer2, Tree, finalizer3, TreeCursor, Node, LANGUAGE_FUNCTION_REGEX, Language, web_tree_sitter_default, Module3, TRANSFER_BUFFER, LANGUAGE_VERSION, MIN_COMPATIBLE_VERSION, finalizer4, Parser, PREDICATE_STEP_TYPE_CAPTURE, PREDICATE_STEP_TYPE_STRING, QUERY_WORD_REGEX, CaptureQuantifier, isCaptureStep, isStringStep, QueryErrorKind, QueryError, finalizer5, Query;
+var init_web_tree_sitter = __esm({
+  "node_modules/web-tree-sitter/web-tree-sitter.js"() {
+    __defProp2 = Object.defineProperty;
+    __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+    Edit = class {
+      static {
+        __name(this, "Edit");
       }
-    }
-    const stringCount = C._ts_query_string_count(address);
-    const captureCount = C._ts_query_capture_count(address);
-    const patternCount = C._ts_query_pattern_count(address);
-    const captureNames = new Array(captureCount);
-    const captureQuantifiers = new Array(patternCount);
-    const stringValues = new Array(stringCount);
-    for (let i2 = 0; i2 < captureCount; i2++) {
-      const nameAddress = C._ts_query_capture_name_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
-    }
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const captureQuantifiersArray = new Array(captureCount);
-      for (let j = 0; j < captureCount; j++) {
-        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
-        captureQuantifiersArray[j] = quantifier;
+      /** The start position of the change. */
+      startPosition;
+      /** The end position of the change before the edit. */
+      oldEndPosition;
+      /** The end position of the change after the edit. */
+      newEndPosition;
+      /** The start index of the change. */
+      startIndex;
+      /** The end index of the change before the edit. */
+      oldEndIndex;
+      /** The end index of the change after the edit. */
+      newEndIndex;
+      constructor({
+        startIndex,
+        oldEndIndex,
+        newEndIndex,
+        startPosition,
+        oldEndPosition,
+        newEndPosition
+      }) {
+        this.startIndex = startIndex >>> 0;
+        this.oldEndIndex = oldEndIndex >>> 0;
+        this.newEndIndex = newEndIndex >>> 0;
+        this.startPosition = startPosition;
+        this.oldEndPosition = oldEndPosition;
+        this.newEndPosition = newEndPosition;
       }
-      captureQuantifiers[i2] = captureQuantifiersArray;
-    }
-    for (let i2 = 0; i2 < stringCount; i2++) {
-      const valueAddress = C._ts_query_string_value_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
-    }
-    const setProperties = new Array(patternCount);
-    const assertedProperties = new Array(patternCount);
-    const refutedProperties = new Array(patternCount);
-    const predicates = new Array(patternCount);
-    const textPredicates = new Array(patternCount);
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
-      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-      predicates[i2] = [];
-      textPredicates[i2] = [];
-      const steps = new Array();
-      let stepAddress = predicatesAddress;
-      for (let j = 0; j < stepCount; j++) {
-        const stepType = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        const stepValueId = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        parsePattern(
-          i2,
-          stepType,
-          stepValueId,
-          captureNames,
-          stringValues,
-          steps,
-          textPredicates,
-          predicates,
-          setProperties,
-          assertedProperties,
-          refutedProperties
+      /**
+       * Edit a point and index to keep it in-sync with source code that has been edited.
+       *
+       * This function updates a single point's byte offset and row/column position
+       * based on an edit operation. This is useful for editing points without
+       * requiring a tree or node instance.
+       */
+      editPoint(point, index) {
+        let newIndex = index;
+        const newPoint = { ...point };
+        if (index >= this.oldEndIndex) {
+          newIndex = this.newEndIndex + (index - this.oldEndIndex);
+          const originalRow = point.row;
+          newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+          newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+        } else if (index > this.startIndex) {
+          newIndex = this.newEndIndex;
+          newPoint.row = this.newEndPosition.row;
+          newPoint.column = this.newEndPosition.column;
+        }
+        return { point: newPoint, index: newIndex };
+      }
+      /**
+       * Edit a range to keep it in-sync with source code that has been edited.
+       *
+       * This function updates a range's start and end positions based on an edit
+       * operation. This is useful for editing ranges without requiring a tree
+       * or node instance.
+       */
+      editRange(range) {
+        const newRange = {
+          startIndex: range.startIndex,
+          startPosition: { ...range.startPosition },
+          endIndex: range.endIndex,
+          endPosition: { ...range.endPosition }
+        };
+        if (range.endIndex >= this.oldEndIndex) {
+          if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+            newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+            newRange.endPosition = {
+              row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+              column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+            };
+            if (newRange.endIndex < this.newEndIndex) {
+              newRange.endIndex = Number.MAX_SAFE_INTEGER;
+              newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+            }
+          }
+        } else if (range.endIndex > this.startIndex) {
+          newRange.endIndex = this.startIndex;
+          newRange.endPosition = { ...this.startPosition };
+        }
+        if (range.startIndex >= this.oldEndIndex) {
+          newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+          newRange.startPosition = {
+            row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+            column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+          };
+          if (newRange.startIndex < this.newEndIndex) {
+            newRange.startIndex = Number.MAX_SAFE_INTEGER;
+            newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+          }
+        } else if (range.startIndex > this.startIndex) {
+          newRange.startIndex = this.startIndex;
+          newRange.startPosition = { ...this.startPosition };
+        }
+        return newRange;
+      }
+    };
+    SIZE_OF_SHORT = 2;
+    SIZE_OF_INT = 4;
+    SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+    SIZE_OF_NODE = 5 * SIZE_OF_INT;
+    SIZE_OF_POINT = 2 * SIZE_OF_INT;
+    SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+    ZERO_POINT = { row: 0, column: 0 };
+    INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+    __name(assertInternal, "assertInternal");
+    __name(isPoint, "isPoint");
+    __name(setModule, "setModule");
+    __name(newFinalizer, "newFinalizer");
+    finalizer = newFinalizer((address) => {
+      C._ts_lookahead_iterator_delete(address);
+    });
+    LookaheadIterator = class {
+      static {
+        __name(this, "LookaheadIterator");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      language;
+      /** @internal */
+      positioned = false;
+      /** @internal */
+      constructor(internal, address, language) {
+        assertInternal(internal);
+        this[0] = address;
+        this.language = language;
+        finalizer?.register(this, address, this);
+      }
+      /**
+       * Get the current symbol of the lookahead iterator.
+       *
+       * Returns `null` if the iterator is not positioned on a symbol:
+       *
+       * - Before the first iteration step
+       * - After the iterator is exhausted
+       * - After a {@link reset} or {@link resetState} call
+       */
+      get currentTypeId() {
+        return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+      }
+      /**
+       * Get the current symbol name of the lookahead iterator.
+       *
+       * Returns `null` if the iterator is not positioned on a symbol.
+       */
+      get currentType() {
+        const id = this.currentTypeId;
+        if (id === null) return null;
+        return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+      }
+      /** Delete the lookahead iterator, freeing its resources. */
+      delete() {
+        finalizer?.unregister(this);
+        C._ts_lookahead_iterator_delete(this[0]);
+        this[0] = 0;
+      }
+      /**
+       * Reset the lookahead iterator.
+       *
+       * This returns `true` if the language was set successfully and `false`
+       * otherwise.
+       */
+      reset(language, stateId) {
+        if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+          this.language = language;
+          this.positioned = false;
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Reset the lookahead iterator to another state.
+       *
+       * This returns `true` if the iterator was reset to the given state and
+       * `false` otherwise.
+       */
+      resetState(stateId) {
+        if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+        this.positioned = false;
+        return true;
+      }
+      /**
+       * Returns an iterator that iterates over the symbols of the lookahead iterator.
+       *
+       * The iterator will yield the current symbol name as a string for each step
+       * until there are no more symbols to iterate over.
+       */
+      [Symbol.iterator]() {
+        return {
+          next: /* @__PURE__ */ __name(() => {
+            this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+            const value = this.currentType;
+            return value === null ? { done: true, value: "" } : { done: false, value };
+          }, "next")
+        };
+      }
+    };
+    __name(getText, "getText");
+    finalizer2 = newFinalizer((address) => {
+      C._ts_tree_delete(address);
+    });
+    Tree = class _Tree {
+      static {
+        __name(this, "Tree");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      textCallback;
+      /** The language that was used to parse the syntax tree. */
+      language;
+      /** @internal */
+      constructor(internal, address, language, textCallback) {
+        assertInternal(internal);
+        this[0] = address;
+        this.language = language;
+        this.textCallback = textCallback;
+        finalizer2?.register(this, address, this);
+      }
+      /** Create a shallow copy of the syntax tree. This is very fast. */
+      copy() {
+        const address = C._ts_tree_copy(this[0]);
+        return new _Tree(INTERNAL, address, this.language, this.textCallback);
+      }
+      /** Delete the syntax tree, freeing its resources. */
+      delete() {
+        finalizer2?.unregister(this);
+        C._ts_tree_delete(this[0]);
+        this[0] = 0;
+      }
+      /** Get the root node of the syntax tree. */
+      get rootNode() {
+        C._ts_tree_root_node_wasm(this[0]);
+        return unmarshalNode(this);
+      }
+      /**
+       * Get the root node of the syntax tree, but with its position shifted
+       * forward by the given offset.
+       */
+      rootNodeWithOffset(offsetBytes, offsetExtent) {
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, offsetBytes, "i32");
+        marshalPoint(address + SIZE_OF_INT, offsetExtent);
+        C._ts_tree_root_node_with_offset_wasm(this[0]);
+        return unmarshalNode(this);
+      }
+      /**
+       * Edit the syntax tree to keep it in sync with source code that has been
+       * edited.
+       *
+       * You must describe the edit both in terms of byte offsets and in terms of
+       * row/column coordinates.
+       */
+      edit(edit) {
+        marshalEdit(edit);
+        C._ts_tree_edit_wasm(this[0]);
+      }
+      /** Create a new {@link TreeCursor} starting from the root of the tree. */
+      walk() {
+        return this.rootNode.walk();
+      }
+      /**
+       * Compare this old edited syntax tree to a new syntax tree representing
+       * the same document, returning a sequence of ranges whose syntactic
+       * structure has changed.
+       *
+       * For this to work correctly, this syntax tree must have been edited such
+       * that its ranges match up to the new tree. Generally, you'll want to
+       * call this method right after calling one of the [`Parser::parse`]
+       * functions. Call it on the old tree that was passed to parse, and
+       * pass the new tree that was returned from `parse`.
+       */
+      getChangedRanges(other) {
+        if (!(other instanceof _Tree)) {
+          throw new TypeError("Argument must be a Tree");
+        }
+        C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+      /** Get the included ranges that were used to parse the syntax tree. */
+      getIncludedRanges() {
+        C._ts_tree_included_ranges_wasm(this[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+    };
+    finalizer3 = newFinalizer((handles) => {
+      marshalTreeCursor({ handles });
+      C._ts_tree_cursor_delete_wasm(0);
+    });
+    TreeCursor = class _TreeCursor {
+      static {
+        __name(this, "TreeCursor");
+      }
+      /** @internal */
+      handles = [0, 0, 0, 0];
+      // Internal handles for Wasm, shared with the finalizer.
+      /** @internal */
+      tree;
+      /** @internal */
+      constructor(internal, tree) {
+        assertInternal(internal);
+        this.tree = tree;
+        unmarshalTreeCursor(this);
+        finalizer3?.register(this, this.handles, this);
+      }
+      /** Creates a deep copy of the tree cursor. This allocates new memory. */
+      copy() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_copy_wasm(this.tree[0]);
+        return new _TreeCursor(INTERNAL, this.tree);
+      }
+      /** Delete the tree cursor, freeing its resources. */
+      delete() {
+        finalizer3?.unregister(this);
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_delete_wasm(this.tree[0]);
+        this.handles.fill(0);
+      }
+      /** Get the tree cursor's current {@link Node}. */
+      get currentNode() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the numerical field id of this tree cursor's current node.
+       *
+       * See also {@link TreeCursor#currentFieldName}.
+       */
+      get currentFieldId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+      }
+      /** Get the field name of this tree cursor's current node. */
+      get currentFieldName() {
+        return this.tree.language.fields[this.currentFieldId];
+      }
+      /**
+       * Get the depth of the cursor's current node relative to the original
+       * node that the cursor was constructed with.
+       */
+      get currentDepth() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+      }
+      /**
+       * Get the index of the cursor's current node out of all of the
+       * descendants of the original node that the cursor was constructed with.
+       */
+      get currentDescendantIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+      }
+      /** Get the type of the cursor's current node. */
+      get nodeType() {
+        return this.tree.language.types[this.nodeTypeId] || "ERROR";
+      }
+      /** Get the type id of the cursor's current node. */
+      get nodeTypeId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+      }
+      /** Get the state id of the cursor's current node. */
+      get nodeStateId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+      }
+      /** Get the id of the cursor's current node. */
+      get nodeId() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+      }
+      /**
+       * Check if the cursor's current node is *named*.
+       *
+       * Named nodes correspond to named rules in the grammar, whereas
+       * *anonymous* nodes correspond to string literals in the grammar.
+       */
+      get nodeIsNamed() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if the cursor's current node is *missing*.
+       *
+       * Missing nodes are inserted by the parser in order to recover from
+       * certain kinds of syntax errors.
+       */
+      get nodeIsMissing() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+      }
+      /** Get the string content of the cursor's current node. */
+      get nodeText() {
+        marshalTreeCursor(this);
+        const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+        const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+        const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+        return getText(this.tree, startIndex, endIndex, startPosition);
+      }
+      /** Get the start position of the cursor's current node. */
+      get startPosition() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the end position of the cursor's current node. */
+      get endPosition() {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the start index of the cursor's current node. */
+      get startIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+      }
+      /** Get the end index of the cursor's current node. */
+      get endIndex() {
+        marshalTreeCursor(this);
+        return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+      }
+      /**
+       * Move this cursor to the first child of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there were no children.
+       */
+      gotoFirstChild() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the last child of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there were no children.
+       *
+       * Note that this function may be slower than
+       * {@link TreeCursor#gotoFirstChild} because it needs to
+       * iterate through all the children to compute the child's position.
+       */
+      gotoLastChild() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the parent of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no parent node (the cursor was already on the
+       * root node).
+       *
+       * Note that the node the cursor was constructed with is considered the root
+       * of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoParent() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the next sibling of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no next sibling node.
+       *
+       * Note that the node the cursor was constructed with is considered the root
+       * of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoNextSibling() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the previous sibling of its current node.
+       *
+       * This returns `true` if the cursor successfully moved, and returns
+       * `false` if there was no previous sibling node.
+       *
+       * Note that this function may be slower than
+       * {@link TreeCursor#gotoNextSibling} due to how node
+       * positions are stored. In the worst case, this will need to iterate
+       * through all the children up to the previous sibling node to recalculate
+       * its position. Also note that the node the cursor was constructed with is
+       * considered the root of the cursor, and the cursor cannot walk outside this node.
+       */
+      gotoPreviousSibling() {
+        marshalTreeCursor(this);
+        const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move the cursor to the node that is the nth descendant of
+       * the original node that the cursor was constructed with, where
+       * zero represents the original node itself.
+       */
+      gotoDescendant(goalDescendantIndex) {
+        marshalTreeCursor(this);
+        C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+        unmarshalTreeCursor(this);
+      }
+      /**
+       * Move this cursor to the first child of its current node that contains or
+       * starts after the given byte offset.
+       *
+       * This returns `true` if the cursor successfully moved to a child node, and returns
+       * `false` if no such child was found.
+       */
+      gotoFirstChildForIndex(goalIndex) {
+        marshalTreeCursor(this);
+        C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+        const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Move this cursor to the first child of its current node that contains or
+       * starts after the given position.
+       *
+       * This returns `true` if the cursor successfully moved to a child node, and returns
+       * `false` if no such child was found.
+       */
+      gotoFirstChildForPosition(goalPosition) {
+        marshalTreeCursor(this);
+        marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+        const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+        unmarshalTreeCursor(this);
+        return result === 1;
+      }
+      /**
+       * Re-initialize this tree cursor to start at the original node that the
+       * cursor was constructed with.
+       */
+      reset(node) {
+        marshalNode(node);
+        marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+        C._ts_tree_cursor_reset_wasm(node.tree[0]);
+        unmarshalTreeCursor(this);
+        this.tree = node.tree;
+      }
+      /**
+       * Re-initialize a tree cursor to the same position as another cursor.
+       *
+       * Unlike {@link TreeCursor#reset}, this will not lose parent
+       * information and allows reusing already created cursors.
+       */
+      resetTo(cursor) {
+        marshalTreeCursor(this, TRANSFER_BUFFER);
+        marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+        C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+        unmarshalTreeCursor(this);
+        this.tree = cursor.tree;
+      }
+    };
+    Node = class {
+      static {
+        __name(this, "Node");
+      }
+      /** @internal */
+      // @ts-expect-error: never read
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      _children;
+      /** @internal */
+      _namedChildren;
+      /** @internal */
+      constructor(internal, {
+        id,
+        tree,
+        startIndex,
+        startPosition,
+        other
+      }) {
+        assertInternal(internal);
+        this[0] = other;
+        this.id = id;
+        this.tree = tree;
+        this.startIndex = startIndex;
+        this.startPosition = startPosition;
+      }
+      /**
+       * The numeric id for this node that is unique.
+       *
+       * Within a given syntax tree, no two nodes have the same id. However:
+       *
+       * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+       *   the process, then that node will have the same id in both trees.
+       *
+       * * A node not marked as having changes does not guarantee it was reused.
+       *
+       * * If a node is marked as having changed in the old tree, it will not be reused.
+       */
+      id;
+      /** The byte index where this node starts. */
+      startIndex;
+      /** The position where this node starts. */
+      startPosition;
+      /** The tree that this node belongs to. */
+      tree;
+      /** Get this node's type as a numerical id. */
+      get typeId() {
+        marshalNode(this);
+        return C._ts_node_symbol_wasm(this.tree[0]);
+      }
+      /**
+       * Get the node's type as a numerical id as it appears in the grammar,
+       * ignoring aliases.
+       */
+      get grammarId() {
+        marshalNode(this);
+        return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+      }
+      /** Get this node's type as a string. */
+      get type() {
+        return this.tree.language.types[this.typeId] || "ERROR";
+      }
+      /**
+       * Get this node's symbol name as it appears in the grammar, ignoring
+       * aliases as a string.
+       */
+      get grammarType() {
+        return this.tree.language.types[this.grammarId] || "ERROR";
+      }
+      /**
+       * Check if this node is *named*.
+       *
+       * Named nodes correspond to named rules in the grammar, whereas
+       * *anonymous* nodes correspond to string literals in the grammar.
+       */
+      get isNamed() {
+        marshalNode(this);
+        return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node is *extra*.
+       *
+       * Extra nodes represent things like comments, which are not required
+       * by the grammar, but can appear anywhere.
+       */
+      get isExtra() {
+        marshalNode(this);
+        return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node represents a syntax error.
+       *
+       * Syntax errors represent parts of the code that could not be incorporated
+       * into a valid syntax tree.
+       */
+      get isError() {
+        marshalNode(this);
+        return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node is *missing*.
+       *
+       * Missing nodes are inserted by the parser in order to recover from
+       * certain kinds of syntax errors.
+       */
+      get isMissing() {
+        marshalNode(this);
+        return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+      }
+      /** Check if this node has been edited. */
+      get hasChanges() {
+        marshalNode(this);
+        return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+      }
+      /**
+       * Check if this node represents a syntax error or contains any syntax
+       * errors anywhere within it.
+       */
+      get hasError() {
+        marshalNode(this);
+        return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+      }
+      /** Get the byte index where this node ends. */
+      get endIndex() {
+        marshalNode(this);
+        return C._ts_node_end_index_wasm(this.tree[0]);
+      }
+      /** Get the position where this node ends. */
+      get endPosition() {
+        marshalNode(this);
+        C._ts_node_end_point_wasm(this.tree[0]);
+        return unmarshalPoint(TRANSFER_BUFFER);
+      }
+      /** Get the string content of this node. */
+      get text() {
+        return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+      }
+      /** Get this node's parse state. */
+      get parseState() {
+        marshalNode(this);
+        return C._ts_node_parse_state_wasm(this.tree[0]);
+      }
+      /** Get the parse state after this node. */
+      get nextParseState() {
+        marshalNode(this);
+        return C._ts_node_next_parse_state_wasm(this.tree[0]);
+      }
+      /** Check if this node is equal to another node. */
+      equals(other) {
+        return this.tree === other.tree && this.id === other.id;
+      }
+      /**
+       * Get the node's child at the given index, where zero represents the first child.
+       *
+       * This method is fairly fast, but its cost is technically log(n), so if
+       * you might be iterating over a long list of children, you should use
+       * {@link Node#children} instead.
+       */
+      child(index) {
+        marshalNode(this);
+        C._ts_node_child_wasm(this.tree[0], index);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's *named* child at the given index.
+       *
+       * See also {@link Node#isNamed}.
+       * This method is fairly fast, but its cost is technically log(n), so if
+       * you might be iterating over a long list of children, you should use
+       * {@link Node#namedChildren} instead.
+       */
+      namedChild(index) {
+        marshalNode(this);
+        C._ts_node_named_child_wasm(this.tree[0], index);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's child with the given numerical field id.
+       *
+       * See also {@link Node#childForFieldName}. You can
+       * convert a field name to an id using {@link Language#fieldIdForName}.
+       */
+      childForFieldId(fieldId) {
+        marshalNode(this);
+        C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the first child with the given field name.
+       *
+       * If multiple children may have the same field name, access them using
+       * {@link Node#childrenForFieldName}.
+       */
+      childForFieldName(fieldName) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId !== -1) return this.childForFieldId(fieldId);
+        return null;
+      }
+      /** Get the field name of this node's child at the given index. */
+      fieldNameForChild(index) {
+        marshalNode(this);
+        const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+        if (!address) return null;
+        return C.AsciiToString(address);
+      }
+      /** Get the field name of this node's named child at the given index. */
+      fieldNameForNamedChild(index) {
+        marshalNode(this);
+        const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+        if (!address) return null;
+        return C.AsciiToString(address);
+      }
+      /**
+       * Get an array of this node's children with a given field name.
+       *
+       * See also {@link Node#children}.
+       */
+      childrenForFieldName(fieldName) {
+        const fieldId = this.tree.language.fields.indexOf(fieldName);
+        if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+        return [];
+      }
+      /**
+        * Get an array of this node's children with a given field id.
+        *
+        * See also {@link Node#childrenForFieldName}.
+        */
+      childrenForFieldId(fieldId) {
+        marshalNode(this);
+        C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalNode(this.tree, address);
+            address += SIZE_OF_NODE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+      /** Get the node's first child that contains or starts after the given byte offset. */
+      firstChildForIndex(index) {
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, index, "i32");
+        C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the node's first named child that contains or starts after the given byte offset. */
+      firstNamedChildForIndex(index) {
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, index, "i32");
+        C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get this node's number of children. */
+      get childCount() {
+        marshalNode(this);
+        return C._ts_node_child_count_wasm(this.tree[0]);
+      }
+      /**
+       * Get this node's number of *named* children.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get namedChildCount() {
+        marshalNode(this);
+        return C._ts_node_named_child_count_wasm(this.tree[0]);
+      }
+      /** Get this node's first child. */
+      get firstChild() {
+        return this.child(0);
+      }
+      /**
+       * Get this node's first named child.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get firstNamedChild() {
+        return this.namedChild(0);
+      }
+      /** Get this node's last child. */
+      get lastChild() {
+        return this.child(this.childCount - 1);
+      }
+      /**
+       * Get this node's last named child.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get lastNamedChild() {
+        return this.namedChild(this.namedChildCount - 1);
+      }
+      /**
+       * Iterate over this node's children.
+       *
+       * If you're walking the tree recursively, you may want to use the
+       * {@link TreeCursor} APIs directly instead.
+       */
+      get children() {
+        if (!this._children) {
+          marshalNode(this);
+          C._ts_node_children_wasm(this.tree[0]);
+          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          this._children = new Array(count);
+          if (count > 0) {
+            let address = buffer;
+            for (let i2 = 0; i2 < count; i2++) {
+              this._children[i2] = unmarshalNode(this.tree, address);
+              address += SIZE_OF_NODE;
+            }
+            C._free(buffer);
+          }
+        }
+        return this._children;
+      }
+      /**
+       * Iterate over this node's named children.
+       *
+       * See also {@link Node#children}.
+       */
+      get namedChildren() {
+        if (!this._namedChildren) {
+          marshalNode(this);
+          C._ts_node_named_children_wasm(this.tree[0]);
+          const count = C.getValue(TRANSFER_BUFFER, "i32");
+          const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          this._namedChildren = new Array(count);
+          if (count > 0) {
+            let address = buffer;
+            for (let i2 = 0; i2 < count; i2++) {
+              this._namedChildren[i2] = unmarshalNode(this.tree, address);
+              address += SIZE_OF_NODE;
+            }
+            C._free(buffer);
+          }
+        }
+        return this._namedChildren;
+      }
+      /**
+       * Get the descendants of this node that are the given type, or in the given types array.
+       *
+       * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+       *
+       * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+       */
+      descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+        if (!Array.isArray(types)) types = [types];
+        const symbols = [];
+        const typesBySymbol = this.tree.language.types;
+        for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+          if (types.includes(typesBySymbol[i2])) {
+            symbols.push(i2);
+          }
+        }
+        if (types.includes("ERROR")) {
+          symbols.push(65535);
+        }
+        const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+        for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+          C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+        }
+        marshalNode(this);
+        C._ts_node_descendants_of_type_wasm(
+          this.tree[0],
+          symbolsAddress,
+          symbols.length,
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column
         );
+        const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+        const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(descendantCount);
+        if (descendantCount > 0) {
+          let address = descendantAddress;
+          for (let i2 = 0; i2 < descendantCount; i2++) {
+            result[i2] = unmarshalNode(this.tree, address);
+            address += SIZE_OF_NODE;
+          }
+        }
+        C._free(descendantAddress);
+        C._free(symbolsAddress);
+        return result;
       }
-      Object.freeze(textPredicates[i2]);
-      Object.freeze(predicates[i2]);
-      Object.freeze(setProperties[i2]);
-      Object.freeze(assertedProperties[i2]);
-      Object.freeze(refutedProperties[i2]);
-    }
-    C._free(sourceAddress);
-    this[0] = address;
-    this.captureNames = captureNames;
-    this.captureQuantifiers = captureQuantifiers;
-    this.textPredicates = textPredicates;
-    this.source = source;
-    this.predicates = predicates;
-    this.setProperties = setProperties;
-    this.assertedProperties = assertedProperties;
-    this.refutedProperties = refutedProperties;
-    this.exceededMatchLimit = false;
-    finalizer5?.register(this, address, this);
-  }
-  /** Delete the query, freeing its resources. */
-  delete() {
-    finalizer5?.unregister(this);
-    C._ts_query_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Iterate over all of the matches in the order that they were found.
-   *
-   * Each match contains the index of the pattern that matched, and a list of
-   * captures. Because multiple patterns can match the same set of nodes,
-   * one match may contain captures that appear *before* some of the
-   * captures from a previous match.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  matches(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-    const startContainingIndex = options.startContainingIndex ?? 0;
-    const endContainingIndex = options.endContainingIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-    }
-    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_matches_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      startContainingPosition.row,
-      startContainingPosition.column,
-      endContainingPosition.row,
-      endContainingPosition.column,
-      startContainingIndex,
-      endContainingIndex,
-      matchLimit,
-      maxStartDepth
-    );
-    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array(rawCount);
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    let filteredCount = 0;
-    let address = startAddress;
-    for (let i2 = 0; i2 < rawCount; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captures = new Array(captureCount);
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        result[filteredCount] = { patternIndex, captures };
-        const setProperties = this.setProperties[patternIndex];
-        result[filteredCount].setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        result[filteredCount].assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        result[filteredCount].refutedProperties = refutedProperties;
-        filteredCount++;
+      /** Get this node's next sibling. */
+      get nextSibling() {
+        marshalNode(this);
+        C._ts_node_next_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
       }
-    }
-    result.length = filteredCount;
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /**
-   * Iterate over all of the individual captures in the order that they
-   * appear.
-   *
-   * This is useful if you don't care about which pattern matched, and just
-   * want a single, ordered sequence of captures.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  captures(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-    const startContainingIndex = options.startContainingIndex ?? 0;
-    const endContainingIndex = options.endContainingIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-    }
-    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_captures_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      startContainingPosition.row,
-      startContainingPosition.column,
-      endContainingPosition.row,
-      endContainingPosition.column,
-      startContainingIndex,
-      endContainingIndex,
-      matchLimit,
-      maxStartDepth
-    );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array();
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    const captures = new Array();
-    let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      captures.length = captureCount;
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        const capture2 = captures[captureIndex];
-        const setProperties = this.setProperties[patternIndex];
-        capture2.setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        capture2.assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        capture2.refutedProperties = refutedProperties;
-        result.push(capture2);
+      /** Get this node's previous sibling. */
+      get previousSibling() {
+        marshalNode(this);
+        C._ts_node_prev_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
       }
-    }
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
+      /**
+       * Get this node's next *named* sibling.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get nextNamedSibling() {
+        marshalNode(this);
+        C._ts_node_next_named_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get this node's previous *named* sibling.
+       *
+       * See also {@link Node#isNamed}.
+       */
+      get previousNamedSibling() {
+        marshalNode(this);
+        C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the node's number of descendants, including one for the node itself. */
+      get descendantCount() {
+        marshalNode(this);
+        return C._ts_node_descendant_count_wasm(this.tree[0]);
+      }
+      /**
+       * Get this node's immediate parent.
+       * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+       */
+      get parent() {
+        marshalNode(this);
+        C._ts_node_parent_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Get the node that contains `descendant`.
+       *
+       * Note that this can return `descendant` itself.
+       */
+      childWithDescendant(descendant) {
+        marshalNode(this);
+        marshalNode(descendant, 1);
+        C._ts_node_child_with_descendant_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest node within this node that spans the given byte range. */
+      descendantForIndex(start2, end = start2) {
+        if (typeof start2 !== "number" || typeof end !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, start2, "i32");
+        C.setValue(address + SIZE_OF_INT, end, "i32");
+        C._ts_node_descendant_for_index_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest named node within this node that spans the given byte range. */
+      namedDescendantForIndex(start2, end = start2) {
+        if (typeof start2 !== "number" || typeof end !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        C.setValue(address, start2, "i32");
+        C.setValue(address + SIZE_OF_INT, end, "i32");
+        C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest node within this node that spans the given point range. */
+      descendantForPosition(start2, end = start2) {
+        if (!isPoint(start2) || !isPoint(end)) {
+          throw new Error("Arguments must be {row, column} objects");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        marshalPoint(address, start2);
+        marshalPoint(address + SIZE_OF_POINT, end);
+        C._ts_node_descendant_for_position_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /** Get the smallest named node within this node that spans the given point range. */
+      namedDescendantForPosition(start2, end = start2) {
+        if (!isPoint(start2) || !isPoint(end)) {
+          throw new Error("Arguments must be {row, column} objects");
+        }
+        marshalNode(this);
+        const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+        marshalPoint(address, start2);
+        marshalPoint(address + SIZE_OF_POINT, end);
+        C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+        return unmarshalNode(this.tree);
+      }
+      /**
+       * Create a new {@link TreeCursor} starting from this node.
+       *
+       * Note that the given node is considered the root of the cursor,
+       * and the cursor cannot walk outside this node.
+       */
+      walk() {
+        marshalNode(this);
+        C._ts_tree_cursor_new_wasm(this.tree[0]);
+        return new TreeCursor(INTERNAL, this.tree);
+      }
+      /**
+       * Edit this node to keep it in-sync with source code that has been edited.
+       *
+       * This function is only rarely needed. When you edit a syntax tree with
+       * the {@link Tree#edit} method, all of the nodes that you retrieve from
+       * the tree afterward will already reflect the edit. You only need to
+       * use {@link Node#edit} when you have a specific {@link Node} instance that
+       * you want to keep and continue to use after an edit.
+       */
+      edit(edit) {
+        const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
+        this.startPosition = point;
+        this.startIndex = index;
+      }
+      /** Get the S-expression representation of this node. */
+      toString() {
+        marshalNode(this);
+        const address = C._ts_node_to_string_wasm(this.tree[0]);
+        const result = C.AsciiToString(address);
+        C._free(address);
+        return result;
+      }
+    };
+    __name(unmarshalCaptures, "unmarshalCaptures");
+    __name(marshalNode, "marshalNode");
+    __name(unmarshalNode, "unmarshalNode");
+    __name(marshalTreeCursor, "marshalTreeCursor");
+    __name(unmarshalTreeCursor, "unmarshalTreeCursor");
+    __name(marshalPoint, "marshalPoint");
+    __name(unmarshalPoint, "unmarshalPoint");
+    __name(marshalRange, "marshalRange");
+    __name(unmarshalRange, "unmarshalRange");
+    __name(marshalEdit, "marshalEdit");
+    __name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+    LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+    Language = class _Language {
+      static {
+        __name(this, "Language");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /**
+       * A list of all node types in the language. The index of each type in this
+       * array is its node type id.
+       */
+      types;
+      /**
+       * A list of all field names in the language. The index of each field name in
+       * this array is its field id.
+       */
+      fields;
+      /** @internal */
+      constructor(internal, address) {
+        assertInternal(internal);
+        this[0] = address;
+        this.types = new Array(C._ts_language_symbol_count(this[0]));
+        for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+          if (C._ts_language_symbol_type(this[0], i2) < 2) {
+            this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+          }
+        }
+        this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+        for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+          const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+          if (fieldName !== 0) {
+            this.fields[i2] = C.UTF8ToString(fieldName);
+          } else {
+            this.fields[i2] = null;
+          }
+        }
+      }
+      /**
+       * Gets the name of the language.
+       */
+      get name() {
+        const ptr = C._ts_language_name(this[0]);
+        if (ptr === 0) return null;
+        return C.UTF8ToString(ptr);
+      }
+      /**
+       * Gets the ABI version of the language.
+       */
+      get abiVersion() {
+        return C._ts_language_abi_version(this[0]);
+      }
+      /**
+      * Get the metadata for this language. This information is generated by the
+      * CLI, and relies on the language author providing the correct metadata in
+      * the language's `tree-sitter.json` file.
+      */
+      get metadata() {
+        C._ts_language_metadata_wasm(this[0]);
+        const length = C.getValue(TRANSFER_BUFFER, "i32");
+        if (length === 0) return null;
+        return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+      }
+      /**
+       * Gets the number of fields in the language.
+       */
+      get fieldCount() {
+        return this.fields.length - 1;
+      }
+      /**
+       * Gets the number of states in the language.
+       */
+      get stateCount() {
+        return C._ts_language_state_count(this[0]);
+      }
+      /**
+       * Get the field id for a field name.
+       */
+      fieldIdForName(fieldName) {
+        const result = this.fields.indexOf(fieldName);
+        return result !== -1 ? result : null;
+      }
+      /**
+       * Get the field name for a field id.
+       */
+      fieldNameForId(fieldId) {
+        return this.fields[fieldId] ?? null;
+      }
+      /**
+       * Get the node type id for a node type name.
+       */
+      idForNodeType(type, named) {
+        const typeLength = C.lengthBytesUTF8(type);
+        const typeAddress = C._malloc(typeLength + 1);
+        C.stringToUTF8(type, typeAddress, typeLength + 1);
+        const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+        C._free(typeAddress);
+        return result || null;
+      }
+      /**
+       * Gets the number of node types in the language.
+       */
+      get nodeTypeCount() {
+        return C._ts_language_symbol_count(this[0]);
+      }
+      /**
+       * Get the node type name for a node type id.
+       */
+      nodeTypeForId(typeId) {
+        const name2 = C._ts_language_symbol_name(this[0], typeId);
+        return name2 ? C.UTF8ToString(name2) : null;
+      }
+      /**
+       * Check if a node type is named.
+       *
+       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+       */
+      nodeTypeIsNamed(typeId) {
+        return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+      }
+      /**
+       * Check if a node type is visible.
+       */
+      nodeTypeIsVisible(typeId) {
+        return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+      }
+      /**
+       * Get the supertypes ids of this language.
+       *
+       * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+       */
+      get supertypes() {
+        C._ts_language_supertypes_wasm(this[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = C.getValue(address, "i16");
+            address += SIZE_OF_SHORT;
+          }
+        }
+        return result;
+      }
+      /**
+       * Get the subtype ids for a given supertype node id.
+       */
+      subtypes(supertype) {
+        C._ts_language_subtypes_wasm(this[0], supertype);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = C.getValue(address, "i16");
+            address += SIZE_OF_SHORT;
+          }
+        }
+        return result;
+      }
+      /**
+       * Get the next state id for a given state id and node type id.
+       */
+      nextState(stateId, typeId) {
+        return C._ts_language_next_state(this[0], stateId, typeId);
+      }
+      /**
+       * Create a new lookahead iterator for this language and parse state.
+       *
+       * This returns `null` if state is invalid for this language.
+       *
+       * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+       * parse state. A newly created iterator is not positioned on a symbol, so
+       * {@link LookaheadIterator#currentType} returns `null` until the first
+       * iteration step.
+       *
+       * Lookahead iterators can be useful for generating suggestions and improving
+       * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+       * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+       * lookahead iterator created on the previous non-extra leaf node may be
+       * appropriate.
+       */
+      lookaheadIterator(stateId) {
+        const address = C._ts_lookahead_iterator_new(this[0], stateId);
+        if (address) return new LookaheadIterator(INTERNAL, address, this);
+        return null;
+      }
+      /**
+       * Load a language from a WebAssembly module.
+       * The module can be provided as a path to a file, a `URL` to a file, or as a
+       * buffer.
+       */
+      static async load(input) {
+        let binary2;
+        if (input instanceof Uint8Array) {
+          binary2 = input;
+        } else if (globalThis.process?.versions.node) {
+          const fs2 = await import("fs/promises");
+          binary2 = await fs2.readFile(input);
+        } else {
+          const response = await fetch(input);
+          if (!response.ok) {
+            const body2 = await response.text();
+            throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+          }
+          const retryResp = response.clone();
+          try {
+            binary2 = await WebAssembly.compileStreaming(response);
+          } catch (reason) {
+            console.error("wasm streaming compile failed:", reason);
+            console.error("falling back to ArrayBuffer instantiation");
+            binary2 = new Uint8Array(await retryResp.arrayBuffer());
+          }
+        }
+        const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+        return _Language.loadFromWasmExports(mod, { sync: false });
+      }
+      static loadFromWasmExports(mod, { sync }) {
+        const symbolNames = Object.keys(mod);
+        const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+        if (!functionName) {
+          console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+          throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+        }
+        const languageAddress = mod[functionName]();
+        return new _Language(INTERNAL, languageAddress);
+      }
+      /**
+       * Load a language synchronously from a pre-compiled WebAssembly module.
+       * Use this when the host environment provides a `WebAssembly.Module` directly.
+       */
+      static loadSync(wasmModule) {
+        const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+        return _Language.loadFromWasmExports(mod, { sync: true });
+      }
+    };
+    __name(Module2, "Module");
+    web_tree_sitter_default = Module2;
+    Module3 = null;
+    __name(initializeBinding, "initializeBinding");
+    __name(checkModule, "checkModule");
+    finalizer4 = newFinalizer((addresses) => {
+      C._ts_parser_delete(addresses[0]);
+      C._free(addresses[1]);
+    });
+    Parser = class {
+      static {
+        __name(this, "Parser");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      [1] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      logCallback = null;
+      /** The parser's current language. */
+      language = null;
+      /**
+       * This must always be called before creating a Parser.
+       *
+       * You can optionally pass in options to configure the Wasm module, the most common
+       * one being `locateFile` to help the module find the `.wasm` file.
+       */
+      static async init(moduleOptions) {
+        setModule(await initializeBinding(moduleOptions));
+        TRANSFER_BUFFER = C._ts_init();
+        LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+        MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      }
+      /**
+       * Create a new parser.
+       */
+      constructor() {
+        this.initialize();
+        finalizer4?.register(this, [this[0], this[1]], this);
+      }
+      /** @internal */
+      initialize() {
+        if (!checkModule()) {
+          throw new Error("cannot construct a Parser before calling `init()`");
+        }
+        C._ts_parser_new_wasm();
+        this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+        this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      }
+      /** Delete the parser, freeing its resources. */
+      delete() {
+        finalizer4?.unregister(this);
+        C._ts_parser_delete(this[0]);
+        C._free(this[1]);
+        this[0] = 0;
+        this[1] = 0;
+      }
+      /**
+       * Set the language that the parser should use for parsing.
+       *
+       * If the language was not successfully assigned, an error will be thrown.
+       * This happens if the language was generated with an incompatible
+       * version of the Tree-sitter CLI. Check the language's version using
+       * {@link Language#version} and compare it to this library's
+       * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+       */
+      setLanguage(language) {
+        let address;
+        if (!language) {
+          address = 0;
+          this.language = null;
+        } else if (language.constructor === Language) {
+          address = language[0];
+          const version = C._ts_language_abi_version(address);
+          if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+            throw new Error(
+              `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+            );
+          }
+          this.language = language;
+        } else {
+          throw new Error("Argument must be a Language");
+        }
+        C._ts_parser_set_language(this[0], address);
+        return this;
+      }
+      /**
+       * Parse a slice of UTF8 text.
+       *
+       * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+       *
+       * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+       *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+       *   the new text using {@link Tree#edit}.
+       *
+       * @param {ParseOptions} [options] - Options for parsing the text.
+       *  This can be used to set the included ranges, or a progress callback.
+       *
+       * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+       *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+       *  - The progress callback returned true.
+       */
+      parse(callback, oldTree, options) {
+        if (typeof callback === "string") {
+          C.currentParseCallback = (index) => callback.slice(index);
+        } else if (typeof callback === "function") {
+          C.currentParseCallback = callback;
+        } else {
+          throw new Error("Argument must be a string or a function");
+        }
+        if (options?.progressCallback) {
+          C.currentProgressCallback = options.progressCallback;
+        } else {
+          C.currentProgressCallback = null;
+        }
+        if (this.logCallback) {
+          C.currentLogCallback = this.logCallback;
+          C._ts_parser_enable_logger_wasm(this[0], 1);
+        } else {
+          C.currentLogCallback = null;
+          C._ts_parser_enable_logger_wasm(this[0], 0);
+        }
+        let rangeCount = 0;
+        let rangeAddress = 0;
+        if (options?.includedRanges) {
+          rangeCount = options.includedRanges.length;
+          rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+          let address = rangeAddress;
+          for (let i2 = 0; i2 < rangeCount; i2++) {
+            marshalRange(address, options.includedRanges[i2]);
+            address += SIZE_OF_RANGE;
+          }
+        }
+        const treeAddress = C._ts_parser_parse_wasm(
+          this[0],
+          this[1],
+          oldTree ? oldTree[0] : 0,
+          rangeAddress,
+          rangeCount
+        );
+        if (!treeAddress) {
+          C.currentParseCallback = null;
+          C.currentLogCallback = null;
+          C.currentProgressCallback = null;
+          return null;
+        }
+        if (!this.language) {
+          throw new Error("Parser must have a language to parse");
+        }
+        const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+        C.currentParseCallback = null;
+        C.currentLogCallback = null;
+        C.currentProgressCallback = null;
+        return result;
+      }
+      /**
+       * Instruct the parser to start the next parse from the beginning.
+       *
+       * If the parser previously failed because of a callback, 
+       * then by default, it will resume where it left off on the
+       * next call to {@link Parser#parse} or other parsing functions.
+       * If you don't want to resume, and instead intend to use this parser to
+       * parse some other document, you must call `reset` first.
+       */
+      reset() {
+        C._ts_parser_reset(this[0]);
+      }
+      /** Get the ranges of text that the parser will include when parsing. */
+      getIncludedRanges() {
+        C._ts_parser_included_ranges_wasm(this[0]);
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const result = new Array(count);
+        if (count > 0) {
+          let address = buffer;
+          for (let i2 = 0; i2 < count; i2++) {
+            result[i2] = unmarshalRange(address);
+            address += SIZE_OF_RANGE;
+          }
+          C._free(buffer);
+        }
+        return result;
+      }
+      /** Set the logging callback that a parser should use during parsing. */
+      setLogger(callback) {
+        if (!callback) {
+          this.logCallback = null;
+        } else if (typeof callback !== "function") {
+          throw new Error("Logger callback must be a function");
+        } else {
+          this.logCallback = callback;
+        }
+        return this;
+      }
+      /** Get the parser's current logger. */
+      getLogger() {
+        return this.logCallback;
+      }
+    };
+    PREDICATE_STEP_TYPE_CAPTURE = 1;
+    PREDICATE_STEP_TYPE_STRING = 2;
+    QUERY_WORD_REGEX = /[\w-]+/g;
+    CaptureQuantifier = {
+      Zero: 0,
+      ZeroOrOne: 1,
+      ZeroOrMore: 2,
+      One: 3,
+      OneOrMore: 4
+    };
+    isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+    isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+    QueryErrorKind = {
+      Syntax: 1,
+      NodeName: 2,
+      FieldName: 3,
+      CaptureName: 4,
+      PatternStructure: 5
+    };
+    QueryError = class _QueryError extends Error {
+      constructor(kind, info2, index, length) {
+        super(_QueryError.formatMessage(kind, info2));
+        this.kind = kind;
+        this.info = info2;
+        this.index = index;
+        this.length = length;
+        this.name = "QueryError";
+      }
+      kind;
+      info;
+      index;
+      length;
+      static {
+        __name(this, "QueryError");
+      }
+      /** Formats an error message based on the error kind and info */
+      static formatMessage(kind, info2) {
+        switch (kind) {
+          case QueryErrorKind.NodeName:
+            return `Bad node name '${info2.word}'`;
+          case QueryErrorKind.FieldName:
+            return `Bad field name '${info2.word}'`;
+          case QueryErrorKind.CaptureName:
+            return `Bad capture name @${info2.word}`;
+          case QueryErrorKind.PatternStructure:
+            return `Bad pattern structure at offset ${info2.suffix}`;
+          case QueryErrorKind.Syntax:
+            return `Bad syntax at offset ${info2.suffix}`;
+        }
+      }
+    };
+    __name(parseAnyPredicate, "parseAnyPredicate");
+    __name(parseMatchPredicate, "parseMatchPredicate");
+    __name(parseAnyOfPredicate, "parseAnyOfPredicate");
+    __name(parseIsPredicate, "parseIsPredicate");
+    __name(parseSetDirective, "parseSetDirective");
+    __name(parsePattern, "parsePattern");
+    __name(indexForByteOffset, "indexForByteOffset");
+    finalizer5 = newFinalizer((address) => {
+      C._ts_query_delete(address);
+    });
+    Query = class {
+      static {
+        __name(this, "Query");
+      }
+      /** @internal */
+      [0] = 0;
+      // Internal handle for Wasm
+      /** @internal */
+      exceededMatchLimit;
+      /** @internal */
+      textPredicates;
+      /** @internal */
+      source;
+      /** The names of the captures used in the query. */
+      captureNames;
+      /** The quantifiers of the captures used in the query. */
+      captureQuantifiers;
+      /**
+       * The other user-defined predicates associated with the given index.
+       *
+       * This includes predicates with operators other than:
+       * - `match?`
+       * - `eq?` and `not-eq?`
+       * - `any-of?` and `not-any-of?`
+       * - `is?` and `is-not?`
+       * - `set!`
+       */
+      predicates;
+      /** The properties for predicates with the operator `set!`. */
+      setProperties;
+      /** The properties for predicates with the operator `is?`. */
+      assertedProperties;
+      /** The properties for predicates with the operator `is-not?`. */
+      refutedProperties;
+      /** The maximum number of in-progress matches for this cursor. */
+      matchLimit;
+      /**
+       * Create a new query from a string containing one or more S-expression
+       * patterns.
+       *
+       * The query is associated with a particular language, and can only be run
+       * on syntax nodes parsed with that language. References to Queries can be
+       * shared between multiple threads.
+       *
+       * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+       */
+      constructor(language, source) {
+        const sourceLength = C.lengthBytesUTF8(source);
+        const sourceAddress = C._malloc(sourceLength + 1);
+        C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+        const address = C._ts_query_new(
+          language[0],
+          sourceAddress,
+          sourceLength,
+          TRANSFER_BUFFER,
+          TRANSFER_BUFFER + SIZE_OF_INT
+        );
+        if (!address) {
+          const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+          const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+          const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+          const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+          const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+          C._free(sourceAddress);
+          switch (errorId) {
+            case QueryErrorKind.Syntax:
+              throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+            case QueryErrorKind.NodeName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.FieldName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.CaptureName:
+              throw new QueryError(errorId, { word }, errorIndex, word.length);
+            case QueryErrorKind.PatternStructure:
+              throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+          }
+        }
+        const stringCount = C._ts_query_string_count(address);
+        const captureCount = C._ts_query_capture_count(address);
+        const patternCount = C._ts_query_pattern_count(address);
+        const captureNames = new Array(captureCount);
+        const captureQuantifiers = new Array(patternCount);
+        const stringValues = new Array(stringCount);
+        for (let i2 = 0; i2 < captureCount; i2++) {
+          const nameAddress = C._ts_query_capture_name_for_id(
+            address,
+            i2,
+            TRANSFER_BUFFER
+          );
+          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+          captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+        }
+        for (let i2 = 0; i2 < patternCount; i2++) {
+          const captureQuantifiersArray = new Array(captureCount);
+          for (let j = 0; j < captureCount; j++) {
+            const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+            captureQuantifiersArray[j] = quantifier;
+          }
+          captureQuantifiers[i2] = captureQuantifiersArray;
+        }
+        for (let i2 = 0; i2 < stringCount; i2++) {
+          const valueAddress = C._ts_query_string_value_for_id(
+            address,
+            i2,
+            TRANSFER_BUFFER
+          );
+          const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+          stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+        }
+        const setProperties = new Array(patternCount);
+        const assertedProperties = new Array(patternCount);
+        const refutedProperties = new Array(patternCount);
+        const predicates = new Array(patternCount);
+        const textPredicates = new Array(patternCount);
+        for (let i2 = 0; i2 < patternCount; i2++) {
+          const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+          const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+          predicates[i2] = [];
+          textPredicates[i2] = [];
+          const steps = new Array();
+          let stepAddress = predicatesAddress;
+          for (let j = 0; j < stepCount; j++) {
+            const stepType = C.getValue(stepAddress, "i32");
+            stepAddress += SIZE_OF_INT;
+            const stepValueId = C.getValue(stepAddress, "i32");
+            stepAddress += SIZE_OF_INT;
+            parsePattern(
+              i2,
+              stepType,
+              stepValueId,
+              captureNames,
+              stringValues,
+              steps,
+              textPredicates,
+              predicates,
+              setProperties,
+              assertedProperties,
+              refutedProperties
+            );
+          }
+          Object.freeze(textPredicates[i2]);
+          Object.freeze(predicates[i2]);
+          Object.freeze(setProperties[i2]);
+          Object.freeze(assertedProperties[i2]);
+          Object.freeze(refutedProperties[i2]);
+        }
+        C._free(sourceAddress);
+        this[0] = address;
+        this.captureNames = captureNames;
+        this.captureQuantifiers = captureQuantifiers;
+        this.textPredicates = textPredicates;
+        this.source = source;
+        this.predicates = predicates;
+        this.setProperties = setProperties;
+        this.assertedProperties = assertedProperties;
+        this.refutedProperties = refutedProperties;
+        this.exceededMatchLimit = false;
+        finalizer5?.register(this, address, this);
+      }
+      /** Delete the query, freeing its resources. */
+      delete() {
+        finalizer5?.unregister(this);
+        C._ts_query_delete(this[0]);
+        this[0] = 0;
+      }
+      /**
+       * Iterate over all of the matches in the order that they were found.
+       *
+       * Each match contains the index of the pattern that matched, and a list of
+       * captures. Because multiple patterns can match the same set of nodes,
+       * one match may contain captures that appear *before* some of the
+       * captures from a previous match.
+       *
+       * @param {Node} node - The node to execute the query on.
+       *
+       * @param {QueryOptions} options - Options for query execution.
+       */
+      matches(node, options = {}) {
+        const startPosition = options.startPosition ?? ZERO_POINT;
+        const endPosition = options.endPosition ?? ZERO_POINT;
+        const startIndex = options.startIndex ?? 0;
+        const endIndex = options.endIndex ?? 0;
+        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+        const startContainingIndex = options.startContainingIndex ?? 0;
+        const endContainingIndex = options.endContainingIndex ?? 0;
+        const matchLimit = options.matchLimit ?? 4294967295;
+        const maxStartDepth = options.maxStartDepth ?? 4294967295;
+        const progressCallback = options.progressCallback;
+        if (typeof matchLimit !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        this.matchLimit = matchLimit;
+        if (endIndex !== 0 && startIndex > endIndex) {
+          throw new Error("`startIndex` cannot be greater than `endIndex`");
+        }
+        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+          throw new Error("`startPosition` cannot be greater than `endPosition`");
+        }
+        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+        }
+        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+        }
+        if (progressCallback) {
+          C.currentQueryProgressCallback = progressCallback;
+        }
+        marshalNode(node);
+        C._ts_query_matches_wasm(
+          this[0],
+          node.tree[0],
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column,
+          startIndex,
+          endIndex,
+          startContainingPosition.row,
+          startContainingPosition.column,
+          endContainingPosition.row,
+          endContainingPosition.column,
+          startContainingIndex,
+          endContainingIndex,
+          matchLimit,
+          maxStartDepth
+        );
+        const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+        const result = new Array(rawCount);
+        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+        let filteredCount = 0;
+        let address = startAddress;
+        for (let i2 = 0; i2 < rawCount; i2++) {
+          const patternIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureCount = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captures = new Array(captureCount);
+          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+            result[filteredCount] = { patternIndex, captures };
+            const setProperties = this.setProperties[patternIndex];
+            result[filteredCount].setProperties = setProperties;
+            const assertedProperties = this.assertedProperties[patternIndex];
+            result[filteredCount].assertedProperties = assertedProperties;
+            const refutedProperties = this.refutedProperties[patternIndex];
+            result[filteredCount].refutedProperties = refutedProperties;
+            filteredCount++;
+          }
+        }
+        result.length = filteredCount;
+        C._free(startAddress);
+        C.currentQueryProgressCallback = null;
+        return result;
+      }
+      /**
+       * Iterate over all of the individual captures in the order that they
+       * appear.
+       *
+       * This is useful if you don't care about which pattern matched, and just
+       * want a single, ordered sequence of captures.
+       *
+       * @param {Node} node - The node to execute the query on.
+       *
+       * @param {QueryOptions} options - Options for query execution.
+       */
+      captures(node, options = {}) {
+        const startPosition = options.startPosition ?? ZERO_POINT;
+        const endPosition = options.endPosition ?? ZERO_POINT;
+        const startIndex = options.startIndex ?? 0;
+        const endIndex = options.endIndex ?? 0;
+        const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+        const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+        const startContainingIndex = options.startContainingIndex ?? 0;
+        const endContainingIndex = options.endContainingIndex ?? 0;
+        const matchLimit = options.matchLimit ?? 4294967295;
+        const maxStartDepth = options.maxStartDepth ?? 4294967295;
+        const progressCallback = options.progressCallback;
+        if (typeof matchLimit !== "number") {
+          throw new Error("Arguments must be numbers");
+        }
+        this.matchLimit = matchLimit;
+        if (endIndex !== 0 && startIndex > endIndex) {
+          throw new Error("`startIndex` cannot be greater than `endIndex`");
+        }
+        if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+          throw new Error("`startPosition` cannot be greater than `endPosition`");
+        }
+        if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+          throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+        }
+        if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+          throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+        }
+        if (progressCallback) {
+          C.currentQueryProgressCallback = progressCallback;
+        }
+        marshalNode(node);
+        C._ts_query_captures_wasm(
+          this[0],
+          node.tree[0],
+          startPosition.row,
+          startPosition.column,
+          endPosition.row,
+          endPosition.column,
+          startIndex,
+          endIndex,
+          startContainingPosition.row,
+          startContainingPosition.column,
+          endContainingPosition.row,
+          endContainingPosition.column,
+          startContainingIndex,
+          endContainingIndex,
+          matchLimit,
+          maxStartDepth
+        );
+        const count = C.getValue(TRANSFER_BUFFER, "i32");
+        const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+        const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+        const result = new Array();
+        this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+        const captures = new Array();
+        let address = startAddress;
+        for (let i2 = 0; i2 < count; i2++) {
+          const patternIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureCount = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          const captureIndex = C.getValue(address, "i32");
+          address += SIZE_OF_INT;
+          captures.length = captureCount;
+          address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+          if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+            const capture2 = captures[captureIndex];
+            const setProperties = this.setProperties[patternIndex];
+            capture2.setProperties = setProperties;
+            const assertedProperties = this.assertedProperties[patternIndex];
+            capture2.assertedProperties = assertedProperties;
+            const refutedProperties = this.refutedProperties[patternIndex];
+            capture2.refutedProperties = refutedProperties;
+            result.push(capture2);
+          }
+        }
+        C._free(startAddress);
+        C.currentQueryProgressCallback = null;
+        return result;
+      }
+      /** Get the predicates for a given pattern. */
+      predicatesForPattern(patternIndex) {
+        return this.predicates[patternIndex];
+      }
+      /**
+       * Disable a certain capture within a query.
+       *
+       * This prevents the capture from being returned in matches, and also
+       * avoids any resource usage associated with recording the capture.
+       */
+      disableCapture(captureName) {
+        const captureNameLength = C.lengthBytesUTF8(captureName);
+        const captureNameAddress = C._malloc(captureNameLength + 1);
+        C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+        C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+        C._free(captureNameAddress);
+      }
+      /**
+       * Disable a certain pattern within a query.
+       *
+       * This prevents the pattern from matching, and also avoids any resource
+       * usage associated with the pattern. This throws an error if the pattern
+       * index is out of bounds.
+       */
+      disablePattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        C._ts_query_disable_pattern(this[0], patternIndex);
+      }
+      /**
+       * Check if, on its last execution, this cursor exceeded its maximum number
+       * of in-progress matches.
+       */
+      didExceedMatchLimit() {
+        return this.exceededMatchLimit;
+      }
+      /** Get the index where the given pattern starts in the query's source. */
+      startIndexForPattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+        return indexForByteOffset(this.source, byteOffset);
+      }
+      /** Get the index where the given pattern ends in the query's source. */
+      endIndexForPattern(patternIndex) {
+        if (patternIndex >= this.predicates.length) {
+          throw new Error(
+            `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+          );
+        }
+        const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+        return indexForByteOffset(this.source, byteOffset);
+      }
+      /** Get the number of patterns in the query. */
+      patternCount() {
+        return C._ts_query_pattern_count(this[0]);
+      }
+      /** Get the index for a given capture name. */
+      captureIndexForName(captureName) {
+        return this.captureNames.indexOf(captureName);
+      }
+      /** Check if a given pattern within a query has a single root node. */
+      isPatternRooted(patternIndex) {
+        return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+      }
+      /** Check if a given pattern within a query has a single root node. */
+      isPatternNonLocal(patternIndex) {
+        return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+      }
+      /**
+       * Check if the step at the given index in the query's source is 'definite'.
+       *
+       * A query step is 'definite' if its parent pattern will be guaranteed to
+       * match successfully once it reaches the step.
+       */
+      isPatternGuaranteedAtStep(index) {
+        const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
+        return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+      }
+    };
   }
-  /** Get the predicates for a given pattern. */
-  predicatesForPattern(patternIndex) {
-    return this.predicates[patternIndex];
-  }
-  /**
-   * Disable a certain capture within a query.
-   *
-   * This prevents the capture from being returned in matches, and also
-   * avoids any resource usage associated with recording the capture.
-   */
-  disableCapture(captureName) {
-    const captureNameLength = C.lengthBytesUTF8(captureName);
-    const captureNameAddress = C._malloc(captureNameLength + 1);
-    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
-    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
-    C._free(captureNameAddress);
-  }
-  /**
-   * Disable a certain pattern within a query.
-   *
-   * This prevents the pattern from matching, and also avoids any resource
-   * usage associated with the pattern. This throws an error if the pattern
-   * index is out of bounds.
-   */
-  disablePattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    C._ts_query_disable_pattern(this[0], patternIndex);
-  }
-  /**
-   * Check if, on its last execution, this cursor exceeded its maximum number
-   * of in-progress matches.
-   */
-  didExceedMatchLimit() {
-    return this.exceededMatchLimit;
-  }
-  /** Get the index where the given pattern starts in the query's source. */
-  startIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
-    return indexForByteOffset(this.source, byteOffset);
-  }
-  /** Get the index where the given pattern ends in the query's source. */
-  endIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
-    return indexForByteOffset(this.source, byteOffset);
-  }
-  /** Get the number of patterns in the query. */
-  patternCount() {
-    return C._ts_query_pattern_count(this[0]);
-  }
-  /** Get the index for a given capture name. */
-  captureIndexForName(captureName) {
-    return this.captureNames.indexOf(captureName);
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternRooted(patternIndex) {
-    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternNonLocal(patternIndex) {
-    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
-  }
-  /**
-   * Check if the step at the given index in the query's source is 'definite'.
-   *
-   * A query step is 'definite' if its parent pattern will be guaranteed to
-   * match successfully once it reaches the step.
-   */
-  isPatternGuaranteedAtStep(index) {
-    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
-    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
-  }
-};
+});
 
 // weaver/src/parse/parser.ts
-var ready;
 function goParser() {
   ready ??= (async () => {
     await Parser.init({ locateFile: () => assetPath("web-tree-sitter.wasm") });
@@ -12989,69 +13090,16 @@ async function parseGo(source) {
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
 }
+var ready;
+var init_parser = __esm({
+  "weaver/src/parse/parser.ts"() {
+    "use strict";
+    init_web_tree_sitter();
+    init_assets();
+  }
+});
 
 // weaver/src/parse/positions.ts
-var PositionMap = class {
-  constructor(source, file) {
-    this.source = source;
-    this.file = file;
-    for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.lineStarts.push(i2 + 1);
-    if (source.includes("line ")) this.scanDirectives();
-  }
-  source;
-  file;
-  lineStarts = [0];
-  directives = [];
-  /** 0-based raw line index of a string index. */
-  rawLine(index) {
-    let lo = 0, hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.lineStarts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-  rawByteCol(index) {
-    const start2 = this.lineStarts[this.rawLine(index)];
-    return Buffer.byteLength(this.source.slice(start2, index), "utf8") + 1;
-  }
-  position(index) {
-    const line = this.rawLine(index);
-    const col = this.rawByteCol(index);
-    const d = this.lastDirectiveBefore(index);
-    if (!d) return { file: this.file, line: line + 1, col };
-    const dLine = this.rawLine(d.at);
-    if (line === dLine) {
-      const c = d.col === void 0 ? void 0 : d.col + (col - this.rawByteCol(d.at));
-      return { file: d.file, line: d.line, col: c };
-    }
-    return { file: d.file, line: d.line + (line - dLine), col: d.col === void 0 ? void 0 : col };
-  }
-  lastDirectiveBefore(index) {
-    const ds = this.directives;
-    if (ds.length === 0 || ds[0].at > index) return void 0;
-    let lo = 0, hi = ds.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (ds[mid].at <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return ds[lo];
-  }
-  scanDirectives() {
-    const re = /\/\/line ([^\n]*)\n|\/\*line ([^*]*)\*\//g;
-    let prevFile = this.file;
-    for (let m = re.exec(this.source); m; m = re.exec(this.source)) {
-      const lineForm = m[1] !== void 0;
-      if (lineForm && m.index !== 0 && this.source[m.index - 1] !== "\n") continue;
-      const parsed = parseDirective(lineForm ? m[1] : m[2], prevFile);
-      if (!parsed) continue;
-      prevFile = parsed.file;
-      this.directives.push({ at: m.index + m[0].length, ...parsed });
-    }
-  }
-};
 function parseDirective(body2, prevFile) {
   const m = /^(.*?):(\d+)(?::(\d+))?\s*$/.exec(body2);
   if (!m) return void 0;
@@ -13061,6 +13109,73 @@ function parseDirective(body2, prevFile) {
   if (file === "" && col !== void 0) file = prevFile;
   return { file, line, col };
 }
+var PositionMap;
+var init_positions = __esm({
+  "weaver/src/parse/positions.ts"() {
+    "use strict";
+    PositionMap = class {
+      constructor(source, file) {
+        this.source = source;
+        this.file = file;
+        for (let i2 = source.indexOf("\n"); i2 >= 0; i2 = source.indexOf("\n", i2 + 1)) this.lineStarts.push(i2 + 1);
+        if (source.includes("line ")) this.scanDirectives();
+      }
+      source;
+      file;
+      lineStarts = [0];
+      directives = [];
+      /** 0-based raw line index of a string index. */
+      rawLine(index) {
+        let lo = 0, hi = this.lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.lineStarts[mid] <= index) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      }
+      rawByteCol(index) {
+        const start2 = this.lineStarts[this.rawLine(index)];
+        return Buffer.byteLength(this.source.slice(start2, index), "utf8") + 1;
+      }
+      position(index) {
+        const line = this.rawLine(index);
+        const col = this.rawByteCol(index);
+        const d = this.lastDirectiveBefore(index);
+        if (!d) return { file: this.file, line: line + 1, col };
+        const dLine = this.rawLine(d.at);
+        if (line === dLine) {
+          const c = d.col === void 0 ? void 0 : d.col + (col - this.rawByteCol(d.at));
+          return { file: d.file, line: d.line, col: c };
+        }
+        return { file: d.file, line: d.line + (line - dLine), col: d.col === void 0 ? void 0 : col };
+      }
+      lastDirectiveBefore(index) {
+        const ds = this.directives;
+        if (ds.length === 0 || ds[0].at > index) return void 0;
+        let lo = 0, hi = ds.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (ds[mid].at <= index) lo = mid;
+          else hi = mid - 1;
+        }
+        return ds[lo];
+      }
+      scanDirectives() {
+        const re = /\/\/line ([^\n]*)\n|\/\*line ([^*]*)\*\//g;
+        let prevFile = this.file;
+        for (let m = re.exec(this.source); m; m = re.exec(this.source)) {
+          const lineForm = m[1] !== void 0;
+          if (lineForm && m.index !== 0 && this.source[m.index - 1] !== "\n") continue;
+          const parsed = parseDirective(lineForm ? m[1] : m[2], prevFile);
+          if (!parsed) continue;
+          prevFile = parsed.file;
+          this.directives.push({ at: m.index + m[0].length, ...parsed });
+        }
+      }
+    };
+  }
+});
 
 // weaver/src/parse/gofile.ts
 function defaultImportName(path) {
@@ -13070,7 +13185,6 @@ function defaultImportName(path) {
   last = last.replace(/\.v\d+$/, "").replace(/^go-/, "").replace(/-go$/, "");
   return last.replace(/[^A-Za-z0-9_]/g, "_");
 }
-var MASKED_NEW = "n\u0435w";
 function maskNewExpressions(source, root) {
   let out2 = source;
   for (const m of source.matchAll(/\bnew\s*\(/g)) {
@@ -13189,14 +13303,18 @@ function errorPosition(root, positions, file) {
   const p = positions.position(n.startIndex);
   return { file: p.file, line: p.line, col: p.col };
 }
+var MASKED_NEW;
+var init_gofile = __esm({
+  "weaver/src/parse/gofile.ts"() {
+    "use strict";
+    init_errors();
+    init_parser();
+    init_positions();
+    MASKED_NEW = "n\u0435w";
+  }
+});
 
 // weaver/src/advice/snippet.ts
-var WRAP = {
-  statements: ["package p\nfunc _() {\n", "\n}\n"],
-  expression: ["package p\nvar _ = (", ")\n"],
-  declarations: ["package p\n", "\n"]
-};
-var cache2 = /* @__PURE__ */ new Map();
 async function rewriteSnippet(code, kind, template, aliasFor) {
   const aliases = Object.keys(template.imports);
   const key = kind + "\0" + aliases.join(",") + "\0" + code;
@@ -13253,9 +13371,23 @@ async function analyse(code, kind, aliases) {
     tree.delete();
   }
 }
+var WRAP, cache2;
+var init_snippet = __esm({
+  "weaver/src/advice/snippet.ts"() {
+    "use strict";
+    init_errors();
+    init_gofile();
+    init_parser();
+    WRAP = {
+      statements: ["package p\nfunc _() {\n", "\n}\n"],
+      expression: ["package p\nvar _ = (", ")\n"],
+      declarations: ["package p\n", "\n"]
+    };
+    cache2 = /* @__PURE__ */ new Map();
+  }
+});
 
 // weaver/src/advice/apply.ts
-var compiled = /* @__PURE__ */ new WeakMap();
 function compiledOf(t) {
   let c = compiled.get(t);
   if (!c) {
@@ -13378,51 +13510,67 @@ async function applyAdvice(plan, aspect, adv, c) {
     }
   }
 }
+var compiled;
+var init_apply = __esm({
+  "weaver/src/advice/apply.ts"() {
+    "use strict";
+    init_template();
+    init_context();
+    init_snippet();
+    compiled = /* @__PURE__ */ new WeakMap();
+  }
+});
 
 // weaver/src/advice/imports.ts
-var ImportAllocator = class {
-  /** `reserved`: names that must not be chosen, e.g. every `__weave_*` identifier in the package's sources. */
-  constructor(file, selfPath, reserved = []) {
-    this.file = file;
-    this.selfPath = selfPath;
-    for (const a of file.aliases.keys()) this.taken.add(a);
-    for (const r of reserved) this.taken.add(r);
+var ImportAllocator;
+var init_imports = __esm({
+  "weaver/src/advice/imports.ts"() {
+    "use strict";
+    init_gofile();
+    ImportAllocator = class {
+      /** `reserved`: names that must not be chosen, e.g. every `__weave_*` identifier in the package's sources. */
+      constructor(file, selfPath, reserved = []) {
+        this.file = file;
+        this.selfPath = selfPath;
+        for (const a of file.aliases.keys()) this.taken.add(a);
+        for (const r of reserved) this.taken.add(r);
+      }
+      file;
+      selfPath;
+      byPath = /* @__PURE__ */ new Map();
+      taken = /* @__PURE__ */ new Set();
+      blank = /* @__PURE__ */ new Set();
+      /** The qualifier to use for `path`, or '' when the code lives in that package. */
+      aliasFor(path, hint = defaultImportName(path)) {
+        if (path === this.selfPath) return "";
+        let a = this.byPath.get(path);
+        if (a) return a;
+        const base = "__weave_" + hint.replace(/[^A-Za-z0-9_]/g, "_");
+        a = base;
+        for (let i2 = 2; this.taken.has(a); i2++) a = base + i2;
+        this.taken.add(a);
+        this.byPath.set(path, a);
+        return a;
+      }
+      addBlank(path) {
+        if (path === this.selfPath || this.file.imports.some((i2) => i2.path === path) || this.byPath.has(path)) return false;
+        this.blank.add(path);
+        return true;
+      }
+      paths() {
+        return [.../* @__PURE__ */ new Set([...this.byPath.keys(), ...this.blank])];
+      }
+      /** Import declaration text placed on the package clause's line, so no original line moves. */
+      declaration() {
+        const specs = [...this.byPath].map(([p, a]) => `${a} ${JSON.stringify(p)}`);
+        for (const p of this.blank) if (!this.byPath.has(p)) specs.push(`_ ${JSON.stringify(p)}`);
+        return specs.length ? `; import (${specs.join("; ")})` : "";
+      }
+    };
   }
-  file;
-  selfPath;
-  byPath = /* @__PURE__ */ new Map();
-  taken = /* @__PURE__ */ new Set();
-  blank = /* @__PURE__ */ new Set();
-  /** The qualifier to use for `path`, or '' when the code lives in that package. */
-  aliasFor(path, hint = defaultImportName(path)) {
-    if (path === this.selfPath) return "";
-    let a = this.byPath.get(path);
-    if (a) return a;
-    const base = "__weave_" + hint.replace(/[^A-Za-z0-9_]/g, "_");
-    a = base;
-    for (let i2 = 2; this.taken.has(a); i2++) a = base + i2;
-    this.taken.add(a);
-    this.byPath.set(path, a);
-    return a;
-  }
-  addBlank(path) {
-    if (path === this.selfPath || this.file.imports.some((i2) => i2.path === path) || this.byPath.has(path)) return false;
-    this.blank.add(path);
-    return true;
-  }
-  paths() {
-    return [.../* @__PURE__ */ new Set([...this.byPath.keys(), ...this.blank])];
-  }
-  /** Import declaration text placed on the package clause's line, so no original line moves. */
-  declaration() {
-    const specs = [...this.byPath].map(([p, a]) => `${a} ${JSON.stringify(p)}`);
-    for (const p of this.blank) if (!this.byPath.has(p)) specs.push(`_ ${JSON.stringify(p)}`);
-    return specs.length ? `; import (${specs.join("; ")})` : "";
-  }
-};
+});
 
 // weaver/src/print/print.ts
-var WOVEN_MARKER = "//go-weave:woven";
 function lineDirective(pos, inline) {
   const body2 = `${pos.file}:${pos.line}${pos.col !== void 0 ? ":" + pos.col : ""}`;
   return inline ? `/*line ${body2}*/` : `//line ${body2}`;
@@ -13531,6 +13679,14 @@ function checkInsert(ins, roots, positions, where) {
   };
   visit(roots);
 }
+var WOVEN_MARKER;
+var init_print = __esm({
+  "weaver/src/print/print.ts"() {
+    "use strict";
+    init_errors();
+    WOVEN_MARKER = "//go-weave:woven";
+  }
+});
 
 // weaver/src/advice/names.ts
 function namingEdits(naming, positions, seqStart) {
@@ -13559,6 +13715,13 @@ function namingEdits(naming, positions, seqStart) {
   }
   return edits;
 }
+var init_names = __esm({
+  "weaver/src/advice/names.ts"() {
+    "use strict";
+    init_syntax();
+    init_print();
+  }
+});
 
 // weaver/src/join/needles.ts
 function needlesOf(jp) {
@@ -13602,7 +13765,6 @@ function needlesOf(jp) {
       return [];
   }
 }
-var cache3 = /* @__PURE__ */ new WeakMap();
 function textMayMatch(aspect, source) {
   let n = cache3.get(aspect);
   if (!n) {
@@ -13611,6 +13773,13 @@ function textMayMatch(aspect, source) {
   }
   return n.every((clause) => clause.some((word) => source.includes(word)));
 }
+var cache3;
+var init_needles = __esm({
+  "weaver/src/join/needles.ts"() {
+    "use strict";
+    cache3 = /* @__PURE__ */ new WeakMap();
+  }
+});
 
 // weaver/src/weave.ts
 function packageMayMatch(set, facts) {
@@ -13714,113 +13883,71 @@ async function applyAll(plan, aspect, c, injectedOnce) {
     }
   }
 }
-
-// weaver/src/gocmd/core.ts
-function asLocated(err2) {
-  if (err2 && typeof err2 === "object" && "message" in err2) {
-    const e = err2;
-    return {
-      message: String(e.message),
-      file: typeof e.file === "string" ? e.file : void 0,
-      line: typeof e.line === "number" ? e.line : void 0,
-      col: typeof e.col === "number" ? e.col : void 0
-    };
+var init_weave = __esm({
+  "weaver/src/weave.ts"() {
+    "use strict";
+    init_apply();
+    init_context();
+    init_imports();
+    init_names();
+    init_errors();
+    init_kinds();
+    init_match();
+    init_needles();
+    init_gofile();
+    init_print();
   }
-  return { message: String(err2) };
-}
+});
 
-// weaver/src/gocmd/fingerprint.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
-var import_node_url2 = require("node:url");
-
-// weaver/src/gocmd/hash.ts
-var import_node_crypto2 = require("node:crypto");
-function sha256(...parts2) {
-  const h = (0, import_node_crypto2.createHash)("sha256");
-  for (const p of parts2) {
-    h.update(p);
-    h.update("\0");
+// weaver/src/index.ts
+var index_exports = {};
+__export(index_exports, {
+  WOVEN_MARKER: () => WOVEN_MARKER,
+  WeaveError: () => WeaveError,
+  aspectSetHash: () => aspectSetHash,
+  assetPath: () => assetPath,
+  builtinConfigPath: () => builtinConfigPath,
+  isWoven: () => isWoven,
+  loadAspectFiles: () => loadAspectFiles,
+  loadConfig: () => loadConfig,
+  packageMayMatch: () => packageMayMatch,
+  weavePackage: () => weavePackage
+});
+var init_index = __esm({
+  "weaver/src/index.ts"() {
+    "use strict";
+    init_errors();
+    init_load();
+    init_weave();
+    init_assets();
+    init_print();
   }
-  return h.digest("hex");
-}
-
-// weaver/src/gocmd/fingerprint.ts
-var memo;
-function weaverFingerprint() {
-  if (memo) return memo;
-  if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
-    memo = sha256("bundle", (0, import_node_fs3.readFileSync)(__filename));
-    return memo;
-  }
-  const src = (0, import_node_path3.resolve)((0, import_node_path3.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url)), "..");
-  const parts2 = [];
-  const walk = (dir) => {
-    for (const name2 of (0, import_node_fs3.readdirSync)(dir).sort()) {
-      const p = (0, import_node_path3.join)(dir, name2);
-      if ((0, import_node_fs3.statSync)(p).isDirectory()) walk(p);
-      else if (name2.endsWith(".ts")) parts2.push(p.slice(src.length), sha256((0, import_node_fs3.readFileSync)(p)));
-    }
-  };
-  walk(src);
-  memo = sha256("src", ...parts2);
-  return memo;
-}
-
-// weaver/src/gocmd/pool-protocol.ts
-var POOL_WORKER_KIND = "go-weave-weaving-worker";
-function isPoolWorkerData(d) {
-  return !!d && typeof d === "object" && d.kind === POOL_WORKER_KIND;
-}
-
-// weaver/src/gocmd/pool-worker.ts
-function isPoolWorker() {
-  return !import_node_worker_threads.isMainThread && isPoolWorkerData(import_node_worker_threads.workerData);
-}
-function runPoolWorker() {
-  const port = import_node_worker_threads.parentPort;
-  if (!port || !isPoolWorkerData(import_node_worker_threads.workerData)) throw new Error("go-weave: runPoolWorker outside a weaving worker");
-  const post = (m) => port.postMessage(m);
-  const opts = import_node_worker_threads.workerData.configOpts;
-  let chain = Promise.resolve().then(() => loadConfig(opts)).then(
-    (aspects) => {
-      post({ type: "ready", aspectHash: aspectSetHash(aspects), fingerprint: weaverFingerprint() });
-      return aspects;
-    },
-    (err2) => {
-      post({ type: "failed", error: asLocated(err2) });
-      return void 0;
-    }
-  );
-  port.on("message", (req) => {
-    chain = chain.then(async (aspects) => {
-      if (!aspects) return aspects;
-      try {
-        post({ type: "done", id: req.id, result: await weavePackage(aspects, req.input) });
-      } catch (err2) {
-        post({ type: "error", id: req.id, error: asLocated(err2) });
-      }
-      return aspects;
-    });
-  });
-}
-
-// weaver/src/cli/weave-command.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path5 = require("node:path");
+});
 
 // weaver/src/cli/fs-atomic.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = require("node:path");
-var import_node_crypto3 = require("node:crypto");
-function writeFileAtomic(path, data) {
-  (0, import_node_fs4.mkdirSync)((0, import_node_path4.dirname)(path), { recursive: true });
-  const tmp = (0, import_node_path4.join)((0, import_node_path4.dirname)(path), `.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp`);
-  (0, import_node_fs4.writeFileSync)(tmp, data);
-  (0, import_node_fs4.renameSync)(tmp, path);
+function writeFileAtomic2(path, data) {
+  (0, import_node_fs18.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true });
+  const tmp = (0, import_node_path18.join)((0, import_node_path18.dirname)(path), `.${(0, import_node_crypto6.randomBytes)(6).toString("hex")}.tmp`);
+  (0, import_node_fs18.writeFileSync)(tmp, data);
+  (0, import_node_fs18.renameSync)(tmp, path);
 }
+var import_node_fs18, import_node_path18, import_node_crypto6;
+var init_fs_atomic = __esm({
+  "weaver/src/cli/fs-atomic.ts"() {
+    "use strict";
+    import_node_fs18 = require("node:fs");
+    import_node_path18 = require("node:path");
+    import_node_crypto6 = require("node:crypto");
+  }
+});
 
 // weaver/src/cli/weave-command.ts
+var weave_command_exports = {};
+__export(weave_command_exports, {
+  aspectsFor: () => aspectsFor,
+  parseWeaveArgs: () => parseWeaveArgs,
+  weaveCommand: () => weaveCommand
+});
 function parseWeaveArgs(argv) {
   const a = { configs: [], mainModule: false, files: [] };
   for (let i2 = 0; i2 < argv.length; i2++) {
@@ -13849,24 +13976,24 @@ async function weaveCommand(argv, stdout) {
   if (args2.files.length > 1 && !args2.outDir) throw new WeaveError("several files need -o OUT_DIR");
   const set = aspectsFor(args2.configs);
   const files = args2.files.map((f) => {
-    if (!(0, import_node_fs5.existsSync)(f)) throw new WeaveError(`no such file: ${f}`);
-    return { path: f, source: (0, import_node_fs5.readFileSync)(f, "utf8") };
+    if (!(0, import_node_fs19.existsSync)(f)) throw new WeaveError(`no such file: ${f}`);
+    return { path: f, source: (0, import_node_fs19.readFileSync)(f, "utf8") };
   });
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const b = (0, import_node_path5.basename)(f.path);
+    const b = (0, import_node_path19.basename)(f.path);
     if (names.has(b)) throw new WeaveError(`two inputs named ${b}: -o keeps base names, so they would collide`);
     names.add(b);
   }
   const res = await weavePackage(set, { importPath: args2.importPath ?? "main", mainModule: args2.mainModule, files });
   if (args2.outDir) {
-    for (const f of res.files) writeFileAtomic((0, import_node_path5.join)(args2.outDir, (0, import_node_path5.basename)(f.path)), f.source);
+    for (const f of res.files) writeFileAtomic2((0, import_node_path19.join)(args2.outDir, (0, import_node_path19.basename)(f.path)), f.source);
   } else {
     stdout(res.files[0].source);
   }
   if (args2.report) {
-    writeFileAtomic((0, import_node_path5.resolve)(args2.report), JSON.stringify({
-      files: res.files.map((f) => ({ path: f.path, out: args2.outDir ? (0, import_node_path5.join)(args2.outDir, (0, import_node_path5.basename)(f.path)) : void 0, woven: f.changed })),
+    writeFileAtomic2((0, import_node_path19.resolve)(args2.report), JSON.stringify({
+      files: res.files.map((f) => ({ path: f.path, out: args2.outDir ? (0, import_node_path19.join)(args2.outDir, (0, import_node_path19.basename)(f.path)) : void 0, woven: f.changed })),
       addedImports: res.addedImports,
       linkDeps: res.linkDeps,
       joinPoints: res.joinPoints,
@@ -13875,8 +14002,24 @@ async function weaveCommand(argv, stdout) {
   }
   return 0;
 }
+var import_node_fs19, import_node_path19;
+var init_weave_command = __esm({
+  "weaver/src/cli/weave-command.ts"() {
+    "use strict";
+    import_node_fs19 = require("node:fs");
+    import_node_path19 = require("node:path");
+    init_load();
+    init_errors();
+    init_weave();
+    init_fs_atomic();
+  }
+});
 
 // weaver/src/cli/aspects-command.ts
+var aspects_command_exports = {};
+__export(aspects_command_exports, {
+  aspectsCommand: () => aspectsCommand
+});
 function describe(jp) {
   switch (jp.kind) {
     case "all-of":
@@ -13943,10 +14086,114 @@ function aspectsCommand(argv, stdout) {
 `);
   return 0;
 }
+var init_aspects_command = __esm({
+  "weaver/src/cli/aspects-command.ts"() {
+    "use strict";
+    init_load();
+    init_weave_command();
+  }
+});
+
+// weaver/src/gocmd/pool-worker.ts
+var import_node_worker_threads = require("node:worker_threads");
+
+// weaver/src/gocmd/core.ts
+function asLocated(err2) {
+  if (err2 && typeof err2 === "object" && "message" in err2) {
+    const e = err2;
+    return {
+      message: String(e.message),
+      file: typeof e.file === "string" ? e.file : void 0,
+      line: typeof e.line === "number" ? e.line : void 0,
+      col: typeof e.col === "number" ? e.col : void 0
+    };
+  }
+  return { message: String(err2) };
+}
+
+// weaver/src/gocmd/fingerprint.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var import_node_url = require("node:url");
+
+// weaver/src/gocmd/hash.ts
+var import_node_crypto = require("node:crypto");
+function sha256(...parts2) {
+  const h = (0, import_node_crypto.createHash)("sha256");
+  for (const p of parts2) {
+    h.update(p);
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+
+// weaver/src/gocmd/fingerprint.ts
+var memo;
+function weaverFingerprint() {
+  if (memo) return memo;
+  if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
+    memo = sha256("bundle", (0, import_node_fs.readFileSync)(__filename));
+    return memo;
+  }
+  const src = (0, import_node_path.resolve)((0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
+  const parts2 = [];
+  const walk = (dir) => {
+    for (const name2 of (0, import_node_fs.readdirSync)(dir).sort()) {
+      const p = (0, import_node_path.join)(dir, name2);
+      if ((0, import_node_fs.statSync)(p).isDirectory()) walk(p);
+      else if (name2.endsWith(".ts")) parts2.push(p.slice(src.length), sha256((0, import_node_fs.readFileSync)(p)));
+    }
+  };
+  walk(src);
+  memo = sha256("src", ...parts2);
+  return memo;
+}
+
+// weaver/src/gocmd/pool-protocol.ts
+var POOL_WORKER_KIND = "go-weave-weaving-worker";
+function isPoolWorkerData(d) {
+  return !!d && typeof d === "object" && d.kind === POOL_WORKER_KIND;
+}
+
+// weaver/src/gocmd/pool-worker.ts
+function isPoolWorker() {
+  return !import_node_worker_threads.isMainThread && isPoolWorkerData(import_node_worker_threads.workerData);
+}
+function runPoolWorker() {
+  const port = import_node_worker_threads.parentPort;
+  if (!port || !isPoolWorkerData(import_node_worker_threads.workerData)) throw new Error("go-weave: runPoolWorker outside a weaving worker");
+  const post = (m) => port.postMessage(m);
+  const opts = import_node_worker_threads.workerData.configOpts;
+  const core2 = Promise.resolve().then(() => (init_index(), index_exports));
+  let chain = core2.then(({ loadConfig: loadConfig2 }) => loadConfig2(opts)).then(
+    async (aspects) => {
+      post({ type: "ready", aspectHash: (await core2).aspectSetHash(aspects), fingerprint: weaverFingerprint() });
+      return aspects;
+    },
+    (err2) => {
+      post({ type: "failed", error: asLocated(err2) });
+      return void 0;
+    }
+  );
+  port.on("message", (req) => {
+    chain = chain.then(async (aspects) => {
+      if (!aspects) return aspects;
+      try {
+        post({ type: "done", id: req.id, result: await (await core2).weavePackage(aspects, req.input) });
+      } catch (err2) {
+        post({ type: "error", id: req.id, error: asLocated(err2) });
+      }
+      return aspects;
+    });
+  });
+}
+
+// weaver/src/cli/main.ts
+init_errors();
 
 // weaver/src/gocmd/index.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path19 = require("node:path");
+var import_node_fs17 = require("node:fs");
+var import_node_path17 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -14081,22 +14328,25 @@ function isVersionedInstall(p) {
   return p.subcommand === "install" && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith(".go"));
 }
 
+// weaver/src/gocmd/index.ts
+init_assets();
+
 // weaver/src/gocmd/cache.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path7 = require("node:path");
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = require("node:path");
 
 // weaver/src/gocmd/atomic.ts
-var import_node_fs6 = require("node:fs");
-var import_node_crypto4 = require("node:crypto");
-var import_node_path6 = require("node:path");
-function writeFileAtomic2(path, data) {
-  (0, import_node_fs6.mkdirSync)((0, import_node_path6.dirname)(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
+var import_node_fs4 = require("node:fs");
+var import_node_crypto3 = require("node:crypto");
+var import_node_path4 = require("node:path");
+function writeFileAtomic(path, data) {
+  (0, import_node_fs4.mkdirSync)((0, import_node_path4.dirname)(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs6.writeFileSync)(tmp, data);
-    (0, import_node_fs6.renameSync)(tmp, path);
+    (0, import_node_fs4.writeFileSync)(tmp, data);
+    (0, import_node_fs4.renameSync)(tmp, path);
   } catch (err2) {
-    (0, import_node_fs6.rmSync)(tmp, { force: true });
+    (0, import_node_fs4.rmSync)(tmp, { force: true });
     throw err2;
   }
 }
@@ -14106,24 +14356,24 @@ var LAYOUT = "v1";
 var WeaveCache = class {
   root;
   constructor(dir) {
-    this.root = (0, import_node_path7.join)(dir, LAYOUT);
+    this.root = (0, import_node_path5.join)(dir, LAYOUT);
   }
   unitKey(parts2) {
     const fileParts = parts2.files.flatMap((f) => [f.path, sha256(f.source)]);
     return sha256(LAYOUT, parts2.fingerprint, parts2.aspectHash, parts2.importPath, parts2.name ?? "", String(!!parts2.standard), String(!!parts2.mainModule), ...fileParts, "--targets", ...parts2.targets);
   }
   manifestPath(key) {
-    return (0, import_node_path7.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
+    return (0, import_node_path5.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
   }
   /** A manifest whose woven files were removed underneath it counts as a miss. */
   readManifest(key) {
     let m;
     try {
-      m = JSON.parse((0, import_node_fs7.readFileSync)(this.manifestPath(key), "utf8"));
+      m = JSON.parse((0, import_node_fs5.readFileSync)(this.manifestPath(key), "utf8"));
     } catch {
       return void 0;
     }
-    for (const p of Object.values(m.woven)) if (!(0, import_node_fs7.existsSync)(p)) return void 0;
+    for (const p of Object.values(m.woven)) if (!(0, import_node_fs5.existsSync)(p)) return void 0;
     return m;
   }
   /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
@@ -14132,35 +14382,35 @@ var WeaveCache = class {
   }
   readMemo(quick) {
     try {
-      const k = (0, import_node_fs7.readFileSync)((0, import_node_path7.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
+      const k = (0, import_node_fs5.readFileSync)((0, import_node_path5.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
       return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
     } catch {
       return void 0;
     }
   }
   writeMemo(quick, key) {
-    writeFileAtomic2((0, import_node_path7.join)(this.root, "memo", quick.slice(0, 2), quick), key);
+    writeFileAtomic((0, import_node_path5.join)(this.root, "memo", quick.slice(0, 2), quick), key);
   }
   /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
   putSource(originalPath, source) {
     const h = sha256(source);
-    const p = (0, import_node_path7.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path7.basename)(originalPath));
-    if (!(0, import_node_fs7.existsSync)(p)) writeFileAtomic2(p, source);
+    const p = (0, import_node_path5.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path5.basename)(originalPath));
+    if (!(0, import_node_fs5.existsSync)(p)) writeFileAtomic(p, source);
     return p;
   }
   /** Written after the woven files it names, so a visible manifest is always complete. */
   writeManifest(key, m) {
-    writeFileAtomic2(this.manifestPath(key), JSON.stringify(m));
+    writeFileAtomic(this.manifestPath(key), JSON.stringify(m));
   }
   /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
   putGenerated(kind, name2, content) {
     const h = sha256(kind, name2, content);
-    const p = (0, import_node_path7.join)(this.root, kind, h.slice(0, 2), h, name2);
-    if (!(0, import_node_fs7.existsSync)(p)) writeFileAtomic2(p, content);
+    const p = (0, import_node_path5.join)(this.root, kind, h.slice(0, 2), h, name2);
+    if (!(0, import_node_fs5.existsSync)(p)) writeFileAtomic(p, content);
     return p;
   }
   clean() {
-    (0, import_node_fs7.rmSync)(this.root, { recursive: true, force: true });
+    (0, import_node_fs5.rmSync)(this.root, { recursive: true, force: true });
   }
 };
 
@@ -14264,13 +14514,13 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 
 // weaver/src/gocmd/env.ts
 var import_node_os = require("node:os");
-var import_node_path8 = require("node:path");
+var import_node_path6 = require("node:path");
 function goBinary(env) {
   return env.GOWEAVE_GO || "go";
 }
 function weaveCacheDir(env) {
-  if (env.GOWEAVE_CACHE) return (0, import_node_path8.resolve)(env.GOWEAVE_CACHE);
-  return (0, import_node_path8.join)(userCacheDir(env), "go-weave");
+  if (env.GOWEAVE_CACHE) return (0, import_node_path6.resolve)(env.GOWEAVE_CACHE);
+  return (0, import_node_path6.join)(userCacheDir(env), "go-weave");
 }
 function userCacheDir(env) {
   switch (process.platform) {
@@ -14278,11 +14528,11 @@ function userCacheDir(env) {
       if (env.LocalAppData) return env.LocalAppData;
       break;
     case "darwin":
-      return (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
+      return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
     default:
       if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
   }
-  return (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
+  return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
 }
 
 // weaver/src/gocmd/exec.ts
@@ -14371,10 +14621,10 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path17 = require("node:path");
+var import_node_path15 = require("node:path");
 
 // weaver/src/gocmd/usage.ts
 var UsageError = class extends Error {
@@ -14387,11 +14637,11 @@ var UsageError = class extends Error {
 };
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path10 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_path8 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
-var import_node_path9 = require("node:path");
+var import_node_path7 = require("node:path");
 var RUNTIME_MODULE = "go-weave.dev/runtime";
 function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
@@ -14408,10 +14658,10 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     if (p.Error || !p.Dir || !p.GoFiles?.length) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
-    if (p.GoFiles.some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
+    if (p.GoFiles.some((f) => (0, import_node_path7.isAbsolute)(f))) continue;
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
     const added = extra.get(p.ImportPath) ?? [];
-    const files = [...p.GoFiles.map((f) => (0, import_node_path9.join)(p.Dir, f)), ...added];
+    const files = [...p.GoFiles.map((f) => (0, import_node_path7.join)(p.Dir, f)), ...added];
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
@@ -14434,7 +14684,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs8.readFileSync)((0, import_node_path10.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs6.readFileSync)((0, import_node_path8.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -14455,11 +14705,11 @@ go ${min}`);
   return text.replace(GO_LINE, `go ${min}`);
 }
 function prepareModfile(cache4, goModPath, runtimeDir, copies = []) {
-  const text = (0, import_node_fs8.readFileSync)(goModPath, "utf8");
+  const text = (0, import_node_fs6.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs6.existsSync)(sumPath) ? (0, import_node_fs6.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   copy = dropReplaces(copy, copies).replace(/\s*$/, "\n");
   if (addRuntime) {
@@ -14476,11 +14726,11 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
 ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join("\n")}
 `;
   }
-  const dir = (0, import_node_path10.join)(cache4.root, "mod", sha256(copy, sum).slice(0, 32));
-  const modOut = (0, import_node_path10.join)(dir, "go.mod");
-  if (!(0, import_node_fs8.existsSync)(modOut)) {
-    if (sum) writeFileAtomic2((0, import_node_path10.join)(dir, "go.sum"), sum);
-    writeFileAtomic2(modOut, copy);
+  const dir = (0, import_node_path8.join)(cache4.root, "mod", sha256(copy, sum).slice(0, 32));
+  const modOut = (0, import_node_path8.join)(dir, "go.mod");
+  if (!(0, import_node_fs6.existsSync)(modOut)) {
+    if (sum) writeFileAtomic((0, import_node_path8.join)(dir, "go.sum"), sum);
+    writeFileAtomic(modOut, copy);
   }
   return modOut;
 }
@@ -14495,15 +14745,15 @@ function dropReplaces(text, copies) {
   return text;
 }
 async function prepareWorkfile(go, env, cache4, goWorkPath, runtimeDir, copies = []) {
-  const text = (0, import_node_fs8.readFileSync)(goWorkPath, "utf8");
+  const text = (0, import_node_fs6.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
   if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
   const w = JSON.parse(r.stdout);
-  const base = (0, import_node_path10.dirname)(goWorkPath);
-  const abs = (p) => (0, import_node_path10.isAbsolute)(p) ? p : (0, import_node_path10.resolve)(base, p);
-  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path10.isAbsolute)(p) || p === "." || p === "..";
+  const base = (0, import_node_path8.dirname)(goWorkPath);
+  const abs = (p) => (0, import_node_path8.isAbsolute)(p) ? p : (0, import_node_path8.resolve)(base, p);
+  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path8.isAbsolute)(p) || p === "." || p === "..";
   let goLine = w.Go ?? "1.22";
   const min = runtimeDir === void 0 ? void 0 : runtimeGoVersion(runtimeDir);
   if (min && compareGoVersions(goLine, min) < 0) goLine = min;
@@ -14524,101 +14774,101 @@ async function prepareWorkfile(go, env, cache4, goWorkPath, runtimeDir, copies =
   for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
-  const dir = (0, import_node_path10.join)(cache4.root, "work", sha256(copy, sum).slice(0, 32));
-  const out2 = (0, import_node_path10.join)(dir, "go.work");
-  if (!(0, import_node_fs8.existsSync)(out2)) {
-    if (sum) writeFileAtomic2((0, import_node_path10.join)(dir, "go.work.sum"), sum);
-    writeFileAtomic2(out2, copy);
+  const sum = (0, import_node_fs6.existsSync)(sumPath) ? (0, import_node_fs6.readFileSync)(sumPath, "utf8") : "";
+  const dir = (0, import_node_path8.join)(cache4.root, "work", sha256(copy, sum).slice(0, 32));
+  const out2 = (0, import_node_path8.join)(dir, "go.work");
+  if (!(0, import_node_fs6.existsSync)(out2)) {
+    if (sum) writeFileAtomic((0, import_node_path8.join)(dir, "go.work.sum"), sum);
+    writeFileAtomic(out2, copy);
   }
   return out2;
 }
 
 // weaver/src/gocmd/toolchain.ts
-var import_node_fs9 = require("node:fs");
-var import_node_crypto5 = require("node:crypto");
-var import_node_path11 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_crypto4 = require("node:crypto");
+var import_node_path9 = require("node:path");
 function toolchainCopy(cache4, gomodcache, goroot) {
-  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path11.sep)) return void 0;
-  const rel = (0, import_node_path11.relative)(gomodcache, goroot);
-  if (!rel || rel.startsWith("..") || (0, import_node_path11.isAbsolute)(rel)) return void 0;
-  const copy = (0, import_node_path11.join)(cache4.root, "goroot", rel);
-  if ((0, import_node_fs9.existsSync)((0, import_node_path11.join)(copy, "bin", "go")) || (0, import_node_fs9.existsSync)((0, import_node_path11.join)(copy, "bin", "go.exe"))) return copy;
-  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
+  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path9.sep)) return void 0;
+  const rel = (0, import_node_path9.relative)(gomodcache, goroot);
+  if (!rel || rel.startsWith("..") || (0, import_node_path9.isAbsolute)(rel)) return void 0;
+  const copy = (0, import_node_path9.join)(cache4.root, "goroot", rel);
+  if ((0, import_node_fs7.existsSync)((0, import_node_path9.join)(copy, "bin", "go")) || (0, import_node_fs7.existsSync)((0, import_node_path9.join)(copy, "bin", "go.exe"))) return copy;
+  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
-    (0, import_node_fs9.renameSync)(tmp, copy);
+    (0, import_node_fs7.renameSync)(tmp, copy);
   } catch (err2) {
-    (0, import_node_fs9.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs9.existsSync)((0, import_node_path11.join)(copy, "bin"))) throw err2;
+    (0, import_node_fs7.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs7.existsSync)((0, import_node_path9.join)(copy, "bin"))) throw err2;
   }
   return copy;
 }
 function mirror(src, dest) {
-  (0, import_node_fs9.mkdirSync)(dest, { recursive: true });
-  for (const name2 of (0, import_node_fs9.readdirSync)(src)) {
-    const from = (0, import_node_path11.join)(src, name2);
-    const to = (0, import_node_path11.join)(dest, name2);
-    const st = (0, import_node_fs9.lstatSync)(from);
+  (0, import_node_fs7.mkdirSync)(dest, { recursive: true });
+  for (const name2 of (0, import_node_fs7.readdirSync)(src)) {
+    const from = (0, import_node_path9.join)(src, name2);
+    const to = (0, import_node_path9.join)(dest, name2);
+    const st = (0, import_node_fs7.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
-    else if (st.isSymbolicLink()) (0, import_node_fs9.symlinkSync)((0, import_node_fs9.readlinkSync)(from), to);
+    else if (st.isSymbolicLink()) (0, import_node_fs7.symlinkSync)((0, import_node_fs7.readlinkSync)(from), to);
     else {
       try {
-        (0, import_node_fs9.linkSync)(from, to);
+        (0, import_node_fs7.linkSync)(from, to);
       } catch {
-        (0, import_node_fs9.copyFileSync)(from, to);
+        (0, import_node_fs7.copyFileSync)(from, to);
       }
     }
   }
 }
 
 // weaver/src/gocmd/modcopy.ts
-var import_node_fs10 = require("node:fs");
-var import_node_crypto6 = require("node:crypto");
-var import_node_path12 = require("node:path");
+var import_node_fs8 = require("node:fs");
+var import_node_crypto5 = require("node:crypto");
+var import_node_path10 = require("node:path");
 function ensureModuleCopy(cache4, gomodcache, mod) {
-  const rel = (0, import_node_path12.relative)(gomodcache, mod.dir);
-  const name2 = rel && !rel.startsWith("..") && !(0, import_node_path12.isAbsolute)(rel) ? rel : (0, import_node_path12.join)("_", sha256(mod.dir).slice(0, 32));
-  const copy = (0, import_node_path12.join)(cache4.root, "modsrc", name2);
-  if ((0, import_node_fs10.existsSync)((0, import_node_path12.join)(copy, "go.mod"))) return { ...mod, copy };
-  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
+  const rel = (0, import_node_path10.relative)(gomodcache, mod.dir);
+  const name2 = rel && !rel.startsWith("..") && !(0, import_node_path10.isAbsolute)(rel) ? rel : (0, import_node_path10.join)("_", sha256(mod.dir).slice(0, 32));
+  const copy = (0, import_node_path10.join)(cache4.root, "modsrc", name2);
+  if ((0, import_node_fs8.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) return { ...mod, copy };
+  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs10.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs8.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path12.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs10.existsSync)(mod.goMod) ? (0, import_node_fs10.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+    if (!(0, import_node_fs8.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs8.existsSync)(mod.goMod) ? (0, import_node_fs8.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
-      (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(tmp, "go.mod"), synthesised);
+      (0, import_node_fs8.writeFileSync)((0, import_node_path10.join)(tmp, "go.mod"), synthesised);
     }
-    (0, import_node_fs10.renameSync)(tmp, copy);
+    (0, import_node_fs8.renameSync)(tmp, copy);
   } catch (err2) {
-    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path12.join)(copy, "go.mod"))) throw err2;
+    (0, import_node_fs8.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs8.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err2;
   }
   return { ...mod, copy };
 }
 function makeWritable(dir) {
-  (0, import_node_fs10.chmodSync)(dir, 493);
-  for (const name2 of (0, import_node_fs10.readdirSync)(dir)) {
-    const p = (0, import_node_path12.join)(dir, name2);
-    const st = (0, import_node_fs10.lstatSync)(p);
+  (0, import_node_fs8.chmodSync)(dir, 493);
+  for (const name2 of (0, import_node_fs8.readdirSync)(dir)) {
+    const p = (0, import_node_path10.join)(dir, name2);
+    const st = (0, import_node_fs8.lstatSync)(p);
     if (st.isDirectory()) makeWritable(p);
-    else if (st.isFile()) (0, import_node_fs10.chmodSync)(p, st.mode & 511 | 384);
+    else if (st.isFile()) (0, import_node_fs8.chmodSync)(p, st.mode & 511 | 384);
   }
 }
 function relocate(copies, file) {
   for (const c of copies) {
-    if (file.startsWith(c.dir + import_node_path12.sep)) return c.copy + file.slice(c.dir.length);
+    if (file.startsWith(c.dir + import_node_path10.sep)) return c.copy + file.slice(c.dir.length);
   }
   return void 0;
 }
 
 // weaver/src/gocmd/plancache.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path13 = require("node:path");
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = require("node:path");
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs11.statSync)(path);
+    const st = (0, import_node_fs9.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, ""];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -14627,7 +14877,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    return sha256(goHeader((0, import_node_fs11.readFileSync)(path, "utf8")));
+    return sha256(goHeader((0, import_node_fs9.readFileSync)(path, "utf8")));
   } catch {
     return "";
   }
@@ -14677,13 +14927,13 @@ function moduleDirs(root, out2) {
   out2.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs11.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs9.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
   for (const e of entries) {
     if (!e.isDirectory() || e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
-    moduleDirs((0, import_node_path13.join)(root, e.name), out2);
+    moduleDirs((0, import_node_path11.join)(root, e.name), out2);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -14692,7 +14942,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path13.join)(p.Dir, f));
+    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path11.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -14711,12 +14961,12 @@ var PlanCache = class {
     return sha256("plan", ...parts2);
   }
   path(key) {
-    return (0, import_node_path13.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path11.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   get(key) {
     let e;
     try {
-      e = JSON.parse((0, import_node_fs11.readFileSync)(this.path(key), "utf8"));
+      e = JSON.parse((0, import_node_fs9.readFileSync)(this.path(key), "utf8"));
     } catch {
       return void 0;
     }
@@ -14725,7 +14975,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs11.statSync)(p);
+        const x = (0, import_node_fs9.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -14736,30 +14986,30 @@ var PlanCache = class {
       st[2] = cur.size;
       refreshed = true;
     }
-    if (refreshed) writeFileAtomic2(this.path(key), JSON.stringify(e));
+    if (refreshed) writeFileAtomic(this.path(key), JSON.stringify(e));
     return e.packages;
   }
   put(key, packages, ge, extraFiles) {
     const entry = { stamps: collectStamps(packages, ge, extraFiles), packages };
-    writeFileAtomic2(this.path(key), JSON.stringify(entry));
+    writeFileAtomic(this.path(key), JSON.stringify(entry));
   }
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = require("node:path");
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = require("node:path");
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path14.resolve)(cwd, path);
+  const file = (0, import_node_path12.resolve)(cwd, path);
   let parsed;
   try {
-    parsed = JSON.parse((0, import_node_fs12.readFileSync)(file, "utf8"));
+    parsed = JSON.parse((0, import_node_fs10.readFileSync)(file, "utf8"));
   } catch (err2) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err2.message}`);
   }
   const rep = parsed?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path14.resolve)(cwd, k), v === "" ? "" : (0, import_node_path14.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path12.resolve)(cwd, k), v === "" ? "" : (0, import_node_path12.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -14773,7 +15023,7 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path14.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path12.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 function writeOverlay(cache4, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -14782,11 +15032,11 @@ function writeOverlay(cache4, entries) {
 }
 
 // weaver/src/gocmd/lazyconfig.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path15 = require("node:path");
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = require("node:path");
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs13.statSync)(path);
+    const st = (0, import_node_fs11.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -14796,14 +15046,14 @@ function refKey(ref) {
   return `${ref.importPath}\0${ref.name ?? ""}\0${ref.standard ? 1 : 0}\0${ref.mainModule ? 1 : 0}`;
 }
 var LazyConfig = class {
-  constructor(core, opts, cache4, watch, salt = "") {
-    this.core = core;
+  constructor(core2, opts, cache4, watch, salt = "") {
+    this.core = core2;
     this.opts = opts;
     this.watch = watch;
-    const key = sha256("config", core.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-    this.path = (0, import_node_path15.join)(cache4.root, "config", key.slice(0, 2), key + ".json");
+    const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
+    this.path = (0, import_node_path13.join)(cache4.root, "config", key.slice(0, 2), key + ".json");
     try {
-      const e = JSON.parse((0, import_node_fs13.readFileSync)(this.path, "utf8"));
+      const e = JSON.parse((0, import_node_fs11.readFileSync)(this.path, "utf8"));
       if (e.stamps.every(([p, m, s]) => {
         const [, m2, s2] = stampOf2(p);
         return m === m2 && s === s2;
@@ -14827,7 +15077,7 @@ var LazyConfig = class {
         this.entry = { stamps: files.map(stampOf2), hash, verdicts: {} };
         this.dirty = true;
       }
-      if (this.core.revive) writeFileAtomic2(this.setPath(), JSON.stringify({ hash, set: a }));
+      if (this.core.revive) writeFileAtomic(this.setPath(), JSON.stringify({ hash, set: a }));
       return a;
     });
     return this.loaded;
@@ -14839,9 +15089,9 @@ var LazyConfig = class {
   revived() {
     if (!this.core.revive || !this.entry) return void 0;
     try {
-      const saved = JSON.parse((0, import_node_fs13.readFileSync)(this.setPath(), "utf8"));
+      const saved = JSON.parse((0, import_node_fs11.readFileSync)(this.setPath(), "utf8"));
       if (saved.hash !== this.entry.hash || saved.set === void 0) return void 0;
-      return Promise.resolve(this.core.revive(saved.set));
+      return this.core.revive(saved.set);
     } catch {
       return void 0;
     }
@@ -14860,7 +15110,7 @@ var LazyConfig = class {
     return v;
   }
   save() {
-    if (this.dirty && this.entry) writeFileAtomic2(this.path, JSON.stringify(this.entry));
+    if (this.dirty && this.entry) writeFileAtomic(this.path, JSON.stringify(this.entry));
     this.dirty = false;
   }
 };
@@ -14870,8 +15120,8 @@ function filesOf(a) {
 }
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path16 = require("node:path");
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
 var TEST_MAIN = /^func\s+TestMain\s*\(/m;
@@ -14890,7 +15140,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs14.readFileSync)((0, import_node_path16.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs12.readFileSync)((0, import_node_path14.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -14925,7 +15175,7 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out2 = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -14955,7 +15205,7 @@ async function weaveOne(unit, opts, out2) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs15.statSync)(real);
+      const st = (0, import_node_fs13.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -14999,32 +15249,32 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args2);
   let go = goBinary(env);
-  const cwd = parsed.chdir ? (0, import_node_path17.resolve)(parsed.chdir) : process.cwd();
+  const cwd = parsed.chdir ? (0, import_node_path15.resolve)(parsed.chdir) : process.cwd();
   const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed.graphFlags];
-  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path17.resolve)(cwd, parsed.userOverlay)}`);
-  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path17.resolve)(cwd, parsed.userModfile)}`);
+  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path15.resolve)(cwd, parsed.userOverlay)}`);
+  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path15.resolve)(cwd, parsed.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cache4 = new WeaveCache(weaveCacheDir(env));
   let ge = await goEnv(go, { cwd, env });
   const goroot = toolchainCopy(cache4, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path17.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path15.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
     ge = await goEnv(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed.userModfile ? (0, import_node_path17.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
+  const gomod = parsed.userModfile ? (0, import_node_path15.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path17.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path17.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs16.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path15.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path15.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs14.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache4, configPath ? [] : [(0, import_node_path17.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const config = new LazyConfig(runner.core, configOpts, cache4, configPath ? [] : [(0, import_node_path15.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
   const located = (p) => p.catch((err2) => {
     const loc = asLocated(err2);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -15041,7 +15291,7 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed.userOverlay) stampFiles.push((0, import_node_path17.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed.userOverlay) stampFiles.push((0, import_node_path15.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -15050,12 +15300,12 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   const extra = /* @__PURE__ */ new Map();
   for (const t of tested) {
     if (t.hasTestMain) continue;
-    const path = (0, import_node_path17.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path15.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache4.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path17.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path15.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -15090,7 +15340,7 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path17.join)(t.dir, TEST_LINKDEPS_FILE), cache4.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
+      add((0, import_node_path15.join)(t.dir, TEST_LINKDEPS_FILE), cache4.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
     }
   }
   const goArgs = [subcommand];
@@ -15106,7 +15356,7 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
       const work = await prepareWorkfile(go, env, cache4, ge.GOWORK, rtDir, moduleCopies);
       if (work) childEnv.GOWORK = work;
     } else {
-      const vendorDir = (0, import_node_path17.join)(moduleRoot, "vendor") + import_node_path17.sep;
+      const vendorDir = (0, import_node_path15.join)(moduleRoot, "vendor") + import_node_path15.sep;
       const vendored = packages.some((p) => p.Dir?.startsWith(vendorDir));
       const copy = prepareModfile(cache4, gomod, rtDir, moduleCopies);
       if (copy && vendored && rtDir !== void 0) {
@@ -15129,7 +15379,7 @@ function copyWovenModules(cache4, gomodcache, packages, files) {
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path17.dirname)(f));
+    const m = byDir.get((0, import_node_path15.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     copies.set(m.Dir, ensureModuleCopy(cache4, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }));
   }
@@ -15140,9 +15390,9 @@ function copyWovenModules(cache4, gomodcache, packages, files) {
 var import_node_os3 = require("node:os");
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path18 = require("node:path");
+var import_node_path16 = require("node:path");
 var import_node_url3 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -15156,11 +15406,11 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs17.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs15.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path18.join)((0, import_node_path18.dirname)(manifest), file)).href;
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path16.join)((0, import_node_path16.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -15177,8 +15427,8 @@ var WorkerWeaveError = class extends Error {
   }
 };
 var WeavePool = class {
-  constructor(core, maxWorkers, env, opts = {}) {
-    this.core = core;
+  constructor(core2, maxWorkers, env, opts = {}) {
+    this.core = core2;
     this.maxWorkers = maxWorkers;
     this.env = env;
     this.opts = opts;
@@ -15206,13 +15456,16 @@ var WeavePool = class {
       this.pump();
     });
   }
-  /** Stops every worker; the process can exit (workers are unref'd whenever idle anyway). */
+  /** Stops every worker; none keeps the process alive afterwards. */
   async close() {
     this.closed = true;
     for (const t of this.queue.splice(0)) t.reject(new Error("go-weave: weaving pool closed"));
     const lanes = this.lanes.splice(0);
     for (const l of lanes) for (const t of l.inFlight.values()) t.reject(new Error("go-weave: weaving pool closed"));
-    await Promise.all(lanes.map((l) => l.worker.terminate()));
+    for (const l of lanes) {
+      l.worker.unref();
+      l.worker.terminate().catch(() => void 0);
+    }
   }
   pump() {
     while (this.queue.length > 0) {
@@ -15305,23 +15558,35 @@ var WeavePool = class {
 };
 
 // weaver/src/gocmd/realcore.ts
+var coreModule;
+async function core() {
+  coreModule ??= await Promise.resolve().then(() => (init_index(), index_exports));
+  return coreModule;
+}
+function loaded() {
+  if (!coreModule) throw new Error("go-weave: the weaving core was used before an aspect set was loaded");
+  return coreModule;
+}
 async function loadRealCore() {
   return {
-    loadConfig: async (opts) => loadConfig(opts),
-    packageMayMatch,
-    weavePackage,
-    aspectSetHash,
+    loadConfig: async (opts) => (await core()).loadConfig(opts),
+    packageMayMatch: (a, ref) => loaded().packageMayMatch(a, ref),
+    weavePackage: async (a, input) => (await core()).weavePackage(a, input),
+    aspectSetHash: (a) => loaded().aspectSetHash(a),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
-    revive: (json) => json
+    revive: async (json) => {
+      await core();
+      return json;
+    }
   };
 }
 async function loadRealRunner(env) {
-  const core = await loadRealCore();
+  const core2 = await loadRealCore();
   const workers = poolSize(env);
-  if (workers === 0) return { core };
-  const pool = new WeavePool(core, workers, env);
-  return { core, pool, weaveWith: (aspects, opts) => pool.weaveWith(aspects, opts), concurrency: poolConcurrency(workers) };
+  if (workers === 0) return { core: core2 };
+  const pool = new WeavePool(core2, workers, env);
+  return { core: core2, pool, weaveWith: (aspects, opts) => pool.weaveWith(aspects, opts), concurrency: poolConcurrency(workers) };
 }
 function poolSize(env) {
   const asked = env.GOWEAVE_WORKERS ? Number.parseInt(env.GOWEAVE_WORKERS, 10) : NaN;
@@ -15334,11 +15599,11 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 function appendReport(path, r) {
   if (!path) return;
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  (0, import_node_fs18.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
+  (0, import_node_fs16.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
 }
 
 // weaver/src/gocmd/index.ts
@@ -15408,14 +15673,14 @@ async function runDiffWith(runner, args2, env = process.env, write = (s) => void
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path19.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path17.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path19.sep);
-    const name2 = inside ? (0, import_node_path19.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs19.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs19.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path17.sep);
+    const name2 = inside ? (0, import_node_path17.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs17.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs17.readFileSync)(woven, "utf8")));
   }
   return 0;
 }
@@ -15441,10 +15706,11 @@ async function main(argv) {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
+      // Loaded on demand: the go-command path must not pay for the core at start-up.
       case "weave":
-        return await weaveCommand(rest, out2);
+        return await (await Promise.resolve().then(() => (init_weave_command(), weave_command_exports))).weaveCommand(rest, out2);
       case "aspects":
-        return aspectsCommand(rest, out2);
+        return (await Promise.resolve().then(() => (init_aspects_command(), aspects_command_exports))).aspectsCommand(rest, out2);
       case "version":
       case "--version":
         out2("go-weave 0.1.0\n");

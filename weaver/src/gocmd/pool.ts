@@ -97,13 +97,18 @@ export class WeavePool {
     });
   }
 
-  /** Stops every worker; the process can exit (workers are unref'd whenever idle anyway). */
+  /** Stops every worker; none keeps the process alive afterwards. */
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.queue.splice(0)) t.reject(new Error('go-weave: weaving pool closed'));
     const lanes = this.lanes.splice(0);
     for (const l of lanes) for (const t of l.inFlight.values()) t.reject(new Error('go-weave: weaving pool closed'));
-    await Promise.all(lanes.map((l) => l.worker.terminate()));
+    // Not awaited: terminating a worker that is still starting may never settle, and an
+    // awaited promise with no live handle behind it ends the process before the go command runs.
+    for (const l of lanes) {
+      l.worker.unref();
+      l.worker.terminate().catch(() => undefined);
+    }
   }
 
   private pump(): void {
