@@ -15754,11 +15754,19 @@ if (isPoolWorker()) {
     if (e.code !== "EPIPE") throw e;
     process.exit(0);
   });
+  let settled = false;
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   }, (e) => {
     process.stderr.write(`go-weave: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
 `);
+    process.exitCode = 3;
+  }).finally(() => {
+    settled = true;
+  });
+  process.on("beforeExit", () => {
+    if (settled) return;
+    process.stderr.write("go-weave: internal error: stopped with work unfinished (a pending operation was abandoned)\n");
     process.exitCode = 3;
   });
 }
