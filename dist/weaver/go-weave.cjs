@@ -15180,14 +15180,18 @@ var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out2 = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
   const manifests = new Array(units.length);
+  const failures = new Array(units.length);
   let next = 0;
   const worker = async () => {
     while (next < units.length) {
       const i2 = next++;
-      manifests[i2] = await weaveOne(units[i2], opts, out2);
+      const r = await weaveOne(units[i2], opts, out2);
+      if (r && "error" in r) failures[i2] = r.error;
+      else manifests[i2] = r;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, units.length)) }, worker));
+  for (const e of failures) if (e) out2.errors.push(e);
   for (const m of manifests) {
     if (!m) continue;
     for (const [orig, woven] of Object.entries(m.woven)) out2.overlay.set(orig, woven);
@@ -15229,8 +15233,7 @@ async function weaveOne(unit, opts, out2) {
     out2.weavedNow++;
     result = await opts.weave({ ...unit.ref, files });
   } catch (err2) {
-    out2.errors.push(asLocated(err2));
-    return void 0;
+    return { error: asLocated(err2) };
   }
   const targets = new Set(unit.targets);
   const woven = {};

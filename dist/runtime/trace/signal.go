@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"context"
 	"os"
 	"os/signal"
 	"sync"
@@ -92,4 +93,11 @@ func reraise(sig os.Signal) {
 func Notify(c chan<- os.Signal, sigs ...os.Signal) {
 	ProgramHandlesSignals(sigs...)
 	signal.Notify(c, sigs...)
+}
+
+// NotifyContext stands in for signal.NotifyContext at woven call sites, for the same reason as
+// Notify: the program's context is cancelled and the program decides how it ends.
+func NotifyContext(parent context.Context, sigs ...os.Signal) (context.Context, context.CancelFunc) {
+	ProgramHandlesSignals(sigs...)
+	return signal.NotifyContext(parent, sigs...)
 }

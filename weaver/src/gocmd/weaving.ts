@@ -36,15 +36,19 @@ export interface WeaveOutcome {
 export async function weaveUnits(units: WeaveUnit[], opts: WeaveOpts & { concurrency: number }): Promise<WeaveOutcome> {
   const out: WeaveOutcome = { overlay: new Map(), addedImports: new Set(), linkDeps: new Set(), wovenPackages: [], joinPoints: 0, aspects: new Set(), errors: [], weavedNow: 0 };
   const manifests: (Manifest | undefined)[] = new Array(units.length);
+  const failures: (LocatedError | undefined)[] = new Array(units.length);
   let next = 0;
   const worker = async () => {
     while (next < units.length) {
       const i = next++;
-      manifests[i] = await weaveOne(units[i], opts, out);
+      const r = await weaveOne(units[i], opts, out);
+      if (r && 'error' in r) failures[i] = r.error;
+      else manifests[i] = r;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, units.length)) }, worker));
-  // Merge in plan order so the overlay and report do not depend on scheduling.
+  // Merge in plan order so the overlay, report and errors do not depend on scheduling.
+  for (const e of failures) if (e) out.errors.push(e);
   for (const m of manifests) {
     if (!m) continue;
     for (const [orig, woven] of Object.entries(m.woven)) out.overlay.set(orig, woven);
@@ -59,7 +63,7 @@ export async function weaveUnits(units: WeaveUnit[], opts: WeaveOpts & { concurr
   return out;
 }
 
-async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: WeaveOutcome): Promise<Manifest | undefined> {
+async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: WeaveOutcome): Promise<Manifest | { error: LocatedError }> {
   // Reading and hashing a big package on every build costs more than the rest of a no-op build;
   // while every file keeps its mtime and size, the content key from last time still holds.
   const stamps = unit.files.map((path) => {
@@ -90,8 +94,7 @@ async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: WeaveOutcome): Pr
     result = await opts.weave({ ...unit.ref, files });
   } catch (err) {
     // The package stays unwoven: if its source is broken, the go command will say so in its own words.
-    out.errors.push(asLocated(err));
-    return undefined;
+    return { error: asLocated(err) };
   }
   const targets = new Set(unit.targets);
   const woven: Record<string, string> = {};
