@@ -2,7 +2,7 @@
 // the real go toolchain: planning, overlay, modfile, weave cache, build-cache behaviour.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeCore, fakeRuntime, removeTree, run, writeTree } from './support/go-fixture.ts';
 import { prepare } from '../weaver/src/gocmd/pipeline.ts';
@@ -281,7 +281,7 @@ describe('go-weave build with a fake weaver', () => {
     }
   });
 
-  test('vendor mode: a clear error naming the fix, and -mod=mod builds woven', async () => {
+  test('vendor mode: the runtime comes in through the overlay, the vendor tree is untouched', async () => {
     const v = writeTree({
       'go.mod': 'module example.com/v\n\ngo 1.25\n\nrequire github.com/ncruces/julianday v1.0.0\n',
       'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"time"\n\n\t"github.com/ncruces/julianday"\n)\n\nfunc main() {\n\t// @weave\n\tfmt.Println(julianday.Date(time.Unix(0, 0)))\n}\n',
@@ -290,15 +290,21 @@ describe('go-weave build with a fake weaver', () => {
       const e = { ...env, GOFLAGS: '-mod=mod' };
       assert.equal((await run(GO, ['mod', 'tidy'], { cwd: v, env: e })).code, 0);
       assert.equal((await run(GO, ['mod', 'vendor'], { cwd: v, env: e })).code, 0);
-      const { value: code, stderr } = await captureStderr(() => runGoWith({ core: fakeCore('v1'), runtimeDir: rt }, 'build', ['-C', v, '-o', join(v, 'bin'), '.'], env));
-      assert.equal(code, 1);
-      assert.match(stderr, /builds in vendor mode, and woven code needs the module go-weave\.dev\/runtime/);
-      assert.match(stderr, /-mod=mod/);
+      const before = snapshot(v);
+      // Vendor mode by default (vendor/modules.txt), and by an explicit -mod=vendor.
+      for (const extra of [[], ['-mod=vendor']]) {
+        const r = await wovenGo('v1', 'build', ['-C', v, ...extra, '-o', join(v, 'bin'), '.']);
+        assert.equal(r.code, 0, r.stderr);
+        const out = await run(join(v, 'bin'), []);
+        assert.equal(out.stdout, '2440587 43200000000000\n');
+        assert.match(out.stderr, /woven: v1 example.com\/v\n/);
+        rmSync(join(v, 'bin'));
+      }
+      assert.deepEqual(snapshot(v), before);
+      // -mod=mod leaves vendor/ aside and takes the runtime through the -modfile copy.
       const r = await wovenGo('v1', 'build', ['-C', v, '-mod=mod', '-o', join(v, 'bin'), '.']);
       assert.equal(r.code, 0, r.stderr);
-      const out = await run(join(v, 'bin'), []);
-      assert.equal(out.stdout, '2440587 43200000000000\n');
-      assert.match(out.stderr, /woven: v1 example.com\/v\n/);
+      assert.match((await run(join(v, 'bin'), [])).stderr, /woven: v1 example.com\/v\n/);
     } finally {
       removeTree(v);
     }

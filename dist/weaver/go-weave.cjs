@@ -627,7 +627,7 @@ var init_eval = __esm({
       printf: (f, ...a) => sprintf(String(f), a),
       quote: (a) => JSON.stringify(show(a)),
       slice: (a, i2, j) => a.slice(i2, j),
-      join: (a, sep5) => a.map(show).join(String(sep5)),
+      join: (a, sep6) => a.map(show).join(String(sep6)),
       contains: (s, sub) => String(s).includes(String(sub)),
       hasPrefix: (s, p) => String(s).startsWith(String(p))
     };
@@ -4864,10 +4864,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4881,7 +4881,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4905,7 +4905,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4921,7 +4921,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5012,7 +5012,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5026,13 +5026,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -5075,18 +5075,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -5140,8 +5140,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -5153,7 +5153,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -5164,8 +5164,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -5182,7 +5182,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5362,7 +5362,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -5379,24 +5379,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent2.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent2.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5579,25 +5579,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6407,14 +6407,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep5, value }) {
+    function stringifyItem({ start: start2, key, sep: sep6, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7581,18 +7581,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep5 }]
+            items: [{ start: start2, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7745,15 +7745,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep5 }]
+                    items: [{ start: start3, key, sep: sep6 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7947,13 +7947,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep5 }]
+              items: [{ start: start2, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9269,13 +9269,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve9(xhr.response);
+                resolve10(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -9471,9 +9471,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve9(receiveInstance(mod, inst));
+          resolve10(receiveInstance(mod, inst));
         });
       });
     }
@@ -10806,8 +10806,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve9, reject) => {
-      readyPromiseResolve = resolve9;
+    moduleRtn = new Promise((resolve10, reject) => {
+      readyPromiseResolve = resolve10;
       readyPromiseReject = reject;
     });
   }
@@ -13926,18 +13926,18 @@ var init_index = __esm({
 
 // weaver/src/cli/fs-atomic.ts
 function writeFileAtomic2(path, data) {
-  (0, import_node_fs18.mkdirSync)((0, import_node_path18.dirname)(path), { recursive: true });
-  const tmp = (0, import_node_path18.join)((0, import_node_path18.dirname)(path), `.${(0, import_node_crypto6.randomBytes)(6).toString("hex")}.tmp`);
-  (0, import_node_fs18.writeFileSync)(tmp, data);
-  (0, import_node_fs18.renameSync)(tmp, path);
+  (0, import_node_fs19.mkdirSync)((0, import_node_path19.dirname)(path), { recursive: true });
+  const tmp = (0, import_node_path19.join)((0, import_node_path19.dirname)(path), `.${(0, import_node_crypto7.randomBytes)(6).toString("hex")}.tmp`);
+  (0, import_node_fs19.writeFileSync)(tmp, data);
+  (0, import_node_fs19.renameSync)(tmp, path);
 }
-var import_node_fs18, import_node_path18, import_node_crypto6;
+var import_node_fs19, import_node_path19, import_node_crypto7;
 var init_fs_atomic = __esm({
   "weaver/src/cli/fs-atomic.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path18 = require("node:path");
-    import_node_crypto6 = require("node:crypto");
+    import_node_fs19 = require("node:fs");
+    import_node_path19 = require("node:path");
+    import_node_crypto7 = require("node:crypto");
   }
 });
 
@@ -13976,24 +13976,24 @@ async function weaveCommand(argv, stdout) {
   if (args2.files.length > 1 && !args2.outDir) throw new WeaveError("several files need -o OUT_DIR");
   const set = aspectsFor(args2.configs);
   const files = args2.files.map((f) => {
-    if (!(0, import_node_fs19.existsSync)(f)) throw new WeaveError(`no such file: ${f}`);
-    return { path: f, source: (0, import_node_fs19.readFileSync)(f, "utf8") };
+    if (!(0, import_node_fs20.existsSync)(f)) throw new WeaveError(`no such file: ${f}`);
+    return { path: f, source: (0, import_node_fs20.readFileSync)(f, "utf8") };
   });
   const names = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const b = (0, import_node_path19.basename)(f.path);
+    const b = (0, import_node_path20.basename)(f.path);
     if (names.has(b)) throw new WeaveError(`two inputs named ${b}: -o keeps base names, so they would collide`);
     names.add(b);
   }
   const res = await weavePackage(set, { importPath: args2.importPath ?? "main", mainModule: args2.mainModule, files });
   if (args2.outDir) {
-    for (const f of res.files) writeFileAtomic2((0, import_node_path19.join)(args2.outDir, (0, import_node_path19.basename)(f.path)), f.source);
+    for (const f of res.files) writeFileAtomic2((0, import_node_path20.join)(args2.outDir, (0, import_node_path20.basename)(f.path)), f.source);
   } else {
     stdout(res.files[0].source);
   }
   if (args2.report) {
-    writeFileAtomic2((0, import_node_path19.resolve)(args2.report), JSON.stringify({
-      files: res.files.map((f) => ({ path: f.path, out: args2.outDir ? (0, import_node_path19.join)(args2.outDir, (0, import_node_path19.basename)(f.path)) : void 0, woven: f.changed })),
+    writeFileAtomic2((0, import_node_path20.resolve)(args2.report), JSON.stringify({
+      files: res.files.map((f) => ({ path: f.path, out: args2.outDir ? (0, import_node_path20.join)(args2.outDir, (0, import_node_path20.basename)(f.path)) : void 0, woven: f.changed })),
       addedImports: res.addedImports,
       linkDeps: res.linkDeps,
       joinPoints: res.joinPoints,
@@ -14002,12 +14002,12 @@ async function weaveCommand(argv, stdout) {
   }
   return 0;
 }
-var import_node_fs19, import_node_path19;
+var import_node_fs20, import_node_path20;
 var init_weave_command = __esm({
   "weaver/src/cli/weave-command.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path20 = require("node:path");
     init_load();
     init_errors();
     init_weave();
@@ -14192,8 +14192,8 @@ function runPoolWorker() {
 init_errors();
 
 // weaver/src/gocmd/index.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_fs18 = require("node:fs");
+var import_node_path18 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -14621,10 +14621,10 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 
 // weaver/src/gocmd/usage.ts
 var UsageError = class extends Error {
@@ -15031,12 +15031,66 @@ function writeOverlay(cache4, entries) {
   return cache4.putGenerated("overlay", "overlay.json", JSON.stringify(json, null, 1) + "\n");
 }
 
-// weaver/src/gocmd/lazyconfig.ts
+// weaver/src/gocmd/vendoring.ts
 var import_node_fs11 = require("node:fs");
+var import_node_crypto6 = require("node:crypto");
 var import_node_path13 = require("node:path");
+function buildsVendored(moduleRoot, parsed, goflags) {
+  const fromArgs = parsed.flags.filter((f) => f.name === "mod").pop()?.value;
+  const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
+  const mode = fromArgs ?? fromEnv;
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs11.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
+}
+async function prepareVendorWorkspace(go, env, cache4, moduleRoot, runtimeDir) {
+  const vendorDir = (0, import_node_path13.join)(moduleRoot, "vendor");
+  const gomod = (0, import_node_path13.join)(moduleRoot, "go.mod");
+  const modText = (0, import_node_fs11.readFileSync)(gomod, "utf8");
+  const modulesTxt = (0, import_node_fs11.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8");
+  const entries = (0, import_node_fs11.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  const dir = (0, import_node_path13.join)(cache4.root, "vendorws", sha256(moduleRoot, modText, modulesTxt, runtimeDir, entries.join("\n")).slice(0, 32));
+  const result = { workFile: (0, import_node_path13.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(dir, "vendor") };
+  if ((0, import_node_fs11.existsSync)(result.workFile)) return result;
+  const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
+  if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
+  const m = JSON.parse(r.stdout);
+  let goLine = m.Go ?? "1.22";
+  for (const min of ["1.22", runtimeGoVersion(runtimeDir)]) if (min && compareGoVersions(goLine, min) < 0) goLine = min;
+  const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
+  const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
+  try {
+    (0, import_node_fs11.mkdirSync)((0, import_node_path13.join)(tmp, "vendor"), { recursive: true });
+    (0, import_node_fs11.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs11.writeFileSync)((0, import_node_path13.join)(tmp, "vendor", "modules.txt"), workspaceModulesTxt(modulesTxt, moduleRoot, dir));
+    for (const e of entries) (0, import_node_fs11.symlinkSync)((0, import_node_path13.join)(vendorDir, e), (0, import_node_path13.join)(tmp, "vendor", e));
+    (0, import_node_fs11.renameSync)(tmp, dir);
+  } catch (err2) {
+    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs11.existsSync)(result.workFile)) throw err2;
+  }
+  return result;
+}
+function workspaceModulesTxt(text, moduleRoot, workspaceDir) {
+  const local = (p) => p === "." || p === ".." || p.startsWith("./") || p.startsWith("../");
+  const lines = text.split("\n").map((line) => {
+    const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
+    if (!m || !local(m[2]) || (0, import_node_path13.isAbsolute)(m[2])) return line;
+    let rel = (0, import_node_path13.relative)(workspaceDir, (0, import_node_path13.resolve)(moduleRoot, m[2])).split(import_node_path13.sep).join("/");
+    if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
+    return m[1] + rel + m[3];
+  });
+  return `## workspace
+${lines.join("\n")}`;
+}
+function inWorkspace(ws, file) {
+  return file.startsWith(ws.vendorDir + import_node_path13.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+}
+
+// weaver/src/gocmd/lazyconfig.ts
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = require("node:path");
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs11.statSync)(path);
+    const st = (0, import_node_fs12.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -15051,9 +15105,9 @@ var LazyConfig = class {
     this.opts = opts;
     this.watch = watch;
     const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-    this.path = (0, import_node_path13.join)(cache4.root, "config", key.slice(0, 2), key + ".json");
+    this.path = (0, import_node_path14.join)(cache4.root, "config", key.slice(0, 2), key + ".json");
     try {
-      const e = JSON.parse((0, import_node_fs11.readFileSync)(this.path, "utf8"));
+      const e = JSON.parse((0, import_node_fs12.readFileSync)(this.path, "utf8"));
       if (e.stamps.every(([p, m, s]) => {
         const [, m2, s2] = stampOf2(p);
         return m === m2 && s === s2;
@@ -15089,7 +15143,7 @@ var LazyConfig = class {
   revived() {
     if (!this.core.revive || !this.entry) return void 0;
     try {
-      const saved = JSON.parse((0, import_node_fs11.readFileSync)(this.setPath(), "utf8"));
+      const saved = JSON.parse((0, import_node_fs12.readFileSync)(this.setPath(), "utf8"));
       if (saved.hash !== this.entry.hash || saved.set === void 0) return void 0;
       return this.core.revive(saved.set);
     } catch {
@@ -15120,8 +15174,8 @@ function filesOf(a) {
 }
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = require("node:path");
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
 var TEST_MAIN = /^func\s+TestMain\s*\(/m;
@@ -15140,7 +15194,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs12.readFileSync)((0, import_node_path14.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs13.readFileSync)((0, import_node_path15.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -15175,7 +15229,7 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out2 = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -15209,7 +15263,7 @@ async function weaveOne(unit, opts, out2) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs13.statSync)(real);
+      const st = (0, import_node_fs14.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -15252,32 +15306,32 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args2);
   let go = goBinary(env);
-  const cwd = parsed.chdir ? (0, import_node_path15.resolve)(parsed.chdir) : process.cwd();
+  const cwd = parsed.chdir ? (0, import_node_path16.resolve)(parsed.chdir) : process.cwd();
   const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed.graphFlags];
-  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path15.resolve)(cwd, parsed.userOverlay)}`);
-  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path15.resolve)(cwd, parsed.userModfile)}`);
+  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path16.resolve)(cwd, parsed.userOverlay)}`);
+  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path16.resolve)(cwd, parsed.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cache4 = new WeaveCache(weaveCacheDir(env));
   let ge = await goEnv(go, { cwd, env });
   const goroot = toolchainCopy(cache4, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path15.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path16.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
     ge = await goEnv(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed.userModfile ? (0, import_node_path15.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
+  const gomod = parsed.userModfile ? (0, import_node_path16.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path15.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path15.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs14.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path16.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path16.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs15.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache4, configPath ? [] : [(0, import_node_path15.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const config = new LazyConfig(runner.core, configOpts, cache4, configPath ? [] : [(0, import_node_path16.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
   const located = (p) => p.catch((err2) => {
     const loc = asLocated(err2);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -15294,7 +15348,7 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed.userOverlay) stampFiles.push((0, import_node_path15.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed.userOverlay) stampFiles.push((0, import_node_path16.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -15303,12 +15357,12 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
   const extra = /* @__PURE__ */ new Map();
   for (const t of tested) {
     if (t.hasTestMain) continue;
-    const path = (0, import_node_path15.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path16.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache4.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path15.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path16.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -15343,33 +15397,33 @@ async function prepare(runner, subcommand, args2, env, runtimeDir) {
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path15.join)(t.dir, TEST_LINKDEPS_FILE), cache4.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
+      add((0, import_node_path16.join)(t.dir, TEST_LINKDEPS_FILE), cache4.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
     }
   }
   const goArgs = [subcommand];
   if (parsed.chdir !== void 0) goArgs.push("-C", parsed.chdir);
   const childEnv = { ...env };
-  if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache4, overlay)}`);
   const listed = new Set(packages.map((p) => p.ImportPath));
   const needsRuntime = [...outcome.addedImports].some((i2) => isRuntimePackage(i2) && !listed.has(i2));
   let modfile = parsed.userModfile ? gomod : void 0;
   const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
-  if (rtDir !== void 0 || moduleCopies.length > 0) {
-    if (ge.GOWORK && ge.GOWORK !== "off") {
-      const work = await prepareWorkfile(go, env, cache4, ge.GOWORK, rtDir, moduleCopies);
-      if (work) childEnv.GOWORK = work;
-    } else {
-      const vendorDir = (0, import_node_path15.join)(moduleRoot, "vendor") + import_node_path15.sep;
-      const vendored = packages.some((p) => p.Dir?.startsWith(vendorDir));
-      const copy = prepareModfile(cache4, gomod, rtDir, moduleCopies);
-      if (copy && vendored && rtDir !== void 0) {
-        throw new UsageError(
-          `go-weave: ${moduleRoot} builds in vendor mode, and woven code needs the module ${RUNTIME_MODULE}, which is not vendored.
-Either build with -mod=mod (dependencies then come from the module cache), or vendor the runtime once:
-	go mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${rtDir} && go mod vendor`
-        );
+  const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
+  if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
+    if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
+    const ws = await prepareVendorWorkspace(go, env, cache4, moduleRoot, rtDir);
+    childEnv.GOWORK = ws.workFile;
+    const moved = /* @__PURE__ */ new Map();
+    for (const [k, v] of overlay) moved.set(inWorkspace(ws, k), v);
+    if (moved.size > 0) goArgs.push(`-overlay=${writeOverlay(cache4, moved)}`);
+  } else {
+    if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache4, overlay)}`);
+    if (rtDir !== void 0 || moduleCopies.length > 0) {
+      if (goWork !== void 0) {
+        const work = await prepareWorkfile(go, env, cache4, goWork, rtDir, moduleCopies);
+        if (work) childEnv.GOWORK = work;
+      } else {
+        modfile = prepareModfile(cache4, gomod, rtDir, moduleCopies) ?? modfile;
       }
-      modfile = copy ?? modfile;
     }
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
@@ -15382,7 +15436,7 @@ function copyWovenModules(cache4, gomodcache, packages, files) {
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path15.dirname)(f));
+    const m = byDir.get((0, import_node_path16.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     copies.set(m.Dir, ensureModuleCopy(cache4, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }));
   }
@@ -15393,9 +15447,9 @@ function copyWovenModules(cache4, gomodcache, packages, files) {
 var import_node_os3 = require("node:os");
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 var import_node_url3 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -15409,11 +15463,11 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs15.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs16.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path16.join)((0, import_node_path16.dirname)(manifest), file)).href;
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path17.join)((0, import_node_path17.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -15454,8 +15508,8 @@ var WeavePool = class {
   }
   weave(input) {
     if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
-    return new Promise((resolve9, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve: resolve9, reject });
+    return new Promise((resolve10, reject) => {
+      this.queue.push({ id: this.nextId++, input, resolve: resolve10, reject });
       this.pump();
     });
   }
@@ -15602,11 +15656,11 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 function appendReport(path, r) {
   if (!path) return;
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  (0, import_node_fs16.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
+  (0, import_node_fs17.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
 }
 
 // weaver/src/gocmd/index.ts
@@ -15676,14 +15730,14 @@ async function runDiffWith(runner, args2, env = process.env, write = (s) => void
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path17.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path18.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path17.sep);
-    const name2 = inside ? (0, import_node_path17.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs17.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs17.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path18.sep);
+    const name2 = inside ? (0, import_node_path18.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs18.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name2}` : name2, inside ? `b/${name2}` : `${name2} (woven)`, before, (0, import_node_fs18.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

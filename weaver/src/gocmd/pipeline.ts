@@ -13,7 +13,8 @@ import { toolchainCopy } from './toolchain.js';
 import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
-import { isRuntimePackage, planUnitsAsync, RUNTIME_MODULE } from './plan.js';
+import { isRuntimePackage, planUnitsAsync } from './plan.js';
+import { buildsVendored, inWorkspace, prepareVendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
 import { testedPackages, testLinkDepsFile, testMainStub, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
@@ -179,29 +180,27 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const goArgs: string[] = [subcommand];
   if (parsed.chdir !== undefined) goArgs.push('-C', parsed.chdir);
   const childEnv: Env = { ...env };
-  if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, overlay)}`);
   const listed = new Set(packages.map((p) => p.ImportPath));
   const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
   let modfile = parsed.userModfile ? gomod : undefined;
   const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : undefined;
-  if (rtDir !== undefined || moduleCopies.length > 0) {
-    if (ge.GOWORK && ge.GOWORK !== 'off') {
-      const work = await prepareWorkfile(go, env, cache, ge.GOWORK, rtDir, moduleCopies);
-      if (work) childEnv.GOWORK = work;
-    } else {
-      const vendorDir = join(moduleRoot, 'vendor') + sep;
-      const vendored = packages.some((p) => p.Dir?.startsWith(vendorDir));
-      const copy = prepareModfile(cache, gomod, rtDir, moduleCopies);
-      if (copy && vendored && rtDir !== undefined) {
-        // The go command checks vendor/modules.txt against go.mod and reads it from disk, not
-        // through -overlay, so the runtime cannot be added without writing into the user's tree.
-        throw new UsageError(
-          `go-weave: ${moduleRoot} builds in vendor mode, and woven code needs the module ${RUNTIME_MODULE}, which is not vendored.\n` +
-            `Either build with -mod=mod (dependencies then come from the module cache), or vendor the runtime once:\n` +
-            `\tgo mod edit -require=${RUNTIME_MODULE}@v0.0.0 -replace=${RUNTIME_MODULE}=${rtDir} && go mod vendor`,
-        );
+  const goWork = ge.GOWORK && ge.GOWORK !== 'off' ? ge.GOWORK : undefined;
+  if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
+    if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
+    const ws = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
+    childEnv.GOWORK = ws.workFile;
+    const moved = new Map<string, string>();
+    for (const [k, v] of overlay) moved.set(inWorkspace(ws, k), v);
+    if (moved.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, moved)}`);
+  } else {
+    if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, overlay)}`);
+    if (rtDir !== undefined || moduleCopies.length > 0) {
+      if (goWork !== undefined) {
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies);
+        if (work) childEnv.GOWORK = work;
+      } else {
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
       }
-      modfile = copy ?? modfile;
     }
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);

@@ -1,0 +1,116 @@
+// A module that builds from vendor/: the real weaver, the real runtime and the woven standard
+// library, brought together without touching the module's go.mod, go.sum or vendor/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { GO, goWeave } from './support/go-shop.ts';
+
+const MAIN = `package main
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+
+	"example.com/greet"
+)
+
+//weave:span
+func fetch(url string) string {
+	res, err := http.Get(url)
+	if err != nil {
+		panic(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
+}
+
+func main() {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/hello", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, greet.Hello("vendor")) })
+	go http.Serve(ln, mux)
+	fmt.Println(fetch("http://" + ln.Addr().String() + "/hello"))
+}
+`;
+
+const TEST = `package main
+
+import "testing"
+
+func TestHello(t *testing.T) {
+	if got := double(21); got != 42 {
+		t.Fatal(got)
+	}
+}
+
+//weave:span
+func double(n int) int { return 2 * n }
+`;
+
+let dir = '';
+let env: NodeJS.ProcessEnv = {};
+
+/** Every file under dir with its content, symlinks and all, so any write shows. */
+function snapshot(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.name === '.weave' || e.name === 'bin') continue;
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(root, p), `${statSync(p).mtimeMs} ${readFileSync(p, 'utf8')}`);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+before(async () => {
+  dir = writeTree({
+    'app/go.mod': 'module example.com/app\n\ngo 1.24\n\nrequire example.com/greet v0.0.0\n\nreplace example.com/greet => ../greet\n',
+    'app/main.go': MAIN,
+    'app/main_test.go': TEST,
+    'greet/go.mod': 'module example.com/greet\n\ngo 1.22\n',
+    'greet/greet.go': 'package greet\n\nfunc Hello(name string) string { return "hello, " + name }\n',
+  }, 'gw-vendor-');
+  env = { GOWEAVE_CACHE: join(dir, 'app', '.weave'), GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'console' };
+  const v = await run(GO, ['mod', 'vendor'], { cwd: join(dir, 'app') });
+  assert.equal(v.code, 0, v.stderr);
+});
+after(() => removeTree(dir));
+
+test('vendor mode: build, test and vet are woven; spans come from the woven std and the runtime', async () => {
+  const app = join(dir, 'app');
+  const before = snapshot(app);
+  const b = await goWeave(['build', '-o', join(app, 'bin', 'app'), '.'], { cwd: app, env });
+  assert.equal(b.code, 0, b.stderr);
+  // The second identical build compiles nothing: the workspace is reused as it is.
+  const again = await goWeave(['build', '-v', '-o', join(app, 'bin', 'app'), '.'], { cwd: app, env });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(again.stderr.trim(), '', 'packages were compiled again');
+  const r = await run(join(app, 'bin', 'app'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'hello, vendor\n');
+  const spans = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { name: string; kind: string; traceId: string });
+  const byName = (name: string, kind: string) => spans.find((s) => s.name === name && s.kind === kind);
+  const fetch = byName('main.fetch', 'INTERNAL');
+  const client = byName('GET', 'CLIENT');
+  const server = byName('GET /hello', 'SERVER');
+  assert.ok(fetch && client && server, r.stderr);
+  assert.equal(server.traceId, client.traceId, 'traceparent crossed the loopback connection');
+
+  const t = await goWeave(['test', '-count=1', '-v', '.'], { cwd: app, env });
+  assert.equal(t.code, 0, t.stdout + t.stderr);
+  assert.match(t.stdout + t.stderr, /"name":"main\.double"/);
+  const vet = await goWeave(['vet', './...'], { cwd: app, env });
+  assert.equal(vet.code, 0, vet.stderr);
+  assert.deepEqual(snapshot(app), before, 'go.mod, go.sum or vendor/ changed');
+});

@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ParsedArgs } from './args.js';
+import type { WeaveCache } from './cache.js';
+import { capture } from './exec.js';
+import type { Env } from './env.js';
+import { GoCommandError } from './golist.js';
+import { sha256 } from './hash.js';
+import { compareGoVersions, runtimeGoVersion } from './modfile.js';
+
+/**
+ * Whether the go command will build this module from vendor/: an explicit -mod (on the command
+ * line, then in GOFLAGS) decides; otherwise a vendor/modules.txt does (go 1.14 and later).
+ */
+export function buildsVendored(moduleRoot: string, parsed: ParsedArgs, goflags: string | undefined): boolean {
+  const fromArgs = parsed.flags.filter((f) => f.name === 'mod').pop()?.value;
+  const fromEnv = (goflags ?? '').split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== undefined).pop();
+  const mode = fromArgs ?? fromEnv;
+  // Without modules.txt the go command reports the inconsistency itself, in its own words.
+  return (mode === undefined || mode === 'vendor') && existsSync(join(moduleRoot, 'vendor', 'modules.txt'));
+}
+
+/** A workspace in the weave cache that builds a vendored module together with the runtime. */
+export interface VendorWorkspace {
+  workFile: string;
+  /** The user's vendor directory, and where the go command sees it in the workspace. */
+  vendorDir: string;
+  linkedVendorDir: string;
+}
+
+interface ModJSON {
+  Go?: string;
+  Godebug?: { Key: string; Value: string }[];
+}
+
+/**
+ * In vendor mode the go command checks vendor/modules.txt (read from disk, never through
+ * -overlay) against go.mod, and since go 1.23 will not import a vendored package the file does
+ * not list, so neither a -modfile require nor overlaid vendor files bring the runtime in. A
+ * workspace can: it uses the user's module and the runtime module, and its vendor directory (the
+ * one beside go.work) links every entry of the user's vendor/ and holds the same modules.txt in
+ * workspace form. The user's tree is untouched; the workspace is made once per go.mod, modules.txt
+ * and runtime, in a temporary directory renamed into place.
+ */
+export async function prepareVendorWorkspace(go: string, env: Env, cache: WeaveCache, moduleRoot: string, runtimeDir: string): Promise<VendorWorkspace> {
+  const vendorDir = join(moduleRoot, 'vendor');
+  const gomod = join(moduleRoot, 'go.mod');
+  const modText = readFileSync(gomod, 'utf8');
+  const modulesTxt = readFileSync(join(vendorDir, 'modules.txt'), 'utf8');
+  const entries = readdirSync(vendorDir).filter((e) => e !== 'modules.txt').sort();
+  const dir = join(cache.root, 'vendorws', sha256(moduleRoot, modText, modulesTxt, runtimeDir, entries.join('\n')).slice(0, 32));
+  const result = { workFile: join(dir, 'go.work'), vendorDir, linkedVendorDir: join(dir, 'vendor') };
+  if (existsSync(result.workFile)) return result;
+
+  const r = await capture(go, ['mod', 'edit', '-json', gomod], { env });
+  if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
+  const m = JSON.parse(r.stdout) as ModJSON;
+  // The workspace's go line sets the default GODEBUG of the program: keep the module's, unless
+  // it is below what workspace vendoring (1.22) or the runtime needs.
+  let goLine = m.Go ?? '1.22';
+  for (const min of ['1.22', runtimeGoVersion(runtimeDir)]) if (min && compareGoVersions(goLine, min) < 0) goLine = min;
+  const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), '', 'use (', `\t${JSON.stringify(moduleRoot)}`, `\t${JSON.stringify(runtimeDir)}`, ')', ''];
+
+  const tmp = `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    mkdirSync(join(tmp, 'vendor'), { recursive: true });
+    writeFileSync(join(tmp, 'go.work'), work.join('\n'));
+    writeFileSync(join(tmp, 'vendor', 'modules.txt'), workspaceModulesTxt(modulesTxt, moduleRoot, dir));
+    for (const e of entries) symlinkSync(join(vendorDir, e), join(tmp, 'vendor', e));
+    renameSync(tmp, dir);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    // Another build renamed its workspace first: identical content, keep theirs.
+    if (!existsSync(result.workFile)) throw err;
+  }
+  return result;
+}
+
+/**
+ * modules.txt in workspace form: a `## workspace` header, and local replacements relative to the
+ * workspace directory instead of the module's, which is how the go command compares them there.
+ */
+export function workspaceModulesTxt(text: string, moduleRoot: string, workspaceDir: string): string {
+  const local = (p: string) => p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../');
+  const lines = text.split('\n').map((line) => {
+    const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
+    if (!m || !local(m[2]) || isAbsolute(m[2])) return line;
+    let rel = relative(workspaceDir, resolve(moduleRoot, m[2])).split(sep).join('/');
+    if (rel !== '..' && !rel.startsWith('../')) rel = `./${rel}`;
+    return m[1] + rel + m[3];
+  });
+  return `## workspace\n${lines.join('\n')}`;
+}
+
+/** Where the go command finds a vendored file when it builds in the workspace. */
+export function inWorkspace(ws: VendorWorkspace, file: string): string {
+  return file.startsWith(ws.vendorDir + sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+}
