@@ -3,6 +3,7 @@ package trace
 import (
 	"context"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -49,10 +50,17 @@ func (p *provider) onEnd(s *Span) {
 var (
 	current      atomic.Pointer[provider]
 	initializing atomic.Bool
+	initializer  atomic.Uint64 // goroutine running the initialisation
+	initDone     = make(chan struct{})
 	initOnce     sync.Once
 	shutdownOnce sync.Once
 	isShutdown   atomic.Bool
 )
+
+// initWaitLimit bounds how long a goroutine waits for another's
+// initialisation; past it (a goroutine the initialiser itself waits on) the
+// span is skipped rather than the program deadlocked.
+const initWaitLimit = 5 * time.Second
 
 func getProvider() *provider {
 	if p := current.Load(); p != nil {
@@ -61,14 +69,49 @@ func getProvider() *provider {
 	if initializing.Load() {
 		// A span started from inside initialisation (say, woven code run by an
 		// exporter's constructor) would deadlock in initOnce: it gets no span.
-		return nil
+		if goroutineID() == initializer.Load() {
+			return nil
+		}
+		// Any other goroutine waits: spans started while another goroutine
+		// initialises are as real as the initialiser's own.
+		t := time.NewTimer(initWaitLimit)
+		defer t.Stop()
+		select {
+		case <-initDone:
+			return current.Load()
+		case <-t.C:
+			return nil
+		}
 	}
 	initOnce.Do(func() {
+		initializer.Store(goroutineID())
 		initializing.Store(true)
-		defer initializing.Store(false)
+		defer func() {
+			initializing.Store(false)
+			close(initDone)
+		}()
 		current.Store(providerFromEnv(os.Getenv))
 	})
 	return current.Load()
+}
+
+// goroutineID reads the current goroutine's number from its stack header
+// ("goroutine 18 [running]:"). Only the short initialisation window asks.
+func goroutineID() uint64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	const prefix = "goroutine "
+	if len(b) < len(prefix) || string(b[:len(prefix)]) != prefix {
+		return 0
+	}
+	var id uint64
+	for _, c := range b[len(prefix):] {
+		if c < '0' || c > '9' {
+			break
+		}
+		id = id*10 + uint64(c-'0')
+	}
+	return id
 }
 
 // providerFromEnv never fails: whatever goes wrong becomes a warning and,

@@ -36,3 +36,37 @@ func TestStartDuringInitialisationDoesNotDeadlock(t *testing.T) {
 		t.Fatalf("child failed (%v):\n%s", err, out)
 	}
 }
+
+// Spans started on other goroutines while one goroutine initialises (the
+// first spans of a program that starts work in parallel) wait for it and
+// record: only the initialiser's own reentrant spans are skipped.
+func TestConcurrentFirstStartsAllRecord(t *testing.T) {
+	if os.Getenv("GOWEAVE_CONCURRENT_CHILD") == "1" {
+		RegisterExporter("slowinit", func() (Exporter, error) {
+			time.Sleep(200 * time.Millisecond)
+			return &recorder{}, nil
+		})
+		const n = 8
+		spans := make(chan *Span, n)
+		for i := 0; i < n; i++ {
+			go func() {
+				_, s := Start(context.Background(), "first", KindInternal)
+				spans <- s
+			}()
+		}
+		for i := 0; i < n; i++ {
+			if s := <-spans; s == nil || !s.IsRecording() {
+				t.Fatalf("span %d of %d started during initialisation does not record", i+1, n)
+			}
+		}
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second) // hang guard only
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestConcurrentFirstStartsAllRecord$", "-test.v")
+	cmd.Env = append(os.Environ(), "GOWEAVE_CONCURRENT_CHILD=1", "OTEL_TRACES_EXPORTER=slowinit", "GOWEAVE_TRACE_SIGNALS=false")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS") {
+		t.Fatalf("child failed (%v):\n%s", err, out)
+	}
+}
