@@ -10,8 +10,7 @@ import (
 )
 
 // An exporter constructor that itself starts a span (woven code inside the
-// exporter) must not deadlock the lazy initialisation. The check needs a
-// fresh process, since initialisation happens once per process.
+// exporter) must not deadlock the lazy initialisation.
 func TestStartDuringInitialisationDoesNotDeadlock(t *testing.T) {
 	if os.Getenv("GOWEAVE_REENTRANT_CHILD") == "1" {
 		RegisterExporter("reentrant", func() (Exporter, error) {
@@ -27,10 +26,17 @@ func TestStartDuringInitialisationDoesNotDeadlock(t *testing.T) {
 		}
 		return
 	}
+	runChild(t, "TestStartDuringInitialisationDoesNotDeadlock", "GOWEAVE_REENTRANT_CHILD=1", "OTEL_TRACES_EXPORTER=reentrant")
+}
+
+// runChild runs one test of this binary again in a fresh process with env
+// added: initialisation happens once per process.
+func runChild(t *testing.T, name string, env ...string) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second) // hang guard only
 	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestStartDuringInitialisationDoesNotDeadlock$", "-test.v")
-	cmd.Env = append(os.Environ(), "GOWEAVE_REENTRANT_CHILD=1", "OTEL_TRACES_EXPORTER=reentrant", "GOWEAVE_TRACE_SIGNALS=false")
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^"+name+"$", "-test.v")
+	cmd.Env = append(append(os.Environ(), "GOWEAVE_TRACE_SIGNALS=false"), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "--- PASS") {
 		t.Fatalf("child failed (%v):\n%s", err, out)
@@ -61,12 +67,5 @@ func TestConcurrentFirstStartsAllRecord(t *testing.T) {
 		}
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second) // hang guard only
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestConcurrentFirstStartsAllRecord$", "-test.v")
-	cmd.Env = append(os.Environ(), "GOWEAVE_CONCURRENT_CHILD=1", "OTEL_TRACES_EXPORTER=slowinit", "GOWEAVE_TRACE_SIGNALS=false")
-	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "--- PASS") {
-		t.Fatalf("child failed (%v):\n%s", err, out)
-	}
+	runChild(t, "TestConcurrentFirstStartsAllRecord", "GOWEAVE_CONCURRENT_CHILD=1", "OTEL_TRACES_EXPORTER=slowinit")
 }
