@@ -5,7 +5,6 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as esbuild from 'esbuild';
 import { run } from '../test/support/go-fixture.ts';
 import { GO, REPO } from '../test/support/go-shop.ts';
 
@@ -23,21 +22,17 @@ export interface Target {
  * built fresh from this checkout so the benchmark never measures a stale dist/.
  */
 async function bundleGoWeave(work: string): Promise<{ cmd: string[]; env: NodeJS.ProcessEnv }> {
-  const out = join(work, 'go-weave', 'go-weave.cjs');
-  mkdirSync(join(work, 'go-weave'), { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(REPO, 'weaver', 'src', 'cli', 'run.ts')],
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning',
-    define: { 'import.meta.url': '__goweave_import_meta_url' },
-    banner: { js: 'const __goweave_import_meta_url = require("url").pathToFileURL(__filename).href;' },
-  });
+  const outDir = join(work, 'go-weave');
+  // @ts-expect-error: a plain ES module of the repository's scripts, without type declarations.
+  const { bundleWeaverTo } = (await import('../scripts/bundle.mjs')) as { bundleWeaverTo: (dir: string, o: { assets: boolean }) => Promise<void> };
+  await bundleWeaverTo(outDir, { assets: false });
   const assets = join(work, 'assets');
   mkdirSync(assets);
   symlinkSync(join(REPO, 'node_modules', 'tree-sitter-go', 'tree-sitter-go.wasm'), join(assets, 'tree-sitter-go.wasm'));
   symlinkSync(join(REPO, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.wasm'), join(assets, 'web-tree-sitter.wasm'));
   symlinkSync(process.env.GOWEAVE_ASSETS ? join(process.env.GOWEAVE_ASSETS, 'aspects') : join(REPO, 'weaver', 'aspects'), join(assets, 'aspects'));
   symlinkSync(join(REPO, 'runtime'), join(assets, 'runtime'));
-  return { cmd: [process.execPath, out], env: { GOWEAVE_ASSETS: assets } };
+  return { cmd: [process.execPath, join(outDir, 'go-weave.cjs')], env: { GOWEAVE_ASSETS: assets } };
 }
 
 async function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {

@@ -4,14 +4,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { removeTree, writeTree } from './support/go-fixture.ts';
 import { REPO, run } from './support/go-tool.ts';
 import { unitsOf, weaveWithCore } from './support/pool-fixture.ts';
 import { stdPackages, type StdPackage } from './support/std-packages.ts';
 import type { WeaveUnit } from '../weaver/src/gocmd/plan.ts';
-import { sha256 } from '../weaver/src/gocmd/hash.ts';
+import { bundleFingerprint } from '../weaver/src/gocmd/fingerprint.ts';
 
 const BUNDLE = join(REPO, 'dist', 'weaver', 'go-weave.cjs');
 const noBundle = existsSync(BUNDLE) ? false : `the weaver bundle ${BUNDLE} is not built (run npm run build)`;
@@ -161,7 +161,7 @@ describe('weaving pool', () => {
     const spawn = (data: unknown, env: NodeJS.ProcessEnv) => new Worker(BUNDLE, { workerData: data, env });
     const single = await weaveWithCore(units, join(tmp, 'b-single'), opts);
     // The bundle's fingerprint is its own hash (fingerprint.ts), not that of these sources.
-    const fingerprint = sha256('bundle', readFileSync(BUNDLE));
+    const fingerprint = bundleFingerprint(dirname(BUNDLE));
     const refused = await weaveWithCore(units.slice(-1), join(tmp, 'b-refused'), opts, 1, { mainThread: false, spawn });
     assert.match(refused.stats?.failure ?? '', /different weaver code/);
     const pooled = await weaveWithCore(units, join(tmp, 'b-pooled'), opts, 2, { mainThread: false, spawn, fingerprint });

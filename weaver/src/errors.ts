@@ -15,6 +15,14 @@ export class WeaveError extends Error {
   }
 }
 
+/**
+ * By name, not instanceof: the CLI bundle and the core bundle (loaded on demand) each have a
+ * WeaveError class of their own.
+ */
+export function isWeaveError(e: unknown): e is WeaveError {
+  return e instanceof Error && e.name === 'WeaveError';
+}
+
 function formatLocation(where?: { file?: string; line?: number; col?: number }): string {
   if (!where?.file) return '';
   let s = where.file;

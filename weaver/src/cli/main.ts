@@ -1,4 +1,4 @@
-import { WeaveError } from '../errors.js';
+import { isWeaveError, WeaveError } from '../errors.js';
 import * as gocmd from '../gocmd/index.js';
 
 const USAGE = `go-weave: compile-time instrumentation for Go
@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`go-weave: unknown command "${cmd}"\n\n${USAGE}`);
     return 2;
   } catch (e) {
-    if (e instanceof WeaveError) { process.stderr.write(`go-weave: ${e.message}\n`); return 1; }
+    if (isWeaveError(e)) { process.stderr.write(`go-weave: ${e.message}\n`); return 1; }
     throw e;
   }
 }

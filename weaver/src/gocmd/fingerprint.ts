@@ -8,12 +8,13 @@ let memo: string | undefined;
 /**
  * Identifies the weaving code that is running. Weave-cache keys include it, so a changed weaver
  * (a bundle upgrade, or an edit in a development checkout) never reuses woven files it did not
- * produce. The bundle hashes itself; a checkout hashes weaver/src.
+ * produce. A bundle hashes its files (both halves, whichever one asks); a checkout hashes
+ * weaver/src.
  */
 export function weaverFingerprint(): string {
   if (memo) return memo;
   if (typeof __filename === 'string' && __filename.endsWith('.cjs')) {
-    memo = sha256('bundle', readFileSync(__filename));
+    memo = bundleFingerprint(dirname(__filename));
     return memo;
   }
   const src = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,3 +30,10 @@ export function weaverFingerprint(): string {
   memo = sha256('src', ...parts);
   return memo;
 }
+
+/** The fingerprint of the bundle in dir: go-weave.cjs and go-weave-core.cjs, as they are on disk. */
+export function bundleFingerprint(dir: string): string {
+  return sha256('bundle', ...BUNDLE_FILES.map((f) => readFileSync(join(dir, f))));
+}
+
+const BUNDLE_FILES = ['go-weave.cjs', 'go-weave-core.cjs'];
