@@ -7640,6 +7640,7 @@ function formatLocation(where) {
 }
 
 // weaver/src/aspects/load.ts
+var import_node_crypto = require("node:crypto");
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
 
@@ -8601,6 +8602,14 @@ function loadConfig(opts = {}) {
   if (cfg) paths.push(cfg);
   return loadAspectFiles(paths);
 }
+function aspectSetHash(set) {
+  const h = (0, import_node_crypto.createHash)("sha256");
+  for (const a of set.aspects) h.update(a.fingerprint).update("\0");
+  return h.digest("hex");
+}
+
+// weaver/src/weave.ts
+var import_node_crypto2 = require("node:crypto");
 
 // weaver/src/join/glob.ts
 function globMatch(pattern, path) {
@@ -13859,13 +13868,19 @@ function textMayMatch(aspect, source) {
 }
 
 // weaver/src/weave.ts
+var strings = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
+function isFileOutcome(v) {
+  if (!v || typeof v !== "object") return false;
+  const o = v;
+  return (o.source === void 0 || typeof o.source === "string") && typeof o.joinPoints === "number" && strings(o.hit) && strings(o.imports) && strings(o.links) && strings(o.fileLevelDone) && strings(o.injectedOnce);
+}
 function packageMayMatch(set, facts) {
   return set.aspects.some((a) => packageVerdict(a.joinPoint, facts) !== false);
 }
 function isWoven(source) {
   return source.startsWith(WOVEN_MARKER + "\n");
 }
-async function weavePackage(set, pkg) {
+async function weavePackage(set, pkg, memo) {
   const facts = { importPath: pkg.importPath, name: pkg.name, standard: pkg.standard, mainModule: pkg.mainModule, testMain: pkg.testMain };
   const active = set.aspects.filter((a) => packageVerdict(a.joinPoint, facts) !== false);
   const result = { files: [], addedImports: [], linkDeps: [], joinPoints: 0, aspects: [] };
@@ -13883,66 +13898,87 @@ async function weavePackage(set, pkg) {
   const out2 = new Array(pkg.files.length);
   const reserved = /* @__PURE__ */ new Set();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
+  const setHash = memo ? aspectSetHash(set) : "";
   for (const { f, i: i2 } of order) {
     const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
     if (here.length === 0) {
       out2[i2] = unchanged(f);
       continue;
     }
-    const literals = here.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
-    const file = await loadGoFile(f.path, f.source);
-    try {
-      const plan = {
-        file,
-        facts: { ...facts, name: file.packageName },
-        imports: new ImportAllocator(file, pkg.importPath, reserved),
-        naming: new NamingRequests(),
-        edits: [],
-        linkDeps: links,
-        keepUsed: /* @__PURE__ */ new Set(),
-        seq: 0
-      };
-      const candidates = /* @__PURE__ */ new Map();
-      const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
-      const cands = (k) => {
-        let l = candidates.get(k);
-        if (!l) {
-          l = candidatesOf(file, k, found);
-          candidates.set(k, l);
-        }
-        return l;
-      };
-      for (const aspect of here) {
-        for (const kind of aspectKinds(aspect)) {
-          if (kind === "file" && fileLevelDone.has(aspect.id)) continue;
-          for (const c of cands(kind)) {
-            if (!matches(aspect.joinPoint, c, { file, facts: plan.facts })) continue;
-            if (kind === "file") fileLevelDone.add(aspect.id);
-            result.joinPoints++;
-            hit.add(aspect.id);
-            await applyAll(plan, aspect, c, injectedOnce);
-          }
-        }
-      }
-      plan.edits.push(...namingEdits(plan.naming, file.positions, plan.seq));
-      const decl = plan.imports.declaration();
-      if (decl) plan.edits.push({ kind: "insert", at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: "imports", seq: plan.seq++ });
-      plan.imports.paths().forEach((p) => added.add(p));
-      if (plan.edits.length === 0) {
-        out2[i2] = unchanged(f);
-        continue;
-      }
-      const printed = printWoven(f.source, plan.edits, file.positions, `package ${pkg.importPath}`);
-      out2[i2] = { path: f.path, source: file.masked ? unmaskText(printed) : printed, changed: true };
-    } finally {
-      file.tree.delete();
+    const key = memo && (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort()])).digest("hex");
+    const remembered = key ? memo?.get(key) : void 0;
+    let o;
+    if (isFileOutcome(remembered)) {
+      o = remembered;
+    } else {
+      o = await weaveFile(f, here, { facts, importPath: pkg.importPath, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
+      if (key) memo?.set(key, o);
     }
+    out2[i2] = o.source === void 0 ? unchanged(f) : { path: f.path, source: o.source, changed: true };
+    result.joinPoints += o.joinPoints;
+    o.hit.forEach((a) => hit.add(a));
+    o.imports.forEach((p) => added.add(p));
+    o.links.forEach((l) => links.add(l));
+    o.fileLevelDone.forEach((a) => fileLevelDone.add(a));
+    o.injectedOnce.forEach((k) => injectedOnce.add(k));
   }
   result.files = out2;
   result.addedImports = [...added].sort();
   result.linkDeps = [...links].sort();
   result.aspects = active.filter((a) => hit.has(a.id)).map((a) => a.id);
   return result;
+}
+async function weaveFile(f, here, st) {
+  const literals = here.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
+  const file = await loadGoFile(f.path, f.source);
+  try {
+    const links = /* @__PURE__ */ new Set();
+    const hit = /* @__PURE__ */ new Set();
+    let joinPoints = 0;
+    const plan = {
+      file,
+      facts: { ...st.facts, name: file.packageName },
+      imports: new ImportAllocator(file, st.importPath, st.reserved),
+      naming: new NamingRequests(),
+      edits: [],
+      linkDeps: links,
+      keepUsed: /* @__PURE__ */ new Set(),
+      seq: 0
+    };
+    const candidates = /* @__PURE__ */ new Map();
+    const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
+    const cands = (k) => {
+      let l = candidates.get(k);
+      if (!l) {
+        l = candidatesOf(file, k, found);
+        candidates.set(k, l);
+      }
+      return l;
+    };
+    for (const aspect of here) {
+      for (const kind of aspectKinds(aspect)) {
+        if (kind === "file" && st.fileLevelDone.has(aspect.id)) continue;
+        for (const c of cands(kind)) {
+          if (!matches(aspect.joinPoint, c, { file, facts: plan.facts })) continue;
+          if (kind === "file") st.fileLevelDone.add(aspect.id);
+          joinPoints++;
+          hit.add(aspect.id);
+          await applyAll(plan, aspect, c, st.injectedOnce);
+        }
+      }
+    }
+    plan.edits.push(...namingEdits(plan.naming, file.positions, plan.seq));
+    const decl = plan.imports.declaration();
+    if (decl) plan.edits.push({ kind: "insert", at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: "imports", seq: plan.seq++ });
+    const o = { joinPoints, hit: [...hit], imports: plan.imports.paths(), links: [...links], fileLevelDone: [...st.fileLevelDone], injectedOnce: [...st.injectedOnce] };
+    if (plan.edits.length > 0) {
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.importPath}`);
+      o.source = file.masked ? unmaskText(printed) : printed;
+    }
+    return o;
+  } finally {
+    file.tree.delete();
+  }
 }
 async function applyAll(plan, aspect, c, injectedOnce) {
   for (const [n, adv] of aspect.advice.entries()) {

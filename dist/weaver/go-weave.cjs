@@ -27,6 +27,120 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // weaver/src/gocmd/pool-worker.ts
 var import_node_worker_threads = require("node:worker_threads");
 
+// weaver/src/gocmd/cache.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+
+// weaver/src/gocmd/atomic.ts
+var import_node_fs = require("node:fs");
+var import_node_crypto = require("node:crypto");
+var import_node_path = require("node:path");
+function writeFileAtomic(path, data) {
+  (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto.randomBytes)(4).toString("hex")}`;
+  try {
+    (0, import_node_fs.writeFileSync)(tmp, data);
+    (0, import_node_fs.renameSync)(tmp, path);
+  } catch (err) {
+    (0, import_node_fs.rmSync)(tmp, { force: true });
+    throw err;
+  }
+}
+
+// weaver/src/gocmd/hash.ts
+var import_node_crypto2 = require("node:crypto");
+function sha256(...parts) {
+  const h = (0, import_node_crypto2.createHash)("sha256");
+  for (const p of parts) {
+    h.update(p);
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+
+// weaver/src/gocmd/cache.ts
+var LAYOUT = "v1";
+var WeaveCache = class {
+  root;
+  constructor(dir) {
+    this.root = (0, import_node_path2.join)(dir, LAYOUT);
+  }
+  unitKey(parts) {
+    const fileParts = parts.files.flatMap((f) => [f.path, sha256(f.source)]);
+    return sha256(LAYOUT, parts.fingerprint, parts.aspectHash, parts.importPath, parts.name ?? "", String(!!parts.standard), String(!!parts.mainModule), ...fileParts, "--targets", ...parts.targets);
+  }
+  manifestPath(key) {
+    return (0, import_node_path2.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
+  }
+  /** A manifest whose woven files were removed underneath it counts as a miss. */
+  readManifest(key) {
+    let m;
+    try {
+      m = JSON.parse((0, import_node_fs2.readFileSync)(this.manifestPath(key), "utf8"));
+    } catch {
+      return void 0;
+    }
+    for (const p of Object.values(m.woven)) if (!(0, import_node_fs2.existsSync)(p)) return void 0;
+    return m;
+  }
+  /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
+  quickKey(parts) {
+    return sha256(LAYOUT, "quick", ...parts);
+  }
+  readMemo(quick) {
+    try {
+      const k = (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
+      return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  writeMemo(quick, key) {
+    writeFileAtomic((0, import_node_path2.join)(this.root, "memo", quick.slice(0, 2), quick), key);
+  }
+  /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
+  putSource(originalPath, source) {
+    const h = sha256(source);
+    const p = (0, import_node_path2.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path2.basename)(originalPath));
+    if (!(0, import_node_fs2.existsSync)(p)) writeFileAtomic(p, source);
+    return p;
+  }
+  /** Written after the woven files it names, so a visible manifest is always complete. */
+  writeManifest(key, m) {
+    writeFileAtomic(this.manifestPath(key), JSON.stringify(m));
+  }
+  /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
+  putGenerated(kind, name, content) {
+    const h = sha256(kind, name, content);
+    const p = (0, import_node_path2.join)(this.root, kind, h.slice(0, 2), h, name);
+    if (!(0, import_node_fs2.existsSync)(p)) writeFileAtomic(p, content);
+    return p;
+  }
+  /**
+   * The core's per-file memo, under `file/`: one JSON entry per woven file of a large package,
+   * keyed by the core's key and the weaver's fingerprint. Unreadable entries are misses.
+   */
+  fileMemo(fingerprint) {
+    const path = (key) => {
+      const h = sha256(LAYOUT, "file", fingerprint, key);
+      return (0, import_node_path2.join)(this.root, "file", h.slice(0, 2), h + ".json");
+    };
+    return {
+      get: (key) => {
+        try {
+          return JSON.parse((0, import_node_fs2.readFileSync)(path(key), "utf8"));
+        } catch {
+          return void 0;
+        }
+      },
+      set: (key, value) => writeFileAtomic(path(key), JSON.stringify(value))
+    };
+  }
+  clean() {
+    (0, import_node_fs2.rmSync)(this.root, { recursive: true, force: true });
+  }
+};
+
 // weaver/src/gocmd/core.ts
 function asLocated(err) {
   if (err && typeof err === "object" && "message" in err) {
@@ -42,36 +156,23 @@ function asLocated(err) {
 }
 
 // weaver/src/gocmd/fingerprint.ts
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = require("node:path");
 var import_node_url = require("node:url");
-
-// weaver/src/gocmd/hash.ts
-var import_node_crypto = require("node:crypto");
-function sha256(...parts) {
-  const h = (0, import_node_crypto.createHash)("sha256");
-  for (const p of parts) {
-    h.update(p);
-    h.update("\0");
-  }
-  return h.digest("hex");
-}
-
-// weaver/src/gocmd/fingerprint.ts
 var memo;
 function weaverFingerprint() {
   if (memo) return memo;
   if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
-    memo = bundleFingerprint((0, import_node_path.dirname)(__filename));
+    memo = bundleFingerprint((0, import_node_path3.dirname)(__filename));
     return memo;
   }
-  const src = (0, import_node_path.resolve)((0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
+  const src = (0, import_node_path3.resolve)((0, import_node_path3.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
   const parts = [];
   const walk = (dir) => {
-    for (const name of (0, import_node_fs.readdirSync)(dir).sort()) {
-      const p = (0, import_node_path.join)(dir, name);
-      if ((0, import_node_fs.statSync)(p).isDirectory()) walk(p);
-      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs.readFileSync)(p)));
+    for (const name of (0, import_node_fs3.readdirSync)(dir).sort()) {
+      const p = (0, import_node_path3.join)(dir, name);
+      if ((0, import_node_fs3.statSync)(p).isDirectory()) walk(p);
+      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs3.readFileSync)(p)));
     }
   };
   walk(src);
@@ -79,7 +180,7 @@ function weaverFingerprint() {
   return memo;
 }
 function bundleFingerprint(dir) {
-  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs.readFileSync)((0, import_node_path.join)(dir, f))));
+  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(dir, f))));
 }
 var BUNDLE_FILES = ["go-weave.cjs", "go-weave-core.cjs"];
 
@@ -109,11 +210,18 @@ function runPoolWorker() {
       return void 0;
     }
   );
+  const memos = /* @__PURE__ */ new Map();
+  const memo2 = (dir) => {
+    if (dir === void 0) return void 0;
+    let m = memos.get(dir);
+    if (!m) memos.set(dir, m = new WeaveCache(dir).fileMemo(weaverFingerprint()));
+    return m;
+  };
   port.on("message", (req) => {
     chain = chain.then(async (aspects) => {
       if (!aspects) return aspects;
       try {
-        post({ type: "done", id: req.id, result: await (await core2).weavePackage(aspects, req.input) });
+        post({ type: "done", id: req.id, result: await (await core2).weavePackage(aspects, req.input, memo2(req.memoDir)) });
       } catch (err) {
         post({ type: "error", id: req.id, error: asLocated(err) });
       }
@@ -286,113 +394,30 @@ function isVersionedInstall(p) {
 }
 
 // weaver/src/assets.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = require("node:path");
 var import_node_url2 = require("node:url");
 function assetPath(rel) {
   const marker = rel === "aspects" ? "default.yml" : rel === "runtime" ? "go.mod" : "";
   for (const root of candidateRoots()) {
-    const p = (0, import_node_path2.join)(root, rel);
-    if ((0, import_node_fs2.existsSync)((0, import_node_path2.join)(p, marker))) return p;
+    const p = (0, import_node_path4.join)(root, rel);
+    if ((0, import_node_fs4.existsSync)((0, import_node_path4.join)(p, marker))) return p;
   }
   throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
 }
 function candidateRoots() {
   const roots = [];
-  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path2.resolve)(process.env.GOWEAVE_ASSETS));
+  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path4.resolve)(process.env.GOWEAVE_ASSETS));
   const here = moduleDir();
-  roots.push(here, (0, import_node_path2.resolve)(here, ".."));
-  const repo = (0, import_node_path2.resolve)(here, "..", "..");
-  roots.push((0, import_node_path2.join)(repo, "weaver"), repo, (0, import_node_path2.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path2.join)(repo, "node_modules", "web-tree-sitter"));
+  roots.push(here, (0, import_node_path4.resolve)(here, ".."));
+  const repo = (0, import_node_path4.resolve)(here, "..", "..");
+  roots.push((0, import_node_path4.join)(repo, "weaver"), repo, (0, import_node_path4.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path4.join)(repo, "node_modules", "web-tree-sitter"));
   return roots;
 }
 function moduleDir() {
   if (typeof __dirname === "string") return __dirname;
-  return (0, import_node_path2.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
+  return (0, import_node_path4.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
 }
-
-// weaver/src/gocmd/cache.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = require("node:path");
-
-// weaver/src/gocmd/atomic.ts
-var import_node_fs3 = require("node:fs");
-var import_node_crypto2 = require("node:crypto");
-var import_node_path3 = require("node:path");
-function writeFileAtomic(path, data) {
-  (0, import_node_fs3.mkdirSync)((0, import_node_path3.dirname)(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto2.randomBytes)(4).toString("hex")}`;
-  try {
-    (0, import_node_fs3.writeFileSync)(tmp, data);
-    (0, import_node_fs3.renameSync)(tmp, path);
-  } catch (err) {
-    (0, import_node_fs3.rmSync)(tmp, { force: true });
-    throw err;
-  }
-}
-
-// weaver/src/gocmd/cache.ts
-var LAYOUT = "v1";
-var WeaveCache = class {
-  root;
-  constructor(dir) {
-    this.root = (0, import_node_path4.join)(dir, LAYOUT);
-  }
-  unitKey(parts) {
-    const fileParts = parts.files.flatMap((f) => [f.path, sha256(f.source)]);
-    return sha256(LAYOUT, parts.fingerprint, parts.aspectHash, parts.importPath, parts.name ?? "", String(!!parts.standard), String(!!parts.mainModule), ...fileParts, "--targets", ...parts.targets);
-  }
-  manifestPath(key) {
-    return (0, import_node_path4.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
-  }
-  /** A manifest whose woven files were removed underneath it counts as a miss. */
-  readManifest(key) {
-    let m;
-    try {
-      m = JSON.parse((0, import_node_fs4.readFileSync)(this.manifestPath(key), "utf8"));
-    } catch {
-      return void 0;
-    }
-    for (const p of Object.values(m.woven)) if (!(0, import_node_fs4.existsSync)(p)) return void 0;
-    return m;
-  }
-  /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
-  quickKey(parts) {
-    return sha256(LAYOUT, "quick", ...parts);
-  }
-  readMemo(quick) {
-    try {
-      const k = (0, import_node_fs4.readFileSync)((0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
-      return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  writeMemo(quick, key) {
-    writeFileAtomic((0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick), key);
-  }
-  /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
-  putSource(originalPath, source) {
-    const h = sha256(source);
-    const p = (0, import_node_path4.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path4.basename)(originalPath));
-    if (!(0, import_node_fs4.existsSync)(p)) writeFileAtomic(p, source);
-    return p;
-  }
-  /** Written after the woven files it names, so a visible manifest is always complete. */
-  writeManifest(key, m) {
-    writeFileAtomic(this.manifestPath(key), JSON.stringify(m));
-  }
-  /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
-  putGenerated(kind, name, content) {
-    const h = sha256(kind, name, content);
-    const p = (0, import_node_path4.join)(this.root, kind, h.slice(0, 2), h, name);
-    if (!(0, import_node_fs4.existsSync)(p)) writeFileAtomic(p, content);
-    return p;
-  }
-  clean() {
-    (0, import_node_fs4.rmSync)(this.root, { recursive: true, force: true });
-  }
-};
 
 // weaver/src/gocmd/diff.ts
 function editScript(a, b) {
@@ -1282,6 +1307,7 @@ async function weaveOne(unit, opts, out) {
 }
 
 // weaver/src/gocmd/pipeline.ts
+var MEMO_MIN_FILES = 8;
 async function prepare(runner, subcommand, args, env, runtimeDir) {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args);
@@ -1346,9 +1372,13 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
+  const memoDir = weaveCacheDir(env);
+  const memo2 = cache.fileMemo(runner.core.fingerprint);
   const weave = async (input) => {
     const aspects = await located(config.aspects());
-    return runner.weaveWith ? runner.weaveWith(aspects, configOpts)(input) : runner.core.weavePackage(aspects, input);
+    const large = input.files.length >= MEMO_MIN_FILES;
+    if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, large ? memoDir : void 0)(input);
+    return runner.core.weavePackage(aspects, input, large ? memo2 : void 0);
   };
   const outcome = await weaveUnits(units, {
     cache,
@@ -1482,14 +1512,14 @@ var WeavePool = class {
   closed = false;
   setup;
   /** For CoreRunner.weaveWith: the pipeline passes the same aspect set and options on every call. */
-  weaveWith(aspects, configOpts) {
+  weaveWith(aspects, configOpts, memoDir) {
     this.setup ??= { aspects, hash: this.core.aspectSetHash(aspects), data: { kind: POOL_WORKER_KIND, configOpts } };
-    return (input) => this.weave(input);
+    return (input) => this.weave(input, memoDir);
   }
-  weave(input) {
+  weave(input, memoDir) {
     if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
     return new Promise((resolve8, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve: resolve8, reject });
+      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve8, reject });
       this.pump();
     });
   }
@@ -1517,6 +1547,16 @@ var WeavePool = class {
       starting++;
     }
   }
+  memos = /* @__PURE__ */ new Map();
+  memo(dir) {
+    if (dir === void 0) return void 0;
+    let m = this.memos.get(dir);
+    if (!m) {
+      m = new WeaveCache(dir).fileMemo(this.opts.fingerprint ?? this.core.fingerprint);
+      this.memos.set(dir, m);
+    }
+    return m;
+  }
   mayWeaveOnMain() {
     if (this.mainBusy || this.lanes.some((l) => l.ready)) return false;
     return this.opts.mainThread !== false || !!this.stats.failure;
@@ -1531,14 +1571,14 @@ var WeavePool = class {
   send(lane, task) {
     lane.inFlight.set(task.id, task);
     lane.worker.ref();
-    lane.worker.postMessage({ id: task.id, input: task.input });
+    lane.worker.postMessage({ id: task.id, input: task.input, memoDir: task.memoDir });
   }
   runOnMain(task) {
     const setup = this.setup;
     if (!setup) throw new Error("go-weave: weaving pool used before weaveWith");
     this.mainBusy = true;
     setImmediate(() => {
-      this.core.weavePackage(setup.aspects, task.input).then(
+      this.core.weavePackage(setup.aspects, task.input, this.memo(task.memoDir)).then(
         (r) => task.resolve(r),
         (e) => task.reject(e instanceof Error ? e : new Error(String(e)))
       ).finally(() => {
@@ -1608,7 +1648,7 @@ async function loadRealCore() {
   return {
     loadConfig: async (opts) => (await core()).loadConfig(opts),
     packageMayMatch: (a, ref) => loaded().packageMayMatch(a, ref),
-    weavePackage: async (a, input) => (await core()).weavePackage(a, input),
+    weavePackage: async (a, input, memo2) => (await core()).weavePackage(a, input, memo2),
     aspectSetHash: (a) => loaded().aspectSetHash(a),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
@@ -1623,7 +1663,7 @@ async function loadRealRunner(env) {
   const workers = poolSize(env);
   if (workers === 0) return { core: core2 };
   const pool = new WeavePool(core2, workers, env);
-  return { core: core2, pool, weaveWith: (aspects, opts) => pool.weaveWith(aspects, opts), concurrency: poolConcurrency(workers) };
+  return { core: core2, pool, weaveWith: (aspects, opts, memoDir) => pool.weaveWith(aspects, opts, memoDir), concurrency: poolConcurrency(workers) };
 }
 function poolSize(env) {
   const asked = env.GOWEAVE_WORKERS ? Number.parseInt(env.GOWEAVE_WORKERS, 10) : NaN;

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Aspect, AspectSet } from './aspects/types.js';
+import { aspectSetHash } from './aspects/load.js';
 import { applyAdvice, type FilePlan } from './advice/apply.js';
 import { NamingRequests } from './advice/context.js';
 import { ImportAllocator } from './advice/imports.js';
@@ -24,6 +26,36 @@ export interface PackageResult {
   aspects: string[];
 }
 
+/**
+ * Remembers how single files were woven, between builds: editing one file of a large package
+ * then re-weaves that file alone. Values are what `weavePackage` stored; anything else (a damaged
+ * entry) counts as a miss.
+ */
+export interface FileMemo {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** One file's share of a package weave, and the package-wide state after it. */
+interface FileOutcome {
+  source?: string; // only when changed
+  joinPoints: number;
+  hit: string[];
+  imports: string[];
+  links: string[];
+  fileLevelDone: string[];
+  injectedOnce: string[];
+}
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function isFileOutcome(v: unknown): v is FileOutcome {
+  if (!v || typeof v !== 'object') return false;
+  const o = v as Record<string, unknown>;
+  return (o.source === undefined || typeof o.source === 'string') && typeof o.joinPoints === 'number' &&
+    strings(o.hit) && strings(o.imports) && strings(o.links) && strings(o.fileLevelDone) && strings(o.injectedOnce);
+}
+
 /** Cheap test before reading a package's files: can any aspect apply there? */
 export function packageMayMatch(set: AspectSet, facts: PackageFacts): boolean {
   return set.aspects.some((a) => packageVerdict(a.joinPoint, facts) !== false);
@@ -34,7 +66,7 @@ export function isWoven(source: string): boolean {
 }
 
 /** Weaves one package. Pure apart from parsing: sources in, woven sources out. */
-export async function weavePackage(set: AspectSet, pkg: PackageInput): Promise<PackageResult> {
+export async function weavePackage(set: AspectSet, pkg: PackageInput, memo?: FileMemo): Promise<PackageResult> {
   const facts: PackageFacts = { importPath: pkg.importPath, name: pkg.name, standard: pkg.standard, mainModule: pkg.mainModule, testMain: pkg.testMain };
   const active = set.aspects.filter((a) => packageVerdict(a.joinPoint, facts) !== false);
   const result: PackageResult = { files: [], addedImports: [], linkDeps: [], joinPoints: 0, aspects: [] };
@@ -54,51 +86,87 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput): Promise<P
   // Names in our reserved prefix that the package already uses (in any file) are never chosen as aliases.
   const reserved = new Set<string>();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
+  const setHash = memo ? aspectSetHash(set) : '';
   for (const { f, i } of order) {
     const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
     if (here.length === 0) { out[i] = unchanged(f); continue; }
-    const literals = here.some((a) => aspectKinds(a).includes('body') && mayMatchLiteral(a.joinPoint));
-    const file = await loadGoFile(f.path, f.source);
-    try {
-      const plan: FilePlan = {
-        file, facts: { ...facts, name: file.packageName }, imports: new ImportAllocator(file, pkg.importPath, reserved),
-        naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), seq: 0,
-      };
-      const candidates = new Map<NodeKind, Candidate[]>();
-      const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
-      const cands = (k: NodeKind) => {
-        let l = candidates.get(k);
-        if (!l) { l = candidatesOf(file, k, found); candidates.set(k, l); }
-        return l;
-      };
-      for (const aspect of here) {
-        for (const kind of aspectKinds(aspect)) {
-          if (kind === 'file' && fileLevelDone.has(aspect.id)) continue;
-          for (const c of cands(kind)) {
-            if (!matches(aspect.joinPoint, c, { file, facts: plan.facts })) continue;
-            if (kind === 'file') fileLevelDone.add(aspect.id);
-            result.joinPoints++;
-            hit.add(aspect.id);
-            await applyAll(plan, aspect, c, injectedOnce);
-          }
-        }
-      }
-      plan.edits.push(...namingEdits(plan.naming, file.positions, plan.seq));
-      const decl = plan.imports.declaration();
-      if (decl) plan.edits.push({ kind: 'insert', at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: 'imports', seq: plan.seq++ });
-      plan.imports.paths().forEach((p) => added.add(p));
-      if (plan.edits.length === 0) { out[i] = unchanged(f); continue; }
-      const printed = printWoven(f.source, plan.edits, file.positions, `package ${pkg.importPath}`);
-      out[i] = { path: f.path, source: file.masked ? unmaskText(printed) : printed, changed: true };
-    } finally {
-      file.tree.delete();
+    // Everything a file's weave reads: the file, the package, and the state earlier files left.
+    const key = memo && createHash('sha256').update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort()])).digest('hex');
+    const remembered = key ? memo?.get(key) : undefined;
+    let o: FileOutcome;
+    if (isFileOutcome(remembered)) {
+      o = remembered;
+    } else {
+      o = await weaveFile(f, here, { facts, importPath: pkg.importPath, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
+      if (key) memo?.set(key, o);
     }
+    out[i] = o.source === undefined ? unchanged(f) : { path: f.path, source: o.source, changed: true };
+    result.joinPoints += o.joinPoints;
+    o.hit.forEach((a) => hit.add(a));
+    o.imports.forEach((p) => added.add(p));
+    o.links.forEach((l) => links.add(l));
+    o.fileLevelDone.forEach((a) => fileLevelDone.add(a));
+    o.injectedOnce.forEach((k) => injectedOnce.add(k));
   }
   result.files = out;
   result.addedImports = [...added].sort();
   result.linkDeps = [...links].sort();
   result.aspects = active.filter((a) => hit.has(a.id)).map((a) => a.id);
   return result;
+}
+
+interface FileState {
+  facts: PackageFacts;
+  importPath: string;
+  reserved: Set<string>;
+  /** Package-wide state this file may add to (copies: the caller merges what comes back). */
+  fileLevelDone: Set<string>;
+  injectedOnce: Set<string>;
+}
+
+/** Weaves one file of a package; the outcome carries the package-wide state after it. */
+async function weaveFile(f: { path: string; source: string }, here: Aspect[], st: FileState): Promise<FileOutcome> {
+  const literals = here.some((a) => aspectKinds(a).includes('body') && mayMatchLiteral(a.joinPoint));
+  const file = await loadGoFile(f.path, f.source);
+  try {
+    const links = new Set<string>();
+    const hit = new Set<string>();
+    let joinPoints = 0;
+    const plan: FilePlan = {
+      file, facts: { ...st.facts, name: file.packageName }, imports: new ImportAllocator(file, st.importPath, st.reserved),
+      naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), seq: 0,
+    };
+    const candidates = new Map<NodeKind, Candidate[]>();
+    const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
+    const cands = (k: NodeKind) => {
+      let l = candidates.get(k);
+      if (!l) { l = candidatesOf(file, k, found); candidates.set(k, l); }
+      return l;
+    };
+    for (const aspect of here) {
+      for (const kind of aspectKinds(aspect)) {
+        if (kind === 'file' && st.fileLevelDone.has(aspect.id)) continue;
+        for (const c of cands(kind)) {
+          if (!matches(aspect.joinPoint, c, { file, facts: plan.facts })) continue;
+          if (kind === 'file') st.fileLevelDone.add(aspect.id);
+          joinPoints++;
+          hit.add(aspect.id);
+          await applyAll(plan, aspect, c, st.injectedOnce);
+        }
+      }
+    }
+    plan.edits.push(...namingEdits(plan.naming, file.positions, plan.seq));
+    const decl = plan.imports.declaration();
+    if (decl) plan.edits.push({ kind: 'insert', at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: 'imports', seq: plan.seq++ });
+    const o: FileOutcome = { joinPoints, hit: [...hit], imports: plan.imports.paths(), links: [...links], fileLevelDone: [...st.fileLevelDone], injectedOnce: [...st.injectedOnce] };
+    if (plan.edits.length > 0) {
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.importPath}`);
+      o.source = file.masked ? unmaskText(printed) : printed;
+    }
+    return o;
+  } finally {
+    file.tree.delete();
+  }
 }
 
 async function applyAll(plan: FilePlan, aspect: Aspect, c: Candidate, injectedOnce: Set<string>): Promise<void> {

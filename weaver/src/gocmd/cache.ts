@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
+import type { FileMemo } from './core.js';
 import { sha256 } from './hash.js';
 
 /** Bump when the layout or the meaning of an entry changes. */
@@ -86,6 +87,27 @@ export class WeaveCache {
     const p = join(this.root, kind, h.slice(0, 2), h, name);
     if (!existsSync(p)) writeFileAtomic(p, content);
     return p;
+  }
+
+  /**
+   * The core's per-file memo, under `file/`: one JSON entry per woven file of a large package,
+   * keyed by the core's key and the weaver's fingerprint. Unreadable entries are misses.
+   */
+  fileMemo(fingerprint: string): FileMemo {
+    const path = (key: string) => {
+      const h = sha256(LAYOUT, 'file', fingerprint, key);
+      return join(this.root, 'file', h.slice(0, 2), h + '.json');
+    };
+    return {
+      get: (key) => {
+        try {
+          return JSON.parse(readFileSync(path(key), 'utf8')) as unknown;
+        } catch {
+          return undefined;
+        }
+      },
+      set: (key, value) => writeFileAtomic(path(key), JSON.stringify(value)),
+    };
   }
 
   clean(): void {

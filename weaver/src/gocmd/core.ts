@@ -23,10 +23,16 @@ export interface PackageResult {
   aspects: string[];
 }
 
+/** Where the core remembers single files' weaves between builds (see the core's FileMemo). */
+export interface FileMemo {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
 export interface Core<A> {
   loadConfig(opts: { configPath?: string; moduleRoot?: string; builtins?: boolean }): Promise<A>;
   packageMayMatch(aspects: A, pkg: PackageRef): boolean;
-  weavePackage(aspects: A, pkg: PackageInput): Promise<PackageResult>;
+  weavePackage(aspects: A, pkg: PackageInput, memo?: FileMemo): Promise<PackageResult>;
   aspectSetHash(aspects: A): string;
   /** Identifies the weaving code itself, so a new go-weave never reuses an old weave. */
   fingerprint: string;

@@ -46,7 +46,8 @@ export interface Prepared {
 /** Runs one core call; a pool of workers can replace the in-thread default. */
 export interface CoreRunner<A> {
   core: Core<A>;
-  weaveWith?: (aspects: A, configOpts: ConfigOpts) => WeaveFn;
+  /** memoDir: the weave cache directory, for the per-file memo of large packages (none: no memo). */
+  weaveWith?: (aspects: A, configOpts: ConfigOpts, memoDir?: string) => WeaveFn;
   concurrency?: number;
   /** Overrides where the runtime module is found (tests use a small stand-in). */
   runtimeDir?: string;
@@ -59,6 +60,9 @@ export interface ConfigOpts {
 
 /** The runtime module woven code imports; resolved by the assets lookup (repo or bundle). */
 export type RuntimeDirFn = () => string;
+
+/** Packages with this many files or more keep a per-file memo; smaller ones re-weave whole. */
+export const MEMO_MIN_FILES = 8;
 
 /**
  * Plans, weaves and prepares the overlay/modfile for one go command. Nothing here modifies the
@@ -139,9 +143,14 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const inModcache = (f: string) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
+  // Re-weaving a large package after an edit to one of its files should cost that file alone.
+  const memoDir = weaveCacheDir(env);
+  const memo = cache.fileMemo(runner.core.fingerprint);
   const weave: WeaveFn = async (input) => {
     const aspects = await located(config.aspects());
-    return runner.weaveWith ? runner.weaveWith(aspects, configOpts)(input) : runner.core.weavePackage(aspects, input);
+    const large = input.files.length >= MEMO_MIN_FILES;
+    if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, large ? memoDir : undefined)(input);
+    return runner.core.weavePackage(aspects, input, large ? memo : undefined);
   };
   const outcome = await weaveUnits(units, {
     cache,

@@ -13,6 +13,8 @@ export interface PoolWorkerData {
 export interface WeaveRequest {
   id: number;
   input: PackageInput;
+  /** The weave cache directory whose per-file memo the worker uses, if any. */
+  memoDir?: string;
 }
 
 /**

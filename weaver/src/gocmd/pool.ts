@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AspectSet } from '../index.js';
-import type { Core, LocatedError, PackageInput, PackageResult } from './core.js';
+import { WeaveCache } from './cache.js';
+import type { Core, FileMemo, LocatedError, PackageInput, PackageResult } from './core.js';
 import type { Env } from './env.js';
 import type { ConfigOpts } from './pipeline.js';
 import { POOL_WORKER_KIND, type PoolWorkerData, type WorkerMessage } from './pool-protocol.js';
@@ -16,6 +17,7 @@ const DEPTH = 2;
 interface Task {
   id: number;
   input: PackageInput;
+  memoDir?: string;
   resolve: (r: PackageResult) => void;
   reject: (e: Error) => void;
 }
@@ -84,15 +86,15 @@ export class WeavePool {
   ) {}
 
   /** For CoreRunner.weaveWith: the pipeline passes the same aspect set and options on every call. */
-  weaveWith(aspects: AspectSet, configOpts: ConfigOpts): WeaveFn {
+  weaveWith(aspects: AspectSet, configOpts: ConfigOpts, memoDir?: string): WeaveFn {
     this.setup ??= { aspects, hash: this.core.aspectSetHash(aspects), data: { kind: POOL_WORKER_KIND, configOpts } };
-    return (input) => this.weave(input);
+    return (input) => this.weave(input, memoDir);
   }
 
-  weave(input: PackageInput): Promise<PackageResult> {
+  weave(input: PackageInput, memoDir?: string): Promise<PackageResult> {
     if (this.closed) return Promise.reject(new Error('go-weave: weaving pool used after close'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve, reject });
+      this.queue.push({ id: this.nextId++, input, memoDir, resolve, reject });
       this.pump();
     });
   }
@@ -129,6 +131,18 @@ export class WeavePool {
     }
   }
 
+  private readonly memos = new Map<string, FileMemo>();
+
+  private memo(dir: string | undefined): FileMemo | undefined {
+    if (dir === undefined) return undefined;
+    let m = this.memos.get(dir);
+    if (!m) {
+      m = new WeaveCache(dir).fileMemo(this.opts.fingerprint ?? this.core.fingerprint);
+      this.memos.set(dir, m);
+    }
+    return m;
+  }
+
   private mayWeaveOnMain(): boolean {
     if (this.mainBusy || this.lanes.some((l) => l.ready)) return false;
     return this.opts.mainThread !== false || !!this.stats.failure;
@@ -145,7 +159,7 @@ export class WeavePool {
   private send(lane: Lane, task: Task): void {
     lane.inFlight.set(task.id, task);
     lane.worker.ref();
-    lane.worker.postMessage({ id: task.id, input: task.input });
+    lane.worker.postMessage({ id: task.id, input: task.input, memoDir: task.memoDir });
   }
 
   private runOnMain(task: Task): void {
@@ -154,7 +168,7 @@ export class WeavePool {
     this.mainBusy = true;
     // Deferred so this pump finishes handing work to workers before the thread goes busy.
     setImmediate(() => {
-      this.core.weavePackage(setup.aspects, task.input).then(
+      this.core.weavePackage(setup.aspects, task.input, this.memo(task.memoDir)).then(
         (r) => task.resolve(r),
         (e: unknown) => task.reject(e instanceof Error ? e : new Error(String(e))),
       ).finally(() => {

@@ -29,7 +29,7 @@ export async function loadRealCore(): Promise<Core<AspectSet>> {
   return {
     loadConfig: async (opts) => (await core()).loadConfig(opts),
     packageMayMatch: (a, ref) => loaded().packageMayMatch(a, ref),
-    weavePackage: async (a, input) => (await core()).weavePackage(a, input),
+    weavePackage: async (a, input, memo) => (await core()).weavePackage(a, input, memo),
     aspectSetHash: (a) => loaded().aspectSetHash(a),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
@@ -53,7 +53,7 @@ export async function loadRealRunner(env: Env): Promise<PooledRunner<AspectSet>>
   const workers = poolSize(env);
   if (workers === 0) return { core };
   const pool = new WeavePool(core, workers, env);
-  return { core, pool, weaveWith: (aspects, opts) => pool.weaveWith(aspects, opts), concurrency: poolConcurrency(workers) };
+  return { core, pool, weaveWith: (aspects, opts, memoDir) => pool.weaveWith(aspects, opts, memoDir), concurrency: poolConcurrency(workers) };
 }
 
 export function poolSize(env: Env): number {
