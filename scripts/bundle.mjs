@@ -41,8 +41,14 @@ export async function bundleWeaverTo(outDir, opts = {}) {
   };
   const cli = await esbuild.build({ ...common, entryPoints: [join(root, 'weaver', 'src', 'cli', 'run.ts')], plugins: [splitCore], banner: { js: `#!/usr/bin/env node\n${banner}` } });
   const core = await esbuild.build({ ...common, entryPoints: [join(root, 'weaver', 'src', 'core-bundle.ts')], banner: { js: banner } });
+  // esbuild keeps import() for an external module; Node would then load the core through its ES
+  // module loader, which scans a CommonJS file for its exports first (about twice as slow as
+  // require on this half-megabyte file).
+  const dynamic = `import("./${CORE_FILE}")`;
+  const cliText = cli.outputFiles[0].text;
+  if (!cliText.includes(dynamic)) throw new Error(`bundle: expected ${dynamic} in the CLI half`);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'go-weave.cjs'), cli.outputFiles[0].contents, { mode: 0o755 });
+  writeFileSync(join(outDir, 'go-weave.cjs'), cliText.split(dynamic).join(`Promise.resolve().then(() => require("./${CORE_FILE}"))`), { mode: 0o755 });
   writeFileSync(join(outDir, CORE_FILE), core.outputFiles[0].contents);
   if (opts.assets === false) return;
   cpSync(join(root, 'node_modules', 'tree-sitter-go', 'tree-sitter-go.wasm'), join(outDir, 'tree-sitter-go.wasm'));

@@ -199,7 +199,7 @@ function runPoolWorker() {
   if (!port || !isPoolWorkerData(import_node_worker_threads.workerData)) throw new Error("go-weave: runPoolWorker outside a weaving worker");
   const post = (m) => port.postMessage(m);
   const opts = import_node_worker_threads.workerData.configOpts;
-  const core2 = import("./go-weave-core.cjs");
+  const core2 = Promise.resolve().then(() => require("./go-weave-core.cjs"));
   let chain = core2.then(({ loadConfig }) => loadConfig(opts)).then(
     async (aspects) => {
       post({ type: "ready", aspectHash: (await core2).aspectSetHash(aspects), fingerprint: weaverFingerprint() });
@@ -1637,7 +1637,7 @@ var WeavePool = class {
 // weaver/src/gocmd/realcore.ts
 var coreModule;
 async function core() {
-  coreModule ??= await import("./go-weave-core.cjs");
+  coreModule ??= await Promise.resolve().then(() => require("./go-weave-core.cjs"));
   return coreModule;
 }
 function loaded() {
@@ -1785,9 +1785,9 @@ async function main(argv) {
     switch (cmd) {
       // Loaded on demand: the go-command path must not pay for the core at start-up.
       case "weave":
-        return await (await import("./go-weave-core.cjs")).weaveCommand(rest, out);
+        return await (await Promise.resolve().then(() => require("./go-weave-core.cjs"))).weaveCommand(rest, out);
       case "aspects":
-        return (await import("./go-weave-core.cjs")).aspectsCommand(rest, out);
+        return (await Promise.resolve().then(() => require("./go-weave-core.cjs"))).aspectsCommand(rest, out);
       case "version":
       case "--version":
         out("go-weave 0.1.0\n");
