@@ -200,7 +200,8 @@ function runPoolWorker() {
   const post = (m) => port.postMessage(m);
   const opts = import_node_worker_threads.workerData.configOpts;
   const core2 = Promise.resolve().then(() => require("./go-weave-core.cjs"));
-  let chain = core2.then(({ loadConfig }) => loadConfig(opts)).then(
+  const shared = import_node_worker_threads.workerData.aspects;
+  let chain = core2.then(({ loadConfig }) => shared ?? loadConfig(opts)).then(
     async (aspects) => {
       post({ type: "ready", aspectHash: (await core2).aspectSetHash(aspects), fingerprint: weaverFingerprint() });
       return aspects;
@@ -1513,7 +1514,7 @@ var WeavePool = class {
   setup;
   /** For CoreRunner.weaveWith: the pipeline passes the same aspect set and options on every call. */
   weaveWith(aspects, configOpts, memoDir) {
-    this.setup ??= { aspects, hash: this.core.aspectSetHash(aspects), data: { kind: POOL_WORKER_KIND, configOpts } };
+    this.setup ??= { aspects, hash: this.core.aspectSetHash(aspects), data: { kind: POOL_WORKER_KIND, configOpts, aspects: this.opts.shareAspects === false ? void 0 : aspects } };
     return (input) => this.weave(input, memoDir);
   }
   weave(input, memoDir) {

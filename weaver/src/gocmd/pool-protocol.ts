@@ -7,6 +7,12 @@ export const POOL_WORKER_KIND = 'go-weave-weaving-worker';
 export interface PoolWorkerData {
   kind: typeof POOL_WORKER_KIND;
   configOpts: ConfigOpts;
+  /**
+   * The main thread's aspect set, as plain data: a worker takes it as is instead of reading and
+   * parsing the YAML again (most of its start-up after loading the code). Without it, the worker
+   * loads the set from configOpts.
+   */
+  aspects?: unknown;
 }
 
 /** Main thread → worker: one package to weave. */

@@ -22,7 +22,9 @@ export function runPoolWorker(): void {
   const opts = workerData.configOpts;
   // Imported here, not at the top: the bundle's main thread shares this module and must not load the core early.
   const core = import('../index.js');
-  let chain: Promise<AspectSet | undefined> = core.then(({ loadConfig }) => loadConfig(opts)).then(
+  // The set is plain data (templates are source text), so the structured clone is the set itself.
+  const shared = workerData.aspects as AspectSet | undefined;
+  let chain: Promise<AspectSet | undefined> = core.then(({ loadConfig }) => shared ?? loadConfig(opts)).then(
     async (aspects) => {
       post({ type: 'ready', aspectHash: (await core).aspectSetHash(aspects), fingerprint: weaverFingerprint() });
       return aspects;

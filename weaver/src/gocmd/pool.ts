@@ -49,6 +49,8 @@ export interface PoolOptions {
   spawn?: typeof startWorker;
   /** The weaver fingerprint workers must report (default: the core's). */
   fingerprint?: string;
+  /** false: workers load the aspect set from the configuration files themselves. */
+  shareAspects?: boolean;
 }
 
 export interface PoolStats {
@@ -87,7 +89,7 @@ export class WeavePool {
 
   /** For CoreRunner.weaveWith: the pipeline passes the same aspect set and options on every call. */
   weaveWith(aspects: AspectSet, configOpts: ConfigOpts, memoDir?: string): WeaveFn {
-    this.setup ??= { aspects, hash: this.core.aspectSetHash(aspects), data: { kind: POOL_WORKER_KIND, configOpts } };
+    this.setup ??= { aspects, hash: this.core.aspectSetHash(aspects), data: { kind: POOL_WORKER_KIND, configOpts, aspects: this.opts.shareAspects === false ? undefined : aspects } };
     return (input) => this.weave(input, memoDir);
   }
 
