@@ -114,3 +114,32 @@ test('vendor mode: build, test and vet are woven; spans come from the woven std 
   assert.equal(vet.code, 0, vet.stderr);
   assert.deepEqual(snapshot(app), before, 'go.mod, go.sum or vendor/ changed');
 });
+
+test('a vendored workspace (go work vendor): woven through a go.work copy with its vendor/ beside it', async () => {
+  const ws = writeTree({
+    'go.work': 'go 1.24\n\nuse (\n\t./app\n\t./lib\n)\n',
+    'app/go.mod': 'module example.com/app\n\ngo 1.24\n\nrequire example.com/greet v0.0.0\n\nreplace example.com/greet => ../greet\n',
+    'app/main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/greet"\n\t"example.com/lib"\n)\n\nfunc main() { fmt.Println(lib.Shout(greet.Hello("workspace"))) }\n',
+    'lib/go.mod': 'module example.com/lib\n\ngo 1.24\n',
+    'lib/lib.go': 'package lib\n\nimport "strings"\n\n//weave:span\nfunc Shout(s string) string { return strings.ToUpper(s) }\n',
+    'greet/go.mod': 'module example.com/greet\n\ngo 1.22\n',
+    'greet/greet.go': 'package greet\n\nfunc Hello(name string) string { return "hello, " + name }\n',
+  }, 'gw-workvendor-');
+  try {
+    const v = await run(GO, ['work', 'vendor'], { cwd: ws });
+    assert.equal(v.code, 0, v.stderr);
+    // From here on greet exists only in vendor/: a build outside vendor mode cannot find it.
+    removeTree(join(ws, 'greet'));
+    const before = snapshot(ws);
+    const e = { ...env, GOWEAVE_CACHE: join(ws, '.weave') };
+    const b = await goWeave(['build', '-o', join(ws, 'bin', 'app'), '.'], { cwd: join(ws, 'app'), env: e });
+    assert.equal(b.code, 0, b.stderr);
+    const r = await run(join(ws, 'bin', 'app'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'HELLO, WORKSPACE\n');
+    assert.match(r.stderr, /"name":"lib\.Shout"/);
+    assert.deepEqual(snapshot(ws), before, 'go.work, go.mod or vendor/ changed');
+  } finally {
+    removeTree(ws);
+  }
+});

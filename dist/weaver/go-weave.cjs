@@ -750,7 +750,7 @@ function dropReplaces(text, copies) {
   }
   return text;
 }
-async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = []) {
+async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = [], extraKey = "") {
   const text = (0, import_node_fs5.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
@@ -781,7 +781,7 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
   const sum = (0, import_node_fs5.existsSync)(sumPath) ? (0, import_node_fs5.readFileSync)(sumPath, "utf8") : "";
-  const dir = (0, import_node_path7.join)(cache.root, "work", sha256(copy, sum).slice(0, 32));
+  const dir = (0, import_node_path7.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
   const out = (0, import_node_path7.join)(dir, "go.work");
   if (!(0, import_node_fs5.existsSync)(out)) {
     if (sum) writeFileAtomic((0, import_node_path7.join)(dir, "go.work.sum"), sum);
@@ -1076,16 +1076,38 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   return result;
 }
 function workspaceModulesTxt(text, moduleRoot, workspaceDir) {
+  return `## workspace
+${relocateModulesTxt(text, moduleRoot, workspaceDir)}`;
+}
+function relocateModulesTxt(text, fromDir, toDir) {
   const local = (p) => p === "." || p === ".." || p.startsWith("./") || p.startsWith("../");
-  const lines = text.split("\n").map((line) => {
+  return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2]) || (0, import_node_path12.isAbsolute)(m[2])) return line;
-    let rel = (0, import_node_path12.relative)(workspaceDir, (0, import_node_path12.resolve)(moduleRoot, m[2])).split(import_node_path12.sep).join("/");
+    let rel = (0, import_node_path12.relative)(toDir, (0, import_node_path12.resolve)(fromDir, m[2])).split(import_node_path12.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
-  });
-  return `## workspace
-${lines.join("\n")}`;
+  }).join("\n");
+}
+function vendorState(vendorDir) {
+  const entries = (0, import_node_fs10.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs10.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+}
+function linkWorkspaceVendor(workDir, copyDir) {
+  const vendorDir = (0, import_node_path12.join)(workDir, "vendor");
+  const ws = { workFile: (0, import_node_path12.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(copyDir, "vendor") };
+  if ((0, import_node_fs10.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
+  try {
+    (0, import_node_fs10.mkdirSync)(tmp, { recursive: true });
+    for (const e of (0, import_node_fs10.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs10.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(tmp, e));
+    (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(tmp, "modules.txt"), relocateModulesTxt((0, import_node_fs10.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), workDir, copyDir));
+    (0, import_node_fs10.renameSync)(tmp, ws.linkedVendorDir);
+  } catch (err) {
+    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+  }
+  return ws;
 }
 function inWorkspace(ws, file) {
   return file.startsWith(ws.vendorDir + import_node_path12.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
@@ -1427,15 +1449,23 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
     for (const [k, v] of overlay) moved.set(inWorkspace(ws, k), v);
     if (moved.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, moved)}`);
   } else {
-    if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, overlay)}`);
+    let final = overlay;
     if (rtDir !== void 0 || moduleCopies.length > 0) {
       if (goWork !== void 0) {
-        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies);
-        if (work) childEnv.GOWORK = work;
+        const vendored = buildsVendored((0, import_node_path15.dirname)(goWork), parsed, ge.GOFLAGS);
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path15.join)((0, import_node_path15.dirname)(goWork), "vendor")) : "");
+        if (work) {
+          childEnv.GOWORK = work;
+          if (vendored) {
+            const ws = linkWorkspaceVendor((0, import_node_path15.dirname)(goWork), (0, import_node_path15.dirname)(work));
+            final = new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v]));
+          }
+        }
       } else {
         modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
       }
     }
+    if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);

@@ -120,7 +120,7 @@ interface WorkJSON {
  * GOWORK) that also uses the runtime module. Relative paths are made absolute because the copy
  * lives elsewhere.
  */
-export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, goWorkPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = []): Promise<string | undefined> {
+export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, goWorkPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], extraKey = ''): Promise<string | undefined> {
   const text = readFileSync(goWorkPath, 'utf8');
   if (mentionsRuntime(text)) runtimeDir = undefined;
   if (runtimeDir === undefined && copies.length === 0) return undefined;
@@ -151,7 +151,8 @@ export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, g
   const copy = lines.join('\n') + '\n';
   const sumPath = goWorkPath + '.sum';
   const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';
-  const dir = join(cache.root, 'work', sha256(copy, sum).slice(0, 32));
+  // extraKey: what else the directory holds (a vendored workspace's vendor/, see vendoring.ts).
+  const dir = join(cache.root, 'work', sha256(copy, sum, extraKey).slice(0, 32));
   const out = join(dir, 'go.work');
   if (!existsSync(out)) {
     if (sum) writeFileAtomic(join(dir, 'go.work.sum'), sum);

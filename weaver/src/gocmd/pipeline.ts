@@ -14,7 +14,7 @@ import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
-import { buildsVendored, inWorkspace, prepareVendorWorkspace } from './vendoring.js';
+import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
 import { testedPackages, testLinkDepsFile, testMainStub, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
@@ -202,15 +202,23 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     for (const [k, v] of overlay) moved.set(inWorkspace(ws, k), v);
     if (moved.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, moved)}`);
   } else {
-    if (overlay.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, overlay)}`);
+    let final = overlay;
     if (rtDir !== undefined || moduleCopies.length > 0) {
       if (goWork !== undefined) {
-        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies);
-        if (work) childEnv.GOWORK = work;
+        const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
+        if (work) {
+          childEnv.GOWORK = work;
+          if (vendored) {
+            const ws = linkWorkspaceVendor(dirname(goWork), dirname(work));
+            final = new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v]));
+          }
+        }
       } else {
         modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
       }
     }
+    if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   }
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);

@@ -82,15 +82,49 @@ export async function prepareVendorWorkspace(go: string, env: Env, cache: WeaveC
  * workspace directory instead of the module's, which is how the go command compares them there.
  */
 export function workspaceModulesTxt(text: string, moduleRoot: string, workspaceDir: string): string {
+  return `## workspace\n${relocateModulesTxt(text, moduleRoot, workspaceDir)}`;
+}
+
+/** modules.txt with its local replacement paths, relative to fromDir, made relative to toDir. */
+export function relocateModulesTxt(text: string, fromDir: string, toDir: string): string {
   const local = (p: string) => p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../');
-  const lines = text.split('\n').map((line) => {
+  return text.split('\n').map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2]) || isAbsolute(m[2])) return line;
-    let rel = relative(workspaceDir, resolve(moduleRoot, m[2])).split(sep).join('/');
+    let rel = relative(toDir, resolve(fromDir, m[2])).split(sep).join('/');
     if (rel !== '..' && !rel.startsWith('../')) rel = `./${rel}`;
     return m[1] + rel + m[3];
-  });
-  return `## workspace\n${lines.join('\n')}`;
+  }).join('\n');
+}
+
+/** What a vendor directory holds, for cache keys: its modules.txt and its top-level entries. */
+export function vendorState(vendorDir: string): string {
+  const entries = readdirSync(vendorDir).filter((e) => e !== 'modules.txt').sort();
+  return [readFileSync(join(vendorDir, 'modules.txt'), 'utf8'), ...entries].join('\n');
+}
+
+/**
+ * A workspace that was itself vendored (`go work vendor`) and whose go.work go-weave copies into
+ * the cache (to add the runtime or module copies): the go command looks for vendor/ beside the
+ * go.work it uses, so the copy's directory gets one linking the workspace's entries, with
+ * modules.txt's local paths made relative to the copy. The copy's directory must be named by the
+ * vendor state too (vendorState), so a re-vendored workspace gets a new one.
+ */
+export function linkWorkspaceVendor(workDir: string, copyDir: string): VendorWorkspace {
+  const vendorDir = join(workDir, 'vendor');
+  const ws = { workFile: join(copyDir, 'go.work'), vendorDir, linkedVendorDir: join(copyDir, 'vendor') };
+  if (existsSync(join(ws.linkedVendorDir, 'modules.txt'))) return ws;
+  const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    mkdirSync(tmp, { recursive: true });
+    for (const e of readdirSync(vendorDir)) if (e !== 'modules.txt') symlinkSync(join(vendorDir, e), join(tmp, e));
+    writeFileSync(join(tmp, 'modules.txt'), relocateModulesTxt(readFileSync(join(vendorDir, 'modules.txt'), 'utf8'), workDir, copyDir));
+    renameSync(tmp, ws.linkedVendorDir);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(join(ws.linkedVendorDir, 'modules.txt'))) throw err;
+  }
+  return ws;
 }
 
 /** Where the go command finds a vendored file when it builds in the workspace. */
