@@ -4,7 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fakeCore, fakeRuntime, removeTree, run, writeTree } from './support/go-fixture.ts';
+import { fakeCore, fakeRuntime, removeTree, run, snapshot, writeTree } from './support/go-fixture.ts';
 import { prepare } from '../weaver/src/gocmd/pipeline.ts';
 import { runGoWith, runDiffWith, cleanCache } from '../weaver/src/gocmd/index.ts';
 
@@ -62,19 +62,6 @@ let rt: string;
 let mod: string;
 let cache: string;
 let env: NodeJS.ProcessEnv;
-
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(p, `${statSync(p).mtimeMs} ${readFileSync(p, 'utf8')}`);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Packages the go command compiled, from `go build -v` (cached packages are not printed). */
 function compiled(stderr: string): string[] {

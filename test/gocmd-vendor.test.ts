@@ -2,9 +2,8 @@
 // library, brought together without touching the module's go.mod, go.sum or vendor/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { join } from 'node:path';
+import { removeTree, run, snapshot, writeTree } from './support/go-fixture.ts';
 import { GO, goWeave } from './support/go-shop.ts';
 
 const MAIN = `package main
@@ -58,20 +57,8 @@ func double(n int) int { return 2 * n }
 let dir = '';
 let env: NodeJS.ProcessEnv = {};
 
-/** Every file under dir with its content, symlinks and all, so any write shows. */
-function snapshot(root: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.name === '.weave' || e.name === 'bin') continue;
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(root, p), `${statSync(p).mtimeMs} ${readFileSync(p, 'utf8')}`);
-    }
-  };
-  walk(root);
-  return out;
-}
+/** The user's tree, without go-weave's cache and the built binaries, which the tests put there. */
+const userTree = (root: string) => snapshot(root, ['.weave', 'bin']);
 
 before(async () => {
   dir = writeTree({
@@ -89,7 +76,7 @@ after(() => removeTree(dir));
 
 test('vendor mode: build, test and vet are woven; spans come from the woven std and the runtime', async () => {
   const app = join(dir, 'app');
-  const before = snapshot(app);
+  const before = userTree(app);
   const b = await goWeave(['build', '-o', join(app, 'bin', 'app'), '.'], { cwd: app, env });
   assert.equal(b.code, 0, b.stderr);
   // The second identical build compiles nothing: the workspace is reused as it is.
@@ -112,7 +99,7 @@ test('vendor mode: build, test and vet are woven; spans come from the woven std 
   assert.match(t.stdout + t.stderr, /"name":"main\.double"/);
   const vet = await goWeave(['vet', './...'], { cwd: app, env });
   assert.equal(vet.code, 0, vet.stderr);
-  assert.deepEqual(snapshot(app), before, 'go.mod, go.sum or vendor/ changed');
+  assert.deepEqual(userTree(app), before, 'go.mod, go.sum or vendor/ changed');
 });
 
 test('a vendored workspace (go work vendor): woven through a go.work copy with its vendor/ beside it', async () => {
@@ -130,7 +117,7 @@ test('a vendored workspace (go work vendor): woven through a go.work copy with i
     assert.equal(v.code, 0, v.stderr);
     // From here on greet exists only in vendor/: a build outside vendor mode cannot find it.
     removeTree(join(ws, 'greet'));
-    const before = snapshot(ws);
+    const before = userTree(ws);
     const e = { ...env, GOWEAVE_CACHE: join(ws, '.weave') };
     const b = await goWeave(['build', '-o', join(ws, 'bin', 'app'), '.'], { cwd: join(ws, 'app'), env: e });
     assert.equal(b.code, 0, b.stderr);
@@ -138,7 +125,7 @@ test('a vendored workspace (go work vendor): woven through a go.work copy with i
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, 'HELLO, WORKSPACE\n');
     assert.match(r.stderr, /"name":"lib\.Shout"/);
-    assert.deepEqual(snapshot(ws), before, 'go.work, go.mod or vendor/ changed');
+    assert.deepEqual(userTree(ws), before, 'go.work, go.mod or vendor/ changed');
   } finally {
     removeTree(ws);
   }

@@ -13678,7 +13678,7 @@ async function weavePackage(set, pkg, memo) {
     if (isFileOutcome(remembered)) {
       o = remembered;
     } else {
-      o = await weaveFile(f, here, { facts, importPath: pkg.importPath, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
+      o = await weaveFile(f, here, { facts, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
       if (key) memo?.set(key, o);
     }
     out2[i2] = o.source === void 0 ? unchanged(f) : { path: f.path, source: o.source, changed: true };
@@ -13705,7 +13705,7 @@ async function weaveFile(f, here, st) {
     const plan = {
       file,
       facts: { ...st.facts, name: file.packageName },
-      imports: new ImportAllocator(file, st.importPath, st.reserved),
+      imports: new ImportAllocator(file, st.facts.importPath, st.reserved),
       naming: new NamingRequests(),
       edits: [],
       linkDeps: links,
@@ -13739,7 +13739,7 @@ async function weaveFile(f, here, st) {
     if (decl) plan.edits.push({ kind: "insert", at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: "imports", seq: plan.seq++ });
     const o = { joinPoints, hit: [...hit], imports: plan.imports.paths(), links: [...links], fileLevelDone: [...st.fileLevelDone], injectedOnce: [...st.injectedOnce] };
     if (plan.edits.length > 0) {
-      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.importPath}`);
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.facts.importPath}`);
       o.source = file.masked ? unmaskText(printed) : printed;
     }
     return o;

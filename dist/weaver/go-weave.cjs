@@ -140,6 +140,9 @@ var WeaveCache = class {
     (0, import_node_fs2.rmSync)(this.root, { recursive: true, force: true });
   }
 };
+function fileMemoIn(dir, fingerprint) {
+  return dir === void 0 ? void 0 : new WeaveCache(dir).fileMemo(fingerprint);
+}
 
 // weaver/src/gocmd/core.ts
 function asLocated(err) {
@@ -211,18 +214,11 @@ function runPoolWorker() {
       return void 0;
     }
   );
-  const memos = /* @__PURE__ */ new Map();
-  const memo2 = (dir) => {
-    if (dir === void 0) return void 0;
-    let m = memos.get(dir);
-    if (!m) memos.set(dir, m = new WeaveCache(dir).fileMemo(weaverFingerprint()));
-    return m;
-  };
   port.on("message", (req) => {
     chain = chain.then(async (aspects) => {
       if (!aspects) return aspects;
       try {
-        post({ type: "done", id: req.id, result: await (await core2).weavePackage(aspects, req.input, memo2(req.memoDir)) });
+        post({ type: "done", id: req.id, result: await (await core2).weavePackage(aspects, req.input, fileMemoIn(req.memoDir, weaverFingerprint())) });
       } catch (err) {
         post({ type: "error", id: req.id, error: asLocated(err) });
       }
@@ -1050,10 +1046,7 @@ function buildsVendored(moduleRoot, parsed, goflags) {
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const vendorDir = (0, import_node_path12.join)(moduleRoot, "vendor");
   const gomod = (0, import_node_path12.join)(moduleRoot, "go.mod");
-  const modText = (0, import_node_fs10.readFileSync)(gomod, "utf8");
-  const modulesTxt = (0, import_node_fs10.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8");
-  const entries = (0, import_node_fs10.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  const dir = (0, import_node_path12.join)(cache.root, "vendorws", sha256(moduleRoot, modText, modulesTxt, runtimeDir, entries.join("\n")).slice(0, 32));
+  const dir = (0, import_node_path12.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs10.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
   const result = { workFile: (0, import_node_path12.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(dir, "vendor") };
   if ((0, import_node_fs10.existsSync)(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
@@ -1064,10 +1057,8 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs10.mkdirSync)((0, import_node_path12.join)(tmp, "vendor"), { recursive: true });
+    linkVendorInto((0, import_node_path12.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
     (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(tmp, "vendor", "modules.txt"), workspaceModulesTxt(modulesTxt, moduleRoot, dir));
-    for (const e of entries) (0, import_node_fs10.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(tmp, "vendor", e));
     (0, import_node_fs10.renameSync)(tmp, dir);
   } catch (err) {
     (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
@@ -1083,7 +1074,7 @@ function relocateModulesTxt(text, fromDir, toDir) {
   const local = (p) => p === "." || p === ".." || p.startsWith("./") || p.startsWith("../");
   return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
-    if (!m || !local(m[2]) || (0, import_node_path12.isAbsolute)(m[2])) return line;
+    if (!m || !local(m[2])) return line;
     let rel = (0, import_node_path12.relative)(toDir, (0, import_node_path12.resolve)(fromDir, m[2])).split(import_node_path12.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
@@ -1099,15 +1090,18 @@ function linkWorkspaceVendor(workDir, copyDir) {
   if ((0, import_node_fs10.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs10.mkdirSync)(tmp, { recursive: true });
-    for (const e of (0, import_node_fs10.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs10.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(tmp, e));
-    (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(tmp, "modules.txt"), relocateModulesTxt((0, import_node_fs10.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), workDir, copyDir));
+    linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
     (0, import_node_fs10.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
     (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
     if (!(0, import_node_fs10.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
+}
+function linkVendorInto(dir, vendorDir, rewrite) {
+  (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs10.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs10.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(dir, e));
+  (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(dir, "modules.txt"), rewrite((0, import_node_fs10.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
   return file.startsWith(ws.vendorDir + import_node_path12.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
@@ -1341,7 +1335,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path15.resolve)(cwd, parsed.userOverlay)}`);
   if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path15.resolve)(cwd, parsed.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
-  const cache = new WeaveCache(weaveCacheDir(env));
+  const cacheDir = weaveCacheDir(env);
+  const cache = new WeaveCache(cacheDir);
   let ge = await goEnv(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
@@ -1395,13 +1390,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
-  const memoDir = weaveCacheDir(env);
-  const memo2 = cache.fileMemo(runner.core.fingerprint);
   const weave = async (input) => {
     const aspects = await located(config.aspects());
-    const large = input.files.length >= MEMO_MIN_FILES;
-    if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, large ? memoDir : void 0)(input);
-    return runner.core.weavePackage(aspects, input, large ? memo2 : void 0);
+    const memoDir = input.files.length >= MEMO_MIN_FILES ? cacheDir : void 0;
+    if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, memoDir)(input);
+    return runner.core.weavePackage(aspects, input, fileMemoIn(memoDir, runner.core.fingerprint));
   };
   const outcome = await weaveUnits(units, {
     cache,
@@ -1441,32 +1434,26 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   let modfile = parsed.userModfile ? gomod : void 0;
   const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
   const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
+  let vendorWs;
   if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
     if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
-    const ws = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-    childEnv.GOWORK = ws.workFile;
-    const moved = /* @__PURE__ */ new Map();
-    for (const [k, v] of overlay) moved.set(inWorkspace(ws, k), v);
-    if (moved.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, moved)}`);
-  } else {
-    let final = overlay;
-    if (rtDir !== void 0 || moduleCopies.length > 0) {
-      if (goWork !== void 0) {
-        const vendored = buildsVendored((0, import_node_path15.dirname)(goWork), parsed, ge.GOFLAGS);
-        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path15.join)((0, import_node_path15.dirname)(goWork), "vendor")) : "");
-        if (work) {
-          childEnv.GOWORK = work;
-          if (vendored) {
-            const ws = linkWorkspaceVendor((0, import_node_path15.dirname)(goWork), (0, import_node_path15.dirname)(work));
-            final = new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v]));
-          }
-        }
-      } else {
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
+    vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
+    childEnv.GOWORK = vendorWs.workFile;
+  } else if (rtDir !== void 0 || moduleCopies.length > 0) {
+    if (goWork !== void 0) {
+      const vendored = buildsVendored((0, import_node_path15.dirname)(goWork), parsed, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path15.join)((0, import_node_path15.dirname)(goWork), "vendor")) : "");
+      if (work) {
+        childEnv.GOWORK = work;
+        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path15.dirname)(goWork), (0, import_node_path15.dirname)(work));
       }
+    } else {
+      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
     }
-    if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   }
+  const ws = vendorWs;
+  const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
+  if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
   return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies };
@@ -1578,16 +1565,6 @@ var WeavePool = class {
       starting++;
     }
   }
-  memos = /* @__PURE__ */ new Map();
-  memo(dir) {
-    if (dir === void 0) return void 0;
-    let m = this.memos.get(dir);
-    if (!m) {
-      m = new WeaveCache(dir).fileMemo(this.opts.fingerprint ?? this.core.fingerprint);
-      this.memos.set(dir, m);
-    }
-    return m;
-  }
   mayWeaveOnMain() {
     if (this.mainBusy || this.lanes.some((l) => l.ready)) return false;
     return this.opts.mainThread !== false || !!this.stats.failure;
@@ -1609,7 +1586,7 @@ var WeavePool = class {
     if (!setup) throw new Error("go-weave: weaving pool used before weaveWith");
     this.mainBusy = true;
     setImmediate(() => {
-      this.core.weavePackage(setup.aspects, task.input, this.memo(task.memoDir)).then(
+      this.core.weavePackage(setup.aspects, task.input, fileMemoIn(task.memoDir, this.opts.fingerprint ?? this.core.fingerprint)).then(
         (r) => task.resolve(r),
         (e) => task.reject(e instanceof Error ? e : new Error(String(e)))
       ).finally(() => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFile } from 'node:child_process';
@@ -14,6 +14,21 @@ export function writeTree(files: Record<string, string>, prefix = 'gw-'): string
     writeFileSync(p, text);
   }
   return root;
+}
+
+/** Every file under dir (but the named entries) with its mtime and content, so any write shows. */
+export function snapshot(dir: string, skip: string[] = []): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      if (skip.includes(n)) continue;
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(p, `${statSync(p).mtimeMs} ${readFileSync(p, 'utf8')}`);
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 export function removeTree(dir: string): void {

@@ -97,7 +97,7 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput, memo?: Fil
     if (isFileOutcome(remembered)) {
       o = remembered;
     } else {
-      o = await weaveFile(f, here, { facts, importPath: pkg.importPath, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
+      o = await weaveFile(f, here, { facts, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
       if (key) memo?.set(key, o);
     }
     out[i] = o.source === undefined ? unchanged(f) : { path: f.path, source: o.source, changed: true };
@@ -117,7 +117,6 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput, memo?: Fil
 
 interface FileState {
   facts: PackageFacts;
-  importPath: string;
   reserved: Set<string>;
   /** Package-wide state this file may add to (copies: the caller merges what comes back). */
   fileLevelDone: Set<string>;
@@ -133,7 +132,7 @@ async function weaveFile(f: { path: string; source: string }, here: Aspect[], st
     const hit = new Set<string>();
     let joinPoints = 0;
     const plan: FilePlan = {
-      file, facts: { ...st.facts, name: file.packageName }, imports: new ImportAllocator(file, st.importPath, st.reserved),
+      file, facts: { ...st.facts, name: file.packageName }, imports: new ImportAllocator(file, st.facts.importPath, st.reserved),
       naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), seq: 0,
     };
     const candidates = new Map<NodeKind, Candidate[]>();
@@ -160,7 +159,7 @@ async function weaveFile(f: { path: string; source: string }, here: Aspect[], st
     if (decl) plan.edits.push({ kind: 'insert', at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: 'imports', seq: plan.seq++ });
     const o: FileOutcome = { joinPoints, hit: [...hit], imports: plan.imports.paths(), links: [...links], fileLevelDone: [...st.fileLevelDone], injectedOnce: [...st.injectedOnce] };
     if (plan.edits.length > 0) {
-      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.importPath}`);
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.facts.importPath}`);
       o.source = file.masked ? unmaskText(printed) : printed;
     }
     return o;

@@ -114,3 +114,8 @@ export class WeaveCache {
     rmSync(this.root, { recursive: true, force: true });
   }
 }
+
+/** The per-file memo of the weave cache in dir, or none without a dir (small packages). */
+export function fileMemoIn(dir: string | undefined, fingerprint: string): FileMemo | undefined {
+  return dir === undefined ? undefined : new WeaveCache(dir).fileMemo(fingerprint);
+}

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { parseGoArgs, type ParsedArgs } from './args.js';
-import { WeaveCache } from './cache.js';
+import { fileMemoIn, WeaveCache } from './cache.js';
 import { asLocated, type Core } from './core.js';
 import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
@@ -14,7 +14,7 @@ import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
-import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState } from './vendoring.js';
+import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
 import { testedPackages, testLinkDepsFile, testMainStub, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
@@ -78,7 +78,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
   if (parsed.userModfile) listFlags.push(`-modfile=${resolve(cwd, parsed.userModfile)}`);
   const tEnv = performance.now();
-  const cache = new WeaveCache(weaveCacheDir(env));
+  const cacheDir = weaveCacheDir(env);
+  const cache = new WeaveCache(cacheDir);
   let ge = await goEnv(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
@@ -144,13 +145,11 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
   // Re-weaving a large package after an edit to one of its files should cost that file alone.
-  const memoDir = weaveCacheDir(env);
-  const memo = cache.fileMemo(runner.core.fingerprint);
   const weave: WeaveFn = async (input) => {
     const aspects = await located(config.aspects());
-    const large = input.files.length >= MEMO_MIN_FILES;
-    if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, large ? memoDir : undefined)(input);
-    return runner.core.weavePackage(aspects, input, large ? memo : undefined);
+    const memoDir = input.files.length >= MEMO_MIN_FILES ? cacheDir : undefined;
+    if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, memoDir)(input);
+    return runner.core.weavePackage(aspects, input, fileMemoIn(memoDir, runner.core.fingerprint));
   };
   const outcome = await weaveUnits(units, {
     cache,
@@ -194,32 +193,28 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   let modfile = parsed.userModfile ? gomod : undefined;
   const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : undefined;
   const goWork = ge.GOWORK && ge.GOWORK !== 'off' ? ge.GOWORK : undefined;
+  // A vendored build runs in a workspace whose vendor/ links the user's: overlaid vendored files
+  // are seen at their linked paths there.
+  let vendorWs: VendorWorkspace | undefined;
   if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
     if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
-    const ws = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-    childEnv.GOWORK = ws.workFile;
-    const moved = new Map<string, string>();
-    for (const [k, v] of overlay) moved.set(inWorkspace(ws, k), v);
-    if (moved.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, moved)}`);
-  } else {
-    let final = overlay;
-    if (rtDir !== undefined || moduleCopies.length > 0) {
-      if (goWork !== undefined) {
-        const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
-        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
-        if (work) {
-          childEnv.GOWORK = work;
-          if (vendored) {
-            const ws = linkWorkspaceVendor(dirname(goWork), dirname(work));
-            final = new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v]));
-          }
-        }
-      } else {
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
+    vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
+    childEnv.GOWORK = vendorWs.workFile;
+  } else if (rtDir !== undefined || moduleCopies.length > 0) {
+    if (goWork !== undefined) {
+      const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
+      if (work) {
+        childEnv.GOWORK = work;
+        if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
       }
+    } else {
+      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
     }
-    if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   }
+  const ws = vendorWs;
+  const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
+  if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
   return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies };

@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { AspectSet } from '../index.js';
-import { WeaveCache } from './cache.js';
-import { asLocated, type FileMemo } from './core.js';
+import { fileMemoIn } from './cache.js';
+import { asLocated } from './core.js';
 import { weaverFingerprint } from './fingerprint.js';
 import { isPoolWorkerData, type WeaveRequest, type WorkerMessage } from './pool-protocol.js';
 
@@ -34,19 +34,12 @@ export function runPoolWorker(): void {
       return undefined;
     },
   );
-  const memos = new Map<string, FileMemo>();
-  const memo = (dir: string | undefined) => {
-    if (dir === undefined) return undefined;
-    let m = memos.get(dir);
-    if (!m) memos.set(dir, (m = new WeaveCache(dir).fileMemo(weaverFingerprint())));
-    return m;
-  };
   port.on('message', (req: WeaveRequest) => {
     // One package at a time: parsing is synchronous, so interleaving would only add memory.
     chain = chain.then(async (aspects) => {
       if (!aspects) return aspects;
       try {
-        post({ type: 'done', id: req.id, result: await (await core).weavePackage(aspects, req.input, memo(req.memoDir)) });
+        post({ type: 'done', id: req.id, result: await (await core).weavePackage(aspects, req.input, fileMemoIn(req.memoDir, weaverFingerprint())) });
       } catch (err) {
         post({ type: 'error', id: req.id, error: asLocated(err) });
       }

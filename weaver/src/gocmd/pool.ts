@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AspectSet } from '../index.js';
-import { WeaveCache } from './cache.js';
-import type { Core, FileMemo, LocatedError, PackageInput, PackageResult } from './core.js';
+import { fileMemoIn } from './cache.js';
+import type { Core, LocatedError, PackageInput, PackageResult } from './core.js';
 import type { Env } from './env.js';
 import type { ConfigOpts } from './pipeline.js';
 import { POOL_WORKER_KIND, type PoolWorkerData, type WorkerMessage } from './pool-protocol.js';
@@ -133,18 +133,6 @@ export class WeavePool {
     }
   }
 
-  private readonly memos = new Map<string, FileMemo>();
-
-  private memo(dir: string | undefined): FileMemo | undefined {
-    if (dir === undefined) return undefined;
-    let m = this.memos.get(dir);
-    if (!m) {
-      m = new WeaveCache(dir).fileMemo(this.opts.fingerprint ?? this.core.fingerprint);
-      this.memos.set(dir, m);
-    }
-    return m;
-  }
-
   private mayWeaveOnMain(): boolean {
     if (this.mainBusy || this.lanes.some((l) => l.ready)) return false;
     return this.opts.mainThread !== false || !!this.stats.failure;
@@ -170,7 +158,7 @@ export class WeavePool {
     this.mainBusy = true;
     // Deferred so this pump finishes handing work to workers before the thread goes busy.
     setImmediate(() => {
-      this.core.weavePackage(setup.aspects, task.input, this.memo(task.memoDir)).then(
+      this.core.weavePackage(setup.aspects, task.input, fileMemoIn(task.memoDir, this.opts.fingerprint ?? this.core.fingerprint)).then(
         (r) => task.resolve(r),
         (e: unknown) => task.reject(e instanceof Error ? e : new Error(String(e))),
       ).finally(() => {

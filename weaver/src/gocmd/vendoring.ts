@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ParsedArgs } from './args.js';
 import type { WeaveCache } from './cache.js';
 import { capture } from './exec.js';
@@ -46,10 +46,7 @@ interface ModJSON {
 export async function prepareVendorWorkspace(go: string, env: Env, cache: WeaveCache, moduleRoot: string, runtimeDir: string): Promise<VendorWorkspace> {
   const vendorDir = join(moduleRoot, 'vendor');
   const gomod = join(moduleRoot, 'go.mod');
-  const modText = readFileSync(gomod, 'utf8');
-  const modulesTxt = readFileSync(join(vendorDir, 'modules.txt'), 'utf8');
-  const entries = readdirSync(vendorDir).filter((e) => e !== 'modules.txt').sort();
-  const dir = join(cache.root, 'vendorws', sha256(moduleRoot, modText, modulesTxt, runtimeDir, entries.join('\n')).slice(0, 32));
+  const dir = join(cache.root, 'vendorws', sha256(moduleRoot, readFileSync(gomod, 'utf8'), runtimeDir, vendorState(vendorDir)).slice(0, 32));
   const result = { workFile: join(dir, 'go.work'), vendorDir, linkedVendorDir: join(dir, 'vendor') };
   if (existsSync(result.workFile)) return result;
 
@@ -64,10 +61,8 @@ export async function prepareVendorWorkspace(go: string, env: Env, cache: WeaveC
 
   const tmp = `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    mkdirSync(join(tmp, 'vendor'), { recursive: true });
+    linkVendorInto(join(tmp, 'vendor'), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
     writeFileSync(join(tmp, 'go.work'), work.join('\n'));
-    writeFileSync(join(tmp, 'vendor', 'modules.txt'), workspaceModulesTxt(modulesTxt, moduleRoot, dir));
-    for (const e of entries) symlinkSync(join(vendorDir, e), join(tmp, 'vendor', e));
     renameSync(tmp, dir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
@@ -90,7 +85,7 @@ export function relocateModulesTxt(text: string, fromDir: string, toDir: string)
   const local = (p: string) => p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../');
   return text.split('\n').map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
-    if (!m || !local(m[2]) || isAbsolute(m[2])) return line;
+    if (!m || !local(m[2])) return line;
     let rel = relative(toDir, resolve(fromDir, m[2])).split(sep).join('/');
     if (rel !== '..' && !rel.startsWith('../')) rel = `./${rel}`;
     return m[1] + rel + m[3];
@@ -116,15 +111,20 @@ export function linkWorkspaceVendor(workDir: string, copyDir: string): VendorWor
   if (existsSync(join(ws.linkedVendorDir, 'modules.txt'))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    mkdirSync(tmp, { recursive: true });
-    for (const e of readdirSync(vendorDir)) if (e !== 'modules.txt') symlinkSync(join(vendorDir, e), join(tmp, e));
-    writeFileSync(join(tmp, 'modules.txt'), relocateModulesTxt(readFileSync(join(vendorDir, 'modules.txt'), 'utf8'), workDir, copyDir));
+    linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
     renameSync(tmp, ws.linkedVendorDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(join(ws.linkedVendorDir, 'modules.txt'))) throw err;
   }
   return ws;
+}
+
+/** Fills dir with a link to every entry of vendorDir, and modules.txt as rewrite makes it. */
+function linkVendorInto(dir: string, vendorDir: string, rewrite: (modulesTxt: string) => string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const e of readdirSync(vendorDir)) if (e !== 'modules.txt') symlinkSync(join(vendorDir, e), join(dir, e));
+  writeFileSync(join(dir, 'modules.txt'), rewrite(readFileSync(join(vendorDir, 'modules.txt'), 'utf8')));
 }
 
 /** Where the go command finds a vendored file when it builds in the workspace. */
