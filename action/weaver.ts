@@ -14,6 +14,11 @@ export function weaverBundle(): string {
   return path.join(actionRoot(), 'dist', 'weaver', 'go-weave.cjs');
 }
 
+/** go-weave's command beside the bundle: it replays unchanged builds without starting Node. */
+export function weaverEntry(): string {
+  return path.join(actionRoot(), 'dist', 'weaver', 'go-weave');
+}
+
 export function weaverVersion(): string {
   const pkg = path.join(actionRoot(), 'package.json');
   try {
@@ -59,7 +64,7 @@ const VALUE_FLAGS = ['C', 'o', 'p', 'asmflags', 'buildmode', 'compiler', 'coverm
  * the action. For `go run` only the first package argument counts: what follows it are the
  * program's own arguments.
  */
-export function shimScript(node: string, bundle: string, realGo: string): string {
+export function shimScript(node: string, entry: string, realGo: string): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const valueFlags = VALUE_FLAGS.flatMap((f) => [`-${f}`, `--${f}`]).join('|');
   return `#!/bin/sh
@@ -81,14 +86,14 @@ case "$1" in
     done ;;
   *) exec "$real_go" "$@" ;;
 esac
-GOWEAVE_GO="$real_go" exec ${q(node)} ${q(bundle)} go "$@"
+GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 
-export function writeShim(dir: string, node: string, bundle: string, realGo: string): void {
+export function writeShim(dir: string, node: string, entry: string, realGo: string): void {
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, 'go');
   const tmp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, shimScript(node, bundle, realGo), { mode: 0o755 });
+  fs.writeFileSync(tmp, shimScript(node, entry, realGo), { mode: 0o755 });
   fs.renameSync(tmp, target);
 }

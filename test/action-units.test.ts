@@ -178,9 +178,12 @@ describe('go shim routing', () => {
   const log = path.join(d, 'weaver.log');
   const fakeWeaver = path.join(d, 'fake-weaver.cjs');
   fs.writeFileSync(fakeWeaver, `require('fs').appendFileSync(${JSON.stringify(log)}, process.argv.slice(2).join(' ') + ' GOWEAVE_GO=' + process.env.GOWEAVE_GO + '\\n');\n`);
+  // Like dist/weaver/go-weave, it runs the weaver with the node the shim names.
+  const fakeEntry = path.join(d, 'go-weave');
+  fs.writeFileSync(fakeEntry, `#!/bin/sh\nexec "$GOWEAVE_NODE" ${JSON.stringify(fakeWeaver)} "$@"\n`, { mode: 0o755 });
   const shim = path.join(d, 'go');
   const realGo = path.join(machineGoroot(), 'bin', 'go');
-  fs.writeFileSync(shim, shimScript(process.execPath, fakeWeaver, realGo), { mode: 0o755 });
+  fs.writeFileSync(shim, shimScript(process.execPath, fakeEntry, realGo), { mode: 0o755 });
   const go = async (...args: string[]) => run(shim, args, { env: { PATH: process.env.PATH ?? '', HOME: d, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', GOPROXY: 'off' }, cwd: d });
   const calls = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '');
 

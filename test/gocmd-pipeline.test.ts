@@ -336,6 +336,27 @@ describe('go-weave build with a fake weaver', () => {
     }
   });
 
+  test('the plan cache survives a binary written beside the sources but not a new Go file', async () => {
+    const r0 = await wovenGo('v1', 'build', ['-o', join(cache, 'm9'), '.']);
+    assert.equal(r0.code, 0, r0.stderr);
+    // What `go build` without -o leaves in the package directory: its mtime changes, its Go files do not.
+    const binary = join(mod, 'zz-binary');
+    const extra = join(mod, 'b', 'b_extra.go');
+    try {
+      writeFileSync(binary, 'not go');
+      const r1 = await wovenGo('v1', 'build', ['-o', join(cache, 'm9'), '.']);
+      assert.ok(r1.prepared.planCached, 'a non-Go file in a package directory re-ran go list');
+      writeFileSync(extra, 'package b\n\nfunc Extra() int { return 1 }\n');
+      const r2 = await wovenGo('v1', 'build', ['-o', join(cache, 'm9'), '.']);
+      assert.equal(r2.code, 0, r2.stderr);
+      assert.ok(!r2.prepared.planCached, 'a new Go file reused the old plan');
+      assert.ok(r2.prepared.packages.some((p) => p.GoFiles?.includes('b_extra.go')));
+    } finally {
+      rmSync(binary, { force: true });
+      rmSync(extra, { force: true });
+    }
+  });
+
   test('a module-cache dependency the weaver leaves unchanged is woven in place: no module copy, no replace', async () => {
     const d = writeTree({
       'go.mod': 'module example.com/d\n\ngo 1.25\n\nrequire github.com/ncruces/julianday v1.0.0\n',

@@ -29812,6 +29812,9 @@ function actionRoot() {
 function weaverBundle() {
   return path9.join(actionRoot(), "dist", "weaver", "go-weave.cjs");
 }
+function weaverEntry() {
+  return path9.join(actionRoot(), "dist", "weaver", "go-weave");
+}
 function weaverVersion() {
   const pkg = path9.join(actionRoot(), "package.json");
   try {
@@ -29837,7 +29840,7 @@ function aspectHash(config, version3, log2) {
   return h.digest("hex").slice(0, 16);
 }
 var VALUE_FLAGS = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
-function shimScript(node, bundle, realGo) {
+function shimScript(node, entry, realGo) {
   const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
   const valueFlags = VALUE_FLAGS.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
   return `#!/bin/sh
@@ -29859,14 +29862,14 @@ case "$1" in
     done ;;
   *) exec "$real_go" "$@" ;;
 esac
-GOWEAVE_GO="$real_go" exec ${q(node)} ${q(bundle)} go "$@"
+GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
-function writeShim(dir, node, bundle, realGo) {
+function writeShim(dir, node, entry, realGo) {
   fs7.mkdirSync(dir, { recursive: true });
   const target = path9.join(dir, "go");
   const tmp = `${target}.${process.pid}.tmp`;
-  fs7.writeFileSync(tmp, shimScript(node, bundle, realGo), { mode: 493 });
+  fs7.writeFileSync(tmp, shimScript(node, entry, realGo), { mode: 493 });
   fs7.renameSync(tmp, target);
 }
 
@@ -68659,7 +68662,7 @@ async function run() {
     const tmp = process.env.RUNNER_TEMP;
     report = path16.join(tmp, `go-weave-report-${crypto9.randomBytes(6).toString("hex")}.jsonl`);
     const shimDir = path16.join(tmp, `go-weave-shim-${crypto9.randomBytes(6).toString("hex")}`);
-    writeShim(shimDir, process.execPath, bundle, realGo);
+    writeShim(shimDir, process.execPath, weaverEntry(), realGo);
     exportVariable("GOWEAVE_GO", realGo);
     exportVariable("GOWEAVE_CACHE", weaveCache);
     exportVariable("GOWEAVE_REPORT", report);

@@ -7416,7 +7416,7 @@ var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var import_node_url = require("node:url");
 function assetPath(rel) {
-  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" ? "go.mod" : "";
+  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
   for (const root of candidateRoots()) {
     const p = (0, import_node_path.join)(root, rel);
     if ((0, import_node_fs.existsSync)((0, import_node_path.join)(p, marker))) return p;

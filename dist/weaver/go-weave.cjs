@@ -254,8 +254,9 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_fs20 = require("node:fs");
+var import_node_perf_hooks2 = require("node:perf_hooks");
+var import_node_path19 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -395,7 +396,7 @@ var import_node_fs4 = require("node:fs");
 var import_node_path4 = require("node:path");
 var import_node_url2 = require("node:url");
 function assetPath(rel) {
-  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" ? "go.mod" : "";
+  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
   for (const root of candidateRoots()) {
     const p = (0, import_node_path4.join)(root, rel);
     if ((0, import_node_fs4.existsSync)((0, import_node_path4.join)(p, marker))) return p;
@@ -623,7 +624,7 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
 var import_node_path15 = require("node:path");
@@ -866,12 +867,38 @@ function relocate(copies, file) {
 }
 
 // weaver/src/gocmd/plancache.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path10 = require("node:path");
+
+// weaver/src/gocmd/listing.ts
+var import_node_fs8 = require("node:fs");
+function goListing(dir) {
+  let entries;
+  try {
+    entries = (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true });
+  } catch {
+    return { hash: sha256(""), goFiles: [] };
+  }
+  const names = [];
+  const goFiles = [];
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name.startsWith("_")) continue;
+    if (e.isDirectory()) {
+      if (e.name !== "testdata") names.push(Buffer.from(e.name + "/"));
+    } else if (e.name.endsWith(".go")) {
+      names.push(Buffer.from(e.name));
+      goFiles.push(e.name);
+    }
+  }
+  names.sort(Buffer.compare);
+  return { hash: sha256(names.map((n) => n.toString("utf8")).join("\n")), goFiles };
+}
+
+// weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs8.statSync)(path);
-    if (st.isDirectory()) return [path, st.mtimeMs, -1, ""];
+    const st = (0, import_node_fs9.statSync)(path);
+    if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
     return [path, -1, -1, ""];
@@ -879,7 +906,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    return sha256(goHeader((0, import_node_fs8.readFileSync)(path, "utf8")));
+    return sha256(goHeader((0, import_node_fs9.readFileSync)(path, "utf8")));
   } catch {
     return "";
   }
@@ -929,7 +956,7 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs8.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs9.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
@@ -965,10 +992,11 @@ var PlanCache = class {
   path(key) {
     return (0, import_node_path10.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
+  /** The cached graph and the files it depends on. */
   get(key) {
     let e;
     try {
-      e = JSON.parse((0, import_node_fs8.readFileSync)(this.path(key), "utf8"));
+      e = JSON.parse((0, import_node_fs9.readFileSync)(this.path(key), "utf8"));
     } catch {
       return void 0;
     }
@@ -977,34 +1005,37 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs8.statSync)(p);
+        const x = (0, import_node_fs9.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
       }
       if (cur.mtimeMs === mtime && cur.size === size) continue;
-      if (!header || cur.dir || cur.mtimeMs < 0 || headerHash(p) !== header) return void 0;
+      if (!header || cur.mtimeMs < 0 || cur.dir !== (size === -1)) return void 0;
+      if ((cur.dir ? goListing(p).hash : headerHash(p)) !== header) return void 0;
       st[1] = cur.mtimeMs;
       st[2] = cur.size;
       refreshed = true;
     }
     if (refreshed) writeFileAtomic(this.path(key), JSON.stringify(e));
-    return e.packages;
+    return { packages: e.packages, files: e.stamps.map((st) => st[0]) };
   }
+  /** Returns the files the graph depends on (what get() checks). */
   put(key, packages, ge, extraFiles) {
     const entry = { stamps: collectStamps(packages, ge, extraFiles), packages };
     writeFileAtomic(this.path(key), JSON.stringify(entry));
+    return entry.stamps.map((st) => st[0]);
   }
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path11 = require("node:path");
 function readUserOverlay(path, cwd) {
   const file = (0, import_node_path11.resolve)(cwd, path);
   let parsed;
   try {
-    parsed = JSON.parse((0, import_node_fs9.readFileSync)(file, "utf8"));
+    parsed = JSON.parse((0, import_node_fs10.readFileSync)(file, "utf8"));
   } catch (err) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err.message}`);
   }
@@ -1034,21 +1065,21 @@ function writeOverlay(cache, entries) {
 }
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path12 = require("node:path");
 function buildsVendored(moduleRoot, parsed, goflags) {
   const fromArgs = parsed.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs10.existsSync)((0, import_node_path12.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs11.existsSync)((0, import_node_path12.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const vendorDir = (0, import_node_path12.join)(moduleRoot, "vendor");
   const gomod = (0, import_node_path12.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path12.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs10.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const dir = (0, import_node_path12.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs11.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
   const result = { workFile: (0, import_node_path12.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(dir, "vendor") };
-  if ((0, import_node_fs10.existsSync)(result.workFile)) return result;
+  if ((0, import_node_fs11.existsSync)(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
   const m = JSON.parse(r.stdout);
@@ -1058,11 +1089,11 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto((0, import_node_path12.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
-    (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs10.renameSync)(tmp, dir);
+    (0, import_node_fs11.writeFileSync)((0, import_node_path12.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs11.renameSync)(tmp, dir);
   } catch (err) {
-    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs10.existsSync)(result.workFile)) throw err;
+    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs11.existsSync)(result.workFile)) throw err;
   }
   return result;
 }
@@ -1081,38 +1112,38 @@ function relocateModulesTxt(text, fromDir, toDir) {
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs10.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs10.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs11.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs11.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
   const vendorDir = (0, import_node_path12.join)(workDir, "vendor");
   const ws = { workFile: (0, import_node_path12.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(copyDir, "vendor") };
-  if ((0, import_node_fs10.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  if ((0, import_node_fs11.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs10.renameSync)(tmp, ws.linkedVendorDir);
+    (0, import_node_fs11.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
-    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs11.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs10.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs10.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(dir, e));
-  (0, import_node_fs10.writeFileSync)((0, import_node_path12.join)(dir, "modules.txt"), rewrite((0, import_node_fs10.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs11.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs11.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs11.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(dir, e));
+  (0, import_node_fs11.writeFileSync)((0, import_node_path12.join)(dir, "modules.txt"), rewrite((0, import_node_fs11.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
   return file.startsWith(ws.vendorDir + import_node_path12.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/lazyconfig.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path13 = require("node:path");
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs11.statSync)(path);
+    const st = (0, import_node_fs12.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -1129,7 +1160,7 @@ var LazyConfig = class {
     const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
     this.path = (0, import_node_path13.join)(cache.root, "config", key.slice(0, 2), key + ".json");
     try {
-      const e = JSON.parse((0, import_node_fs11.readFileSync)(this.path, "utf8"));
+      const e = JSON.parse((0, import_node_fs12.readFileSync)(this.path, "utf8"));
       if (e.stamps.every(([p, m, s]) => {
         const [, m2, s2] = stampOf2(p);
         return m === m2 && s === s2;
@@ -1165,7 +1196,7 @@ var LazyConfig = class {
   revived() {
     if (!this.core.revive || !this.entry) return void 0;
     try {
-      const saved = JSON.parse((0, import_node_fs11.readFileSync)(this.setPath(), "utf8"));
+      const saved = JSON.parse((0, import_node_fs12.readFileSync)(this.setPath(), "utf8"));
       if (saved.hash !== this.entry.hash || saved.set === void 0) return void 0;
       return this.core.revive(saved.set);
     } catch {
@@ -1185,6 +1216,10 @@ var LazyConfig = class {
     this.dirty = true;
     return v;
   }
+  /** The files the configuration was read from (and the watched ones): what its hash depends on. */
+  files() {
+    return [.../* @__PURE__ */ new Set([...this.entry?.stamps.map((st) => st[0]) ?? [], ...this.watch])];
+  }
   save() {
     if (this.dirty && this.entry) writeFileAtomic(this.path, JSON.stringify(this.entry));
     this.dirty = false;
@@ -1196,7 +1231,7 @@ function filesOf(a) {
 }
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path14 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
@@ -1216,7 +1251,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs12.readFileSync)((0, import_node_path14.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs13.readFileSync)((0, import_node_path14.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -1251,7 +1286,7 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -1285,7 +1320,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs13.statSync)(real);
+      const st = (0, import_node_fs14.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -1352,7 +1387,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   }
   const moduleRoot = (0, import_node_path15.dirname)(ge.GOMOD);
   const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path15.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs14.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  if (configPath && !(0, import_node_fs15.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
   const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path15.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
@@ -1366,14 +1401,18 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   const tests = subcommand === "test" || subcommand === "vet";
   const plans = new PlanCache(cache);
   const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? ""]);
-  let packages = env.GOWEAVE_NO_PLAN_CACHE ? void 0 : plans.get(planKey);
-  const planCached = !!packages;
-  if (!packages) {
+  const cachedPlan = env.GOWEAVE_NO_PLAN_CACHE ? void 0 : plans.get(planKey);
+  const planCached = !!cachedPlan;
+  let packages;
+  let planFiles;
+  if (cachedPlan) {
+    ({ packages, files: planFiles } = cachedPlan);
+  } else {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
     if (parsed.userOverlay) stampFiles.push((0, import_node_path15.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
-    if (!packages.some((p) => p.Error || p.Incomplete)) plans.put(planKey, packages, ge, stampFiles);
+    if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
   const tested = subcommand === "test" ? testedPackages(packages) : [];
@@ -1456,7 +1495,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies };
+  const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs };
 }
 function copyWovenModules(cache, gomodcache, packages, files) {
   if (!gomodcache || files.length === 0) return [];
@@ -1475,7 +1515,7 @@ function copyWovenModules(cache, gomodcache, packages, files) {
 var import_node_os3 = require("node:os");
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_module = require("node:module");
 var import_node_path16 = require("node:path");
 var import_node_url3 = require("node:url");
@@ -1491,7 +1531,7 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs15.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs16.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
@@ -1536,8 +1576,8 @@ var WeavePool = class {
   }
   weave(input, memoDir) {
     if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
-    return new Promise((resolve8, reject) => {
-      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve8, reject });
+    return new Promise((resolve9, reject) => {
+      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve9, reject });
       this.pump();
     });
   }
@@ -1684,25 +1724,177 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 function appendReport(path, r) {
-  if (!path) return;
+  if (path) (0, import_node_fs17.appendFileSync)(path, reportLine(r) + "\n");
+}
+function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  (0, import_node_fs16.appendFileSync)(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + "\n");
+  return JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors });
+}
+
+// weaver/src/gocmd/launcher.ts
+var import_node_fs19 = require("node:fs");
+var import_node_crypto6 = require("node:crypto");
+var import_node_path18 = require("node:path");
+
+// weaver/src/gocmd/replay.ts
+var import_node_fs18 = require("node:fs");
+var import_node_path17 = require("node:path");
+var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER"];
+var RACY_NS = 2000000000n;
+function replayRecord(p, inputEnv, extras) {
+  if (p.inputs.length === 0) return void 0;
+  const go = absoluteGo(p.go, inputEnv);
+  if (!go) return void 0;
+  const set = {};
+  const unset = [];
+  for (const [k, v] of Object.entries(p.goEnv)) if (v !== void 0 && inputEnv[k] !== v) set[k] = v;
+  for (const k of Object.keys(inputEnv)) if (inputEnv[k] !== void 0 && p.goEnv[k] === void 0) unset.push(k);
+  const stamps = [];
+  const listed = listedGoFiles(p);
+  const input = (path) => stamps.push(inputStamp(path, extras.startNs, listed));
+  input(go);
+  if (p.ge.GOENV) input(p.ge.GOENV);
+  for (let d = p.cwd; ; d = (0, import_node_path17.dirname)(d)) {
+    input((0, import_node_path17.join)(d, "go.mod"));
+    input((0, import_node_path17.join)(d, "go.work"));
+    if ((0, import_node_path17.dirname)(d) === d) break;
+  }
+  if (p.ge.GOMOD) input((0, import_node_path17.join)((0, import_node_path17.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  for (const f of new Set(p.inputs)) input(f);
+  for (const f of outputs(p)) stamps.push(`+ 0 ${f}`);
+  return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
+}
+function writeReplayRecord(path, r) {
+  writeFileAtomic(path, JSON.stringify(r));
+}
+function inputStamp(path, startNs, listed) {
+  let st;
+  try {
+    st = (0, import_node_fs18.statSync)(path, { bigint: true });
+  } catch {
+    return `- 0 ${path}`;
+  }
+  if (st.isDirectory()) {
+    const { hash, goFiles } = goListing(path);
+    const seen = listed.get(path);
+    if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return `racy 0 ${path}`;
+    return `d ${hash} ${path}`;
+  }
+  if (st.mtimeNs >= startNs - RACY_NS) return `racy 0 ${path}`;
+  return `${st.mtimeNs} ${st.size} ${path}`;
+}
+function listedGoFiles(p) {
+  const out = /* @__PURE__ */ new Map();
+  for (const pkg of p.packages) {
+    if (!pkg.Dir) continue;
+    const names = out.get(pkg.Dir) ?? /* @__PURE__ */ new Set();
+    for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
+      for (const f of list ?? []) if (!f.startsWith(".") && !f.startsWith("_")) names.add(f);
+    }
+    out.set(pkg.Dir, names);
+  }
+  return out;
+}
+function outputs(p) {
+  const out = [];
+  for (const a of p.goArgs) {
+    const overlay = /^-overlay=(.*)$/.exec(a)?.[1];
+    const modfile = /^-modfile=(.*)$/.exec(a)?.[1];
+    if (modfile) out.push(modfile);
+    if (!overlay) continue;
+    out.push(overlay);
+    const json = JSON.parse((0, import_node_fs18.readFileSync)(overlay, "utf8"));
+    for (const v of Object.values(json.Replace)) if (v) out.push(v);
+  }
+  if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) out.push(p.goEnv.GOWORK);
+  for (const m of p.moduleCopies) out.push(m.copy);
+  return out;
+}
+function absoluteGo(go, env) {
+  if ((0, import_node_path17.isAbsolute)(go)) return go;
+  if (go.includes("/")) return (0, import_node_path17.resolve)(go);
+  for (const dir of (env.PATH ?? "").split(import_node_path17.delimiter)) {
+    const p = (0, import_node_path17.join)(dir || ".", go);
+    try {
+      const st = (0, import_node_fs18.statSync)(p);
+      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path17.resolve)(p);
+    } catch {
+    }
+  }
+  return void 0;
+}
+
+// weaver/src/gocmd/launcher.ts
+async function ensureLauncher(go, env, target, src) {
+  if ((0, import_node_fs19.existsSync)(target)) return true;
+  const failed = target + ".failed";
+  if ((0, import_node_fs19.existsSync)(failed)) return false;
+  const tmp = `${target}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
+  const buildEnv = { ...env, GOWORK: "off", GOFLAGS: "-mod=mod", GOTOOLCHAIN: "local" };
+  for (const k of ["GOOS", "GOARCH", "GOEXPERIMENT", "GO386", "GOAMD64", "GOARM", "GOARM64"]) delete buildEnv[k];
+  try {
+    writeFileAtomic((0, import_node_path18.join)((0, import_node_path18.dirname)(target), ".keep"), "");
+    const r = await capture(go, ["build", "-o", tmp, "."], { cwd: src, env: buildEnv });
+    if (r.code !== 0) {
+      writeFileAtomic(failed, r.stderr);
+      return false;
+    }
+    (0, import_node_fs19.renameSync)(tmp, target);
+    return true;
+  } catch (err) {
+    (0, import_node_fs19.rmSync)(tmp, { force: true });
+    writeFileAtomic(failed, String(err));
+    return false;
+  }
+}
+async function recordPathFor(launcher, args, env) {
+  const r = await capture(launcher, ["-goweave-record-path", ...args], { env });
+  const path = r.stdout.trim();
+  return r.code === 0 && path.endsWith(".json") ? path : void 0;
+}
+async function rememberForReplay(p, env, argv, extras, launcherSrc) {
+  try {
+    let path = env.GOWEAVE_REPLAY_RECORD;
+    const launcher = env.GOWEAVE_LAUNCHER;
+    if (!path && launcher && await ensureLauncher(p.go, p.goEnv, launcher, launcherSrc())) path = await recordPathFor(launcher, argv, env);
+    if (!path) return;
+    const r = replayRecord(p, env, extras);
+    if (r) writeReplayRecord(path, r);
+  } catch (err) {
+    if (env.GOWEAVE_VERBOSE) process.stderr.write(`go-weave: no replay record: ${err.message}
+`);
+  }
 }
 
 // weaver/src/gocmd/index.ts
 var WOVEN = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
-async function runGo(subcommand, args, env = process.env) {
+async function runGo(subcommand, args, env = process.env, argv) {
   if (!WOVEN.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
-    return runAttached(goBinary(env), [subcommand, ...args], { env });
+    return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
   }
-  return runGoWith(await loadRealRunner(env), subcommand, args, env);
+  return runGoWith(await loadRealRunner(env), subcommand, args, env, argv);
 }
-async function runGoWith(runner, subcommand, args, env = process.env) {
-  const p = await prepareReported(runner, subcommand, args, env);
-  if (typeof p === "number") return p;
-  return runAttached(p.go, p.goArgs, { env: p.goEnv });
+async function runGoWith(runner, subcommand, args, env = process.env, argv) {
+  const startNs = BigInt(Math.floor(import_node_perf_hooks2.performance.timeOrigin)) * 1000000n;
+  const r = await prepareReported(runner, subcommand, args, env);
+  if (typeof r === "number") return r;
+  const { p, stderr, report } = r;
+  p.goEnv = withoutEntryVars(p.goEnv);
+  const remember = () => {
+    const summary = `${p.outcome.wovenPackages.length} woven packages, ${p.outcome.joinPoints} join points`;
+    return rememberForReplay(p, env, argv ?? [], { stderr, report, summary, startNs }, () => assetPath("launcher"));
+  };
+  if (argv && env.GOWEAVE_REPLAY_RECORD) await remember();
+  const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
+  if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
+  return code;
+}
+function withoutEntryVars(env) {
+  const out = { ...env };
+  for (const k of ENTRY_VARS) delete out[k];
+  return out;
 }
 async function prepareReported(runner, subcommand, args, env) {
   let p;
@@ -1727,21 +1919,24 @@ async function prepareReported(runner, subcommand, args, env) {
     await runner.pool?.close();
   }
   const o = p.outcome;
-  for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)
-`);
+  let warnings = "";
+  for (const e of o.errors) warnings += `go-weave: warning: ${e.message} (package left unwoven)
+`;
   if (p.skipped.length > 0) {
     const names = p.skipped.slice(0, 5).join(", ") + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : "");
-    process.stderr.write(`go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it
-`);
+    warnings += `go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it
+`;
   }
+  process.stderr.write(warnings);
   if (env.GOWEAVE_VERBOSE) {
     process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms${threads(runner.pool?.stats)}
 `);
     if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest
 `);
   }
-  appendReport(env.GOWEAVE_REPORT, { wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
-  return p;
+  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
+  if (env.GOWEAVE_REPORT) (0, import_node_fs20.appendFileSync)(env.GOWEAVE_REPORT, report + "\n");
+  return { p, stderr: warnings, report };
 }
 function threads(stats) {
   if (!stats?.workers) return " on the main thread";
@@ -1753,19 +1948,20 @@ async function runDiff(args, env = process.env) {
 async function runDiffWith(runner, args, env = process.env, write = (s) => void process.stdout.write(s)) {
   const deps = args.includes("-deps") || args.includes("--deps");
   const rest = args.filter((a) => a !== "-deps" && a !== "--deps");
-  const p = await prepareReported(runner, "build", rest, env);
-  if (typeof p === "number") return p;
+  const r = await prepareReported(runner, "build", rest, env);
+  if (typeof r === "number") return r;
+  const { p } = r;
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path17.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path19.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path17.sep);
-    const name = inside ? (0, import_node_path17.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs17.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs17.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path19.sep);
+    const name = inside ? (0, import_node_path19.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs20.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs20.readFileSync)(woven, "utf8")));
   }
   return 0;
 }
@@ -1807,10 +2003,10 @@ async function main(argv) {
         out(USAGE);
         return cmd === void 0 ? 2 : 0;
     }
-    if (GO_SUBCOMMANDS.has(cmd)) return await runGo(cmd, rest);
+    if (GO_SUBCOMMANDS.has(cmd)) return await runGo(cmd, rest, process.env, argv);
     if (cmd === "go") {
       if (rest.length === 0) throw new WeaveError("go-weave go needs a go subcommand, e.g. go-weave go build ./...");
-      return await runGo(rest[0], rest.slice(1));
+      return await runGo(rest[0], rest.slice(1), process.env, argv);
     }
     if (cmd === "diff") return await runDiff(rest);
     if (cmd === "cache" && rest[0] === "clean") {

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
  * so we probe a short list of layouts instead of hard-coding one; GOWEAVE_ASSETS wins, which
  * lets Bazel point at runfiles.
  */
-export function assetPath(rel: 'aspects' | 'runtime' | 'tree-sitter-go.wasm' | 'web-tree-sitter.wasm'): string {
+export function assetPath(rel: 'aspects' | 'runtime' | 'launcher' | 'tree-sitter-go.wasm' | 'web-tree-sitter.wasm'): string {
   // A marker inside each directory tells it apart from same-named source folders.
-  const marker = rel === 'aspects' ? 'default.yml' : rel === 'runtime' ? 'go.mod' : '';
+  const marker = rel === 'aspects' ? 'default.yml' : rel === 'runtime' || rel === 'launcher' ? 'go.mod' : '';
   for (const root of candidateRoots()) {
     const p = join(root, rel);
     if (existsSync(join(p, marker))) return p;

@@ -26,10 +26,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'version': case '--version': out('go-weave 0.1.0\n'); return 0;
       case undefined: case 'help': case '-h': case '--help': out(USAGE); return cmd === undefined ? 2 : 0;
     }
-    if (GO_SUBCOMMANDS.has(cmd)) return await gocmd.runGo(cmd, rest);
+    if (GO_SUBCOMMANDS.has(cmd)) return await gocmd.runGo(cmd, rest, process.env, argv);
     if (cmd === 'go') {
       if (rest.length === 0) throw new WeaveError('go-weave go needs a go subcommand, e.g. go-weave go build ./...');
-      return await gocmd.runGo(rest[0], rest.slice(1));
+      return await gocmd.runGo(rest[0], rest.slice(1), process.env, argv);
     }
     if (cmd === 'diff') return await gocmd.runDiff(rest);
     if (cmd === 'cache' && rest[0] === 'clean') { await gocmd.cleanCache(); return 0; }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join, relative, sep } from 'node:path';
 import { isVersionedInstall, parseGoArgs } from './args.js';
 import { assetPath } from '../assets.js';
@@ -11,7 +12,9 @@ import { GoCommandError } from './golist.js';
 import { prepare, UsageError, type Prepared } from './pipeline.js';
 import type { PoolStats } from './pool.js';
 import { loadRealRunner, type PooledRunner } from './realcore.js';
-import { appendReport } from './report.js';
+import { appendReport, reportLine } from './report.js';
+import { rememberForReplay } from './launcher.js';
+import { ENTRY_VARS } from './replay.js';
 
 /** Subcommands that compile packages and therefore get woven sources. */
 const WOVEN = new Set(['build', 'install', 'run', 'test', 'vet']);
@@ -22,21 +25,50 @@ export { UsageError };
  * `go-weave <subcommand> …`: weaves what the go command is about to compile and runs the real go
  * command on the woven files. Other subcommands (and `go install pkg@version`) pass through.
  */
-export async function runGo(subcommand: string, args: string[], env: Env = process.env): Promise<number> {
+export async function runGo(subcommand: string, args: string[], env: Env = process.env, argv?: string[]): Promise<number> {
   if (!WOVEN.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
-    return runAttached(goBinary(env), [subcommand, ...args], { env });
+    return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
   }
-  return runGoWith(await loadRealRunner(env), subcommand, args, env);
+  return runGoWith(await loadRealRunner(env), subcommand, args, env, argv);
 }
 
-/** runGo with an explicit core; tests use it to drive the pipeline with a small fake weaver. */
-export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, args: string[], env: Env = process.env): Promise<number> {
-  const p = await prepareReported(runner, subcommand, args, env);
-  if (typeof p === 'number') return p;
-  return runAttached(p.go, p.goArgs, { env: p.goEnv });
+/**
+ * runGo with an explicit core; tests use it to drive the pipeline with a small fake weaver.
+ * argv: go-weave's own command line, which names the launcher's record of this command.
+ */
+export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, args: string[], env: Env = process.env, argv?: string[]): Promise<number> {
+  // Process start: files modified after it may have changed under the weaver (see replay.ts).
+  const startNs = BigInt(Math.floor(performance.timeOrigin)) * 1_000_000n;
+  const r = await prepareReported(runner, subcommand, args, env);
+  if (typeof r === 'number') return r;
+  const { p, stderr, report } = r;
+  p.goEnv = withoutEntryVars(p.goEnv);
+  const remember = () => {
+    const summary = `${p.outcome.wovenPackages.length} woven packages, ${p.outcome.joinPoints} join points`;
+    return rememberForReplay(p, env, argv ?? [], { stderr, report, summary, startNs }, () => assetPath('launcher'));
+  };
+  // Through the launcher: the record is written first, so that a long `go-weave run` is
+  // replayable while it runs. Without one, it is built after the go command, from its build cache.
+  if (argv && env.GOWEAVE_REPLAY_RECORD) await remember();
+  const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
+  if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
+  return code;
 }
 
-async function prepareReported<A>(runner: PooledRunner<A>, subcommand: string, args: string[], env: Env): Promise<Prepared | number> {
+function withoutEntryVars(env: Env): Env {
+  const out = { ...env };
+  for (const k of ENTRY_VARS) delete out[k];
+  return out;
+}
+
+interface Reported {
+  p: Prepared;
+  /** The warnings printed, and the report line written: a replay repeats both. */
+  stderr: string;
+  report: string;
+}
+
+async function prepareReported<A>(runner: PooledRunner<A>, subcommand: string, args: string[], env: Env): Promise<Reported | number> {
   let p: Prepared;
   try {
     p = await prepare(runner, subcommand, args, env, () => assetPath('runtime'));
@@ -59,17 +91,20 @@ async function prepareReported<A>(runner: PooledRunner<A>, subcommand: string, a
     await runner.pool?.close();
   }
   const o = p.outcome;
-  for (const e of o.errors) process.stderr.write(`go-weave: warning: ${e.message} (package left unwoven)\n`);
+  let warnings = '';
+  for (const e of o.errors) warnings += `go-weave: warning: ${e.message} (package left unwoven)\n`;
   if (p.skipped.length > 0) {
     const names = p.skipped.slice(0, 5).join(', ') + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : '');
-    process.stderr.write(`go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it\n`);
+    warnings += `go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it\n`;
   }
+  process.stderr.write(warnings);
   if (env.GOWEAVE_VERBOSE) {
     process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms${threads(runner.pool?.stats)}\n`);
     if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest\n`);
   }
-  appendReport(env.GOWEAVE_REPORT, { wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
-  return p;
+  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
+  if (env.GOWEAVE_REPORT) appendFileSync(env.GOWEAVE_REPORT, report + '\n');
+  return { p, stderr: warnings, report };
 }
 
 /** How many threads wove the packages woven now, for the verbose line. */
@@ -89,8 +124,9 @@ export async function runDiff(args: string[], env: Env = process.env): Promise<n
 export async function runDiffWith<A>(runner: PooledRunner<A>, args: string[], env: Env = process.env, write: (s: string) => void = (s) => void process.stdout.write(s)): Promise<number> {
   const deps = args.includes('-deps') || args.includes('--deps');
   const rest = args.filter((a) => a !== '-deps' && a !== '--deps');
-  const p = await prepareReported(runner, 'build', rest, env);
-  if (typeof p === 'number') return p;
+  const r = await prepareReported(runner, 'build', rest, env);
+  if (typeof r === 'number') return r;
+  const { p } = r;
   const shown = new Set<string>();
   for (const pkg of p.packages) {
     if (!pkg.Dir || (!deps && pkg.DepOnly)) continue;

@@ -107,6 +107,11 @@ export class LazyConfig<A> {
     return v;
   }
 
+  /** The files the configuration was read from (and the watched ones): what its hash depends on. */
+  files(): string[] {
+    return [...new Set([...(this.entry?.stamps.map((st) => st[0]) ?? []), ...this.watch])];
+  }
+
   save(): void {
     if (this.dirty && this.entry) writeFileAtomic(this.path, JSON.stringify(this.entry));
     this.dirty = false;

@@ -7,7 +7,7 @@ import { fileMemoIn, WeaveCache } from './cache.js';
 import { asLocated, type Core } from './core.js';
 import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
-import { goEnv, goList, type ListedPackage } from './golist.js';
+import { goEnv, goList, type GoEnv, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
 import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
@@ -41,6 +41,10 @@ export interface Prepared {
   skipped: string[];
   /** Module-cache dependencies with woven files, built from copies in the weave cache. */
   moduleCopies: ModuleCopy[];
+  /** The go env the plan was made with. */
+  ge: GoEnv;
+  /** Files whose change can change the plan: the package graph's and the configuration's. */
+  inputs: string[];
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -113,15 +117,19 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   // go list costs as much as a no-op build: reuse its last answer while nothing it depends on changed.
   const plans = new PlanCache(cache);
   const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? '']);
-  let packages = env.GOWEAVE_NO_PLAN_CACHE ? undefined : plans.get(planKey);
-  const planCached = !!packages;
-  if (!packages) {
+  const cachedPlan = env.GOWEAVE_NO_PLAN_CACHE ? undefined : plans.get(planKey);
+  const planCached = !!cachedPlan;
+  let packages: ListedPackage[];
+  let planFiles: string[] | undefined;
+  if (cachedPlan) {
+    ({ packages, files: planFiles } = cachedPlan);
+  } else {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, '.sum')];
     if (ge.GOWORK && ge.GOWORK !== 'off') stampFiles.push(ge.GOWORK, ge.GOWORK + '.sum');
     if (parsed.userOverlay) stampFiles.push(resolve(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     // A broken graph may be fixed by things no stamp sees (a go mod download); never reuse one.
-    if (!packages.some((p) => p.Error || p.Incomplete)) plans.put(planKey, packages, ge, stampFiles);
+    if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
 
   const tWeave = performance.now();
@@ -217,7 +225,9 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies };
+  // No plan files: a broken graph, which must be planned again every time.
+  const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs };
 }
 
 /**

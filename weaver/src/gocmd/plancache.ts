@@ -4,6 +4,7 @@ import { writeFileAtomic } from './atomic.js';
 import type { WeaveCache } from './cache.js';
 import type { GoEnv, ListedPackage } from './golist.js';
 import { sha256 } from './hash.js';
+import { goListing } from './listing.js';
 
 /**
  * Remembers `go list -deps` results between builds. go list costs as much as a no-op build
@@ -12,7 +13,10 @@ import { sha256 } from './hash.js';
  * (both immutable for a given toolchain and module version), or a new directory in the module.
  * Each of those is recorded with its mtime and size and checked before reuse.
  */
-/** For .go files, the hash of the part that decides the graph (see goHeader); '' otherwise. */
+/**
+ * For .go files, the hash of the part that decides the graph (see goHeader); for directories,
+ * the hash of their Go files and subdirectories (see goListing); '' otherwise.
+ */
 type Stamp = [path: string, mtimeMs: number, size: number, header: string];
 
 interface PlanEntry {
@@ -23,7 +27,7 @@ interface PlanEntry {
 function stampOf(path: string): Stamp {
   try {
     const st = statSync(path);
-    if (st.isDirectory()) return [path, st.mtimeMs, -1, ''];
+    if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith('.go') ? headerHash(path) : ''];
   } catch {
     return [path, -1, -1, ''];
@@ -130,7 +134,8 @@ export class PlanCache {
     return join(this.cache.root, 'plan', key.slice(0, 2), key + '.json');
   }
 
-  get(key: string): ListedPackage[] | undefined {
+  /** The cached graph and the files it depends on. */
+  get(key: string): { packages: ListedPackage[]; files: string[] } | undefined {
     let e: PlanEntry;
     try {
       e = JSON.parse(readFileSync(this.path(key), 'utf8')) as PlanEntry;
@@ -148,21 +153,25 @@ export class PlanCache {
         cur = { mtimeMs: -1, size: -1, dir: false };
       }
       if (cur.mtimeMs === mtime && cur.size === size) continue;
-      // A changed .go file whose header is the same leaves the graph as it was.
-      if (!header || cur.dir || cur.mtimeMs < 0 || headerHash(p) !== header) return undefined;
+      // A changed .go file whose header is the same leaves the graph as it was, and so does a
+      // directory that only gained other files (the binary of a `go build` in it).
+      if (!header || cur.mtimeMs < 0 || cur.dir !== (size === -1)) return undefined;
+      if ((cur.dir ? goListing(p).hash : headerHash(p)) !== header) return undefined;
       st[1] = cur.mtimeMs;
       st[2] = cur.size;
       refreshed = true;
     }
     if (refreshed) writeFileAtomic(this.path(key), JSON.stringify(e));
-    return e.packages;
+    return { packages: e.packages, files: e.stamps.map((st) => st[0]) };
   }
 
-  put(key: string, packages: ListedPackage[], ge: GoEnv, extraFiles: string[]): void {
+  /** Returns the files the graph depends on (what get() checks). */
+  put(key: string, packages: ListedPackage[], ge: GoEnv, extraFiles: string[]): string[] {
     // Stamps are taken after go list ran; an edit racing with it is caught by the next check of
     // the file's mtime only if it lands later, so a file changed during go list is stamped
     // pessimistically (its mtime is compared, not the content go list saw).
     const entry: PlanEntry = { stamps: collectStamps(packages, ge, extraFiles), packages };
     writeFileAtomic(this.path(key), JSON.stringify(entry));
+    return entry.stamps.map((st) => st[0]);
   }
 }

@@ -13,7 +13,11 @@ export interface WeaveReport {
  * small O_APPEND write keeps lines whole when builds run in parallel.
  */
 export function appendReport(path: string | undefined, r: WeaveReport): void {
-  if (!path) return;
+  if (path) appendFileSync(path, reportLine(r) + '\n');
+}
+
+/** The report as one JSON line (without the newline); the launcher replays it as is. */
+export function reportLine(r: WeaveReport): string {
   const errors = r.errors.map((e) => ({ file: e.file ?? '', line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  appendFileSync(path, JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors }) + '\n');
+  return JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors });
 }

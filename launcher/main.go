@@ -1,0 +1,123 @@
+//go:build unix
+
+// Command go-weave-launch is go-weave's native front end. A woven build that nothing has
+// changed since the last one needs no weaving and no planning, only the go command with the
+// same overlay: the launcher checks the stamps that run recorded and execs go directly, saving
+// the start-up of Node. On any difference it hands the command to Node (go-weave.cjs), which
+// plans and weaves as usual and leaves a new record for next time.
+//
+// go-weave builds this program into its weave cache (v1/launcher/<id>/) on first use; the
+// generated go-weave shell entry execs it when it is there. Records live beside it in
+// v1/replay/<id>/, so a different go-weave build never reads another's records.
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+func main() {
+	args := os.Args[1:]
+	entry := os.Getenv("GOWEAVE_ENTRY")
+	if len(args) > 0 && args[0] == "-goweave-record-path" {
+		// Asked by the Node side after a run that did not come through the launcher (its first).
+		dir, err := recordDir()
+		if err != nil || !replayable(args[1:]) {
+			os.Exit(1)
+		}
+		fmt.Println(filepath.Join(dir, recordKey(entry, args[1:], os.Environ())+".json"))
+		return
+	}
+	recordPath := ""
+	if replayable(args) {
+		if dir, err := recordDir(); err == nil {
+			recordPath = filepath.Join(dir, recordKey(entry, args, os.Environ())+".json")
+			if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
+				if rec, err := readRecord(recordPath); err == nil {
+					if stamp, stale := rec.stale(); !stale {
+						replay(rec)
+					} else if os.Getenv("GOWEAVE_VERBOSE") != "" {
+						fmt.Fprintf(os.Stderr, "go-weave: planning again: %s changed since the last build\n", stampPath(stamp))
+					}
+				}
+			}
+		}
+	}
+	fallback(entry, args, recordPath)
+}
+
+// replayable tells the commands go-weave weaves (and so records) from the rest: help, diff,
+// cache clean and plain go subcommands always go to Node.
+func replayable(args []string) bool {
+	if len(args) > 1 && args[0] == "go" {
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "build", "install", "run", "test", "vet":
+		return true
+	}
+	return false
+}
+
+// recordDir is v1/replay/<id> of the weave cache this launcher was built into.
+func recordDir() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	idDir := filepath.Dir(exe)
+	return filepath.Join(filepath.Dir(filepath.Dir(idDir)), "replay", filepath.Base(idDir)), nil
+}
+
+func replay(rec *record) {
+	if rec.Stderr != "" {
+		os.Stderr.WriteString(rec.Stderr)
+	}
+	if os.Getenv("GOWEAVE_VERBOSE") != "" {
+		fmt.Fprintf(os.Stderr, "go-weave: %s; replayed by the launcher, nothing it depends on changed\n", rec.Summary)
+	}
+	if report := os.Getenv("GOWEAVE_REPORT"); report != "" && rec.Report != "" {
+		// One small O_APPEND write, as the Node side does, keeps parallel builds' lines whole.
+		if f, err := os.OpenFile(report, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666); err == nil {
+			f.WriteString(rec.Report + "\n")
+			f.Close()
+		}
+	}
+	err := syscall.Exec(rec.Go, append([]string{rec.Go}, rec.Args...), rec.environ(os.Environ()))
+	// Exec only returns on failure; Node gives the full story (e.g. go removed since).
+	fmt.Fprintf(os.Stderr, "go-weave: warning: running %s failed (%v); planning again\n", rec.Go, err)
+}
+
+// fallback runs the Node CLI beside the shell entry that started the launcher.
+func fallback(entry string, args []string, recordPath string) {
+	if entry == "" {
+		fmt.Fprintln(os.Stderr, "go-weave-launch: GOWEAVE_ENTRY is not set; run go-weave, not its launcher")
+		os.Exit(2)
+	}
+	real, err := filepath.EvalSymlinks(entry)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "go-weave: cannot find go-weave's files from %s: %v\n", entry, err)
+		os.Exit(2)
+	}
+	script := filepath.Join(filepath.Dir(real), "go-weave.cjs")
+	node := os.Getenv("GOWEAVE_NODE")
+	if node == "" {
+		node, err = lookPath("node")
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "go-weave: node not found on PATH (go-weave needs Node.js 20 or newer)")
+		os.Exit(2)
+	}
+	env := os.Environ()
+	if recordPath != "" {
+		env = append(env, "GOWEAVE_REPLAY_RECORD="+recordPath)
+	}
+	err = syscall.Exec(node, append([]string{node, script}, args...), env)
+	fmt.Fprintf(os.Stderr, "go-weave: running %s: %v\n", node, err)
+	os.Exit(2)
+}

@@ -1,0 +1,149 @@
+// The native launcher behind go-weave's command (dist/weaver/go-weave → launcher/): an unchanged
+// woven build is replayed without Node, and anything that could change the plan or the woven
+// files (an edit, a new file, another environment, a cleaned cache) goes back through Node.
+// Everything runs as a user would: the committed entry script, the real go, the woven binary.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { REPO } from './support/go-shop.ts';
+
+const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
+
+const main = (span: string) => `package main
+
+import "fmt"
+
+//weave:span ${span}
+func answer() int { return 42 }
+
+func main() { fmt.Println(answer()) }
+`;
+
+const NODE_LINE = /go-weave: \d+ woven packages \(/;
+const REPLAYED = /go-weave: \d+ woven packages, \d+ join points; replayed by the launcher/;
+
+let dir = '';
+let bin = '';
+let report = '';
+let env: NodeJS.ProcessEnv = {};
+
+/** Moves a path's mtime into the past, as if written well before the build (never "racy"). */
+function age(path: string, secondsAgo: number): void {
+  const t = Date.now() / 1000 - secondsAgo;
+  utimesSync(path, t, t);
+}
+
+function build(extra: NodeJS.ProcessEnv = {}) {
+  return run(ENTRY, ['build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
+}
+
+/** The woven binary's output and the span names it printed (console exporter). */
+async function runBinary(): Promise<{ stdout: string; spans: string[] }> {
+  const r = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  return { stdout: r.stdout, spans: [...r.stderr.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]) };
+}
+
+function launcherDir(): string {
+  const root = join(dir, '.weave', 'v1', 'launcher');
+  const ids = readdirSync(root);
+  assert.equal(ids.length, 1, `one launcher build expected in ${root}`);
+  return join(root, ids[0]);
+}
+
+before(() => {
+  dir = writeTree({ 'go.mod': 'module example.com/launch\n\ngo 1.22\n', 'main.go': main('first') }, 'gw-launch-');
+  for (const f of ['go.mod', 'main.go', '.']) age(join(dir, f), 60);
+  bin = join(dir, 'out', 'launch');
+  report = join(dir, 'report.jsonl');
+  env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOWEAVE_VERBOSE: '1', GOWEAVE_REPORT: report };
+});
+after(() => removeTree(dir));
+
+test('the first woven build runs through Node, which builds the launcher and leaves a record', async () => {
+  const r = await build();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, NODE_LINE);
+  assert.ok(existsSync(join(launcherDir(), 'go-weave-launch')));
+  const records = readdirSync(join(dir, '.weave', 'v1', 'replay', readdirSync(join(dir, '.weave', 'v1', 'launcher'))[0]));
+  assert.equal(records.length, 1);
+  assert.deepEqual(await runBinary(), { stdout: '42\n', spans: ['first'] });
+});
+
+test('an unchanged build is replayed by the launcher alone: same go command, same report', async () => {
+  rmSync(bin);
+  // A node that cannot start proves Node is not involved.
+  const r = await build({ GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, REPLAYED);
+  assert.doesNotMatch(r.stderr, NODE_LINE);
+  // The binary was linked again by the replayed go command, woven.
+  assert.deepEqual(await runBinary(), { stdout: '42\n', spans: ['first'] });
+  const lines = readFileSync(report, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 2);
+  assert.equal(lines[1], lines[0]);
+  assert.equal(JSON.parse(lines[1]).joinPoints > 0, true);
+});
+
+test('an edited woven file is planned and woven again, then replayed', async () => {
+  writeFileSync(join(dir, 'main.go'), main('second'));
+  age(join(dir, 'main.go'), 30);
+  const r = await build();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /planning again: .*main\.go changed since the last build/);
+  assert.match(r.stderr, NODE_LINE);
+  assert.deepEqual((await runBinary()).spans, ['second']);
+  const again = await build();
+  assert.match(again.stderr, REPLAYED);
+  assert.deepEqual((await runBinary()).spans, ['second']);
+});
+
+test('a file modified just before a build is never trusted by the next one', async () => {
+  // Its mtime is within the file system's clock granularity of the build: an edit while the
+  // weaver read it could keep the same mtime, so the record must not vouch for it.
+  writeFileSync(join(dir, 'main.go'), main('third'));
+  const first = await build();
+  assert.match(first.stderr, NODE_LINE);
+  const second = await build();
+  assert.match(second.stderr, /planning again: .*main\.go changed/);
+  assert.deepEqual((await runBinary()).spans, ['third']);
+  age(join(dir, 'main.go'), 20);
+});
+
+test('a new file in a package directory is planned again', async () => {
+  await build();
+  writeFileSync(join(dir, 'extra.go'), 'package main\n\n//weave:span extra\nfunc extra() {}\n\nfunc init() { extra() }\n');
+  age(join(dir, 'extra.go'), 10);
+  const r = await build();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, NODE_LINE);
+  assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'third']);
+});
+
+test('another environment or argument list has a record of its own', async () => {
+  await build();
+  assert.match((await build()).stderr, REPLAYED);
+  const tagged = { GOFLAGS: '-buildvcs=false -tags=other' };
+  assert.match((await build(tagged)).stderr, NODE_LINE);
+  assert.match((await build(tagged)).stderr, REPLAYED);
+  // Both records stay valid side by side.
+  assert.match((await build()).stderr, REPLAYED);
+  const vet = await run(ENTRY, ['vet', '.'], { cwd: dir, env: { ...process.env, ...env } });
+  assert.equal(vet.code, 0, vet.stderr);
+  assert.match(vet.stderr, NODE_LINE);
+});
+
+test('GOWEAVE_NO_REPLAY and a cleaned weave cache go through Node again', async () => {
+  assert.match((await build({ GOWEAVE_NO_REPLAY: '1' })).stderr, NODE_LINE);
+  const clean = await run(ENTRY, ['cache', 'clean'], { cwd: dir, env: { ...process.env, ...env } });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.equal(existsSync(join(dir, '.weave', 'v1')), false);
+  const r = await build();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, NODE_LINE);
+  assert.ok(existsSync(join(launcherDir(), 'go-weave-launch')), 'the launcher is built again');
+  assert.match((await build()).stderr, REPLAYED);
+  assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'third']);
+});

@@ -1,0 +1,31 @@
+import { readdirSync } from 'node:fs';
+import { sha256 } from './hash.js';
+
+/**
+ * What of a directory can change a plan: its Go files and the subdirectories the go command
+ * would visit for a `./...` pattern. Building writes other files beside the sources (a binary,
+ * a report, a cache), which change the directory's mtime but not this. The launcher computes
+ * the same hash (launcher/record.go, goListing): names sorted by bytes, one per line,
+ * directories with a trailing slash; an unreadable directory hashes as empty.
+ */
+export function goListing(dir: string): { hash: string; goFiles: string[] } {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return { hash: sha256(''), goFiles: [] };
+  }
+  const names: Buffer[] = [];
+  const goFiles: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
+    if (e.isDirectory()) {
+      if (e.name !== 'testdata') names.push(Buffer.from(e.name + '/'));
+    } else if (e.name.endsWith('.go')) {
+      names.push(Buffer.from(e.name));
+      goFiles.push(e.name);
+    }
+  }
+  names.sort(Buffer.compare);
+  return { hash: sha256(names.map((n) => n.toString('utf8')).join('\n')), goFiles };
+}

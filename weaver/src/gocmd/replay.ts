@@ -1,0 +1,145 @@
+import { readFileSync, statSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
+import type { Env } from './env.js';
+import { goListing } from './listing.js';
+import type { OverlayJSON } from './overlay.js';
+import type { Prepared } from './pipeline.js';
+
+/**
+ * The record the native launcher (launcher/) replays: the go command a woven build ran and the
+ * stamps of everything its plan depended on. The launcher execs that go command again, without
+ * Node, while every stamp holds; the format is read by launcher/record.go.
+ */
+export interface ReplayRecord {
+  v: 1;
+  go: string;
+  args: string[];
+  set: Record<string, string>;
+  unset: string[];
+  /**
+   * "mtimeNs size path" for a file; "d listing path" for a directory (see goListing); "-" for a
+   * path that must not exist, "+" for one that must.
+   */
+  stamps: string[];
+  stderr: string;
+  report: string;
+  summary: string;
+}
+
+/** Variables go-weave's entry and launcher set on the way in; the go command never sees them. */
+export const ENTRY_VARS = ['GOWEAVE_ENTRY', 'GOWEAVE_REPLAY_RECORD', 'GOWEAVE_LAUNCHER'] as const;
+
+/**
+ * A file modified this close to (or after) the run's start may have changed while it was being
+ * read, and a coarse file-system clock could give it the same mtime as before: such a stamp is
+ * written so that it never holds, and the next run plans again. 2 s covers file systems that
+ * keep mtimes in whole (or even) seconds.
+ */
+const RACY_NS = 2_000_000_000n;
+
+export interface ReplayExtras {
+  stderr: string;
+  report: string;
+  summary: string;
+  /** When the run started, in nanoseconds since the epoch. */
+  startNs: bigint;
+}
+
+/** The record of a prepared command, or undefined when it must be planned again every time. */
+export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): ReplayRecord | undefined {
+  if (p.inputs.length === 0) return undefined;
+  const go = absoluteGo(p.go, inputEnv);
+  if (!go) return undefined;
+  const set: Record<string, string> = {};
+  const unset: string[] = [];
+  for (const [k, v] of Object.entries(p.goEnv)) if (v !== undefined && inputEnv[k] !== v) set[k] = v;
+  for (const k of Object.keys(inputEnv)) if (inputEnv[k] !== undefined && p.goEnv[k] === undefined) unset.push(k);
+  const stamps: string[] = [];
+  const listed = listedGoFiles(p);
+  const input = (path: string) => stamps.push(inputStamp(path, extras.startNs, listed));
+  // The go binary stands for its toolchain (GOROOT and the module cache are immutable per version).
+  input(go);
+  if (p.ge.GOENV) input(p.ge.GOENV);
+  // The go command looks for go.mod and go.work upwards from its directory: one appearing
+  // anywhere on the way changes the module or workspace.
+  for (let d = p.cwd; ; d = dirname(d)) {
+    input(join(d, 'go.mod'));
+    input(join(d, 'go.work'));
+    if (dirname(d) === d) break;
+  }
+  if (p.ge.GOMOD) input(join(dirname(p.ge.GOMOD), 'vendor', 'modules.txt'));
+  for (const f of new Set(p.inputs)) input(f);
+  for (const f of outputs(p)) stamps.push(`+ 0 ${f}`);
+  return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
+}
+
+export function writeReplayRecord(path: string, r: ReplayRecord): void {
+  writeFileAtomic(path, JSON.stringify(r));
+}
+
+function inputStamp(path: string, startNs: bigint, listed: Map<string, Set<string>>): string {
+  let st;
+  try {
+    st = statSync(path, { bigint: true });
+  } catch {
+    return `- 0 ${path}`;
+  }
+  if (st.isDirectory()) {
+    // Directories are stamped by what is in them (building writes binaries beside sources).
+    // Go files the plan did not see were added while it was made: the record must not vouch.
+    const { hash, goFiles } = goListing(path);
+    const seen = listed.get(path);
+    if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return `racy 0 ${path}`;
+    return `d ${hash} ${path}`;
+  }
+  if (st.mtimeNs >= startNs - RACY_NS) return `racy 0 ${path}`;
+  return `${st.mtimeNs} ${st.size} ${path}`;
+}
+
+/** The Go files go list reported, by package directory (all variants of a package together). */
+function listedGoFiles(p: Prepared): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const pkg of p.packages) {
+    if (!pkg.Dir) continue;
+    const names = out.get(pkg.Dir) ?? new Set<string>();
+    for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
+      for (const f of list ?? []) if (!f.startsWith('.') && !f.startsWith('_')) names.add(f);
+    }
+    out.set(pkg.Dir, names);
+  }
+  return out;
+}
+
+/** What the go command reads from the weave cache: the overlay, the files it names, go.mod and go.work copies. */
+function outputs(p: Prepared): string[] {
+  const out: string[] = [];
+  for (const a of p.goArgs) {
+    const overlay = /^-overlay=(.*)$/.exec(a)?.[1];
+    const modfile = /^-modfile=(.*)$/.exec(a)?.[1];
+    if (modfile) out.push(modfile);
+    if (!overlay) continue;
+    out.push(overlay);
+    const json = JSON.parse(readFileSync(overlay, 'utf8')) as OverlayJSON;
+    for (const v of Object.values(json.Replace)) if (v) out.push(v);
+  }
+  if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) out.push(p.goEnv.GOWORK);
+  for (const m of p.moduleCopies) out.push(m.copy);
+  return out;
+}
+
+/** The go binary as the go command was found: GOWEAVE_GO, or go on PATH. */
+function absoluteGo(go: string, env: Env): string | undefined {
+  if (isAbsolute(go)) return go;
+  if (go.includes('/')) return resolve(go);
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    const p = join(dir || '.', go);
+    try {
+      const st = statSync(p);
+      if (st.isFile() && (st.mode & 0o111) !== 0) return resolve(p);
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
