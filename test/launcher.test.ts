@@ -4,8 +4,9 @@
 // Everything runs as a user would: the committed entry script, the real go, the woven binary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { goListing } from '../weaver/src/gocmd/listing.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { REPO } from './support/go-shop.ts';
 
@@ -146,4 +147,56 @@ test('GOWEAVE_NO_REPLAY and a cleaned weave cache go through Node again', async 
   assert.ok(existsSync(join(launcherDir(), 'go-weave-launch')), 'the launcher is built again');
   assert.match((await build()).stderr, REPLAYED);
   assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'third']);
+});
+
+test('the record contract: every stamp kind, the directory listing, environment changes, warnings and report', async () => {
+  const launcher = join(launcherDir(), 'go-weave-launch');
+  const t = writeTree({
+    'pkg/A.go': '', 'pkg/\u00e4.go': '', 'pkg/b.go/x': '', 'pkg/sub/c.go': '', 'pkg/testdata/t.go': '',
+    'pkg/_skip.go': '', 'pkg/.hidden.go': '', 'pkg/notes.txt': '', 'file.txt': 'abc',
+  }, 'gw-record-');
+  try {
+    // A stand-in go shows the arguments and environment it got; a stand-in node shows a fallback.
+    const fakeGo = join(t, 'fake-go');
+    writeFileSync(fakeGo, '#!/bin/sh\necho "go $* FOO=$FOO BAR=${BAR-unset}"\n', { mode: 0o755 });
+    const cmdEnv = { ...process.env, GOWEAVE_ENTRY: ENTRY, GOWEAVE_NODE: '/bin/echo', GOWEAVE_REPORT: join(t, 'r.jsonl'), FOO: 'mine', BAR: 'mine' };
+    const args = ['build', './x'];
+    const where = await run(launcher, ['-goweave-record-path', ...args], { cwd: t, env: cmdEnv });
+    assert.equal(where.code, 0, where.stderr);
+    const recordPath = where.stdout.trim();
+    const file = join(t, 'file.txt');
+    age(file, 30);
+    const st = statSync(file, { bigint: true });
+    const pkg = join(t, 'pkg');
+    const good = [`${st.mtimeNs} 3 ${file}`, `d ${goListing(pkg).hash} ${pkg}`, `- 0 ${join(t, 'absent')}`, `+ 0 ${file}`];
+    const attempt = async (stamps: string[]) => {
+      mkdirSync(dirname(recordPath), { recursive: true });
+      writeFileSync(recordPath, JSON.stringify({ v: 1, go: fakeGo, args: ['build', '-overlay=o.json'], set: { FOO: 'woven' }, unset: ['BAR'], stamps, stderr: 'go-weave: warning: w\n', report: '{"r":1}', summary: 's' }));
+      return run(launcher, args, { cwd: t, env: cmdEnv });
+    };
+    const ok = await attempt(good);
+    assert.equal(ok.stdout, 'go build -overlay=o.json FOO=woven BAR=unset\n');
+    assert.equal(ok.stderr, 'go-weave: warning: w\n');
+    assert.equal(readFileSync(join(t, 'r.jsonl'), 'utf8'), '{"r":1}\n');
+    const fallback = `${join(REPO, 'dist', 'weaver', 'go-weave.cjs')} build ./x\n`;
+    const broken: [number, string][] = [
+      [0, `${st.mtimeNs + 1n} 3 ${file}`],
+      [0, `${st.mtimeNs} 4 ${file}`],
+      [0, `racy 0 ${file}`],
+      [1, `d ${goListing(join(pkg, 'sub')).hash} ${pkg}`],
+      [2, `- 0 ${file}`],
+      [3, `+ 0 ${join(t, 'absent')}`],
+    ];
+    for (const [i, stamp] of broken) {
+      const r = await attempt(good.map((g, j) => (j === i ? stamp : g)));
+      assert.equal(r.stdout, fallback, `stamp ${stamp} should not hold`);
+    }
+    // The listing is of Go files and visible subdirectories only.
+    writeFileSync(join(pkg, 'other.txt'), '');
+    assert.equal((await attempt(good)).stdout, ok.stdout);
+    writeFileSync(join(pkg, 'new.go'), '');
+    assert.equal((await attempt(good)).stdout, fallback);
+  } finally {
+    removeTree(t);
+  }
 });

@@ -1762,8 +1762,9 @@ function replayRecord(p, inputEnv, extras) {
     if ((0, import_node_path17.dirname)(d) === d) break;
   }
   if (p.ge.GOMOD) input((0, import_node_path17.join)((0, import_node_path17.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
-  for (const f of new Set(p.inputs)) input(f);
-  for (const f of outputs(p)) stamps.push(`+ 0 ${f}`);
+  const { originals, generated } = overlaid(p);
+  for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
+  for (const f of generated) stamps.push(`+ 0 ${f}`);
   return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
 }
 function writeReplayRecord(path, r) {
@@ -1797,20 +1798,24 @@ function listedGoFiles(p) {
   }
   return out;
 }
-function outputs(p) {
-  const out = [];
+function overlaid(p) {
+  const originals = [];
+  const generated = [];
   for (const a of p.goArgs) {
     const overlay = /^-overlay=(.*)$/.exec(a)?.[1];
     const modfile = /^-modfile=(.*)$/.exec(a)?.[1];
-    if (modfile) out.push(modfile);
+    if (modfile) generated.push(modfile);
     if (!overlay) continue;
-    out.push(overlay);
+    generated.push(overlay);
     const json = JSON.parse((0, import_node_fs18.readFileSync)(overlay, "utf8"));
-    for (const v of Object.values(json.Replace)) if (v) out.push(v);
+    for (const [k, v] of Object.entries(json.Replace)) {
+      originals.push(k);
+      if (v) generated.push(v);
+    }
   }
-  if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) out.push(p.goEnv.GOWORK);
-  for (const m of p.moduleCopies) out.push(m.copy);
-  return out;
+  if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
+  for (const m of p.moduleCopies) generated.push(m.copy);
+  return { originals, generated };
 }
 function absoluteGo(go, env) {
   if ((0, import_node_path17.isAbsolute)(go)) return go;

@@ -69,8 +69,11 @@ export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): 
     if (dirname(d) === d) break;
   }
   if (p.ge.GOMOD) input(join(dirname(p.ge.GOMOD), 'vendor', 'modules.txt'));
-  for (const f of new Set(p.inputs)) input(f);
-  for (const f of outputs(p)) stamps.push(`+ 0 ${f}`);
+  const { originals, generated } = overlaid(p);
+  // Woven originals outside the module too (GOROOT, module cache): a toolchain built from a
+  // source checkout can change them without a new go binary.
+  for (const f of new Set([...p.inputs, ...originals])) input(f);
+  for (const f of generated) stamps.push(`+ 0 ${f}`);
   return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
 }
 
@@ -111,21 +114,28 @@ function listedGoFiles(p: Prepared): Map<string, Set<string>> {
   return out;
 }
 
-/** What the go command reads from the weave cache: the overlay, the files it names, go.mod and go.work copies. */
-function outputs(p: Prepared): string[] {
-  const out: string[] = [];
+/**
+ * The files the overlay replaces or adds (originals), and what the go command reads from the
+ * weave cache (generated): the overlay, the files it names, go.mod and go.work copies.
+ */
+function overlaid(p: Prepared): { originals: string[]; generated: string[] } {
+  const originals: string[] = [];
+  const generated: string[] = [];
   for (const a of p.goArgs) {
     const overlay = /^-overlay=(.*)$/.exec(a)?.[1];
     const modfile = /^-modfile=(.*)$/.exec(a)?.[1];
-    if (modfile) out.push(modfile);
+    if (modfile) generated.push(modfile);
     if (!overlay) continue;
-    out.push(overlay);
+    generated.push(overlay);
     const json = JSON.parse(readFileSync(overlay, 'utf8')) as OverlayJSON;
-    for (const v of Object.values(json.Replace)) if (v) out.push(v);
+    for (const [k, v] of Object.entries(json.Replace)) {
+      originals.push(k);
+      if (v) generated.push(v);
+    }
   }
-  if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) out.push(p.goEnv.GOWORK);
-  for (const m of p.moduleCopies) out.push(m.copy);
-  return out;
+  if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
+  for (const m of p.moduleCopies) generated.push(m.copy);
+  return { originals, generated };
 }
 
 /** The go binary as the go command was found: GOWEAVE_GO, or go on PATH. */
