@@ -1841,7 +1841,7 @@ async function ensureLauncher(go, env, target, src) {
   for (const k of ["GOOS", "GOARCH", "GOEXPERIMENT", "GO386", "GOAMD64", "GOARM", "GOARM64"]) delete buildEnv[k];
   try {
     writeFileAtomic((0, import_node_path18.join)((0, import_node_path18.dirname)(target), ".keep"), "");
-    const r = await capture(go, ["build", "-o", tmp, "."], { cwd: src, env: buildEnv });
+    const r = await capture(go, ["build", "-ldflags=-s -w", "-o", tmp, "."], { cwd: src, env: buildEnv });
     if (r.code !== 0) {
       writeFileAtomic(failed, r.stderr);
       return false;

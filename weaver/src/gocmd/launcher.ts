@@ -24,7 +24,8 @@ export async function ensureLauncher(go: string, env: Env, target: string, src: 
   for (const k of ['GOOS', 'GOARCH', 'GOEXPERIMENT', 'GO386', 'GOAMD64', 'GOARM', 'GOARM64']) delete buildEnv[k];
   try {
     writeFileAtomic(join(dirname(target), '.keep'), '');
-    const r = await capture(go, ['build', '-o', tmp, '.'], { cwd: src, env: buildEnv });
+    // -s -w: no symbol table or DWARF; the launcher is never debugged in place, and it is cached in CI.
+    const r = await capture(go, ['build', '-ldflags=-s -w', '-o', tmp, '.'], { cwd: src, env: buildEnv });
     if (r.code !== 0) {
       writeFileAtomic(failed, r.stderr);
       return false;
