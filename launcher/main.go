@@ -30,22 +30,62 @@ func main() {
 		fmt.Println(filepath.Join(dir, recordKey(entry, args[1:], os.Environ())+".json"))
 		return
 	}
-	recordPath := ""
+	recordPath, serverSocket := "", ""
 	if replayable(args) {
 		if dir, err := recordDir(); err == nil {
 			recordPath = filepath.Join(dir, recordKey(entry, args, os.Environ())+".json")
 			if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
-				if rec, err := readRecord(recordPath); err == nil {
-					if stamp, stale := rec.stale(); !stale {
-						replay(rec)
-					} else if os.Getenv("GOWEAVE_VERBOSE") != "" {
-						fmt.Fprintf(os.Stderr, "go-weave: planning again: %s changed since the last build\n", stampPath(stamp))
-					}
-				}
+				tryReplay(recordPath)
+				serverSocket = tryServer(recordPath, args)
 			}
 		}
 	}
-	fallback(entry, args, recordPath)
+	fallback(entry, args, recordPath, serverSocket)
+}
+
+var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
+
+// tryReplay execs the recorded go command if nothing it depends on changed.
+func tryReplay(recordPath string) {
+	rec, err := readRecord(recordPath)
+	if err != nil {
+		return
+	}
+	if stamp, stale := rec.stale(false); stale {
+		if verbose {
+			fmt.Fprintf(os.Stderr, "go-weave: planning again: %s changed since the last build\n", stampPath(stamp))
+		}
+		return
+	}
+	replay(rec, "replayed by the launcher, nothing it depends on changed")
+}
+
+// tryServer has the weave server plan the command and replays what it recorded. It returns the
+// socket for Node to start a server on when none answered ("" when one did, or when disabled).
+func tryServer(recordPath string, args []string) string {
+	if os.Getenv("GOWEAVE_SERVER") == "0" {
+		return ""
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	sock := filepath.Join(filepath.Dir(exe), "weaver.sock")
+	reply, connected := askServer(sock, args, recordPath)
+	if !connected {
+		return sock
+	}
+	if !reply.OK {
+		return ""
+	}
+	// The record was written for this very command: a file stamped as too recent to vouch for
+	// the next build was still read by this one, so only other differences send it to Node.
+	if rec, err := readRecord(recordPath); err == nil {
+		if _, stale := rec.stale(true); !stale {
+			replay(rec, "woven by the weave server: "+reply.Verbose)
+		}
+	}
+	return ""
 }
 
 // replayable tells the commands go-weave weaves (and so records) from the rest: help, diff,
@@ -74,12 +114,12 @@ func recordDir() (string, error) {
 	return filepath.Join(filepath.Dir(filepath.Dir(idDir)), "replay", filepath.Base(idDir)), nil
 }
 
-func replay(rec *record) {
+func replay(rec *record, how string) {
 	if rec.Stderr != "" {
 		os.Stderr.WriteString(rec.Stderr)
 	}
-	if os.Getenv("GOWEAVE_VERBOSE") != "" {
-		fmt.Fprintf(os.Stderr, "go-weave: %s; replayed by the launcher, nothing it depends on changed\n", rec.Summary)
+	if verbose {
+		fmt.Fprintf(os.Stderr, "go-weave: %s; %s\n", rec.Summary, how)
 	}
 	if report := os.Getenv("GOWEAVE_REPORT"); report != "" && rec.Report != "" {
 		// One small O_APPEND write, as the Node side does, keeps parallel builds' lines whole.
@@ -94,7 +134,7 @@ func replay(rec *record) {
 }
 
 // fallback runs the Node CLI beside the shell entry that started the launcher.
-func fallback(entry string, args []string, recordPath string) {
+func fallback(entry string, args []string, recordPath, serverSocket string) {
 	if entry == "" {
 		fmt.Fprintln(os.Stderr, "go-weave-launch: GOWEAVE_ENTRY is not set; run go-weave, not its launcher")
 		os.Exit(2)
@@ -116,6 +156,9 @@ func fallback(entry string, args []string, recordPath string) {
 	env := os.Environ()
 	if recordPath != "" {
 		env = append(env, "GOWEAVE_REPLAY_RECORD="+recordPath)
+	}
+	if serverSocket != "" {
+		env = append(env, "GOWEAVE_SERVER_SOCKET="+serverSocket)
 	}
 	err = syscall.Exec(node, append([]string{node, script}, args...), env)
 	fmt.Fprintf(os.Stderr, "go-weave: running %s: %v\n", node, err)

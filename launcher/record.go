@@ -47,8 +47,12 @@ func readRecord(path string) (*record, error) {
 }
 
 // stale returns the first stamped path that is not as it was when the record was written.
-func (r *record) stale() (string, bool) {
+// racyHolds accepts stamps of files too recent to vouch for a later build.
+func (r *record) stale(racyHolds bool) (string, bool) {
 	for _, s := range r.Stamps {
+		if racyHolds && strings.HasPrefix(s, "racy ") {
+			continue
+		}
 		if !stampHolds(s) {
 			return s, true
 		}
@@ -166,9 +170,9 @@ func recordKey(entry string, args []string, env []string) string {
 // plansWith tells the variables that can change go env, go list or go-weave's plan.
 func plansWith(k string) bool {
 	switch k {
-	case "GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER":
+	case "GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET":
 		return false // set by go-weave itself on the way in
-	case "GOWEAVE_VERBOSE", "GOWEAVE_REPORT", "GOWEAVE_NODE":
+	case "GOWEAVE_VERBOSE", "GOWEAVE_REPORT", "GOWEAVE_NODE", "GOWEAVE_SERVER", "GOWEAVE_SERVER_IDLE":
 		return false // how the outcome is reported (a replay does it itself), and which node falls back
 	case "PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "CC", "CXX", "FC", "AR", "GCCGO", "PKG_CONFIG":
 		return true

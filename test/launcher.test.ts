@@ -59,7 +59,8 @@ before(() => {
   for (const f of ['go.mod', 'main.go', '.']) age(join(dir, f), 60);
   bin = join(dir, 'out', 'launch');
   report = join(dir, 'report.jsonl');
-  env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOWEAVE_VERBOSE: '1', GOWEAVE_REPORT: report };
+  // The weave server has tests of its own below; here every miss goes to Node.
+  env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOWEAVE_VERBOSE: '1', GOWEAVE_REPORT: report, GOWEAVE_SERVER: '0' };
 });
 after(() => removeTree(dir));
 
@@ -147,6 +148,54 @@ test('GOWEAVE_NO_REPLAY and a cleaned weave cache go through Node again', async 
   assert.ok(existsSync(join(launcherDir(), 'go-weave-launch')), 'the launcher is built again');
   assert.match((await build()).stderr, REPLAYED);
   assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'third']);
+});
+
+/** Processes whose command line names the text (the weave server names its socket). */
+async function processesWith(text: string): Promise<number> {
+  const r = await run('ps', ['-eo', 'args']);
+  return r.stdout.split('\n').filter((l) => l.includes(text) && !l.startsWith('ps ')).length;
+}
+
+async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('after an edit, the weave server weaves and the launcher replays: no Node process starts', async () => {
+  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
+  const sock = join(launcherDir(), 'weaver.sock');
+  writeFileSync(join(dir, 'main.go'), main('fourth'));
+  age(join(dir, 'main.go'), 15);
+  // No server yet: Node plans, and starts one for the builds that follow.
+  const first = await build(serverEnv);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, NODE_LINE);
+  await until('the weave server to listen', () => existsSync(sock));
+  // An edit just now (too recent to vouch for later builds) is woven by the server for this one.
+  writeFileSync(join(dir, 'main.go'), main('fifth'));
+  const r = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /join points; woven by the weave server: 1 woven now/);
+  assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'fifth']);
+  const lines = readFileSync(report, 'utf8').trim().split('\n');
+  assert.match(lines[lines.length - 1], /"joinPoints":\d+/);
+  // A change the server cannot plan (an aspect file with an error) goes to Node, which reports it.
+  writeFileSync(join(dir, 'go-weave.yml'), 'disable: [no.such.aspect]\n');
+  const bad = await build(serverEnv);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /go-weave\.yml:1:\d+: .*no\.such\.aspect/);
+  rmSync(join(dir, 'go-weave.yml'));
+  age(join(dir, 'main.go'), 5);
+  assert.equal((await build(serverEnv)).code, 0);
+  // Cleaning the cache removes the socket: the server notices and quits.
+  assert.equal(await processesWith(sock), 1);
+  const clean = await run(ENTRY, ['cache', 'clean'], { cwd: dir, env: { ...process.env, ...env } });
+  assert.equal(clean.code, 0, clean.stderr);
+  await until('the weave server to quit', async () => (await processesWith(sock)) === 0);
+  assert.equal((await build()).code, 0);
 });
 
 test('the record contract: every stamp kind, the directory listing, environment changes, warnings and report', async () => {

@@ -254,9 +254,9 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -1000,7 +1000,6 @@ var PlanCache = class {
     } catch {
       return void 0;
     }
-    let refreshed = false;
     for (const st of e.stamps) {
       const [p, mtime, size, header] = st;
       let cur;
@@ -1013,11 +1012,7 @@ var PlanCache = class {
       if (cur.mtimeMs === mtime && cur.size === size) continue;
       if (!header || cur.mtimeMs < 0 || cur.dir !== (size === -1)) return void 0;
       if ((cur.dir ? goListing(p).hash : headerHash(p)) !== header) return void 0;
-      st[1] = cur.mtimeMs;
-      st[2] = cur.size;
-      refreshed = true;
     }
-    if (refreshed) writeFileAtomic(this.path(key), JSON.stringify(e));
     return { packages: e.packages, files: e.stamps.map((st) => st[0]) };
   }
   /** Returns the files the graph depends on (what get() checks). */
@@ -1360,11 +1355,11 @@ async function weaveOne(unit, opts, out) {
 
 // weaver/src/gocmd/pipeline.ts
 var MEMO_MIN_FILES = 8;
-async function prepare(runner, subcommand, args, env, runtimeDir) {
+async function prepare(runner, subcommand, args, env, runtimeDir, workDir = process.cwd()) {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed.chdir ? (0, import_node_path15.resolve)(parsed.chdir) : process.cwd();
+  const cwd = parsed.chdir ? (0, import_node_path15.resolve)(workDir, parsed.chdir) : workDir;
   const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed.graphFlags];
   if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path15.resolve)(cwd, parsed.userOverlay)}`);
@@ -1372,13 +1367,14 @@ async function prepare(runner, subcommand, args, env, runtimeDir) {
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
-  let ge = await goEnv(go, { cwd, env });
+  const envOf = runner.goEnv ?? goEnv;
+  let ge = await envOf(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
     go = (0, import_node_path15.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
-    ge = await goEnv(go, { cwd, env });
+    ge = await envOf(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
   const gomod = parsed.userModfile ? (0, import_node_path15.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
@@ -1741,7 +1737,12 @@ var import_node_path18 = require("node:path");
 // weaver/src/gocmd/replay.ts
 var import_node_fs18 = require("node:fs");
 var import_node_path17 = require("node:path");
-var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER"];
+var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET"];
+function withoutEntryVars(env) {
+  const out = { ...env };
+  for (const k of ENTRY_VARS) delete out[k];
+  return out;
+}
 var RACY_NS = 2000000000n;
 function replayRecord(p, inputEnv, extras) {
   if (p.inputs.length === 0) return void 0;
@@ -1873,10 +1874,183 @@ async function rememberForReplay(p, env, argv, extras, launcherSrc) {
   }
 }
 
-// weaver/src/gocmd/index.ts
+// weaver/src/gocmd/outcome.ts
+function describeOutcome(p) {
+  const o = p.outcome;
+  let warnings = "";
+  for (const e of o.errors) warnings += `go-weave: warning: ${e.message} (package left unwoven)
+`;
+  if (p.skipped.length > 0) {
+    const names = p.skipped.slice(0, 5).join(", ") + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : "");
+    warnings += `go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it
+`;
+  }
+  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
+  return { warnings, report, summary: `${o.wovenPackages.length} woven packages, ${o.joinPoints} join points` };
+}
+function timingsLine(p) {
+  const t = p.timings;
+  return `go env ${t.env.toFixed(0)} ms, config ${t.config.toFixed(0)} ms, go list ${t.list.toFixed(0)} ms, weaving ${t.weave.toFixed(0)} ms`;
+}
+
+// weaver/src/gocmd/server.ts
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs20 = require("node:fs");
+var import_node_net = require("node:net");
+var import_node_path19 = require("node:path");
 var WOVEN = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
+async function handleRequest(req) {
+  const startNs = BigInt(Date.now()) * 1000000n;
+  const env = {};
+  for (const kv of req.env) {
+    const i = kv.indexOf("=");
+    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return { ok: false };
+  const argv = req.argv[0] === "go" ? req.argv.slice(1) : req.argv;
+  const [sub, ...args] = argv;
+  if (!WOVEN.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
+  try {
+    const runner = { ...await loadRealRunner({ ...env, GOWEAVE_WORKERS: "0" }), goEnv: rememberedGoEnv };
+    const p = await prepare(runner, sub, args, env, () => assetPath("runtime"), req.cwd);
+    p.goEnv = withoutEntryVars(p.goEnv);
+    const { warnings, report, summary } = describeOutcome(p);
+    const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
+    if (!r) return { ok: false };
+    writeReplayRecord(req.record, r);
+    return { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` };
+  } catch {
+    return { ok: false };
+  }
+}
+var goEnvs = /* @__PURE__ */ new Map();
+async function rememberedGoEnv(go, opts) {
+  const cwd = opts.cwd ?? process.cwd();
+  const key = JSON.stringify([go, cwd, Object.entries(opts.env).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)]);
+  const around = () => {
+    const paths = [absoluteGo(go, opts.env) ?? go];
+    for (let d = cwd; ; d = (0, import_node_path19.dirname)(d)) {
+      paths.push((0, import_node_path19.join)(d, "go.mod"), (0, import_node_path19.join)(d, "go.work"));
+      if ((0, import_node_path19.dirname)(d) === d) break;
+    }
+    return stampsOf(paths);
+  };
+  const known = goEnvs.get(key);
+  if (known && known.around === around() && known.envFile === stampsOf([known.ge.GOENV])) return known.ge;
+  const before = around();
+  const ge = await goEnv(go, opts);
+  goEnvs.set(key, { around: before, envFile: stampsOf([ge.GOENV]), ge });
+  return ge;
+}
+function stampsOf(paths) {
+  return paths.map((p) => {
+    try {
+      const st = (0, import_node_fs20.statSync)(p, { bigint: true });
+      return `${st.mtimeNs} ${st.size}`;
+    } catch {
+      return "-";
+    }
+  }).join("\n");
+}
+async function serve(socketPath, idleMs) {
+  if (await answers(socketPath)) return;
+  (0, import_node_fs20.rmSync)(socketPath, { force: true });
+  const queue = [];
+  let busy = false;
+  let timer;
+  const server = (0, import_node_net.createServer)((conn) => {
+    let buf = "";
+    conn.setEncoding("utf8");
+    conn.on("error", () => conn.destroy());
+    conn.on("data", (chunk) => {
+      buf += chunk;
+      const nl = buf.indexOf("\n");
+      if (nl < 0) return;
+      const line = buf.slice(0, nl);
+      buf = "";
+      queue.push(() => reply(conn, line));
+      void drain();
+    });
+  });
+  const drain = async () => {
+    if (busy) return;
+    busy = true;
+    clearTimeout(timer);
+    while (queue.length > 0) await queue.shift()();
+    busy = false;
+    timer = setTimeout(stop, idleMs);
+  };
+  let ino = 0;
+  const stop = () => {
+    clearInterval(watch);
+    clearTimeout(timer);
+    server.close();
+    if (inodeOf(socketPath) === ino) (0, import_node_fs20.rmSync)(socketPath, { force: true });
+  };
+  const watch = setInterval(() => {
+    if (inodeOf(socketPath) !== ino) stop();
+  }, 5e3);
+  await new Promise((resolve9, reject) => {
+    server.once("error", reject);
+    server.listen(socketPath, () => resolve9());
+  });
+  ino = inodeOf(socketPath);
+  timer = setTimeout(stop, idleMs);
+  await warmUp();
+  await new Promise((resolve9) => server.once("close", () => resolve9()));
+}
+async function reply(conn, line) {
+  let out;
+  try {
+    out = await handleRequest(JSON.parse(line));
+  } catch {
+    out = { ok: false };
+  }
+  conn.end(JSON.stringify(out) + "\n");
+}
+async function warmUp() {
+  try {
+    const { core: core2 } = await loadRealRunner({ GOWEAVE_WORKERS: "0" });
+    const aspects = await core2.loadConfig({});
+    await core2.weavePackage(aspects, { importPath: "example.com/warmup", files: [{ path: "/warmup/warmup.go", source: "package warmup\n\nfunc F() {}\n" }] });
+  } catch {
+  }
+}
+function inodeOf(path) {
+  try {
+    return (0, import_node_fs20.statSync)(path).ino;
+  } catch {
+    return -1;
+  }
+}
+function answers(socketPath) {
+  return new Promise((resolve9) => {
+    const c = (0, import_node_net.createConnection)(socketPath);
+    c.once("connect", () => {
+      c.destroy();
+      resolve9(true);
+    });
+    c.once("error", () => resolve9(false));
+  });
+}
+function startServer(script, socketPath, env) {
+  const serverEnv = withoutEntryVars(env);
+  try {
+    const child = (0, import_node_child_process2.spawn)(process.execPath, [script, "__weave-server", socketPath], { detached: true, stdio: "ignore", cwd: "/", env: serverEnv });
+    child.on("error", () => void 0);
+    child.unref();
+  } catch {
+  }
+}
+function serverIdleMs(env) {
+  const s = Number(env.GOWEAVE_SERVER_IDLE);
+  return (Number.isFinite(s) && s > 0 ? s : 600) * 1e3;
+}
+
+// weaver/src/gocmd/index.ts
+var WOVEN2 = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
 async function runGo(subcommand, args, env = process.env, argv) {
-  if (!WOVEN.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
+  if (!WOVEN2.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
     return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
   }
   return runGoWith(await loadRealRunner(env), subcommand, args, env, argv);
@@ -1887,19 +2061,12 @@ async function runGoWith(runner, subcommand, args, env = process.env, argv) {
   if (typeof r === "number") return r;
   const { p, stderr, report } = r;
   p.goEnv = withoutEntryVars(p.goEnv);
-  const remember = () => {
-    const summary = `${p.outcome.wovenPackages.length} woven packages, ${p.outcome.joinPoints} join points`;
-    return rememberForReplay(p, env, argv ?? [], { stderr, report, summary, startNs }, () => assetPath("launcher"));
-  };
+  const remember = () => rememberForReplay(p, env, argv ?? [], { stderr, report, summary: describeOutcome(p).summary, startNs }, () => assetPath("launcher"));
   if (argv && env.GOWEAVE_REPLAY_RECORD) await remember();
   const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
+  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env);
   return code;
-}
-function withoutEntryVars(env) {
-  const out = { ...env };
-  for (const k of ENTRY_VARS) delete out[k];
-  return out;
 }
 async function prepareReported(runner, subcommand, args, env) {
   let p;
@@ -1923,24 +2090,16 @@ async function prepareReported(runner, subcommand, args, env) {
   } finally {
     await runner.pool?.close();
   }
-  const o = p.outcome;
-  let warnings = "";
-  for (const e of o.errors) warnings += `go-weave: warning: ${e.message} (package left unwoven)
-`;
-  if (p.skipped.length > 0) {
-    const names = p.skipped.slice(0, 5).join(", ") + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : "");
-    warnings += `go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it
-`;
-  }
+  const { warnings, report } = describeOutcome(p);
   process.stderr.write(warnings);
   if (env.GOWEAVE_VERBOSE) {
-    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms${threads(runner.pool?.stats)}
+    const o = p.outcome;
+    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; ${timingsLine(p)}${threads(runner.pool?.stats)}
 `);
     if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest
 `);
   }
-  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
-  if (env.GOWEAVE_REPORT) (0, import_node_fs20.appendFileSync)(env.GOWEAVE_REPORT, report + "\n");
+  if (env.GOWEAVE_REPORT) (0, import_node_fs21.appendFileSync)(env.GOWEAVE_REPORT, report + "\n");
   return { p, stderr: warnings, report };
 }
 function threads(stats) {
@@ -1959,14 +2118,14 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path19.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path20.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path19.sep);
-    const name = inside ? (0, import_node_path19.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs20.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs20.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path20.sep);
+    const name = inside ? (0, import_node_path20.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs21.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs21.readFileSync)(woven, "utf8")));
   }
   return 0;
 }
@@ -2016,6 +2175,10 @@ async function main(argv) {
     if (cmd === "diff") return await runDiff(rest);
     if (cmd === "cache" && rest[0] === "clean") {
       await cleanCache();
+      return 0;
+    }
+    if (cmd === "__weave-server" && rest.length === 1) {
+      await serve(rest[0], serverIdleMs(process.env));
       return 0;
     }
     process.stderr.write(`go-weave: unknown command "${cmd}"

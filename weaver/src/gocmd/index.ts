@@ -12,14 +12,17 @@ import { GoCommandError } from './golist.js';
 import { prepare, UsageError, type Prepared } from './pipeline.js';
 import type { PoolStats } from './pool.js';
 import { loadRealRunner, type PooledRunner } from './realcore.js';
-import { appendReport, reportLine } from './report.js';
+import { appendReport } from './report.js';
 import { rememberForReplay } from './launcher.js';
-import { ENTRY_VARS } from './replay.js';
+import { withoutEntryVars } from './replay.js';
+import { describeOutcome, timingsLine } from './outcome.js';
+import { startServer } from './server.js';
 
 /** Subcommands that compile packages and therefore get woven sources. */
 const WOVEN = new Set(['build', 'install', 'run', 'test', 'vet']);
 
 export { UsageError };
+export { serve, serverIdleMs } from './server.js';
 
 /**
  * `go-weave <subcommand> …`: weaves what the go command is about to compile and runs the real go
@@ -43,23 +46,17 @@ export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, 
   if (typeof r === 'number') return r;
   const { p, stderr, report } = r;
   p.goEnv = withoutEntryVars(p.goEnv);
-  const remember = () => {
-    const summary = `${p.outcome.wovenPackages.length} woven packages, ${p.outcome.joinPoints} join points`;
-    return rememberForReplay(p, env, argv ?? [], { stderr, report, summary, startNs }, () => assetPath('launcher'));
-  };
+  const remember = () => rememberForReplay(p, env, argv ?? [], { stderr, report, summary: describeOutcome(p).summary, startNs }, () => assetPath('launcher'));
   // Through the launcher: the record is written first, so that a long `go-weave run` is
   // replayable while it runs. Without one, it is built after the go command, from its build cache.
   if (argv && env.GOWEAVE_REPLAY_RECORD) await remember();
   const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
+  // The launcher found no weave server: one is started for the builds that follow.
+  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env);
   return code;
 }
 
-function withoutEntryVars(env: Env): Env {
-  const out = { ...env };
-  for (const k of ENTRY_VARS) delete out[k];
-  return out;
-}
 
 interface Reported {
   p: Prepared;
@@ -90,19 +87,13 @@ async function prepareReported<A>(runner: PooledRunner<A>, subcommand: string, a
     // Weaving is over before the go command starts: its threads would only hold memory.
     await runner.pool?.close();
   }
-  const o = p.outcome;
-  let warnings = '';
-  for (const e of o.errors) warnings += `go-weave: warning: ${e.message} (package left unwoven)\n`;
-  if (p.skipped.length > 0) {
-    const names = p.skipped.slice(0, 5).join(', ') + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : '');
-    warnings += `go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it\n`;
-  }
+  const { warnings, report } = describeOutcome(p);
   process.stderr.write(warnings);
   if (env.GOWEAVE_VERBOSE) {
-    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; go env ${p.timings.env.toFixed(0)} ms, config ${p.timings.config.toFixed(0)} ms, go list ${p.timings.list.toFixed(0)} ms, weaving ${p.timings.weave.toFixed(0)} ms${threads(runner.pool?.stats)}\n`);
+    const o = p.outcome;
+    process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; ${timingsLine(p)}${threads(runner.pool?.stats)}\n`);
     if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest\n`);
   }
-  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
   if (env.GOWEAVE_REPORT) appendFileSync(env.GOWEAVE_REPORT, report + '\n');
   return { p, stderr: warnings, report };
 }

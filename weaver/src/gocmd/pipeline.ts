@@ -55,6 +55,8 @@ export interface CoreRunner<A> {
   concurrency?: number;
   /** Overrides where the runtime module is found (tests use a small stand-in). */
   runtimeDir?: string;
+  /** Answers `go env` (the weave server remembers answers between builds). */
+  goEnv?: typeof goEnv;
 }
 
 export interface ConfigOpts {
@@ -72,11 +74,11 @@ export const MEMO_MIN_FILES = 8;
  * Plans, weaves and prepares the overlay/modfile for one go command. Nothing here modifies the
  * user's tree: every generated file lives in the weave cache.
  */
-export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env, runtimeDir: RuntimeDirFn): Promise<Prepared> {
+export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args: string[], env: Env, runtimeDir: RuntimeDirFn, workDir = process.cwd()): Promise<Prepared> {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed.chdir ? resolve(parsed.chdir) : process.cwd();
+  const cwd = parsed.chdir ? resolve(workDir, parsed.chdir) : workDir;
   const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : new Map<string, string>();
   const listFlags = [...parsed.graphFlags];
   if (parsed.userOverlay) listFlags.push(`-overlay=${resolve(cwd, parsed.userOverlay)}`);
@@ -84,7 +86,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const tEnv = performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
-  let ge = await goEnv(go, { cwd, env });
+  const envOf = runner.goEnv ?? goEnv;
+  let ge = await envOf(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
     // Every later go command (list, build, the program's own `go run`) uses the copy as is.
@@ -92,7 +95,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     // A GOROOT in the environment would point the copy back at the module cache.
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: 'local' };
-    ge = await goEnv(go, { cwd, env });
+    ge = await envOf(go, { cwd, env });
   }
   timings.env = performance.now() - tEnv;
   const gomod = parsed.userModfile ? resolve(cwd, parsed.userModfile) : ge.GOMOD;

@@ -142,7 +142,6 @@ export class PlanCache {
     } catch {
       return undefined;
     }
-    let refreshed = false;
     for (const st of e.stamps) {
       const [p, mtime, size, header] = st;
       let cur: { mtimeMs: number; size: number; dir: boolean };
@@ -156,12 +155,10 @@ export class PlanCache {
       // A changed .go file whose header is the same leaves the graph as it was, and so does a
       // directory that only gained other files (the binary of a `go build` in it).
       if (!header || cur.mtimeMs < 0 || cur.dir !== (size === -1)) return undefined;
+      // The entry is not rewritten with the new stamps: that costs more (the whole graph) than
+      // reading the few edited files again on the next check.
       if ((cur.dir ? goListing(p).hash : headerHash(p)) !== header) return undefined;
-      st[1] = cur.mtimeMs;
-      st[2] = cur.size;
-      refreshed = true;
     }
-    if (refreshed) writeFileAtomic(this.path(key), JSON.stringify(e));
     return { packages: e.packages, files: e.stamps.map((st) => st[0]) };
   }
 

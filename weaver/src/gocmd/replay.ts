@@ -28,7 +28,14 @@ export interface ReplayRecord {
 }
 
 /** Variables go-weave's entry and launcher set on the way in; the go command never sees them. */
-export const ENTRY_VARS = ['GOWEAVE_ENTRY', 'GOWEAVE_REPLAY_RECORD', 'GOWEAVE_LAUNCHER'] as const;
+export const ENTRY_VARS = ['GOWEAVE_ENTRY', 'GOWEAVE_REPLAY_RECORD', 'GOWEAVE_LAUNCHER', 'GOWEAVE_SERVER_SOCKET'] as const;
+
+export function withoutEntryVars(env: Env): Env {
+  const out = { ...env };
+  for (const k of ENTRY_VARS) delete out[k];
+  return out;
+}
+
 
 /**
  * A file modified this close to (or after) the run's start may have changed while it was being
@@ -139,7 +146,7 @@ function overlaid(p: Prepared): { originals: string[]; generated: string[] } {
 }
 
 /** The go binary as the go command was found: GOWEAVE_GO, or go on PATH. */
-function absoluteGo(go: string, env: Env): string | undefined {
+export function absoluteGo(go: string, env: Env): string | undefined {
   if (isAbsolute(go)) return go;
   if (go.includes('/')) return resolve(go);
   for (const dir of (env.PATH ?? '').split(delimiter)) {
