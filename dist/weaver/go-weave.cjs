@@ -1572,8 +1572,8 @@ var WeavePool = class {
   }
   weave(input, memoDir) {
     if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
-    return new Promise((resolve9, reject) => {
-      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve9, reject });
+    return new Promise((resolve10, reject) => {
+      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve10, reject });
       this.pump();
     });
   }
@@ -1907,6 +1907,10 @@ async function handleRequest(req) {
     if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
   }
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return { ok: false };
+  for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
+    const v = env[k];
+    if (v && !(0, import_node_path19.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path19.resolve)(req.cwd, v);
+  }
   const argv = req.argv[0] === "go" ? req.argv.slice(1) : req.argv;
   const [sub, ...args] = argv;
   if (!WOVEN.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
@@ -1924,9 +1928,14 @@ async function handleRequest(req) {
   }
 }
 var goEnvs = /* @__PURE__ */ new Map();
+var MAX_GO_ENVS = 64;
+function goEnvInputs(env) {
+  const named = /* @__PURE__ */ new Set(["PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "CC", "CXX", "FC", "AR", "GCCGO", "PKG_CONFIG"]);
+  return Object.entries(env).filter((e) => e[1] !== void 0 && (named.has(e[0]) || e[0].startsWith("GO") || e[0].startsWith("CGO_"))).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
 async function rememberedGoEnv(go, opts) {
   const cwd = opts.cwd ?? process.cwd();
-  const key = JSON.stringify([go, cwd, Object.entries(opts.env).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)]);
+  const key = JSON.stringify([go, cwd, goEnvInputs(opts.env)]);
   const around = () => {
     const paths = [absoluteGo(go, opts.env) ?? go];
     for (let d = cwd; ; d = (0, import_node_path19.dirname)(d)) {
@@ -1939,6 +1948,7 @@ async function rememberedGoEnv(go, opts) {
   if (known && known.around === around() && known.envFile === stampsOf([known.ge.GOENV])) return known.ge;
   const before = around();
   const ge = await goEnv(go, opts);
+  if (goEnvs.size >= MAX_GO_ENVS) goEnvs.clear();
   goEnvs.set(key, { around: before, envFile: stampsOf([ge.GOENV]), ge });
   return ge;
 }
@@ -1990,14 +2000,14 @@ async function serve(socketPath, idleMs) {
   const watch = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
   }, 5e3);
-  await new Promise((resolve9, reject) => {
+  await new Promise((resolve10, reject) => {
     server.once("error", reject);
-    server.listen(socketPath, () => resolve9());
+    server.listen(socketPath, () => resolve10());
   });
   ino = inodeOf(socketPath);
   timer = setTimeout(stop, idleMs);
   await warmUp();
-  await new Promise((resolve9) => server.once("close", () => resolve9()));
+  await new Promise((resolve10) => server.once("close", () => resolve10()));
 }
 async function reply(conn, line) {
   let out;
@@ -2024,13 +2034,13 @@ function inodeOf(path) {
   }
 }
 function answers(socketPath) {
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     const c = (0, import_node_net.createConnection)(socketPath);
     c.once("connect", () => {
       c.destroy();
-      resolve9(true);
+      resolve10(true);
     });
-    c.once("error", () => resolve9(false));
+    c.once("error", () => resolve10(false));
   });
 }
 function startServer(script, socketPath, env) {

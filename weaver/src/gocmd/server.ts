@@ -5,7 +5,7 @@ import { isVersionedInstall, parseGoArgs } from './args.js';
 import { assetPath } from '../assets.js';
 import type { Env } from './env.js';
 import { goEnv, type GoEnv } from './golist.js';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { describeOutcome, timingsLine } from './outcome.js';
 import { prepare } from './pipeline.js';
 import { loadRealRunner } from './realcore.js';
@@ -48,6 +48,11 @@ export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
   }
   // Data files (aspects, runtime, grammar) are found once per process, through GOWEAVE_ASSETS.
   if ((env.GOWEAVE_ASSETS ?? '') !== (process.env.GOWEAVE_ASSETS ?? '')) return { ok: false };
+  // The server runs in /: paths the command line would take from its directory are made whole.
+  for (const k of ['GOWEAVE_CACHE', 'GOWEAVE_GO'] as const) {
+    const v = env[k];
+    if (v && !isAbsolute(v) && (k === 'GOWEAVE_CACHE' || v.includes('/'))) env[k] = resolve(req.cwd, v);
+  }
   const argv = req.argv[0] === 'go' ? req.argv.slice(1) : req.argv;
   const [sub, ...args] = argv;
   if (!WOVEN.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
@@ -69,6 +74,15 @@ export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
 
 /** go env answers by go binary, directory and environment, with stamps of what they were read from. */
 const goEnvs = new Map<string, { around: string; envFile: string; ge: GoEnv }>();
+const MAX_GO_ENVS = 64;
+
+/** The variables go env reads (the launcher's record key takes the same, launcher/record.go plansWith). */
+function goEnvInputs(env: Env): [string, string][] {
+  const named = new Set(['PATH', 'HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'CC', 'CXX', 'FC', 'AR', 'GCCGO', 'PKG_CONFIG']);
+  return Object.entries(env)
+    .filter((e): e is [string, string] => e[1] !== undefined && (named.has(e[0]) || e[0].startsWith('GO') || e[0].startsWith('CGO_')))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
 
 /**
  * `go env` through a memo: its answer depends on the environment, the toolchain (the go
@@ -76,7 +90,7 @@ const goEnvs = new Map<string, { around: string; envFile: string; ge: GoEnv }>()
  */
 async function rememberedGoEnv(go: string, opts: { cwd?: string; env: Env }): Promise<GoEnv> {
   const cwd = opts.cwd ?? process.cwd();
-  const key = JSON.stringify([go, cwd, Object.entries(opts.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  const key = JSON.stringify([go, cwd, goEnvInputs(opts.env)]);
   const around = () => {
     const paths = [absoluteGo(go, opts.env) ?? go];
     for (let d = cwd; ; d = dirname(d)) {
@@ -90,6 +104,7 @@ async function rememberedGoEnv(go: string, opts: { cwd?: string; env: Env }): Pr
   // Stamped before go env runs: a change while it runs makes the next check miss.
   const before = around();
   const ge = await goEnv(go, opts);
+  if (goEnvs.size >= MAX_GO_ENVS) goEnvs.clear();
   goEnvs.set(key, { around: before, envFile: stampsOf([ge.GOENV]), ge });
   return ge;
 }
