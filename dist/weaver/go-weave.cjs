@@ -1757,16 +1757,19 @@ function replayRecord(p, inputEnv, extras) {
   const input = (path) => stamps.push(inputStamp(path, extras.startNs, listed));
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
-  for (let d = p.cwd; ; d = (0, import_node_path17.dirname)(d)) {
-    input((0, import_node_path17.join)(d, "go.mod"));
-    input((0, import_node_path17.join)(d, "go.work"));
-    if ((0, import_node_path17.dirname)(d) === d) break;
-  }
+  for (const f of moduleLookups(p.cwd)) input(f);
   if (p.ge.GOMOD) input((0, import_node_path17.join)((0, import_node_path17.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
   return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
+}
+function moduleLookups(cwd) {
+  const out = [];
+  for (let d = cwd; ; d = (0, import_node_path17.dirname)(d)) {
+    out.push((0, import_node_path17.join)(d, "go.mod"), (0, import_node_path17.join)(d, "go.work"));
+    if ((0, import_node_path17.dirname)(d) === d) return out;
+  }
 }
 function writeReplayRecord(path, r) {
   writeFileAtomic(path, JSON.stringify(r));
@@ -1936,14 +1939,7 @@ function goEnvInputs(env) {
 async function rememberedGoEnv(go, opts) {
   const cwd = opts.cwd ?? process.cwd();
   const key = JSON.stringify([go, cwd, goEnvInputs(opts.env)]);
-  const around = () => {
-    const paths = [absoluteGo(go, opts.env) ?? go];
-    for (let d = cwd; ; d = (0, import_node_path19.dirname)(d)) {
-      paths.push((0, import_node_path19.join)(d, "go.mod"), (0, import_node_path19.join)(d, "go.work"));
-      if ((0, import_node_path19.dirname)(d) === d) break;
-    }
-    return stampsOf(paths);
-  };
+  const around = () => stampsOf([absoluteGo(go, opts.env) ?? go, ...moduleLookups(cwd)]);
   const known = goEnvs.get(key);
   if (known && known.around === around() && known.envFile === stampsOf([known.ge.GOENV])) return known.ge;
   const before = around();

@@ -68,13 +68,7 @@ export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): 
   // The go binary stands for its toolchain (GOROOT and the module cache are immutable per version).
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
-  // The go command looks for go.mod and go.work upwards from its directory: one appearing
-  // anywhere on the way changes the module or workspace.
-  for (let d = p.cwd; ; d = dirname(d)) {
-    input(join(d, 'go.mod'));
-    input(join(d, 'go.work'));
-    if (dirname(d) === d) break;
-  }
+  for (const f of moduleLookups(p.cwd)) input(f);
   if (p.ge.GOMOD) input(join(dirname(p.ge.GOMOD), 'vendor', 'modules.txt'));
   const { originals, generated } = overlaid(p);
   // Woven originals outside the module too (GOROOT, module cache): a toolchain built from a
@@ -82,6 +76,18 @@ export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): 
   for (const f of new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
   return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
+}
+
+/**
+ * The go command looks for go.mod and go.work upwards from its directory: one appearing
+ * anywhere on the way changes the module or workspace.
+ */
+export function moduleLookups(cwd: string): string[] {
+  const out: string[] = [];
+  for (let d = cwd; ; d = dirname(d)) {
+    out.push(join(d, 'go.mod'), join(d, 'go.work'));
+    if (dirname(d) === d) return out;
+  }
 }
 
 export function writeReplayRecord(path: string, r: ReplayRecord): void {

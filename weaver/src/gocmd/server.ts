@@ -5,11 +5,11 @@ import { isVersionedInstall, parseGoArgs } from './args.js';
 import { assetPath } from '../assets.js';
 import type { Env } from './env.js';
 import { goEnv, type GoEnv } from './golist.js';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { describeOutcome, timingsLine } from './outcome.js';
 import { prepare } from './pipeline.js';
 import { loadRealRunner } from './realcore.js';
-import { absoluteGo, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
+import { absoluteGo, moduleLookups, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
 
 /**
  * The weave server: a Node process that stays up between builds (for GOWEAVE_SERVER_IDLE
@@ -91,14 +91,7 @@ function goEnvInputs(env: Env): [string, string][] {
 async function rememberedGoEnv(go: string, opts: { cwd?: string; env: Env }): Promise<GoEnv> {
   const cwd = opts.cwd ?? process.cwd();
   const key = JSON.stringify([go, cwd, goEnvInputs(opts.env)]);
-  const around = () => {
-    const paths = [absoluteGo(go, opts.env) ?? go];
-    for (let d = cwd; ; d = dirname(d)) {
-      paths.push(join(d, 'go.mod'), join(d, 'go.work'));
-      if (dirname(d) === d) break;
-    }
-    return stampsOf(paths);
-  };
+  const around = () => stampsOf([absoluteGo(go, opts.env) ?? go, ...moduleLookups(cwd)]);
   const known = goEnvs.get(key);
   if (known && known.around === around() && known.envFile === stampsOf([known.ge.GOENV])) return known.ge;
   // Stamped before go env runs: a change while it runs makes the next check miss.
