@@ -387,6 +387,7 @@ function parseGoArgs(subcommand, args) {
   }
   return out;
 }
+var WOVEN_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
 function isVersionedInstall(p) {
   return p.subcommand === "install" && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith(".go"));
 }
@@ -1901,7 +1902,6 @@ var import_node_child_process2 = require("node:child_process");
 var import_node_fs20 = require("node:fs");
 var import_node_net = require("node:net");
 var import_node_path19 = require("node:path");
-var WOVEN = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
 async function handleRequest(req) {
   const startNs = BigInt(Date.now()) * 1000000n;
   const env = {};
@@ -1916,7 +1916,7 @@ async function handleRequest(req) {
   }
   const argv = req.argv[0] === "go" ? req.argv.slice(1) : req.argv;
   const [sub, ...args] = argv;
-  if (!WOVEN.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
+  if (!WOVEN_SUBCOMMANDS.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
   try {
     const runner = { ...await loadRealRunner({ ...env, GOWEAVE_WORKERS: "0" }), goEnv: rememberedGoEnv };
     const p = await prepare(runner, sub, args, env, () => assetPath("runtime"), req.cwd);
@@ -2054,9 +2054,8 @@ function serverIdleMs(env) {
 }
 
 // weaver/src/gocmd/index.ts
-var WOVEN2 = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
 async function runGo(subcommand, args, env = process.env, argv) {
-  if (!WOVEN2.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
+  if (!WOVEN_SUBCOMMANDS.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
     return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
   }
   return runGoWith(await loadRealRunner(env), subcommand, args, env, argv);
@@ -2151,7 +2150,6 @@ Usage:
   go-weave cache clean                                        empty the weave cache
   go-weave version
 `;
-var GO_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
 async function main(argv) {
   const out = (s) => process.stdout.write(s);
   const [cmd, ...rest] = argv;
@@ -2173,7 +2171,7 @@ async function main(argv) {
         out(USAGE);
         return cmd === void 0 ? 2 : 0;
     }
-    if (GO_SUBCOMMANDS.has(cmd)) return await runGo(cmd, rest, process.env, argv);
+    if (WOVEN_SUBCOMMANDS.has(cmd)) return await runGo(cmd, rest, process.env, argv);
     if (cmd === "go") {
       if (rest.length === 0) throw new WeaveError("go-weave go needs a go subcommand, e.g. go-weave go build ./...");
       return await runGo(rest[0], rest.slice(1), process.env, argv);

@@ -13,7 +13,6 @@ Usage:
   go-weave version
 `;
 
-const GO_SUBCOMMANDS = new Set(['build', 'install', 'run', 'test', 'vet']);
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -26,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'version': case '--version': out('go-weave 0.1.0\n'); return 0;
       case undefined: case 'help': case '-h': case '--help': out(USAGE); return cmd === undefined ? 2 : 0;
     }
-    if (GO_SUBCOMMANDS.has(cmd)) return await gocmd.runGo(cmd, rest, process.env, argv);
+    if (gocmd.WOVEN_SUBCOMMANDS.has(cmd)) return await gocmd.runGo(cmd, rest, process.env, argv);
     if (cmd === 'go') {
       if (rest.length === 0) throw new WeaveError('go-weave go needs a go subcommand, e.g. go-weave go build ./...');
       return await gocmd.runGo(rest[0], rest.slice(1), process.env, argv);

@@ -114,6 +114,9 @@ export function parseGoArgs(subcommand: string, args: string[]): ParsedArgs {
   return out;
 }
 
+/** The go subcommands that compile packages, and so get woven sources. */
+export const WOVEN_SUBCOMMANDS: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test', 'vet']);
+
 /** `go install pkg@version` builds outside any main module; go-weave leaves it alone. */
 export function isVersionedInstall(p: ParsedArgs): boolean {
   return p.subcommand === 'install' && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith('.go'));

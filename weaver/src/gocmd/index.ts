@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { join, relative, sep } from 'node:path';
-import { isVersionedInstall, parseGoArgs } from './args.js';
+import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
 import { assetPath } from '../assets.js';
 import { WeaveCache } from './cache.js';
 import type { LocatedError } from './core.js';
@@ -18,18 +18,17 @@ import { withoutEntryVars } from './replay.js';
 import { describeOutcome, timingsLine } from './outcome.js';
 import { startServer } from './server.js';
 
-/** Subcommands that compile packages and therefore get woven sources. */
-const WOVEN = new Set(['build', 'install', 'run', 'test', 'vet']);
 
 export { UsageError };
 export { serve, serverIdleMs } from './server.js';
+export { WOVEN_SUBCOMMANDS } from './args.js';
 
 /**
  * `go-weave <subcommand> …`: weaves what the go command is about to compile and runs the real go
  * command on the woven files. Other subcommands (and `go install pkg@version`) pass through.
  */
 export async function runGo(subcommand: string, args: string[], env: Env = process.env, argv?: string[]): Promise<number> {
-  if (!WOVEN.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
+  if (!WOVEN_SUBCOMMANDS.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
     return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
   }
   return runGoWith(await loadRealRunner(env), subcommand, args, env, argv);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
-import { isVersionedInstall, parseGoArgs } from './args.js';
+import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
 import { assetPath } from '../assets.js';
 import type { Env } from './env.js';
 import { goEnv, type GoEnv } from './golist.js';
@@ -36,8 +36,6 @@ export interface ServerReply {
   verbose?: string;
 }
 
-const WOVEN = new Set(['build', 'install', 'run', 'test', 'vet']);
-
 /** Handles one request; never throws (a decline sends the launcher to Node). */
 export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
   const startNs = BigInt(Date.now()) * 1_000_000n;
@@ -55,7 +53,7 @@ export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
   }
   const argv = req.argv[0] === 'go' ? req.argv.slice(1) : req.argv;
   const [sub, ...args] = argv;
-  if (!WOVEN.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
+  if (!WOVEN_SUBCOMMANDS.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
     const runner = { ...(await loadRealRunner({ ...env, GOWEAVE_WORKERS: '0' })), goEnv: rememberedGoEnv };
