@@ -64,7 +64,12 @@ before(() => {
 });
 after(() => removeTree(dir));
 
-test('the first woven build runs through Node, which builds the launcher and leaves a record', async () => {
+test('the second woven build runs through Node, which builds the launcher and leaves a record', async () => {
+  // The first one never pays for the launcher: a one-off (cold, CI) build does not need it.
+  const first = await build();
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, NODE_LINE);
+  assert.equal(existsSync(join(launcherDir(), 'go-weave-launch')), false);
   const r = await build();
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, NODE_LINE);
@@ -84,9 +89,9 @@ test('an unchanged build is replayed by the launcher alone: same go command, sam
   // The binary was linked again by the replayed go command, woven.
   assert.deepEqual(await runBinary(), { stdout: '42\n', spans: ['first'] });
   const lines = readFileSync(report, 'utf8').trim().split('\n');
-  assert.equal(lines.length, 2);
-  assert.equal(lines[1], lines[0]);
-  assert.equal(JSON.parse(lines[1]).joinPoints > 0, true);
+  assert.equal(lines.length, 3);
+  assert.equal(lines[2], lines[1]);
+  assert.equal(JSON.parse(lines[2]).joinPoints > 0, true);
 });
 
 test('an edited woven file is planned and woven again, then replayed', async () => {
@@ -142,9 +147,11 @@ test('GOWEAVE_NO_REPLAY and a cleaned weave cache go through Node again', async 
   const clean = await run(ENTRY, ['cache', 'clean'], { cwd: dir, env: { ...process.env, ...env } });
   assert.equal(clean.code, 0, clean.stderr);
   assert.equal(existsSync(join(dir, '.weave', 'v1')), false);
-  const r = await build();
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, NODE_LINE);
+  for (let i = 0; i < 2; i++) {
+    const r = await build();
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, NODE_LINE);
+  }
   assert.ok(existsSync(join(launcherDir(), 'go-weave-launch')), 'the launcher is built again');
   assert.match((await build()).stderr, REPLAYED);
   assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'third']);
@@ -195,7 +202,8 @@ test('after an edit, the weave server weaves and the launcher replays: no Node p
   const clean = await run(ENTRY, ['cache', 'clean'], { cwd: dir, env: { ...process.env, ...env } });
   assert.equal(clean.code, 0, clean.stderr);
   await until('the weave server to quit', async () => (await processesWith(sock)) === 0);
-  assert.equal((await build()).code, 0);
+  // The second build after the clean builds the launcher again (for the test below).
+  for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);
 });
 
 test('the record contract: every stamp kind, the directory listing, environment changes, warnings and report', async () => {

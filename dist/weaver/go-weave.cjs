@@ -1841,11 +1841,15 @@ async function ensureLauncher(go, env, target, src) {
   if ((0, import_node_fs19.existsSync)(target)) return true;
   const failed = target + ".failed";
   if ((0, import_node_fs19.existsSync)(failed)) return false;
+  const wanted = (0, import_node_path18.join)((0, import_node_path18.dirname)(target), "wanted");
+  if (!(0, import_node_fs19.existsSync)(wanted)) {
+    writeFileAtomic(wanted, "");
+    return false;
+  }
   const tmp = `${target}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
-  const buildEnv = { ...env, GOWORK: "off", GOFLAGS: "-mod=mod", GOTOOLCHAIN: "local" };
+  const buildEnv = { ...env, GOWORK: "off", GOFLAGS: "-mod=mod -buildvcs=false", GOTOOLCHAIN: "local" };
   for (const k of ["GOOS", "GOARCH", "GOEXPERIMENT", "GO386", "GOAMD64", "GOARM", "GOARM64"]) delete buildEnv[k];
   try {
-    writeFileAtomic((0, import_node_path18.join)((0, import_node_path18.dirname)(target), ".keep"), "");
     const r = await capture(go, ["build", "-ldflags=-s -w", "-o", tmp, "."], { cwd: src, env: buildEnv });
     if (r.code !== 0) {
       writeFileAtomic(failed, r.stderr);

@@ -10,20 +10,26 @@ import { replayRecord, writeReplayRecord, type ReplayExtras } from './replay.js'
 /**
  * Builds the native launcher (launcher/, standard library only) at the path the go-weave shell
  * entry looks for it. Runs once per go-weave build and weave cache, after the user's command,
- * with the user's go and build cache (so it mostly links packages already compiled). A failure
- * (an old Go, an unsupported system) is remembered beside the path and never retried: go-weave
- * simply keeps running through Node.
+ * with the user's go and build cache (so it mostly links packages already compiled). Not on the
+ * first woven command, though: a one-off build (a CI job's only go command, a cold build) never
+ * needs it, so only the second command that finds none pays its ~0.3 s. A failure (an old Go,
+ * an unsupported system) is remembered beside the path and never retried: go-weave simply keeps
+ * running through Node.
  */
 export async function ensureLauncher(go: string, env: Env, target: string, src: string): Promise<boolean> {
   if (existsSync(target)) return true;
   const failed = target + '.failed';
   if (existsSync(failed)) return false;
+  const wanted = join(dirname(target), 'wanted');
+  if (!existsSync(wanted)) {
+    writeFileAtomic(wanted, '');
+    return false;
+  }
   const tmp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   // A host binary whatever the user builds for, and nothing of the user's module or flags.
-  const buildEnv: Env = { ...env, GOWORK: 'off', GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
+  const buildEnv: Env = { ...env, GOWORK: 'off', GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local' };
   for (const k of ['GOOS', 'GOARCH', 'GOEXPERIMENT', 'GO386', 'GOAMD64', 'GOARM', 'GOARM64']) delete buildEnv[k];
   try {
-    writeFileAtomic(join(dirname(target), '.keep'), '');
     // -s -w: no symbol table or DWARF; the launcher is never debugged in place, and it is cached in CI.
     const r = await capture(go, ['build', '-ldflags=-s -w', '-o', tmp, '.'], { cwd: src, env: buildEnv });
     if (r.code !== 0) {
