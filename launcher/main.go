@@ -21,26 +21,25 @@ import (
 func main() {
 	args := os.Args[1:]
 	entry := os.Getenv("GOWEAVE_ENTRY")
+	dir, err := launcherDir()
 	if len(args) > 0 && args[0] == "-goweave-record-path" {
-		// Asked by the Node side after a run that did not come through the launcher (its first).
-		dir, err := recordDir()
+		// Asked by the Node side after a run that did not come through the launcher (the one
+		// that built it).
 		if err != nil || !replayable(args[1:]) {
 			os.Exit(1)
 		}
-		fmt.Println(filepath.Join(dir, recordKey(entry, args[1:], os.Environ())+".json"))
+		fmt.Println(recordPath(dir, entry, args[1:]))
 		return
 	}
-	recordPath, serverSocket := "", ""
-	if replayable(args) {
-		if dir, err := recordDir(); err == nil {
-			recordPath = filepath.Join(dir, recordKey(entry, args, os.Environ())+".json")
-			if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
-				tryReplay(recordPath)
-				serverSocket = tryServer(recordPath, args)
-			}
+	record, serverSocket := "", ""
+	if err == nil && replayable(args) {
+		record = recordPath(dir, entry, args)
+		if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
+			tryReplay(record)
+			serverSocket = tryServer(filepath.Join(dir, "weaver.sock"), record, args)
 		}
 	}
-	fallback(entry, args, recordPath, serverSocket)
+	fallback(entry, args, record, serverSocket)
 }
 
 var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
@@ -60,17 +59,13 @@ func tryReplay(recordPath string) {
 	replay(rec, "replayed by the launcher, nothing it depends on changed")
 }
 
-// tryServer has the weave server plan the command and replays what it recorded. It returns the
-// socket for Node to start a server on when none answered ("" when one did, or when disabled).
-func tryServer(recordPath string, args []string) string {
+// tryServer has the weave server on sock plan the command and replays what it recorded. It
+// returns sock for Node to start a server on when none answered ("" when one did, or when
+// disabled).
+func tryServer(sock, recordPath string, args []string) string {
 	if os.Getenv("GOWEAVE_SERVER") == "0" {
 		return ""
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	sock := filepath.Join(filepath.Dir(exe), "weaver.sock")
 	reply, connected := askServer(sock, args, recordPath)
 	if !connected {
 		return sock
@@ -104,14 +99,16 @@ func replayable(args []string) bool {
 	return false
 }
 
-// recordDir is v1/replay/<id> of the weave cache this launcher was built into.
-func recordDir() (string, error) {
+// launcherDir is v1/launcher/<id> of the weave cache this launcher was built into.
+func launcherDir() (string, error) {
 	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	idDir := filepath.Dir(exe)
-	return filepath.Join(filepath.Dir(filepath.Dir(idDir)), "replay", filepath.Base(idDir)), nil
+	return filepath.Dir(exe), err
+}
+
+// recordPath is the command line's record, in v1/replay/<id> beside v1/launcher/<id>.
+func recordPath(launcherDir, entry string, args []string) string {
+	v1 := filepath.Dir(filepath.Dir(launcherDir))
+	return filepath.Join(v1, "replay", filepath.Base(launcherDir), recordKey(entry, args, os.Environ())+".json")
 }
 
 func replay(rec *record, how string) {

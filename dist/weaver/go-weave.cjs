@@ -873,6 +873,9 @@ var import_node_path10 = require("node:path");
 
 // weaver/src/gocmd/listing.ts
 var import_node_fs8 = require("node:fs");
+function ignoredName(name) {
+  return name.startsWith(".") || name.startsWith("_");
+}
 function goListing(dir) {
   let entries;
   try {
@@ -883,7 +886,7 @@ function goListing(dir) {
   const names = [];
   const goFiles = [];
   for (const e of entries) {
-    if (e.name.startsWith(".") || e.name.startsWith("_")) continue;
+    if (ignoredName(e.name)) continue;
     if (e.isDirectory()) {
       if (e.name !== "testdata") names.push(Buffer.from(e.name + "/"));
     } else if (e.name.endsWith(".go")) {
@@ -1489,11 +1492,12 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   }
   const ws = vendorWs;
   const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
-  if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
+  const overlayFile = final.size > 0 ? writeOverlay(cache, final) : void 0;
+  if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile } };
 }
 function copyWovenModules(cache, gomodcache, packages, files) {
   if (!gomodcache || files.length === 0) return [];
@@ -1723,7 +1727,10 @@ function poolConcurrency(workers) {
 // weaver/src/gocmd/report.ts
 var import_node_fs17 = require("node:fs");
 function appendReport(path, r) {
-  if (path) (0, import_node_fs17.appendFileSync)(path, reportLine(r) + "\n");
+  appendReportLine(path, reportLine(r));
+}
+function appendReportLine(path, line) {
+  if (path) (0, import_node_fs17.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -1797,27 +1804,18 @@ function listedGoFiles(p) {
     if (!pkg.Dir) continue;
     const names = out.get(pkg.Dir) ?? /* @__PURE__ */ new Set();
     for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
-      for (const f of list ?? []) if (!f.startsWith(".") && !f.startsWith("_")) names.add(f);
+      for (const f of list ?? []) if (!ignoredName(f)) names.add(f);
     }
     out.set(pkg.Dir, names);
   }
   return out;
 }
 function overlaid(p) {
-  const originals = [];
-  const generated = [];
-  for (const a of p.goArgs) {
-    const overlay = /^-overlay=(.*)$/.exec(a)?.[1];
-    const modfile = /^-modfile=(.*)$/.exec(a)?.[1];
-    if (modfile) generated.push(modfile);
-    if (!overlay) continue;
-    generated.push(overlay);
-    const json = JSON.parse((0, import_node_fs18.readFileSync)(overlay, "utf8"));
-    for (const [k, v] of Object.entries(json.Replace)) {
-      originals.push(k);
-      if (v) generated.push(v);
-    }
-  }
+  const { overlay, replace, modfile } = p.goFiles;
+  const originals = [...replace.keys()];
+  const generated = [...replace.values()].filter(Boolean);
+  if (overlay) generated.push(overlay);
+  if (modfile) generated.push(modfile);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
   for (const m of p.moduleCopies) generated.push(m.copy);
   return { originals, generated };
@@ -1922,7 +1920,7 @@ async function handleRequest(req) {
   const [sub, ...args] = argv;
   if (!WOVEN_SUBCOMMANDS.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
   try {
-    const runner = { ...await loadRealRunner({ ...env, GOWEAVE_WORKERS: "0" }), goEnv: rememberedGoEnv };
+    const runner = { core: await loadRealCore(), goEnv: rememberedGoEnv };
     const p = await prepare(runner, sub, args, env, () => assetPath("runtime"), req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
@@ -1965,8 +1963,8 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs) {
   if (await answers(socketPath)) return;
   (0, import_node_fs20.rmSync)(socketPath, { force: true });
-  const queue = [];
-  let busy = false;
+  let tail = Promise.resolve();
+  let pending = 0;
   let timer;
   const server = (0, import_node_net.createServer)((conn) => {
     let buf = "";
@@ -1978,18 +1976,13 @@ async function serve(socketPath, idleMs) {
       if (nl < 0) return;
       const line = buf.slice(0, nl);
       buf = "";
-      queue.push(() => reply(conn, line));
-      void drain();
+      pending++;
+      clearTimeout(timer);
+      tail = tail.then(() => reply(conn, line)).finally(() => {
+        if (--pending === 0) timer = setTimeout(stop, idleMs);
+      });
     });
   });
-  const drain = async () => {
-    if (busy) return;
-    busy = true;
-    clearTimeout(timer);
-    while (queue.length > 0) await queue.shift()();
-    busy = false;
-    timer = setTimeout(stop, idleMs);
-  };
   let ino = 0;
   const stop = () => {
     clearInterval(watch);
@@ -2020,7 +2013,7 @@ async function reply(conn, line) {
 }
 async function warmUp() {
   try {
-    const { core: core2 } = await loadRealRunner({ GOWEAVE_WORKERS: "0" });
+    const core2 = await loadRealCore();
     const aspects = await core2.loadConfig({});
     await core2.weavePackage(aspects, { importPath: "example.com/warmup", files: [{ path: "/warmup/warmup.go", source: "package warmup\n\nfunc F() {}\n" }] });
   } catch {
@@ -2108,7 +2101,7 @@ async function prepareReported(runner, subcommand, args, env) {
     if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest
 `);
   }
-  if (env.GOWEAVE_REPORT) (0, import_node_fs21.appendFileSync)(env.GOWEAVE_REPORT, report + "\n");
+  appendReportLine(env.GOWEAVE_REPORT, report);
   return { p, stderr: warnings, report };
 }
 function threads(stats) {

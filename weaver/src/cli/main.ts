@@ -13,7 +13,6 @@ Usage:
   go-weave version
 `;
 
-
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const [cmd, ...rest] = argv;

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { join, relative, sep } from 'node:path';
 import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
@@ -12,7 +12,7 @@ import { GoCommandError } from './golist.js';
 import { prepare, UsageError, type Prepared } from './pipeline.js';
 import type { PoolStats } from './pool.js';
 import { loadRealRunner, type PooledRunner } from './realcore.js';
-import { appendReport } from './report.js';
+import { appendReport, appendReportLine } from './report.js';
 import { rememberForReplay } from './launcher.js';
 import { withoutEntryVars } from './replay.js';
 import { describeOutcome, timingsLine } from './outcome.js';
@@ -56,7 +56,6 @@ export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, 
   return code;
 }
 
-
 interface Reported {
   p: Prepared;
   /** The warnings printed, and the report line written: a replay repeats both. */
@@ -93,7 +92,7 @@ async function prepareReported<A>(runner: PooledRunner<A>, subcommand: string, a
     process.stderr.write(`go-weave: ${o.wovenPackages.length} woven packages (${o.weavedNow} woven now, the rest from the weave cache), ${o.joinPoints} join points; ${timingsLine(p)}${threads(runner.pool?.stats)}\n`);
     if (runner.pool?.stats.failure) process.stderr.write(`go-weave: ${runner.pool.stats.failure}; the main thread wove the rest\n`);
   }
-  if (env.GOWEAVE_REPORT) appendFileSync(env.GOWEAVE_REPORT, report + '\n');
+  appendReportLine(env.GOWEAVE_REPORT, report);
   return { p, stderr: warnings, report };
 }
 

@@ -8,6 +8,11 @@ import { sha256 } from './hash.js';
  * the same hash (launcher/record.go, goListing): names sorted by bytes, one per line,
  * directories with a trailing slash; an unreadable directory hashes as empty.
  */
+/** Names the go command never reads: hidden and underscore-prefixed files and directories. */
+export function ignoredName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_');
+}
+
 export function goListing(dir: string): { hash: string; goFiles: string[] } {
   let entries;
   try {
@@ -18,7 +23,7 @@ export function goListing(dir: string): { hash: string; goFiles: string[] } {
   const names: Buffer[] = [];
   const goFiles: string[] = [];
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
+    if (ignoredName(e.name)) continue;
     if (e.isDirectory()) {
       if (e.name !== 'testdata') names.push(Buffer.from(e.name + '/'));
     } else if (e.name.endsWith('.go')) {

@@ -19,4 +19,3 @@ export function timingsLine(p: Prepared): string {
   const t = p.timings;
   return `go env ${t.env.toFixed(0)} ms, config ${t.config.toFixed(0)} ms, go list ${t.list.toFixed(0)} ms, weaving ${t.weave.toFixed(0)} ms`;
 }
-

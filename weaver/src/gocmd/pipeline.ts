@@ -45,6 +45,8 @@ export interface Prepared {
   ge: GoEnv;
   /** Files whose change can change the plan: the package graph's and the configuration's. */
   inputs: string[];
+  /** What goArgs hands the go command from the weave cache: -overlay (file and map) and -modfile. */
+  goFiles: { overlay?: string; replace: Map<string, string>; modfile?: string };
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -225,12 +227,13 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
   const ws = vendorWs;
   const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
-  if (final.size > 0) goArgs.push(`-overlay=${writeOverlay(cache, final)}`);
+  const overlayFile = final.size > 0 ? writeOverlay(cache, final) : undefined;
+  if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile } };
 }
 
 /**

@@ -1,9 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import type { Env } from './env.js';
-import { goListing } from './listing.js';
-import type { OverlayJSON } from './overlay.js';
+import { goListing, ignoredName } from './listing.js';
 import type { Prepared } from './pipeline.js';
 
 /**
@@ -35,7 +34,6 @@ export function withoutEntryVars(env: Env): Env {
   for (const k of ENTRY_VARS) delete out[k];
   return out;
 }
-
 
 /**
  * A file modified this close to (or after) the run's start may have changed while it was being
@@ -120,7 +118,7 @@ function listedGoFiles(p: Prepared): Map<string, Set<string>> {
     if (!pkg.Dir) continue;
     const names = out.get(pkg.Dir) ?? new Set<string>();
     for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
-      for (const f of list ?? []) if (!f.startsWith('.') && !f.startsWith('_')) names.add(f);
+      for (const f of list ?? []) if (!ignoredName(f)) names.add(f);
     }
     out.set(pkg.Dir, names);
   }
@@ -132,20 +130,11 @@ function listedGoFiles(p: Prepared): Map<string, Set<string>> {
  * weave cache (generated): the overlay, the files it names, go.mod and go.work copies.
  */
 function overlaid(p: Prepared): { originals: string[]; generated: string[] } {
-  const originals: string[] = [];
-  const generated: string[] = [];
-  for (const a of p.goArgs) {
-    const overlay = /^-overlay=(.*)$/.exec(a)?.[1];
-    const modfile = /^-modfile=(.*)$/.exec(a)?.[1];
-    if (modfile) generated.push(modfile);
-    if (!overlay) continue;
-    generated.push(overlay);
-    const json = JSON.parse(readFileSync(overlay, 'utf8')) as OverlayJSON;
-    for (const [k, v] of Object.entries(json.Replace)) {
-      originals.push(k);
-      if (v) generated.push(v);
-    }
-  }
+  const { overlay, replace, modfile } = p.goFiles;
+  const originals = [...replace.keys()];
+  const generated = [...replace.values()].filter(Boolean);
+  if (overlay) generated.push(overlay);
+  if (modfile) generated.push(modfile);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
   for (const m of p.moduleCopies) generated.push(m.copy);
   return { originals, generated };

@@ -13,7 +13,11 @@ export interface WeaveReport {
  * small O_APPEND write keeps lines whole when builds run in parallel.
  */
 export function appendReport(path: string | undefined, r: WeaveReport): void {
-  if (path) appendFileSync(path, reportLine(r) + '\n');
+  appendReportLine(path, reportLine(r));
+}
+
+export function appendReportLine(path: string | undefined, line: string): void {
+  if (path) appendFileSync(path, line + '\n');
 }
 
 /** The report as one JSON line (without the newline); the launcher replays it as is. */

@@ -8,7 +8,7 @@ import { goEnv, type GoEnv } from './golist.js';
 import { isAbsolute, resolve } from 'node:path';
 import { describeOutcome, timingsLine } from './outcome.js';
 import { prepare } from './pipeline.js';
-import { loadRealRunner } from './realcore.js';
+import { loadRealCore } from './realcore.js';
 import { absoluteGo, moduleLookups, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
 
 /**
@@ -56,7 +56,7 @@ export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
   if (!WOVEN_SUBCOMMANDS.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
-    const runner = { ...(await loadRealRunner({ ...env, GOWEAVE_WORKERS: '0' })), goEnv: rememberedGoEnv };
+    const runner = { core: await loadRealCore(), goEnv: rememberedGoEnv };
     const p = await prepare(runner, sub, args, env, () => assetPath('runtime'), req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
@@ -118,8 +118,9 @@ function stampsOf(paths: string[]): string {
 export async function serve(socketPath: string, idleMs: number): Promise<void> {
   if (await answers(socketPath)) return;
   rmSync(socketPath, { force: true });
-  const queue: (() => Promise<void>)[] = [];
-  let busy = false;
+  // Requests run one at a time, in arrival order; the idle clock runs while none is pending.
+  let tail = Promise.resolve();
+  let pending = 0;
   let timer: NodeJS.Timeout | undefined;
   const server = createServer((conn) => {
     let buf = '';
@@ -131,18 +132,13 @@ export async function serve(socketPath: string, idleMs: number): Promise<void> {
       if (nl < 0) return;
       const line = buf.slice(0, nl);
       buf = '';
-      queue.push(() => reply(conn, line));
-      void drain();
+      pending++;
+      clearTimeout(timer);
+      tail = tail.then(() => reply(conn, line)).finally(() => {
+        if (--pending === 0) timer = setTimeout(stop, idleMs);
+      });
     });
   });
-  const drain = async () => {
-    if (busy) return;
-    busy = true;
-    clearTimeout(timer);
-    while (queue.length > 0) await queue.shift()!();
-    busy = false;
-    timer = setTimeout(stop, idleMs);
-  };
   let ino = 0;
   const stop = () => {
     clearInterval(watch);
@@ -176,7 +172,7 @@ async function reply(conn: Socket, line: string): Promise<void> {
 /** Loads the core, the grammar and the built-in aspects before the first request needs them. */
 async function warmUp(): Promise<void> {
   try {
-    const { core } = await loadRealRunner({ GOWEAVE_WORKERS: '0' });
+    const core = await loadRealCore();
     const aspects = await core.loadConfig({});
     await core.weavePackage(aspects, { importPath: 'example.com/warmup', files: [{ path: '/warmup/warmup.go', source: 'package warmup\n\nfunc F() {}\n' }] });
   } catch {
