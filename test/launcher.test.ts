@@ -185,7 +185,8 @@ test('after an edit, the weave server weaves and the launcher replays: no Node p
   writeFileSync(join(dir, 'main.go'), main('fifth'));
   const r = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /join points; woven by the weave server: 1 woven now/);
+  // The server may have woven the edit already, in a training round right after it started.
+  assert.match(r.stderr, /join points; woven by the weave server: [01] woven now/);
   assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'fifth']);
   const lines = readFileSync(report, 'utf8').trim().split('\n');
   assert.match(lines[lines.length - 1], /"joinPoints":\d+/);

@@ -28,7 +28,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var import_node_worker_threads = require("node:worker_threads");
 
 // weaver/src/gocmd/cache.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path2 = require("node:path");
 
 // weaver/src/gocmd/atomic.ts
@@ -58,6 +58,21 @@ function sha256(...parts) {
   return h.digest("hex");
 }
 
+// weaver/src/gocmd/parsed-json.ts
+var import_node_fs2 = require("node:fs");
+var parsed = /* @__PURE__ */ new Map();
+var MAX_ENTRIES = 4096;
+function readJsonFile(path) {
+  const st = (0, import_node_fs2.statSync)(path, { bigint: true });
+  const stamp = `${st.ino} ${st.mtimeNs} ${st.size}`;
+  const known = parsed.get(path);
+  if (known?.stamp === stamp) return known.value;
+  const value = JSON.parse((0, import_node_fs2.readFileSync)(path, "utf8"));
+  if (parsed.size >= MAX_ENTRIES) parsed.clear();
+  parsed.set(path, { stamp, value });
+  return value;
+}
+
 // weaver/src/gocmd/cache.ts
 var LAYOUT = "v1";
 var WeaveCache = class {
@@ -76,11 +91,11 @@ var WeaveCache = class {
   readManifest(key) {
     let m;
     try {
-      m = JSON.parse((0, import_node_fs2.readFileSync)(this.manifestPath(key), "utf8"));
+      m = readJsonFile(this.manifestPath(key));
     } catch {
       return void 0;
     }
-    for (const p of Object.values(m.woven)) if (!(0, import_node_fs2.existsSync)(p)) return void 0;
+    for (const p of Object.values(m.woven)) if (!(0, import_node_fs3.existsSync)(p)) return void 0;
     return m;
   }
   /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
@@ -89,7 +104,7 @@ var WeaveCache = class {
   }
   readMemo(quick) {
     try {
-      const k = (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
+      const k = (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
       return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
     } catch {
       return void 0;
@@ -102,7 +117,7 @@ var WeaveCache = class {
   putSource(originalPath, source) {
     const h = sha256(source);
     const p = (0, import_node_path2.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path2.basename)(originalPath));
-    if (!(0, import_node_fs2.existsSync)(p)) writeFileAtomic(p, source);
+    if (!(0, import_node_fs3.existsSync)(p)) writeFileAtomic(p, source);
     return p;
   }
   /** Written after the woven files it names, so a visible manifest is always complete. */
@@ -113,7 +128,7 @@ var WeaveCache = class {
   putGenerated(kind, name, content) {
     const h = sha256(kind, name, content);
     const p = (0, import_node_path2.join)(this.root, kind, h.slice(0, 2), h, name);
-    if (!(0, import_node_fs2.existsSync)(p)) writeFileAtomic(p, content);
+    if (!(0, import_node_fs3.existsSync)(p)) writeFileAtomic(p, content);
     return p;
   }
   /**
@@ -128,7 +143,7 @@ var WeaveCache = class {
     return {
       get: (key) => {
         try {
-          return JSON.parse((0, import_node_fs2.readFileSync)(path(key), "utf8"));
+          return JSON.parse((0, import_node_fs3.readFileSync)(path(key), "utf8"));
         } catch {
           return void 0;
         }
@@ -137,7 +152,7 @@ var WeaveCache = class {
     };
   }
   clean() {
-    (0, import_node_fs2.rmSync)(this.root, { recursive: true, force: true });
+    (0, import_node_fs3.rmSync)(this.root, { recursive: true, force: true });
   }
 };
 function fileMemoIn(dir, fingerprint) {
@@ -159,7 +174,7 @@ function asLocated(err) {
 }
 
 // weaver/src/gocmd/fingerprint.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path3 = require("node:path");
 var import_node_url = require("node:url");
 var memo;
@@ -172,10 +187,10 @@ function weaverFingerprint() {
   const src = (0, import_node_path3.resolve)((0, import_node_path3.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
   const parts = [];
   const walk = (dir) => {
-    for (const name of (0, import_node_fs3.readdirSync)(dir).sort()) {
+    for (const name of (0, import_node_fs4.readdirSync)(dir).sort()) {
       const p = (0, import_node_path3.join)(dir, name);
-      if ((0, import_node_fs3.statSync)(p).isDirectory()) walk(p);
-      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs3.readFileSync)(p)));
+      if ((0, import_node_fs4.statSync)(p).isDirectory()) walk(p);
+      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs4.readFileSync)(p)));
     }
   };
   walk(src);
@@ -183,7 +198,7 @@ function weaverFingerprint() {
   return memo;
 }
 function bundleFingerprint(dir) {
-  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs3.readFileSync)((0, import_node_path3.join)(dir, f))));
+  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs4.readFileSync)((0, import_node_path3.join)(dir, f))));
 }
 var BUNDLE_FILES = ["go-weave.cjs", "go-weave-core.cjs"];
 
@@ -254,7 +269,7 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
 var import_node_path20 = require("node:path");
 
@@ -393,14 +408,14 @@ function isVersionedInstall(p) {
 }
 
 // weaver/src/assets.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path4 = require("node:path");
 var import_node_url2 = require("node:url");
 function assetPath(rel) {
   const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
   for (const root of candidateRoots()) {
     const p = (0, import_node_path4.join)(root, rel);
-    if ((0, import_node_fs4.existsSync)((0, import_node_path4.join)(p, marker))) return p;
+    if ((0, import_node_fs5.existsSync)((0, import_node_path4.join)(p, marker))) return p;
   }
   throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
 }
@@ -625,7 +640,7 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
 var import_node_path15 = require("node:path");
@@ -641,7 +656,7 @@ var UsageError = class extends Error {
 };
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path7 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
@@ -664,12 +679,12 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     if (isRuntimePackage(importPath)) continue;
     if (p.GoFiles.some((f) => (0, import_node_path6.isAbsolute)(f))) continue;
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
+    if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
     const files = [...p.GoFiles.map((f) => (0, import_node_path6.join)(p.Dir, f)), ...added];
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
-    if (!await mayMatch(ref)) continue;
     units.push({ id: p.ImportPath, ref, files, targets });
   }
   return units;
@@ -688,7 +703,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs5.readFileSync)((0, import_node_path7.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs6.readFileSync)((0, import_node_path7.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -709,11 +724,11 @@ go ${min}`);
   return text.replace(GO_LINE, `go ${min}`);
 }
 function prepareModfile(cache, goModPath, runtimeDir, copies = []) {
-  const text = (0, import_node_fs5.readFileSync)(goModPath, "utf8");
+  const text = (0, import_node_fs6.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs5.existsSync)(sumPath) ? (0, import_node_fs5.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs6.existsSync)(sumPath) ? (0, import_node_fs6.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   copy = dropReplaces(copy, copies).replace(/\s*$/, "\n");
   if (addRuntime) {
@@ -732,7 +747,7 @@ ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).jo
   }
   const dir = (0, import_node_path7.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
   const modOut = (0, import_node_path7.join)(dir, "go.mod");
-  if (!(0, import_node_fs5.existsSync)(modOut)) {
+  if (!(0, import_node_fs6.existsSync)(modOut)) {
     if (sum) writeFileAtomic((0, import_node_path7.join)(dir, "go.sum"), sum);
     writeFileAtomic(modOut, copy);
   }
@@ -749,7 +764,7 @@ function dropReplaces(text, copies) {
   return text;
 }
 async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = [], extraKey = "") {
-  const text = (0, import_node_fs5.readFileSync)(goWorkPath, "utf8");
+  const text = (0, import_node_fs6.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
@@ -778,10 +793,10 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs5.existsSync)(sumPath) ? (0, import_node_fs5.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs6.existsSync)(sumPath) ? (0, import_node_fs6.readFileSync)(sumPath, "utf8") : "";
   const dir = (0, import_node_path7.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
   const out = (0, import_node_path7.join)(dir, "go.work");
-  if (!(0, import_node_fs5.existsSync)(out)) {
+  if (!(0, import_node_fs6.existsSync)(out)) {
     if (sum) writeFileAtomic((0, import_node_path7.join)(dir, "go.work.sum"), sum);
     writeFileAtomic(out, copy);
   }
@@ -789,7 +804,7 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
 }
 
 // weaver/src/gocmd/toolchain.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path8 = require("node:path");
 function toolchainCopy(cache, gomodcache, goroot) {
@@ -797,67 +812,67 @@ function toolchainCopy(cache, gomodcache, goroot) {
   const rel = (0, import_node_path8.relative)(gomodcache, goroot);
   if (!rel || rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel)) return void 0;
   const copy = (0, import_node_path8.join)(cache.root, "goroot", rel);
-  if ((0, import_node_fs6.existsSync)((0, import_node_path8.join)(copy, "bin", "go")) || (0, import_node_fs6.existsSync)((0, import_node_path8.join)(copy, "bin", "go.exe"))) return copy;
+  if ((0, import_node_fs7.existsSync)((0, import_node_path8.join)(copy, "bin", "go")) || (0, import_node_fs7.existsSync)((0, import_node_path8.join)(copy, "bin", "go.exe"))) return copy;
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
-    (0, import_node_fs6.renameSync)(tmp, copy);
+    (0, import_node_fs7.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs6.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs6.existsSync)((0, import_node_path8.join)(copy, "bin"))) throw err;
+    (0, import_node_fs7.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs7.existsSync)((0, import_node_path8.join)(copy, "bin"))) throw err;
   }
   return copy;
 }
 function mirror(src, dest) {
-  (0, import_node_fs6.mkdirSync)(dest, { recursive: true });
-  for (const name of (0, import_node_fs6.readdirSync)(src)) {
+  (0, import_node_fs7.mkdirSync)(dest, { recursive: true });
+  for (const name of (0, import_node_fs7.readdirSync)(src)) {
     const from = (0, import_node_path8.join)(src, name);
     const to = (0, import_node_path8.join)(dest, name);
-    const st = (0, import_node_fs6.lstatSync)(from);
+    const st = (0, import_node_fs7.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
-    else if (st.isSymbolicLink()) (0, import_node_fs6.symlinkSync)((0, import_node_fs6.readlinkSync)(from), to);
+    else if (st.isSymbolicLink()) (0, import_node_fs7.symlinkSync)((0, import_node_fs7.readlinkSync)(from), to);
     else {
       try {
-        (0, import_node_fs6.linkSync)(from, to);
+        (0, import_node_fs7.linkSync)(from, to);
       } catch {
-        (0, import_node_fs6.copyFileSync)(from, to);
+        (0, import_node_fs7.copyFileSync)(from, to);
       }
     }
   }
 }
 
 // weaver/src/gocmd/modcopy.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path9 = require("node:path");
 function ensureModuleCopy(cache, gomodcache, mod) {
   const rel = (0, import_node_path9.relative)(gomodcache, mod.dir);
   const name = rel && !rel.startsWith("..") && !(0, import_node_path9.isAbsolute)(rel) ? rel : (0, import_node_path9.join)("_", sha256(mod.dir).slice(0, 32));
   const copy = (0, import_node_path9.join)(cache.root, "modsrc", name);
-  if ((0, import_node_fs7.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) return { ...mod, copy };
+  if ((0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs7.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs8.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
-    if (!(0, import_node_fs7.existsSync)((0, import_node_path9.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs7.existsSync)(mod.goMod) ? (0, import_node_fs7.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+    if (!(0, import_node_fs8.existsSync)((0, import_node_path9.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs8.existsSync)(mod.goMod) ? (0, import_node_fs8.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
-      (0, import_node_fs7.writeFileSync)((0, import_node_path9.join)(tmp, "go.mod"), synthesised);
+      (0, import_node_fs8.writeFileSync)((0, import_node_path9.join)(tmp, "go.mod"), synthesised);
     }
-    (0, import_node_fs7.renameSync)(tmp, copy);
+    (0, import_node_fs8.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs7.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs7.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) throw err;
+    (0, import_node_fs8.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) throw err;
   }
   return { ...mod, copy };
 }
 function makeWritable(dir) {
-  (0, import_node_fs7.chmodSync)(dir, 493);
-  for (const name of (0, import_node_fs7.readdirSync)(dir)) {
+  (0, import_node_fs8.chmodSync)(dir, 493);
+  for (const name of (0, import_node_fs8.readdirSync)(dir)) {
     const p = (0, import_node_path9.join)(dir, name);
-    const st = (0, import_node_fs7.lstatSync)(p);
+    const st = (0, import_node_fs8.lstatSync)(p);
     if (st.isDirectory()) makeWritable(p);
-    else if (st.isFile()) (0, import_node_fs7.chmodSync)(p, st.mode & 511 | 384);
+    else if (st.isFile()) (0, import_node_fs8.chmodSync)(p, st.mode & 511 | 384);
   }
 }
 function relocate(copies, file) {
@@ -868,18 +883,18 @@ function relocate(copies, file) {
 }
 
 // weaver/src/gocmd/plancache.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path10 = require("node:path");
 
 // weaver/src/gocmd/listing.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 function ignoredName(name) {
   return name.startsWith(".") || name.startsWith("_");
 }
 function goListing(dir) {
   let entries;
   try {
-    entries = (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs9.readdirSync)(dir, { withFileTypes: true });
   } catch {
     return { hash: sha256(""), goFiles: [] };
   }
@@ -901,7 +916,7 @@ function goListing(dir) {
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs9.statSync)(path);
+    const st = (0, import_node_fs10.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -910,7 +925,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    return sha256(goHeader((0, import_node_fs9.readFileSync)(path, "utf8")));
+    return sha256(goHeader((0, import_node_fs10.readFileSync)(path, "utf8")));
   } catch {
     return "";
   }
@@ -960,7 +975,7 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs9.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs10.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
@@ -1000,7 +1015,7 @@ var PlanCache = class {
   get(key) {
     let e;
     try {
-      e = JSON.parse((0, import_node_fs9.readFileSync)(this.path(key), "utf8"));
+      e = readJsonFile(this.path(key));
     } catch {
       return void 0;
     }
@@ -1008,7 +1023,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs9.statSync)(p);
+        const x = (0, import_node_fs10.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -1028,17 +1043,17 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_path11 = require("node:path");
 function readUserOverlay(path, cwd) {
   const file = (0, import_node_path11.resolve)(cwd, path);
-  let parsed;
+  let parsed2;
   try {
-    parsed = JSON.parse((0, import_node_fs10.readFileSync)(file, "utf8"));
+    parsed2 = JSON.parse((0, import_node_fs11.readFileSync)(file, "utf8"));
   } catch (err) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err.message}`);
   }
-  const rep = parsed?.Replace;
+  const rep = parsed2?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
   for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path11.resolve)(cwd, k), v === "" ? "" : (0, import_node_path11.resolve)(cwd, v));
@@ -1064,21 +1079,21 @@ function writeOverlay(cache, entries) {
 }
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path12 = require("node:path");
-function buildsVendored(moduleRoot, parsed, goflags) {
-  const fromArgs = parsed.flags.filter((f) => f.name === "mod").pop()?.value;
+function buildsVendored(moduleRoot, parsed2, goflags) {
+  const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs11.existsSync)((0, import_node_path12.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs12.existsSync)((0, import_node_path12.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const vendorDir = (0, import_node_path12.join)(moduleRoot, "vendor");
   const gomod = (0, import_node_path12.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path12.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs11.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const dir = (0, import_node_path12.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs12.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
   const result = { workFile: (0, import_node_path12.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(dir, "vendor") };
-  if ((0, import_node_fs11.existsSync)(result.workFile)) return result;
+  if ((0, import_node_fs12.existsSync)(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
   const m = JSON.parse(r.stdout);
@@ -1088,11 +1103,11 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto((0, import_node_path12.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
-    (0, import_node_fs11.writeFileSync)((0, import_node_path12.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs11.renameSync)(tmp, dir);
+    (0, import_node_fs12.writeFileSync)((0, import_node_path12.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs12.renameSync)(tmp, dir);
   } catch (err) {
-    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs11.existsSync)(result.workFile)) throw err;
+    (0, import_node_fs12.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs12.existsSync)(result.workFile)) throw err;
   }
   return result;
 }
@@ -1111,38 +1126,38 @@ function relocateModulesTxt(text, fromDir, toDir) {
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs11.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs11.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs12.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs12.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
   const vendorDir = (0, import_node_path12.join)(workDir, "vendor");
   const ws = { workFile: (0, import_node_path12.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(copyDir, "vendor") };
-  if ((0, import_node_fs11.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  if ((0, import_node_fs12.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs11.renameSync)(tmp, ws.linkedVendorDir);
+    (0, import_node_fs12.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
-    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs11.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    (0, import_node_fs12.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs12.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs11.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs11.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs11.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(dir, e));
-  (0, import_node_fs11.writeFileSync)((0, import_node_path12.join)(dir, "modules.txt"), rewrite((0, import_node_fs11.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs12.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs12.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs12.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(dir, e));
+  (0, import_node_fs12.writeFileSync)((0, import_node_path12.join)(dir, "modules.txt"), rewrite((0, import_node_fs12.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
   return file.startsWith(ws.vendorDir + import_node_path12.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/lazyconfig.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path13 = require("node:path");
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs12.statSync)(path);
+    const st = (0, import_node_fs13.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -1159,11 +1174,11 @@ var LazyConfig = class {
     const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
     this.path = (0, import_node_path13.join)(cache.root, "config", key.slice(0, 2), key + ".json");
     try {
-      const e = JSON.parse((0, import_node_fs12.readFileSync)(this.path, "utf8"));
+      const e = readJsonFile(this.path);
       if (e.stamps.every(([p, m, s]) => {
         const [, m2, s2] = stampOf2(p);
         return m === m2 && s === s2;
-      })) this.entry = e;
+      })) this.entry = { ...e, verdicts: { ...e.verdicts } };
     } catch {
     }
   }
@@ -1195,7 +1210,7 @@ var LazyConfig = class {
   revived() {
     if (!this.core.revive || !this.entry) return void 0;
     try {
-      const saved = JSON.parse((0, import_node_fs12.readFileSync)(this.setPath(), "utf8"));
+      const saved = readJsonFile(this.setPath());
       if (saved.hash !== this.entry.hash || saved.set === void 0) return void 0;
       return this.core.revive(saved.set);
     } catch {
@@ -1230,7 +1245,7 @@ function filesOf(a) {
 }
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path14 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
@@ -1250,7 +1265,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs13.readFileSync)((0, import_node_path14.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs14.readFileSync)((0, import_node_path14.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -1285,7 +1300,7 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -1319,7 +1334,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs14.statSync)(real);
+      const st = (0, import_node_fs15.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -1361,13 +1376,13 @@ async function weaveOne(unit, opts, out) {
 var MEMO_MIN_FILES = 8;
 async function prepare(runner, subcommand, args, env, runtimeDir, workDir = process.cwd()) {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
-  const parsed = parseGoArgs(subcommand, args);
+  const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed.chdir ? (0, import_node_path15.resolve)(workDir, parsed.chdir) : workDir;
-  const userOverlay = parsed.userOverlay ? readUserOverlay(parsed.userOverlay, cwd) : /* @__PURE__ */ new Map();
-  const listFlags = [...parsed.graphFlags];
-  if (parsed.userOverlay) listFlags.push(`-overlay=${(0, import_node_path15.resolve)(cwd, parsed.userOverlay)}`);
-  if (parsed.userModfile) listFlags.push(`-modfile=${(0, import_node_path15.resolve)(cwd, parsed.userModfile)}`);
+  const cwd = parsed2.chdir ? (0, import_node_path15.resolve)(workDir, parsed2.chdir) : workDir;
+  const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
+  const listFlags = [...parsed2.graphFlags];
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path15.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path15.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
@@ -1381,13 +1396,13 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     ge = await envOf(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed.userModfile ? (0, import_node_path15.resolve)(cwd, parsed.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path15.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
   const moduleRoot = (0, import_node_path15.dirname)(ge.GOMOD);
   const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path15.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs15.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  if (configPath && !(0, import_node_fs16.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
   const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path15.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
@@ -1400,7 +1415,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const tList = import_node_perf_hooks.performance.now();
   const tests = subcommand === "test" || subcommand === "vet";
   const plans = new PlanCache(cache);
-  const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? ""]);
+  const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed2.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? ""]);
   const cachedPlan = env.GOWEAVE_NO_PLAN_CACHE ? void 0 : plans.get(planKey);
   const planCached = !!cachedPlan;
   let packages;
@@ -1408,10 +1423,10 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   if (cachedPlan) {
     ({ packages, files: planFiles } = cachedPlan);
   } else {
-    packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
+    packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed.userOverlay) stampFiles.push((0, import_node_path15.resolve)(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path15.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -1466,21 +1481,21 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
   }
   const goArgs = [subcommand];
-  if (parsed.chdir !== void 0) goArgs.push("-C", parsed.chdir);
+  if (parsed2.chdir !== void 0) goArgs.push("-C", parsed2.chdir);
   const childEnv = { ...env };
   const listed = new Set(packages.map((p) => p.ImportPath));
   const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
-  let modfile = parsed.userModfile ? gomod : void 0;
+  let modfile = parsed2.userModfile ? gomod : void 0;
   const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
   const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
   let vendorWs;
-  if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
-    if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
+  if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
+    if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
     vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
     childEnv.GOWORK = vendorWs.workFile;
   } else if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path15.dirname)(goWork), parsed, ge.GOFLAGS);
+      const vendored = buildsVendored((0, import_node_path15.dirname)(goWork), parsed2, ge.GOFLAGS);
       const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path15.join)((0, import_node_path15.dirname)(goWork), "vendor")) : "");
       if (work) {
         childEnv.GOWORK = work;
@@ -1495,9 +1510,9 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const overlayFile = final.size > 0 ? writeOverlay(cache, final) : void 0;
   if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
-  goArgs.push(...parsed.rest);
+  goArgs.push(...parsed2.rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile } };
+  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts };
 }
 function copyWovenModules(cache, gomodcache, packages, files) {
   if (!gomodcache || files.length === 0) return [];
@@ -1516,7 +1531,7 @@ function copyWovenModules(cache, gomodcache, packages, files) {
 var import_node_os3 = require("node:os");
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_module = require("node:module");
 var import_node_path16 = require("node:path");
 var import_node_url3 = require("node:url");
@@ -1532,7 +1547,7 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs16.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs17.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
@@ -1725,12 +1740,12 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs17.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs18.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -1738,12 +1753,12 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path18 = require("node:path");
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path17 = require("node:path");
 var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET"];
 function withoutEntryVars(env) {
@@ -1785,7 +1800,7 @@ function writeReplayRecord(path, r) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs18.statSync)(path, { bigint: true });
+    st = (0, import_node_fs19.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -1801,7 +1816,7 @@ function inputStamp(path, startNs, listed) {
 function listedGoFiles(p) {
   const out = /* @__PURE__ */ new Map();
   for (const pkg of p.packages) {
-    if (!pkg.Dir) continue;
+    if (!pkg.Dir || pkg.Standard) continue;
     const names = out.get(pkg.Dir) ?? /* @__PURE__ */ new Set();
     for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
       for (const f of list ?? []) if (!ignoredName(f)) names.add(f);
@@ -1826,7 +1841,7 @@ function absoluteGo(go, env) {
   for (const dir of (env.PATH ?? "").split(import_node_path17.delimiter)) {
     const p = (0, import_node_path17.join)(dir || ".", go);
     try {
-      const st = (0, import_node_fs18.statSync)(p);
+      const st = (0, import_node_fs19.statSync)(p);
       if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path17.resolve)(p);
     } catch {
     }
@@ -1836,11 +1851,11 @@ function absoluteGo(go, env) {
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs19.existsSync)(target)) return true;
+  if ((0, import_node_fs20.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs19.existsSync)(failed)) return false;
+  if ((0, import_node_fs20.existsSync)(failed)) return false;
   const wanted = (0, import_node_path18.join)((0, import_node_path18.dirname)(target), "wanted");
-  if (!(0, import_node_fs19.existsSync)(wanted)) {
+  if (!(0, import_node_fs20.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -1853,10 +1868,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs19.renameSync)(tmp, target);
+    (0, import_node_fs20.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs19.rmSync)(tmp, { force: true });
+    (0, import_node_fs20.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -1901,7 +1916,7 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_net = require("node:net");
 var import_node_path19 = require("node:path");
 async function handleRequest(req) {
@@ -1936,7 +1951,7 @@ var goEnvs = /* @__PURE__ */ new Map();
 var MAX_GO_ENVS = 64;
 function goEnvInputs(env) {
   const named = /* @__PURE__ */ new Set(["PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "CC", "CXX", "FC", "AR", "GCCGO", "PKG_CONFIG"]);
-  return Object.entries(env).filter((e) => e[1] !== void 0 && (named.has(e[0]) || e[0].startsWith("GO") || e[0].startsWith("CGO_"))).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return Object.entries(env).filter((e) => e[1] !== void 0 && !e[0].startsWith("GOWEAVE_") && (named.has(e[0]) || e[0].startsWith("GO") || e[0].startsWith("CGO_"))).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
 }
 async function rememberedGoEnv(go, opts) {
   const cwd = opts.cwd ?? process.cwd();
@@ -1953,16 +1968,16 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs20.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs21.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
     }
   }).join("\n");
 }
-async function serve(socketPath, idleMs) {
+async function serve(socketPath, idleMs, start) {
   if (await answers(socketPath)) return;
-  (0, import_node_fs20.rmSync)(socketPath, { force: true });
+  (0, import_node_fs21.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -1988,7 +2003,7 @@ async function serve(socketPath, idleMs) {
     clearInterval(watch);
     clearTimeout(timer);
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs20.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs21.rmSync)(socketPath, { force: true });
   };
   const watch = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -1999,8 +2014,13 @@ async function serve(socketPath, idleMs) {
   });
   ino = inodeOf(socketPath);
   timer = setTimeout(stop, idleMs);
-  await warmUp();
-  await new Promise((resolve10) => server.once("close", () => resolve10()));
+  const closed = new Promise((resolve10) => server.once("close", () => resolve10()));
+  const train = await trainer(start);
+  for (let round = 0; round < TRAINING_ROUNDS && server.listening; round++) {
+    tail = tail.then(() => pending === 0 ? train() : void 0);
+    await tail;
+  }
+  await closed;
 }
 async function reply(conn, line) {
   let out;
@@ -2011,17 +2031,45 @@ async function reply(conn, line) {
   }
   conn.end(JSON.stringify(out) + "\n");
 }
-async function warmUp() {
+var TRAINING_ROUNDS = 12;
+async function trainer(start) {
+  const none = async () => void 0;
   try {
     const core2 = await loadRealCore();
-    const aspects = await core2.loadConfig({});
-    await core2.weavePackage(aspects, { importPath: "example.com/warmup", files: [{ path: "/warmup/warmup.go", source: "package warmup\n\nfunc F() {}\n" }] });
+    const argv = start && start.argv[0] === "go" ? start.argv.slice(1) : start?.argv;
+    const [sub, ...args] = argv ?? [];
+    if (!start || !WOVEN_SUBCOMMANDS.has(sub)) {
+      const aspects2 = await core2.loadConfig({});
+      await core2.weavePackage(aspects2, { importPath: "example.com/warmup", files: [{ path: "/warmup/warmup.go", source: "package warmup\n\nfunc F() {}\n" }] });
+      return none;
+    }
+    const env = withoutEntryVars(process.env);
+    const runner = { core: core2, goEnv: rememberedGoEnv };
+    const first = await prepare(runner, sub, args, env, () => assetPath("runtime"), start.cwd);
+    const aspects = await core2.loadConfig(first.configOpts);
+    const woven = new Set(first.outcome.wovenPackages);
+    const units = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath));
+    const inputs = units.map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs21.readFileSync)(path, "utf8") })) }));
+    let changing = false;
+    return async () => {
+      if (changing) return;
+      try {
+        const p = await prepare(runner, sub, args, env, () => assetPath("runtime"), start.cwd);
+        changing = !p.planCached || p.outcome.weavedNow > 0;
+        if (changing) return;
+        replayRecord(p, env, { stderr: "", report: "", summary: "", startNs: 0n });
+        for (const input of inputs) await core2.weavePackage(aspects, input);
+      } catch {
+        changing = true;
+      }
+    };
   } catch {
+    return none;
   }
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs20.statSync)(path).ino;
+    return (0, import_node_fs21.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -2036,10 +2084,10 @@ function answers(socketPath) {
     c.once("error", () => resolve10(false));
   });
 }
-function startServer(script, socketPath, env) {
+function startServer(script, socketPath, env, start) {
   const serverEnv = withoutEntryVars(env);
   try {
-    const child = (0, import_node_child_process2.spawn)(process.execPath, [script, "__weave-server", socketPath], { detached: true, stdio: "ignore", cwd: "/", env: serverEnv });
+    const child = (0, import_node_child_process2.spawn)(process.execPath, [script, "__weave-server", socketPath, JSON.stringify(start)], { detached: true, stdio: "ignore", cwd: "/", env: serverEnv });
     child.on("error", () => void 0);
     child.unref();
   } catch {
@@ -2048,6 +2096,14 @@ function startServer(script, socketPath, env) {
 function serverIdleMs(env) {
   const s = Number(env.GOWEAVE_SERVER_IDLE);
   return (Number.isFinite(s) && s > 0 ? s : 600) * 1e3;
+}
+function startingCommand(json) {
+  try {
+    const v = JSON.parse(json);
+    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === "string") && typeof v.cwd === "string") return { argv: v.argv, cwd: v.cwd };
+  } catch {
+  }
+  return void 0;
 }
 
 // weaver/src/gocmd/index.ts
@@ -2067,7 +2123,7 @@ async function runGoWith(runner, subcommand, args, env = process.env, argv) {
   if (argv && env.GOWEAVE_REPLAY_RECORD) await remember();
   const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
-  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env);
+  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd() });
   return code;
 }
 async function prepareReported(runner, subcommand, args, env) {
@@ -2126,8 +2182,8 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   for (const [orig, woven] of entries) {
     const inside = orig.startsWith(p.cwd + import_node_path20.sep);
     const name = inside ? (0, import_node_path20.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs21.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs21.readFileSync)(woven, "utf8")));
+    const before = (0, import_node_fs22.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs22.readFileSync)(woven, "utf8")));
   }
   return 0;
 }
@@ -2178,8 +2234,8 @@ async function main(argv) {
       await cleanCache();
       return 0;
     }
-    if (cmd === "__weave-server" && rest.length === 1) {
-      await serve(rest[0], serverIdleMs(process.env));
+    if (cmd === "__weave-server" && (rest.length === 1 || rest.length === 2)) {
+      await serve(rest[0], serverIdleMs(process.env), rest[1] ? startingCommand(rest[1]) : void 0);
       return 0;
     }
     process.stderr.write(`go-weave: unknown command "${cmd}"

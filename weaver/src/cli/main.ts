@@ -32,7 +32,10 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'diff') return await gocmd.runDiff(rest);
     if (cmd === 'cache' && rest[0] === 'clean') { await gocmd.cleanCache(); return 0; }
     // Started in the background by go-weave itself (gocmd/server.ts), never by users.
-    if (cmd === '__weave-server' && rest.length === 1) { await gocmd.serve(rest[0], gocmd.serverIdleMs(process.env)); return 0; }
+    if (cmd === '__weave-server' && (rest.length === 1 || rest.length === 2)) {
+      await gocmd.serve(rest[0], gocmd.serverIdleMs(process.env), rest[1] ? gocmd.startingCommand(rest[1]) : undefined);
+      return 0;
+    }
     process.stderr.write(`go-weave: unknown command "${cmd}"\n\n${USAGE}`);
     return 2;
   } catch (e) {

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import type { FileMemo } from './core.js';
 import { sha256 } from './hash.js';
+import { readJsonFile } from './parsed-json.js';
 
 /** Bump when the layout or the meaning of an entry changes. */
 const LAYOUT = 'v1';
@@ -42,7 +43,7 @@ export class WeaveCache {
   readManifest(key: string): Manifest | undefined {
     let m: Manifest;
     try {
-      m = JSON.parse(readFileSync(this.manifestPath(key), 'utf8')) as Manifest;
+      m = readJsonFile<Manifest>(this.manifestPath(key));
     } catch {
       return undefined;
     }

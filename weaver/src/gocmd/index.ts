@@ -20,7 +20,7 @@ import { startServer } from './server.js';
 
 
 export { UsageError };
-export { serve, serverIdleMs } from './server.js';
+export { serve, serverIdleMs, startingCommand } from './server.js';
 export { WOVEN_SUBCOMMANDS } from './args.js';
 
 /**
@@ -52,7 +52,7 @@ export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, 
   const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
   // The launcher found no weave server: one is started for the builds that follow.
-  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env);
+  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd() });
   return code;
 }
 

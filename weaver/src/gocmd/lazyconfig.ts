@@ -4,6 +4,7 @@ import { writeFileAtomic } from './atomic.js';
 import type { WeaveCache } from './cache.js';
 import type { Core, PackageRef } from './core.js';
 import { sha256 } from './hash.js';
+import { readJsonFile } from './parsed-json.js';
 
 type Stamp = [path: string, mtimeMs: number, size: number];
 
@@ -51,11 +52,11 @@ export class LazyConfig<A> {
     const key = sha256('config', core.fingerprint, opts.configPath ?? '', opts.moduleRoot ?? '', salt);
     this.path = join(cache.root, 'config', key.slice(0, 2), key + '.json');
     try {
-      const e = JSON.parse(readFileSync(this.path, 'utf8')) as ConfigEntry;
+      const e = readJsonFile<ConfigEntry>(this.path);
       if (e.stamps.every(([p, m, s]) => {
         const [, m2, s2] = stampOf(p);
         return m === m2 && s === s2;
-      })) this.entry = e;
+      })) this.entry = { ...e, verdicts: { ...e.verdicts } };
     } catch {
       // No entry yet: the first call loads the configuration.
     }
@@ -84,7 +85,7 @@ export class LazyConfig<A> {
   private revived(): Promise<A> | undefined {
     if (!this.core.revive || !this.entry) return undefined;
     try {
-      const saved = JSON.parse(readFileSync(this.setPath(), 'utf8')) as { hash?: string; set?: unknown };
+      const saved = readJsonFile<{ hash?: string; set?: unknown }>(this.setPath());
       if (saved.hash !== this.entry.hash || saved.set === undefined) return undefined;
       return this.core.revive(saved.set);
     } catch {

@@ -47,6 +47,8 @@ export interface Prepared {
   inputs: string[];
   /** What goArgs hands the go command from the weave cache: -overlay (file and map) and -modfile. */
   goFiles: { overlay?: string; replace: Map<string, string>; modfile?: string };
+  /** Where the aspect configuration was read from. */
+  configOpts: ConfigOpts;
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -233,7 +235,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   goArgs.push(...parsed.rest);
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile } };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts };
 }
 
 /**

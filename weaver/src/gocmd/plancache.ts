@@ -5,6 +5,7 @@ import type { WeaveCache } from './cache.js';
 import type { GoEnv, ListedPackage } from './golist.js';
 import { sha256 } from './hash.js';
 import { goListing } from './listing.js';
+import { readJsonFile } from './parsed-json.js';
 
 /**
  * Remembers `go list -deps` results between builds. go list costs as much as a no-op build
@@ -138,7 +139,7 @@ export class PlanCache {
   get(key: string): { packages: ListedPackage[]; files: string[] } | undefined {
     let e: PlanEntry;
     try {
-      e = JSON.parse(readFileSync(this.path(key), 'utf8')) as PlanEntry;
+      e = readJsonFile<PlanEntry>(this.path(key));
     } catch {
       return undefined;
     }

@@ -111,11 +111,14 @@ function inputStamp(path: string, startNs: bigint, listed: Map<string, Set<strin
   return `${st.mtimeNs} ${st.size} ${path}`;
 }
 
-/** The Go files go list reported, by package directory (all variants of a package together). */
+/**
+ * The Go files go list reported, by package directory (all variants of a package together);
+ * the standard library's directories are never stamped (the go binary stands for them).
+ */
 function listedGoFiles(p: Prepared): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const pkg of p.packages) {
-    if (!pkg.Dir) continue;
+    if (!pkg.Dir || pkg.Standard) continue;
     const names = out.get(pkg.Dir) ?? new Set<string>();
     for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
       for (const f of list ?? []) if (!ignoredName(f)) names.add(f);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
 import { assetPath } from '../assets.js';
@@ -8,6 +8,7 @@ import { goEnv, type GoEnv } from './golist.js';
 import { isAbsolute, resolve } from 'node:path';
 import { describeOutcome, timingsLine } from './outcome.js';
 import { prepare } from './pipeline.js';
+import { planUnitsAsync } from './plan.js';
 import { loadRealCore } from './realcore.js';
 import { absoluteGo, moduleLookups, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
 
@@ -74,11 +75,14 @@ export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
 const goEnvs = new Map<string, { around: string; envFile: string; ge: GoEnv }>();
 const MAX_GO_ENVS = 64;
 
-/** The variables go env reads (the launcher's record key takes the same, launcher/record.go plansWith). */
+/**
+ * The variables go env reads (the launcher's record key takes the same, launcher/record.go
+ * plansWith, and go-weave's own, which go never reads but which may change the plan).
+ */
 function goEnvInputs(env: Env): [string, string][] {
   const named = new Set(['PATH', 'HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'CC', 'CXX', 'FC', 'AR', 'GCCGO', 'PKG_CONFIG']);
   return Object.entries(env)
-    .filter((e): e is [string, string] => e[1] !== undefined && (named.has(e[0]) || e[0].startsWith('GO') || e[0].startsWith('CGO_')))
+    .filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('GOWEAVE_') && (named.has(e[0]) || e[0].startsWith('GO') || e[0].startsWith('CGO_')))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -115,7 +119,7 @@ function stampsOf(paths: string[]): string {
  * Runs the server on socketPath until it has been idle for idleMs, or until its socket is
  * removed or taken over (a cleaned cache, a newer server).
  */
-export async function serve(socketPath: string, idleMs: number): Promise<void> {
+export async function serve(socketPath: string, idleMs: number, start?: StartingCommand): Promise<void> {
   if (await answers(socketPath)) return;
   rmSync(socketPath, { force: true });
   // Requests run one at a time, in arrival order; the idle clock runs while none is pending.
@@ -155,8 +159,14 @@ export async function serve(socketPath: string, idleMs: number): Promise<void> {
   });
   ino = inodeOf(socketPath);
   timer = setTimeout(stop, idleMs);
-  await warmUp();
-  await new Promise<void>((resolve) => server.once('close', () => resolve()));
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  // Training rounds queue behind requests and give way to any that is waiting.
+  const train = await trainer(start);
+  for (let round = 0; round < TRAINING_ROUNDS && server.listening; round++) {
+    tail = tail.then(() => (pending === 0 ? train() : undefined));
+    await tail;
+  }
+  await closed;
 }
 
 async function reply(conn: Socket, line: string): Promise<void> {
@@ -169,14 +179,62 @@ async function reply(conn: Socket, line: string): Promise<void> {
   conn.end(JSON.stringify(out) + '\n');
 }
 
-/** Loads the core, the grammar and the built-in aspects before the first request needs them. */
-async function warmUp(): Promise<void> {
+/** The woven command whose Node run started the server: what the next requests will look like. */
+export interface StartingCommand {
+  argv: string[];
+  cwd: string;
+}
+
+/**
+ * The first requests after an edit would otherwise run in V8's interpreter and take several
+ * times longer than later ones. Enough rounds for the hot loops (per package, per stamp) to be
+ * compiled; each costs what a warm no-op plan costs.
+ */
+const TRAINING_ROUNDS = 12;
+
+/**
+ * Loads the core, the grammar and the aspects, then returns one round of training: the starting
+ * command planned again (every cache hits, so nothing is written; go env answers are remembered
+ * for the requests), its record computed but not written, and the main module's woven packages
+ * woven again in memory, the path an edit takes.
+ */
+async function trainer(start: StartingCommand | undefined): Promise<() => Promise<void>> {
+  const none = async () => undefined;
   try {
     const core = await loadRealCore();
-    const aspects = await core.loadConfig({});
-    await core.weavePackage(aspects, { importPath: 'example.com/warmup', files: [{ path: '/warmup/warmup.go', source: 'package warmup\n\nfunc F() {}\n' }] });
+    const argv = start && start.argv[0] === 'go' ? start.argv.slice(1) : start?.argv;
+    const [sub, ...args] = argv ?? [];
+    if (!start || !WOVEN_SUBCOMMANDS.has(sub)) {
+      const aspects = await core.loadConfig({});
+      await core.weavePackage(aspects, { importPath: 'example.com/warmup', files: [{ path: '/warmup/warmup.go', source: 'package warmup\n\nfunc F() {}\n' }] });
+      return none;
+    }
+    const env = withoutEntryVars(process.env);
+    const runner = { core, goEnv: rememberedGoEnv };
+    const first = await prepare(runner, sub, args, env, () => assetPath('runtime'), start.cwd);
+    const aspects = await core.loadConfig(first.configOpts);
+    const woven = new Set(first.outcome.wovenPackages);
+    const units = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath));
+    const inputs = units.map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: readFileSync(path, 'utf8') })) }));
+    let changing = false;
+    return async () => {
+      if (changing) return;
+      try {
+        const p = await prepare(runner, sub, args, env, () => assetPath('runtime'), start.cwd);
+        // The tree changed since the starting command (the user is editing): planning it is what
+        // the next request does anyway, and further rounds would only compete with it.
+        changing = !p.planCached || p.outcome.weavedNow > 0;
+        if (changing) return;
+        replayRecord(p, env, { stderr: '', report: '', summary: '', startNs: 0n });
+        for (const input of inputs) await core.weavePackage(aspects, input);
+      } catch {
+        // Training only: a request meets the same problem and declines.
+        changing = true;
+      }
+    };
   } catch {
     // A request will report the same problem by declining.
+    return none;
   }
 }
 
@@ -203,10 +261,10 @@ function answers(socketPath: string): Promise<boolean> {
  * Starts a server in the background for later builds: detached, without the caller's terminal,
  * so the command that started it ends as usual. `script` is the go-weave.cjs running now.
  */
-export function startServer(script: string, socketPath: string, env: Env): void {
+export function startServer(script: string, socketPath: string, env: Env, start: StartingCommand): void {
   const serverEnv = withoutEntryVars(env);
   try {
-    const child = spawn(process.execPath, [script, '__weave-server', socketPath], { detached: true, stdio: 'ignore', cwd: '/', env: serverEnv as NodeJS.ProcessEnv });
+    const child = spawn(process.execPath, [script, '__weave-server', socketPath, JSON.stringify(start)], { detached: true, stdio: 'ignore', cwd: '/', env: serverEnv as NodeJS.ProcessEnv });
     child.on('error', () => undefined);
     child.unref();
   } catch {
@@ -217,4 +275,15 @@ export function startServer(script: string, socketPath: string, env: Env): void 
 export function serverIdleMs(env: Env): number {
   const s = Number(env.GOWEAVE_SERVER_IDLE);
   return (Number.isFinite(s) && s > 0 ? s : 600) * 1000;
+}
+
+/** The starting command as startServer passes it; anything else trains on a stand-in package. */
+export function startingCommand(json: string): StartingCommand | undefined {
+  try {
+    const v = JSON.parse(json) as Partial<StartingCommand>;
+    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === 'string') && typeof v.cwd === 'string') return { argv: v.argv, cwd: v.cwd };
+  } catch {
+    // Not from startServer.
+  }
+  return undefined;
 }
