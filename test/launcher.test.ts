@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { goListing } from '../weaver/src/gocmd/listing.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { REPO } from './support/go-shop.ts';
@@ -140,6 +140,44 @@ test('another environment or argument list has a record of its own', async () =>
   const vet = await run(ENTRY, ['vet', '.'], { cwd: dir, env: { ...process.env, ...env } });
   assert.equal(vet.code, 0, vet.stderr);
   assert.match(vet.stderr, NODE_LINE);
+});
+
+/** Every file and directory beneath root, as if last touched secondsAgo. */
+function ageTree(root: string, secondsAgo: number): void {
+  for (const e of readdirSync(root, { withFileTypes: true })) {
+    const p = join(root, e.name);
+    if (e.isDirectory()) ageTree(p, secondsAgo);
+    age(p, secondsAgo);
+  }
+  age(root, secondsAgo);
+}
+
+test('the daily trim keeps what replays use and removes woven files of old edits', async () => {
+  await build();
+  const root = join(dir, '.weave', 'v1');
+  const wovenFiles = () => readdirSync(join(root, 'src')).flatMap((xx) => readdirSync(join(root, 'src', xx)));
+  const before = wovenFiles().length;
+  // Everything in the cache was last used six days ago, but the launcher replays this build.
+  ageTree(root, 6 * 86400);
+  assert.match((await build({ GOWEAVE_NODE: join(dir, 'no-node') })).stderr, REPLAYED);
+  // Records of this build, of vet and of -tags=other; the last is not used again.
+  const records = readdirSync(join(root, 'replay', basename(launcherDir())));
+  assert.equal(records.length, 3);
+  // A day after the last trim, the next command through Node trims.
+  writeFileSync(join(root, 'trim.txt'), `${Math.floor(Date.now() / 1000) - 86400 - 60}\n`);
+  const vet = await run(ENTRY, ['vet', '.'], { cwd: dir, env: { ...process.env, ...env, GOWEAVE_NO_REPLAY: '1' } });
+  assert.equal(vet.code, 0, vet.stderr);
+  assert.ok(Number(readFileSync(join(root, 'trim.txt'), 'utf8')) > Date.now() / 1000 - 60, 'the trim ran');
+  // main.go was woven as "first", "second", "third": only the current one (and extra.go) stays.
+  assert.ok(before >= 4, `woven files before: ${before}`);
+  assert.equal(wovenFiles().length, 2);
+  assert.ok(existsSync(join(launcherDir(), 'go-weave-launch')));
+  const left = readdirSync(join(root, 'replay', basename(launcherDir())));
+  assert.ok(left.length < records.length, `the unused record is gone: ${left}`);
+  // What the replay used is whole: it replays again, and the binary has the current spans.
+  rmSync(bin);
+  assert.match((await build({ GOWEAVE_NODE: join(dir, 'no-node') })).stderr, REPLAYED);
+  assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'third']);
 });
 
 test('GOWEAVE_NO_REPLAY and a cleaned weave cache go through Node again', async () => {

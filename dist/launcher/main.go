@@ -32,6 +32,9 @@ func main() {
 		return
 	}
 	record, serverSocket := "", ""
+	if err == nil {
+		freshenPath(dir)
+	}
 	if err == nil && replayable(args) {
 		record = recordPath(dir, entry, args)
 		if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
@@ -112,6 +115,7 @@ func recordPath(launcherDir, entry string, args []string) string {
 }
 
 func replay(rec *record, how string) {
+	freshenPath(rec.path)
 	if rec.Stderr != "" {
 		os.Stderr.WriteString(rec.Stderr)
 	}

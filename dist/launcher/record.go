@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // record is what the Node side wrote after planning a woven command (see replay.ts).
@@ -27,6 +28,8 @@ type record struct {
 	Stderr  string   `json:"stderr"`
 	Report  string   `json:"report"`
 	Summary string   `json:"summary"`
+	// path is where the record was read from.
+	path string
 }
 
 const recordVersion = 1
@@ -43,6 +46,7 @@ func readRecord(path string) (*record, error) {
 	if r.V != recordVersion || r.Go == "" || len(r.Args) == 0 {
 		return nil, errors.New("not a record of this version")
 	}
+	r.path = path
 	return &r, nil
 }
 
@@ -77,12 +81,32 @@ func stampHolds(s string) bool {
 	case "-":
 		return err != nil && errors.Is(err, os.ErrNotExist)
 	case "+":
+		// What the go command will read from the weave cache: a replay uses it.
+		if err == nil {
+			freshen(path, fi)
+		}
 		return err == nil
 	}
 	if err != nil || strconv.FormatInt(fi.ModTime().UnixNano(), 10) != mtime {
 		return false
 	}
 	return !fi.IsDir() && strconv.FormatInt(fi.Size(), 10) == sizeText
+}
+
+// freshen marks a weave-cache entry used, as the Node side does when it reads one
+// (weaver/src/gocmd/trim.ts): its mtime is set to now when older than an hour, so that the daily
+// trim, which removes entries unused for five days, keeps what replays still need.
+func freshen(path string, fi os.FileInfo) {
+	if now := time.Now(); now.Sub(fi.ModTime()) >= time.Hour {
+		os.Chtimes(path, now, now)
+	}
+}
+
+// freshenPath is freshen for a path not yet statted.
+func freshenPath(path string) {
+	if fi, err := os.Stat(path); err == nil {
+		freshen(path, fi)
+	}
 }
 
 // goListing hashes a directory's Go files and subdirectories exactly as the Node side does

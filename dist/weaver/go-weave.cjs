@@ -28,8 +28,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var import_node_worker_threads = require("node:worker_threads");
 
 // weaver/src/gocmd/cache.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
 
 // weaver/src/gocmd/atomic.ts
 var import_node_fs = require("node:fs");
@@ -47,6 +47,129 @@ function writeFileAtomic(path, data) {
   }
 }
 
+// weaver/src/gocmd/trim.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+var UNUSED_FOR_MS = 5 * 24 * 36e5;
+var TRIM_EVERY_MS = 24 * 36e5;
+var MARK_AFTER_MS = 36e5;
+function markUsed(path, mtimeMs, now = Date.now()) {
+  if (now - Number(mtimeMs) < MARK_AFTER_MS) return;
+  try {
+    const t = new Date(now);
+    (0, import_node_fs2.utimesSync)(path, t, t);
+  } catch {
+  }
+}
+function existsMarked(path) {
+  try {
+    markUsed(path, (0, import_node_fs2.statSync)(path).mtimeMs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var SHARDED = /* @__PURE__ */ new Set(["pkg", "memo", "src", "file", "config", "plan", "overlay", "testmain", "linkdeps", "replay"]);
+var FLAT = /* @__PURE__ */ new Set(["mod", "work", "vendorws", "launcher"]);
+var NESTED = { modsrc: "go.mod", goroot: "bin" };
+function lastUsed(path) {
+  const st = (0, import_node_fs2.lstatSync)(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of (0, import_node_fs2.readdirSync)(path)) {
+    try {
+      newest = Math.max(newest, (0, import_node_fs2.lstatSync)((0, import_node_path2.join)(path, name)).mtimeMs);
+    } catch {
+    }
+  }
+  return newest;
+}
+function entriesOf(kindDir, kind) {
+  const list = (dir) => {
+    try {
+      return (0, import_node_fs2.readdirSync)(dir).map((n) => (0, import_node_path2.join)(dir, n));
+    } catch {
+      return [];
+    }
+  };
+  if (SHARDED.has(kind)) return list(kindDir).flatMap(list);
+  if (FLAT.has(kind)) return list(kindDir);
+  const marker = NESTED[kind];
+  const out = [];
+  const walk = (dir, depth) => {
+    for (const p of list(dir)) {
+      let isDir = false;
+      try {
+        isDir = (0, import_node_fs2.lstatSync)(p).isDirectory();
+      } catch {
+        continue;
+      }
+      if (!isDir) continue;
+      if (listHas(p, marker)) out.push(p);
+      else if (depth < 12) walk(p, depth + 1);
+    }
+  };
+  walk(kindDir, 0);
+  return out;
+}
+function listHas(dir, name) {
+  try {
+    (0, import_node_fs2.lstatSync)((0, import_node_path2.join)(dir, name));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function trimWeaveCache(root, now = Date.now()) {
+  const cutoff = now - UNUSED_FOR_MS;
+  const res = { removed: 0, kept: 0 };
+  let kinds;
+  try {
+    kinds = (0, import_node_fs2.readdirSync)(root);
+  } catch {
+    return res;
+  }
+  for (const kind of kinds) {
+    if (!SHARDED.has(kind) && !FLAT.has(kind) && !(kind in NESTED)) continue;
+    for (const entry of entriesOf((0, import_node_path2.join)(root, kind), kind)) {
+      let used;
+      try {
+        used = lastUsed(entry);
+      } catch {
+        continue;
+      }
+      if (used >= cutoff) {
+        res.kept++;
+        continue;
+      }
+      try {
+        (0, import_node_fs2.rmSync)(entry, { recursive: true, force: true });
+        res.removed++;
+      } catch {
+        res.kept++;
+      }
+    }
+  }
+  return res;
+}
+function maybeTrimWeaveCache(root, now = Date.now()) {
+  const stamp = (0, import_node_path2.join)(root, "trim.txt");
+  let last;
+  try {
+    last = Number.parseInt((0, import_node_fs2.readFileSync)(stamp, "utf8"), 10) * 1e3;
+  } catch {
+    last = NaN;
+  }
+  if (Number.isFinite(last) && now - last < TRIM_EVERY_MS) return void 0;
+  try {
+    writeFileAtomic(stamp, `${Math.floor(now / 1e3)}
+`);
+  } catch {
+    return void 0;
+  }
+  return Number.isFinite(last) ? trimWeaveCache(root, now) : void 0;
+}
+
 // weaver/src/gocmd/hash.ts
 var import_node_crypto2 = require("node:crypto");
 function sha256(...parts) {
@@ -59,15 +182,16 @@ function sha256(...parts) {
 }
 
 // weaver/src/gocmd/parsed-json.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var parsed = /* @__PURE__ */ new Map();
 var MAX_ENTRIES = 4096;
 function readJsonFile(path) {
-  const st = (0, import_node_fs2.statSync)(path, { bigint: true });
+  const st = (0, import_node_fs3.statSync)(path, { bigint: true });
+  markUsed(path, st.mtimeMs);
   const stamp = `${st.ino} ${st.mtimeNs} ${st.size}`;
   const known = parsed.get(path);
   if (known?.stamp === stamp) return known.value;
-  const value = JSON.parse((0, import_node_fs2.readFileSync)(path, "utf8"));
+  const value = JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8"));
   if (parsed.size >= MAX_ENTRIES) parsed.clear();
   parsed.set(path, { stamp, value });
   return value;
@@ -78,14 +202,14 @@ var LAYOUT = "v1";
 var WeaveCache = class {
   root;
   constructor(dir) {
-    this.root = (0, import_node_path2.join)(dir, LAYOUT);
+    this.root = (0, import_node_path3.join)(dir, LAYOUT);
   }
   unitKey(parts) {
     const fileParts = parts.files.flatMap((f) => [f.path, sha256(f.source)]);
     return sha256(LAYOUT, parts.fingerprint, parts.aspectHash, parts.importPath, parts.name ?? "", String(!!parts.standard), String(!!parts.mainModule), ...fileParts, "--targets", ...parts.targets);
   }
   manifestPath(key) {
-    return (0, import_node_path2.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
+    return (0, import_node_path3.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
   }
   /** A manifest whose woven files were removed underneath it counts as a miss. */
   readManifest(key) {
@@ -95,7 +219,7 @@ var WeaveCache = class {
     } catch {
       return void 0;
     }
-    for (const p of Object.values(m.woven)) if (!(0, import_node_fs3.existsSync)(p)) return void 0;
+    for (const p of Object.values(m.woven)) if (!existsMarked(p)) return void 0;
     return m;
   }
   /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
@@ -104,20 +228,22 @@ var WeaveCache = class {
   }
   readMemo(quick) {
     try {
-      const k = (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(this.root, "memo", quick.slice(0, 2), quick), "utf8");
+      const path = (0, import_node_path3.join)(this.root, "memo", quick.slice(0, 2), quick);
+      const k = (0, import_node_fs4.readFileSync)(path, "utf8");
+      existsMarked(path);
       return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
     } catch {
       return void 0;
     }
   }
   writeMemo(quick, key) {
-    writeFileAtomic((0, import_node_path2.join)(this.root, "memo", quick.slice(0, 2), quick), key);
+    writeFileAtomic((0, import_node_path3.join)(this.root, "memo", quick.slice(0, 2), quick), key);
   }
   /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
   putSource(originalPath, source) {
     const h = sha256(source);
-    const p = (0, import_node_path2.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path2.basename)(originalPath));
-    if (!(0, import_node_fs3.existsSync)(p)) writeFileAtomic(p, source);
+    const p = (0, import_node_path3.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path3.basename)(originalPath));
+    if (!existsMarked(p)) writeFileAtomic(p, source);
     return p;
   }
   /** Written after the woven files it names, so a visible manifest is always complete. */
@@ -127,8 +253,8 @@ var WeaveCache = class {
   /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
   putGenerated(kind, name, content) {
     const h = sha256(kind, name, content);
-    const p = (0, import_node_path2.join)(this.root, kind, h.slice(0, 2), h, name);
-    if (!(0, import_node_fs3.existsSync)(p)) writeFileAtomic(p, content);
+    const p = (0, import_node_path3.join)(this.root, kind, h.slice(0, 2), h, name);
+    if (!existsMarked(p)) writeFileAtomic(p, content);
     return p;
   }
   /**
@@ -138,12 +264,15 @@ var WeaveCache = class {
   fileMemo(fingerprint) {
     const path = (key) => {
       const h = sha256(LAYOUT, "file", fingerprint, key);
-      return (0, import_node_path2.join)(this.root, "file", h.slice(0, 2), h + ".json");
+      return (0, import_node_path3.join)(this.root, "file", h.slice(0, 2), h + ".json");
     };
     return {
       get: (key) => {
         try {
-          return JSON.parse((0, import_node_fs3.readFileSync)(path(key), "utf8"));
+          const p = path(key);
+          const value = JSON.parse((0, import_node_fs4.readFileSync)(p, "utf8"));
+          existsMarked(p);
+          return value;
         } catch {
           return void 0;
         }
@@ -152,7 +281,7 @@ var WeaveCache = class {
     };
   }
   clean() {
-    (0, import_node_fs3.rmSync)(this.root, { recursive: true, force: true });
+    (0, import_node_fs4.rmSync)(this.root, { recursive: true, force: true });
   }
 };
 function fileMemoIn(dir, fingerprint) {
@@ -174,23 +303,23 @@ function asLocated(err) {
 }
 
 // weaver/src/gocmd/fingerprint.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs5 = require("node:fs");
+var import_node_path4 = require("node:path");
 var import_node_url = require("node:url");
 var memo;
 function weaverFingerprint() {
   if (memo) return memo;
   if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
-    memo = bundleFingerprint((0, import_node_path3.dirname)(__filename));
+    memo = bundleFingerprint((0, import_node_path4.dirname)(__filename));
     return memo;
   }
-  const src = (0, import_node_path3.resolve)((0, import_node_path3.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
+  const src = (0, import_node_path4.resolve)((0, import_node_path4.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
   const parts = [];
   const walk = (dir) => {
-    for (const name of (0, import_node_fs4.readdirSync)(dir).sort()) {
-      const p = (0, import_node_path3.join)(dir, name);
-      if ((0, import_node_fs4.statSync)(p).isDirectory()) walk(p);
-      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs4.readFileSync)(p)));
+    for (const name of (0, import_node_fs5.readdirSync)(dir).sort()) {
+      const p = (0, import_node_path4.join)(dir, name);
+      if ((0, import_node_fs5.statSync)(p).isDirectory()) walk(p);
+      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs5.readFileSync)(p)));
     }
   };
   walk(src);
@@ -198,7 +327,7 @@ function weaverFingerprint() {
   return memo;
 }
 function bundleFingerprint(dir) {
-  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs4.readFileSync)((0, import_node_path3.join)(dir, f))));
+  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs5.readFileSync)((0, import_node_path4.join)(dir, f))));
 }
 var BUNDLE_FILES = ["go-weave.cjs", "go-weave-core.cjs"];
 
@@ -269,9 +398,9 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -408,29 +537,29 @@ function isVersionedInstall(p) {
 }
 
 // weaver/src/assets.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path4 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = require("node:path");
 var import_node_url2 = require("node:url");
 function assetPath(rel) {
   const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
   for (const root of candidateRoots()) {
-    const p = (0, import_node_path4.join)(root, rel);
-    if ((0, import_node_fs5.existsSync)((0, import_node_path4.join)(p, marker))) return p;
+    const p = (0, import_node_path5.join)(root, rel);
+    if ((0, import_node_fs6.existsSync)((0, import_node_path5.join)(p, marker))) return p;
   }
   throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
 }
 function candidateRoots() {
   const roots = [];
-  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path4.resolve)(process.env.GOWEAVE_ASSETS));
+  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path5.resolve)(process.env.GOWEAVE_ASSETS));
   const here = moduleDir();
-  roots.push(here, (0, import_node_path4.resolve)(here, ".."));
-  const repo = (0, import_node_path4.resolve)(here, "..", "..");
-  roots.push((0, import_node_path4.join)(repo, "weaver"), repo, (0, import_node_path4.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path4.join)(repo, "node_modules", "web-tree-sitter"));
+  roots.push(here, (0, import_node_path5.resolve)(here, ".."));
+  const repo = (0, import_node_path5.resolve)(here, "..", "..");
+  roots.push((0, import_node_path5.join)(repo, "weaver"), repo, (0, import_node_path5.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path5.join)(repo, "node_modules", "web-tree-sitter"));
   return roots;
 }
 function moduleDir() {
   if (typeof __dirname === "string") return __dirname;
-  return (0, import_node_path4.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
+  return (0, import_node_path5.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
 }
 
 // weaver/src/gocmd/diff.ts
@@ -533,13 +662,13 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 
 // weaver/src/gocmd/env.ts
 var import_node_os = require("node:os");
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 function goBinary(env) {
   return env.GOWEAVE_GO || "go";
 }
 function weaveCacheDir(env) {
-  if (env.GOWEAVE_CACHE) return (0, import_node_path5.resolve)(env.GOWEAVE_CACHE);
-  return (0, import_node_path5.join)(userCacheDir(env), "go-weave");
+  if (env.GOWEAVE_CACHE) return (0, import_node_path6.resolve)(env.GOWEAVE_CACHE);
+  return (0, import_node_path6.join)(userCacheDir(env), "go-weave");
 }
 function userCacheDir(env) {
   switch (process.platform) {
@@ -547,11 +676,11 @@ function userCacheDir(env) {
       if (env.LocalAppData) return env.LocalAppData;
       break;
     case "darwin":
-      return (0, import_node_path5.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
+      return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
     default:
       if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
   }
-  return (0, import_node_path5.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
+  return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
 }
 
 // weaver/src/gocmd/exec.ts
@@ -640,10 +769,10 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 
 // weaver/src/gocmd/usage.ts
 var UsageError = class extends Error {
@@ -656,11 +785,11 @@ var UsageError = class extends Error {
 };
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path7 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path8 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 var RUNTIME_MODULE = "go-weave.dev/runtime";
 function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
@@ -677,11 +806,11 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     if (p.Error || !p.Dir || !p.GoFiles?.length) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
-    if (p.GoFiles.some((f) => (0, import_node_path6.isAbsolute)(f))) continue;
+    if (p.GoFiles.some((f) => (0, import_node_path7.isAbsolute)(f))) continue;
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
-    const files = [...p.GoFiles.map((f) => (0, import_node_path6.join)(p.Dir, f)), ...added];
+    const files = [...p.GoFiles.map((f) => (0, import_node_path7.join)(p.Dir, f)), ...added];
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
@@ -703,7 +832,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs6.readFileSync)((0, import_node_path7.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs7.readFileSync)((0, import_node_path8.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -724,11 +853,11 @@ go ${min}`);
   return text.replace(GO_LINE, `go ${min}`);
 }
 function prepareModfile(cache, goModPath, runtimeDir, copies = []) {
-  const text = (0, import_node_fs6.readFileSync)(goModPath, "utf8");
+  const text = (0, import_node_fs7.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs6.existsSync)(sumPath) ? (0, import_node_fs6.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs7.existsSync)(sumPath) ? (0, import_node_fs7.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   copy = dropReplaces(copy, copies).replace(/\s*$/, "\n");
   if (addRuntime) {
@@ -745,10 +874,10 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
 ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join("\n")}
 `;
   }
-  const dir = (0, import_node_path7.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
-  const modOut = (0, import_node_path7.join)(dir, "go.mod");
-  if (!(0, import_node_fs6.existsSync)(modOut)) {
-    if (sum) writeFileAtomic((0, import_node_path7.join)(dir, "go.sum"), sum);
+  const dir = (0, import_node_path8.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
+  const modOut = (0, import_node_path8.join)(dir, "go.mod");
+  if (!existsMarked(modOut)) {
+    if (sum) writeFileAtomic((0, import_node_path8.join)(dir, "go.sum"), sum);
     writeFileAtomic(modOut, copy);
   }
   return modOut;
@@ -764,15 +893,15 @@ function dropReplaces(text, copies) {
   return text;
 }
 async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = [], extraKey = "") {
-  const text = (0, import_node_fs6.readFileSync)(goWorkPath, "utf8");
+  const text = (0, import_node_fs7.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
   if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
   const w = JSON.parse(r.stdout);
-  const base = (0, import_node_path7.dirname)(goWorkPath);
-  const abs = (p) => (0, import_node_path7.isAbsolute)(p) ? p : (0, import_node_path7.resolve)(base, p);
-  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path7.isAbsolute)(p) || p === "." || p === "..";
+  const base = (0, import_node_path8.dirname)(goWorkPath);
+  const abs = (p) => (0, import_node_path8.isAbsolute)(p) ? p : (0, import_node_path8.resolve)(base, p);
+  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path8.isAbsolute)(p) || p === "." || p === "..";
   let goLine = w.Go ?? "1.22";
   const min = runtimeDir === void 0 ? void 0 : runtimeGoVersion(runtimeDir);
   if (min && compareGoVersions(goLine, min) < 0) goLine = min;
@@ -793,108 +922,108 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs6.existsSync)(sumPath) ? (0, import_node_fs6.readFileSync)(sumPath, "utf8") : "";
-  const dir = (0, import_node_path7.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
-  const out = (0, import_node_path7.join)(dir, "go.work");
-  if (!(0, import_node_fs6.existsSync)(out)) {
-    if (sum) writeFileAtomic((0, import_node_path7.join)(dir, "go.work.sum"), sum);
+  const sum = (0, import_node_fs7.existsSync)(sumPath) ? (0, import_node_fs7.readFileSync)(sumPath, "utf8") : "";
+  const dir = (0, import_node_path8.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
+  const out = (0, import_node_path8.join)(dir, "go.work");
+  if (!existsMarked(out)) {
+    if (sum) writeFileAtomic((0, import_node_path8.join)(dir, "go.work.sum"), sum);
     writeFileAtomic(out, copy);
   }
   return out;
 }
 
 // weaver/src/gocmd/toolchain.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
 function toolchainCopy(cache, gomodcache, goroot) {
-  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path8.sep)) return void 0;
-  const rel = (0, import_node_path8.relative)(gomodcache, goroot);
-  if (!rel || rel.startsWith("..") || (0, import_node_path8.isAbsolute)(rel)) return void 0;
-  const copy = (0, import_node_path8.join)(cache.root, "goroot", rel);
-  if ((0, import_node_fs7.existsSync)((0, import_node_path8.join)(copy, "bin", "go")) || (0, import_node_fs7.existsSync)((0, import_node_path8.join)(copy, "bin", "go.exe"))) return copy;
+  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path9.sep)) return void 0;
+  const rel = (0, import_node_path9.relative)(gomodcache, goroot);
+  if (!rel || rel.startsWith("..") || (0, import_node_path9.isAbsolute)(rel)) return void 0;
+  const copy = (0, import_node_path9.join)(cache.root, "goroot", rel);
+  if (((0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "bin", "go")) || (0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
-    (0, import_node_fs7.renameSync)(tmp, copy);
+    (0, import_node_fs8.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs7.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs7.existsSync)((0, import_node_path8.join)(copy, "bin"))) throw err;
+    (0, import_node_fs8.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "bin"))) throw err;
   }
   return copy;
 }
 function mirror(src, dest) {
-  (0, import_node_fs7.mkdirSync)(dest, { recursive: true });
-  for (const name of (0, import_node_fs7.readdirSync)(src)) {
-    const from = (0, import_node_path8.join)(src, name);
-    const to = (0, import_node_path8.join)(dest, name);
-    const st = (0, import_node_fs7.lstatSync)(from);
+  (0, import_node_fs8.mkdirSync)(dest, { recursive: true });
+  for (const name of (0, import_node_fs8.readdirSync)(src)) {
+    const from = (0, import_node_path9.join)(src, name);
+    const to = (0, import_node_path9.join)(dest, name);
+    const st = (0, import_node_fs8.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
-    else if (st.isSymbolicLink()) (0, import_node_fs7.symlinkSync)((0, import_node_fs7.readlinkSync)(from), to);
+    else if (st.isSymbolicLink()) (0, import_node_fs8.symlinkSync)((0, import_node_fs8.readlinkSync)(from), to);
     else {
       try {
-        (0, import_node_fs7.linkSync)(from, to);
+        (0, import_node_fs8.linkSync)(from, to);
       } catch {
-        (0, import_node_fs7.copyFileSync)(from, to);
+        (0, import_node_fs8.copyFileSync)(from, to);
       }
     }
   }
 }
 
 // weaver/src/gocmd/modcopy.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 function ensureModuleCopy(cache, gomodcache, mod) {
-  const rel = (0, import_node_path9.relative)(gomodcache, mod.dir);
-  const name = rel && !rel.startsWith("..") && !(0, import_node_path9.isAbsolute)(rel) ? rel : (0, import_node_path9.join)("_", sha256(mod.dir).slice(0, 32));
-  const copy = (0, import_node_path9.join)(cache.root, "modsrc", name);
-  if ((0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) return { ...mod, copy };
+  const rel = (0, import_node_path10.relative)(gomodcache, mod.dir);
+  const name = rel && !rel.startsWith("..") && !(0, import_node_path10.isAbsolute)(rel) ? rel : (0, import_node_path10.join)("_", sha256(mod.dir).slice(0, 32));
+  const copy = (0, import_node_path10.join)(cache.root, "modsrc", name);
+  if ((0, import_node_fs9.existsSync)((0, import_node_path10.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs8.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs9.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
-    if (!(0, import_node_fs8.existsSync)((0, import_node_path9.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs8.existsSync)(mod.goMod) ? (0, import_node_fs8.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+    if (!(0, import_node_fs9.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs9.existsSync)(mod.goMod) ? (0, import_node_fs9.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
-      (0, import_node_fs8.writeFileSync)((0, import_node_path9.join)(tmp, "go.mod"), synthesised);
+      (0, import_node_fs9.writeFileSync)((0, import_node_path10.join)(tmp, "go.mod"), synthesised);
     }
-    (0, import_node_fs8.renameSync)(tmp, copy);
+    (0, import_node_fs9.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs8.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) throw err;
+    (0, import_node_fs9.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs9.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err;
   }
   return { ...mod, copy };
 }
 function makeWritable(dir) {
-  (0, import_node_fs8.chmodSync)(dir, 493);
-  for (const name of (0, import_node_fs8.readdirSync)(dir)) {
-    const p = (0, import_node_path9.join)(dir, name);
-    const st = (0, import_node_fs8.lstatSync)(p);
+  (0, import_node_fs9.chmodSync)(dir, 493);
+  for (const name of (0, import_node_fs9.readdirSync)(dir)) {
+    const p = (0, import_node_path10.join)(dir, name);
+    const st = (0, import_node_fs9.lstatSync)(p);
     if (st.isDirectory()) makeWritable(p);
-    else if (st.isFile()) (0, import_node_fs8.chmodSync)(p, st.mode & 511 | 384);
+    else if (st.isFile()) (0, import_node_fs9.chmodSync)(p, st.mode & 511 | 384);
   }
 }
 function relocate(copies, file) {
   for (const c of copies) {
-    if (file.startsWith(c.dir + import_node_path9.sep)) return c.copy + file.slice(c.dir.length);
+    if (file.startsWith(c.dir + import_node_path10.sep)) return c.copy + file.slice(c.dir.length);
   }
   return void 0;
 }
 
 // weaver/src/gocmd/plancache.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path10 = require("node:path");
+var import_node_fs11 = require("node:fs");
+var import_node_path11 = require("node:path");
 
 // weaver/src/gocmd/listing.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 function ignoredName(name) {
   return name.startsWith(".") || name.startsWith("_");
 }
 function goListing(dir) {
   let entries;
   try {
-    entries = (0, import_node_fs9.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs10.readdirSync)(dir, { withFileTypes: true });
   } catch {
     return { hash: sha256(""), goFiles: [] };
   }
@@ -916,7 +1045,7 @@ function goListing(dir) {
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs10.statSync)(path);
+    const st = (0, import_node_fs11.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -925,7 +1054,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    return sha256(goHeader((0, import_node_fs10.readFileSync)(path, "utf8")));
+    return sha256(goHeader((0, import_node_fs11.readFileSync)(path, "utf8")));
   } catch {
     return "";
   }
@@ -975,13 +1104,13 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs10.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs11.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
   for (const e of entries) {
     if (!e.isDirectory() || e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
-    moduleDirs((0, import_node_path10.join)(root, e.name), out);
+    moduleDirs((0, import_node_path11.join)(root, e.name), out);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -990,7 +1119,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path10.join)(p.Dir, f));
+    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path11.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -1009,7 +1138,7 @@ var PlanCache = class {
     return sha256("plan", ...parts);
   }
   path(key) {
-    return (0, import_node_path10.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path11.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   /** The cached graph and the files it depends on. */
   get(key) {
@@ -1023,7 +1152,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs10.statSync)(p);
+        const x = (0, import_node_fs11.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -1043,20 +1172,20 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path11 = require("node:path");
+var import_node_fs12 = require("node:fs");
+var import_node_path12 = require("node:path");
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path11.resolve)(cwd, path);
+  const file = (0, import_node_path12.resolve)(cwd, path);
   let parsed2;
   try {
-    parsed2 = JSON.parse((0, import_node_fs11.readFileSync)(file, "utf8"));
+    parsed2 = JSON.parse((0, import_node_fs12.readFileSync)(file, "utf8"));
   } catch (err) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err.message}`);
   }
   const rep = parsed2?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path11.resolve)(cwd, k), v === "" ? "" : (0, import_node_path11.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path12.resolve)(cwd, k), v === "" ? "" : (0, import_node_path12.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -1070,7 +1199,7 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path11.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path12.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 function writeOverlay(cache, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -1079,21 +1208,21 @@ function writeOverlay(cache, entries) {
 }
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 function buildsVendored(moduleRoot, parsed2, goflags) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs12.existsSync)((0, import_node_path12.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs13.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
-  const vendorDir = (0, import_node_path12.join)(moduleRoot, "vendor");
-  const gomod = (0, import_node_path12.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path12.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs12.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
-  const result = { workFile: (0, import_node_path12.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(dir, "vendor") };
-  if ((0, import_node_fs12.existsSync)(result.workFile)) return result;
+  const vendorDir = (0, import_node_path13.join)(moduleRoot, "vendor");
+  const gomod = (0, import_node_path13.join)(moduleRoot, "go.mod");
+  const dir = (0, import_node_path13.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs13.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const result = { workFile: (0, import_node_path13.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(dir, "vendor") };
+  if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
   const m = JSON.parse(r.stdout);
@@ -1102,12 +1231,12 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    linkVendorInto((0, import_node_path12.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
-    (0, import_node_fs12.writeFileSync)((0, import_node_path12.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs12.renameSync)(tmp, dir);
+    linkVendorInto((0, import_node_path13.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
+    (0, import_node_fs13.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs13.renameSync)(tmp, dir);
   } catch (err) {
-    (0, import_node_fs12.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs12.existsSync)(result.workFile)) throw err;
+    (0, import_node_fs13.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs13.existsSync)(result.workFile)) throw err;
   }
   return result;
 }
@@ -1120,44 +1249,44 @@ function relocateModulesTxt(text, fromDir, toDir) {
   return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2])) return line;
-    let rel = (0, import_node_path12.relative)(toDir, (0, import_node_path12.resolve)(fromDir, m[2])).split(import_node_path12.sep).join("/");
+    let rel = (0, import_node_path13.relative)(toDir, (0, import_node_path13.resolve)(fromDir, m[2])).split(import_node_path13.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs12.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs12.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs13.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs13.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
-  const vendorDir = (0, import_node_path12.join)(workDir, "vendor");
-  const ws = { workFile: (0, import_node_path12.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path12.join)(copyDir, "vendor") };
-  if ((0, import_node_fs12.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  const vendorDir = (0, import_node_path13.join)(workDir, "vendor");
+  const ws = { workFile: (0, import_node_path13.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(copyDir, "vendor") };
+  if ((0, import_node_fs13.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs12.renameSync)(tmp, ws.linkedVendorDir);
+    (0, import_node_fs13.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
-    (0, import_node_fs12.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs12.existsSync)((0, import_node_path12.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    (0, import_node_fs13.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs13.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs12.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs12.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs12.symlinkSync)((0, import_node_path12.join)(vendorDir, e), (0, import_node_path12.join)(dir, e));
-  (0, import_node_fs12.writeFileSync)((0, import_node_path12.join)(dir, "modules.txt"), rewrite((0, import_node_fs12.readFileSync)((0, import_node_path12.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs13.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs13.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs13.symlinkSync)((0, import_node_path13.join)(vendorDir, e), (0, import_node_path13.join)(dir, e));
+  (0, import_node_fs13.writeFileSync)((0, import_node_path13.join)(dir, "modules.txt"), rewrite((0, import_node_fs13.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
-  return file.startsWith(ws.vendorDir + import_node_path12.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+  return file.startsWith(ws.vendorDir + import_node_path13.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/lazyconfig.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path13 = require("node:path");
+var import_node_fs14 = require("node:fs");
+var import_node_path14 = require("node:path");
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs13.statSync)(path);
+    const st = (0, import_node_fs14.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -1172,7 +1301,7 @@ var LazyConfig = class {
     this.opts = opts;
     this.watch = watch;
     const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-    this.path = (0, import_node_path13.join)(cache.root, "config", key.slice(0, 2), key + ".json");
+    this.path = (0, import_node_path14.join)(cache.root, "config", key.slice(0, 2), key + ".json");
     try {
       const e = readJsonFile(this.path);
       if (e.stamps.every(([p, m, s]) => {
@@ -1245,8 +1374,8 @@ function filesOf(a) {
 }
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path14 = require("node:path");
+var import_node_fs15 = require("node:fs");
+var import_node_path15 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
 var TEST_MAIN = /^func\s+TestMain\s*\(/m;
@@ -1265,7 +1394,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs14.readFileSync)((0, import_node_path14.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs15.readFileSync)((0, import_node_path15.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -1300,7 +1429,7 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -1334,7 +1463,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs15.statSync)(real);
+      const st = (0, import_node_fs16.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -1378,11 +1507,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed2.chdir ? (0, import_node_path15.resolve)(workDir, parsed2.chdir) : workDir;
+  const cwd = parsed2.chdir ? (0, import_node_path16.resolve)(workDir, parsed2.chdir) : workDir;
   const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed2.graphFlags];
-  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path15.resolve)(cwd, parsed2.userOverlay)}`);
-  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path15.resolve)(cwd, parsed2.userModfile)}`);
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path16.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path16.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
@@ -1390,22 +1519,22 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   let ge = await envOf(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path15.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path16.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
     ge = await envOf(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed2.userModfile ? (0, import_node_path15.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path16.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path15.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path15.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs16.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path16.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path16.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs17.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path15.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path16.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
   const located = (p) => p.catch((err) => {
     const loc = asLocated(err);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -1426,7 +1555,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed2.userOverlay) stampFiles.push((0, import_node_path15.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path16.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -1435,12 +1564,12 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const extra = /* @__PURE__ */ new Map();
   for (const t of tested) {
     if (t.hasTestMain) continue;
-    const path = (0, import_node_path15.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path16.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path15.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path16.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -1477,7 +1606,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path15.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
+      add((0, import_node_path16.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
     }
   }
   const goArgs = [subcommand];
@@ -1495,11 +1624,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     childEnv.GOWORK = vendorWs.workFile;
   } else if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path15.dirname)(goWork), parsed2, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path15.join)((0, import_node_path15.dirname)(goWork), "vendor")) : "");
+      const vendored = buildsVendored((0, import_node_path16.dirname)(goWork), parsed2, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path16.join)((0, import_node_path16.dirname)(goWork), "vendor")) : "");
       if (work) {
         childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path15.dirname)(goWork), (0, import_node_path15.dirname)(work));
+        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path16.dirname)(goWork), (0, import_node_path16.dirname)(work));
       }
     } else {
       modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
@@ -1512,7 +1641,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed2.rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
-  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts };
+  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot };
 }
 function copyWovenModules(cache, gomodcache, packages, files) {
   if (!gomodcache || files.length === 0) return [];
@@ -1520,7 +1649,7 @@ function copyWovenModules(cache, gomodcache, packages, files) {
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path15.dirname)(f));
+    const m = byDir.get((0, import_node_path16.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }));
   }
@@ -1531,9 +1660,9 @@ function copyWovenModules(cache, gomodcache, packages, files) {
 var import_node_os3 = require("node:os");
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 var import_node_url3 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -1547,11 +1676,11 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs17.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs18.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path16.join)((0, import_node_path16.dirname)(manifest), file)).href;
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path17.join)((0, import_node_path17.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -1740,12 +1869,12 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs18.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs19.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -1753,13 +1882,13 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_fs20 = require("node:fs");
+var import_node_path18 = require("node:path");
 var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET"];
 function withoutEntryVars(env) {
   const out = { ...env };
@@ -1781,7 +1910,7 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path17.join)((0, import_node_path17.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path18.join)((0, import_node_path18.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
@@ -1789,9 +1918,9 @@ function replayRecord(p, inputEnv, extras) {
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path17.dirname)(d)) {
-    out.push((0, import_node_path17.join)(d, "go.mod"), (0, import_node_path17.join)(d, "go.work"));
-    if ((0, import_node_path17.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path18.dirname)(d)) {
+    out.push((0, import_node_path18.join)(d, "go.mod"), (0, import_node_path18.join)(d, "go.work"));
+    if ((0, import_node_path18.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -1800,7 +1929,7 @@ function writeReplayRecord(path, r) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs19.statSync)(path, { bigint: true });
+    st = (0, import_node_fs20.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -1833,16 +1962,17 @@ function overlaid(p) {
   if (modfile) generated.push(modfile);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
   for (const m of p.moduleCopies) generated.push(m.copy);
+  if (p.toolchainCopy) generated.push(p.toolchainCopy);
   return { originals, generated };
 }
 function absoluteGo(go, env) {
-  if ((0, import_node_path17.isAbsolute)(go)) return go;
-  if (go.includes("/")) return (0, import_node_path17.resolve)(go);
-  for (const dir of (env.PATH ?? "").split(import_node_path17.delimiter)) {
-    const p = (0, import_node_path17.join)(dir || ".", go);
+  if ((0, import_node_path18.isAbsolute)(go)) return go;
+  if (go.includes("/")) return (0, import_node_path18.resolve)(go);
+  for (const dir of (env.PATH ?? "").split(import_node_path18.delimiter)) {
+    const p = (0, import_node_path18.join)(dir || ".", go);
     try {
-      const st = (0, import_node_fs19.statSync)(p);
-      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path17.resolve)(p);
+      const st = (0, import_node_fs20.statSync)(p);
+      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path18.resolve)(p);
     } catch {
     }
   }
@@ -1851,11 +1981,11 @@ function absoluteGo(go, env) {
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs20.existsSync)(target)) return true;
+  if ((0, import_node_fs21.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs20.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path18.join)((0, import_node_path18.dirname)(target), "wanted");
-  if (!(0, import_node_fs20.existsSync)(wanted)) {
+  if ((0, import_node_fs21.existsSync)(failed)) return false;
+  const wanted = (0, import_node_path19.join)((0, import_node_path19.dirname)(target), "wanted");
+  if (!(0, import_node_fs21.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -1868,10 +1998,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs20.renameSync)(tmp, target);
+    (0, import_node_fs21.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs20.rmSync)(tmp, { force: true });
+    (0, import_node_fs21.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -1916,9 +2046,9 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_net = require("node:net");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 async function handleRequest(req) {
   const startNs = BigInt(Date.now()) * 1000000n;
   const env = {};
@@ -1929,7 +2059,7 @@ async function handleRequest(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return { ok: false };
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path19.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path19.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path20.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path20.resolve)(req.cwd, v);
   }
   const argv = req.argv[0] === "go" ? req.argv.slice(1) : req.argv;
   const [sub, ...args] = argv;
@@ -1968,7 +2098,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs21.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs22.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -1977,7 +2107,7 @@ function stampsOf(paths) {
 }
 async function serve(socketPath, idleMs, start) {
   if (await answers(socketPath)) return;
-  (0, import_node_fs21.rmSync)(socketPath, { force: true });
+  (0, import_node_fs22.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -2003,7 +2133,7 @@ async function serve(socketPath, idleMs, start) {
     clearInterval(watch);
     clearTimeout(timer);
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs21.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs22.rmSync)(socketPath, { force: true });
   };
   const watch = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -2049,7 +2179,7 @@ async function trainer(start) {
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
     const units = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath));
-    const inputs = units.map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs21.readFileSync)(path, "utf8") })) }));
+    const inputs = units.map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs22.readFileSync)(path, "utf8") })) }));
     let changing = false;
     return async () => {
       if (changing) return;
@@ -2069,7 +2199,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs21.statSync)(path).ino;
+    return (0, import_node_fs22.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -2124,6 +2254,7 @@ async function runGoWith(runner, subcommand, args, env = process.env, argv) {
   const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
   if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd() });
+  maybeTrimWeaveCache(new WeaveCache(weaveCacheDir(env)).root);
   return code;
 }
 async function prepareReported(runner, subcommand, args, env) {
@@ -2176,14 +2307,14 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path20.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path21.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path20.sep);
-    const name = inside ? (0, import_node_path20.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs22.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs22.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path21.sep);
+    const name = inside ? (0, import_node_path21.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs23.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs23.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

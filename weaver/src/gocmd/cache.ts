@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
+import { existsMarked } from './trim.js';
 import type { FileMemo } from './core.js';
 import { sha256 } from './hash.js';
 import { readJsonFile } from './parsed-json.js';
@@ -47,7 +48,7 @@ export class WeaveCache {
     } catch {
       return undefined;
     }
-    for (const p of Object.values(m.woven)) if (!existsSync(p)) return undefined;
+    for (const p of Object.values(m.woven)) if (!existsMarked(p)) return undefined;
     return m;
   }
 
@@ -58,7 +59,9 @@ export class WeaveCache {
 
   readMemo(quick: string): string | undefined {
     try {
-      const k = readFileSync(join(this.root, 'memo', quick.slice(0, 2), quick), 'utf8');
+      const path = join(this.root, 'memo', quick.slice(0, 2), quick);
+      const k = readFileSync(path, 'utf8');
+      existsMarked(path);
       return /^[0-9a-f]{64}$/.test(k) ? k : undefined;
     } catch {
       return undefined;
@@ -73,7 +76,7 @@ export class WeaveCache {
   putSource(originalPath: string, source: string): string {
     const h = sha256(source);
     const p = join(this.root, 'src', h.slice(0, 2), h, basename(originalPath));
-    if (!existsSync(p)) writeFileAtomic(p, source);
+    if (!existsMarked(p)) writeFileAtomic(p, source);
     return p;
   }
 
@@ -86,7 +89,7 @@ export class WeaveCache {
   putGenerated(kind: string, name: string, content: string): string {
     const h = sha256(kind, name, content);
     const p = join(this.root, kind, h.slice(0, 2), h, name);
-    if (!existsSync(p)) writeFileAtomic(p, content);
+    if (!existsMarked(p)) writeFileAtomic(p, content);
     return p;
   }
 
@@ -102,7 +105,10 @@ export class WeaveCache {
     return {
       get: (key) => {
         try {
-          return JSON.parse(readFileSync(path(key), 'utf8')) as unknown;
+          const p = path(key);
+          const value = JSON.parse(readFileSync(p, 'utf8')) as unknown;
+          existsMarked(p);
+          return value;
         } catch {
           return undefined;
         }

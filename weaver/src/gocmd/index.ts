@@ -17,6 +17,7 @@ import { rememberForReplay } from './launcher.js';
 import { withoutEntryVars } from './replay.js';
 import { describeOutcome, timingsLine } from './outcome.js';
 import { startServer } from './server.js';
+import { maybeTrimWeaveCache } from './trim.js';
 
 
 export { UsageError };
@@ -53,6 +54,8 @@ export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, 
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
   // The launcher found no weave server: one is started for the builds that follow.
   if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd() });
+  // After the go command, which it must never delay; a day passes between trims.
+  maybeTrimWeaveCache(new WeaveCache(weaveCacheDir(env)).root);
   return code;
 }
 

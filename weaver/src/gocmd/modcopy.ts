@@ -2,6 +2,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, readdirSync, readFileSync, re
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { WeaveCache } from './cache.js';
+import { existsMarked } from './trim.js';
 import { sha256 } from './hash.js';
 
 /** A module from the module cache, as go list describes it. */
@@ -32,7 +33,8 @@ export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: Cac
   const rel = relative(gomodcache, mod.dir);
   const name = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : join('_', sha256(mod.dir).slice(0, 32));
   const copy = join(cache.root, 'modsrc', name);
-  if (existsSync(join(copy, 'go.mod'))) return { ...mod, copy };
+  // The copy's directory carries its last use (trim.ts): its files may be links into GOMODCACHE.
+  if (existsSync(join(copy, 'go.mod')) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     cpSync(mod.dir, tmp, { recursive: true, preserveTimestamps: true });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { WeaveCache } from './cache.js';
+import { existsMarked } from './trim.js';
 import { capture } from './exec.js';
 import type { Env } from './env.js';
 import { GoCommandError } from './golist.js';
@@ -83,7 +84,7 @@ ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).jo
   // The directory is named by both files' contents; go.sum goes first so a visible go.mod has its sum.
   const dir = join(cache.root, 'mod', sha256(copy, sum).slice(0, 32));
   const modOut = join(dir, 'go.mod');
-  if (!existsSync(modOut)) {
+  if (!existsMarked(modOut)) {
     if (sum) writeFileAtomic(join(dir, 'go.sum'), sum);
     writeFileAtomic(modOut, copy);
   }
@@ -154,7 +155,7 @@ export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, g
   // extraKey: what else the directory holds (a vendored workspace's vendor/, see vendoring.ts).
   const dir = join(cache.root, 'work', sha256(copy, sum, extraKey).slice(0, 32));
   const out = join(dir, 'go.work');
-  if (!existsSync(out)) {
+  if (!existsMarked(out)) {
     if (sum) writeFileAtomic(join(dir, 'go.work.sum'), sum);
     writeFileAtomic(out, copy);
   }

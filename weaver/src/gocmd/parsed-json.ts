@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { markUsed } from './trim.js';
 
 /**
  * The weave server plans build after build in one process, and each plan reads the same JSON
@@ -13,6 +14,8 @@ const MAX_ENTRIES = 4096;
 /** The parsed JSON of path; throws as readFileSync and JSON.parse do. */
 export function readJsonFile<T>(path: string): T {
   const st = statSync(path, { bigint: true });
+  // Reading an entry is using it: the trim keeps it (trim.ts).
+  markUsed(path, st.mtimeMs);
   const stamp = `${st.ino} ${st.mtimeNs} ${st.size}`;
   const known = parsed.get(path);
   if (known?.stamp === stamp) return known.value as T;

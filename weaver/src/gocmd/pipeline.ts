@@ -49,6 +49,8 @@ export interface Prepared {
   goFiles: { overlay?: string; replace: Map<string, string>; modfile?: string };
   /** Where the aspect configuration was read from. */
   configOpts: ConfigOpts;
+  /** The weave cache's copy of a GOTOOLCHAIN-downloaded toolchain that builds with (toolchain.ts). */
+  toolchainCopy?: string;
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -235,7 +237,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   goArgs.push(...parsed.rest);
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot };
 }
 
 /**

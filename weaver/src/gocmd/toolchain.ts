@@ -2,6 +2,7 @@ import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, 
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { WeaveCache } from './cache.js';
+import { existsMarked } from './trim.js';
 
 /**
  * A toolchain that GOTOOLCHAIN downloaded lives in the module cache, where the go command will
@@ -15,7 +16,8 @@ export function toolchainCopy(cache: WeaveCache, gomodcache: string | undefined,
   if (!rel || rel.startsWith('..') || isAbsolute(rel)) return undefined;
   const copy = join(cache.root, 'goroot', rel);
   // bin/go is linked last, so its presence means the copy is whole.
-  if (existsSync(join(copy, 'bin', 'go')) || existsSync(join(copy, 'bin', 'go.exe'))) return copy;
+  // Its directory carries its last use (trim.ts): the files are hard links into GOMODCACHE.
+  if ((existsSync(join(copy, 'bin', 'go')) || existsSync(join(copy, 'bin', 'go.exe'))) && existsMarked(copy)) return copy;
   const tmp = `${copy}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     mirror(goroot, tmp);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { randomBytes } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ParsedArgs } from './args.js';
+import { existsMarked } from './trim.js';
 import type { WeaveCache } from './cache.js';
 import { capture } from './exec.js';
 import type { Env } from './env.js';
@@ -48,7 +49,7 @@ export async function prepareVendorWorkspace(go: string, env: Env, cache: WeaveC
   const gomod = join(moduleRoot, 'go.mod');
   const dir = join(cache.root, 'vendorws', sha256(moduleRoot, readFileSync(gomod, 'utf8'), runtimeDir, vendorState(vendorDir)).slice(0, 32));
   const result = { workFile: join(dir, 'go.work'), vendorDir, linkedVendorDir: join(dir, 'vendor') };
-  if (existsSync(result.workFile)) return result;
+  if (existsMarked(result.workFile)) return result;
 
   const r = await capture(go, ['mod', 'edit', '-json', gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);

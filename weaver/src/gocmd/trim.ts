@@ -1,0 +1,161 @@
+import { lstatSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
+
+/**
+ * The weave cache only grows: every edit of a woven file leaves a woven copy, a manifest and an
+ * overlay behind. Like the go command's build cache, it forgets what no build used for a while:
+ * reading an entry marks it used (its mtime, refreshed at most once an hour so reads rarely
+ * write), and once a day a woven command removes entries unused for five days. The launcher
+ * marks what a replay uses the same way (launcher/record.go freshen).
+ */
+export const UNUSED_FOR_MS = 5 * 24 * 3600_000;
+export const TRIM_EVERY_MS = 24 * 3600_000;
+export const MARK_AFTER_MS = 3600_000;
+
+/** Marks a cache entry used, given the mtime just read from it; never fails. */
+export function markUsed(path: string, mtimeMs: number | bigint, now = Date.now()): void {
+  if (now - Number(mtimeMs) < MARK_AFTER_MS) return;
+  try {
+    const t = new Date(now);
+    utimesSync(path, t, t);
+  } catch {
+    // Read-only or gone: at worst the entry is woven again after a trim.
+  }
+}
+
+/** Stats path and marks it used; false when it does not exist. */
+export function existsMarked(path: string): boolean {
+  try {
+    markUsed(path, statSync(path).mtimeMs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How entries are laid out beneath v1/, by directory: `sharded` ones are <kind>/<xx>/<entry>
+ * (a file, or a directory holding one), `flat` ones <kind>/<entry>, and `nested` ones are
+ * copies of trees (module versions, toolchains) found by the file that marks a whole copy.
+ * Directories not listed here belong to a later layout and are left alone.
+ */
+const SHARDED = new Set(['pkg', 'memo', 'src', 'file', 'config', 'plan', 'overlay', 'testmain', 'linkdeps', 'replay']);
+const FLAT = new Set(['mod', 'work', 'vendorws', 'launcher']);
+const NESTED: Record<string, string> = { modsrc: 'go.mod', goroot: 'bin' };
+
+export interface TrimResult {
+  removed: number;
+  kept: number;
+}
+
+/** When an entry was last used: its own mtime, or for a directory the newest of it and its children. */
+function lastUsed(path: string): number {
+  const st = lstatSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) {
+    try {
+      newest = Math.max(newest, lstatSync(join(path, name)).mtimeMs);
+    } catch {
+      // Removed meanwhile.
+    }
+  }
+  return newest;
+}
+
+function entriesOf(kindDir: string, kind: string): string[] {
+  const list = (dir: string) => {
+    try {
+      return readdirSync(dir).map((n) => join(dir, n));
+    } catch {
+      return [];
+    }
+  };
+  if (SHARDED.has(kind)) return list(kindDir).flatMap(list);
+  if (FLAT.has(kind)) return list(kindDir);
+  const marker = NESTED[kind];
+  const out: string[] = [];
+  // A copy's path mirrors the module cache's (host/owner/repo@version): deep, but bounded.
+  const walk = (dir: string, depth: number) => {
+    for (const p of list(dir)) {
+      let isDir = false;
+      try {
+        isDir = lstatSync(p).isDirectory();
+      } catch {
+        continue;
+      }
+      if (!isDir) continue;
+      if (listHas(p, marker)) out.push(p);
+      else if (depth < 12) walk(p, depth + 1);
+    }
+  };
+  walk(kindDir, 0);
+  return out;
+}
+
+function listHas(dir: string, name: string): boolean {
+  try {
+    lstatSync(join(dir, name));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes every entry of the weave cache at root (its v1/) unused since now - UNUSED_FOR_MS. */
+export function trimWeaveCache(root: string, now = Date.now()): TrimResult {
+  const cutoff = now - UNUSED_FOR_MS;
+  const res: TrimResult = { removed: 0, kept: 0 };
+  let kinds: string[];
+  try {
+    kinds = readdirSync(root);
+  } catch {
+    return res;
+  }
+  for (const kind of kinds) {
+    if (!SHARDED.has(kind) && !FLAT.has(kind) && !(kind in NESTED)) continue;
+    for (const entry of entriesOf(join(root, kind), kind)) {
+      let used: number;
+      try {
+        used = lastUsed(entry);
+      } catch {
+        continue;
+      }
+      if (used >= cutoff) {
+        res.kept++;
+        continue;
+      }
+      // A module or toolchain copy is read-only inside only if it was made before go-weave made
+      // copies writable; rmSync reports that, and the entry simply stays.
+      try {
+        rmSync(entry, { recursive: true, force: true });
+        res.removed++;
+      } catch {
+        res.kept++;
+      }
+    }
+  }
+  return res;
+}
+
+/**
+ * Trims the cache at root if the last trim was a day ago or more. The first call only starts
+ * the clock. trim.txt is rewritten before trimming, so builds running at once trim only once.
+ */
+export function maybeTrimWeaveCache(root: string, now = Date.now()): TrimResult | undefined {
+  const stamp = join(root, 'trim.txt');
+  let last: number;
+  try {
+    last = Number.parseInt(readFileSync(stamp, 'utf8'), 10) * 1000;
+  } catch {
+    last = NaN;
+  }
+  if (Number.isFinite(last) && now - last < TRIM_EVERY_MS) return undefined;
+  try {
+    writeFileAtomic(stamp, `${Math.floor(now / 1000)}\n`);
+  } catch {
+    return undefined;
+  }
+  return Number.isFinite(last) ? trimWeaveCache(root, now) : undefined;
+}
