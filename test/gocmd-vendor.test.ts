@@ -2,6 +2,7 @@
 // library, brought together without touching the module's go.mod, go.sum or vendor/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree, run, snapshot, writeTree } from './support/go-fixture.ts';
 import { GO, goWeave } from './support/go-shop.ts';
@@ -128,5 +129,34 @@ test('a vendored workspace (go work vendor): woven through a go.work copy with i
     assert.deepEqual(userTree(ws), before, 'go.work, go.mod or vendor/ changed');
   } finally {
     removeTree(ws);
+  }
+});
+
+test('a module below go 1.14 whose modules.txt an old go command wrote is woven too', async () => {
+  const t = writeTree({
+    'app/go.mod': 'module example.com/app\n\ngo 1.13\n\nrequire example.com/greet v0.0.0\n\nreplace example.com/greet => ../greet\n',
+    'app/main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/greet"\n)\n\n//weave:span\nfunc hello() string { return greet.Hello("old") }\n\nfunc main() { fmt.Println(hello()) }\n',
+    'greet/go.mod': 'module example.com/greet\n\ngo 1.13\n',
+    'greet/greet.go': 'package greet\n\nfunc Hello(name string) string { return "hello, " + name }\n',
+  }, 'gw-oldvendor-');
+  try {
+    const app = join(t, 'app');
+    assert.equal((await run(GO, ['mod', 'vendor'], { cwd: app })).code, 0);
+    // As go 1.13 wrote it: no "## explicit" marks, no line for the whole-path replacement.
+    const txt = join(app, 'vendor', 'modules.txt');
+    writeFileSync(txt, readFileSync(txt, 'utf8').split('\n').filter((l) => !l.startsWith('## ') && l !== '# example.com/greet => ../greet').join('\n'));
+    assert.equal(readFileSync(txt, 'utf8'), '# example.com/greet v0.0.0 => ../greet\nexample.com/greet\n');
+    const plain = await run(GO, ['build', '-o', join(app, 'bin', 'plain'), '.'], { cwd: app, env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
+    assert.equal(plain.code, 0, `the go command builds it: ${plain.stderr}`);
+    const before = userTree(app);
+    const b = await goWeave(['build', '-o', join(app, 'bin', 'app'), '.'], { cwd: app, env: { ...env, GOWEAVE_CACHE: join(app, '.weave') } });
+    assert.equal(b.code, 0, b.stderr);
+    const r = await run(join(app, 'bin', 'app'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'hello, old\n');
+    assert.match(r.stderr, /"name":"main\.hello"/);
+    assert.deepEqual(userTree(app), before, 'go.mod or vendor/ changed');
+  } finally {
+    removeTree(t);
   }
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseGoArgs } from '../weaver/src/gocmd/args.ts';
-import { buildsVendored, workspaceModulesTxt } from '../weaver/src/gocmd/vendoring.ts';
+import { buildsVendored, completePre114ModulesTxt, workspaceModulesTxt } from '../weaver/src/gocmd/vendoring.ts';
 import { removeTree, writeTree } from './support/go-fixture.ts';
 
 test('vendor mode: -mod on the command line wins over GOFLAGS, which wins over vendor/modules.txt', () => {
@@ -63,4 +63,46 @@ test('modules.txt in workspace form: header, and local replacements relative to 
   ].join('\n'));
   // A replacement inside the workspace directory keeps the ./ a local path needs.
   assert.match(workspaceModulesTxt('# x v0.0.0 => ./x\n', '/cache/ws', '/cache/ws'), /=> \.\/x$/m);
+});
+
+test('modules.txt of a module below go 1.14 gets the explicit marks and replacements 1.14 added', () => {
+  const old = [
+    '# example.com/a v1.2.0',
+    'example.com/a',
+    'example.com/a/sub',
+    '# example.com/b v0.0.0 => ../b',
+    'example.com/b',
+    '# example.com/dep v1.0.0',
+    'example.com/dep',
+    '',
+  ].join('\n');
+  const mod = {
+    Go: '1.13',
+    Require: [{ Path: 'example.com/a', Version: 'v1.2.0' }, { Path: 'example.com/b', Version: 'v0.0.0' }, { Path: 'example.com/tools', Version: 'v0.3.0' }],
+    Replace: [{ Old: { Path: 'example.com/b' }, New: { Path: '../b' } }, { Old: { Path: 'example.com/x', Version: 'v1.0.0' }, New: { Path: 'example.com/y', Version: 'v1.0.1' } }],
+  };
+  assert.equal(completePre114ModulesTxt(old, mod), [
+    '# example.com/a v1.2.0',
+    '## explicit',
+    'example.com/a',
+    'example.com/a/sub',
+    '# example.com/b v0.0.0 => ../b',
+    '## explicit',
+    'example.com/b',
+    // Only in the module graph, not required by go.mod: not explicit.
+    '# example.com/dep v1.0.0',
+    'example.com/dep',
+    // Required, but no package vendored.
+    '# example.com/tools v0.3.0',
+    '## explicit',
+    // The whole-path replacement, and one of a module with nothing vendored.
+    '# example.com/b => ../b',
+    '# example.com/x v1.0.0 => example.com/y v1.0.1',
+    '',
+  ].join('\n'));
+  // Written by go 1.14 or later (or a module at 1.14 or later): left as it is.
+  const marked = completePre114ModulesTxt(completePre114ModulesTxt(old, mod), mod);
+  assert.equal(marked, completePre114ModulesTxt(old, mod), 'completing twice adds nothing');
+  assert.equal(completePre114ModulesTxt(old, { ...mod, Go: '1.14' }), old);
+  assert.equal(completePre114ModulesTxt(old, { ...mod, Go: undefined }), old);
 });

@@ -1231,7 +1231,7 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    linkVendorInto((0, import_node_path13.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
+    linkVendorInto((0, import_node_path13.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
     (0, import_node_fs13.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
     (0, import_node_fs13.renameSync)(tmp, dir);
   } catch (err) {
@@ -1243,6 +1243,34 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
 function workspaceModulesTxt(text, moduleRoot, workspaceDir) {
   return `## workspace
 ${relocateModulesTxt(text, moduleRoot, workspaceDir)}`;
+}
+function completePre114ModulesTxt(text, m) {
+  if (!m.Go || compareGoVersions(m.Go, "1.14") >= 0) return text;
+  const mod = (v) => v.Version ? `${v.Path} ${v.Version}` : v.Path;
+  const replacementOf = (v) => (m.Replace ?? []).find((r) => r.Old.Path === v.Path && r.Old.Version === v.Version) ?? (m.Replace ?? []).find((r) => r.Old.Path === v.Path && !r.Old.Version);
+  const required = new Set((m.Require ?? []).map(mod));
+  const lines = text.trim() === "" ? [] : text.replace(/\n+$/, "").split("\n");
+  const out = [];
+  const headers = /* @__PURE__ */ new Set();
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]);
+    const h = /^# (\S+)(?: (?!=>)(\S+))?(?: => .*)?$/.exec(lines[i]);
+    if (!h) continue;
+    const key = h[2] ? `${h[1]} ${h[2]}` : h[1];
+    headers.add(key);
+    if (required.has(key) && !lines[i + 1]?.startsWith("## explicit")) out.push("## explicit");
+  }
+  const header = (old) => {
+    const r = replacementOf(old);
+    return `# ${mod(old)}${r ? ` => ${mod(r.New)}` : ""}`;
+  };
+  for (const r of m.Require ?? []) {
+    if (!headers.has(mod(r))) out.push(header(r), "## explicit");
+  }
+  for (const r of m.Replace ?? []) {
+    if (!headers.has(mod(r.Old))) out.push(`# ${mod(r.Old)} => ${mod(r.New)}`);
+  }
+  return out.join("\n") + "\n";
 }
 function relocateModulesTxt(text, fromDir, toDir) {
   const local = (p) => p === "." || p === ".." || p.startsWith("./") || p.startsWith("../");

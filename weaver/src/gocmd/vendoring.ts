@@ -30,9 +30,17 @@ export interface VendorWorkspace {
   linkedVendorDir: string;
 }
 
-interface ModJSON {
+interface ModVersion {
+  Path: string;
+  Version?: string;
+}
+
+/** What `go mod edit -json` says of a go.mod, as far as the workspace needs it. */
+export interface ModJSON {
   Go?: string;
   Godebug?: { Key: string; Value: string }[];
+  Require?: ModVersion[];
+  Replace?: { Old: ModVersion; New: ModVersion }[];
 }
 
 /**
@@ -62,7 +70,7 @@ export async function prepareVendorWorkspace(go: string, env: Env, cache: WeaveC
 
   const tmp = `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    linkVendorInto(join(tmp, 'vendor'), vendorDir, (text) => workspaceModulesTxt(text, moduleRoot, dir));
+    linkVendorInto(join(tmp, 'vendor'), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
     writeFileSync(join(tmp, 'go.work'), work.join('\n'));
     renameSync(tmp, dir);
   } catch (err) {
@@ -79,6 +87,44 @@ export async function prepareVendorWorkspace(go: string, env: Env, cache: WeaveC
  */
 export function workspaceModulesTxt(text: string, moduleRoot: string, workspaceDir: string): string {
   return `## workspace\n${relocateModulesTxt(text, moduleRoot, workspaceDir)}`;
+}
+
+/**
+ * A module whose go line is below 1.14 may have a modules.txt written by that old go command:
+ * it does not mark which modules go.mod requires (`## explicit`) and leaves out replacements of
+ * a whole module path and of modules with no vendored package. The go command lets such a
+ * module build in vendor mode, but not a workspace, which checks every go.mod against
+ * modules.txt as 1.14 and later wrote it. The missing lines are added from go.mod.
+ */
+export function completePre114ModulesTxt(text: string, m: ModJSON): string {
+  if (!m.Go || compareGoVersions(m.Go, '1.14') >= 0) return text;
+  const mod = (v: ModVersion) => (v.Version ? `${v.Path} ${v.Version}` : v.Path);
+  const replacementOf = (v: ModVersion) =>
+    (m.Replace ?? []).find((r) => r.Old.Path === v.Path && r.Old.Version === v.Version) ?? (m.Replace ?? []).find((r) => r.Old.Path === v.Path && !r.Old.Version);
+  const required = new Set((m.Require ?? []).map(mod));
+  const lines = text.trim() === '' ? [] : text.replace(/\n+$/, '').split('\n');
+  const out: string[] = [];
+  const headers = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]);
+    // "# path version", "# path version => new [version]" or "# path => new [version]".
+    const h = /^# (\S+)(?: (?!=>)(\S+))?(?: => .*)?$/.exec(lines[i]);
+    if (!h) continue;
+    const key = h[2] ? `${h[1]} ${h[2]}` : h[1];
+    headers.add(key);
+    if (required.has(key) && !lines[i + 1]?.startsWith('## explicit')) out.push('## explicit');
+  }
+  const header = (old: ModVersion) => {
+    const r = replacementOf(old);
+    return `# ${mod(old)}${r ? ` => ${mod(r.New)}` : ''}`;
+  };
+  for (const r of m.Require ?? []) {
+    if (!headers.has(mod(r))) out.push(header(r), '## explicit');
+  }
+  for (const r of m.Replace ?? []) {
+    if (!headers.has(mod(r.Old))) out.push(`# ${mod(r.Old)} => ${mod(r.New)}`);
+  }
+  return out.join('\n') + '\n';
 }
 
 /** modules.txt with its local replacement paths, relative to fromDir, made relative to toDir. */
