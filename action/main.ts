@@ -86,6 +86,9 @@ async function run(): Promise<void> {
     core.exportVariable('GOWEAVE_CACHE', weaveCache);
     core.exportVariable('GOWEAVE_REPORT', report);
     if (config) core.exportVariable('GOWEAVE_CONFIG', config);
+    // Nothing is edited between a job's builds, so a weave server would only idle until the
+    // runner kills it as an orphan process at the end of the job. A workflow may still ask for one.
+    core.exportVariable('GOWEAVE_SERVER', process.env.GOWEAVE_SERVER ?? '0');
     core.addPath(shimDir); // last, so it is first on PATH
     core.info(`go commands of later steps are woven${config ? ` with ${config}` : ' with the built-in aspects'}`);
   }

@@ -47,6 +47,7 @@ describe('woven go commands', { skip }, () => {
     assert.equal(main.code, 0, main.stdout + main.stderr);
     assert.ok(job.env.GOWEAVE_REPORT, 'GOWEAVE_REPORT not exported');
     assert.equal(job.env.GOWEAVE_GO, path.join(main.outputs['go-root'], 'bin', 'go'));
+    assert.equal(job.env.GOWEAVE_SERVER, '0', 'no weave server lingers in a CI job');
 
     const which = await job.sh('command -v go');
     assert.match(which.stdout.trim(), /go-weave-shim-[0-9a-f]+\/go$/);

@@ -68667,6 +68667,7 @@ async function run() {
     exportVariable("GOWEAVE_CACHE", weaveCache);
     exportVariable("GOWEAVE_REPORT", report);
     if (config) exportVariable("GOWEAVE_CONFIG", config);
+    exportVariable("GOWEAVE_SERVER", process.env.GOWEAVE_SERVER ?? "0");
     addPath(shimDir);
     info(`go commands of later steps are woven${config ? ` with ${config}` : " with the built-in aspects"}`);
   }
