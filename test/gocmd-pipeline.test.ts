@@ -230,6 +230,18 @@ describe('go-weave build with a fake weaver', () => {
     }
   });
 
+  test('a weave cache that cannot be written: a clear error naming it and GOWEAVE_CACHE', async () => {
+    const blocker = join(mod, 'not-a-dir');
+    writeFileSync(blocker, '');
+    try {
+      const { value: code, stderr } = await captureStderr(() => runGoWith({ core: fakeCore('v1'), runtimeDir: rt }, 'build', ['-C', mod, '.'], { ...env, GOWEAVE_CACHE: join(blocker, 'cache') }));
+      assert.equal(code, 1);
+      assert.match(stderr, /go-weave: cannot use the weave cache .*not-a-dir\/cache: ENOTDIR.*; set GOWEAVE_CACHE to a writable directory/);
+    } finally {
+      rmSync(blocker);
+    }
+  });
+
   test('cache clean removes the weave cache', async () => {
     assert.ok(existsSync(join(cache, 'v1')));
     await cleanCache({ GOWEAVE_CACHE: cache });

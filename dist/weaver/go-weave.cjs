@@ -1543,6 +1543,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
+  try {
+    (0, import_node_fs17.mkdirSync)(cache.root, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err.message}; set GOWEAVE_CACHE to a writable directory`);
+  }
   const envOf = runner.goEnv ?? goEnv;
   let ge = await envOf(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);

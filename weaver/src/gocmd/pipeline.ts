@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -92,6 +92,11 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const tEnv = performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
+  try {
+    mkdirSync(cache.root, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${(err as Error).message}; set GOWEAVE_CACHE to a writable directory`);
+  }
   const envOf = runner.goEnv ?? goEnv;
   let ge = await envOf(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
