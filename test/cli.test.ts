@@ -72,3 +72,14 @@ test('--main-module makes aspects limited to the main module apply', () => {
   assert.doesNotMatch(plain.stdout, /trace\.Exit/);
   assert.match(main.stdout, /__weave_trace\.Exit\/\*line c\.go:5:22\*\/\(3\)/);
 });
+
+test('a missing go toolchain is a clear error, woven or passed through, never an internal one', () => {
+  const dir = tempDir('cli');
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/m\n\ngo 1.22\n');
+  writeFileSync(join(dir, 'main.go'), 'package main\n\nfunc main() {}\n');
+  for (const args of [['build', '.'], ['go', 'mod', 'tidy']]) {
+    const r = goWeave(args, { cwd: dir, env: { ...process.env, GOWEAVE_GO: join(dir, 'no-go'), GOWEAVE_CACHE: join(dir, '.weave') } });
+    assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stderr, `go-weave: cannot run "${join(dir, 'no-go')}": not found (set GOWEAVE_GO to the go binary, or put go on PATH)\n`);
+  }
+});

@@ -685,6 +685,18 @@ function userCacheDir(env) {
 
 // weaver/src/gocmd/exec.ts
 var import_node_child_process = require("node:child_process");
+
+// weaver/src/gocmd/usage.ts
+var UsageError = class extends Error {
+  constructor(message, located) {
+    super(message);
+    this.located = located;
+    this.name = "UsageError";
+  }
+  located;
+};
+
+// weaver/src/gocmd/exec.ts
 function capture(cmd, args, opts) {
   return new Promise((resolveP, reject) => {
     const child = (0, import_node_child_process.spawn)(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
@@ -693,7 +705,7 @@ function capture(cmd, args, opts) {
     child.stdout.on("data", (b) => out.push(b));
     child.stderr.on("data", (b) => err.push(b));
     child.on("error", (e) => {
-      reject(e.code === "ENOENT" ? new Error(`go-weave: cannot run "${cmd}": not found (set GOWEAVE_GO or put go on PATH)`) : e);
+      reject(e.code === "ENOENT" ? notFound(cmd) : e);
     });
     child.on("close", (code, signal) => {
       resolveP({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
@@ -713,13 +725,16 @@ function runAttached(cmd, args, opts) {
     };
     child.on("error", (e) => {
       cleanup();
-      reject(e.code === "ENOENT" ? new Error(`go-weave: cannot run "${cmd}": not found (set GOWEAVE_GO or put go on PATH)`) : e);
+      reject(e.code === "ENOENT" ? notFound(cmd) : e);
     });
     child.on("close", (code, signal) => {
       cleanup();
       resolveP(code ?? (signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1));
     });
   });
+}
+function notFound(cmd) {
+  return new UsageError(`go-weave: cannot run "${cmd}": not found (set GOWEAVE_GO to the go binary, or put go on PATH)`);
 }
 
 // weaver/src/gocmd/golist.ts
@@ -773,16 +788,6 @@ var import_node_fs17 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
 var import_node_path16 = require("node:path");
-
-// weaver/src/gocmd/usage.ts
-var UsageError = class extends Error {
-  constructor(message, located) {
-    super(message);
-    this.located = located;
-    this.name = "UsageError";
-  }
-  located;
-};
 
 // weaver/src/gocmd/modfile.ts
 var import_node_fs7 = require("node:fs");
@@ -2409,6 +2414,11 @@ ${USAGE}`);
   } catch (e) {
     if (isWeaveError(e)) {
       process.stderr.write(`go-weave: ${e.message}
+`);
+      return 1;
+    }
+    if (e instanceof Error && e.name === "UsageError") {
+      process.stderr.write(`${e.message}
 `);
       return 1;
     }

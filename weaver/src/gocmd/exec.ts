@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Env } from './env.js';
+import { UsageError } from './usage.js';
 
 export interface Captured {
   code: number;
@@ -16,7 +17,7 @@ export function capture(cmd: string, args: string[], opts: { cwd?: string; env: 
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
-      reject(e.code === 'ENOENT' ? new Error(`go-weave: cannot run "${cmd}": not found (set GOWEAVE_GO or put go on PATH)`) : e);
+      reject(e.code === 'ENOENT' ? notFound(cmd) : e);
     });
     child.on('close', (code, signal) => {
       resolveP({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
@@ -41,11 +42,16 @@ export function runAttached(cmd: string, args: string[], opts: { cwd?: string; e
     };
     child.on('error', (e: NodeJS.ErrnoException) => {
       cleanup();
-      reject(e.code === 'ENOENT' ? new Error(`go-weave: cannot run "${cmd}": not found (set GOWEAVE_GO or put go on PATH)`) : e);
+      reject(e.code === 'ENOENT' ? notFound(cmd) : e);
     });
     child.on('close', (code, signal) => {
       cleanup();
       resolveP(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1));
     });
   });
+}
+
+/** A missing toolchain is the user's to fix, not an internal error. */
+function notFound(cmd: string): UsageError {
+  return new UsageError(`go-weave: cannot run "${cmd}": not found (set GOWEAVE_GO to the go binary, or put go on PATH)`);
 }
