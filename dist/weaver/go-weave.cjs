@@ -2200,6 +2200,8 @@ async function reply(conn, line) {
   conn.end(JSON.stringify(out) + "\n");
 }
 var TRAINING_ROUNDS = 12;
+var TRAINING_MAX_MS = 3e3;
+var TRAINING_MAX_SOURCE = 256 * 1024;
 async function trainer(start) {
   const none = async () => void 0;
   try {
@@ -2216,11 +2218,13 @@ async function trainer(start) {
     const first = await prepare(runner, sub, args, env, () => assetPath("runtime"), start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const units = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath));
-    const inputs = units.map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs22.readFileSync)(path, "utf8") })) }));
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs22.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    let budget = TRAINING_MAX_SOURCE;
+    const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
+    const deadline = Date.now() + TRAINING_MAX_MS;
     let changing = false;
     return async () => {
-      if (changing) return;
+      if (changing || Date.now() > deadline) return;
       try {
         const p = await prepare(runner, sub, args, env, () => assetPath("runtime"), start.cwd);
         changing = !p.planCached || p.outcome.weavedNow > 0;

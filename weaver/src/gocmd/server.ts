@@ -191,12 +191,16 @@ export interface StartingCommand {
  * compiled; each costs what a warm no-op plan costs.
  */
 const TRAINING_ROUNDS = 12;
+/** Training stops after this long (a large module plans slowly even from its caches)... */
+const TRAINING_MAX_MS = 3000;
+/** ...and weaves the smallest woven packages of the main module up to this much source. */
+const TRAINING_MAX_SOURCE = 256 * 1024;
 
 /**
  * Loads the core, the grammar and the aspects, then returns one round of training: the starting
  * command planned again (every cache hits, so nothing is written; go env answers are remembered
- * for the requests), its record computed but not written, and the main module's woven packages
- * woven again in memory, the path an edit takes.
+ * for the requests), its record computed but not written, and the main module's smaller woven
+ * packages woven again in memory, the path an edit takes.
  */
 async function trainer(start: StartingCommand | undefined): Promise<() => Promise<void>> {
   const none = async () => undefined;
@@ -214,11 +218,19 @@ async function trainer(start: StartingCommand | undefined): Promise<() => Promis
     const first = await prepare(runner, sub, args, env, () => assetPath('runtime'), start.cwd);
     const aspects = await core.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const units = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath));
-    const inputs = units.map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: readFileSync(path, 'utf8') })) }));
+    // Small packages first, and no more source than a few of them: a large package (woven whole
+    // here, without the per-file memo) would cost seconds per round.
+    const sized = (await planUnitsAsync(first.packages, async () => true))
+      .filter((u) => u.ref.mainModule && woven.has(u.ref.importPath))
+      .map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: readFileSync(path, 'utf8') })) }))
+      .map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) }))
+      .sort((a, b) => a.size - b.size);
+    let budget = TRAINING_MAX_SOURCE;
+    const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
+    const deadline = Date.now() + TRAINING_MAX_MS;
     let changing = false;
     return async () => {
-      if (changing) return;
+      if (changing || Date.now() > deadline) return;
       try {
         const p = await prepare(runner, sub, args, env, () => assetPath('runtime'), start.cwd);
         // The tree changed since the starting command (the user is editing): planning it is what
