@@ -76,8 +76,8 @@ const goEnvs = new Map<string, { around: string; envFile: string; ge: GoEnv }>()
 const MAX_GO_ENVS = 64;
 
 /**
- * The variables go env reads (the launcher's record key takes the same, launcher/record.go
- * plansWith, and go-weave's own, which go never reads but which may change the plan).
+ * The variables go env reads. The launcher's record key (launcher/record.go plansWith) takes
+ * these and go-weave's own GOWEAVE_ ones, which go never reads.
  */
 function goEnvInputs(env: Env): [string, string][] {
   const named = new Set(['PATH', 'HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'CC', 'CXX', 'FC', 'AR', 'GCCGO', 'PKG_CONFIG']);
