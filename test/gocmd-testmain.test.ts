@@ -35,3 +35,50 @@ test('spans from tests are exported whether or not the package has a TestMain; u
     removeTree(dir);
   }
 });
+
+test('an aspect that only a generated test main could match is named in a warning of go-weave test', async () => {
+  const dir = writeTree({
+    'go.mod': 'module example.com/t\n\ngo 1.22\n',
+    'go-weave.yml': [
+      'extends: [go-weave:default]',
+      'aspects:',
+      '  - id: my.testmain',
+      '    join-point:',
+      '      all-of:',
+      '        - test-main: true',
+      '        - function-body: {function: [{name: main}]}',
+      '    advice:',
+      '      - prepend-statements: {template: println("never")}',
+      '  - id: my.either',
+      '    join-point:',
+      '      one-of:',
+      '        - all-of: [{package-name: main}, {not: {test-main: false}}]',
+      '        - test-main: true',
+      '    advice:',
+      '      - add-blank-import: unsafe',
+      '  - id: my.plain',
+      '    join-point:',
+      '      one-of: [{test-main: true}, {package-name: a}]',
+      '    advice:',
+      '      - add-blank-import: unsafe',
+      '',
+    ].join('\n'),
+    'a/a.go': work('a'),
+    'a/a_test.go': 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
+  }, 'gw-testmain-');
+  try {
+    const env = { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'none', GOFLAGS: '-buildvcs=false' };
+    const warning = /go-weave: warning: aspects "my\.testmain", "my\.either" join only test mains \(test-main: true\), which the go command generates where go-weave cannot weave; join TestMain instead/;
+    const t = await goWeave(['test', '-count=1', './...'], { cwd: dir, env });
+    assert.equal(t.code, 0, t.stdout + t.stderr);
+    assert.match(t.stderr, warning);
+    // Said again when the configuration comes from the weave cache, and only for go test.
+    const again = await goWeave(['test', '-count=1', './...'], { cwd: dir, env });
+    assert.match(again.stderr, warning);
+    const b = await goWeave(['build', './...'], { cwd: dir, env });
+    assert.equal(b.code, 0, b.stderr);
+    assert.doesNotMatch(b.stderr, /test mains/);
+  } finally {
+    removeTree(dir);
+  }
+});

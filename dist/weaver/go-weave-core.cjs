@@ -7378,6 +7378,7 @@ __export(core_bundle_exports, {
   loadAspectFiles: () => loadAspectFiles,
   loadConfig: () => loadConfig,
   packageMayMatch: () => packageMayMatch,
+  testMainOnlyAspects: () => testMainOnlyAspects,
   weaveCommand: () => weaveCommand,
   weavePackage: () => weavePackage
 });
@@ -13644,6 +13645,25 @@ function isFileOutcome(v) {
 function packageMayMatch(set, facts) {
   return set.aspects.some((a) => packageVerdict(a.joinPoint, facts) !== false);
 }
+function testMainOnlyAspects(set) {
+  return set.aspects.filter((a) => needsTestMain(a.joinPoint)).map((a) => a.id);
+}
+function needsTestMain(jp) {
+  switch (jp.kind) {
+    case "test-main":
+      return jp.value;
+    case "all-of":
+      return jp.of.some(needsTestMain);
+    case "one-of":
+      return jp.of.length > 0 && jp.of.every(needsTestMain);
+    case "not":
+      return jp.of.kind === "test-main" && !jp.of.value;
+    case "function-body":
+      return needsTestMain(jp.of);
+    default:
+      return false;
+  }
+}
 function isWoven(source) {
   return source.startsWith(WOVEN_MARKER + "\n");
 }
@@ -13914,6 +13934,7 @@ function aspectsCommand(argv, stdout) {
   loadAspectFiles,
   loadConfig,
   packageMayMatch,
+  testMainOnlyAspects,
   weaveCommand,
   weavePackage
 });

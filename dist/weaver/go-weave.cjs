@@ -1357,7 +1357,7 @@ var LazyConfig = class {
       const hash = this.core.aspectSetHash(a);
       if (!this.entry || this.entry.hash !== hash) {
         const files = [.../* @__PURE__ */ new Set([...filesOf(a), ...this.watch])];
-        this.entry = { stamps: files.map(stampOf2), hash, verdicts: {} };
+        this.entry = { stamps: files.map(stampOf2), hash, verdicts: {}, testMainOnly: this.core.testMainOnlyAspects?.(a) ?? [] };
         this.dirty = true;
       }
       if (this.core.revive) writeFileAtomic(this.setPath(), JSON.stringify({ hash, set: a }));
@@ -1382,6 +1382,10 @@ var LazyConfig = class {
   async hash() {
     if (!this.entry) await this.aspects();
     return this.entry.hash;
+  }
+  async testMainOnly() {
+    if (!this.entry) await this.aspects();
+    return this.entry.testMainOnly ?? [];
   }
   async mayMatch(ref) {
     const k = refKey(ref);
@@ -1578,6 +1582,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     throw new UsageError(`go-weave: ${loc.message}`, loc);
   });
   const aspectHash = await located(config.hash());
+  const testMainOnly = subcommand === "test" ? await located(config.testMainOnly()) : [];
   timings.config = import_node_perf_hooks.performance.now() - tConfig;
   const tList = import_node_perf_hooks.performance.now();
   const tests = subcommand === "test" || subcommand === "vet";
@@ -1679,7 +1684,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed2.rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
-  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot };
+  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly };
 }
 function copyWovenModules(cache, gomodcache, packages, files) {
   if (!gomodcache || files.length === 0) return [];
@@ -1881,6 +1886,7 @@ async function loadRealCore() {
     packageMayMatch: (a, ref) => loaded().packageMayMatch(a, ref),
     weavePackage: async (a, input, memo2) => (await core()).weavePackage(a, input, memo2),
     aspectSetHash: (a) => loaded().aspectSetHash(a),
+    testMainOnlyAspects: (a) => loaded().testMainOnlyAspects(a),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
     revive: async (json) => {
@@ -2072,6 +2078,12 @@ function describeOutcome(p) {
   if (p.skipped.length > 0) {
     const names = p.skipped.slice(0, 5).join(", ") + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : "");
     warnings += `go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it
+`;
+  }
+  if (p.testMainOnly.length > 0) {
+    const ids = p.testMainOnly.map((id) => `"${id}"`).join(", ");
+    const one = p.testMainOnly.length === 1;
+    warnings += `go-weave: warning: aspect${one ? "" : "s"} ${ids} ${one ? "joins" : "join"} only test mains (test-main: true), which the go command generates where go-weave cannot weave; join TestMain instead (like the built-in runtime.testmain)
 `;
   }
   const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Aspect, AspectSet } from './aspects/types.js';
+import type { Aspect, AspectSet, JoinPoint } from './aspects/types.js';
 import { aspectSetHash } from './aspects/load.js';
 import { applyAdvice, type FilePlan } from './advice/apply.js';
 import { NamingRequests } from './advice/context.js';
@@ -59,6 +59,25 @@ function isFileOutcome(v: unknown): v is FileOutcome {
 /** Cheap test before reading a package's files: can any aspect apply there? */
 export function packageMayMatch(set: AspectSet, facts: PackageFacts): boolean {
   return set.aspects.some((a) => packageVerdict(a.joinPoint, facts) !== false);
+}
+
+/**
+ * Aspects that can only join a generated test main (`test-main: true`). The go command writes
+ * that file into its work directory, where an overlay never reaches, so they never apply.
+ */
+export function testMainOnlyAspects(set: AspectSet): string[] {
+  return set.aspects.filter((a) => needsTestMain(a.joinPoint)).map((a) => a.id);
+}
+
+function needsTestMain(jp: JoinPoint): boolean {
+  switch (jp.kind) {
+    case 'test-main': return jp.value;
+    case 'all-of': return jp.of.some(needsTestMain);
+    case 'one-of': return jp.of.length > 0 && jp.of.every(needsTestMain);
+    case 'not': return jp.of.kind === 'test-main' && !jp.of.value;
+    case 'function-body': return needsTestMain(jp.of);
+    default: return false;
+  }
 }
 
 export function isWoven(source: string): boolean {

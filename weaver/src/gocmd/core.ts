@@ -34,6 +34,8 @@ export interface Core<A> {
   packageMayMatch(aspects: A, pkg: PackageRef): boolean;
   weavePackage(aspects: A, pkg: PackageInput, memo?: FileMemo): Promise<PackageResult>;
   aspectSetHash(aspects: A): string;
+  /** Ids of the aspects that only a generated test main could match (never woven by go-weave). */
+  testMainOnlyAspects?(aspects: A): string[];
   /** Identifies the weaving code itself, so a new go-weave never reuses an old weave. */
   fingerprint: string;
   /**

@@ -13,6 +13,8 @@ interface ConfigEntry {
   hash: string;
   /** packageMayMatch answers, by package. */
   verdicts: Record<string, boolean>;
+  /** Aspects only a generated test main could match (Core.testMainOnlyAspects). */
+  testMainOnly?: string[];
 }
 
 function stampOf(path: string): Stamp {
@@ -68,7 +70,7 @@ export class LazyConfig<A> {
       const hash = this.core.aspectSetHash(a);
       if (!this.entry || this.entry.hash !== hash) {
         const files = [...new Set([...filesOf(a), ...this.watch])];
-        this.entry = { stamps: files.map(stampOf), hash, verdicts: {} };
+        this.entry = { stamps: files.map(stampOf), hash, verdicts: {}, testMainOnly: this.core.testMainOnlyAspects?.(a) ?? [] };
         this.dirty = true;
       }
       if (this.core.revive) writeFileAtomic(this.setPath(), JSON.stringify({ hash, set: a }));
@@ -96,6 +98,11 @@ export class LazyConfig<A> {
   async hash(): Promise<string> {
     if (!this.entry) await this.aspects();
     return this.entry!.hash;
+  }
+
+  async testMainOnly(): Promise<string[]> {
+    if (!this.entry) await this.aspects();
+    return this.entry!.testMainOnly ?? [];
   }
 
   async mayMatch(ref: PackageRef): Promise<boolean> {

@@ -10,6 +10,11 @@ export function describeOutcome(p: Prepared): { warnings: string; report: string
     const names = p.skipped.slice(0, 5).join(', ') + (p.skipped.length > 5 ? `, and ${p.skipped.length - 5} more` : '');
     warnings += `go-weave: warning: not weaving ${names}: the standard library of a toolchain in the module cache (GOTOOLCHAIN download) cannot be replaced by -overlay; install that Go release locally to weave it\n`;
   }
+  if (p.testMainOnly.length > 0) {
+    const ids = p.testMainOnly.map((id) => `"${id}"`).join(', ');
+    const one = p.testMainOnly.length === 1;
+    warnings += `go-weave: warning: aspect${one ? '' : 's'} ${ids} ${one ? 'joins' : 'join'} only test mains (test-main: true), which the go command generates where go-weave cannot weave; join TestMain instead (like the built-in runtime.testmain)\n`;
+  }
   const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
   return { warnings, report, summary: `${o.wovenPackages.length} woven packages, ${o.joinPoints} join points` };
 }

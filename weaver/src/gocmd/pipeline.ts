@@ -51,6 +51,8 @@ export interface Prepared {
   configOpts: ConfigOpts;
   /** The weave cache's copy of a GOTOOLCHAIN-downloaded toolchain that builds with (toolchain.ts). */
   toolchainCopy?: string;
+  /** go test: aspects that only a generated test main could match, which go-weave cannot weave. */
+  testMainOnly: string[];
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -125,6 +127,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
       throw new UsageError(`go-weave: ${loc.message}`, loc);
     });
   const aspectHash = await located(config.hash());
+  const testMainOnly = subcommand === 'test' ? await located(config.testMainOnly()) : [];
   timings.config = performance.now() - tConfig;
   const tList = performance.now();
   const tests = subcommand === 'test' || subcommand === 'vet';
@@ -242,7 +245,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   goArgs.push(...parsed.rest);
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly };
 }
 
 /**

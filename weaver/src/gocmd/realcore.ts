@@ -31,6 +31,7 @@ export async function loadRealCore(): Promise<Core<AspectSet>> {
     packageMayMatch: (a, ref) => loaded().packageMayMatch(a, ref),
     weavePackage: async (a, input, memo) => (await core()).weavePackage(a, input, memo),
     aspectSetHash: (a) => loaded().aspectSetHash(a),
+    testMainOnlyAspects: (a) => loaded().testMainOnlyAspects(a),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
     revive: async (json) => {
