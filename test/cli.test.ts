@@ -52,6 +52,9 @@ test('aspects lists what each aspect selects, and --hash follows the configurati
   const builtins = goWeave(['aspects'], { cwd: dir });
   assert.match(builtins.stdout, /^http\.server$/m);
   assert.match(builtins.stdout, /^weave\.span$/m);
+  assert.doesNotMatch(builtins.stdout, /never applies/);
+  writeFileSync(join(dir, 'tm.yml'), 'aspects:\n  - id: tm\n    join-point:\n      all-of: [{test-main: true}, {package-name: main}]\n    advice: [{add-blank-import: unsafe}]\n');
+  assert.match(goWeave(['aspects', '-c', 'tm.yml'], { cwd: dir }).stdout, /^tm\n {2}selects: test main and package named main\n.*\n.*\n {2}note: {4}never applies: the go command generates test mains/m);
   const h1 = goWeave(['aspects', '--hash', '-c', 'aspects.yml'], { cwd: dir }).stdout.trim();
   writeFileSync(join(dir, 'aspects.yml'), '# a comment moves lines but changes nothing\n' + ASPECTS);
   const h2 = goWeave(['aspects', '--hash', '-c', 'aspects.yml'], { cwd: dir }).stdout.trim();

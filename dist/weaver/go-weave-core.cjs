@@ -13911,12 +13911,14 @@ function aspectsCommand(argv, stdout) {
     stdout(aspectSetHash(set) + "\n");
     return 0;
   }
+  const testMainOnly = new Set(testMainOnlyAspects(set));
   for (const a of set.aspects) {
     stdout(`${a.id}
   selects: ${describe(a.joinPoint)}
   advice:  ${a.advice.map((x) => x.kind).join(", ")}
   from:    ${a.origin.file}:${a.origin.line}
 `);
+    if (testMainOnly.has(a.id)) stdout("  note:    never applies: the go command generates test mains where go-weave cannot weave; join TestMain instead\n");
   }
   stdout(`${set.aspects.length} aspect(s)
 `);

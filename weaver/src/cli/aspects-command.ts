@@ -1,6 +1,7 @@
 import { aspectSetHash } from '../aspects/load.js';
 import type { JoinPoint } from '../aspects/types.js';
 import { aspectsFor } from './weave-command.js';
+import { testMainOnlyAspects } from '../weave.js';
 
 function describe(jp: JoinPoint): string {
   switch (jp.kind) {
@@ -41,8 +42,10 @@ export function aspectsCommand(argv: string[], stdout: (s: string) => void): num
   }
   const set = aspectsFor(configs);
   if (hash) { stdout(aspectSetHash(set) + '\n'); return 0; }
+  const testMainOnly = new Set(testMainOnlyAspects(set));
   for (const a of set.aspects) {
     stdout(`${a.id}\n  selects: ${describe(a.joinPoint)}\n  advice:  ${a.advice.map((x) => x.kind).join(', ')}\n  from:    ${a.origin.file}:${a.origin.line}\n`);
+    if (testMainOnly.has(a.id)) stdout('  note:    never applies: the go command generates test mains where go-weave cannot weave; join TestMain instead\n');
   }
   stdout(`${set.aspects.length} aspect(s)\n`);
   return 0;
