@@ -75,6 +75,16 @@ before(async () => {
 });
 after(() => removeTree(dir));
 
+/** Builds the module in cwd woven into out, runs it with console spans, checks its output and a span. */
+async function buildAndRun(cwd: string, out: string, cache: string, stdout: string, span: RegExp): Promise<void> {
+  const b = await goWeave(['build', '-o', out, '.'], { cwd, env: { ...env, GOWEAVE_CACHE: cache } });
+  assert.equal(b.code, 0, b.stderr);
+  const r = await run(out, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, stdout);
+  assert.match(r.stderr, span);
+}
+
 test('vendor mode: build, test and vet are woven; spans come from the woven std and the runtime', async () => {
   const app = join(dir, 'app');
   const before = userTree(app);
@@ -119,13 +129,7 @@ test('a vendored workspace (go work vendor): woven through a go.work copy with i
     // From here on greet exists only in vendor/: a build outside vendor mode cannot find it.
     removeTree(join(ws, 'greet'));
     const before = userTree(ws);
-    const e = { ...env, GOWEAVE_CACHE: join(ws, '.weave') };
-    const b = await goWeave(['build', '-o', join(ws, 'bin', 'app'), '.'], { cwd: join(ws, 'app'), env: e });
-    assert.equal(b.code, 0, b.stderr);
-    const r = await run(join(ws, 'bin', 'app'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, 'HELLO, WORKSPACE\n');
-    assert.match(r.stderr, /"name":"lib\.Shout"/);
+    await buildAndRun(join(ws, 'app'), join(ws, 'bin', 'app'), join(ws, '.weave'), 'HELLO, WORKSPACE\n', /"name":"lib\.Shout"/);
     assert.deepEqual(userTree(ws), before, 'go.work, go.mod or vendor/ changed');
   } finally {
     removeTree(ws);
@@ -149,12 +153,7 @@ test('a module below go 1.14 whose modules.txt an old go command wrote is woven 
     const plain = await run(GO, ['build', '-o', join(app, 'bin', 'plain'), '.'], { cwd: app, env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
     assert.equal(plain.code, 0, `the go command builds it: ${plain.stderr}`);
     const before = userTree(app);
-    const b = await goWeave(['build', '-o', join(app, 'bin', 'app'), '.'], { cwd: app, env: { ...env, GOWEAVE_CACHE: join(app, '.weave') } });
-    assert.equal(b.code, 0, b.stderr);
-    const r = await run(join(app, 'bin', 'app'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, 'hello, old\n');
-    assert.match(r.stderr, /"name":"main\.hello"/);
+    await buildAndRun(app, join(app, 'bin', 'app'), join(app, '.weave'), 'hello, old\n', /"name":"main\.hello"/);
     assert.deepEqual(userTree(app), before, 'go.mod or vendor/ changed');
   } finally {
     removeTree(t);
