@@ -105,7 +105,7 @@ function entriesOf(kindDir, kind) {
         continue;
       }
       if (!isDir) continue;
-      if (listHas(p, marker)) out.push(p);
+      if (listHas(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(p)) out.push(p);
       else if (depth < 12) walk(p, depth + 1);
     }
   };

@@ -86,7 +86,8 @@ function entriesOf(kindDir: string, kind: string): string[] {
         continue;
       }
       if (!isDir) continue;
-      if (listHas(p, marker)) out.push(p);
+      // A copy left half-made by a build that died (see modcopy.ts) goes like any unused copy.
+      if (listHas(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(p)) out.push(p);
       else if (depth < 12) walk(p, depth + 1);
     }
   };
