@@ -55,10 +55,10 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const delta = (ms: number) => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(0)} ms`;
 
 export async function benchBuild(t: Target): Promise<void> {
-  const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 11);
+  const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 21);
   // The first edit after a build goes through Node, which starts the weave server; the next may
   // wait for it to warm up; later ones show the steady state of an edit loop.
-  const editRuns = Number(process.env.BENCH_EDIT_RUNS ?? 5);
+  const editRuns = Number(process.env.BENCH_EDIT_RUNS ?? 7);
   const work = mkdtempSync(join(tmpdir(), `gw-bench-${t.name}-`));
   const src = join(work, 'src');
   cpSync(t.dir, src, { recursive: true });
