@@ -50,19 +50,25 @@ interface Timing {
  * not counted, so only cold builds, which start none, report it).
  */
 async function timedCpu(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Timing> {
-  const t0 = performance.now();
-  const r = await run('/bin/sh', ['-c', '"$@"; s=$?; times >&2; exit $s', 'sh', cmd, ...args], { cwd, env: { ...process.env, ...env } });
-  const ms = performance.now() - t0;
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${r.stdout}${r.stderr}`);
+  const { ms, stderr } = await timedRun('/bin/sh', ['-c', '"$@"; s=$?; times >&2; exit $s', 'sh', cmd, ...args], cwd, env);
   // The last line of `times`: children's user and system time, as 1m2.345s.
-  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const last = stderr.trim().split('\n').pop() ?? '';
   const secs = [...last.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   if (secs.length !== 2) throw new Error(`cannot read the CPU time of ${cmd} from: ${last}`);
   return { ms, cpuMs: (secs[0] + secs[1]) * 1000 };
 }
 
+async function timedRun(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; stderr: string }> {
+  const t0 = performance.now();
+  const r = await run(cmd, args, { cwd, env: { ...process.env, ...env } });
+  const ms = performance.now() - t0;
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${r.stdout}${r.stderr}`);
+  return { ms, stderr: r.stderr };
+}
+
+/** Wall-clock time alone, with nothing in between: a shell would add its start-up to both sides. */
 async function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return (await timedCpu(cmd, args, cwd, env)).ms;
+  return (await timedRun(cmd, args, cwd, env)).ms;
 }
 
 function median(xs: number[]): number {
@@ -90,10 +96,12 @@ export async function benchBuild(t: Target): Promise<void> {
   await timed(GO, ['mod', 'download'], src, base);
   const plainEnv = { ...base, GOCACHE: join(work, 'gocache-plain') };
   const wovenEnv = { ...base, ...gw.env, GOCACHE: join(work, 'gocache-woven'), GOWEAVE_CACHE: join(work, 'weave-cache') };
-  const plainBuildCpu = () => timedCpu(GO, ['build', '-o', join(work, 'out-plain') + '/', ...t.packages], src, plainEnv);
-  const wovenBuildCpu = () => timedCpu(gw.cmd[0], [...gw.cmd.slice(1), 'build', '-o', join(work, 'out-woven') + '/', ...t.packages], src, wovenEnv);
-  const plainBuild = async () => (await plainBuildCpu()).ms;
-  const wovenBuild = async () => (await wovenBuildCpu()).ms;
+  const plainArgs: [string, string[]] = [GO, ['build', '-o', join(work, 'out-plain') + '/', ...t.packages]];
+  const wovenArgs: [string, string[]] = [gw.cmd[0], [...gw.cmd.slice(1), 'build', '-o', join(work, 'out-woven') + '/', ...t.packages]];
+  const plainBuildCpu = () => timedCpu(...plainArgs, src, plainEnv);
+  const wovenBuildCpu = () => timedCpu(...wovenArgs, src, wovenEnv);
+  const plainBuild = () => timed(...plainArgs, src, plainEnv);
+  const wovenBuild = () => timed(...wovenArgs, src, wovenEnv);
   mkdirSync(join(work, 'out-plain'));
   mkdirSync(join(work, 'out-woven'));
 

@@ -73,10 +73,10 @@ func stampHolds(s string) bool {
 	if !ok {
 		return false
 	}
-	fi, err := os.Stat(path)
 	if mtime == "d" {
 		return goListing(path) == sizeText
 	}
+	fi, err := os.Stat(path)
 	switch mtime {
 	case "-":
 		return err != nil && errors.Is(err, os.ErrNotExist)

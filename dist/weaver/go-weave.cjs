@@ -97,22 +97,23 @@ function entriesOf(kindDir, kind) {
   const marker = NESTED[kind];
   const out = [];
   const walk = (dir, depth) => {
-    for (const p of list(dir)) {
-      let isDir = false;
-      try {
-        isDir = (0, import_node_fs2.lstatSync)(p).isDirectory();
-      } catch {
-        continue;
-      }
-      if (!isDir) continue;
-      if (listHas(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(p)) out.push(p);
+    let entries;
+    try {
+      entries = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      const p = (0, import_node_path2.join)(dir, e.name);
+      if (holds(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(e.name)) out.push(p);
       else if (depth < 12) walk(p, depth + 1);
     }
   };
   walk(kindDir, 0);
   return out;
 }
-function listHas(dir, name) {
+function holds(dir, name) {
   try {
     (0, import_node_fs2.lstatSync)((0, import_node_path2.join)(dir, name));
     return true;
@@ -1025,6 +1026,9 @@ var import_node_fs10 = require("node:fs");
 function ignoredName(name) {
   return name.startsWith(".") || name.startsWith("_");
 }
+function visitedDir(name) {
+  return !ignoredName(name) && name !== "testdata";
+}
 function goListing(dir) {
   let entries;
   try {
@@ -1035,10 +1039,9 @@ function goListing(dir) {
   const names = [];
   const goFiles = [];
   for (const e of entries) {
-    if (ignoredName(e.name)) continue;
     if (e.isDirectory()) {
-      if (e.name !== "testdata") names.push(Buffer.from(e.name + "/"));
-    } else if (e.name.endsWith(".go")) {
+      if (visitedDir(e.name)) names.push(Buffer.from(e.name + "/"));
+    } else if (e.name.endsWith(".go") && !ignoredName(e.name)) {
       names.push(Buffer.from(e.name));
       goFiles.push(e.name);
     }
@@ -1114,7 +1117,7 @@ function moduleDirs(root, out) {
     return;
   }
   for (const e of entries) {
-    if (!e.isDirectory() || e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
+    if (!e.isDirectory() || !visitedDir(e.name)) continue;
     moduleDirs((0, import_node_path11.join)(root, e.name), out);
   }
 }
@@ -2111,12 +2114,10 @@ async function handleRequest(req) {
     const v = env[k];
     if (v && !(0, import_node_path20.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path20.resolve)(req.cwd, v);
   }
-  const argv = req.argv[0] === "go" ? req.argv.slice(1) : req.argv;
-  const [sub, ...args] = argv;
-  if (!WOVEN_SUBCOMMANDS.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
+  const cmd = wovenCommand(req.argv);
+  if (!cmd) return { ok: false };
   try {
-    const runner = { core: await loadRealCore(), goEnv: rememberedGoEnv };
-    const p = await prepare(runner, sub, args, env, () => assetPath("runtime"), req.cwd);
+    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
@@ -2126,6 +2127,13 @@ async function handleRequest(req) {
   } catch {
     return { ok: false };
   }
+}
+function wovenCommand(argv) {
+  const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
+  return WOVEN_SUBCOMMANDS.has(sub) && !isVersionedInstall(parseGoArgs(sub, args)) ? { sub, args } : void 0;
+}
+function plan(runner, cmd, env, cwd) {
+  return prepare(runner, cmd.sub, cmd.args, env, () => assetPath("runtime"), cwd);
 }
 var goEnvs = /* @__PURE__ */ new Map();
 var MAX_GO_ENVS = 64;
@@ -2218,16 +2226,15 @@ async function trainer(start) {
   const none = async () => void 0;
   try {
     const core2 = await loadRealCore();
-    const argv = start && start.argv[0] === "go" ? start.argv.slice(1) : start?.argv;
-    const [sub, ...args] = argv ?? [];
-    if (!start || !WOVEN_SUBCOMMANDS.has(sub)) {
+    const cmd = start && wovenCommand(start.argv);
+    if (!start || !cmd) {
       const aspects2 = await core2.loadConfig({});
       await core2.weavePackage(aspects2, { importPath: "example.com/warmup", files: [{ path: "/warmup/warmup.go", source: "package warmup\n\nfunc F() {}\n" }] });
       return none;
     }
     const env = withoutEntryVars(process.env);
     const runner = { core: core2, goEnv: rememberedGoEnv };
-    const first = await prepare(runner, sub, args, env, () => assetPath("runtime"), start.cwd);
+    const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
     const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs22.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
@@ -2238,7 +2245,7 @@ async function trainer(start) {
     return async () => {
       if (changing || Date.now() > deadline) return;
       try {
-        const p = await prepare(runner, sub, args, env, () => assetPath("runtime"), start.cwd);
+        const p = await plan(runner, cmd, env, start.cwd);
         changing = !p.planCached || p.outcome.weavedNow > 0;
         if (changing) return;
         replayRecord(p, env, { stderr: "", report: "", summary: "", startNs: 0n });
@@ -2433,7 +2440,7 @@ ${USAGE}`);
 `);
       return 1;
     }
-    if (e instanceof Error && e.name === "UsageError") {
+    if (e instanceof UsageError) {
       process.stderr.write(`${e.message}
 `);
       return 1;

@@ -40,8 +40,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   } catch (e) {
     if (isWeaveError(e)) { process.stderr.write(`go-weave: ${e.message}\n`); return 1; }
-    // gocmd's UsageError (by name: see isWeaveError); its message names go-weave already.
-    if (e instanceof Error && e.name === 'UsageError') { process.stderr.write(`${e.message}\n`); return 1; }
+    // Its message names go-weave already.
+    if (e instanceof gocmd.UsageError) { process.stderr.write(`${e.message}\n`); return 1; }
     throw e;
   }
 }

@@ -19,7 +19,6 @@ import { describeOutcome, timingsLine } from './outcome.js';
 import { startServer } from './server.js';
 import { maybeTrimWeaveCache } from './trim.js';
 
-
 export { UsageError };
 export { serve, serverIdleMs, startingCommand } from './server.js';
 export { WOVEN_SUBCOMMANDS } from './args.js';

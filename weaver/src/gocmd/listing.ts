@@ -1,6 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { sha256 } from './hash.js';
 
+/** Names the go command never reads: hidden and underscore-prefixed files and directories. */
+export function ignoredName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_');
+}
+
+/** Subdirectories a `./...` pattern visits. */
+export function visitedDir(name: string): boolean {
+  return !ignoredName(name) && name !== 'testdata';
+}
+
 /**
  * What of a directory can change a plan: its Go files and the subdirectories the go command
  * would visit for a `./...` pattern. Building writes other files beside the sources (a binary,
@@ -8,11 +18,6 @@ import { sha256 } from './hash.js';
  * the same hash (launcher/record.go, goListing): names sorted by bytes, one per line,
  * directories with a trailing slash; an unreadable directory hashes as empty.
  */
-/** Names the go command never reads: hidden and underscore-prefixed files and directories. */
-export function ignoredName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_');
-}
-
 export function goListing(dir: string): { hash: string; goFiles: string[] } {
   let entries;
   try {
@@ -23,10 +28,9 @@ export function goListing(dir: string): { hash: string; goFiles: string[] } {
   const names: Buffer[] = [];
   const goFiles: string[] = [];
   for (const e of entries) {
-    if (ignoredName(e.name)) continue;
     if (e.isDirectory()) {
-      if (e.name !== 'testdata') names.push(Buffer.from(e.name + '/'));
-    } else if (e.name.endsWith('.go')) {
+      if (visitedDir(e.name)) names.push(Buffer.from(e.name + '/'));
+    } else if (e.name.endsWith('.go') && !ignoredName(e.name)) {
       names.push(Buffer.from(e.name));
       goFiles.push(e.name);
     }

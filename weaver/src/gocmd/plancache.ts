@@ -4,7 +4,7 @@ import { writeFileAtomic } from './atomic.js';
 import type { WeaveCache } from './cache.js';
 import type { GoEnv, ListedPackage } from './golist.js';
 import { sha256 } from './hash.js';
-import { goListing } from './listing.js';
+import { goListing, visitedDir } from './listing.js';
 import { readJsonFile } from './parsed-json.js';
 
 /**
@@ -102,7 +102,7 @@ function moduleDirs(root: string, out: string[]): void {
     return;
   }
   for (const e of entries) {
-    if (!e.isDirectory() || e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'testdata') continue;
+    if (!e.isDirectory() || !visitedDir(e.name)) continue;
     moduleDirs(join(root, e.name), out);
   }
 }

@@ -7,7 +7,8 @@ import type { Env } from './env.js';
 import { goEnv, type GoEnv } from './golist.js';
 import { isAbsolute, resolve } from 'node:path';
 import { describeOutcome, timingsLine } from './outcome.js';
-import { prepare } from './pipeline.js';
+import { prepare, type CoreRunner, type Prepared } from './pipeline.js';
+import type { AspectSet } from '../index.js';
 import { planUnitsAsync } from './plan.js';
 import { loadRealCore } from './realcore.js';
 import { absoluteGo, moduleLookups, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
@@ -52,13 +53,11 @@ export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
     const v = env[k];
     if (v && !isAbsolute(v) && (k === 'GOWEAVE_CACHE' || v.includes('/'))) env[k] = resolve(req.cwd, v);
   }
-  const argv = req.argv[0] === 'go' ? req.argv.slice(1) : req.argv;
-  const [sub, ...args] = argv;
-  if (!WOVEN_SUBCOMMANDS.has(sub) || isVersionedInstall(parseGoArgs(sub, args))) return { ok: false };
+  const cmd = wovenCommand(req.argv);
+  if (!cmd) return { ok: false };
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
-    const runner = { core: await loadRealCore(), goEnv: rememberedGoEnv };
-    const p = await prepare(runner, sub, args, env, () => assetPath('runtime'), req.cwd);
+    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
@@ -69,6 +68,17 @@ export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
     // The command line reports errors in full (go list output, aspect file:line).
     return { ok: false };
   }
+}
+
+/** The go subcommand and its arguments of a woven go-weave command line, or undefined. */
+function wovenCommand(argv: string[]): { sub: string; args: string[] } | undefined {
+  const [sub, ...args] = argv[0] === 'go' ? argv.slice(1) : argv;
+  return WOVEN_SUBCOMMANDS.has(sub) && !isVersionedInstall(parseGoArgs(sub, args)) ? { sub, args } : undefined;
+}
+
+/** Plans and weaves a command as the command line would, from directory cwd. */
+function plan(runner: CoreRunner<AspectSet>, cmd: { sub: string; args: string[] }, env: Env, cwd: string): Promise<Prepared> {
+  return prepare(runner, cmd.sub, cmd.args, env, () => assetPath('runtime'), cwd);
 }
 
 /** go env answers by go binary, directory and environment, with stamps of what they were read from. */
@@ -206,16 +216,15 @@ async function trainer(start: StartingCommand | undefined): Promise<() => Promis
   const none = async () => undefined;
   try {
     const core = await loadRealCore();
-    const argv = start && start.argv[0] === 'go' ? start.argv.slice(1) : start?.argv;
-    const [sub, ...args] = argv ?? [];
-    if (!start || !WOVEN_SUBCOMMANDS.has(sub)) {
+    const cmd = start && wovenCommand(start.argv);
+    if (!start || !cmd) {
       const aspects = await core.loadConfig({});
       await core.weavePackage(aspects, { importPath: 'example.com/warmup', files: [{ path: '/warmup/warmup.go', source: 'package warmup\n\nfunc F() {}\n' }] });
       return none;
     }
     const env = withoutEntryVars(process.env);
     const runner = { core, goEnv: rememberedGoEnv };
-    const first = await prepare(runner, sub, args, env, () => assetPath('runtime'), start.cwd);
+    const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
     // Small packages first, and no more source than a few of them: a large package (woven whole
@@ -232,7 +241,7 @@ async function trainer(start: StartingCommand | undefined): Promise<() => Promis
     return async () => {
       if (changing || Date.now() > deadline) return;
       try {
-        const p = await prepare(runner, sub, args, env, () => assetPath('runtime'), start.cwd);
+        const p = await plan(runner, cmd, env, start.cwd);
         // The tree changed since the starting command (the user is editing): planning it is what
         // the next request does anyway, and further rounds would only compete with it.
         changing = !p.planCached || p.outcome.weavedNow > 0;

@@ -78,16 +78,17 @@ function entriesOf(kindDir: string, kind: string): string[] {
   const out: string[] = [];
   // A copy's path mirrors the module cache's (host/owner/repo@version): deep, but bounded.
   const walk = (dir: string, depth: number) => {
-    for (const p of list(dir)) {
-      let isDir = false;
-      try {
-        isDir = lstatSync(p).isDirectory();
-      } catch {
-        continue;
-      }
-      if (!isDir) continue;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      const p = join(dir, e.name);
       // A copy left half-made by a build that died (see modcopy.ts) goes like any unused copy.
-      if (listHas(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(p)) out.push(p);
+      if (holds(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(e.name)) out.push(p);
       else if (depth < 12) walk(p, depth + 1);
     }
   };
@@ -95,7 +96,7 @@ function entriesOf(kindDir: string, kind: string): string[] {
   return out;
 }
 
-function listHas(dir: string, name: string): boolean {
+function holds(dir: string, name: string): boolean {
   try {
     lstatSync(join(dir, name));
     return true;
