@@ -296,3 +296,44 @@ test('the record contract: every stamp kind, the directory listing, environment 
     removeTree(t);
   }
 });
+
+test('a save is woven by the weave server before the build that follows it', async () => {
+  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
+  const sock = join(launcherDir(), 'weaver.sock');
+  const launcher = join(launcherDir(), 'go-weave-launch');
+  // An edit the launcher sends to Node, which starts a server (the last test cleaned the cache).
+  writeFileSync(join(dir, 'main.go'), main('sixth'));
+  age(join(dir, 'main.go'), 15);
+  assert.match((await build(serverEnv)).stderr, NODE_LINE);
+  await until('the weave server to listen', () => existsSync(sock));
+  // The server's first request: planned as it arrives, and the sources watched from then on.
+  writeFileSync(join(dir, 'main.go'), main('seventh'));
+  const first = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, /woven by the weave server: [01] woven now/);
+
+  const where = await run(launcher, ['-goweave-record-path', 'build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...serverEnv, GOWEAVE_ENTRY: ENTRY } });
+  const record = where.stdout.trim();
+  const recordMtime = () => statSync(record, { bigint: true }).mtimeNs;
+  for (const span of ['eighth', 'ninth']) {
+    const before = recordMtime();
+    writeFileSync(join(dir, 'main.go'), main(span));
+    await until('the save to be woven', () => recordMtime() !== before);
+    const r = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+    assert.equal(r.code, 0, r.stderr);
+    // An editor's save can come as several events, and so as more than one plan.
+    assert.match(r.stderr, /woven by the weave server: [01] woven on save/);
+    const spans = (await runBinary()).spans;
+    assert.ok(spans.includes(span) && !spans.includes('seventh'), `spans ${spans.join(',')}`);
+  }
+  // A save right before a build, and a change beside the sources the plan never read.
+  writeFileSync(join(dir, 'notes.txt'), 'not a source');
+  writeFileSync(join(dir, 'main.go'), main('tenth'));
+  const r = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /woven by the weave server: [01] woven (on save|now)/);
+  assert.ok((await runBinary()).spans.includes('tenth'));
+  const clean = await run(ENTRY, ['cache', 'clean'], { cwd: dir, env: { ...process.env, ...env } });
+  assert.equal(clean.code, 0, clean.stderr);
+  await until('the weave server to quit', async () => (await processesWith(sock)) === 0);
+});

@@ -399,9 +399,9 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -1332,10 +1332,10 @@ function refKey(ref) {
   return `${ref.importPath}\0${ref.name ?? ""}\0${ref.standard ? 1 : 0}\0${ref.mainModule ? 1 : 0}`;
 }
 var LazyConfig = class {
-  constructor(core2, opts, cache, watch, salt = "") {
+  constructor(core2, opts, cache, watch2, salt = "") {
     this.core = core2;
     this.opts = opts;
-    this.watch = watch;
+    this.watch = watch2;
     const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
     this.path = (0, import_node_path14.join)(cache.root, "config", key.slice(0, 2), key + ".json");
     try {
@@ -2099,34 +2099,120 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_net = require("node:net");
+var import_node_path21 = require("node:path");
+
+// weaver/src/gocmd/server-watch.ts
+var import_node_fs22 = require("node:fs");
 var import_node_path20 = require("node:path");
-async function handleRequest(req) {
+var MAX_WATCHED = 2e3;
+var SourceWatch = class {
+  constructor(onChange) {
+    this.onChange = onChange;
+  }
+  onChange;
+  /** Moves on with every relevant change in a watched directory. */
+  generation = 0;
+  /** Moves on with every directory watched anew: a plan trusts only watches older than itself. */
+  clock = 0;
+  watchers = /* @__PURE__ */ new Map();
+  relevant = /* @__PURE__ */ new Set();
+  /** Where a plan starting now stands: compare with `holds` later. */
+  mark() {
+    return { generation: this.generation, clock: this.clock };
+  }
+  /**
+   * Nothing relevant changed since `m`, and every path (a file or directory a plan read while
+   * it was too recent to vouch for) was watched since before `m`.
+   */
+  holds(m, paths) {
+    if (m.generation !== this.generation) return false;
+    return paths.every((p) => [p, (0, import_node_path20.dirname)(p)].some((d) => {
+      const w = this.watchers.get(d);
+      return w !== void 0 && w.since <= m.clock;
+    }));
+  }
+  /** Watches exactly `dirs`; `names` are the file names besides Go files whose change matters. */
+  update(dirs, names) {
+    for (const [d, { w }] of this.watchers) {
+      if (!dirs.has(d)) {
+        w.close();
+        this.watchers.delete(d);
+      }
+    }
+    this.relevant = names;
+    for (const d of dirs) {
+      if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
+      try {
+        const w = (0, import_node_fs22.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        w.on("error", () => this.drop(d));
+        this.watchers.set(d, { w, since: ++this.clock });
+      } catch {
+      }
+    }
+  }
+  close() {
+    for (const { w } of this.watchers.values()) w.close();
+    this.watchers.clear();
+  }
+  drop(dir) {
+    this.watchers.get(dir)?.w.close();
+    this.watchers.delete(dir);
+    this.generation++;
+  }
+  changed(dir, event, name) {
+    if (event === "rename" && !(0, import_node_fs22.existsSync)(dir)) {
+      this.drop(dir);
+      this.onChange();
+      return;
+    }
+    const n = name === null ? null : (0, import_node_path20.basename)(name.toString());
+    if (n !== null && !n.endsWith(".go") && !this.relevant.has(n)) return;
+    this.generation++;
+    this.onChange();
+  }
+};
+
+// weaver/src/gocmd/server.ts
+async function answer(req) {
   const startNs = BigInt(Date.now()) * 1000000n;
   const env = {};
   for (const kv of req.env) {
     const i = kv.indexOf("=");
     if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
   }
-  if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return { ok: false };
+  const no = { reply: { ok: false } };
+  if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path20.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path20.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path21.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path21.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
-  if (!cmd) return { ok: false };
+  if (!cmd) return no;
   try {
     const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
-    if (!r) return { ok: false };
+    if (!r) return no;
     writeReplayRecord(req.record, r);
-    return { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` };
+    const racy = r.stamps.filter((s) => s.startsWith("racy ")).map((s) => s.slice("racy 0 ".length));
+    return { reply: { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` }, sources: watchedSources(p), racy };
   } catch {
-    return { ok: false };
+    return no;
   }
+}
+function watchedSources(p) {
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path21.sep);
+  const dirs = /* @__PURE__ */ new Set();
+  for (const pkg of p.packages) {
+    for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
+      if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
+    }
+  }
+  if (p.configOpts.configPath) dirs.add((0, import_node_path21.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path21.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -2156,7 +2242,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs22.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs23.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -2165,10 +2251,44 @@ function stampsOf(paths) {
 }
 async function serve(socketPath, idleMs, start) {
   if (await answers(socketPath)) return;
-  (0, import_node_fs22.rmSync)(socketPath, { force: true });
+  (0, import_node_fs23.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
+  const sources = new SourceWatch(() => weaveOnSave());
+  let last;
+  let saveQueued = false;
+  const planRequest = async (line, req) => {
+    const mark = sources.mark();
+    const a = await answer(req);
+    if (a.sources) sources.update(a.sources.dirs, a.sources.names);
+    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose: a.reply.verbose ?? "" } : void 0;
+    return a.reply;
+  };
+  const weaveOnSave = () => {
+    if (!last || saveQueued) return;
+    saveQueued = true;
+    tail = tail.then(async () => {
+      await eventsSeen();
+      saveQueued = false;
+      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req);
+    });
+  };
+  const reply = async (conn, line) => {
+    let out = { ok: false };
+    try {
+      const req = JSON.parse(line);
+      await eventsSeen();
+      if (last?.mark && last.line === line && sources.holds(last.mark, last.racy)) {
+        out = { ok: true, verbose: last.verbose.replace(" woven now;", " woven on save;") };
+      } else {
+        out = await planRequest(line, req);
+      }
+    } catch {
+      out = { ok: false };
+    }
+    conn.end(JSON.stringify(out) + "\n");
+  };
   const server = (0, import_node_net.createServer)((conn) => {
     let buf = "";
     conn.setEncoding("utf8");
@@ -2188,12 +2308,13 @@ async function serve(socketPath, idleMs, start) {
   });
   let ino = 0;
   const stop = () => {
-    clearInterval(watch);
+    clearInterval(socketCheck);
     clearTimeout(timer);
+    sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs22.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs23.rmSync)(socketPath, { force: true });
   };
-  const watch = setInterval(() => {
+  const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
   }, 5e3);
   await new Promise((resolve10, reject) => {
@@ -2210,14 +2331,8 @@ async function serve(socketPath, idleMs, start) {
   }
   await closed;
 }
-async function reply(conn, line) {
-  let out;
-  try {
-    out = await handleRequest(JSON.parse(line));
-  } catch {
-    out = { ok: false };
-  }
-  conn.end(JSON.stringify(out) + "\n");
+function eventsSeen() {
+  return new Promise((resolve10) => setImmediate(resolve10));
 }
 var TRAINING_ROUNDS = 12;
 var TRAINING_MAX_MS = 3e3;
@@ -2237,7 +2352,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs22.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs23.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -2260,7 +2375,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs22.statSync)(path).ino;
+    return (0, import_node_fs23.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -2368,14 +2483,14 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path21.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path22.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path21.sep);
-    const name = inside ? (0, import_node_path21.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs23.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs23.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path22.sep);
+    const name = inside ? (0, import_node_path22.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs24.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs24.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

@@ -5,12 +5,13 @@ import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
 import { assetPath } from '../assets.js';
 import type { Env } from './env.js';
 import { goEnv, type GoEnv } from './golist.js';
-import { isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import { describeOutcome, timingsLine } from './outcome.js';
 import { prepare, type CoreRunner, type Prepared } from './pipeline.js';
 import type { AspectSet } from '../index.js';
 import { planUnitsAsync } from './plan.js';
 import { loadRealCore } from './realcore.js';
+import { SourceWatch, type WatchMark } from './server-watch.js';
 import { absoluteGo, moduleLookups, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
 
 /**
@@ -40,34 +41,69 @@ export interface ServerReply {
 
 /** Handles one request; never throws (a decline sends the launcher to Node). */
 export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
+  return (await answer(req)).reply;
+}
+
+interface Answer {
+  reply: ServerReply;
+  /** What the plan read from the user's tree, for the server to watch. */
+  sources?: WatchedSources;
+  /** Paths the record stamped as too recent to vouch for later builds. */
+  racy?: string[];
+}
+
+async function answer(req: ServerRequest): Promise<Answer> {
   const startNs = BigInt(Date.now()) * 1_000_000n;
   const env: Env = {};
   for (const kv of req.env) {
     const i = kv.indexOf('=');
     if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
   }
+  const no = { reply: { ok: false } };
   // Data files (aspects, runtime, grammar) are found once per process, through GOWEAVE_ASSETS.
-  if ((env.GOWEAVE_ASSETS ?? '') !== (process.env.GOWEAVE_ASSETS ?? '')) return { ok: false };
+  if ((env.GOWEAVE_ASSETS ?? '') !== (process.env.GOWEAVE_ASSETS ?? '')) return no;
   // The server runs in /: paths the command line would take from its directory are made whole.
   for (const k of ['GOWEAVE_CACHE', 'GOWEAVE_GO'] as const) {
     const v = env[k];
     if (v && !isAbsolute(v) && (k === 'GOWEAVE_CACHE' || v.includes('/'))) env[k] = resolve(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
-  if (!cmd) return { ok: false };
+  if (!cmd) return no;
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
     const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
-    if (!r) return { ok: false };
+    if (!r) return no;
     writeReplayRecord(req.record, r);
-    return { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` };
+    const racy = r.stamps.filter((s) => s.startsWith('racy ')).map((s) => s.slice('racy 0 '.length));
+    return { reply: { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` }, sources: watchedSources(p), racy };
   } catch {
     // The command line reports errors in full (go list output, aspect file:line).
-    return { ok: false };
+    return no;
   }
+}
+
+interface WatchedSources {
+  dirs: Set<string>;
+  names: Set<string>;
+}
+
+/**
+ * The directories a user edits (packages outside GOROOT and the module cache, and the main
+ * modules' roots) and the names of the files the plan depends on.
+ */
+function watchedSources(p: Prepared): WatchedSources {
+  const immutable = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + sep);
+  const dirs = new Set<string>();
+  for (const pkg of p.packages) {
+    for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : undefined]) {
+      if (d && !pkg.Standard && !immutable.some((i) => d.startsWith(i))) dirs.add(d);
+    }
+  }
+  if (p.configOpts.configPath) dirs.add(dirname(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => basename(f))) };
 }
 
 /** The go subcommand and its arguments of a woven go-weave command line, or undefined. */
@@ -136,6 +172,48 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   let tail = Promise.resolve();
   let pending = 0;
   let timer: NodeJS.Timeout | undefined;
+  const sources = new SourceWatch(() => weaveOnSave());
+  // The last request planned (its JSON line is its identity), planned again when a source is
+  // saved; `mark` is set while its record holds for the same request sent again.
+  let last: { line: string; req: ServerRequest; mark?: WatchMark; racy: string[]; verbose: string } | undefined;
+  let saveQueued = false;
+
+  const planRequest = async (line: string, req: ServerRequest): Promise<ServerReply> => {
+    const mark = sources.mark();
+    const a = await answer(req);
+    if (a.sources) sources.update(a.sources.dirs, a.sources.names);
+    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose: a.reply.verbose ?? '' } : undefined;
+    return a.reply;
+  };
+  // A save re-plans the last build at once: the build that follows finds its work done.
+  const weaveOnSave = () => {
+    if (!last || saveQueued) return;
+    saveQueued = true;
+    tail = tail.then(async () => {
+      // One plan for the burst of events an editor's save makes.
+      await eventsSeen();
+      saveQueued = false;
+      // A request waiting does the work itself.
+      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req);
+    });
+  };
+  const reply = async (conn: Socket, line: string): Promise<void> => {
+    let out: ServerReply = { ok: false };
+    try {
+      const req = JSON.parse(line) as ServerRequest;
+      // Every edit made before this build started has been seen now.
+      await eventsSeen();
+      if (last?.mark && last.line === line && sources.holds(last.mark, last.racy)) {
+        out = { ok: true, verbose: last.verbose.replace(' woven now;', ' woven on save;') };
+      } else {
+        out = await planRequest(line, req);
+      }
+    } catch {
+      out = { ok: false };
+    }
+    conn.end(JSON.stringify(out) + '\n');
+  };
+
   const server = createServer((conn) => {
     let buf = '';
     conn.setEncoding('utf8');
@@ -155,12 +233,13 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   });
   let ino = 0;
   const stop = () => {
-    clearInterval(watch);
+    clearInterval(socketCheck);
     clearTimeout(timer);
+    sources.close();
     server.close();
     if (inodeOf(socketPath) === ino) rmSync(socketPath, { force: true });
   };
-  const watch = setInterval(() => {
+  const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
   }, 5000);
   await new Promise<void>((resolve, reject) => {
@@ -179,14 +258,12 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   await closed;
 }
 
-async function reply(conn: Socket, line: string): Promise<void> {
-  let out: ServerReply;
-  try {
-    out = await handleRequest(JSON.parse(line) as ServerRequest);
-  } catch {
-    out = { ok: false };
-  }
-  conn.end(JSON.stringify(out) + '\n');
+/**
+ * Resolves after the I/O callbacks of this turn of the event loop: a file-system event queued
+ * before a request's bytes arrived has been delivered by then.
+ */
+function eventsSeen(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The woven command whose Node run started the server: what the next requests will look like. */

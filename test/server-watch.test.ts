@@ -1,0 +1,84 @@
+// The weave server's watch of the user's sources (weaver/src/gocmd/server-watch.ts), on real
+// directories through the kernel's file events: which changes count, and when a plan's record
+// may be vouched for without planning again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SourceWatch } from '../weaver/src/gocmd/server-watch.ts';
+import { removeTree } from './support/go-fixture.ts';
+
+/** Long enough for a file event to reach the process. */
+const settle = () => new Promise((r) => setTimeout(r, 200));
+
+test('Go files and stamped names count; other files, and directories not watched, do not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-watch-'));
+  const other = mkdtempSync(join(tmpdir(), 'gw-watch-other-'));
+  let calls = 0;
+  const w = new SourceWatch(() => calls++);
+  try {
+    writeFileSync(join(dir, 'a.go'), 'package a\n');
+    const before = w.mark();
+    w.update(new Set([dir]), new Set(['go.mod']));
+    // A plan that started before the directory was watched cannot be vouched for by the watch.
+    assert.equal(w.holds(before, [join(dir, 'a.go')]), false);
+    const m = w.mark();
+    assert.equal(w.holds(m, [join(dir, 'a.go')]), true);
+    assert.equal(w.holds(m, [dir]), true, 'a directory stamp is covered by its own watch');
+    assert.equal(w.holds(m, [join(other, 'b.go')]), false, 'a file in a directory not watched');
+
+    // Build output and editor leftovers beside the sources change nothing.
+    writeFileSync(join(dir, 'a'), 'binary');
+    writeFileSync(join(dir, 'a.go~'), 'backup');
+    writeFileSync(join(other, 'b.go'), 'package b\n');
+    await settle();
+    assert.equal(calls, 0);
+    assert.equal(w.holds(m, [join(dir, 'a.go')]), true);
+
+    writeFileSync(join(dir, 'a.go'), 'package a // edited\n');
+    await settle();
+    assert.ok(calls >= 1);
+    assert.equal(w.holds(m, [join(dir, 'a.go')]), false);
+
+    // A stamped name other than a Go file, and an editor's save by rename.
+    const m2 = w.mark();
+    writeFileSync(join(dir, 'go.mod'), 'module a\n');
+    await settle();
+    assert.equal(w.holds(m2, []), false);
+    const m3 = w.mark();
+    writeFileSync(join(dir, '.a.go.swp'), 'x');
+    renameSync(join(dir, '.a.go.swp'), join(dir, 'a.go'));
+    await settle();
+    assert.equal(w.holds(m3, []), false);
+
+    // No longer wanted: unwatched, and no longer covering its files.
+    const before2 = calls;
+    w.update(new Set(), new Set());
+    writeFileSync(join(dir, 'a.go'), 'package a // again\n');
+    await settle();
+    assert.equal(calls, before2);
+    assert.equal(w.holds(w.mark(), [join(dir, 'a.go')]), false);
+  } finally {
+    w.close();
+    removeTree(dir);
+    removeTree(other);
+  }
+});
+
+test('a watched directory that goes away stops vouching for its files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-watch-'));
+  const w = new SourceWatch(() => undefined);
+  try {
+    w.update(new Set([dir]), new Set());
+    const m = w.mark();
+    removeTree(dir);
+    await settle();
+    assert.equal(w.holds(m, [join(dir, 'a.go')]), false);
+    // A directory that does not exist is simply not watched.
+    w.update(new Set([dir]), new Set());
+    assert.equal(w.holds(w.mark(), [join(dir, 'a.go')]), false);
+  } finally {
+    w.close();
+  }
+});

@@ -1,0 +1,95 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
+
+/** More directories than this are left unwatched (their edits take the usual path). */
+const MAX_WATCHED = 2000;
+
+/** Where a plan started, in a SourceWatch's terms. */
+export interface WatchMark {
+  generation: number;
+  clock: number;
+}
+
+/**
+ * The weave server's view of the user's source directories. Every change to a file a plan may
+ * read (a Go file, or a name the plan stamped) moves `generation` on and calls `onChange`; the
+ * server re-plans the last build then (a save is woven before the build that follows it), and
+ * replies to a build at once only when nothing changed since that plan started.
+ *
+ * inotify reports a write synchronously with the write itself, so an edit made before a build
+ * started has been seen by the time the server reads that build's request (see eventsSeen in server.ts).
+ */
+export class SourceWatch {
+  /** Moves on with every relevant change in a watched directory. */
+  generation = 0;
+  /** Moves on with every directory watched anew: a plan trusts only watches older than itself. */
+  private clock = 0;
+  private readonly watchers = new Map<string, { w: FSWatcher; since: number }>();
+  private relevant = new Set<string>();
+
+  constructor(private readonly onChange: () => void) {}
+
+  /** Where a plan starting now stands: compare with `holds` later. */
+  mark(): WatchMark {
+    return { generation: this.generation, clock: this.clock };
+  }
+
+  /**
+   * Nothing relevant changed since `m`, and every path (a file or directory a plan read while
+   * it was too recent to vouch for) was watched since before `m`.
+   */
+  holds(m: WatchMark, paths: string[]): boolean {
+    if (m.generation !== this.generation) return false;
+    return paths.every((p) => [p, dirname(p)].some((d) => {
+      const w = this.watchers.get(d);
+      return w !== undefined && w.since <= m.clock;
+    }));
+  }
+
+  /** Watches exactly `dirs`; `names` are the file names besides Go files whose change matters. */
+  update(dirs: Set<string>, names: Set<string>): void {
+    for (const [d, { w }] of this.watchers) {
+      if (!dirs.has(d)) {
+        w.close();
+        this.watchers.delete(d);
+      }
+    }
+    this.relevant = names;
+    for (const d of dirs) {
+      if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
+      try {
+        const w = watch(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        // A directory removed or renamed: its edits are no longer seen.
+        w.on('error', () => this.drop(d));
+        this.watchers.set(d, { w, since: ++this.clock });
+      } catch {
+        // Gone, unreadable, or out of inotify watches: edits there take the usual path.
+      }
+    }
+  }
+
+  close(): void {
+    for (const { w } of this.watchers.values()) w.close();
+    this.watchers.clear();
+  }
+
+  private drop(dir: string): void {
+    this.watchers.get(dir)?.w.close();
+    this.watchers.delete(dir);
+    this.generation++;
+  }
+
+  private changed(dir: string, event: string, name: string | Buffer | null): void {
+    // The directory itself removed or renamed: inotify says so with a rename event, no error.
+    if (event === 'rename' && !existsSync(dir)) {
+      this.drop(dir);
+      this.onChange();
+      return;
+    }
+    const n = name === null ? null : basename(name.toString());
+    // No name: the kernel's queue overflowed, or the directory itself changed.
+    if (n !== null && !n.endsWith('.go') && !this.relevant.has(n)) return;
+    this.generation++;
+    this.onChange();
+  }
+}
