@@ -2258,11 +2258,12 @@ async function serve(socketPath, idleMs, start) {
   const sources = new SourceWatch(() => weaveOnSave());
   let last;
   let saveQueued = false;
-  const planRequest = async (line, req) => {
+  const planRequest = async (line, req, onSave = false) => {
     const mark = sources.mark();
     const a = await answer(req);
     if (a.sources) sources.update(a.sources.dirs, a.sources.names);
-    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose: a.reply.verbose ?? "" } : void 0;
+    const verbose = onSave ? (a.reply.verbose ?? "").replace(" woven now;", " woven on save;") : "nothing changed since the last plan";
+    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose } : void 0;
     return a.reply;
   };
   const weaveOnSave = () => {
@@ -2271,7 +2272,7 @@ async function serve(socketPath, idleMs, start) {
     tail = tail.then(async () => {
       await eventsSeen();
       saveQueued = false;
-      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req);
+      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req, true);
     });
   };
   const reply = async (conn, line) => {
@@ -2280,7 +2281,7 @@ async function serve(socketPath, idleMs, start) {
       const req = JSON.parse(line);
       await eventsSeen();
       if (last?.mark && last.line === line && sources.holds(last.mark, last.racy)) {
-        out = { ok: true, verbose: last.verbose.replace(" woven now;", " woven on save;") };
+        out = { ok: true, verbose: last.verbose };
       } else {
         out = await planRequest(line, req);
       }

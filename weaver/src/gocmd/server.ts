@@ -178,11 +178,13 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   let last: { line: string; req: ServerRequest; mark?: WatchMark; racy: string[]; verbose: string } | undefined;
   let saveQueued = false;
 
-  const planRequest = async (line: string, req: ServerRequest): Promise<ServerReply> => {
+  const planRequest = async (line: string, req: ServerRequest, onSave = false): Promise<ServerReply> => {
     const mark = sources.mark();
     const a = await answer(req);
     if (a.sources) sources.update(a.sources.dirs, a.sources.names);
-    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose: a.reply.verbose ?? '' } : undefined;
+    // What the same request sent again is told: the work a save did, or that there was none.
+    const verbose = onSave ? (a.reply.verbose ?? '').replace(' woven now;', ' woven on save;') : 'nothing changed since the last plan';
+    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose } : undefined;
     return a.reply;
   };
   // A save re-plans the last build at once: the build that follows finds its work done.
@@ -194,7 +196,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       await eventsSeen();
       saveQueued = false;
       // A request waiting does the work itself.
-      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req);
+      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req, true);
     });
   };
   const reply = async (conn: Socket, line: string): Promise<void> => {
@@ -204,7 +206,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       // Every edit made before this build started has been seen now.
       await eventsSeen();
       if (last?.mark && last.line === line && sources.holds(last.mark, last.racy)) {
-        out = { ok: true, verbose: last.verbose.replace(' woven now;', ' woven on save;') };
+        out = { ok: true, verbose: last.verbose };
       } else {
         out = await planRequest(line, req);
       }
