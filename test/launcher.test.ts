@@ -337,3 +337,24 @@ test('a save is woven by the weave server before the build that follows it', asy
   assert.equal(clean.code, 0, clean.stderr);
   await until('the weave server to quit', async () => (await processesWith(sock)) === 0);
 });
+
+test('saves keep the weave server up; it quits once nobody builds or saves', async () => {
+  // The last test cleaned the cache: two builds make the launcher again.
+  for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);
+  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '3' };
+  const sock = join(launcherDir(), 'weaver.sock');
+  writeFileSync(join(dir, 'main.go'), main('eleventh'));
+  age(join(dir, 'main.go'), 15);
+  assert.match((await build(serverEnv)).stderr, NODE_LINE);
+  await until('the weave server to listen', () => existsSync(sock));
+  writeFileSync(join(dir, 'main.go'), main('twelfth'));
+  assert.match((await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') })).stderr, /woven by the weave server/);
+  // Five seconds of saves, each well within the 3 s idle time of the one before.
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    writeFileSync(join(dir, 'main.go'), main(`save${i}`));
+  }
+  assert.equal(await processesWith(sock), 1, 'the server quit while the sources were being saved');
+  await until('the idle weave server to quit', async () => (await processesWith(sock)) === 0);
+  assert.equal(existsSync(sock), false);
+});

@@ -2272,7 +2272,12 @@ async function serve(socketPath, idleMs, start) {
     tail = tail.then(async () => {
       await eventsSeen();
       saveQueued = false;
-      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req, true);
+      if (!last || pending > 0 || last.mark && sources.holds(last.mark, [])) return;
+      await planRequest(last.line, last.req, true);
+      if (pending === 0) {
+        clearTimeout(timer);
+        timer = setTimeout(stop, idleMs);
+      }
     });
   };
   const reply = async (conn, line) => {

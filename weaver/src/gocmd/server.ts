@@ -196,7 +196,13 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       await eventsSeen();
       saveQueued = false;
       // A request waiting does the work itself.
-      if (last && pending === 0 && !(last.mark && sources.holds(last.mark, []))) await planRequest(last.line, last.req, true);
+      if (!last || pending > 0 || (last.mark && sources.holds(last.mark, []))) return;
+      await planRequest(last.line, last.req, true);
+      // Someone is editing: builds will follow.
+      if (pending === 0) {
+        clearTimeout(timer);
+        timer = setTimeout(stop, idleMs);
+      }
     });
   };
   const reply = async (conn: Socket, line: string): Promise<void> => {
