@@ -82,3 +82,21 @@ test('a watched directory that goes away stops vouching for its files', async ()
     w.close();
   }
 });
+
+test('where events may come after the write (not inotify), the watch never vouches', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-watch-'));
+  let calls = 0;
+  const w = new SourceWatch(() => calls++, false);
+  try {
+    w.update(new Set([dir]), new Set());
+    const m = w.mark();
+    assert.equal(w.holds(m, [join(dir, 'a.go')]), false);
+    // It still starts a plan on a save.
+    writeFileSync(join(dir, 'a.go'), 'package a\n');
+    await settle();
+    assert.ok(calls >= 1);
+  } finally {
+    w.close();
+    removeTree(dir);
+  }
+});

@@ -2108,10 +2108,17 @@ var import_node_fs22 = require("node:fs");
 var import_node_path20 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
-  constructor(onChange) {
+  /**
+   * trustEvents: whether an event is delivered before a write returns (inotify). macOS's
+   * FSEvents and other back ends deliver later, so there the watch only triggers plans and
+   * never vouches for anything.
+   */
+  constructor(onChange, trustEvents = process.platform === "linux") {
     this.onChange = onChange;
+    this.trustEvents = trustEvents;
   }
   onChange;
+  trustEvents;
   /** Moves on with every relevant change in a watched directory. */
   generation = 0;
   /** Moves on with every directory watched anew: a plan trusts only watches older than itself. */
@@ -2127,7 +2134,7 @@ var SourceWatch = class {
    * it was too recent to vouch for) was watched since before `m`.
    */
   holds(m, paths) {
-    if (m.generation !== this.generation) return false;
+    if (!this.trustEvents || m.generation !== this.generation) return false;
     return paths.every((p) => [p, (0, import_node_path20.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
@@ -2175,6 +2182,17 @@ var SourceWatch = class {
 };
 
 // weaver/src/gocmd/server.ts
+function fileStamp(path) {
+  try {
+    const st = (0, import_node_fs23.statSync)(path, { bigint: true });
+    return st.isFile() ? `${st.mtimeNs} ${st.size} ${st.ino}` : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function stillHolds(sources, mark, racy) {
+  return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path));
+}
 async function answer(req) {
   const startNs = BigInt(Date.now()) * 1000000n;
   const env = {};
@@ -2197,7 +2215,10 @@ async function answer(req) {
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
     writeReplayRecord(req.record, r);
-    const racy = r.stamps.filter((s) => s.startsWith("racy ")).map((s) => s.slice("racy 0 ".length));
+    const racy = r.stamps.filter((s) => s.startsWith("racy ")).map((s) => {
+      const path = s.slice("racy 0 ".length);
+      return { path, seen: fileStamp(path) };
+    });
     return { reply: { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` }, sources: watchedSources(p), racy };
   } catch {
     return no;
@@ -2285,7 +2306,7 @@ async function serve(socketPath, idleMs, start) {
     try {
       const req = JSON.parse(line);
       await eventsSeen();
-      if (last?.mark && last.line === line && sources.holds(last.mark, last.racy)) {
+      if (last?.mark && last.line === line && stillHolds(sources, last.mark, last.racy)) {
         out = { ok: true, verbose: last.verbose };
       } else {
         out = await planRequest(line, req);

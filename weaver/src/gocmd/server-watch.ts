@@ -16,8 +16,8 @@ export interface WatchMark {
  * server re-plans the last build then (a save is woven before the build that follows it), and
  * replies to a build at once only when nothing changed since that plan started.
  *
- * inotify reports a write synchronously with the write itself, so an edit made before a build
- * started has been seen by the time the server reads that build's request (see eventsSeen in server.ts).
+ * inotify queues an event within the write itself, so an edit made before a build started has
+ * been seen by the time the server reads that build's request (see eventsSeen in server.ts).
  */
 export class SourceWatch {
   /** Moves on with every relevant change in a watched directory. */
@@ -27,7 +27,15 @@ export class SourceWatch {
   private readonly watchers = new Map<string, { w: FSWatcher; since: number }>();
   private relevant = new Set<string>();
 
-  constructor(private readonly onChange: () => void) {}
+  /**
+   * trustEvents: whether an event is delivered before a write returns (inotify). macOS's
+   * FSEvents and other back ends deliver later, so there the watch only triggers plans and
+   * never vouches for anything.
+   */
+  constructor(
+    private readonly onChange: () => void,
+    private readonly trustEvents = process.platform === 'linux',
+  ) {}
 
   /** Where a plan starting now stands: compare with `holds` later. */
   mark(): WatchMark {
@@ -39,7 +47,7 @@ export class SourceWatch {
    * it was too recent to vouch for) was watched since before `m`.
    */
   holds(m: WatchMark, paths: string[]): boolean {
-    if (m.generation !== this.generation) return false;
+    if (!this.trustEvents || m.generation !== this.generation) return false;
     return paths.every((p) => [p, dirname(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== undefined && w.since <= m.clock;

@@ -49,7 +49,31 @@ interface Answer {
   /** What the plan read from the user's tree, for the server to watch. */
   sources?: WatchedSources;
   /** Paths the record stamped as too recent to vouch for later builds. */
-  racy?: string[];
+  racy?: RacyPath[];
+}
+
+/** A path stamped as too recent, with what it was just after the plan (files only). */
+interface RacyPath {
+  path: string;
+  seen?: string;
+}
+
+function fileStamp(path: string): string | undefined {
+  try {
+    const st = statSync(path, { bigint: true });
+    return st.isFile() ? `${st.mtimeNs} ${st.size} ${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The record of the last plan holds for the same request again: nothing relevant changed
+ * since that plan started (the watch), and the files it found too recent to stamp are as they
+ * were right after it (a second line of defence where events can be missed, FUSE or NFS).
+ */
+function stillHolds(sources: SourceWatch, mark: WatchMark, racy: RacyPath[]): boolean {
+  return racy.every((r) => r.seen !== undefined && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path));
 }
 
 async function answer(req: ServerRequest): Promise<Answer> {
@@ -77,7 +101,10 @@ async function answer(req: ServerRequest): Promise<Answer> {
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
     writeReplayRecord(req.record, r);
-    const racy = r.stamps.filter((s) => s.startsWith('racy ')).map((s) => s.slice('racy 0 '.length));
+    const racy = r.stamps.filter((s) => s.startsWith('racy ')).map((s) => {
+      const path = s.slice('racy 0 '.length);
+      return { path, seen: fileStamp(path) };
+    });
     return { reply: { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` }, sources: watchedSources(p), racy };
   } catch {
     // The command line reports errors in full (go list output, aspect file:line).
@@ -175,7 +202,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   const sources = new SourceWatch(() => weaveOnSave());
   // The last request planned (its JSON line is its identity), planned again when a source is
   // saved; `mark` is set while its record holds for the same request sent again.
-  let last: { line: string; req: ServerRequest; mark?: WatchMark; racy: string[]; verbose: string } | undefined;
+  let last: { line: string; req: ServerRequest; mark?: WatchMark; racy: RacyPath[]; verbose: string } | undefined;
   let saveQueued = false;
 
   const planRequest = async (line: string, req: ServerRequest, onSave = false): Promise<ServerReply> => {
@@ -211,7 +238,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       const req = JSON.parse(line) as ServerRequest;
       // Every edit made before this build started has been seen now.
       await eventsSeen();
-      if (last?.mark && last.line === line && sources.holds(last.mark, last.racy)) {
+      if (last?.mark && last.line === line && stillHolds(sources, last.mark, last.racy)) {
         out = { ok: true, verbose: last.verbose };
       } else {
         out = await planRequest(line, req);
