@@ -39,7 +39,7 @@ func main() {
 		record = recordPath(dir, entry, args)
 		if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
 			tryReplay(record)
-			serverSocket = tryServer(filepath.Join(dir, "weaver.sock"), record, args)
+			serverSocket = tryServer(serverSocketPath(dir), record, args)
 		}
 	}
 	fallback(entry, args, record, serverSocket)
@@ -66,7 +66,7 @@ func tryReplay(recordPath string) {
 // returns sock for Node to start a server on when none answered ("" when one did, or when
 // disabled).
 func tryServer(sock, recordPath string, args []string) string {
-	if os.Getenv("GOWEAVE_SERVER") == "0" {
+	if sock == "" || os.Getenv("GOWEAVE_SERVER") == "0" {
 		return ""
 	}
 	reply, connected := askServer(sock, args, recordPath)

@@ -4,9 +4,14 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 )
@@ -15,6 +20,40 @@ import (
 type serverReply struct {
 	OK      bool   `json:"ok"`
 	Verbose string `json:"verbose"`
+}
+
+// maxSocketPath bounds a Unix socket's path in bytes, its terminating NUL included: sun_path
+// holds 104 bytes on macOS and the BSDs, 108 on Linux. Node would cut a longer path short and
+// listen somewhere else.
+const maxSocketPath = 104
+
+// serverSocketPath is where the weave server of the launcher in dir listens: beside it, or, when
+// that path is too long for a socket (a deep GOWEAVE_CACHE), in a private per-user directory of
+// the temporary directory, named by dir. "" when neither can be used.
+func serverSocketPath(dir string) string {
+	p := filepath.Join(dir, "weaver.sock")
+	if len(p) < maxSocketPath {
+		return p
+	}
+	private := filepath.Join(os.TempDir(), "go-weave-"+strconv.Itoa(os.Getuid()))
+	if err := os.Mkdir(private, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return ""
+	}
+	// Another user's directory (or one others can write to) could hold a socket that answers
+	// for ours.
+	fi, err := os.Lstat(private)
+	if err != nil || !fi.IsDir() || fi.Mode().Perm()&0o077 != 0 {
+		return ""
+	}
+	if st, ok := fi.Sys().(*syscall.Stat_t); !ok || int(st.Uid) != os.Getuid() {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(dir))
+	p = filepath.Join(private, hex.EncodeToString(sum[:8])+".sock")
+	if len(p) < maxSocketPath {
+		return p
+	}
+	return ""
 }
 
 // askServer hands a command the launcher cannot replay to the weave server, which plans and

@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { goListing } from '../weaver/src/gocmd/listing.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
@@ -357,4 +359,35 @@ test('saves keep the weave server up; it quits once nobody builds or saves', asy
   assert.equal(await processesWith(sock), 1, 'the server quit while the sources were being saved');
   await until('the idle weave server to quit', async () => (await processesWith(sock)) === 0);
   assert.equal(existsSync(sock), false);
+});
+
+test('a weave cache too deep for a socket path: the server listens in a private directory of TMPDIR', async () => {
+  // 104 bytes is all a socket path may take; this cache puts weaver.sock well past it.
+  const cache = join(dir, 'c'.repeat(Math.max(1, 100 - dir.length)));
+  const deepEnv = { GOWEAVE_CACHE: cache, GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
+  writeFileSync(join(dir, 'main.go'), main('deep'));
+  age(join(dir, 'main.go'), 15);
+  // Node twice (the second builds the launcher), then an edit the launcher sends to Node, which
+  // starts the server.
+  for (let i = 0; i < 2; i++) assert.equal((await build(deepEnv)).code, 0);
+  const launcherRoot = join(cache, 'v1', 'launcher');
+  const [id] = readdirSync(launcherRoot);
+  const ldir = join(launcherRoot, id);
+  assert.ok(Buffer.byteLength(join(ldir, 'weaver.sock')) >= 104);
+  const sock = join(tmpdir(), `go-weave-${process.getuid?.() ?? 0}`, createHash('sha256').update(ldir).digest('hex').slice(0, 16) + '.sock');
+  writeFileSync(join(dir, 'main.go'), main('deeper'));
+  age(join(dir, 'main.go'), 10);
+  assert.match((await build(deepEnv)).stderr, NODE_LINE);
+  await until('the weave server to listen', () => existsSync(sock));
+  assert.equal(statSync(dirname(sock)).mode & 0o777, 0o700);
+  writeFileSync(join(dir, 'main.go'), main('deepest'));
+  const r = await build({ ...deepEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /woven by the weave server/);
+  assert.ok((await runBinary()).spans.includes('deepest'));
+  // Nothing was left where a socket path cut short would have landed.
+  assert.deepEqual(readdirSync(ldir).sort(), ['go-weave-launch', 'wanted']);
+  rmSync(sock);
+  await until('the weave server to quit', async () => (await processesWith(sock)) === 0);
+  removeTree(cache);
 });

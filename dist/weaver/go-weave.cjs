@@ -2182,6 +2182,7 @@ var SourceWatch = class {
 };
 
 // weaver/src/gocmd/server.ts
+var MAX_SOCKET_PATH = 104;
 function fileStamp(path) {
   try {
     const st = (0, import_node_fs23.statSync)(path, { bigint: true });
@@ -2271,6 +2272,7 @@ function stampsOf(paths) {
   }).join("\n");
 }
 async function serve(socketPath, idleMs, start) {
+  if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
   (0, import_node_fs23.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();

@@ -39,6 +39,9 @@ export interface ServerReply {
   verbose?: string;
 }
 
+/** Bytes of a Unix socket's path, its NUL included, that every platform's sun_path holds. */
+const MAX_SOCKET_PATH = 104;
+
 /** Handles one request; never throws (a decline sends the launcher to Node). */
 export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
   return (await answer(req)).reply;
@@ -193,6 +196,9 @@ function stampsOf(paths: string[]): string {
  * removed or taken over (a cleaned cache, a newer server).
  */
 export async function serve(socketPath: string, idleMs: number, start?: StartingCommand): Promise<void> {
+  // libuv would cut a path too long for sun_path short and listen elsewhere; the launcher never
+  // hands one over (launcher/server.go serverSocketPath).
+  if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
   rmSync(socketPath, { force: true });
   // Requests run one at a time, in arrival order; the idle clock runs while none is pending.
