@@ -2297,10 +2297,7 @@ async function serve(socketPath, idleMs, start) {
       saveQueued = false;
       if (!last || pending > 0 || last.mark && sources.holds(last.mark, [])) return;
       await planRequest(last.line, last.req, true);
-      if (pending === 0) {
-        clearTimeout(timer);
-        timer = setTimeout(stop, idleMs);
-      }
+      if (pending === 0) armIdle();
     });
   };
   const reply = async (conn, line) => {
@@ -2331,11 +2328,15 @@ async function serve(socketPath, idleMs, start) {
       pending++;
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, line)).finally(() => {
-        if (--pending === 0) timer = setTimeout(stop, idleMs);
+        if (--pending === 0) armIdle();
       });
     });
   });
   let ino = 0;
+  const armIdle = () => {
+    clearTimeout(timer);
+    if (server.listening) timer = setTimeout(stop, idleMs);
+  };
   const stop = () => {
     clearInterval(socketCheck);
     clearTimeout(timer);
@@ -2351,7 +2352,7 @@ async function serve(socketPath, idleMs, start) {
     server.listen(socketPath, () => resolve10());
   });
   ino = inodeOf(socketPath);
-  timer = setTimeout(stop, idleMs);
+  armIdle();
   const closed = new Promise((resolve10) => server.once("close", () => resolve10()));
   const train = await trainer(start);
   for (let round = 0; round < TRAINING_ROUNDS && server.listening; round++) {

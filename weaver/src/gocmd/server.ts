@@ -232,10 +232,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       if (!last || pending > 0 || (last.mark && sources.holds(last.mark, []))) return;
       await planRequest(last.line, last.req, true);
       // Someone is editing: builds will follow.
-      if (pending === 0) {
-        clearTimeout(timer);
-        timer = setTimeout(stop, idleMs);
-      }
+      if (pending === 0) armIdle();
     });
   };
   const reply = async (conn: Socket, line: string): Promise<void> => {
@@ -268,11 +265,16 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       pending++;
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, line)).finally(() => {
-        if (--pending === 0) timer = setTimeout(stop, idleMs);
+        if (--pending === 0) armIdle();
       });
     });
   });
   let ino = 0;
+  // The idle clock starts again, unless the server has stopped already.
+  const armIdle = () => {
+    clearTimeout(timer);
+    if (server.listening) timer = setTimeout(stop, idleMs);
+  };
   const stop = () => {
     clearInterval(socketCheck);
     clearTimeout(timer);
@@ -288,7 +290,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     server.listen(socketPath, () => resolve());
   });
   ino = inodeOf(socketPath);
-  timer = setTimeout(stop, idleMs);
+  armIdle();
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   // Training rounds queue behind requests and give way to any that is waiting.
   const train = await trainer(start);
