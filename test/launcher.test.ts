@@ -299,20 +299,27 @@ test('the record contract: every stamp kind, the directory listing, environment 
   }
 });
 
+/**
+ * An edit the launcher hands to Node, which starts a weave server on sock; then a second edit,
+ * the server's first request, planned as it arrives (its sources are watched from then on).
+ */
+async function serverWithFirstRequest(serverEnv: NodeJS.ProcessEnv, sock: string, spans: [string, string]): Promise<string> {
+  writeFileSync(join(dir, 'main.go'), main(spans[0]));
+  age(join(dir, 'main.go'), 15);
+  assert.match((await build(serverEnv)).stderr, NODE_LINE);
+  await until('the weave server to listen', () => existsSync(sock));
+  writeFileSync(join(dir, 'main.go'), main(spans[1]));
+  const first = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(first.code, 0, first.stderr);
+  return first.stderr;
+}
+
 test('a save is woven by the weave server before the build that follows it', async () => {
   const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
   const sock = join(launcherDir(), 'weaver.sock');
   const launcher = join(launcherDir(), 'go-weave-launch');
-  // An edit the launcher sends to Node, which starts a server (the last test cleaned the cache).
-  writeFileSync(join(dir, 'main.go'), main('sixth'));
-  age(join(dir, 'main.go'), 15);
-  assert.match((await build(serverEnv)).stderr, NODE_LINE);
-  await until('the weave server to listen', () => existsSync(sock));
-  // The server's first request: planned as it arrives, and the sources watched from then on.
-  writeFileSync(join(dir, 'main.go'), main('seventh'));
-  const first = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
-  assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stderr, /woven by the weave server: [01] woven now/);
+  // The last test cleaned the cache, and so stopped its server.
+  assert.match(await serverWithFirstRequest(serverEnv, sock, ['sixth', 'seventh']), /woven by the weave server: [01] woven now/);
 
   const where = await run(launcher, ['-goweave-record-path', 'build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...serverEnv, GOWEAVE_ENTRY: ENTRY } });
   const record = where.stdout.trim();
@@ -345,12 +352,7 @@ test('saves keep the weave server up; it quits once nobody builds or saves', asy
   for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);
   const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '3' };
   const sock = join(launcherDir(), 'weaver.sock');
-  writeFileSync(join(dir, 'main.go'), main('eleventh'));
-  age(join(dir, 'main.go'), 15);
-  assert.match((await build(serverEnv)).stderr, NODE_LINE);
-  await until('the weave server to listen', () => existsSync(sock));
-  writeFileSync(join(dir, 'main.go'), main('twelfth'));
-  assert.match((await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') })).stderr, /woven by the weave server/);
+  assert.match(await serverWithFirstRequest(serverEnv, sock, ['eleventh', 'twelfth']), /woven by the weave server/);
   // Five seconds of saves, each well within the 3 s idle time of the one before.
   for (let i = 0; i < 5; i++) {
     await new Promise((r) => setTimeout(r, 1000));
