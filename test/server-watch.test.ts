@@ -3,7 +3,7 @@
 // may be vouched for without planning again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceWatch } from '../weaver/src/gocmd/server-watch.ts';
@@ -98,5 +98,29 @@ test('where events may come after the write (not inotify), the watch never vouch
   } finally {
     w.close();
     removeTree(dir);
+  }
+});
+
+test('a watched directory moved away, with a new one in its place, stops vouching', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'gw-watch-'));
+  const dir = join(root, 'pkg');
+  const w = new SourceWatch(() => undefined);
+  try {
+    mkdirSync(dir);
+    w.update(new Set([dir]), new Set());
+    const m = w.mark();
+    renameSync(dir, join(root, 'old'));
+    mkdirSync(dir);
+    await settle();
+    assert.equal(w.holds(m, [join(dir, 'a.go')]), false);
+    // Its edits would no longer be seen: planned again, the directory is watched anew.
+    w.update(new Set([dir]), new Set());
+    const m2 = w.mark();
+    writeFileSync(join(dir, 'a.go'), 'package a\n');
+    await settle();
+    assert.equal(w.holds(m2, []), false);
+  } finally {
+    w.close();
+    removeTree(root);
   }
 });

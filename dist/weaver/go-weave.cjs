@@ -2169,12 +2169,12 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    if (event === "rename" && !(0, import_node_fs22.existsSync)(dir)) {
+    const n = name === null ? null : (0, import_node_path20.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path20.basename)(dir) || !(0, import_node_fs22.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
     }
-    const n = name === null ? null : (0, import_node_path20.basename)(name.toString());
     if (n !== null && !n.endsWith(".go") && !this.relevant.has(n)) return;
     this.generation++;
     this.onChange();

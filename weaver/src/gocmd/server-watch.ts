@@ -88,13 +88,14 @@ export class SourceWatch {
   }
 
   private changed(dir: string, event: string, name: string | Buffer | null): void {
-    // The directory itself removed or renamed: inotify says so with a rename event, no error.
-    if (event === 'rename' && !existsSync(dir)) {
+    const n = name === null ? null : basename(name.toString());
+    // The directory itself removed or moved (libuv names it by its own base name; a new one may
+    // already stand in its place): the watch follows the old one, so it is dropped.
+    if (event === 'rename' && (n === basename(dir) || !existsSync(dir))) {
       this.drop(dir);
       this.onChange();
       return;
     }
-    const n = name === null ? null : basename(name.toString());
     // No name: the kernel's queue overflowed, or the directory itself changed.
     if (n !== null && !n.endsWith('.go') && !this.relevant.has(n)) return;
     this.generation++;
