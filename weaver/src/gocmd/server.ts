@@ -21,9 +21,12 @@ import { absoluteGo, moduleLookups, replayRecord, withoutEntryVars, writeReplayR
  * server plans and weaves exactly as the command line would (same code, the request's
  * environment and directory, every cache on disk), writes the replay record, and the launcher
  * replays it. Anything it cannot do (an error to report, another GOWEAVE_ASSETS) it declines, and
- * the launcher runs Node as usual. It keeps nothing between requests but loaded code.
+ * the launcher runs Node as usual. Between requests it keeps loaded code, checked memos (go env,
+ * parsed cache entries) and the last request, which it plans again when a source it read is
+ * saved (server-watch.ts) and answers at once when it comes again with nothing changed.
  *
- * Wire format, one JSON line each way over a Unix socket beside the launcher:
+ * Wire format, one JSON line each way over a Unix socket beside the launcher (or in a private
+ * directory of TMPDIR when that path is too long, launcher/server.go serverSocketPath):
  *   request  {"argv": [...], "cwd": "...", "env": ["K=V", ...], "record": "<path>"}
  *   reply    {"ok": true, "verbose": "..."} or {"ok": false}
  */
