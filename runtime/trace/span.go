@@ -3,7 +3,7 @@ package trace
 import (
 	"encoding/hex"
 	"fmt"
-	"runtime/debug"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -149,10 +149,10 @@ func (s *Span) RecordPanic(v any) {
 	} else {
 		msg = fmt.Sprint(v)
 	}
-	stack := debug.Stack()
-	if len(stack) > maxStackBytes {
-		stack = stack[:maxStackBytes]
-	}
+	// runtime.Stack rather than runtime/debug, a package that a woven build would otherwise add
+	// to the user's graph (one more to check on every build) for this one call.
+	stack := make([]byte, maxStackBytes)
+	stack = stack[:runtime.Stack(stack, false)]
 	s.addEvent("exception", []Attribute{
 		{Key: "exception.type", Value: fmt.Sprintf("%T", v)},
 		{Key: "exception.message", Value: msg},
