@@ -85,7 +85,7 @@ export async function benchBuild(t: Target): Promise<void> {
   const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 21);
   // The first edit after a build goes through Node, which starts the weave server; the next may
   // wait for it to warm up; later ones show the steady state of an edit loop.
-  const editRuns = Number(process.env.BENCH_EDIT_RUNS ?? 7);
+  const editRuns = Number(process.env.BENCH_EDIT_RUNS ?? 11);
   const work = mkdtempSync(join(tmpdir(), `gw-bench-${t.name}-`));
   // One copy each: the weave server reacts to saves in the trees it builds, and must not spend
   // its CPU on the plain build's edits.
