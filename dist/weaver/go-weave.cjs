@@ -1973,6 +1973,10 @@ function moduleLookups(cwd) {
 function writeReplayRecord(path, r) {
   writeFileAtomic(path, JSON.stringify(r));
 }
+var RACY_PREFIX = "racy 0 ";
+function racyPaths(r) {
+  return r.stamps.filter((s) => s.startsWith(RACY_PREFIX)).map((s) => s.slice(RACY_PREFIX.length));
+}
 function inputStamp(path, startNs, listed) {
   let st;
   try {
@@ -1983,10 +1987,10 @@ function inputStamp(path, startNs, listed) {
   if (st.isDirectory()) {
     const { hash, goFiles } = goListing(path);
     const seen = listed.get(path);
-    if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return `racy 0 ${path}`;
+    if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return RACY_PREFIX + path;
     return `d ${hash} ${path}`;
   }
-  if (st.mtimeNs >= startNs - RACY_NS) return `racy 0 ${path}`;
+  if (st.mtimeNs >= startNs - RACY_NS) return RACY_PREFIX + path;
   return `${st.mtimeNs} ${st.size} ${path}`;
 }
 function listedGoFiles(p) {
@@ -2216,11 +2220,9 @@ async function answer(req) {
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
     writeReplayRecord(req.record, r);
-    const racy = r.stamps.filter((s) => s.startsWith("racy ")).map((s) => {
-      const path = s.slice("racy 0 ".length);
-      return { path, seen: fileStamp(path) };
-    });
-    return { reply: { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` }, sources: watchedSources(p), racy };
+    const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
+    const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, sources: watchedSources(p), racy, work };
   } catch {
     return no;
   }
@@ -2285,7 +2287,7 @@ async function serve(socketPath, idleMs, start) {
     const mark = sources.mark();
     const a = await answer(req);
     if (a.sources) sources.update(a.sources.dirs, a.sources.names);
-    const verbose = onSave ? (a.reply.verbose ?? "").replace(" woven now;", " woven on save;") : "nothing changed since the last plan";
+    const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
     last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose } : void 0;
     return a.reply;
   };

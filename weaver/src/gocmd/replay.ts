@@ -92,6 +92,14 @@ export function writeReplayRecord(path: string, r: ReplayRecord): void {
   writeFileAtomic(path, JSON.stringify(r));
 }
 
+/** A stamp that never holds: the path was too recent to vouch for the next build. */
+const RACY_PREFIX = 'racy 0 ';
+
+/** The paths a record stamped as too recent to vouch for the next build. */
+export function racyPaths(r: ReplayRecord): string[] {
+  return r.stamps.filter((s) => s.startsWith(RACY_PREFIX)).map((s) => s.slice(RACY_PREFIX.length));
+}
+
 function inputStamp(path: string, startNs: bigint, listed: Map<string, Set<string>>): string {
   let st;
   try {
@@ -104,10 +112,10 @@ function inputStamp(path: string, startNs: bigint, listed: Map<string, Set<strin
     // Go files the plan did not see were added while it was made: the record must not vouch.
     const { hash, goFiles } = goListing(path);
     const seen = listed.get(path);
-    if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return `racy 0 ${path}`;
+    if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return RACY_PREFIX + path;
     return `d ${hash} ${path}`;
   }
-  if (st.mtimeNs >= startNs - RACY_NS) return `racy 0 ${path}`;
+  if (st.mtimeNs >= startNs - RACY_NS) return RACY_PREFIX + path;
   return `${st.mtimeNs} ${st.size} ${path}`;
 }
 

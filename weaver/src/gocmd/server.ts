@@ -12,7 +12,7 @@ import type { AspectSet } from '../index.js';
 import { planUnitsAsync } from './plan.js';
 import { loadRealCore } from './realcore.js';
 import { SourceWatch, type WatchMark } from './server-watch.js';
-import { absoluteGo, moduleLookups, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
+import { absoluteGo, moduleLookups, racyPaths, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
 
 /**
  * The weave server: a Node process that stays up between builds (for GOWEAVE_SERVER_IDLE
@@ -56,6 +56,8 @@ interface Answer {
   sources?: WatchedSources;
   /** Paths the record stamped as too recent to vouch for later builds. */
   racy?: RacyPath[];
+  /** What the plan did, for a reply: how many packages it wove now, and its timings. */
+  work?: { weavedNow: number; timings: string };
 }
 
 /** A path stamped as too recent, with what it was just after the plan (files only). */
@@ -107,11 +109,9 @@ async function answer(req: ServerRequest): Promise<Answer> {
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
     writeReplayRecord(req.record, r);
-    const racy = r.stamps.filter((s) => s.startsWith('racy ')).map((s) => {
-      const path = s.slice('racy 0 '.length);
-      return { path, seen: fileStamp(path) };
-    });
-    return { reply: { ok: true, verbose: `${p.outcome.weavedNow} woven now; ${timingsLine(p)}` }, sources: watchedSources(p), racy };
+    const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
+    const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, sources: watchedSources(p), racy, work };
   } catch {
     // The command line reports errors in full (go list output, aspect file:line).
     return no;
@@ -219,7 +219,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     const a = await answer(req);
     if (a.sources) sources.update(a.sources.dirs, a.sources.names);
     // What the same request sent again is told: the work a save did, or that there was none.
-    const verbose = onSave ? (a.reply.verbose ?? '').replace(' woven now;', ' woven on save;') : 'nothing changed since the last plan';
+    const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
     last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose } : undefined;
     return a.reply;
   };
