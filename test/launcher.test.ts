@@ -363,6 +363,38 @@ test('saves keep the weave server up; it quits once nobody builds or saves', asy
   assert.equal(existsSync(sock), false);
 });
 
+test('two command lines in turn, a build and a vet: a save is woven for both before they come', async () => {
+  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
+  const sock = join(launcherDir(), 'weaver.sock');
+  const launcher = join(launcherDir(), 'go-weave-launch');
+  // The last test's server quit when idle; the launcher stays.
+  assert.match(await serverWithFirstRequest(serverEnv, sock, ['pair1', 'pair2']), /woven by the weave server/);
+  const vet = (extra: NodeJS.ProcessEnv = {}) => run(ENTRY, ['vet', '.'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
+  const first = await vet({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, /woven by the weave server/);
+  const recordOf = async (args: string[]) => (await run(launcher, ['-goweave-record-path', ...args], { cwd: dir, env: { ...process.env, ...env, ...serverEnv, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  const records = [await recordOf(['build', '-o', bin, '.']), await recordOf(['vet', '.'])];
+  assert.notEqual(records[0], records[1]);
+  const mtimes = () => records.map((r) => statSync(r, { bigint: true }).mtimeNs);
+  for (const span of ['pair3', 'pair4']) {
+    const before = mtimes();
+    writeFileSync(join(dir, 'main.go'), main(span));
+    await until('the save to be woven for both command lines', () => mtimes().every((m, i) => m !== before[i]));
+    // Each is answered from its own plan on save, whichever came last before the save.
+    const v = await vet({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+    assert.equal(v.code, 0, v.stderr);
+    assert.match(v.stderr, /woven by the weave server: [01] woven on save/);
+    const b = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+    assert.equal(b.code, 0, b.stderr);
+    assert.match(b.stderr, /woven by the weave server: [01] woven on save/);
+    assert.ok((await runBinary()).spans.includes(span));
+  }
+  const clean = await run(ENTRY, ['cache', 'clean'], { cwd: dir, env: { ...process.env, ...env } });
+  assert.equal(clean.code, 0, clean.stderr);
+  await until('the weave server to quit', async () => (await processesWith(sock)) === 0);
+});
+
 test('a weave cache too deep for a socket path: the server listens in a private directory of TMPDIR', async () => {
   // 104 bytes is all a socket path may take; this cache puts weaver.sock well past it.
   const cache = join(dir, 'c'.repeat(Math.max(1, 100 - dir.length)));

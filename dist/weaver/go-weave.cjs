@@ -2227,6 +2227,15 @@ async function answer(req) {
     return no;
   }
 }
+var MAX_RECENT = 4;
+function unionOf(all) {
+  const out = { dirs: /* @__PURE__ */ new Set(), names: /* @__PURE__ */ new Set() };
+  for (const w of all) {
+    w?.dirs.forEach((d) => out.dirs.add(d));
+    w?.names.forEach((n) => out.names.add(n));
+  }
+  return out;
+}
 function watchedSources(p) {
   const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path21.sep);
   const dirs = /* @__PURE__ */ new Set();
@@ -2281,24 +2290,34 @@ async function serve(socketPath, idleMs, start) {
   let pending = 0;
   let timer;
   const sources = new SourceWatch(() => weaveOnSave());
-  let last;
+  const recent = /* @__PURE__ */ new Map();
   let saveQueued = false;
+  let savesLeft = false;
   const planRequest = async (line, req, onSave = false) => {
     const mark = sources.mark();
     const a = await answer(req);
-    if (a.sources) sources.update(a.sources.dirs, a.sources.names);
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
-    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose } : void 0;
+    if (!onSave || !a.reply.ok) recent.delete(line);
+    if (a.reply.ok) recent.set(line, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
+    for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
+    const watched = unionOf([...recent.values()].map((r) => r.sources));
+    sources.update(watched.dirs, watched.names);
     return a.reply;
   };
   const weaveOnSave = () => {
-    if (!last || saveQueued) return;
+    if (recent.size === 0 || saveQueued) return;
     saveQueued = true;
     tail = tail.then(async () => {
       await eventsSeen();
       saveQueued = false;
-      if (!last || pending > 0 || last.mark && sources.holds(last.mark, [])) return;
-      await planRequest(last.line, last.req, true);
+      for (const [line, r] of [...recent].reverse()) {
+        if (pending > 0) {
+          savesLeft = true;
+          return;
+        }
+        if (recent.get(line) !== r || r.mark && sources.holds(r.mark, [])) continue;
+        await planRequest(line, r.req, true);
+      }
       if (pending === 0) armIdle();
     });
   };
@@ -2307,8 +2326,9 @@ async function serve(socketPath, idleMs, start) {
     try {
       const req = JSON.parse(line);
       await eventsSeen();
-      if (last?.mark && last.line === line && stillHolds(sources, last.mark, last.racy)) {
-        out = { ok: true, verbose: last.verbose };
+      const known = recent.get(line);
+      if (known?.mark && stillHolds(sources, known.mark, known.racy)) {
+        out = { ok: true, verbose: known.verbose };
       } else {
         out = await planRequest(line, req);
       }
@@ -2330,7 +2350,12 @@ async function serve(socketPath, idleMs, start) {
       pending++;
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, line)).finally(() => {
-        if (--pending === 0) armIdle();
+        if (--pending > 0) return;
+        armIdle();
+        if (savesLeft) {
+          savesLeft = false;
+          weaveOnSave();
+        }
       });
     });
   });

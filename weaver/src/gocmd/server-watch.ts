@@ -13,7 +13,7 @@ export interface WatchMark {
 /**
  * The weave server's view of the user's source directories. Every change to a file a plan may
  * read (a Go file, or a name the plan stamped) moves `generation` on and calls `onChange`; the
- * server re-plans the last build then (a save is woven before the build that follows it), and
+ * server re-plans its recent builds then (a save is woven before the build that follows it), and
  * replies to a build at once only when nothing changed since that plan started.
  *
  * inotify queues an event within the write itself, so an edit made before a build started has

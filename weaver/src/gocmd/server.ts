@@ -22,8 +22,8 @@ import { absoluteGo, moduleLookups, racyPaths, replayRecord, withoutEntryVars, w
  * environment and directory, every cache on disk), writes the replay record, and the launcher
  * replays it. Anything it cannot do (an error to report, another GOWEAVE_ASSETS) it declines, and
  * the launcher runs Node as usual. Between requests it keeps loaded code, checked memos (go env,
- * parsed cache entries) and the last request, which it plans again when a source it read is
- * saved (server-watch.ts) and answers at once when it comes again with nothing changed.
+ * parsed cache entries) and the last few requests, which it plans again when a source they read
+ * is saved (server-watch.ts) and answers at once when they come again with nothing changed.
  *
  * Wire format, one JSON line each way over a Unix socket beside the launcher (or in a private
  * directory of TMPDIR when that path is too long, launcher/server.go serverSocketPath):
@@ -123,6 +123,28 @@ interface WatchedSources {
   names: Set<string>;
 }
 
+/** A request the server planned lately, kept to plan again on a save and to answer at once. */
+interface Recent {
+  req: ServerRequest;
+  /** Where its last plan started; unset while its record may not hold. */
+  mark?: WatchMark;
+  racy: RacyPath[];
+  verbose: string;
+  sources?: WatchedSources;
+}
+
+/** Requests planned again on every save: a save costs one plan each, mostly from the caches. */
+const MAX_RECENT = 4;
+
+function unionOf(all: (WatchedSources | undefined)[]): WatchedSources {
+  const out: WatchedSources = { dirs: new Set(), names: new Set() };
+  for (const w of all) {
+    w?.dirs.forEach((d) => out.dirs.add(d));
+    w?.names.forEach((n) => out.names.add(n));
+  }
+  return out;
+}
+
 /**
  * The directories a user edits (packages outside GOROOT and the module cache, and the main
  * modules' roots) and the names of the files the plan depends on.
@@ -209,31 +231,45 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   let pending = 0;
   let timer: NodeJS.Timeout | undefined;
   const sources = new SourceWatch(() => weaveOnSave());
-  // The last request planned (its JSON line is its identity), planned again when a source is
-  // saved; `mark` is set while its record holds for the same request sent again.
-  let last: { line: string; req: ServerRequest; mark?: WatchMark; racy: RacyPath[]; verbose: string } | undefined;
+  // The requests planned lately, by JSON line (their identity), least recent first: each is
+  // planned again when a source is saved, and `mark` is set while its record holds for the same
+  // request sent again. More than one, because builds often come in pairs (build, then test).
+  const recent = new Map<string, Recent>();
   let saveQueued = false;
+  // Saves left unplanned because a request came first: planned once requests stop.
+  let savesLeft = false;
 
   const planRequest = async (line: string, req: ServerRequest, onSave = false): Promise<ServerReply> => {
     const mark = sources.mark();
     const a = await answer(req);
-    if (a.sources) sources.update(a.sources.dirs, a.sources.names);
     // What the same request sent again is told: the work a save did, or that there was none.
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
-    last = a.reply.ok ? { line, req, mark, racy: a.racy ?? [], verbose } : undefined;
+    // A request moves to the most recent place; a save's plan keeps it where it was.
+    if (!onSave || !a.reply.ok) recent.delete(line);
+    if (a.reply.ok) recent.set(line, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
+    for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
+    const watched = unionOf([...recent.values()].map((r) => r.sources));
+    sources.update(watched.dirs, watched.names);
     return a.reply;
   };
-  // A save re-plans the last build at once: the build that follows finds its work done.
+  // A save re-plans the recent builds at once, the latest first: the builds that follow find
+  // their work done.
   const weaveOnSave = () => {
-    if (!last || saveQueued) return;
+    if (recent.size === 0 || saveQueued) return;
     saveQueued = true;
     tail = tail.then(async () => {
-      // One plan for the burst of events an editor's save makes.
+      // One plan each for the burst of events an editor's save makes.
       await eventsSeen();
       saveQueued = false;
-      // A request waiting does the work itself.
-      if (!last || pending > 0 || (last.mark && sources.holds(last.mark, []))) return;
-      await planRequest(last.line, last.req, true);
+      for (const [line, r] of [...recent].reverse()) {
+        // A request waiting does its own work first.
+        if (pending > 0) {
+          savesLeft = true;
+          return;
+        }
+        if (recent.get(line) !== r || (r.mark && sources.holds(r.mark, []))) continue;
+        await planRequest(line, r.req, true);
+      }
       // Someone is editing: builds will follow.
       if (pending === 0) armIdle();
     });
@@ -244,8 +280,9 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       const req = JSON.parse(line) as ServerRequest;
       // Every edit made before this build started has been seen now.
       await eventsSeen();
-      if (last?.mark && last.line === line && stillHolds(sources, last.mark, last.racy)) {
-        out = { ok: true, verbose: last.verbose };
+      const known = recent.get(line);
+      if (known?.mark && stillHolds(sources, known.mark, known.racy)) {
+        out = { ok: true, verbose: known.verbose };
       } else {
         out = await planRequest(line, req);
       }
@@ -268,7 +305,12 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       pending++;
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, line)).finally(() => {
-        if (--pending === 0) armIdle();
+        if (--pending > 0) return;
+        armIdle();
+        if (savesLeft) {
+          savesLeft = false;
+          weaveOnSave();
+        }
       });
     });
   });
