@@ -3,6 +3,7 @@
 // the go.mod copy has to keep it: the runtime's go line is low enough for that.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { goWeave, GO } from './support/go-shop.ts';
@@ -37,6 +38,37 @@ test('a module with go 1.21 keeps its loop semantics when woven', async () => {
     assert.equal(out.stdout.split('\n')[0], '[3 3 3]');
     // The span proves the runtime really was woven in.
     assert.match(out.stdout + out.stderr, /main\.values/);
+  } finally {
+    removeTree(dir);
+  }
+});
+
+test('a module below go 1.17 whose dependencies need modules it does not list: raised, it still builds, and its go.mod is untouched', async () => {
+  // go 1.16 loads the whole module graph, so app's go.mod names only a; raised past 1.17 (the
+  // runtime's go line), the graph is pruned to what go.mod requires and b would go missing.
+  const files = {
+    'app/go.mod': 'module example.com/app\n\ngo 1.16\n\nrequire example.com/a v1.0.0\n\nreplace (\n\texample.com/a => ../a\n\texample.com/b => ../b\n)\n',
+    'app/main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/a"\n)\n\n//weave:span\nfunc greet() string { return a.Hello() }\n\nfunc main() { fmt.Println(greet()) }\n',
+    'a/go.mod': 'module example.com/a\n\ngo 1.18\n\nrequire example.com/b v1.0.0\n',
+    'a/a.go': 'package a\n\nimport "example.com/b"\n\nfunc Hello() string { return "hello " + b.Name() }\n',
+    'b/go.mod': 'module example.com/b\n\ngo 1.18\n',
+    'b/b.go': 'package b\n\nfunc Name() string { return "b" }\n',
+  };
+  const dir = writeTree(files, 'gw-pruned-');
+  try {
+    const app = join(dir, 'app');
+    const env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' };
+    const plain = await run(GO, ['run', '.'], { cwd: app, env: { ...process.env, ...env } });
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(plain.stdout, 'hello b\n');
+    const woven = await goWeave(['build', '-o', join(dir, 'bin'), '.'], { cwd: app, env });
+    assert.equal(woven.code, 0, woven.stderr);
+    const out = await run(join(dir, 'bin'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal(out.stdout.split('\n')[0], 'hello b');
+    assert.match(out.stdout + out.stderr, /"name":"main\.greet"/);
+    assert.equal(readFileSync(join(app, 'go.mod'), 'utf8'), files['app/go.mod']);
+    assert.equal(existsSync(join(app, 'go.sum')), false);
   } finally {
     removeTree(dir);
   }

@@ -858,14 +858,16 @@ go ${min}`);
   if (compareGoVersions(m[1], min) >= 0) return text;
   return text.replace(GO_LINE, `go ${min}`);
 }
-function prepareModfile(cache, goModPath, runtimeDir, copies = []) {
+function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = []) {
   const text = (0, import_node_fs7.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
   const sum = (0, import_node_fs7.existsSync)(sumPath) ? (0, import_node_fs7.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
-  copy = dropReplaces(copy, copies).replace(/\s*$/, "\n");
+  const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
+  const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
+  copy = dropReplaces(copy, copies).replace(/\s*$/, "\n") + indirect;
   if (addRuntime) {
     copy += `
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
@@ -887,6 +889,45 @@ ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).jo
     writeFileAtomic(modOut, copy);
   }
   return modOut;
+}
+var PRUNED_GRAPH = "1.17";
+var UNSTATED_GO = "1.16";
+function prunedRequirements(text, providers) {
+  const seen = requiredPaths(text);
+  const lines = [];
+  for (const m of providers) {
+    if (seen.has(m.path) || m.path === RUNTIME_MODULE) continue;
+    seen.add(m.path);
+    lines.push(`	${quotePath(m.path)} ${m.version} // indirect`);
+  }
+  if (lines.length === 0) return "";
+  return `
+// Added by go-weave: the go line above is raised past 1.17, which prunes the module graph to what
+// go.mod requires; these are the modules the build selected.
+require (
+${lines.join("\n")}
+)
+`;
+}
+function requiredPaths(text) {
+  const out = /* @__PURE__ */ new Set();
+  let block = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/\/\/.*$/, "").trim();
+    if (block) {
+      if (line.startsWith(")")) block = "";
+      else if (block === "require" && line) out.add(unquote(line.split(/\s+/)[0]));
+      continue;
+    }
+    const m = /^(\w+)\s*(\(|(\S+))/.exec(line);
+    if (!m) continue;
+    if (m[2] === "(") block = m[1];
+    else if (m[1] === "require" && m[3]) out.add(unquote(m[3]));
+  }
+  return out;
+}
+function unquote(p) {
+  return p.startsWith('"') ? JSON.parse(p) : p;
 }
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -1677,7 +1718,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
         if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path16.dirname)(goWork), (0, import_node_path16.dirname)(work));
       }
     } else {
-      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
+      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages)) ?? modfile;
     }
   }
   const ws = vendorWs;
@@ -1688,6 +1729,14 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   goArgs.push(...parsed2.rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
   return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly };
+}
+function selectedModules(packages) {
+  const out = [];
+  for (const p of packages) {
+    const m = p.Module;
+    if (m && !m.Main && m.Version) out.push({ path: m.Path, version: m.Version });
+  }
+  return out;
 }
 function copyWovenModules(cache, gomodcache, packages, files) {
   if (!gomodcache || files.length === 0) return [];

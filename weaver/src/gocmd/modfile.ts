@@ -59,14 +59,16 @@ function raiseGoLine(text: string, min: string | undefined): string {
  * dependency with woven files from its copy. Returns undefined when there is nothing to add (no
  * copies, and no runtime or the user's module already names it: they manage it themselves).
  */
-export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = []): string | undefined {
+export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], providers: ModuleVersion[] = []): string | undefined {
   const text = readFileSync(goModPath, 'utf8');
   const addRuntime = runtimeDir !== undefined && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return undefined;
   const sumPath = goModPath.replace(/\.mod$/, '') + '.sum';
   const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
-  copy = dropReplaces(copy, copies).replace(/\s*$/, '\n');
+  const prunes = (t: string) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
+  const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : '';
+  copy = dropReplaces(copy, copies).replace(/\s*$/, '\n') + indirect;
   if (addRuntime) {
     copy += `
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
@@ -89,6 +91,64 @@ ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).jo
     writeFileAtomic(modOut, copy);
   }
   return modOut;
+}
+
+/** A module at the version the build selected. */
+export interface ModuleVersion {
+  path: string;
+  version: string;
+}
+
+/** From this go line on, the go command prunes the module graph to what go.mod requires. */
+const PRUNED_GRAPH = '1.17';
+/** What the go command assumes of a go.mod without a go line. */
+const UNSTATED_GO = '1.16';
+
+/**
+ * A module whose go line is older than 1.17 leaves the modules its dependencies require out of
+ * its go.mod. Raised past 1.17, the go command would see only what go.mod names, and refuses
+ * ("updates to go.mod needed"): every module that provides a package of the build is required
+ * in the copy, at the version the build selected, so the raised copy selects the same versions.
+ */
+function prunedRequirements(text: string, providers: ModuleVersion[]): string {
+  const seen = requiredPaths(text);
+  const lines: string[] = [];
+  for (const m of providers) {
+    if (seen.has(m.path) || m.path === RUNTIME_MODULE) continue;
+    seen.add(m.path);
+    lines.push(`\t${quotePath(m.path)} ${m.version} // indirect`);
+  }
+  if (lines.length === 0) return '';
+  return `
+// Added by go-weave: the go line above is raised past 1.17, which prunes the module graph to what
+// go.mod requires; these are the modules the build selected.
+require (
+${lines.join('\n')}
+)
+`;
+}
+
+/** The module paths a go.mod's require directives name (single lines and blocks). */
+function requiredPaths(text: string): Set<string> {
+  const out = new Set<string>();
+  let block = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (block) {
+      if (line.startsWith(')')) block = '';
+      else if (block === 'require' && line) out.add(unquote(line.split(/\s+/)[0]));
+      continue;
+    }
+    const m = /^(\w+)\s*(\(|(\S+))/.exec(line);
+    if (!m) continue;
+    if (m[2] === '(') block = m[1];
+    else if (m[1] === 'require' && m[3]) out.add(unquote(m[3]));
+  }
+  return out;
+}
+
+function unquote(p: string): string {
+  return p.startsWith('"') ? (JSON.parse(p) as string) : p;
 }
 
 function escapeRegExp(s: string): string {

@@ -8,7 +8,7 @@ import { asLocated, type Core } from './core.js';
 import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, type GoEnv, type ListedPackage } from './golist.js';
-import { prepareModfile, prepareWorkfile } from './modfile.js';
+import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
 import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
@@ -234,7 +234,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
         if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
       }
     } else {
-      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies) ?? modfile;
+      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages)) ?? modfile;
     }
   }
   const ws = vendorWs;
@@ -246,6 +246,16 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
   return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly };
+}
+
+/** The modules that provide the build's packages (the main modules aside), as go list selected them. */
+function selectedModules(packages: ListedPackage[]): ModuleVersion[] {
+  const out: ModuleVersion[] = [];
+  for (const p of packages) {
+    const m = p.Module;
+    if (m && !m.Main && m.Version) out.push({ path: m.Path, version: m.Version });
+  }
+  return out;
 }
 
 /**
