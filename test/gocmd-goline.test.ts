@@ -24,20 +24,30 @@ func values() []int {
 func main() { fmt.Println(values()) }
 `;
 
+/**
+ * Runs the module in cwd plain (go run) and woven (go-weave build, then the binary with the
+ * console exporter); both must succeed. The woven output's spans are on stderr.
+ */
+async function plainAndWoven(cwd: string, cache: string): Promise<{ plain: string; woven: string; spans: string }> {
+  const env = { GOWEAVE_CACHE: join(cache, '.weave'), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' };
+  const plain = await run(GO, ['run', '.'], { cwd, env: { ...process.env, ...env } });
+  assert.equal(plain.code, 0, plain.stderr);
+  const bin = join(cache, 'bin');
+  const build = await goWeave(['build', '-o', bin, '.'], { cwd, env });
+  assert.equal(build.code, 0, build.stderr);
+  const out = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(out.code, 0, out.stderr);
+  return { plain: plain.stdout, woven: out.stdout, spans: out.stderr };
+}
+
 test('a module with go 1.21 keeps its loop semantics when woven', async () => {
   const dir = writeTree({ 'go.mod': 'module example.com/old\n\ngo 1.21\n', 'main.go': MAIN }, 'gw-goline-');
   try {
-    const env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' };
-    const plain = await run(GO, ['run', '.'], { cwd: dir, env: { ...process.env, ...env } });
-    assert.equal(plain.code, 0, plain.stderr);
-    assert.equal(plain.stdout, '[3 3 3]\n');
-    const woven = await goWeave(['build', '-o', join(dir, 'bin'), '.'], { cwd: dir, env });
-    assert.equal(woven.code, 0, woven.stderr);
-    const out = await run(join(dir, 'bin'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
-    assert.equal(out.code, 0, out.stderr);
-    assert.equal(out.stdout.split('\n')[0], '[3 3 3]');
+    const { plain, woven, spans } = await plainAndWoven(dir, dir);
+    assert.equal(plain, '[3 3 3]\n');
+    assert.equal(woven, '[3 3 3]\n');
     // The span proves the runtime really was woven in.
-    assert.match(out.stdout + out.stderr, /main\.values/);
+    assert.match(spans, /"name":"main\.values"/);
   } finally {
     removeTree(dir);
   }
@@ -57,16 +67,10 @@ test('a module below go 1.17 whose dependencies need modules it does not list: r
   const dir = writeTree(files, 'gw-pruned-');
   try {
     const app = join(dir, 'app');
-    const env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' };
-    const plain = await run(GO, ['run', '.'], { cwd: app, env: { ...process.env, ...env } });
-    assert.equal(plain.code, 0, plain.stderr);
-    assert.equal(plain.stdout, 'hello b\n');
-    const woven = await goWeave(['build', '-o', join(dir, 'bin'), '.'], { cwd: app, env });
-    assert.equal(woven.code, 0, woven.stderr);
-    const out = await run(join(dir, 'bin'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
-    assert.equal(out.code, 0, out.stderr);
-    assert.equal(out.stdout.split('\n')[0], 'hello b');
-    assert.match(out.stdout + out.stderr, /"name":"main\.greet"/);
+    const { plain, woven, spans } = await plainAndWoven(app, dir);
+    assert.equal(plain, 'hello b\n');
+    assert.equal(woven, 'hello b\n');
+    assert.match(spans, /"name":"main\.greet"/);
     assert.equal(readFileSync(join(app, 'go.mod'), 'utf8'), files['app/go.mod']);
     assert.equal(existsSync(join(app, 'go.sum')), false);
   } finally {
