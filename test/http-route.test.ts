@@ -1,0 +1,74 @@
+// The server span is named after the route its router matched ("GET /items/{id}"), whoever
+// handed the router the request: the server itself, or a middleware that passed on a copy
+// (r.WithContext), whose Pattern the server's own request never sees.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { goWeave, run, tempDir } from './support/go-tool.ts';
+
+const PROGRAM = `package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+)
+
+type key struct{}
+
+// withValue is the usual middleware: the next handler gets a copy of the request.
+func withValue(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), key{}, "v")))
+	})
+}
+
+func main() {
+	items := http.NewServeMux()
+	items.HandleFunc("GET /items/{id}", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "item ", r.PathValue("id"))
+	})
+	api := http.NewServeMux()
+	api.Handle("/api/", http.StripPrefix("/api", items))
+	plain := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "plain") })
+	for _, c := range []struct {
+		handler http.Handler
+		path    string
+	}{{items, "/items/1"}, {withValue(items), "/items/2"}, {api, "/api/items/3"}, {plain, "/anything"}} {
+		srv := httptest.NewServer(c.handler)
+		resp, err := http.Get(srv.URL + c.path)
+		if err != nil {
+			panic(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		srv.Close()
+		fmt.Println(c.path, string(body))
+	}
+}
+`;
+
+interface ConsoleSpan { name: string; kind: string; attributes: Record<string, unknown> }
+
+test('server spans take the route a ServeMux matched, behind a middleware that copies the request too', () => {
+  const dir = tempDir('route');
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/route\n\ngo 1.25\n');
+  writeFileSync(join(dir, 'main.go'), PROGRAM);
+  const b = goWeave(['build', '-o', join(dir, 'route'), '.'], { cwd: dir });
+  assert.equal(b.code, 0, b.stderr);
+  const r = run(join(dir, 'route'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '/items/1 item 1\n/items/2 item 2\n/api/items/3 item 3\n/anything plain\n');
+  const spans = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as ConsoleSpan).filter((s) => s.kind === 'SERVER');
+  const byPath = Object.fromEntries(spans.map((s) => [String(s.attributes['url.path']), [s.name, s.attributes['http.route'] ?? null]]));
+  assert.deepEqual(byPath, {
+    '/items/1': ['GET /items/{id}', '/items/{id}'],
+    '/items/2': ['GET /items/{id}', '/items/{id}'],
+    // The outer mux sees the whole path; the inner one, behind StripPrefix, a part of it.
+    '/api/items/3': ['GET /api/', '/api/'],
+    '/anything': ['GET', null],
+  }, r.stderr);
+});
