@@ -1,11 +1,12 @@
 // The server span is named after the route its router matched ("GET /items/{id}"), whoever
 // handed the router the request: the server itself, or a middleware that passed on a copy
-// (r.WithContext), whose Pattern the server's own request never sees.
+// (r.WithContext), whose Pattern the server's own request never sees; and for chi, gin and
+// echo, which route with requests and contexts of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { goWeave, run, tempDir } from './support/go-tool.ts';
+import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
 
 const PROGRAM = `package main
 
@@ -53,6 +54,12 @@ func main() {
 
 interface ConsoleSpan { name: string; kind: string; attributes: Record<string, unknown> }
 
+/** Server spans by url.path: [name, http.route or null]. */
+function serverRoutes(stderr: string): Record<string, [string, unknown]> {
+  const spans = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as ConsoleSpan).filter((s) => s.kind === 'SERVER');
+  return Object.fromEntries(spans.map((s) => [String(s.attributes['url.path']), [s.name, s.attributes['http.route'] ?? null]]));
+}
+
 test('server spans take the route a ServeMux matched, behind a middleware that copies the request too', () => {
   const dir = tempDir('route');
   writeFileSync(join(dir, 'go.mod'), 'module example.com/route\n\ngo 1.25\n');
@@ -62,13 +69,30 @@ test('server spans take the route a ServeMux matched, behind a middleware that c
   const r = run(join(dir, 'route'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '/items/1 item 1\n/items/2 item 2\n/api/items/3 item 3\n/anything plain\n');
-  const spans = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as ConsoleSpan).filter((s) => s.kind === 'SERVER');
-  const byPath = Object.fromEntries(spans.map((s) => [String(s.attributes['url.path']), [s.name, s.attributes['http.route'] ?? null]]));
-  assert.deepEqual(byPath, {
+  assert.deepEqual(serverRoutes(r.stderr), {
     '/items/1': ['GET /items/{id}', '/items/{id}'],
     '/items/2': ['GET /items/{id}', '/items/{id}'],
     // The outer mux sees the whole path; the inner one, behind StripPrefix, a part of it.
     '/api/items/3': ['GET /api/', '/api/'],
     '/anything': ['GET', null],
+  }, r.stderr);
+});
+
+test('chi, gin and echo: the server span takes the route template the router matched', { timeout: 600_000 }, () => {
+  // A module with the three routers (test/fixtures/routers), fetched through the Go module proxy.
+  const dir = tempDir('routers');
+  cpSync(join(REPO, 'test', 'fixtures', 'routers'), dir, { recursive: true });
+  const b = goWeave(['build', '-o', join(dir, 'routers'), '.'], { cwd: dir });
+  assert.equal(b.code, 0, b.stderr);
+  const r = run(join(dir, 'routers'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/missing 404 404 page not found\n');
+  assert.deepEqual(serverRoutes(r.stderr), {
+    // chi's whole pattern, through the router mounted at /api.
+    '/api/users/1': ['GET /api/users/{id}', '/api/users/{id}'],
+    // gin's and echo's own template syntax.
+    '/users/2': ['GET /users/:id', '/users/:id'],
+    '/users/3': ['GET /users/:id', '/users/:id'],
+    '/missing': ['GET', null],
   }, r.stderr);
 });
