@@ -1,7 +1,7 @@
 // The server span is named after the route its router matched ("GET /items/{id}"), whoever
 // handed the router the request: the server itself, or a middleware that passed on a copy
-// (r.WithContext), whose Pattern the server's own request never sees; and for chi, gin and
-// echo, which route with requests and contexts of their own.
+// (r.WithContext), whose Pattern the server's own request never sees; and for chi, gin, echo
+// and gorilla/mux, which route with requests and contexts of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
@@ -78,21 +78,23 @@ test('server spans take the route a ServeMux matched, behind a middleware that c
   }, r.stderr);
 });
 
-test('chi, gin and echo: the server span takes the route template the router matched', { timeout: 600_000 }, () => {
-  // A module with the three routers (test/fixtures/routers), fetched through the Go module proxy.
+test('chi, gin, echo and gorilla/mux: the server span takes the route template the router matched', { timeout: 600_000 }, () => {
+  // A module with the four routers (test/fixtures/routers), fetched through the Go module proxy.
   const dir = tempDir('routers');
   cpSync(join(REPO, 'test', 'fixtures', 'routers'), dir, { recursive: true });
   const b = goWeave(['build', '-o', join(dir, 'routers'), '.'], { cwd: dir });
   assert.equal(b.code, 0, b.stderr);
   const r = run(join(dir, 'routers'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/missing 404 404 page not found\n');
+  assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/api/items/4 200 gorilla 4\n/missing 404 404 page not found\n');
   assert.deepEqual(serverRoutes(r.stderr), {
     // chi's whole pattern, through the router mounted at /api.
     '/api/users/1': ['GET /api/users/{id}', '/api/users/{id}'],
     // gin's and echo's own template syntax.
     '/users/2': ['GET /users/:id', '/users/:id'],
     '/users/3': ['GET /users/:id', '/users/:id'],
+    // gorilla/mux's template, through a subrouter.
+    '/api/items/4': ['GET /api/items/{id}', '/api/items/{id}'],
     '/missing': ['GET', null],
   }, r.stderr);
 });
