@@ -54,40 +54,41 @@ func main() {
 
 interface ConsoleSpan { name: string; kind: string; attributes: Record<string, unknown> }
 
-/** Server spans by url.path: [name, http.route or null]. */
-function serverRoutes(stderr: string): Record<string, [string, unknown]> {
-  const spans = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as ConsoleSpan).filter((s) => s.kind === 'SERVER');
-  return Object.fromEntries(spans.map((s) => [String(s.attributes['url.path']), [s.name, s.attributes['http.route'] ?? null]]));
+/**
+ * Builds the module in dir woven and runs it with the console exporter: what it printed, and its
+ * server spans by url.path as [name, http.route or null].
+ */
+function buildAndRun(dir: string): { stdout: string; routes: Record<string, [string, unknown]> } {
+  const b = goWeave(['build', '-o', join(dir, 'prog'), '.'], { cwd: dir });
+  assert.equal(b.code, 0, b.stderr);
+  const r = run(join(dir, 'prog'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  const spans = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as ConsoleSpan).filter((s) => s.kind === 'SERVER');
+  return { stdout: r.stdout, routes: Object.fromEntries(spans.map((s) => [String(s.attributes['url.path']), [s.name, s.attributes['http.route'] ?? null]])) };
 }
 
 test('server spans take the route a ServeMux matched, behind a middleware that copies the request too', () => {
   const dir = tempDir('route');
   writeFileSync(join(dir, 'go.mod'), 'module example.com/route\n\ngo 1.25\n');
   writeFileSync(join(dir, 'main.go'), PROGRAM);
-  const b = goWeave(['build', '-o', join(dir, 'route'), '.'], { cwd: dir });
-  assert.equal(b.code, 0, b.stderr);
-  const r = run(join(dir, 'route'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
-  assert.equal(r.code, 0, r.stderr);
+  const r = buildAndRun(dir);
   assert.equal(r.stdout, '/items/1 item 1\n/items/2 item 2\n/api/items/3 item 3\n/anything plain\n');
-  assert.deepEqual(serverRoutes(r.stderr), {
+  assert.deepEqual(r.routes, {
     '/items/1': ['GET /items/{id}', '/items/{id}'],
     '/items/2': ['GET /items/{id}', '/items/{id}'],
     // The outer mux sees the whole path; the inner one, behind StripPrefix, a part of it.
     '/api/items/3': ['GET /api/', '/api/'],
     '/anything': ['GET', null],
-  }, r.stderr);
+  });
 });
 
 test('chi, gin, echo and gorilla/mux: the server span takes the route template the router matched', { timeout: 600_000 }, () => {
   // A module with the four routers (test/fixtures/routers), fetched through the Go module proxy.
   const dir = tempDir('routers');
   cpSync(join(REPO, 'test', 'fixtures', 'routers'), dir, { recursive: true });
-  const b = goWeave(['build', '-o', join(dir, 'routers'), '.'], { cwd: dir });
-  assert.equal(b.code, 0, b.stderr);
-  const r = run(join(dir, 'routers'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
-  assert.equal(r.code, 0, r.stderr);
+  const r = buildAndRun(dir);
   assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/api/items/4 200 gorilla 4\n/missing 404 404 page not found\n');
-  assert.deepEqual(serverRoutes(r.stderr), {
+  assert.deepEqual(r.routes, {
     // chi's whole pattern, through the router mounted at /api.
     '/api/users/1': ['GET /api/users/{id}', '/api/users/{id}'],
     // gin's and echo's own template syntax.
@@ -96,5 +97,5 @@ test('chi, gin, echo and gorilla/mux: the server span takes the route template t
     // gorilla/mux's template, through a subrouter.
     '/api/items/4': ['GET /api/items/{id}', '/api/items/{id}'],
     '/missing': ['GET', null],
-  }, r.stderr);
+  });
 });
