@@ -95,3 +95,70 @@ test('//weave:span: a panic goes on its way unchanged, panic(nil) included, with
     }
   }
 });
+
+const CANCEL = `package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+)
+
+// Two requests made from one (they share its URL and its nil body) are in flight; the
+// deprecated Transport.CancelRequest cancels the one it is given, and only that one.
+func main() {
+	for round := 0; round < 8; round++ {
+		arrived := make(chan struct{}, 2)
+		release := make(chan struct{})
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			arrived <- struct{}{}
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+			fmt.Fprint(w, "ok")
+		}))
+		tr := &http.Transport{}
+		base, _ := http.NewRequest("GET", srv.URL, nil)
+		reqs := map[string]*http.Request{"first": base.WithContext(base.Context()), "second": base.WithContext(base.Context())}
+		done := make(chan string, 2)
+		for name, r := range reqs {
+			go func() {
+				resp, err := tr.RoundTrip(r)
+				if err != nil {
+					done <- name + " failed"
+					return
+				}
+				resp.Body.Close()
+				done <- name + " answered"
+			}()
+		}
+		<-arrived
+		<-arrived
+		tr.CancelRequest(reqs["second"])
+		fmt.Println(<-done)
+		close(release)
+		fmt.Println(<-done)
+		tr.CloseIdleConnections()
+		srv.Close()
+	}
+}
+`;
+
+test('Transport.CancelRequest cancels the request it is given, not another made from the same one', async () => {
+  const cancelDir = writeTree({ 'go.mod': 'module example.com/cancel\n\ngo 1.25\n', 'main.go': CANCEL }, 'gw-cancel-');
+  try {
+    const plain = await run(GO, ['run', '.'], { cwd: cancelDir, env: { ...process.env, ...env }, timeoutMs: 120_000 });
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(plain.stdout, 'second failed\nfirst answered\n'.repeat(8));
+    const bin = join(cancelDir, 'woven');
+    const woven = await goWeave(['build', '-o', bin, '.'], { cwd: cancelDir, env: { ...env, GOWEAVE_CACHE: join(cancelDir, '.weave') } });
+    assert.equal(woven.code, 0, woven.stderr);
+    assert.ok(lastAspects().includes('http.client.cancel'));
+    const out = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' }, timeoutMs: 60_000 });
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal(out.stdout, plain.stdout);
+  } finally {
+    removeTree(cancelDir);
+  }
+});

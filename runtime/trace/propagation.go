@@ -164,3 +164,10 @@ func validTracestateValue(v string) bool {
 	}
 	return v[len(v)-1] != ' '
 }
+
+// SentForKey is the context key under which woven net/http code keeps the
+// request a caller handed to a transport, in the context of the copy the
+// transport sends in its place (the copy carries the span and its own
+// headers), so that Transport.CancelRequest given the caller's request finds
+// the copy.
+type SentForKey struct{}
