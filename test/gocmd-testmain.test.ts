@@ -36,6 +36,25 @@ test('spans from tests are exported whether or not the package has a TestMain; u
   }
 });
 
+test('a first span inside a testing/synctest bubble: the runtime started before the tests, outside it', async () => {
+  // Goroutines and channels made inside a bubble belong to it; the runtime's exporter and signal
+  // handler started there made Go stop the test binary ("select on synctest channel from
+  // outside bubble").
+  const dir = writeTree({
+    'go.mod': 'module example.com/bubble\n\ngo 1.25\n',
+    'p.go': work('p'),
+    'p_test.go': 'package p\n\nimport (\n\t"testing"\n\t"testing/synctest"\n)\n\nfunc TestInBubble(t *testing.T) {\n\tsynctest.Test(t, func(t *testing.T) {\n\t\tif Work() != 42 {\n\t\t\tt.Fatal("Work")\n\t\t}\n\t})\n}\n',
+  }, 'gw-bubble-');
+  try {
+    const r = await goWeave(['test', '-count=1', '-v', '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'console', GOFLAGS: '-buildvcs=false' } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /--- PASS: TestInBubble/);
+    assert.match(r.stdout, /"name":"p\.Work"/);
+  } finally {
+    removeTree(dir);
+  }
+});
+
 test('an aspect that only a generated test main could match is named in a warning of go-weave test', async () => {
   const dir = writeTree({
     'go.mod': 'module example.com/t\n\ngo 1.22\n',
