@@ -36,20 +36,24 @@ test('spans from tests are exported whether or not the package has a TestMain; u
   }
 });
 
-test('a first span inside a testing/synctest bubble: the runtime started before the tests, outside it', async () => {
+test('the runtime starts as m.Run starts: after the set-up in TestMain, before a first span inside a testing/synctest bubble', async () => {
   // Goroutines and channels made inside a bubble belong to it; the runtime's exporter and signal
   // handler started there made Go stop the test binary ("select on synctest channel from
-  // outside bubble").
+  // outside bubble"). Started with TestMain instead, it would miss what TestMain sets up.
   const dir = writeTree({
     'go.mod': 'module example.com/bubble\n\ngo 1.25\n',
     'p.go': work('p'),
-    'p_test.go': 'package p\n\nimport (\n\t"testing"\n\t"testing/synctest"\n)\n\nfunc TestInBubble(t *testing.T) {\n\tsynctest.Test(t, func(t *testing.T) {\n\t\tif Work() != 42 {\n\t\t\tt.Fatal("Work")\n\t\t}\n\t})\n}\n',
+    'p_test.go': 'package p\n\nimport (\n\t"os"\n\t"testing"\n\t"testing/synctest"\n)\n\nfunc TestMain(m *testing.M) {\n\tos.Setenv("OTEL_TRACES_EXPORTER", "console")\n\tos.Exit(m.Run())\n}\n\nfunc TestInBubble(t *testing.T) {\n\tsynctest.Test(t, func(t *testing.T) {\n\t\tif Work() != 42 {\n\t\t\tt.Fatal("Work")\n\t\t}\n\t})\n}\n',
+    'q/q.go': work('q'),
+    'q/q_test.go': 'package q\n\nimport (\n\t"testing"\n\t"testing/synctest"\n)\n\nfunc TestInBubble(t *testing.T) {\n\tsynctest.Test(t, func(t *testing.T) {\n\t\tif Work() != 42 {\n\t\t\tt.Fatal("Work")\n\t\t}\n\t})\n}\n',
   }, 'gw-bubble-');
   try {
-    const r = await goWeave(['test', '-count=1', '-v', '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'console', GOFLAGS: '-buildvcs=false' } });
+    const r = await goWeave(['test', '-count=1', '-v', './...'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'none', GOFLAGS: '-buildvcs=false' } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /--- PASS: TestInBubble/);
+    assert.equal([...r.stdout.matchAll(/--- PASS: TestInBubble/g)].length, 2, r.stdout);
+    // The exporter TestMain chose (the environment says none): only p's span is printed.
     assert.match(r.stdout, /"name":"p\.Work"/);
+    assert.doesNotMatch(r.stdout, /"name":"q\.Work"/);
   } finally {
     removeTree(dir);
   }

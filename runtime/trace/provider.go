@@ -64,8 +64,9 @@ const initWaitLimit = 5 * time.Second
 
 // Init starts the runtime now rather than with the first span: it reads the
 // environment and starts the exporters and the signal handler. Woven test
-// binaries call it from TestMain, before any test runs, so that nothing it
-// starts belongs to a testing/synctest bubble a first span might run in.
+// binaries call it as m.Run starts, after TestMain's own set-up and before
+// any test, so that nothing it starts belongs to a testing/synctest bubble a
+// first span might run in.
 // Later calls do nothing.
 func Init() {
 	getProvider()
