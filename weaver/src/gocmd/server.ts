@@ -126,8 +126,8 @@ interface WatchedSources {
 /** A request the server planned lately, kept to plan again on a save and to answer at once. */
 interface Recent {
   req: ServerRequest;
-  /** Where its last plan started; unset while its record may not hold. */
-  mark?: WatchMark;
+  /** Where its last plan started: its record holds while nothing changed since. */
+  mark: WatchMark;
   racy: RacyPath[];
   verbose: string;
   sources?: WatchedSources;
@@ -232,8 +232,8 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   let timer: NodeJS.Timeout | undefined;
   const sources = new SourceWatch(() => weaveOnSave());
   // The requests planned lately, by JSON line (their identity), least recent first: each is
-  // planned again when a source is saved, and `mark` is set while its record holds for the same
-  // request sent again. More than one, because builds often come in pairs (build, then test).
+  // planned again when a source is saved, and answered at once when sent again while its `mark`
+  // holds. More than one, because builds often come in pairs (build, then test).
   const recent = new Map<string, Recent>();
   let saveQueued = false;
   // Saves left unplanned because a request came first: planned once requests stop.
@@ -267,7 +267,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
           savesLeft = true;
           return;
         }
-        if (recent.get(line) !== r || (r.mark && sources.holds(r.mark, []))) continue;
+        if (recent.get(line) !== r || sources.holds(r.mark, [])) continue;
         await planRequest(line, r.req, true);
       }
       // Someone is editing: builds will follow.
@@ -281,7 +281,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       // Every edit made before this build started has been seen now.
       await eventsSeen();
       const known = recent.get(line);
-      if (known?.mark && stillHolds(sources, known.mark, known.racy)) {
+      if (known && stillHolds(sources, known.mark, known.racy)) {
         out = { ok: true, verbose: known.verbose };
       } else {
         out = await planRequest(line, req);
