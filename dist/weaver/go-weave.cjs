@@ -2364,7 +2364,7 @@ async function serve(socketPath, idleMs, start) {
           savesLeft = true;
           return;
         }
-        if (recent.get(line) !== r || r.mark && sources.holds(r.mark, [])) continue;
+        if (recent.get(line) !== r || sources.holds(r.mark, [])) continue;
         await planRequest(line, r.req, true);
       }
       if (pending === 0) armIdle();
@@ -2376,7 +2376,7 @@ async function serve(socketPath, idleMs, start) {
       const req = JSON.parse(line);
       await eventsSeen();
       const known = recent.get(line);
-      if (known?.mark && stillHolds(sources, known.mark, known.racy)) {
+      if (known && stillHolds(sources, known.mark, known.racy)) {
         out = { ok: true, verbose: known.verbose };
       } else {
         out = await planRequest(line, req);
