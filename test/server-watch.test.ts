@@ -23,7 +23,12 @@ test('Go files and stamped names count; other files, and directories not watched
     w.update(new Set([dir]), new Set(['go.mod']));
     // A plan that started before the directory was watched cannot be vouched for by the watch.
     assert.equal(w.holds(before, [join(dir, 'a.go')]), false);
+    // Nor can its stamps of files in a directory it began to watch (an edit between the two was
+    // seen by neither); a directory past the limit of watches is left to the launcher's check.
+    assert.equal(w.watchedBefore(before, [dir]), false);
+    assert.equal(w.watchedBefore(before, [other]), true);
     const m = w.mark();
+    assert.equal(w.watchedBefore(m, [dir, other]), true);
     assert.equal(w.holds(m, [join(dir, 'a.go')]), true);
     assert.equal(w.holds(m, [dir]), true, 'a directory stamp is covered by its own watch');
     assert.equal(w.holds(m, [join(other, 'b.go')]), false, 'a file in a directory not watched');

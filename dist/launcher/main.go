@@ -31,7 +31,8 @@ func main() {
 		fmt.Println(recordPath(dir, entry, args[1:]))
 		return
 	}
-	record, serverSocket := "", ""
+	record := ""
+	var server serverStart
 	if err == nil {
 		freshenPath(dir)
 	}
@@ -39,10 +40,10 @@ func main() {
 		record = recordPath(dir, entry, args)
 		if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
 			tryReplay(record)
-			serverSocket = tryServer(serverSocketPath(dir), record, args)
+			server = tryServer(serverSocketPath(dir), record, args)
 		}
 	}
-	fallback(entry, args, record, serverSocket)
+	fallback(entry, args, record, server)
 }
 
 var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
@@ -62,19 +63,35 @@ func tryReplay(recordPath string) {
 	replay(rec, "replayed by the launcher, nothing it depends on changed")
 }
 
+// serverStart is what Node needs to start a weave server: where it listens, and the request
+// this command would have sent it, which the new server plans first and then watches, so that
+// the first save after a Node run is woven before the build that follows it.
+type serverStart struct {
+	sock    string
+	request []byte
+}
+
+// maxStartRequest bounds the request handed to Node in its environment (and on to the server
+// on its command line); a larger environment only loses the plan on the first save.
+const maxStartRequest = 64 << 10
+
 // tryServer has the weave server on sock plan the command and replays what it recorded. It
-// returns sock for Node to start a server on when none answered ("" when one did, or when
+// returns what Node needs to start a server when none answered (nothing when one did, or when
 // disabled).
-func tryServer(sock, recordPath string, args []string) string {
+func tryServer(sock, recordPath string, args []string) serverStart {
 	if sock == "" || os.Getenv("GOWEAVE_SERVER") == "0" {
-		return ""
+		return serverStart{}
 	}
 	reply, connected := askServer(sock, args, recordPath)
 	if !connected {
-		return sock
+		start := serverStart{sock: sock}
+		if req, err := requestLine(args, recordPath); err == nil && len(req) <= maxStartRequest {
+			start.request = req
+		}
+		return start
 	}
 	if !reply.OK {
-		return ""
+		return serverStart{}
 	}
 	// The record was written for this very command: a file stamped as too recent to vouch for
 	// the next build was still read by this one, so only other differences send it to Node.
@@ -83,7 +100,7 @@ func tryServer(sock, recordPath string, args []string) string {
 			replay(rec, "woven by the weave server: "+reply.Verbose)
 		}
 	}
-	return ""
+	return serverStart{}
 }
 
 // replayable tells the commands go-weave weaves (and so records) from the rest: help, diff,
@@ -135,7 +152,7 @@ func replay(rec *record, how string) {
 }
 
 // fallback runs the Node CLI beside the shell entry that started the launcher.
-func fallback(entry string, args []string, recordPath, serverSocket string) {
+func fallback(entry string, args []string, recordPath string, server serverStart) {
 	if entry == "" {
 		fmt.Fprintln(os.Stderr, "go-weave-launch: GOWEAVE_ENTRY is not set; run go-weave, not its launcher")
 		os.Exit(2)
@@ -158,8 +175,11 @@ func fallback(entry string, args []string, recordPath, serverSocket string) {
 	if recordPath != "" {
 		env = append(env, "GOWEAVE_REPLAY_RECORD="+recordPath)
 	}
-	if serverSocket != "" {
-		env = append(env, "GOWEAVE_SERVER_SOCKET="+serverSocket)
+	if server.sock != "" {
+		env = append(env, "GOWEAVE_SERVER_SOCKET="+server.sock)
+		if server.request != nil {
+			env = append(env, "GOWEAVE_SERVER_REQUEST="+string(server.request))
+		}
 	}
 	err = syscall.Exec(node, append([]string{node, script}, args...), env)
 	fmt.Fprintf(os.Stderr, "go-weave: running %s: %v\n", node, err)

@@ -194,7 +194,7 @@ func recordKey(entry string, args []string, env []string) string {
 // plansWith tells the variables that can change go env, go list or go-weave's plan.
 func plansWith(k string) bool {
 	switch k {
-	case "GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET":
+	case "GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET", "GOWEAVE_SERVER_REQUEST":
 		return false // set by go-weave itself on the way in
 	case "GOWEAVE_VERBOSE", "GOWEAVE_REPORT", "GOWEAVE_NODE", "GOWEAVE_SERVER", "GOWEAVE_SERVER_IDLE":
 		return false // how the outcome is reported (a replay does it itself), and which node falls back

@@ -83,8 +83,7 @@ func askServer(sock string, args []string, recordPath string) (reply serverReply
 			os.Remove(sock)
 		}
 	}()
-	cwd, _ := syscall.Getwd()
-	req, err := json.Marshal(map[string]any{"argv": args, "cwd": cwd, "env": os.Environ(), "record": recordPath})
+	req, err := requestLine(args, recordPath)
 	if err != nil {
 		return reply, true
 	}
@@ -100,3 +99,10 @@ func askServer(sock string, args []string, recordPath string) (reply serverReply
 }
 
 const serverDeadline = 5 * time.Minute
+
+// requestLine is this command's request to the weave server, without its newline; the server
+// knows a request again by its record path.
+func requestLine(args []string, recordPath string) ([]byte, error) {
+	cwd, _ := syscall.Getwd()
+	return json.Marshal(map[string]any{"argv": args, "cwd": cwd, "env": os.Environ(), "record": recordPath})
+}

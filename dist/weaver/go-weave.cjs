@@ -1985,7 +1985,7 @@ var import_node_path19 = require("node:path");
 // weaver/src/gocmd/replay.ts
 var import_node_fs20 = require("node:fs");
 var import_node_path18 = require("node:path");
-var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET"];
+var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET", "GOWEAVE_SERVER_REQUEST"];
 function withoutEntryVars(env) {
   const out = { ...env };
   for (const k of ENTRY_VARS) delete out[k];
@@ -2193,6 +2193,18 @@ var SourceWatch = class {
       return w !== void 0 && w.since <= m.clock;
     }));
   }
+  /**
+   * No directory in `dirs` began to be watched after `m`: a plan's stamps were taken before its
+   * new watches began, so an edit in between was seen by neither. (A directory never watched,
+   * past MAX_WATCHED, is left to the launcher's own check of the stamps.)
+   */
+  watchedBefore(m, dirs) {
+    for (const d of dirs) {
+      const w = this.watchers.get(d);
+      if (w !== void 0 && w.since > m.clock) return false;
+    }
+    return true;
+  }
   /** Watches exactly `dirs`; `names` are the file names besides Go files whose change matters. */
   update(dirs, names) {
     for (const [d, { w }] of this.watchers) {
@@ -2244,8 +2256,9 @@ function fileStamp(path) {
     return void 0;
   }
 }
-function stillHolds(sources, mark, racy) {
-  return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path));
+function stillHolds(sources, known) {
+  const { mark, racy } = known;
+  return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known.sources?.dirs ?? []);
 }
 async function answer(req) {
   const startNs = BigInt(Date.now()) * 1000000n;
@@ -2268,10 +2281,10 @@ async function answer(req) {
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
-    writeReplayRecord(req.record, r);
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
-    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, sources: watchedSources(p), racy, work };
+    const writeRecord = () => writeReplayRecord(req.record, r);
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, writeRecord, sources: watchedSources(p), racy, work };
   } catch {
     return no;
   }
@@ -2342,15 +2355,21 @@ async function serve(socketPath, idleMs, start) {
   const recent = /* @__PURE__ */ new Map();
   let saveQueued = false;
   let savesLeft = false;
-  const planRequest = async (line, req, onSave = false) => {
+  const planRequest = async (req, onSave = false) => {
     const mark = sources.mark();
     const a = await answer(req);
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
-    if (!onSave || !a.reply.ok) recent.delete(line);
-    if (a.reply.ok) recent.set(line, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
+    if (!onSave || !a.reply.ok) recent.delete(req.record);
+    if (a.reply.ok) recent.set(req.record, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
     sources.update(watched.dirs, watched.names);
+    try {
+      a.writeRecord?.();
+    } catch {
+      recent.delete(req.record);
+      return { ok: false };
+    }
     return a.reply;
   };
   const weaveOnSave = () => {
@@ -2359,13 +2378,13 @@ async function serve(socketPath, idleMs, start) {
     tail = tail.then(async () => {
       await eventsSeen();
       saveQueued = false;
-      for (const [line, r] of [...recent].reverse()) {
+      for (const [record, r] of [...recent].reverse()) {
         if (pending > 0) {
           savesLeft = true;
           return;
         }
-        if (recent.get(line) !== r || sources.holds(r.mark, [])) continue;
-        await planRequest(line, r.req, true);
+        if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
+        await planRequest(r.req, true);
       }
       if (pending === 0) armIdle();
     });
@@ -2373,13 +2392,11 @@ async function serve(socketPath, idleMs, start) {
   const reply = async (conn, line) => {
     let out = { ok: false };
     try {
-      const req = JSON.parse(line);
-      await eventsSeen();
-      const known = recent.get(line);
-      if (known && stillHolds(sources, known.mark, known.racy)) {
-        out = { ok: true, verbose: known.verbose };
-      } else {
-        out = await planRequest(line, req);
+      const req = serverRequest(line);
+      if (req) {
+        await eventsSeen();
+        const known = recent.get(req.record);
+        out = known && stillHolds(sources, known) ? { ok: true, verbose: known.verbose } : await planRequest(req);
       }
     } catch {
       out = { ok: false };
@@ -2429,6 +2446,12 @@ async function serve(socketPath, idleMs, start) {
   });
   ino = inodeOf(socketPath);
   armIdle();
+  const first = start?.request === void 0 ? void 0 : serverRequest(start.request);
+  if (first) {
+    tail = tail.then(async () => {
+      if (!recent.has(first.record)) await planRequest(first);
+    });
+  }
   const closed = new Promise((resolve10) => server.once("close", () => resolve10()));
   const train = await trainer(start);
   for (let round = 0; round < TRAINING_ROUNDS && server.listening; round++) {
@@ -2439,6 +2462,15 @@ async function serve(socketPath, idleMs, start) {
 }
 function eventsSeen() {
   return new Promise((resolve10) => setImmediate(resolve10));
+}
+function serverRequest(line) {
+  try {
+    const v = JSON.parse(line);
+    const strings = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
+    if (strings(v.argv) && strings(v.env) && typeof v.cwd === "string" && typeof v.record === "string") return v;
+  } catch {
+  }
+  return void 0;
 }
 var TRAINING_ROUNDS = 12;
 var TRAINING_MAX_MS = 3e3;
@@ -2512,7 +2544,9 @@ function serverIdleMs(env) {
 function startingCommand(json) {
   try {
     const v = JSON.parse(json);
-    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === "string") && typeof v.cwd === "string") return { argv: v.argv, cwd: v.cwd };
+    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === "string") && typeof v.cwd === "string") {
+      return { argv: v.argv, cwd: v.cwd, ...typeof v.request === "string" ? { request: v.request } : {} };
+    }
   } catch {
   }
   return void 0;
@@ -2535,7 +2569,7 @@ async function runGoWith(runner, subcommand, args, env = process.env, argv) {
   if (argv && env.GOWEAVE_REPLAY_RECORD) await remember();
   const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
-  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd() });
+  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd(), request: env.GOWEAVE_SERVER_REQUEST });
   maybeTrimWeaveCache(new WeaveCache(weaveCacheDir(env)).root);
   return code;
 }

@@ -52,7 +52,8 @@ export async function runGoWith<A>(runner: PooledRunner<A>, subcommand: string, 
   const code = await runAttached(p.go, p.goArgs, { env: p.goEnv });
   if (argv && !env.GOWEAVE_REPLAY_RECORD && env.GOWEAVE_LAUNCHER) await remember();
   // The launcher found no weave server: one is started for the builds that follow.
-  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd() });
+  // With the request the launcher would have sent: the server plans it first and weaves the next save.
+  if (argv && env.GOWEAVE_SERVER_SOCKET && process.argv[1]) startServer(process.argv[1], env.GOWEAVE_SERVER_SOCKET, env, { argv, cwd: process.cwd(), request: env.GOWEAVE_SERVER_REQUEST });
   // After the go command, which it must never delay; a day passes between trims.
   maybeTrimWeaveCache(new WeaveCache(weaveCacheDir(env)).root);
   return code;

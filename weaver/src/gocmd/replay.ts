@@ -27,7 +27,7 @@ export interface ReplayRecord {
 }
 
 /** Variables go-weave's entry and launcher set on the way in; the go command never sees them. */
-export const ENTRY_VARS = ['GOWEAVE_ENTRY', 'GOWEAVE_REPLAY_RECORD', 'GOWEAVE_LAUNCHER', 'GOWEAVE_SERVER_SOCKET'] as const;
+export const ENTRY_VARS = ['GOWEAVE_ENTRY', 'GOWEAVE_REPLAY_RECORD', 'GOWEAVE_LAUNCHER', 'GOWEAVE_SERVER_SOCKET', 'GOWEAVE_SERVER_REQUEST'] as const;
 
 export function withoutEntryVars(env: Env): Env {
   const out = { ...env };

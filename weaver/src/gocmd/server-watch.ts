@@ -54,6 +54,19 @@ export class SourceWatch {
     }));
   }
 
+  /**
+   * No directory in `dirs` began to be watched after `m`: a plan's stamps were taken before its
+   * new watches began, so an edit in between was seen by neither. (A directory never watched,
+   * past MAX_WATCHED, is left to the launcher's own check of the stamps.)
+   */
+  watchedBefore(m: WatchMark, dirs: Iterable<string>): boolean {
+    for (const d of dirs) {
+      const w = this.watchers.get(d);
+      if (w !== undefined && w.since > m.clock) return false;
+    }
+    return true;
+  }
+
   /** Watches exactly `dirs`; `names` are the file names besides Go files whose change matters. */
   update(dirs: Set<string>, names: Set<string>): void {
     for (const [d, { w }] of this.watchers) {

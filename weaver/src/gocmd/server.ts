@@ -45,13 +45,11 @@ export interface ServerReply {
 /** Bytes of a Unix socket's path, its NUL included, that every platform's sun_path holds. */
 const MAX_SOCKET_PATH = 104;
 
-/** Handles one request; never throws (a decline sends the launcher to Node). */
-export async function handleRequest(req: ServerRequest): Promise<ServerReply> {
-  return (await answer(req)).reply;
-}
-
+/** A plan's outcome; never throws (a decline sends the launcher to Node). */
 interface Answer {
   reply: ServerReply;
+  /** Writes the record the launcher replays (after the server watches what the plan read). */
+  writeRecord?: () => void;
   /** What the plan read from the user's tree, for the server to watch. */
   sources?: WatchedSources;
   /** Paths the record stamped as too recent to vouch for later builds. */
@@ -77,11 +75,18 @@ function fileStamp(path: string): string | undefined {
 
 /**
  * The record of the last plan holds for the same request again: nothing relevant changed
- * since that plan started (the watch), and the files it found too recent to stamp are as they
- * were right after it (a second line of defence where events can be missed, FUSE or NFS).
+ * since that plan started (the watch), every directory it read was watched before it started
+ * (a plan that began a watch could miss an edit made between its stamps and the watch), and the
+ * files it found too recent to stamp are as they were right after it (a second line of defence
+ * where events can be missed, FUSE or NFS).
  */
-function stillHolds(sources: SourceWatch, mark: WatchMark, racy: RacyPath[]): boolean {
-  return racy.every((r) => r.seen !== undefined && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path));
+function stillHolds(sources: SourceWatch, known: Recent): boolean {
+  const { mark, racy } = known;
+  return (
+    racy.every((r) => r.seen !== undefined && fileStamp(r.path) === r.seen) &&
+    sources.holds(mark, racy.map((r) => r.path)) &&
+    sources.watchedBefore(mark, known.sources?.dirs ?? [])
+  );
 }
 
 async function answer(req: ServerRequest): Promise<Answer> {
@@ -108,10 +113,10 @@ async function answer(req: ServerRequest): Promise<Answer> {
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
-    writeReplayRecord(req.record, r);
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
-    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, sources: watchedSources(p), racy, work };
+    const writeRecord = () => writeReplayRecord(req.record, r);
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, writeRecord, sources: watchedSources(p), racy, work };
   } catch {
     // The command line reports errors in full (go list output, aspect file:line).
     return no;
@@ -231,25 +236,35 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   let pending = 0;
   let timer: NodeJS.Timeout | undefined;
   const sources = new SourceWatch(() => weaveOnSave());
-  // The requests planned lately, by JSON line (their identity), least recent first: each is
-  // planned again when a source is saved, and answered at once when sent again while its `mark`
-  // holds. More than one, because builds often come in pairs (build, then test).
+  // The requests planned lately, by the record they write, least recent first: each is planned
+  // again when a source is saved, and answered at once when sent again while its `mark` holds.
+  // The record's path stands for everything that can change a plan (the launcher's recordKey:
+  // directory, arguments, the variables go and go-weave plan with), so a request that differs
+  // only in others (GOWEAVE_VERBOSE, a terminal's) is the same one. More than one, because
+  // builds often come in pairs (build, then test).
   const recent = new Map<string, Recent>();
   let saveQueued = false;
   // Saves left unplanned because a request came first: planned once requests stop.
   let savesLeft = false;
 
-  const planRequest = async (line: string, req: ServerRequest, onSave = false): Promise<ServerReply> => {
+  const planRequest = async (req: ServerRequest, onSave = false): Promise<ServerReply> => {
     const mark = sources.mark();
     const a = await answer(req);
     // What the same request sent again is told: the work a save did, or that there was none.
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
     // A request moves to the most recent place; a save's plan keeps it where it was.
-    if (!onSave || !a.reply.ok) recent.delete(line);
-    if (a.reply.ok) recent.set(line, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
+    if (!onSave || !a.reply.ok) recent.delete(req.record);
+    if (a.reply.ok) recent.set(req.record, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
     sources.update(watched.dirs, watched.names);
+    // Once the record is there, an edit is seen by the watch: a save after it is woven on save.
+    try {
+      a.writeRecord?.();
+    } catch {
+      recent.delete(req.record);
+      return { ok: false };
+    }
     return a.reply;
   };
   // A save re-plans the recent builds at once, the latest first: the builds that follow find
@@ -261,14 +276,14 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       // One plan each for the burst of events an editor's save makes.
       await eventsSeen();
       saveQueued = false;
-      for (const [line, r] of [...recent].reverse()) {
+      for (const [record, r] of [...recent].reverse()) {
         // A request waiting does its own work first.
         if (pending > 0) {
           savesLeft = true;
           return;
         }
-        if (recent.get(line) !== r || sources.holds(r.mark, [])) continue;
-        await planRequest(line, r.req, true);
+        if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
+        await planRequest(r.req, true);
       }
       // Someone is editing: builds will follow.
       if (pending === 0) armIdle();
@@ -277,14 +292,12 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   const reply = async (conn: Socket, line: string): Promise<void> => {
     let out: ServerReply = { ok: false };
     try {
-      const req = JSON.parse(line) as ServerRequest;
-      // Every edit made before this build started has been seen now.
-      await eventsSeen();
-      const known = recent.get(line);
-      if (known && stillHolds(sources, known.mark, known.racy)) {
-        out = { ok: true, verbose: known.verbose };
-      } else {
-        out = await planRequest(line, req);
+      const req = serverRequest(line);
+      if (req) {
+        // Every edit made before this build started has been seen now.
+        await eventsSeen();
+        const known = recent.get(req.record);
+        out = known && stillHolds(sources, known) ? { ok: true, verbose: known.verbose } : await planRequest(req);
       }
     } catch {
       out = { ok: false };
@@ -336,6 +349,15 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   });
   ino = inodeOf(socketPath);
   armIdle();
+  // The command whose Node run started this server, as its launcher would have sent it: planned
+  // first (its record is written again, the same), so that its sources are watched and the first
+  // save is woven before the build that follows it.
+  const first = start?.request === undefined ? undefined : serverRequest(start.request);
+  if (first) {
+    tail = tail.then(async () => {
+      if (!recent.has(first.record)) await planRequest(first);
+    });
+  }
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   // Training rounds queue behind requests and give way to any that is waiting.
   const train = await trainer(start);
@@ -358,6 +380,20 @@ function eventsSeen(): Promise<void> {
 export interface StartingCommand {
   argv: string[];
   cwd: string;
+  /** The request the launcher would have sent for it (GOWEAVE_SERVER_REQUEST), when known. */
+  request?: string;
+}
+
+/** A request line as the launcher writes it, or undefined. */
+function serverRequest(line: string): ServerRequest | undefined {
+  try {
+    const v = JSON.parse(line) as Partial<ServerRequest>;
+    const strings = (a: unknown) => Array.isArray(a) && a.every((x) => typeof x === 'string');
+    if (strings(v.argv) && strings(v.env) && typeof v.cwd === 'string' && typeof v.record === 'string') return v as ServerRequest;
+  } catch {
+    // Not from the launcher.
+  }
+  return undefined;
 }
 
 /**
@@ -467,7 +503,9 @@ export function serverIdleMs(env: Env): number {
 export function startingCommand(json: string): StartingCommand | undefined {
   try {
     const v = JSON.parse(json) as Partial<StartingCommand>;
-    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === 'string') && typeof v.cwd === 'string') return { argv: v.argv, cwd: v.cwd };
+    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === 'string') && typeof v.cwd === 'string') {
+      return { argv: v.argv, cwd: v.cwd, ...(typeof v.request === 'string' ? { request: v.request } : {}) };
+    }
   } catch {
     // Not from startServer.
   }
