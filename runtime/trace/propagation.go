@@ -16,6 +16,18 @@ const maxTracestateMembers = 32
 
 // InjectHeaders writes the W3C traceparent/tracestate of the span in ctx into h.
 func InjectHeaders(ctx context.Context, h map[string][]string) {
+	inject(ctx, h, HeaderTraceparent, HeaderTracestate)
+}
+
+// InjectMetadata is InjectHeaders for carriers whose keys are lower case, as gRPC metadata's
+// are (HTTP/2 header names must be): "traceparent" and "tracestate".
+func InjectMetadata(ctx context.Context, md map[string][]string) {
+	inject(ctx, md, "traceparent", "tracestate")
+}
+
+// inject writes under one spelling of each name and removes the other, so that a carrier never
+// holds two traceparents.
+func inject(ctx context.Context, h map[string][]string, tpKey, tsKey string) {
 	s := SpanFromContext(ctx)
 	if s == nil || h == nil || IsSuppressed(ctx) {
 		return
@@ -27,13 +39,12 @@ func InjectHeaders(ctx context.Context, h map[string][]string) {
 	hex.Encode(b[36:52], s.spanID[:])
 	b[52] = '-'
 	hex.Encode(b[53:55], []byte{s.flags & FlagSampled})
-	h[HeaderTraceparent] = []string{string(b[:])}
-	delete(h, "traceparent")
-	delete(h, "tracestate")
+	for _, k := range []string{HeaderTraceparent, "traceparent", HeaderTracestate, "tracestate"} {
+		delete(h, k)
+	}
+	h[tpKey] = []string{string(b[:])}
 	if s.traceState != "" {
-		h[HeaderTracestate] = []string{s.traceState}
-	} else {
-		delete(h, HeaderTracestate)
+		h[tsKey] = []string{s.traceState}
 	}
 }
 

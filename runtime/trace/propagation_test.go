@@ -2,6 +2,7 @@ package trace
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
@@ -99,5 +100,26 @@ func TestInjectNotSampledAndSuppressed(t *testing.T) {
 	InjectHeaders(context.Background(), h2)
 	if len(h2) != 0 {
 		t.Fatalf("nothing should be injected: %v", h2)
+	}
+}
+
+func TestInjectMetadataLowerCaseReplacesEitherSpelling(t *testing.T) {
+	useProvider(t, nil, &recorder{})
+	ctx := ExtractHeaders(context.Background(), map[string][]string{"traceparent": {validTP}, "tracestate": {"congo=t61rcWkgMzE"}})
+	ctx, s := Start(ctx, "client", KindClient)
+	// A carrier that already holds a trace context, in either spelling, keeps only the new one.
+	md := map[string][]string{"Traceparent": {validTP}, "traceparent": {validTP}, "x-other": {"1"}}
+	InjectMetadata(ctx, md)
+	want := map[string][]string{
+		"traceparent": {"00-" + tid + "-" + s.SpanID() + "-01"},
+		"tracestate":  {"congo=t61rcWkgMzE"},
+		"x-other":     {"1"},
+	}
+	if fmt.Sprint(md) != fmt.Sprint(want) {
+		t.Fatalf("metadata %v, want %v", md, want)
+	}
+	// And it reads back as the parent of the next hop.
+	if got := SpanFromContext(ExtractHeaders(context.Background(), md)); got == nil || got.SpanID() != s.SpanID() {
+		t.Fatalf("extracted %+v", got)
 	}
 }
