@@ -1,7 +1,7 @@
 // The server span is named after the route its router matched ("GET /items/{id}"), whoever
 // handed the router the request: the server itself, or a middleware that passed on a copy
-// (r.WithContext), whose Pattern the server's own request never sees; and for chi, gin, echo
-// and gorilla/mux, which route with requests and contexts of their own.
+// (r.WithContext), whose Pattern the server's own request never sees; and for chi, gin, echo,
+// gorilla/mux and httprouter, which route with requests and contexts of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
@@ -82,12 +82,12 @@ test('server spans take the route a ServeMux matched, behind a middleware that c
   });
 });
 
-test('chi, gin, echo and gorilla/mux: the server span takes the route template the router matched', { timeout: 600_000 }, () => {
-  // A module with the four routers (test/fixtures/routers), fetched through the Go module proxy.
+test('chi, gin, echo, gorilla/mux and httprouter: the server span takes the route template the router matched', { timeout: 600_000 }, () => {
+  // A module with the five routers (test/fixtures/routers), fetched through the Go module proxy.
   const dir = tempDir('routers');
   cpSync(join(REPO, 'test', 'fixtures', 'routers'), dir, { recursive: true });
   const r = buildAndRun(dir);
-  assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/api/items/4 200 gorilla 4\n/missing 404 404 page not found\n');
+  assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/api/items/4 200 gorilla 4\n/users/5 200 httprouter 5\n/files/a/b 200 httprouter /a/b\n/missing 404 404 page not found\n');
   assert.deepEqual(r.routes, {
     // chi's whole pattern, through the router mounted at /api.
     '/api/users/1': ['GET /api/users/{id}', '/api/users/{id}'],
@@ -96,6 +96,9 @@ test('chi, gin, echo and gorilla/mux: the server span takes the route template t
     '/users/3': ['GET /users/:id', '/users/:id'],
     // gorilla/mux's template, through a subrouter.
     '/api/items/4': ['GET /api/items/{id}', '/api/items/{id}'],
+    // httprouter's, for a Handle and for an http.Handler (which it wraps in a Handle).
+    '/users/5': ['GET /users/:id', '/users/:id'],
+    '/files/a/b': ['GET /files/*path', '/files/*path'],
     '/missing': ['GET', null],
   });
 });
