@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeTree, writeTree } from './support/go-fixture.ts';
+import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { goWeave } from './support/go-shop.ts';
+import { startReceiver } from './support/otlp-receiver.ts';
 
 const work = (pkg: string) => `package ${pkg}
 
@@ -102,6 +103,77 @@ test('an aspect that only a generated test main could match is named in a warnin
     assert.equal(b.code, 0, b.stderr);
     assert.doesNotMatch(b.stderr, /test mains/);
   } finally {
+    removeTree(dir);
+  }
+});
+
+// A goroutine-leak check as goleak and grpc's leakcheck make it: after the test, every goroutine
+// but the tests' own and the Go runtime's (os/signal) must be gone, within a second or two.
+const LEAK_TEST = `package leak
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+//weave:span
+func Work() int { return 42 }
+
+func others() []string {
+	buf := make([]byte, 1<<20)
+	var out []string
+	for i, g := range strings.Split(string(buf[:runtime.Stack(buf, true)]), "\\n\\n") {
+		if i == 0 || strings.Contains(g, "testing.") || strings.Contains(g, "os/signal.") || strings.Contains(g, "runtime.ensureSigM") {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func TestNoGoroutineLeft(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }))
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	http.DefaultClient.CloseIdleConnections()
+	srv.Close()
+	if Work() != 42 {
+		t.Fatal("Work")
+	}
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		left := others()
+		if len(left) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("goroutines left after the test:\\n%s", strings.Join(left, "\\n\\n"))
+		}
+	}
+}
+`;
+
+test('a goroutine-leak check at the end of a test passes woven: the runtime keeps no goroutine or connection once the spans are exported', async () => {
+  const dir = writeTree({ 'go.mod': 'module example.com/leak\n\ngo 1.25\n', 'leak_test.go': LEAK_TEST }, 'gw-leak-');
+  const receiver = await startReceiver();
+  try {
+    const plain = await run('go', ['test', '-count=1', '.'], { cwd: dir, env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
+    assert.equal(plain.code, 0, plain.stdout + plain.stderr);
+    // The spans go to a collector over HTTP, whose kept-alive connection would be a goroutine too.
+    const r = await goWeave(['test', '-count=1', '-v', '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, GOFLAGS: '-buildvcs=false' } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const spans = await receiver.waitFor((s) => s.some((x) => x.name === 'leak.Work'), 10_000);
+    assert.ok(spans.some((s) => s.name === 'GET' && s.kind === 3), 'the client span was exported');
+  } finally {
+    await receiver.close();
     removeTree(dir);
   }
 });

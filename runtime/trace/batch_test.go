@@ -2,6 +2,8 @@ package trace
 
 import (
 	"context"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -91,4 +93,63 @@ func endedSpan(name string) *Span {
 	s := &Span{name: name, prov: &provider{}}
 	s.ended.Store(true)
 	return s
+}
+
+// processorGoroutines counts goroutines running the export loop.
+func processorGoroutines() int {
+	buf := make([]byte, 1<<20)
+	return strings.Count(string(buf[:runtime.Stack(buf, true)]), "(*batchProcessor).run(")
+}
+
+func TestNoGoroutineOnceExported(t *testing.T) {
+	rec := &recorder{}
+	p := useProvider(t, map[string]string{"OTEL_BSP_SCHEDULE_DELAY": "10"}, rec)
+	if n := processorGoroutines(); n != 0 {
+		t.Fatalf("%d export goroutines before any span", n)
+	}
+	for round := 1; round <= 2; round++ {
+		_, s := Start(context.Background(), "s", KindInternal)
+		s.End()
+		// Up while a span waits for its export, gone once it is exported: a goroutine-leak
+		// check after a test that made spans finds nothing of ours.
+		deadline := time.Now().Add(5 * time.Second)
+		for (len(rec.got()) < round || processorGoroutines() != 0) && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if len(rec.got()) != round || processorGoroutines() != 0 {
+			t.Fatalf("round %d: %d spans exported, %d export goroutines left", round, len(rec.got()), processorGoroutines())
+		}
+	}
+	// A flush with nothing queued starts nothing.
+	p.proc.flush()
+	if n := processorGoroutines(); n != 0 {
+		t.Fatalf("%d export goroutines after an idle flush", n)
+	}
+}
+
+func TestFlushWaitsForTheExportUnderWay(t *testing.T) {
+	rec := &recorder{block: make(chan struct{})}
+	p := useProvider(t, map[string]string{"OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "1", "OTEL_BSP_SCHEDULE_DELAY": "60000"}, rec)
+	_, s := Start(context.Background(), "first", KindInternal)
+	s.End()
+	// The worker has taken the span and is blocked exporting it.
+	deadline := time.Now().Add(5 * time.Second)
+	for p.proc.queued() != 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	flushed := make(chan struct{})
+	go func() {
+		p.proc.flush()
+		close(flushed)
+	}()
+	select {
+	case <-flushed:
+		t.Fatal("flush returned while the span queued before it was still being exported")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(rec.block)
+	<-flushed
+	if len(rec.got()) != 1 {
+		t.Fatalf("exported %d spans, want 1", len(rec.got()))
+	}
 }

@@ -89,7 +89,8 @@ func configFromEnv(getenv func(string) string) (config, []string) {
 	}
 	c := config{
 		disabled: strings.EqualFold(strings.TrimSpace(getenv("OTEL_SDK_DISABLED")), "true"),
-		signals:  !strings.EqualFold(strings.TrimSpace(getenv("GOWEAVE_TRACE_SIGNALS")), "false"),
+		// A test binary is stopped by the go command, and a handler would be one more goroutine.
+		signals: !forTests.Load() && !strings.EqualFold(strings.TrimSpace(getenv("GOWEAVE_TRACE_SIGNALS")), "false"),
 	}
 	var err error
 	c.sampler, err = samplerFromEnv(getenv("OTEL_TRACES_SAMPLER"), getenv("OTEL_TRACES_SAMPLER_ARG"))
@@ -106,7 +107,7 @@ func configFromEnv(getenv func(string) string) (config, []string) {
 	c.bsp = bspConfig{
 		maxQueue: intVar("OTEL_BSP_MAX_QUEUE_SIZE", 2048),
 		maxBatch: intVar("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", 512),
-		delay:    time.Duration(intVar("OTEL_BSP_SCHEDULE_DELAY", 5000)) * time.Millisecond,
+		delay:    time.Duration(intVar("OTEL_BSP_SCHEDULE_DELAY", defaultDelayMs())) * time.Millisecond,
 		timeout:  time.Duration(intVar("OTEL_BSP_EXPORT_TIMEOUT", 30000)) * time.Millisecond,
 	}
 	attrCount := intVar("OTEL_ATTRIBUTE_COUNT_LIMIT", 128)
@@ -264,4 +265,13 @@ func PercentDecode(s string) (string, error) {
 		i += 2
 	}
 	return b.String(), nil
+}
+
+// defaultDelayMs is the schedule delay unless OTEL_BSP_SCHEDULE_DELAY says otherwise: a test
+// binary exports almost at once, so that its export goroutine is gone soon after a test.
+func defaultDelayMs() int {
+	if forTests.Load() {
+		return 10
+	}
+	return 5000
 }
