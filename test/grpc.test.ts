@@ -3,7 +3,8 @@
 // woven, run, and its spans received over OTLP/HTTP on loopback. The client span is the parent
 // of the server span through the traceparent in the call's metadata; an interceptor the program
 // installs runs inside the server span; a refused call and an abandoned stream end their spans
-// with the status the conventions ask for; and the program prints what the plain build prints.
+// with the status the conventions ask for; metadata goes out exactly as given (an invalid key
+// still fails the call); and the program prints what the plain build prints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -31,7 +32,7 @@ async function runTraced(binary: string): Promise<{ stdout: string; spans: Recei
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(killer);
     assert.equal(code, 0, stderr);
-    return { stdout, spans: await receiver.waitFor((s) => s.length >= 8, 10_000) };
+    return { stdout, spans: await receiver.waitFor((s) => s.length >= 9, 10_000) };
   } finally {
     await receiver.close();
   }
@@ -53,7 +54,7 @@ test('gRPC: client and server spans joined through metadata, the program\'s inte
   const { stdout, spans } = await runTraced(join(dir, 'woven'));
   // Weaving changes nothing the program does: the same calls, statuses and metadata.
   assert.equal(stdout, plain.stdout);
-  assert.match(stdout, /^tenant acme\ncheck shop SERVING OK\ntenant acme\ncheck missing NotFound\nwatch SERVING OK\nwatch after cancel Canceled\n$/);
+  assert.match(stdout, /^tenant acme\ncheck shop SERVING OK\ntenant acme\ncheck missing NotFound\ncheck bad metadata Internal\nwatch SERVING OK\nwatch after cancel Canceled\n$/);
 
   const check = 'grpc.health.v1.Health/Check';
   const watch = 'grpc.health.v1.Health/Watch';
@@ -82,5 +83,9 @@ test('gRPC: client and server spans joined through metadata, the program\'s inte
       assert.equal(audit.parentSpanId, server.spanId);
     }
   }
-  assert.equal(spans.length, 8, spans.map((s) => s.name).join(', '));
+  // The call with an invalid metadata key fails in the client: one client span, no server span.
+  const bad = byStatus(check, CLIENT, 'INTERNAL');
+  assert.equal(bad.status.code, STATUS_ERROR);
+  assert.equal(spans.filter((s) => s.traceId === bad.traceId).length, 1);
+  assert.equal(spans.length, 9, spans.map((s) => s.name).join(', '));
 });
