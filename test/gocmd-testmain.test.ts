@@ -2,10 +2,11 @@
 // reach, so runtime.testmain joins TestMain — the package's own or a stand-in go-weave adds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
-import { goWeave } from './support/go-shop.ts';
+import { goWeave, REPO } from './support/go-shop.ts';
 import { startReceiver } from './support/otlp-receiver.ts';
 
 const work = (pkg: string) => `package ${pkg}
@@ -172,6 +173,24 @@ test('a goroutine-leak check at the end of a test passes woven: the runtime keep
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const spans = await receiver.waitFor((s) => s.some((x) => x.name === 'leak.Work'), 10_000);
     assert.ok(spans.some((s) => s.name === 'GET' && s.kind === 3), 'the client span was exported');
+  } finally {
+    await receiver.close();
+    removeTree(dir);
+  }
+});
+
+test('goleak passes woven, also where it runs m.Run itself (VerifyTestMain): the runtime knows a test binary by its name', async () => {
+  // test/fixtures/goleak: go.uber.org/goleak from the module proxy, VerifyTestMain and VerifyNone.
+  const dir = mkdtempSync(join(tmpdir(), 'gw-goleak-'));
+  cpSync(join(REPO, 'test', 'fixtures', 'goleak'), dir, { recursive: true });
+  const receiver = await startReceiver();
+  try {
+    const r = await goWeave(['test', '-count=1', '-v', '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, GOFLAGS: '-buildvcs=false' } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal([...r.stdout.matchAll(/--- PASS: TestFetch/g)].length, 2, r.stdout);
+    // Both tests' spans were exported: the runtime ran, and left nothing behind.
+    const spans = await receiver.waitFor((s) => s.filter((x) => x.name === 'goleakcheck.Fetch').length === 2, 10_000);
+    assert.ok(spans.some((s) => s.name === 'GET' && s.kind === 2), 'the server span was exported');
   } finally {
     await receiver.close();
     removeTree(dir);

@@ -80,3 +80,17 @@ func TestGuards(t *testing.T) {
 		t.Fatalf("want blocked, got %v", err)
 	}
 }
+
+func TestIsTestBinary(t *testing.T) {
+	for args, want := range map[string]bool{
+		"/tmp/go-build1/b001/p.test": true, `C:\b001\p.test.exe`: true, "p.test": true,
+		"/usr/bin/server": false, "/tmp/.test": false, "": false,
+	} {
+		if got := isTestBinary([]string{args}); got != want {
+			t.Errorf("isTestBinary(%q) = %v, want %v", args, got, want)
+		}
+	}
+	if isTestBinary(nil) {
+		t.Error("isTestBinary(nil)")
+	}
+}

@@ -83,8 +83,18 @@ func InitTest() {
 	getProvider()
 }
 
-// ForTests reports whether the runtime was started by InitTest: exporters keep
-// no connection or goroutine between exports then.
+// isTestBinary: go test names a package's test binary "<package>.test" (".test.exe" on Windows).
+func isTestBinary(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	name := strings.TrimSuffix(args[0], ".exe")
+	return strings.HasSuffix(name, ".test") && !strings.HasSuffix(name, "/.test") && !strings.HasSuffix(name, `\.test`)
+}
+
+// ForTests reports whether the runtime runs in a test binary (started by
+// InitTest, or named as go test names one): exporters keep no connection or
+// goroutine between exports then.
 func ForTests() bool { return forTests.Load() }
 
 var forTests atomic.Bool
@@ -111,6 +121,11 @@ func getProvider() *provider {
 		}
 	}
 	initOnce.Do(func() {
+		// A test binary whose m.Run the weaver could not wrap (goleak.VerifyTestMain(m) calls
+		// it inside goleak) starts here: it is known by the name go test gives it.
+		if isTestBinary(os.Args) {
+			forTests.Store(true)
+		}
 		initializer.Store(goroutineID())
 		initializing.Store(true)
 		defer func() {
