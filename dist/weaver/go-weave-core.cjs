@@ -13788,15 +13788,25 @@ async function applyAll(plan, aspect, c, injectedOnce) {
 var import_node_fs4 = require("node:fs");
 var import_node_path4 = require("node:path");
 
-// weaver/src/cli/fs-atomic.ts
+// weaver/src/gocmd/atomic.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
 var import_node_crypto3 = require("node:crypto");
+var import_node_path3 = require("node:path");
 function writeFileAtomic(path, data) {
-  (0, import_node_fs3.mkdirSync)((0, import_node_path3.dirname)(path), { recursive: true });
-  const tmp = (0, import_node_path3.join)((0, import_node_path3.dirname)(path), `.${(0, import_node_crypto3.randomBytes)(6).toString("hex")}.tmp`);
-  (0, import_node_fs3.writeFileSync)(tmp, data);
-  (0, import_node_fs3.renameSync)(tmp, path);
+  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
+  try {
+    try {
+      (0, import_node_fs3.writeFileSync)(tmp, data);
+    } catch (err2) {
+      if (err2.code !== "ENOENT") throw err2;
+      (0, import_node_fs3.mkdirSync)((0, import_node_path3.dirname)(path), { recursive: true });
+      (0, import_node_fs3.writeFileSync)(tmp, data);
+    }
+    (0, import_node_fs3.renameSync)(tmp, path);
+  } catch (err2) {
+    (0, import_node_fs3.rmSync)(tmp, { force: true });
+    throw err2;
+  }
 }
 
 // weaver/src/cli/weave-command.ts

@@ -36,10 +36,15 @@ var import_node_fs = require("node:fs");
 var import_node_crypto = require("node:crypto");
 var import_node_path = require("node:path");
 function writeFileAtomic(path, data) {
-  (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs.writeFileSync)(tmp, data);
+    try {
+      (0, import_node_fs.writeFileSync)(tmp, data);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+      (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(path), { recursive: true });
+      (0, import_node_fs.writeFileSync)(tmp, data);
+    }
     (0, import_node_fs.renameSync)(tmp, path);
   } catch (err) {
     (0, import_node_fs.rmSync)(tmp, { force: true });

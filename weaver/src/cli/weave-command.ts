@@ -4,7 +4,7 @@ import { loadAspectFiles, loadConfig } from '../aspects/load.js';
 import type { AspectSet } from '../aspects/types.js';
 import { WeaveError } from '../errors.js';
 import { weavePackage } from '../weave.js';
-import { writeFileAtomic } from './fs-atomic.js';
+import { writeFileAtomic } from '../gocmd/atomic.js';
 
 export interface WeaveArgs { configs: string[]; importPath?: string; outDir?: string; report?: string; mainModule: boolean; files: string[] }
 

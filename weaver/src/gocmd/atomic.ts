@@ -9,10 +9,17 @@ import { dirname } from 'node:path';
  * so whoever wins is correct.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    writeFileSync(tmp, data);
+    try {
+      writeFileSync(tmp, data);
+    } catch (err) {
+      // The directory is there almost always (an edit rewrites entries beside earlier ones):
+      // made only when missing, which saves a system call on every write.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
