@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { removeTree, run, writeTree, type RunResult } from './support/go-fixture.ts';
 import { goWeave, REPO } from './support/go-shop.ts';
-import { startReceiver } from './support/otlp-receiver.ts';
+import { startReceiver, type Receiver } from './support/otlp-receiver.ts';
 
 const work = (pkg: string) => `package ${pkg}
 
@@ -162,37 +162,40 @@ func TestNoGoroutineLeft(t *testing.T) {
 }
 `;
 
-test('a goroutine-leak check at the end of a test passes woven: the runtime keeps no goroutine or connection once the spans are exported', async () => {
-  const dir = writeTree({ 'go.mod': 'module example.com/leak\n\ngo 1.25\n', 'leak_test.go': LEAK_TEST }, 'gw-leak-');
+/**
+ * go-weave test -v in dir (removed after), its spans exported over OTLP to a receiver: a
+ * collector's kept-alive connection would be a goroutine too. check sees the passing run.
+ */
+async function wovenTestsExported(dir: string, check: (r: RunResult, receiver: Receiver) => Promise<void>): Promise<void> {
   const receiver = await startReceiver();
   try {
-    const plain = await run('go', ['test', '-count=1', '.'], { cwd: dir, env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
-    assert.equal(plain.code, 0, plain.stdout + plain.stderr);
-    // The spans go to a collector over HTTP, whose kept-alive connection would be a goroutine too.
     const r = await goWeave(['test', '-count=1', '-v', '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, GOFLAGS: '-buildvcs=false' } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    const spans = await receiver.waitFor((s) => s.some((x) => x.name === 'leak.Work'), 10_000);
-    assert.ok(spans.some((s) => s.name === 'GET' && s.kind === 3), 'the client span was exported');
+    await check(r, receiver);
   } finally {
     await receiver.close();
     removeTree(dir);
   }
+}
+
+test('a goroutine-leak check at the end of a test passes woven: the runtime keeps no goroutine or connection once the spans are exported', async () => {
+  const dir = writeTree({ 'go.mod': 'module example.com/leak\n\ngo 1.25\n', 'leak_test.go': LEAK_TEST }, 'gw-leak-');
+  await wovenTestsExported(dir, async (_r, receiver) => {
+    const plain = await run('go', ['test', '-count=1', '.'], { cwd: dir, env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
+    assert.equal(plain.code, 0, plain.stdout + plain.stderr);
+    const spans = await receiver.waitFor((s) => s.some((x) => x.name === 'leak.Work'), 10_000);
+    assert.ok(spans.some((s) => s.name === 'GET' && s.kind === 3), 'the client span was exported');
+  });
 });
 
 test('goleak passes woven, also where it runs m.Run itself (VerifyTestMain): the runtime knows a test binary by its name', async () => {
   // test/fixtures/goleak: go.uber.org/goleak from the module proxy, VerifyTestMain and VerifyNone.
   const dir = mkdtempSync(join(tmpdir(), 'gw-goleak-'));
   cpSync(join(REPO, 'test', 'fixtures', 'goleak'), dir, { recursive: true });
-  const receiver = await startReceiver();
-  try {
-    const r = await goWeave(['test', '-count=1', '-v', '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, GOFLAGS: '-buildvcs=false' } });
-    assert.equal(r.code, 0, r.stdout + r.stderr);
+  await wovenTestsExported(dir, async (r, receiver) => {
     assert.equal([...r.stdout.matchAll(/--- PASS: TestFetch/g)].length, 2, r.stdout);
     // Both tests' spans were exported: the runtime ran, and left nothing behind.
     const spans = await receiver.waitFor((s) => s.filter((x) => x.name === 'goleakcheck.Fetch').length === 2, 10_000);
     assert.ok(spans.some((s) => s.name === 'GET' && s.kind === 2), 'the server span was exported');
-  } finally {
-    await receiver.close();
-    removeTree(dir);
-  }
+  });
 });

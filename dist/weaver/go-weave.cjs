@@ -2468,11 +2468,11 @@ async function serve(socketPath, idleMs, start) {
 function eventsSeen() {
   return new Promise((resolve10) => setImmediate(resolve10));
 }
+var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
 function serverRequest(line) {
   try {
     const v = JSON.parse(line);
-    const strings = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
-    if (strings(v.argv) && strings(v.env) && typeof v.cwd === "string" && typeof v.record === "string") return v;
+    if (isStringArray(v.argv) && isStringArray(v.env) && typeof v.cwd === "string" && typeof v.record === "string") return v;
   } catch {
   }
   return void 0;
@@ -2549,7 +2549,7 @@ function serverIdleMs(env) {
 function startingCommand(json) {
   try {
     const v = JSON.parse(json);
-    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === "string") && typeof v.cwd === "string") {
+    if (isStringArray(v.argv) && typeof v.cwd === "string") {
       return { argv: v.argv, cwd: v.cwd, ...typeof v.request === "string" ? { request: v.request } : {} };
     }
   } catch {

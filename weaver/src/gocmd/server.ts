@@ -384,12 +384,13 @@ export interface StartingCommand {
   request?: string;
 }
 
+const isStringArray = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
+
 /** A request line as the launcher writes it, or undefined. */
 function serverRequest(line: string): ServerRequest | undefined {
   try {
     const v = JSON.parse(line) as Partial<ServerRequest>;
-    const strings = (a: unknown) => Array.isArray(a) && a.every((x) => typeof x === 'string');
-    if (strings(v.argv) && strings(v.env) && typeof v.cwd === 'string' && typeof v.record === 'string') return v as ServerRequest;
+    if (isStringArray(v.argv) && isStringArray(v.env) && typeof v.cwd === 'string' && typeof v.record === 'string') return v as ServerRequest;
   } catch {
     // Not from the launcher.
   }
@@ -503,7 +504,7 @@ export function serverIdleMs(env: Env): number {
 export function startingCommand(json: string): StartingCommand | undefined {
   try {
     const v = JSON.parse(json) as Partial<StartingCommand>;
-    if (Array.isArray(v.argv) && v.argv.every((a) => typeof a === 'string') && typeof v.cwd === 'string') {
+    if (isStringArray(v.argv) && typeof v.cwd === 'string') {
       return { argv: v.argv, cwd: v.cwd, ...(typeof v.request === 'string' ? { request: v.request } : {}) };
     }
   } catch {
