@@ -425,6 +425,38 @@ test('the first save after Node started the weave server is woven before the bui
   await cleanCacheAndServer(sock);
 });
 
+test('a save that has aged unchanged is stamped by the server: later builds replay from the launcher alone', async () => {
+  // The last test cleaned the cache: two builds make the launcher again.
+  for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);
+  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
+  const sock = join(launcherDir(), 'weaver.sock');
+  const launcher = join(launcherDir(), 'go-weave-launch');
+  const record = (await run(launcher, ['-goweave-record-path', 'build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...serverEnv, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  const recordMtime = () => statSync(record, { bigint: true }).mtimeNs;
+  const racy = () => (JSON.parse(readFileSync(record, 'utf8')) as { stamps: string[] }).stamps.filter((s) => s.startsWith('racy '));
+  writeFileSync(join(dir, 'main.go'), main('aged0'));
+  age(join(dir, 'main.go'), 15);
+  assert.match((await build(serverEnv)).stderr, NODE_LINE);
+  const afterNode = recordMtime();
+  await until('the new server to plan the request it started with', () => recordMtime() !== afterNode);
+  // Just after a save its file is too recent to stamp: the build asks the server.
+  await saveThenBuild('aged1', serverEnv, recordMtime);
+  assert.deepEqual(racy(), [`racy 0 ${join(dir, 'main.go')}`]);
+  // Another save while the first ages: the plan waiting to stamp the first gives way.
+  await new Promise((r) => setTimeout(r, 1000));
+  const before = recordMtime();
+  writeFileSync(join(dir, 'main.go'), main('aged2'));
+  await until('the second save to be woven', () => recordMtime() !== before);
+  await until('the server to stamp the aged save', () => racy().length === 0, 8000);
+  const r = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /replayed by the launcher, nothing it depends on changed/);
+  assert.deepEqual((await runBinary()).spans.sort(), ['aged2', 'extra']);
+  // The stamp is the launcher's to check again: a later save is seen, and woven.
+  await saveThenBuild('aged3', serverEnv, recordMtime);
+  await cleanCacheAndServer(sock);
+});
+
 test('a weave cache too deep for a socket path: the server listens in a private directory of TMPDIR', async () => {
   // 104 bytes is all a socket path may take; this cache puts weaver.sock well past it.
   const cache = join(dir, 'c'.repeat(Math.max(1, 100 - dir.length)));

@@ -2025,11 +2025,23 @@ function moduleLookups(cwd) {
   }
 }
 function writeReplayRecord(path, r) {
-  writeFileAtomic(path, JSON.stringify(r));
+  const text = JSON.stringify(r);
+  writeFileAtomic(path, text);
+  return text;
 }
 var RACY_PREFIX = "racy 0 ";
 function racyPaths(r) {
   return r.stamps.filter((s) => s.startsWith(RACY_PREFIX)).map((s) => s.slice(RACY_PREFIX.length));
+}
+function firmFromNs(mtimeNs) {
+  return mtimeNs + RACY_NS;
+}
+function firmedRecord(r, firm) {
+  const stamps = r.stamps.map((s) => {
+    const st = s.startsWith(RACY_PREFIX) ? firm.get(s.slice(RACY_PREFIX.length)) : void 0;
+    return st ? `${st.mtimeNs} ${st.size} ${s.slice(RACY_PREFIX.length)}` : s;
+  });
+  return { ...r, stamps };
 }
 function inputStamp(path, startNs, listed) {
   let st;
@@ -2254,19 +2266,40 @@ var SourceWatch = class {
 // weaver/src/gocmd/server.ts
 var MAX_SOCKET_PATH = 104;
 function fileStamp(path) {
+  return fileStat(path)?.stamp;
+}
+function fileStat(path) {
   try {
     const st = (0, import_node_fs23.statSync)(path, { bigint: true });
-    return st.isFile() ? `${st.mtimeNs} ${st.size} ${st.ino}` : void 0;
+    return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
   }
 }
+var nowNs = () => BigInt(Date.now()) * 1000000n;
+function firming(racy, now) {
+  const firm = /* @__PURE__ */ new Map();
+  const rest = [];
+  let waitNs;
+  for (const r of racy) {
+    const st = fileStat(r.path);
+    const from = st && st.stamp === r.seen ? firmFromNs(st.mtimeNs) : void 0;
+    if (st && from !== void 0 && from <= now) {
+      firm.set(r.path, st);
+      continue;
+    }
+    rest.push(r);
+    if (from !== void 0 && (waitNs === void 0 || from - now > waitNs)) waitNs = from - now;
+  }
+  return { firm, rest, waitNs };
+}
+var MAX_FIRM_WAIT_NS = 10000000000n;
 function stillHolds(sources, known) {
   const { mark, racy } = known;
   return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known.sources?.dirs ?? []);
 }
 async function answer(req) {
-  const startNs = BigInt(Date.now()) * 1000000n;
+  const startNs = nowNs();
   const env = {};
   for (const kv of req.env) {
     const i = kv.indexOf("=");
@@ -2288,8 +2321,7 @@ async function answer(req) {
     if (!r) return no;
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
-    const writeRecord = () => writeReplayRecord(req.record, r);
-    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, writeRecord, sources: watchedSources(p), racy, work };
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, record: r, sources: watchedSources(p), racy, work };
   } catch {
     return no;
   }
@@ -2365,17 +2397,43 @@ async function serve(socketPath, idleMs, start) {
     const a = await answer(req);
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    if (a.reply.ok) recent.set(req.record, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
+    const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record };
+    if (a.reply.ok) recent.set(req.record, known);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
     sources.update(watched.dirs, watched.names);
     try {
-      a.writeRecord?.();
+      if (a.record) known.written = writeReplayRecord(req.record, a.record);
     } catch {
       recent.delete(req.record);
       return { ok: false };
     }
+    if (a.reply.ok) firm(req.record, known);
     return a.reply;
+  };
+  const firmTimers = /* @__PURE__ */ new Map();
+  const firm = (key, known) => {
+    clearTimeout(firmTimers.get(key));
+    firmTimers.delete(key);
+    if (recent.get(key) !== known || !known.record || known.written === void 0 || known.racy.length === 0 || !stillHolds(sources, known)) return;
+    const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
+    if (firmNow.size > 0) {
+      try {
+        if ((0, import_node_fs23.readFileSync)(key, "utf8") !== known.written) return;
+        const record = firmedRecord(known.record, firmNow);
+        known.written = writeReplayRecord(key, record);
+        known.record = record;
+        known.racy = rest;
+      } catch {
+        return;
+      }
+    }
+    if (waitNs === void 0 || waitNs > MAX_FIRM_WAIT_NS) return;
+    const t = setTimeout(() => {
+      tail = tail.then(() => firm(key, known));
+    }, Number(waitNs / 1000000n) + 10);
+    t.unref();
+    firmTimers.set(key, t);
   };
   const weaveOnSave = () => {
     if (recent.size === 0 || saveQueued) return;
@@ -2438,6 +2496,7 @@ async function serve(socketPath, idleMs, start) {
   const stop = () => {
     clearInterval(socketCheck);
     clearTimeout(timer);
+    firmTimers.forEach((t) => clearTimeout(t));
     sources.close();
     server.close();
     if (inodeOf(socketPath) === ino) (0, import_node_fs23.rmSync)(socketPath, { force: true });

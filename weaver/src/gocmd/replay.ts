@@ -88,8 +88,11 @@ export function moduleLookups(cwd: string): string[] {
   }
 }
 
-export function writeReplayRecord(path: string, r: ReplayRecord): void {
-  writeFileAtomic(path, JSON.stringify(r));
+/** Writes the record and returns its text. */
+export function writeReplayRecord(path: string, r: ReplayRecord): string {
+  const text = JSON.stringify(r);
+  writeFileAtomic(path, text);
+  return text;
 }
 
 /** A stamp that never holds: the path was too recent to vouch for the next build. */
@@ -98,6 +101,24 @@ const RACY_PREFIX = 'racy 0 ';
 /** The paths a record stamped as too recent to vouch for the next build. */
 export function racyPaths(r: ReplayRecord): string[] {
   return r.stamps.filter((s) => s.startsWith(RACY_PREFIX)).map((s) => s.slice(RACY_PREFIX.length));
+}
+
+/** When a file last modified at mtimeNs can first be stamped: any later write moves its mtime. */
+export function firmFromNs(mtimeNs: bigint): bigint {
+  return mtimeNs + RACY_NS;
+}
+
+/**
+ * The record with the racy stamps of the files in `firm` stamped after all, by the mtime and size
+ * given: for a caller who knows each file is still as the plan read it (the weave server, which
+ * watched it all along) and that it was last modified before firmFromNs(mtime) had passed.
+ */
+export function firmedRecord(r: ReplayRecord, firm: Map<string, { mtimeNs: bigint; size: bigint }>): ReplayRecord {
+  const stamps = r.stamps.map((s) => {
+    const st = s.startsWith(RACY_PREFIX) ? firm.get(s.slice(RACY_PREFIX.length)) : undefined;
+    return st ? `${st.mtimeNs} ${st.size} ${s.slice(RACY_PREFIX.length)}` : s;
+  });
+  return { ...r, stamps };
 }
 
 function inputStamp(path: string, startNs: bigint, listed: Map<string, Set<string>>): string {

@@ -12,7 +12,7 @@ import type { AspectSet } from '../index.js';
 import { planUnitsAsync } from './plan.js';
 import { loadRealCore } from './realcore.js';
 import { SourceWatch, type WatchMark } from './server-watch.js';
-import { absoluteGo, moduleLookups, racyPaths, replayRecord, withoutEntryVars, writeReplayRecord } from './replay.js';
+import { absoluteGo, firmedRecord, firmFromNs, moduleLookups, racyPaths, replayRecord, withoutEntryVars, writeReplayRecord, type ReplayRecord } from './replay.js';
 
 /**
  * The weave server: a Node process that stays up between builds (for GOWEAVE_SERVER_IDLE
@@ -48,8 +48,8 @@ const MAX_SOCKET_PATH = 104;
 /** A plan's outcome; never throws (a decline sends the launcher to Node). */
 interface Answer {
   reply: ServerReply;
-  /** Writes the record the launcher replays (after the server watches what the plan read). */
-  writeRecord?: () => void;
+  /** The record the launcher replays, written once the server watches what the plan read. */
+  record?: ReplayRecord;
   /** What the plan read from the user's tree, for the server to watch. */
   sources?: WatchedSources;
   /** Paths the record stamped as too recent to vouch for later builds. */
@@ -65,13 +65,44 @@ interface RacyPath {
 }
 
 function fileStamp(path: string): string | undefined {
+  return fileStat(path)?.stamp;
+}
+
+function fileStat(path: string): { stamp: string; mtimeNs: bigint; size: bigint } | undefined {
   try {
     const st = statSync(path, { bigint: true });
-    return st.isFile() ? `${st.mtimeNs} ${st.size} ${st.ino}` : undefined;
+    return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : undefined;
   } catch {
     return undefined;
   }
 }
+
+const nowNs = () => BigInt(Date.now()) * 1_000_000n;
+
+/**
+ * Which of a plan's racy files can be stamped now, for a record that still holds: those as they
+ * were right after the plan and modified long enough ago that a later write moves their mtime.
+ * `rest` are the others, and `waitNs` how long until the last of them can be.
+ */
+function firming(racy: RacyPath[], now: bigint): { firm: Map<string, { mtimeNs: bigint; size: bigint }>; rest: RacyPath[]; waitNs?: bigint } {
+  const firm = new Map<string, { mtimeNs: bigint; size: bigint }>();
+  const rest: RacyPath[] = [];
+  let waitNs: bigint | undefined;
+  for (const r of racy) {
+    const st = fileStat(r.path);
+    const from = st && st.stamp === r.seen ? firmFromNs(st.mtimeNs) : undefined;
+    if (st && from !== undefined && from <= now) {
+      firm.set(r.path, st);
+      continue;
+    }
+    rest.push(r);
+    if (from !== undefined && (waitNs === undefined || from - now > waitNs)) waitNs = from - now;
+  }
+  return { firm, rest, waitNs };
+}
+
+/** A file dated further ahead than this (a clock set wrong) stays racy. */
+const MAX_FIRM_WAIT_NS = 10_000_000_000n;
 
 /**
  * The record of the last plan holds for the same request again: nothing relevant changed
@@ -90,7 +121,7 @@ function stillHolds(sources: SourceWatch, known: Recent): boolean {
 }
 
 async function answer(req: ServerRequest): Promise<Answer> {
-  const startNs = BigInt(Date.now()) * 1_000_000n;
+  const startNs = nowNs();
   const env: Env = {};
   for (const kv of req.env) {
     const i = kv.indexOf('=');
@@ -115,8 +146,7 @@ async function answer(req: ServerRequest): Promise<Answer> {
     if (!r) return no;
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
-    const writeRecord = () => writeReplayRecord(req.record, r);
-    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, writeRecord, sources: watchedSources(p), racy, work };
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, record: r, sources: watchedSources(p), racy, work };
   } catch {
     // The command line reports errors in full (go list output, aspect file:line).
     return no;
@@ -136,6 +166,9 @@ interface Recent {
   racy: RacyPath[];
   verbose: string;
   sources?: WatchedSources;
+  /** The record as the server last wrote it, and its text (a record Node wrote since is left alone). */
+  record?: ReplayRecord;
+  written?: string;
 }
 
 /** Requests planned again on every save: a save costs one plan each, mostly from the caches. */
@@ -254,18 +287,49 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
     // A request moves to the most recent place; a save's plan keeps it where it was.
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    if (a.reply.ok) recent.set(req.record, { req, mark, racy: a.racy ?? [], verbose, sources: a.sources });
+    const known: Recent = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record };
+    if (a.reply.ok) recent.set(req.record, known);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
     sources.update(watched.dirs, watched.names);
     // Once the record is there, an edit is seen by the watch: a save after it is woven on save.
     try {
-      a.writeRecord?.();
+      if (a.record) known.written = writeReplayRecord(req.record, a.record);
     } catch {
       recent.delete(req.record);
       return { ok: false };
     }
+    if (a.reply.ok) firm(req.record, known);
     return a.reply;
+  };
+  // A record stamps the files its plan found too recent (a save a moment ago) as racy, so every
+  // build asks the server about it. Once they have aged unchanged past the racy window, the
+  // server, which watched them all along, stamps them after all: later builds replay from the
+  // launcher alone, without a round trip.
+  const firmTimers = new Map<string, NodeJS.Timeout>();
+  const firm = (key: string, known: Recent): void => {
+    clearTimeout(firmTimers.get(key));
+    firmTimers.delete(key);
+    if (recent.get(key) !== known || !known.record || known.written === undefined || known.racy.length === 0 || !stillHolds(sources, known)) return;
+    const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
+    if (firmNow.size > 0) {
+      try {
+        // Only over what this server wrote: a Node run may have written a newer plan since.
+        if (readFileSync(key, 'utf8') !== known.written) return;
+        const record = firmedRecord(known.record, firmNow);
+        known.written = writeReplayRecord(key, record);
+        known.record = record;
+        known.racy = rest;
+      } catch {
+        return;
+      }
+    }
+    if (waitNs === undefined || waitNs > MAX_FIRM_WAIT_NS) return;
+    const t = setTimeout(() => {
+      tail = tail.then(() => firm(key, known));
+    }, Number(waitNs / 1_000_000n) + 10);
+    t.unref();
+    firmTimers.set(key, t);
   };
   // A save re-plans the recent builds at once, the latest first: the builds that follow find
   // their work done.
@@ -336,6 +400,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   const stop = () => {
     clearInterval(socketCheck);
     clearTimeout(timer);
+    firmTimers.forEach((t) => clearTimeout(t));
     sources.close();
     server.close();
     if (inodeOf(socketPath) === ino) rmSync(socketPath, { force: true });
