@@ -3,7 +3,7 @@
 // unwoven, whatever GODEBUG says about panic(nil).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { GO, goWeave } from './support/go-shop.ts';
@@ -72,6 +72,15 @@ test('net/http: its own tests pass with the built-in aspects woven in, but for t
   assert.equal(r.code, 0, (r.stdout + r.stderr).slice(-20_000));
   assert.match(r.stdout, /^ok\s+net\/http\s/m);
   for (const id of ['http.server', 'http.client', 'http.client.cancel']) assert.ok(lastAspects().includes(id), `${id} not woven: ${lastAspects().join(', ')}`);
+});
+
+test('log/slog: its own tests pass with go-weave:logs woven in, its allocation counts included', { timeout: 600_000 }, async () => {
+  const config = join(dir, 'logs.yml');
+  writeFileSync(config, 'extends: [go-weave:logs]\n');
+  const r = await goWeave(['test', '-count=1', 'log/slog'], { cwd: dir, env: { ...env, GOWEAVE_CONFIG: config } });
+  assert.equal(r.code, 0, (r.stdout + r.stderr).slice(-20_000));
+  assert.match(r.stdout, /^ok\s+log\/slog\s/m);
+  assert.ok(lastAspects().includes('logs.slog'), `logs.slog not woven: ${lastAspects().join(', ')}`);
 });
 
 test('//weave:span: a panic goes on its way unchanged, panic(nil) included, with GODEBUG panicnil=1 or not', async () => {
