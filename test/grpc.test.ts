@@ -32,7 +32,7 @@ async function runTraced(binary: string): Promise<{ stdout: string; spans: Recei
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(killer);
     assert.equal(code, 0, stderr);
-    return { stdout, spans: await receiver.waitFor((s) => s.length >= 9, 10_000) };
+    return { stdout, spans: await receiver.waitFor((s) => s.length >= 12, 10_000) };
   } finally {
     await receiver.close();
   }
@@ -54,11 +54,16 @@ test('gRPC: client and server spans joined through metadata, the program\'s inte
   const { stdout, spans } = await runTraced(join(dir, 'woven'));
   // Weaving changes nothing the program does: the same calls, statuses and metadata.
   assert.equal(stdout, plain.stdout);
-  assert.match(stdout, /^tenant acme\ncheck shop SERVING OK\ntenant acme\ncheck missing NotFound\ncheck bad metadata Internal\nwatch SERVING OK\nwatch after cancel Canceled\n$/);
+  assert.match(stdout, /^tenant acme\ncheck shop SERVING OK\ntenant acme\ncheck missing NotFound\ntenant none\ntraceparent \[00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\] baggage \[k=v\]\ncheck own trace context OK\ncheck bad metadata Internal\nwatch SERVING OK\nwatch after cancel Canceled\n$/);
 
   const check = 'grpc.health.v1.Health/Check';
   const watch = 'grpc.health.v1.Health/Watch';
-  const byStatus = (name: string, kind: number, code: string) => only(spans, `${name} ${kind} ${code}`, (s) => s.name === name && s.kind === kind && s.attributes['rpc.response.status_code'] === code);
+  // The call that sends a trace context of its own is looked at last: its server span is in
+  // that trace, and its client span alone in one of its own.
+  const OWN_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const childless = (s: ReceivedSpan) => !spans.some((o) => o.parentSpanId === s.spanId);
+  const isOwnClient = (s: ReceivedSpan) => s.kind === CLIENT && s.attributes['rpc.response.status_code'] === 'OK' && childless(s);
+  const byStatus = (name: string, kind: number, code: string) => only(spans, `${name} ${kind} ${code}`, (s) => s.name === name && s.kind === kind && s.attributes['rpc.response.status_code'] === code && s.traceId !== OWN_TRACE && !isOwnClient(s));
   for (const [name, code] of [[check, 'OK'], [check, 'NOT_FOUND'], [watch, 'CANCELLED']]) {
     const client = byStatus(name, CLIENT, code);
     const server = byStatus(name, SERVER, code);
@@ -87,5 +92,10 @@ test('gRPC: client and server spans joined through metadata, the program\'s inte
   const bad = byStatus(check, CLIENT, 'INTERNAL');
   assert.equal(bad.status.code, STATUS_ERROR);
   assert.equal(spans.filter((s) => s.traceId === bad.traceId).length, 1);
-  assert.equal(spans.length, 9, spans.map((s) => s.name).join(', '));
+  // A trace context the caller put in the metadata goes out alone: the server span is its child.
+  const ownServer = only(spans, 'server span under the caller\'s own trace context', (s) => s.traceId === OWN_TRACE && s.kind === SERVER);
+  assert.equal(ownServer.parentSpanId, '00f067aa0ba902b7');
+  const ownClient = only(spans, 'client span of the call with its own trace context', (s) => s.name === check && isOwnClient(s));
+  assert.equal(spans.filter((s) => s.traceId === ownClient.traceId).length, 1);
+  assert.equal(spans.length, 12, spans.map((s) => s.name).join(', '));
 });

@@ -14,65 +14,128 @@ const (
 
 const maxTracestateMembers = 32
 
-// InjectHeaders writes the W3C traceparent/tracestate of the span in ctx into h.
+// canonicalHeader is the http.Header spelling of each header a propagator reads or writes;
+// gRPC metadata uses the lower-case names (package textproto would be an import of net).
+var canonicalHeader = map[string]string{
+	"traceparent": HeaderTraceparent, "tracestate": HeaderTracestate, "baggage": "Baggage",
+	"b3": "B3", "x-b3-traceid": "X-B3-Traceid", "x-b3-spanid": "X-B3-Spanid",
+	"x-b3-sampled": "X-B3-Sampled", "x-b3-flags": "X-B3-Flags", "x-b3-parentspanid": "X-B3-Parentspanid",
+}
+
+// InjectHeaders writes the trace context of ctx into h, in the formats OTEL_PROPAGATORS names
+// (W3C traceparent/tracestate and baggage by default).
 func InjectHeaders(ctx context.Context, h map[string][]string) {
-	inject(ctx, h, HeaderTraceparent, HeaderTracestate)
+	inject(ctx, h, false)
 }
 
 // InjectMetadata is InjectHeaders for carriers whose keys are lower case, as gRPC metadata's
-// are (HTTP/2 header names must be): "traceparent" and "tracestate".
+// are (HTTP/2 header names must be): "traceparent", "tracestate", "baggage", "b3"…
 func InjectMetadata(ctx context.Context, md map[string][]string) {
-	inject(ctx, md, "traceparent", "tracestate")
+	inject(ctx, md, true)
 }
 
-// inject writes under one spelling of each name and removes the other, so that a carrier never
-// holds two traceparents.
-func inject(ctx context.Context, h map[string][]string, tpKey, tsKey string) {
-	s := SpanFromContext(ctx)
-	if s == nil || h == nil || IsSuppressed(ctx) {
+// inject writes each header under one spelling and removes the other, so that a carrier never
+// holds two traceparents. Baggage the program put in the carrier itself is left as it is.
+func inject(ctx context.Context, h map[string][]string, lower bool) {
+	if h == nil || IsSuppressed(ctx) {
 		return
 	}
-	var b [55]byte
-	copy(b[:], "00-")
-	hex.Encode(b[3:35], s.traceID[:])
-	b[35] = '-'
-	hex.Encode(b[36:52], s.spanID[:])
-	b[52] = '-'
-	hex.Encode(b[53:55], []byte{s.flags & FlagSampled})
-	for _, k := range []string{HeaderTraceparent, "traceparent", HeaderTracestate, "tracestate"} {
-		delete(h, k)
+	set := func(name, value string) {
+		delete(h, name)
+		delete(h, canonicalHeader[name])
+		if lower {
+			h[name] = []string{value}
+		} else {
+			h[canonicalHeader[name]] = []string{value}
+		}
 	}
-	h[tpKey] = []string{string(b[:])}
-	if s.traceState != "" {
-		h[tsKey] = []string{s.traceState}
+	s := SpanFromContext(ctx)
+	for _, p := range activePropagators() {
+		switch {
+		case p == propBaggage:
+			if b := baggageFrom(ctx); b != "" && headerValues(h, "Baggage", "baggage") == nil {
+				set("baggage", b)
+			}
+		case s == nil:
+		case p == propTraceContext:
+			var b [55]byte
+			copy(b[:], "00-")
+			hex.Encode(b[3:35], s.traceID[:])
+			b[35] = '-'
+			hex.Encode(b[36:52], s.spanID[:])
+			b[52] = '-'
+			hex.Encode(b[53:55], []byte{s.flags & FlagSampled})
+			set("traceparent", string(b[:]))
+			delete(h, "tracestate")
+			delete(h, HeaderTracestate)
+			if s.traceState != "" {
+				set("tracestate", s.traceState)
+			}
+		case p == propB3:
+			v := s.TraceID() + "-" + s.SpanID()
+			if state := b3SamplingState(s); state != "" {
+				v += "-" + state
+			}
+			set("b3", v)
+		case p == propB3Multi:
+			// What the caller's context put there (a parent id, a debug flag) is not ours to pass on.
+			for _, k := range []string{"x-b3-sampled", "x-b3-flags", "x-b3-parentspanid"} {
+				delete(h, k)
+				delete(h, canonicalHeader[k])
+			}
+			set("x-b3-traceid", s.TraceID())
+			set("x-b3-spanid", s.SpanID())
+			if state := b3SamplingState(s); state != "" {
+				set("x-b3-sampled", state)
+			}
+		}
 	}
 }
 
-// ExtractHeaders returns ctx carrying the remote parent described by h. When
-// traceparent is missing or invalid, ctx is returned unchanged; an invalid
-// tracestate alone is dropped while the parent is kept.
+// ExtractHeaders returns ctx carrying the remote parent described by h, in the formats
+// OTEL_PROPAGATORS names (a later one wins when several describe a parent), and the baggage h
+// carries. When there is no valid parent ctx keeps no span; an invalid tracestate alone is
+// dropped while the parent is kept.
 func ExtractHeaders(ctx context.Context, h map[string][]string) context.Context {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	var parent *Span
+	for _, p := range activePropagators() {
+		switch p {
+		case propTraceContext:
+			if s := extractTraceContext(h); s != nil {
+				parent = s
+			}
+		case propB3, propB3Multi:
+			if s := extractB3(h); s != nil {
+				parent = s
+			}
+		case propBaggage:
+			if b, ok := parseBaggage(headerValues(h, "Baggage", "baggage")); ok {
+				ctx = context.WithValue(ctx, baggageKey{}, b)
+			}
+		}
+	}
+	if parent == nil {
+		return ctx
+	}
+	parent.remote = true
+	parent.ended.Store(true)
+	return ContextWithSpan(ctx, parent)
+}
+
+func extractTraceContext(h map[string][]string) *Span {
 	tp := headerValues(h, HeaderTraceparent, "traceparent")
 	if len(tp) != 1 {
-		return ctx // absent, or repeated (which W3C treats as invalid)
+		return nil // absent, or repeated (which W3C treats as invalid)
 	}
 	traceID, spanID, flags, ok := parseTraceparent(tp[0])
 	if !ok {
-		return ctx
+		return nil
 	}
 	ts, _ := parseTracestate(headerValues(h, HeaderTracestate, "tracestate"))
-	parent := &Span{
-		traceID:    traceID,
-		spanID:     spanID,
-		flags:      flags,
-		traceState: ts,
-		remote:     true,
-	}
-	parent.ended.Store(true)
-	return ContextWithSpan(ctx, parent)
+	return &Span{traceID: traceID, spanID: spanID, flags: flags, traceState: ts}
 }
 
 func headerValues(h map[string][]string, canonical, lower string) []string {

@@ -42,7 +42,7 @@ func (r traceIDRatio) sample(_ *Span, id [16]byte) bool {
 type parentBased struct{ root sampler }
 
 func (p parentBased) sample(parent *Span, id [16]byte) bool {
-	if parent != nil {
+	if parent != nil && !parent.deferred {
 		return parent.flags&FlagSampled != 0
 	}
 	return p.root.sample(nil, id)
