@@ -7,36 +7,16 @@
 // still fails the call); and the program prints what the plain build prints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
-import { startReceiver, type ReceivedSpan } from './support/otlp-receiver.ts';
+import type { ReceivedSpan } from './support/otlp-receiver.ts';
+import { runTraced } from './support/traced-run.ts';
 
 const SERVER = 2;
 const CLIENT = 3;
 const STATUS_ERROR = 2;
 
-/** Runs the program with the OTLP exporter pointed at a receiver; its output and the spans. */
-async function runTraced(binary: string): Promise<{ stdout: string; spans: ReceivedSpan[] }> {
-  const receiver = await startReceiver();
-  try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('OTEL_') || k.startsWith('GOWEAVE_')) delete env[k];
-    const child = spawn(binary, [], { env: { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_SERVICE_NAME: 'grpcdemo' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a hang guard, not a timing assertion
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(killer);
-    assert.equal(code, 0, stderr);
-    return { stdout, spans: await receiver.waitFor((s) => s.length >= 12, 10_000) };
-  } finally {
-    await receiver.close();
-  }
-}
 
 function only(spans: ReceivedSpan[], what: string, pred: (s: ReceivedSpan) => boolean): ReceivedSpan {
   const found = spans.filter(pred);
@@ -51,7 +31,7 @@ test('gRPC: client and server spans joined through metadata, the program\'s inte
   assert.equal(plain.code, 0, plain.stderr);
   const b = goWeave(['build', '-o', join(dir, 'woven'), '.'], { cwd: dir });
   assert.equal(b.code, 0, b.stderr);
-  const { stdout, spans } = await runTraced(join(dir, 'woven'));
+  const { stdout, spans } = await runTraced(join(dir, 'woven'), { env: { OTEL_SERVICE_NAME: 'grpcdemo' }, until: (s) => s.length >= 12 });
   // Weaving changes nothing the program does: the same calls, statuses and metadata.
   assert.equal(stdout, plain.stdout);
   assert.match(stdout, /^tenant acme\ncheck shop SERVING OK\ntenant acme\ncheck missing NotFound\ntenant none\ntraceparent \[00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\] baggage \[k=v\]\ncheck own trace context OK\ncheck bad metadata Internal\nwatch SERVING OK\nwatch after cancel Canceled\n$/);

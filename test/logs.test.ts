@@ -6,11 +6,11 @@
 // same source lines, and the default configuration leaves logs alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
-import { startReceiver, type ReceivedSpan } from './support/otlp-receiver.ts';
+import type { ReceivedSpan } from './support/otlp-receiver.ts';
+import { runTraced } from './support/traced-run.ts';
 
 const INTERNAL = 1;
 const SERVER = 2;
@@ -19,25 +19,6 @@ const IDS = ['trace_id', 'span_id', 'trace_flags'];
 
 type LogLine = Record<string, unknown>;
 
-async function runTraced(binary: string): Promise<{ stdout: string; stderr: string; spans: ReceivedSpan[] }> {
-  const receiver = await startReceiver();
-  try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('OTEL_') || k.startsWith('GOWEAVE_')) delete env[k];
-    const child = spawn(binary, [], { env: { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_SERVICE_NAME: 'logs' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a hang guard, not a timing assertion
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(killer);
-    assert.equal(code, 0, stderr);
-    return { stdout, stderr, spans: await receiver.waitFor((s) => s.length >= 3, 10_000) };
-  } finally {
-    await receiver.close();
-  }
-}
 
 const records = (stdout: string): LogLine[] => stdout.trim().split('\n').map((l) => JSON.parse(l) as LogLine);
 
@@ -65,7 +46,7 @@ test('go-weave:logs: slog records carry the trace context of the span they are w
   assert.equal(plainRun.code, 0, plainRun.stderr);
   const b = goWeave(['build', '-o', join(dir, 'woven'), '.'], { cwd: dir });
   assert.equal(b.code, 0, b.stderr);
-  const { stdout, stderr, spans } = await runTraced(join(dir, 'woven'));
+  const { stdout, stderr, spans } = await runTraced(join(dir, 'woven'), { env: { OTEL_SERVICE_NAME: 'logs' }, until: (s) => s.length >= 3 });
 
   const woven = records(stdout);
   const byMsg = (msg: string) => woven.find((r) => r.msg === msg);

@@ -5,11 +5,11 @@
 // OTLP receiver on loopback, so the test sees both sides of each hop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goWeave, run, tempDir } from './support/go-tool.ts';
-import { startReceiver, type ReceivedSpan } from './support/otlp-receiver.ts';
+import type { ReceivedSpan } from './support/otlp-receiver.ts';
+import { runTraced } from './support/traced-run.ts';
 
 const PROGRAM = `package main
 
@@ -76,28 +76,11 @@ const BAGGAGE = 'tenant=acme, user=alice;vip';
 
 /** Runs the program with these incoming headers and OTEL_PROPAGATORS: what /back received, and the spans. */
 async function hop(binary: string, incoming: string[], propagators?: string): Promise<{ back: Record<string, string>; spans: ReceivedSpan[] }> {
-  const receiver = await startReceiver();
-  try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('OTEL_') || k.startsWith('GOWEAVE_')) delete env[k];
-    const child = spawn(binary, [], {
-      env: { ...env, INCOMING: incoming.map((h) => h + '\n').join(''), OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, ...(propagators === undefined ? {} : { OTEL_PROPAGATORS: propagators }) },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a hang guard, not a timing assertion
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(killer);
-    assert.equal(code, 0, stderr);
-    assert.equal(stderr, '');
-    const back = Object.fromEntries(stdout.trim().split('\n').filter(Boolean).map((l) => l.split(': ', 2) as [string, string]));
-    // The program flushed at exit: whatever was sampled has arrived.
-    return { back, spans: receiver.spans() };
-  } finally {
-    await receiver.close();
-  }
+  const env: NodeJS.ProcessEnv = { INCOMING: incoming.map((h) => h + '\n').join(''), ...(propagators === undefined ? {} : { OTEL_PROPAGATORS: propagators }) };
+  const { stdout, stderr, spans } = await runTraced(binary, { env });
+  assert.equal(stderr, '');
+  const back = Object.fromEntries(stdout.trim().split('\n').filter(Boolean).map((l) => l.split(': ', 2) as [string, string]));
+  return { back, spans };
 }
 
 /** The front end's server span and its client span to /back, which must be its child. */

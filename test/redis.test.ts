@@ -12,7 +12,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
-import { startReceiver, type ReceivedSpan } from './support/otlp-receiver.ts';
+import { runTraced } from './support/traced-run.ts';
 
 const CLIENT = 3;
 const STATUS_ERROR = 2;
@@ -59,26 +59,6 @@ after(() => {
   redis?.kill();
 });
 
-async function runTraced(binary: string): Promise<{ stdout: string; spans: ReceivedSpan[] }> {
-  const receiver = await startReceiver();
-  try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('OTEL_') || k.startsWith('GOWEAVE_')) delete env[k];
-    const child = spawn(binary, [], { env: { ...env, REDIS_ADDR: addr, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_SERVICE_NAME: 'redisdemo' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a hang guard, not a timing assertion
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(killer);
-    assert.equal(code, 0, stderr);
-    // The program flushed at exit: everything has arrived.
-    return { stdout, spans: receiver.spans() };
-  } finally {
-    await receiver.close();
-  }
-}
 
 test('go-redis: a client span per command and per pipeline, with the Redis conventions, inside the caller\'s span', { timeout: 600_000 }, async () => {
   const dir = tempDir('redis');
@@ -89,7 +69,7 @@ test('go-redis: a client span per command and per pipeline, with the Redis conve
   assert.equal(plainRun.code, 0, plainRun.stderr);
   const b = goWeave(['build', '-o', join(dir, 'woven'), '.'], { cwd: dir });
   assert.equal(b.code, 0, b.stderr);
-  const { stdout, spans } = await runTraced(join(dir, 'woven'));
+  const { stdout, spans } = await runTraced(join(dir, 'woven'), { env: { REDIS_ADDR: addr, OTEL_SERVICE_NAME: 'redisdemo' } });
   // Weaving changes nothing the program does.
   assert.equal(stdout, plainRun.stdout);
   assert.equal(stdout, 'set: <nil>\nget: alice <nil>\nget missing: redis: nil\nlpush on a string: WRONGTYPE Operation against a key holding the wrong kind of value\npipeline: 2 <nil> 2\n');
