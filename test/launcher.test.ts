@@ -407,38 +407,35 @@ test('two command lines in turn, a build and a vet: a save is woven for both bef
   await cleanCacheAndServer(sock);
 });
 
-test('the first save after Node started the weave server is woven before the build that follows it', async () => {
-  // The last test cleaned the cache: two builds make the launcher again.
+/**
+ * After a cleaned cache: builds the launcher again, then has Node start a server with main.go
+ * spanned `span`, and waits for the server to plan the request it started with.
+ */
+async function serverStartedByNode(span: string): Promise<{ serverEnv: NodeJS.ProcessEnv; sock: string; record: string; recordMtime: () => bigint }> {
   for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);
   const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
   const sock = join(launcherDir(), 'weaver.sock');
   const launcher = join(launcherDir(), 'go-weave-launch');
   const record = (await run(launcher, ['-goweave-record-path', 'build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...serverEnv, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
   const recordMtime = () => statSync(record, { bigint: true }).mtimeNs;
-  writeFileSync(join(dir, 'main.go'), main('start'));
+  writeFileSync(join(dir, 'main.go'), main(span));
   age(join(dir, 'main.go'), 15);
   // No server answers: Node plans, and starts one with the request the launcher would have sent.
   assert.match((await build(serverEnv)).stderr, NODE_LINE);
   const afterNode = recordMtime();
   await until('the new server to plan the request it started with', () => recordMtime() !== afterNode);
+  return { serverEnv, sock, record, recordMtime };
+}
+
+test('the first save after Node started the weave server is woven before the build that follows it', async () => {
+  const { serverEnv, sock, recordMtime } = await serverStartedByNode('start');
   for (const span of ['firstSave', 'secondSave']) await saveThenBuild(span, serverEnv, recordMtime);
   await cleanCacheAndServer(sock);
 });
 
 test('a save that has aged unchanged is stamped by the server: later builds replay from the launcher alone', async () => {
-  // The last test cleaned the cache: two builds make the launcher again.
-  for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);
-  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
-  const sock = join(launcherDir(), 'weaver.sock');
-  const launcher = join(launcherDir(), 'go-weave-launch');
-  const record = (await run(launcher, ['-goweave-record-path', 'build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...serverEnv, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
-  const recordMtime = () => statSync(record, { bigint: true }).mtimeNs;
+  const { serverEnv, sock, record, recordMtime } = await serverStartedByNode('aged0');
   const racy = () => (JSON.parse(readFileSync(record, 'utf8')) as { stamps: string[] }).stamps.filter((s) => s.startsWith('racy '));
-  writeFileSync(join(dir, 'main.go'), main('aged0'));
-  age(join(dir, 'main.go'), 15);
-  assert.match((await build(serverEnv)).stderr, NODE_LINE);
-  const afterNode = recordMtime();
-  await until('the new server to plan the request it started with', () => recordMtime() !== afterNode);
   // Just after a save its file is too recent to stamp: the build asks the server.
   await saveThenBuild('aged1', serverEnv, recordMtime);
   assert.deepEqual(racy(), [`racy 0 ${join(dir, 'main.go')}`]);
