@@ -188,7 +188,7 @@ test('a goroutine-leak check at the end of a test passes woven: the runtime keep
   });
 });
 
-test('goleak passes woven, also where it runs m.Run itself (VerifyTestMain): the runtime knows a test binary by its name', async () => {
+test('goleak passes woven, also where it runs m.Run itself (VerifyTestMain), whatever the test binary is called', async () => {
   // test/fixtures/goleak: go.uber.org/goleak from the module proxy, VerifyTestMain and VerifyNone.
   const dir = mkdtempSync(join(tmpdir(), 'gw-goleak-'));
   cpSync(join(REPO, 'test', 'fixtures', 'goleak'), dir, { recursive: true });
@@ -197,5 +197,14 @@ test('goleak passes woven, also where it runs m.Run itself (VerifyTestMain): the
     // Both tests' spans were exported: the runtime ran, and left nothing behind.
     const spans = await receiver.waitFor((s) => s.filter((x) => x.name === 'goleakcheck.Fetch').length === 2, 10_000);
     assert.ok(spans.some((s) => s.name === 'GET' && s.kind === 2), 'the server span was exported');
+    // A test binary built under a name of the user's and run by hand: the woven TestMain tells
+    // the runtime it is one, before goleak runs the tests.
+    const env = { ...process.env, GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false' };
+    const c = await goWeave(['test', '-c', '-o', 'leakcheck', '.'], { cwd: dir, env });
+    assert.equal(c.code, 0, c.stderr);
+    const byHand = await run(join(dir, 'leakcheck'), ['-test.v'], { cwd: dir, env: { ...process.env, OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint } });
+    assert.equal(byHand.code, 0, byHand.stdout + byHand.stderr);
+    assert.equal([...byHand.stdout.matchAll(/--- PASS: TestFetch/g)].length, 2, byHand.stdout);
+    await receiver.waitFor((s) => s.filter((x) => x.name === 'goleakcheck.Fetch').length === 4, 10_000);
   });
 });

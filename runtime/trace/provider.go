@@ -83,6 +83,16 @@ func InitTest() {
 	getProvider()
 }
 
+// TestBinary tells the runtime, before it starts, that it runs in a test
+// binary: when it starts it takes the mode InitTest gives. Woven TestMain
+// functions call it first, so that a runtime started lazily by a span made
+// before m.Run, or inside a TestMain that runs m.Run where the weaver cannot
+// wrap it (goleak.VerifyTestMain(m)), still keeps nothing running between
+// exports, whatever the binary is called (go test -c -o name).
+func TestBinary() {
+	forTests.Store(true)
+}
+
 // isTestBinary: go test names a package's test binary "<package>.test" (".test.exe" on Windows).
 func isTestBinary(args []string) bool {
 	if len(args) == 0 {
@@ -121,8 +131,8 @@ func getProvider() *provider {
 		}
 	}
 	initOnce.Do(func() {
-		// A test binary whose m.Run the weaver could not wrap (goleak.VerifyTestMain(m) calls
-		// it inside goleak) starts here: it is known by the name go test gives it.
+		// A test binary no woven TestMain announced (the tests of a package outside the main
+		// module, whose TestMain is not woven) is known by the name go test gives it.
 		if isTestBinary(os.Args) {
 			forTests.Store(true)
 		}
