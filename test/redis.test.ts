@@ -9,9 +9,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
+import { freePort, listening } from './support/loopback.ts';
 import { runTraced } from './support/traced-run.ts';
 
 const CLIENT = 3;
@@ -20,35 +20,13 @@ const STATUS_ERROR = 2;
 let redis: ChildProcess | undefined;
 let addr = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const c = createConnection(port, '127.0.0.1');
-    c.once('connect', () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
-}
-
 before(async () => {
   if (spawnSync('redis-server', ['--version']).error) {
     throw new Error('redis-server is not installed: run `apt-get update && apt-get install -y redis-server`');
   }
   const port = await freePort();
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; !(await answers(port)); i++) {
+  for (let i = 0; !(await listening(port)); i++) {
     if (i > 100) throw new Error(`redis-server did not listen on port ${port}`);
     await new Promise((r) => setTimeout(r, 50));
   }
