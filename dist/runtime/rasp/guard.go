@@ -4,7 +4,7 @@
 // (SQL injection) or made the path leave its directory (path traversal).
 //
 // It registers guards with go-weave.dev/runtime/trace at init: "sql" (called
-// by the woven database/sql before a query is sent), "file" (called by the
+// by the woven database/sql and pgx before a query is sent), "file" (called by the
 // wrappers in files.go that rasp.yml substitutes for os.Open and friends)
 // and "http.request" (called by rasp.yml at request start to capture the
 // body). Every detection is recorded on the request's server span as a
