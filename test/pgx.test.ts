@@ -73,20 +73,20 @@ test('pgx: a client span per query, batch and COPY, inside the caller\'s span; d
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('go-weave:rasp: an injection into SQL pgx would send, by query, exec or batch, is refused with 403; harmless input is served', { timeout: 900_000 }, async () => {
+test('go-weave:rasp: an injection into SQL pgx would send, by query, exec, batch or prepared statement, is refused with 403; harmless input is served', { timeout: 900_000 }, async () => {
   const dir = tempDir('pgx-rasp');
   cpSync(join(REPO, 'test', 'fixtures', 'pgx-rasp'), dir, { recursive: true });
   const b = goWeave(['build', '-o', join(dir, 'woven'), '.'], { cwd: dir });
   assert.equal(b.code, 0, b.stderr);
   const refused = '403 Forbidden: blocked by run-time protection';
   const blocked = await runTraced(join(dir, 'woven'), { env: { DATABASE_URL: database('rasp_block'), GOWEAVE_RASP: 'block' } });
-  assert.equal(blocked.stdout, `/users "postgres": 200 1\n/users "x' or '1'='1": ${refused}\n/visit "ann": 200 1\n/visit "x'), ('y": ${refused}\n/batch "bob": 200 2\n/batch "x'), ('y": ${refused}\n`);
+  assert.equal(blocked.stdout, `/users "postgres": 200 1\n/users "x' or '1'='1": ${refused}\n/visit "ann": 200 1\n/visit "x'), ('y": ${refused}\n/batch "bob": 200 2\n/batch "x'), ('y": ${refused}\n/prepared "postgres": 200 1\n/prepared "x' or '1'='1": ${refused}\n`);
   // Each refusal is recorded on the request's server span.
   const decided = blocked.spans.filter((s) => s.kind === 2 && s.events.some((e) => e.name === 'rasp.decision'));
-  assert.deepEqual(decided.map((s) => s.attributes['url.path']).sort(), ['/batch', '/users', '/visit']);
+  assert.deepEqual(decided.map((s) => s.attributes['url.path']).sort(), ['/batch', '/prepared', '/users', '/visit']);
   assert.ok(decided.every((s) => s.attributes['rasp.blocked'] === true));
   // Turned off, the injections go through: the count of every user, and two rows inserted.
   const off = await runTraced(join(dir, 'woven'), { env: { DATABASE_URL: database('rasp_off'), GOWEAVE_RASP: 'off' } });
-  assert.equal(off.stdout, `/users "postgres": 200 1\n/users "x' or '1'='1": 200 1\n/visit "ann": 200 1\n/visit "x'), ('y": 200 2\n/batch "bob": 200 4\n/batch "x'), ('y": 200 6\n`);
+  assert.equal(off.stdout, `/users "postgres": 200 1\n/users "x' or '1'='1": 200 1\n/visit "ann": 200 1\n/visit "x'), ('y": 200 2\n/batch "bob": 200 4\n/batch "x'), ('y": 200 6\n/prepared "postgres": 200 1\n/prepared "x' or '1'='1": 200 1\n`);
   rmSync(dir, { recursive: true, force: true });
 });
