@@ -27,3 +27,20 @@ func TestSQLDriverMark(t *testing.T) {
 		t.Fatal("a marked context is not")
 	}
 }
+
+func TestBatchSpanName(t *testing.T) {
+	cases := []struct {
+		ops  []string
+		want string
+	}{
+		{nil, "BATCH"},
+		{[]string{"INSERT", "INSERT"}, "BATCH INSERT"},
+		{[]string{"INSERT", "SELECT"}, "BATCH"},
+		{[]string{"", ""}, "BATCH"},
+	}
+	for _, c := range cases {
+		if got := BatchSpanName(c.ops); got != c.want {
+			t.Errorf("BatchSpanName(%q) = %q, want %q", c.ops, got, c.want)
+		}
+	}
+}

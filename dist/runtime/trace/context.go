@@ -23,21 +23,40 @@ func ContextWithSpan(ctx context.Context, s *Span) context.Context {
 	return context.WithValue(ctx, spanKey{}, s)
 }
 
+// activeSpan is the span new work under ctx belongs to: the one in ctx, else
+// the goroutine's current span when the CurrentGoroutineSpan hook is set.
+func activeSpan(ctx context.Context) *Span {
+	if s := SpanFromContext(ctx); s != nil {
+		return s
+	}
+	return callCurrentGoroutineSpan()
+}
+
 // WithSuppressed marks ctx so that no spans are started and no headers are
 // injected under it. Exporters use it for their own HTTP calls, so that the
 // woven HTTP client does not trace the export of traces.
 func WithSuppressed(ctx context.Context) context.Context {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	return context.WithValue(ctx, suppressKey{}, true)
+	return withMark(ctx, suppressKey{})
 }
 
 // IsSuppressed reports whether ctx was marked by WithSuppressed.
 func IsSuppressed(ctx context.Context) bool {
+	return marked(ctx, suppressKey{})
+}
+
+// withMark returns a copy of ctx (Background for nil) marked with key.
+func withMark(ctx context.Context, key any) context.Context {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return context.WithValue(ctx, key, true)
+}
+
+// marked reports whether ctx (which may be nil) carries the mark key.
+func marked(ctx context.Context, key any) bool {
 	if ctx == nil {
 		return false
 	}
-	v, _ := ctx.Value(suppressKey{}).(bool)
+	v, _ := ctx.Value(key).(bool)
 	return v
 }

@@ -8,10 +8,7 @@ import "context"
 // is the one in ctx, else the goroutine's current span when go-weave:gls is
 // woven in; ok is false when there is none (or tracing is off).
 func LogContext(ctx context.Context) (traceID, spanID, flags string, ok bool) {
-	s := SpanFromContext(ctx)
-	if s == nil {
-		s = callCurrentGoroutineSpan()
-	}
+	s := activeSpan(ctx)
 	if s == nil {
 		return "", "", "", false
 	}

@@ -40,9 +40,12 @@ func inject(ctx context.Context, h map[string][]string, lower bool) {
 	if h == nil || IsSuppressed(ctx) {
 		return
 	}
-	set := func(name, value string) {
+	drop := func(name string) {
 		delete(h, name)
 		delete(h, canonicalHeader[name])
+	}
+	set := func(name, value string) {
+		drop(name)
 		if lower {
 			h[name] = []string{value}
 		} else {
@@ -53,7 +56,7 @@ func inject(ctx context.Context, h map[string][]string, lower bool) {
 	for _, p := range activePropagators() {
 		switch {
 		case p == propBaggage:
-			if b := baggageFrom(ctx); b != "" && headerValues(h, "Baggage", "baggage") == nil {
+			if b := baggageFrom(ctx); b != "" && headerValues(h, canonicalHeader["baggage"], "baggage") == nil {
 				set("baggage", b)
 			}
 		case s == nil:
@@ -66,8 +69,7 @@ func inject(ctx context.Context, h map[string][]string, lower bool) {
 			b[52] = '-'
 			hex.Encode(b[53:55], []byte{s.flags & FlagSampled})
 			set("traceparent", string(b[:]))
-			delete(h, "tracestate")
-			delete(h, HeaderTracestate)
+			drop("tracestate")
 			if s.traceState != "" {
 				set("tracestate", s.traceState)
 			}
@@ -80,8 +82,7 @@ func inject(ctx context.Context, h map[string][]string, lower bool) {
 		case p == propB3Multi:
 			// What the caller's context put there (a parent id, a debug flag) is not ours to pass on.
 			for _, k := range []string{"x-b3-sampled", "x-b3-flags", "x-b3-parentspanid"} {
-				delete(h, k)
-				delete(h, canonicalHeader[k])
+				drop(k)
 			}
 			set("x-b3-traceid", s.TraceID())
 			set("x-b3-spanid", s.SpanID())
@@ -112,7 +113,7 @@ func ExtractHeaders(ctx context.Context, h map[string][]string) context.Context 
 				parent = s
 			}
 		case propBaggage:
-			if b, ok := parseBaggage(headerValues(h, "Baggage", "baggage")); ok {
+			if b, ok := parseBaggage(headerValues(h, canonicalHeader["baggage"], "baggage")); ok {
 				ctx = context.WithValue(ctx, baggageKey{}, b)
 			}
 		}

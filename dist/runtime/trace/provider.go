@@ -266,10 +266,7 @@ func Start(ctx context.Context, name string, kind SpanKind) (context.Context, *S
 	if p == nil || p.disabled {
 		return ctx, nil
 	}
-	parent := SpanFromContext(ctx)
-	if parent == nil {
-		parent = callCurrentGoroutineSpan()
-	}
+	parent := activeSpan(ctx)
 	if kind < KindInternal || kind > KindConsumer {
 		kind = KindInternal
 	}

@@ -12,19 +12,27 @@ type sqlDriverKey struct{}
 // connection, so a driver's own tracing (go-weave's for pgx) leaves it alone
 // rather than report each query twice.
 func WithSQLDriver(ctx context.Context) context.Context {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	return context.WithValue(ctx, sqlDriverKey{}, true)
+	return withMark(ctx, sqlDriverKey{})
 }
 
 // IsSQLDriver reports whether ctx was marked by WithSQLDriver.
 func IsSQLDriver(ctx context.Context) bool {
-	if ctx == nil {
-		return false
+	return marked(ctx, sqlDriverKey{})
+}
+
+// BatchSpanName names the span of a batch of operations as the OpenTelemetry
+// database conventions do: "BATCH INSERT" when they are all the same
+// operation, else "BATCH".
+func BatchSpanName(ops []string) string {
+	if len(ops) == 0 || ops[0] == "" {
+		return "BATCH"
 	}
-	v, _ := ctx.Value(sqlDriverKey{}).(bool)
-	return v
+	for _, op := range ops[1:] {
+		if op != ops[0] {
+			return "BATCH"
+		}
+	}
+	return "BATCH " + ops[0]
 }
 
 // SQLSpanName names a database client span after its query's first keyword
