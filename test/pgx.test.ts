@@ -22,7 +22,7 @@ before(async () => {
 });
 after(() => pg?.stop());
 
-/** Runs a build of the fixture against a database of its own (the fixture creates its table). */
+/** A new, empty database on the server, by its URL: each run of a fixture creates its own tables. */
 function database(name: string): string {
   const r = run('psql', [pg!.url, '-c', `create database ${name}`]);
   assert.equal(r.code, 0, r.stderr);
