@@ -1,4 +1,4 @@
-package console
+package trace
 
 import (
 	"bytes"
@@ -8,21 +8,19 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"go-weave.dev/runtime/trace"
 )
 
-func TestOneJSONLinePerSpan(t *testing.T) {
+func TestConsoleOneJSONLinePerSpan(t *testing.T) {
 	var buf bytes.Buffer
 	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	spans := []trace.ReadOnlySpan{
-		{Name: "GET /<x>", Kind: trace.KindServer, StartTime: start, EndTime: start.Add(1500 * time.Microsecond),
-			Attributes: []trace.Attribute{{Key: "http.response.status_code", Value: int64(500)}, {Key: "nan", Value: math.NaN()}},
-			Status:     trace.Status{Code: trace.StatusError, Description: "bad"},
-			Resource:   &trace.Resource{Attributes: []trace.Attribute{{Key: "service.name", Value: "svc"}}}},
+	spans := []ReadOnlySpan{
+		{Name: "GET /<x>", Kind: KindServer, StartTime: start, EndTime: start.Add(1500 * time.Microsecond),
+			Attributes: []Attribute{{Key: "http.response.status_code", Value: int64(500)}, {Key: "nan", Value: math.NaN()}},
+			Status:     Status{Code: StatusError, Description: "bad"},
+			Resource:   &Resource{Attributes: []Attribute{{Key: "service.name", Value: "svc"}}}},
 		{Name: "child", ParentSpanID: [8]byte{1}, StartTime: start, EndTime: start},
 	}
-	if err := New(&buf).Export(context.Background(), spans); err != nil {
+	if err := NewConsoleExporter(&buf).Export(context.Background(), spans); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")

@@ -1,13 +1,4 @@
-// Package console is a trace exporter, registered as "console", that writes
-// one JSON object per ended span, one per line, to stderr, or to stdout when
-// OTEL_EXPORTER_CONSOLE_STDOUT=true. It is meant for development and demos;
-// the shape is readable rather than OTLP:
-//
-//	{"name":"GET /","kind":"SERVER","traceId":"…","spanId":"…","parentSpanId":"…",
-//	 "start":"2026-…Z","end":"…","durationMs":1.25,"status":{"code":"ERROR","description":"…"},
-//	 "attributes":{…},"events":[{"name":"exception","time":"…","attributes":{…}}],
-//	 "resource":{"service.name":"…",…},"scope":"go-weave.dev/runtime/trace"}
-package console
+package trace
 
 import (
 	"bufio"
@@ -20,30 +11,42 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"go-weave.dev/runtime/trace"
 )
 
+// The console exporter, selected with OTEL_TRACES_EXPORTER=console, writes
+// one JSON object per ended span, one per line, to stderr, or to stdout when
+// OTEL_EXPORTER_CONSOLE_STDOUT=true. It is meant for development and demos;
+// the shape is readable rather than OTLP:
+//
+//	{"name":"GET /","kind":"SERVER","traceId":"…","spanId":"…","parentSpanId":"…",
+//	 "start":"2026-…Z","end":"…","durationMs":1.25,"status":{"code":"ERROR","description":"…"},
+//	 "attributes":{…},"events":[{"name":"exception","time":"…","attributes":{…}}],
+//	 "resource":{"service.name":"…",…},"scope":"go-weave.dev/runtime/trace"}
+//
+// It lives in this package, unlike the OTLP exporter (which needs net/http and
+// so cannot), because every woven build compiles what its main imports: a
+// package of its own would cost each of those builds one more package for the
+// go command to check.
 func init() {
-	trace.RegisterExporter("console", func() (trace.Exporter, error) {
+	RegisterExporter("console", func() (Exporter, error) {
 		var w io.Writer = os.Stderr
 		if strings.EqualFold(strings.TrimSpace(os.Getenv("OTEL_EXPORTER_CONSOLE_STDOUT")), "true") {
 			w = os.Stdout
 		}
-		return New(w), nil
+		return NewConsoleExporter(w), nil
 	})
 }
 
-// Exporter writes spans as JSON lines.
-type Exporter struct {
+// ConsoleExporter writes spans as JSON lines.
+type ConsoleExporter struct {
 	mu sync.Mutex
 	w  io.Writer
 }
 
-// New returns an exporter writing to w.
-func New(w io.Writer) *Exporter { return &Exporter{w: w} }
+// NewConsoleExporter returns an exporter writing to w.
+func NewConsoleExporter(w io.Writer) *ConsoleExporter { return &ConsoleExporter{w: w} }
 
-type line struct {
+type consoleLine struct {
 	Name         string         `json:"name"`
 	Kind         string         `json:"kind"`
 	TraceID      string         `json:"traceId"`
@@ -53,19 +56,19 @@ type line struct {
 	Start        string         `json:"start"`
 	End          string         `json:"end"`
 	DurationMs   float64        `json:"durationMs"`
-	Status       *status        `json:"status,omitempty"`
+	Status       *consoleStatus `json:"status,omitempty"`
 	Attributes   map[string]any `json:"attributes,omitempty"`
-	Events       []event        `json:"events,omitempty"`
+	Events       []consoleEvent `json:"events,omitempty"`
 	Resource     map[string]any `json:"resource,omitempty"`
 	Scope        string         `json:"scope"`
 }
 
-type status struct {
+type consoleStatus struct {
 	Code        string `json:"code"`
 	Description string `json:"description,omitempty"`
 }
 
-type event struct {
+type consoleEvent struct {
 	Name       string         `json:"name"`
 	Time       string         `json:"time"`
 	Attributes map[string]any `json:"attributes,omitempty"`
@@ -73,22 +76,22 @@ type event struct {
 
 // Export writes one line per span. Lines are written whole under a lock so
 // concurrent output from the program does not split them.
-func (e *Exporter) Export(_ context.Context, spans []trace.ReadOnlySpan) error {
+func (e *ConsoleExporter) Export(_ context.Context, spans []ReadOnlySpan) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	bw := bufio.NewWriter(e.w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for i := range spans {
-		if err := enc.Encode(toLine(&spans[i])); err != nil {
+		if err := enc.Encode(consoleLineOf(&spans[i])); err != nil {
 			return err
 		}
 	}
 	return bw.Flush()
 }
 
-func toLine(s *trace.ReadOnlySpan) line {
-	l := line{
+func consoleLineOf(s *ReadOnlySpan) consoleLine {
+	l := consoleLine{
 		Name:         s.Name,
 		Kind:         s.Kind.String(),
 		TraceID:      s.TraceIDHex(),
@@ -98,24 +101,24 @@ func toLine(s *trace.ReadOnlySpan) line {
 		Start:        s.StartTime.UTC().Format(time.RFC3339Nano),
 		End:          s.EndTime.UTC().Format(time.RFC3339Nano),
 		DurationMs:   float64(s.EndTime.Sub(s.StartTime).Microseconds()) / 1000,
-		Attributes:   attrMap(s.Attributes),
+		Attributes:   consoleAttrs(s.Attributes),
 		Scope:        s.Scope.Name,
 	}
-	if s.Status.Code != trace.StatusUnset {
-		l.Status = &status{Code: s.Status.Code.String(), Description: s.Status.Description}
+	if s.Status.Code != StatusUnset {
+		l.Status = &consoleStatus{Code: s.Status.Code.String(), Description: s.Status.Description}
 	}
 	for _, ev := range s.Events {
-		l.Events = append(l.Events, event{Name: ev.Name, Time: ev.Time.UTC().Format(time.RFC3339Nano), Attributes: attrMap(ev.Attributes)})
+		l.Events = append(l.Events, consoleEvent{Name: ev.Name, Time: ev.Time.UTC().Format(time.RFC3339Nano), Attributes: consoleAttrs(ev.Attributes)})
 	}
 	if s.Resource != nil {
-		l.Resource = attrMap(s.Resource.Attributes)
+		l.Resource = consoleAttrs(s.Resource.Attributes)
 	}
 	return l
 }
 
-// attrMap renders attributes as a JSON object; NaN and infinities, which
+// consoleAttrs renders attributes as a JSON object; NaN and infinities, which
 // JSON cannot hold, become strings.
-func attrMap(attrs []trace.Attribute) map[string]any {
+func consoleAttrs(attrs []Attribute) map[string]any {
 	if len(attrs) == 0 {
 		return nil
 	}
@@ -131,4 +134,4 @@ func attrMap(attrs []trace.Attribute) map[string]any {
 }
 
 // Shutdown does nothing: every Export has already flushed its lines.
-func (e *Exporter) Shutdown(context.Context) error { return nil }
+func (e *ConsoleExporter) Shutdown(context.Context) error { return nil }
