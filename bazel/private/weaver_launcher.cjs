@@ -9207,6 +9207,83 @@ function astView(c) {
   return {};
 }
 
+// weaver/src/parse/generic-methods.ts
+function methodTypeParameterLists(source) {
+  const lists = [];
+  for (const m of source.matchAll(/^func[ \t]*\(/gm)) {
+    const open = m.index + m[0].length - 1;
+    const receiverEnd = matching(source, open);
+    if (receiverEnd < 0) continue;
+    let i2 = skipSpace(source, receiverEnd + 1);
+    const name2 = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(source.slice(i2, i2 + 256));
+    if (!name2) continue;
+    i2 = skipSpace(source, i2 + name2[0].length);
+    if (source[i2] !== "[") continue;
+    const close = matching(source, i2);
+    if (close >= 0) lists.push([i2, close + 1]);
+  }
+  return lists;
+}
+function blankRanges(text, ranges) {
+  let out2 = "";
+  let at = 0;
+  for (const [from, to] of ranges) {
+    out2 += text.slice(at, from) + text.slice(from, to).replace(/[^\n\r]/g, " ");
+    at = to;
+  }
+  return out2 + text.slice(at);
+}
+function isTypeParameterList(root, [from, to]) {
+  for (let n = root.descendantForIndex(from, to); n; n = n.parent) {
+    if (n.type !== "method_declaration") continue;
+    const name2 = n.childForFieldName("name");
+    const params = n.childForFieldName("parameters");
+    return !!name2 && !!params && name2.endIndex <= from && params.startIndex >= to;
+  }
+  return false;
+}
+function matching(s, open) {
+  const closer = { "(": ")", "[": "]", "{": "}" };
+  const stack = [];
+  for (let i2 = open; i2 < s.length; i2++) {
+    const c = s[i2];
+    if (c in closer) stack.push(closer[c]);
+    else if (c === ")" || c === "]" || c === "}") {
+      if (stack.pop() !== c) return -1;
+      if (stack.length === 0) return i2;
+    } else if (c === '"' || c === "'") {
+      for (i2++; i2 < s.length && s[i2] !== c && s[i2] !== "\n"; i2++) if (s[i2] === "\\") i2++;
+    } else if (c === "`") {
+      i2 = s.indexOf("`", i2 + 1);
+      if (i2 < 0) return -1;
+    } else if (c === "/" && s[i2 + 1] === "/") {
+      i2 = s.indexOf("\n", i2);
+      if (i2 < 0) return -1;
+    } else if (c === "/" && s[i2 + 1] === "*") {
+      i2 = s.indexOf("*/", i2 + 2);
+      if (i2 < 0) return -1;
+      i2++;
+    }
+  }
+  return -1;
+}
+function skipSpace(s, i2) {
+  for (; ; ) {
+    while (i2 < s.length && (s[i2] === " " || s[i2] === "	" || s[i2] === "\n" || s[i2] === "\r")) i2++;
+    if (s.startsWith("/*", i2)) {
+      const end = s.indexOf("*/", i2 + 2);
+      if (end < 0) return s.length;
+      i2 = end + 2;
+    } else if (s.startsWith("//", i2)) {
+      const end = s.indexOf("\n", i2);
+      if (end < 0) return s.length;
+      i2 = end + 1;
+    } else {
+      return i2;
+    }
+  }
+}
+
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp2 = Object.defineProperty;
 var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
@@ -13349,25 +13426,42 @@ function maskNewExpressions(source, root) {
 function unmaskText(text) {
   return text.includes(MASKED_NEW) ? text.replaceAll(MASKED_NEW, "new") : text;
 }
+async function parseNewerSyntax(source, first) {
+  const candidates = methodTypeParameterLists(source);
+  let text = blankRanges(source, candidates);
+  let tree = text === source ? void 0 : await parseGo(text);
+  if ((tree ?? first).rootNode.hasError && !source.includes(MASKED_NEW)) {
+    const respelled = maskNewExpressions(text, (tree ?? first).rootNode);
+    if (respelled !== text) {
+      tree?.delete();
+      text = respelled;
+      tree = await parseGo(text);
+    }
+  }
+  if (!tree) return void 0;
+  const wrong = candidates.filter((r) => !isTypeParameterList(tree.rootNode, r));
+  if (wrong.length > 0) {
+    tree.delete();
+    for (const [from, to] of wrong) text = text.slice(0, from) + source.slice(from, to) + text.slice(to);
+    tree = await parseGo(text);
+  }
+  return tree;
+}
 async function loadGoFile(path, source) {
   let tree = await parseGo(source);
   let masked = false;
-  if (tree.rootNode.hasError && !source.includes(MASKED_NEW)) {
-    const text = maskNewExpressions(source, tree.rootNode);
-    if (text !== source) {
-      const retry = await parseGo(text);
-      if (retry.rootNode.hasError) retry.delete();
-      else {
-        tree.delete();
-        tree = retry;
-        masked = true;
-      }
+  if (tree.rootNode.hasError) {
+    const newer = await parseNewerSyntax(source, tree);
+    if (newer) {
+      tree.delete();
+      tree = newer;
+      masked = !newer.rootNode.hasError;
     }
   }
   const root = tree.rootNode;
   const positions = new PositionMap(source, path);
   if (root.hasError) {
-    const err2 = new WeaveError(syntaxErrorDetail(root), errorPosition(root, positions, path));
+    const err2 = new WeaveError(unmaskText(syntaxErrorDetail(root)), errorPosition(root, positions, path));
     tree.delete();
     throw err2;
   }

@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { WeaveError } from '../errors.js';
+import { blankRanges, isTypeParameterList, methodTypeParameterLists } from './generic-methods.js';
 import { parseGo } from './parser.js';
 import { PositionMap } from './positions.js';
 
@@ -28,7 +29,8 @@ export interface GoFile {
   positions: PositionMap;
   /**
    * The tree was parsed from a copy where Go 1.26 `new(expression)` calls had their `new`
-   * spelled with a look-alike letter (see maskNewExpressions); text taken from tree nodes must
+   * spelled with a look-alike letter (see maskNewExpressions), or Go 1.27 methods had their type
+   * parameter lists blanked out (see maskMethodTypeParameters); text taken from tree nodes must
    * go through unmaskText before it reaches woven output.
    */
   masked: boolean;
@@ -78,25 +80,48 @@ export function unmaskText(text: string): string {
   return text.includes(MASKED_NEW) ? text.replaceAll(MASKED_NEW, 'new') : text;
 }
 
+/**
+ * The tree of source parsed from a copy where syntax newer than the grammar knows is blanked or
+ * respelled at the same length (undefined when there is none). Errors left in it are the
+ * source's own, and there they are told where they are, not where the newer syntax is.
+ */
+async function parseNewerSyntax(source: string, first: Tree): Promise<Tree | undefined> {
+  const candidates = methodTypeParameterLists(source);
+  let text = blankRanges(source, candidates);
+  let tree = text === source ? undefined : await parseGo(text);
+  if ((tree ?? first).rootNode.hasError && !source.includes(MASKED_NEW)) {
+    const respelled = maskNewExpressions(text, (tree ?? first).rootNode);
+    if (respelled !== text) {
+      tree?.delete();
+      text = respelled;
+      tree = await parseGo(text);
+    }
+  }
+  if (!tree) return undefined;
+  const wrong = candidates.filter((r) => !isTypeParameterList(tree!.rootNode, r));
+  if (wrong.length > 0) {
+    tree.delete();
+    for (const [from, to] of wrong) text = text.slice(0, from) + source.slice(from, to) + text.slice(to);
+    tree = await parseGo(text);
+  }
+  return tree;
+}
+
 export async function loadGoFile(path: string, source: string): Promise<GoFile> {
   let tree = await parseGo(source);
   let masked = false;
-  if (tree.rootNode.hasError && !source.includes(MASKED_NEW)) {
-    const text = maskNewExpressions(source, tree.rootNode);
-    if (text !== source) {
-      const retry = await parseGo(text);
-      if (retry.rootNode.hasError) retry.delete();
-      else {
-        tree.delete();
-        tree = retry;
-        masked = true;
-      }
+  if (tree.rootNode.hasError) {
+    const newer = await parseNewerSyntax(source, tree);
+    if (newer) {
+      tree.delete();
+      tree = newer;
+      masked = !newer.rootNode.hasError;
     }
   }
   const root = tree.rootNode;
   const positions = new PositionMap(source, path);
   if (root.hasError) {
-    const err = new WeaveError(syntaxErrorDetail(root), errorPosition(root, positions, path));
+    const err = new WeaveError(unmaskText(syntaxErrorDetail(root)), errorPosition(root, positions, path));
     tree.delete();
     throw err;
   }
