@@ -1,7 +1,7 @@
 // Parsing of go command lines: what go-weave plans for and what it passes on untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isVersionedInstall, parseGoArgs } from '../weaver/src/gocmd/args.ts';
+import { boolFlagOn, isVersionedInstall, parseGoArgs } from '../weaver/src/gocmd/args.ts';
 import { parseJSONStream } from '../weaver/src/gocmd/golist.ts';
 import { compareGoVersions } from '../weaver/src/gocmd/modfile.ts';
 import { unifiedDiff } from '../weaver/src/gocmd/diff.ts';
@@ -30,6 +30,18 @@ test('test: flags after packages and -args pass through', () => {
   assert.deepEqual(p.packages, ['./...']);
   assert.deepEqual(p.graphFlags, ['-cover']);
   assert.deepEqual(p.rest, ['-count=1', './...', '-run', 'TestX', '-cover', '-args', '-v', 'pkg']);
+});
+
+test('a boolean build flag: GOFLAGS, then the command line, the last one winning', () => {
+  const on = (args: string[], goflags?: string) => boolFlagOn('trimpath', parseGoArgs('build', args), goflags);
+  assert.equal(on(['.']), false);
+  assert.equal(on(['-trimpath', '.']), true);
+  assert.equal(on(['--trimpath=true', '.']), true);
+  assert.equal(on(['-trimpath=false', '.']), false);
+  assert.equal(on(['.'], '-mod=mod -trimpath'), true);
+  assert.equal(on(['-trimpath=false', '.'], '-trimpath'), false);
+  assert.equal(on(['-trimpath', '-trimpath=0', '.']), false);
+  assert.equal(on(['-race', '.'], '-tags=trimpath'), false);
 });
 
 test('go install pkg@version is recognised (passed through unwoven)', () => {

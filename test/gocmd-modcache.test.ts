@@ -114,6 +114,29 @@ describe('weaving a module-cache dependency', () => {
     assert.equal((await run(join(root, 'plain'), ['world'])).stdout, 'hello, world\n');
   });
 
+  test('with -trimpath the woven dependency is named module@version/file, as in the plain build', async () => {
+    const panicLine = GREET.split('\n').findIndex((l) => l.includes('panic(')) + 1;
+    // A frame of an inlined call ends at the line number, others go on with " +0x…".
+    const trimmedPos = new RegExp(`\\t${MODULE.replace('.', '\\.')}@${VERSION}/greet\\.go:${panicLine}\\b`);
+    const plain = await run(GO, ['build', '-trimpath', '-o', join(root, 'plain-trimmed'), '.'], { cwd: mod, env: { ...process.env, ...env } });
+    assert.equal(plain.code, 0, plain.stderr);
+    const plainBoom = await run(join(root, 'plain-trimmed'), []);
+    assert.match(plainBoom.stderr, trimmedPos);
+    // On the command line, and in GOFLAGS.
+    for (const [name, args, extra] of [['flag', ['-trimpath'], {}], ['goflags', [], { GOFLAGS: '-buildvcs=false -trimpath' }]] as const) {
+      const out = join(root, `woven-trimmed-${name}`);
+      const b = await goWeave(['build', ...args, '-o', out, '.'], { cwd: mod, env: { ...env, ...extra } });
+      assert.equal(b.code, 0, b.stderr);
+      const boom = await run(out, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+      assert.match(boom.stdout, /^woven greet /);
+      assert.match(boom.stderr, trimmedPos);
+      // Neither the module cache nor the weave cache is in the binary's file names.
+      const binary = readFileSync(out, 'latin1');
+      assert.ok(!binary.includes(join(env.GOMODCACHE as string, `${MODULE}@${VERSION}`)), `${name}: the module cache path is in the binary`);
+      assert.ok(!binary.includes(`modsrc/${MODULE}@${VERSION}/greet.go`), `${name}: the module copy path is in the binary`);
+    }
+  });
+
   test('a second woven build compiles nothing, and cache clean removes the read-only module copy', async () => {
     const again = await goWeave(['build', '-v', '-o', join(root, 'woven'), '.'], { cwd: mod, env });
     assert.equal(again.code, 0, again.stderr);

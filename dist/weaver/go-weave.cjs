@@ -538,6 +538,18 @@ function parseGoArgs(subcommand, args) {
   return out;
 }
 var WOVEN_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
+function boolFlagOn(name, parsed2, goflags) {
+  let on = false;
+  const set = (value) => {
+    on = value === void 0 || value === "true" || value === "1" || value === "t" || value === "T" || value === "TRUE" || value === "True";
+  };
+  for (const f of (goflags ?? "").split(/\s+/)) {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(f);
+    if (m && m[1] === name) set(m[2]);
+  }
+  for (const f of parsed2.flags) if (f.name === name) set(f.value);
+  return on;
+}
 function isVersionedInstall(p) {
   return p.subcommand === "install" && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith(".go"));
 }
@@ -1061,6 +1073,10 @@ function relocate(copies, file) {
     if (file.startsWith(c.dir + import_node_path10.sep)) return c.copy + file.slice(c.dir.length);
   }
   return void 0;
+}
+function directivesNamingCopy(text, original, copy) {
+  const escaped = original.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`(//line |/\\*line )${escaped}(?=:\\d)`, "g"), (_m, lead) => lead + copy);
 }
 
 // weaver/src/gocmd/plancache.ts
@@ -1685,7 +1701,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache));
-  for (const [k, v] of outcome.overlay) overlay.set(relocate(moduleCopies, k) ?? k, v);
+  const trimmed = moduleCopies.length > 0 && boolFlagOn("trimpath", parsed2, ge.GOFLAGS);
+  for (const [k, v] of outcome.overlay) {
+    const at = relocate(moduleCopies, k);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path16.basename)(k), directivesNamingCopy((0, import_node_fs17.readFileSync)(v, "utf8"), k, at)) : v);
+  }
   if (outcome.linkDeps.size > 0) {
     const add = (path, generated) => {
       const at = relocate(moduleCopies, path) ?? path;

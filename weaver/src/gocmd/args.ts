@@ -118,6 +118,23 @@ export function parseGoArgs(subcommand: string, args: string[]): ParsedArgs {
 export const WOVEN_SUBCOMMANDS: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test', 'vet']);
 
 /** `go install pkg@version` builds outside any main module; go-weave leaves it alone. */
+/**
+ * Whether a boolean build flag (`-trimpath`, `-trimpath=false`) is on: GOFLAGS first, then the
+ * command line, the last one winning, as the go command reads them.
+ */
+export function boolFlagOn(name: string, parsed: ParsedArgs, goflags: string | undefined): boolean {
+  let on = false;
+  const set = (value: string | undefined) => {
+    on = value === undefined || value === 'true' || value === '1' || value === 't' || value === 'T' || value === 'TRUE' || value === 'True';
+  };
+  for (const f of (goflags ?? '').split(/\s+/)) {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(f);
+    if (m && m[1] === name) set(m[2]);
+  }
+  for (const f of parsed.flags) if (f.name === name) set(f.value);
+  return on;
+}
+
 export function isVersionedInstall(p: ParsedArgs): boolean {
   return p.subcommand === 'install' && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith('.go'));
 }

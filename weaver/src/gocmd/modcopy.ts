@@ -71,3 +71,15 @@ export function relocate(copies: ModuleCopy[], file: string): string | undefined
   }
   return undefined;
 }
+
+/**
+ * With -trimpath the compiler rewrites the file names it records by the go command's rules, one
+ * per package: a copied module's directory becomes module@version. The line directives of a woven
+ * file name the module cache's file, which no rule covers, so that path would stay in the binary
+ * as it is. For such a build they name the file in the copy instead: both are then recorded as
+ * module@version/file.go, as in the plain build.
+ */
+export function directivesNamingCopy(text: string, original: string, copy: string): string {
+  const escaped = original.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(//line |/\\*line )${escaped}(?=:\\d)`, 'g'), (_m, lead: string) => lead + copy);
+}

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
-import { parseGoArgs, type ParsedArgs } from './args.js';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { boolFlagOn, parseGoArgs, type ParsedArgs } from './args.js';
 import { fileMemoIn, WeaveCache } from './cache.js';
 import { asLocated, type Core } from './core.js';
 import { UsageError } from './usage.js';
@@ -10,7 +10,7 @@ import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, type GoEnv, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
-import { ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
+import { directivesNamingCopy, ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
@@ -191,7 +191,11 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache));
-  for (const [k, v] of outcome.overlay) overlay.set(relocate(moduleCopies, k) ?? k, v);
+  const trimmed = moduleCopies.length > 0 && boolFlagOn('trimpath', parsed, ge.GOFLAGS);
+  for (const [k, v] of outcome.overlay) {
+    const at = relocate(moduleCopies, k);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
+  }
   if (outcome.linkDeps.size > 0) {
     // Added files must not land in the module cache either: a copied module takes them, others go without.
     const add = (path: string, generated: string) => {
