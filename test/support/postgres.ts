@@ -51,7 +51,9 @@ export async function startPostgres(): Promise<Postgres> {
   const init = spawnSync(...as(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']), { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}${init.stderr}`);
   const port = await freePort();
-  const server = spawn(...as(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off']), { stdio: 'ignore' });
+  // A process group of its own, which stop() signals whole: runuser, like su, ignores SIGINT
+  // while it waits for its child, which would then never hear it.
+  const server = spawn(...as(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off']), { stdio: 'ignore', detached: true });
   let exited = false;
   server.once('exit', () => (exited = true));
   for (let i = 0; !(await listening(port)); i++) {
@@ -63,8 +65,10 @@ export async function startPostgres(): Promise<Postgres> {
     port,
     stop: () => {
       // SIGINT: a fast shutdown, which ends the clients' sessions and exits.
-      server.kill('SIGINT');
-      server.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      const clean = () => rmSync(dir, { recursive: true, force: true });
+      if (exited || server.pid === undefined) return clean();
+      server.once('exit', clean);
+      process.kill(-server.pid, 'SIGINT');
     },
   };
 }
