@@ -348,5 +348,5 @@ test("go vet ./... and go test ./... pass in runtime/", async () => {
   assert.equal(vet.code, 0, vet.stderr);
   const t = await run(goBin, ["test", "-count=1", "./..."], { cwd: runtimeDir });
   assert.equal(t.code, 0, t.stdout + t.stderr);
-  for (const pkg of ["trace", "otlp", "console"]) assert.match(t.stdout, new RegExp(`ok\\s+go-weave\\.dev/runtime/${pkg}\\s`));
+  for (const pkg of ["trace", "otlp", "rasp"]) assert.match(t.stdout, new RegExp(`ok\\s+go-weave\\.dev/runtime/${pkg}\\s`));
 });
