@@ -3,7 +3,7 @@
 // go toolchain, a private module cache filled from a loopback GOPROXY.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGoProxy, MODULE, VERSION, type GoProxy } from './support/action-goproxy.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
@@ -22,6 +22,17 @@ func Hello(name string) string {
 }
 `;
 
+// Not woven: compiled from the module's copy all the same.
+const CHECK = `package greet
+
+// Check refuses names that are not names.
+func Check(name string) {
+	if name == "!" {
+		panic("greet: not a name")
+	}
+}
+`;
+
 const MAIN = `package main
 
 import (
@@ -36,6 +47,7 @@ func main() {
 	if len(os.Args) > 1 {
 		name = os.Args[1]
 	}
+	greet.Check(name)
 	fmt.Println(greet.Hello(name))
 }
 `;
@@ -60,7 +72,7 @@ describe('weaving a module-cache dependency', () => {
   let env: NodeJS.ProcessEnv;
 
   before(async () => {
-    proxy = await startGoProxy({ 'go.mod': `module ${MODULE}\n\ngo 1.22\n`, 'greet.go': GREET });
+    proxy = await startGoProxy({ 'go.mod': `module ${MODULE}\n\ngo 1.22\n`, 'greet.go': GREET, 'check.go': CHECK });
     root = writeTree({
       'app/go.mod': `module example.com/app\n\ngo 1.25\n\nrequire ${MODULE} ${VERSION}\n`,
       'app/main.go': MAIN,
@@ -100,8 +112,14 @@ describe('weaving a module-cache dependency', () => {
     assert.notEqual(boom.code, 0);
     assert.match(boom.stderr, /panic: greet: no name/);
     const panicLine = GREET.split('\n').findIndex((l) => l.includes('panic(')) + 1;
-    // The woven copy compiles, but positions still name the module cache's file and its lines.
+    // The woven copy compiles, but positions still name the module cache's file and its lines,
+    // for the module's files that are not woven too.
     assert.ok(boom.stderr.includes(`${depFile}:${panicLine} `), boom.stderr);
+    const refused = await run(join(root, 'woven'), ['!'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+    assert.match(refused.stderr, /panic: greet: not a name/);
+    const checkLine = CHECK.split('\n').findIndex((l) => l.includes('panic(')) + 1;
+    assert.match(refused.stderr, new RegExp(`\\t${join(env.GOMODCACHE as string, `${MODULE}@${VERSION}`, 'check.go').replaceAll('.', '\\.')}:${checkLine}\\b`));
+    assert.doesNotMatch(refused.stderr, /modsrc|modlines/);
 
     assert.equal(readFileSync(join(mod, 'go.mod'), 'utf8'), goMod);
     assert.equal(readFileSync(join(mod, 'go.sum'), 'utf8'), goSum);
@@ -118,6 +136,8 @@ describe('weaving a module-cache dependency', () => {
     const panicLine = GREET.split('\n').findIndex((l) => l.includes('panic(')) + 1;
     // A frame of an inlined call ends at the line number, others go on with " +0x…".
     const trimmedPos = new RegExp(`\\t${MODULE.replace('.', '\\.')}@${VERSION}/greet\\.go:${panicLine}\\b`);
+    const checkLine = CHECK.split('\n').findIndex((l) => l.includes('panic(')) + 1;
+    const trimmedCheck = new RegExp(`\\t${MODULE.replace('.', '\\.')}@${VERSION}/check\\.go:${checkLine}\\b`);
     const plain = await run(GO, ['build', '-trimpath', '-o', join(root, 'plain-trimmed'), '.'], { cwd: mod, env: { ...process.env, ...env } });
     assert.equal(plain.code, 0, plain.stderr);
     const plainBoom = await run(join(root, 'plain-trimmed'), []);
@@ -130,6 +150,7 @@ describe('weaving a module-cache dependency', () => {
       const boom = await run(out, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
       assert.match(boom.stdout, /^woven greet /);
       assert.match(boom.stderr, trimmedPos);
+      assert.match((await run(out, ['!'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } })).stderr, trimmedCheck);
       // Neither the module cache nor the weave cache is in the binary's file names.
       const binary = readFileSync(out, 'latin1');
       assert.ok(!binary.includes(join(env.GOMODCACHE as string, `${MODULE}@${VERSION}`)), `${name}: the module cache path is in the binary`);
@@ -141,11 +162,12 @@ describe('weaving a module-cache dependency', () => {
     const again = await goWeave(['build', '-v', '-o', join(root, 'woven'), '.'], { cwd: mod, env });
     assert.equal(again.code, 0, again.stderr);
     assert.equal(again.stderr.trim(), '', 'a package was recompiled');
-    const copies = join(env.GOWEAVE_CACHE as string, 'v1', 'modsrc');
-    assert.ok(existsSync(join(copies, `${MODULE}@${VERSION}`, 'go.mod')), readdirSync(copies).join(' '));
+    // One copy whose files name the module cache's, one as the module has them for -trimpath builds.
+    const copies = ['modlines', 'modsrc'].map((kind) => join(env.GOWEAVE_CACHE as string, 'v1', kind));
+    for (const c of copies) assert.ok(existsSync(join(c, `${MODULE}@${VERSION}`, 'go.mod')), c);
     const clean = await goWeave(['cache', 'clean'], { cwd: mod, env });
     assert.equal(clean.code, 0, clean.stderr);
-    assert.ok(!existsSync(copies));
+    for (const c of copies) assert.ok(!existsSync(c), c);
   });
 
   test('in a workspace, the go.work copy selects the module copy', async () => {

@@ -76,7 +76,7 @@ function existsMarked(path) {
 }
 var SHARDED = /* @__PURE__ */ new Set(["pkg", "memo", "src", "file", "config", "plan", "overlay", "testmain", "linkdeps", "replay"]);
 var FLAT = /* @__PURE__ */ new Set(["mod", "work", "vendorws", "launcher"]);
-var NESTED = { modsrc: "go.mod", goroot: "bin" };
+var NESTED = { modsrc: "go.mod", modlines: "go.mod", goroot: "bin" };
 function lastUsed(path) {
   const st = (0, import_node_fs2.lstatSync)(path);
   if (!st.isDirectory()) return st.mtimeMs;
@@ -1038,15 +1038,16 @@ function mirror(src, dest) {
 var import_node_fs9 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path10 = require("node:path");
-function ensureModuleCopy(cache, gomodcache, mod) {
+function ensureModuleCopy(cache, gomodcache, mod, opts) {
   const rel = (0, import_node_path10.relative)(gomodcache, mod.dir);
   const name = rel && !rel.startsWith("..") && !(0, import_node_path10.isAbsolute)(rel) ? rel : (0, import_node_path10.join)("_", sha256(mod.dir).slice(0, 32));
-  const copy = (0, import_node_path10.join)(cache.root, "modsrc", name);
+  const copy = (0, import_node_path10.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
   if ((0, import_node_fs9.existsSync)((0, import_node_path10.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
     (0, import_node_fs9.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
+    if (opts.lines) nameOriginals(tmp, mod.dir);
     if (!(0, import_node_fs9.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
       const synthesised = mod.goMod && (0, import_node_fs9.existsSync)(mod.goMod) ? (0, import_node_fs9.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
@@ -1058,6 +1059,20 @@ function ensureModuleCopy(cache, gomodcache, mod) {
     if (!(0, import_node_fs9.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err;
   }
   return { ...mod, copy };
+}
+function nameOriginals(dir, original) {
+  for (const name of (0, import_node_fs9.readdirSync)(dir)) {
+    const p = (0, import_node_path10.join)(dir, name);
+    const st = (0, import_node_fs9.lstatSync)(p);
+    if (st.isDirectory()) {
+      nameOriginals(p, (0, import_node_path10.join)(original, name));
+    } else if (st.isFile() && name.endsWith(".go")) {
+      const text = (0, import_node_fs9.readFileSync)(p, "utf8");
+      if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
+      (0, import_node_fs9.writeFileSync)(p, `//line ${(0, import_node_path10.join)(original, name)}:1:1
+${text}`);
+    }
+  }
 }
 function makeWritable(dir) {
   (0, import_node_fs9.chmodSync)(dir, 493);
@@ -1700,8 +1715,10 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   timings.list = tWeave - tList;
   timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache));
-  const trimmed = moduleCopies.length > 0 && boolFlagOn("trimpath", parsed2, ge.GOFLAGS);
+  const trimmed = boolFlagOn("trimpath", parsed2, ge.GOFLAGS);
+  const testedDirs = new Set(tested.map((t) => t.dir));
+  const lines = (moduleDir2) => !trimmed && !packages.some((p) => p.Module?.Dir === moduleDir2 && !!p.Dir && testedDirs.has(p.Dir));
+  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
     overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path16.basename)(k), directivesNamingCopy((0, import_node_fs17.readFileSync)(v, "utf8"), k, at)) : v);
@@ -1763,7 +1780,7 @@ function selectedModules(packages) {
   }
   return out;
 }
-function copyWovenModules(cache, gomodcache, packages, files) {
+function copyWovenModules(cache, gomodcache, packages, files, lines) {
   if (!gomodcache || files.length === 0) return [];
   const byDir = /* @__PURE__ */ new Map();
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
@@ -1771,7 +1788,7 @@ function copyWovenModules(cache, gomodcache, packages, files) {
   for (const f of files) {
     const m = byDir.get((0, import_node_path16.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
-    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }));
+    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
   }
   return [...copies.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }

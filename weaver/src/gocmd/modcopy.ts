@@ -24,15 +24,20 @@ export interface ModuleCopy extends CachedModule {
 /**
  * The go command will not let -overlay replace a file beneath GOMODCACHE, so a dependency with
  * woven files is built from a copy of its module in the weave cache, selected by a `replace` in
- * the go.mod (or go.work) copy. Module versions are immutable, so one copy per module version
+ * the go.mod (or go.work) copy. With `lines`, each Go file of the copy starts with a line
+ * directive naming the module cache's file (nameOriginals), so that stack traces, callers and
+ * debuggers see the module cache's files and lines, as for the woven files. Without (-trimpath
+ * builds, whose rule for the copy rewrites its directory to module@version, which no absolute
+ * directive would get; tests of the module's own packages), the files are the module's own;
+ * the two kinds of copy live apart (modlines/, modsrc/). Module versions are immutable, so one copy per module version
  * serves every later build; it is made in a temporary directory and renamed into place, so a
  * racing build sees either no copy or a whole one.
  */
-export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: CachedModule): ModuleCopy {
+export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: CachedModule, opts: { lines: boolean }): ModuleCopy {
   // The module cache's own layout (escaped path@version) keeps copy paths readable in errors.
   const rel = relative(gomodcache, mod.dir);
   const name = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : join('_', sha256(mod.dir).slice(0, 32));
-  const copy = join(cache.root, 'modsrc', name);
+  const copy = join(cache.root, opts.lines ? 'modlines' : 'modsrc', name);
   // The copy's directory carries its last use (trim.ts): its files may be links into GOMODCACHE.
   if (existsSync(join(copy, 'go.mod')) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -40,6 +45,7 @@ export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: Cac
     cpSync(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     // The module cache is read-only; a copy that stays so could never be cleaned.
     makeWritable(tmp);
+    if (opts.lines) nameOriginals(tmp, mod.dir);
     // Old modules have no go.mod; a replacement directory needs one, the same the go command used.
     if (!existsSync(join(tmp, 'go.mod'))) {
       const synthesised = mod.goMod && existsSync(mod.goMod) ? readFileSync(mod.goMod, 'utf8') : `module ${mod.path}\n`;
@@ -52,6 +58,26 @@ export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: Cac
     if (!existsSync(join(copy, 'go.mod'))) throw err;
   }
   return { ...mod, copy };
+}
+
+/**
+ * Prefixes every Go file below dir with `//line <its path below original>:1:1`: the next line is
+ * line 1 of the module cache's file, the rest follows. A line comment may stand before a build
+ * constraint and the package clause. cgo files are left as they are: cgo writes directives of its
+ * own naming the file it was given.
+ */
+function nameOriginals(dir: string, original: string): void {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = lstatSync(p);
+    if (st.isDirectory()) {
+      nameOriginals(p, join(original, name));
+    } else if (st.isFile() && name.endsWith('.go')) {
+      const text = readFileSync(p, 'utf8');
+      if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
+      writeFileSync(p, `//line ${join(original, name)}:1:1\n${text}`);
+    }
+  }
 }
 
 function makeWritable(dir: string): void {

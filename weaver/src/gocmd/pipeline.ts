@@ -190,8 +190,13 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   timings.list = tWeave - tList;
   timings.weave = tDone - tWeave;
   const overlay = new Map(userOverlay);
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache));
-  const trimmed = moduleCopies.length > 0 && boolFlagOn('trimpath', parsed, ge.GOFLAGS);
+  // A copied module's files name the module cache's (modcopy.ts), but not in -trimpath builds,
+  // and not for a module whose own tests run: they run in the copy's directory, and some compare
+  // the positions they report with it.
+  const trimmed = boolFlagOn('trimpath', parsed, ge.GOFLAGS);
+  const testedDirs = new Set(tested.map((t) => t.dir));
+  const lines = (moduleDir: string) => !trimmed && !packages.some((p) => p.Module?.Dir === moduleDir && !!p.Dir && testedDirs.has(p.Dir));
+  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
     overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
@@ -266,7 +271,7 @@ function selectedModules(packages: ListedPackage[]): ModuleVersion[] {
  * Copies each module-cache module that has a woven file (once per module version, see
  * modcopy.ts). The module comes from go list: the package whose directory holds the file.
  */
-function copyWovenModules(cache: WeaveCache, gomodcache: string | undefined, packages: ListedPackage[], files: string[]): ModuleCopy[] {
+function copyWovenModules(cache: WeaveCache, gomodcache: string | undefined, packages: ListedPackage[], files: string[], lines: (moduleDir: string) => boolean): ModuleCopy[] {
   if (!gomodcache || files.length === 0) return [];
   const byDir = new Map<string, NonNullable<ListedPackage['Module']>>();
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
@@ -274,7 +279,7 @@ function copyWovenModules(cache: WeaveCache, gomodcache: string | undefined, pac
   for (const f of files) {
     const m = byDir.get(dirname(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
-    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }));
+    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
   }
   return [...copies.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

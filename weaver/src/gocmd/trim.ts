@@ -42,7 +42,7 @@ export function existsMarked(path: string): boolean {
  */
 const SHARDED = new Set(['pkg', 'memo', 'src', 'file', 'config', 'plan', 'overlay', 'testmain', 'linkdeps', 'replay']);
 const FLAT = new Set(['mod', 'work', 'vendorws', 'launcher']);
-const NESTED: Record<string, string> = { modsrc: 'go.mod', goroot: 'bin' };
+const NESTED: Record<string, string> = { modsrc: 'go.mod', modlines: 'go.mod', goroot: 'bin' };
 
 export interface TrimResult {
   removed: number;
