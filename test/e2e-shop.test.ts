@@ -52,6 +52,9 @@ function assertOrderTree(trace: ReceivedSpan[]): void {
   const db = trace.find((s) => s.kind === CLIENT && service(s) === 'inventory' && s.parentSpanId === invServer.spanId);
   assert.ok(db, `no db span under the inventory server span:\n${tree}`);
   assert.match(String(db.attributes['db.query.text']), /^SELECT quantity, cents FROM items/);
+  // The name the issue gives, and the one current OpenTelemetry conventions use.
+  assert.equal(db.attributes['db.system'], 'sqlite');
+  assert.equal(db.attributes['db.system.name'], 'sqlite');
   const priced = trace.find((s) => s.kind === INTERNAL && s.parentSpanId === root.spanId);
   assert.ok(priced, `no //weave:span span for pricing.Price under the server span:\n${tree}`);
   assert.equal(priced.attributes['code.function.name'], 'example.com/shop/internal/pricing.Price');

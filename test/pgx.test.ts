@@ -69,7 +69,8 @@ test('pgx: a client span per query, batch and COPY, inside the caller\'s span; d
   const viaSQL = spans.filter((s) => s.attributes['db.query.text'] === 'select count(*) from items');
   assert.equal(viaSQL.length, 1, viaSQL.map((s) => JSON.stringify(s.attributes)).join('\n'));
   assert.equal(viaSQL[0].attributes['db.system'], 'postgresql');
-  assert.equal(viaSQL[0].attributes['db.system.name'], undefined, 'the database/sql span, not pgx\'s');
+  assert.equal(viaSQL[0].attributes['db.system.name'], 'postgresql');
+  assert.equal(viaSQL[0].attributes['db.namespace'], undefined, 'the database/sql span, not pgx\'s');
   rmSync(dir, { recursive: true, force: true });
 });
 
