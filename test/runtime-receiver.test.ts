@@ -168,18 +168,18 @@ test("formatTraceTree renders nesting, services, key attributes and orphans", ()
   const tree = formatTraceTree([
     span({ spanId: "c2", parentSpanId: "r", name: "second", startTimeUnixNano: "2000000" }),
     span({ spanId: "r", name: "GET /a", kind: 2, attributes: { "http.request.method": "GET", "other.attr": 1 } }),
-    span({ spanId: "c1", parentSpanId: "r", name: "first", kind: 3, resource: { "service.name": "back" }, status: { code: 2, message: "bad" } }),
-    span({ spanId: "o", parentSpanId: "gone", name: "orphan", traceId: "t2" }),
+    span({ spanId: "c1", parentSpanId: "r", name: "first", kind: 3, resource: { "service.name": "back" }, status: { code: 2, message: "bad" }, attributes: { "db.system.name": "sqlite", "db.system": "sqlite" } }),
+    span({ spanId: "o", parentSpanId: "gone", name: "orphan", traceId: "t2", attributes: { "db.system": "other_sql" } }),
   ]);
   assert.equal(
     tree,
     [
       "trace t1",
       "└─ GET /a [SERVER] 2.50ms  (front)  http.request.method=GET",
-      "   ├─ first [CLIENT] 2.50ms  (back)  ERROR: bad",
+      "   ├─ first [CLIENT] 2.50ms  (back)  db.system.name=sqlite  ERROR: bad",
       "   └─ second [INTERNAL] 1.50ms",
       "trace t2",
-      "└─ orphan [INTERNAL] 2.50ms  (front)  (parent gone not received)",
+      "└─ orphan [INTERNAL] 2.50ms  (front)  db.system=other_sql  (parent gone not received)",
     ].join("\n"),
   );
 });

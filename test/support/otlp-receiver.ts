@@ -400,6 +400,8 @@ export function formatTraceTree(spans: ReceivedSpan[]): string {
       const parts = [`${s.name} [${KIND_NAMES[s.kind] ?? s.kind}] ${spanDurationMs(s).toFixed(2)}ms`];
       if (service !== parentService) parts.push(`(${String(service)})`);
       for (const k of KEY_ATTRIBUTES) {
+        // The older name of db.system.name says nothing more when both are there.
+        if (k === "db.system" && s.attributes["db.system.name"] === s.attributes[k]) continue;
         if (k in s.attributes) {
           const v = String(s.attributes[k]);
           parts.push(`${k}=${v.length > 60 ? v.slice(0, 57) + "..." : v}`);
