@@ -117,7 +117,6 @@ export function parseGoArgs(subcommand: string, args: string[]): ParsedArgs {
 /** The go subcommands that compile packages, and so get woven sources. */
 export const WOVEN_SUBCOMMANDS: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test', 'vet']);
 
-/** `go install pkg@version` builds outside any main module; go-weave leaves it alone. */
 /**
  * Whether a boolean build flag (`-trimpath`, `-trimpath=false`) is on: GOFLAGS first, then the
  * command line, the last one winning, as the go command reads them.
@@ -135,6 +134,7 @@ export function boolFlagOn(name: string, parsed: ParsedArgs, goflags: string | u
   return on;
 }
 
+/** `go install pkg@version` builds outside any main module; go-weave leaves it alone. */
 export function isVersionedInstall(p: ParsedArgs): boolean {
   return p.subcommand === 'install' && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith('.go'));
 }

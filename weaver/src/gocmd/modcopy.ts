@@ -24,14 +24,15 @@ export interface ModuleCopy extends CachedModule {
 /**
  * The go command will not let -overlay replace a file beneath GOMODCACHE, so a dependency with
  * woven files is built from a copy of its module in the weave cache, selected by a `replace` in
- * the go.mod (or go.work) copy. With `lines`, each Go file of the copy starts with a line
- * directive naming the module cache's file (nameOriginals), so that stack traces, callers and
- * debuggers see the module cache's files and lines, as for the woven files. Without (-trimpath
- * builds, whose rule for the copy rewrites its directory to module@version, which no absolute
- * directive would get; tests of the module's own packages), the files are the module's own;
- * the two kinds of copy live apart (modlines/, modsrc/). Module versions are immutable, so one copy per module version
+ * the go.mod (or go.work) copy. Module versions are immutable, so one copy per module version
  * serves every later build; it is made in a temporary directory and renamed into place, so a
  * racing build sees either no copy or a whole one.
+ *
+ * With `lines`, each Go file of the copy starts with a line directive naming the module cache's
+ * file (nameOriginals), so that stack traces, callers and debuggers see the module cache's files
+ * and lines, as for the woven files. Without (-trimpath builds, whose rule for the copy rewrites
+ * its directory to module@version, which no absolute directive would get; tests of the module's
+ * own packages), the files are the module's own. The two kinds live apart: modlines/, modsrc/.
  */
 export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: CachedModule, opts: { lines: boolean }): ModuleCopy {
   // The module cache's own layout (escaped path@version) keeps copy paths readable in errors.

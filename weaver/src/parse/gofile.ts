@@ -30,7 +30,7 @@ export interface GoFile {
   /**
    * The tree was parsed from a copy where Go 1.26 `new(expression)` calls had their `new`
    * spelled with a look-alike letter (see maskNewExpressions), or Go 1.27 methods had their type
-   * parameter lists blanked out (see maskMethodTypeParameters); text taken from tree nodes must
+   * parameter lists blanked out (see generic-methods.ts); text taken from tree nodes must
    * go through unmaskText before it reaches woven output.
    */
   masked: boolean;
