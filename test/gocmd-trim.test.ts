@@ -31,6 +31,8 @@ test('entries unused for five days are removed, whatever their layout; used ones
     'modsrc/github.com/a/b@v1.0.0/go.mod': 'module github.com/a/b',
     'modsrc/github.com/a/b@v1.0.0/b.go': 'package b',
     'modsrc/github.com/a/c@v1.0.0/go.mod': 'module github.com/a/c',
+    'modlines/github.com/a/e@v1.0.0/go.mod': 'module github.com/a/e',
+    'modlines/github.com/a/f@v1.0.0/go.mod': 'module github.com/a/f',
     'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64/bin/go': '',
     'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123/d.go': 'package d',
     'later-layout/xx/entry': '',
@@ -40,15 +42,16 @@ test('entries unused for five days are removed, whatever their layout; used ones
       'overlay/ef/h/overlay.json', 'overlay/ef/h', 'replay/0123/old.json', 'replay/0123/new.json', 'mod/0a0b/go.mod', 'mod/0a0b',
       'launcher/oldid/go-weave-launch', 'launcher/oldid', 'launcher/curid/go-weave-launch', 'launcher/curid',
       'modsrc/github.com/a/b@v1.0.0/go.mod', 'modsrc/github.com/a/b@v1.0.0/b.go', 'modsrc/github.com/a/b@v1.0.0', 'modsrc/github.com/a/c@v1.0.0/go.mod', 'modsrc/github.com/a/c@v1.0.0',
+      'modlines/github.com/a/e@v1.0.0/go.mod', 'modlines/github.com/a/e@v1.0.0', 'modlines/github.com/a/f@v1.0.0/go.mod', 'modlines/github.com/a/f@v1.0.0',
       'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64/bin/go', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64/bin', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64',
       'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123/d.go', 'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123',
       'later-layout/xx/entry', 'later-layout/xx'];
     for (const p of all) setAge(join(root, p), 6 * DAY, now);
     // Used within five days: by its file, by a file in its directory, or (copies) by the directory.
-    for (const p of ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid', 'modsrc/github.com/a/c@v1.0.0']) setAge(join(root, p), 4 * DAY, now);
+    for (const p of ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid', 'modsrc/github.com/a/c@v1.0.0', 'modlines/github.com/a/f@v1.0.0']) setAge(join(root, p), 4 * DAY, now);
     const r = trimWeaveCache(root, now);
-    const gone = ['pkg/ab/old.json', 'src/cd/oldhash', 'overlay/ef/h', 'replay/0123/old.json', 'mod/0a0b', 'launcher/oldid', 'modsrc/github.com/a/b@v1.0.0', 'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64'];
-    const kept = ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid/go-weave-launch', 'modsrc/github.com/a/c@v1.0.0/go.mod', 'later-layout/xx/entry'];
+    const gone = ['pkg/ab/old.json', 'src/cd/oldhash', 'overlay/ef/h', 'replay/0123/old.json', 'mod/0a0b', 'launcher/oldid', 'modsrc/github.com/a/b@v1.0.0', 'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123', 'modlines/github.com/a/e@v1.0.0', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64'];
+    const kept = ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid/go-weave-launch', 'modsrc/github.com/a/c@v1.0.0/go.mod', 'modlines/github.com/a/f@v1.0.0/go.mod', 'later-layout/xx/entry'];
     for (const p of gone) assert.equal(existsSync(join(root, p)), false, `${p} should be removed`);
     for (const p of kept) assert.equal(existsSync(join(root, p)), true, `${p} should stay`);
     assert.deepEqual(r, { removed: gone.length, kept: kept.length - 1 });
