@@ -9207,6 +9207,23 @@ function astView(c) {
   return {};
 }
 
+// weaver/src/parse/gotext.ts
+function skipSpaceAndComments(src, i2) {
+  const n = src.length;
+  for (; ; ) {
+    while (i2 < n && /\s/.test(src[i2])) i2++;
+    if (src.startsWith("//", i2)) {
+      const nl = src.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
+    } else if (src.startsWith("/*", i2)) {
+      const close = src.indexOf("*/", i2 + 2);
+      i2 = close < 0 ? n : close + 2;
+    } else {
+      return i2;
+    }
+  }
+}
+
 // weaver/src/parse/generic-methods.ts
 function methodTypeParameterLists(source) {
   const lists = [];
@@ -9214,10 +9231,10 @@ function methodTypeParameterLists(source) {
     const open = m.index + m[0].length - 1;
     const receiverEnd = matching(source, open);
     if (receiverEnd < 0) continue;
-    let i2 = skipSpace(source, receiverEnd + 1);
+    let i2 = skipSpaceAndComments(source, receiverEnd + 1);
     const name2 = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(source.slice(i2, i2 + 256));
     if (!name2) continue;
-    i2 = skipSpace(source, i2 + name2[0].length);
+    i2 = skipSpaceAndComments(source, i2 + name2[0].length);
     if (source[i2] !== "[") continue;
     const close = matching(source, i2);
     if (close >= 0) lists.push([i2, close + 1]);
@@ -9266,22 +9283,6 @@ function matching(s, open) {
     }
   }
   return -1;
-}
-function skipSpace(s, i2) {
-  for (; ; ) {
-    while (i2 < s.length && (s[i2] === " " || s[i2] === "	" || s[i2] === "\n" || s[i2] === "\r")) i2++;
-    if (s.startsWith("/*", i2)) {
-      const end = s.indexOf("*/", i2 + 2);
-      if (end < 0) return s.length;
-      i2 = end + 2;
-    } else if (s.startsWith("//", i2)) {
-      const end = s.indexOf("\n", i2);
-      if (end < 0) return s.length;
-      i2 = end + 1;
-    } else {
-      return i2;
-    }
-  }
 }
 
 // node_modules/web-tree-sitter/web-tree-sitter.js

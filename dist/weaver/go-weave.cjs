@@ -1127,6 +1127,23 @@ function goListing(dir) {
   return { hash: sha256(names.map((n) => n.toString("utf8")).join("\n")), goFiles };
 }
 
+// weaver/src/parse/gotext.ts
+function skipSpaceAndComments(src, i) {
+  const n = src.length;
+  for (; ; ) {
+    while (i < n && /\s/.test(src[i])) i++;
+    if (src.startsWith("//", i)) {
+      const nl = src.indexOf("\n", i);
+      i = nl < 0 ? n : nl + 1;
+    } else if (src.startsWith("/*", i)) {
+      const close = src.indexOf("*/", i + 2);
+      i = close < 0 ? n : close + 2;
+    } else {
+      return i;
+    }
+  }
+}
+
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
@@ -1145,31 +1162,18 @@ function headerHash(path) {
   }
 }
 function goHeader(src) {
-  let i = 0;
-  let end = 0;
   const n = src.length;
-  const skipSpace = () => {
-    for (; ; ) {
-      while (i < n && /\s/.test(src[i])) i++;
-      if (src.startsWith("//", i)) {
-        const nl = src.indexOf("\n", i);
-        i = nl < 0 ? n : nl + 1;
-      } else if (src.startsWith("/*", i)) {
-        const close = src.indexOf("*/", i + 2);
-        i = close < 0 ? n : close + 2;
-      } else return;
-    }
-  };
-  skipSpace();
+  let i = skipSpaceAndComments(src, 0);
+  let end = 0;
   if (!src.startsWith("package", i)) return src;
   const pkgEnd = src.indexOf("\n", i);
   i = pkgEnd < 0 ? n : pkgEnd + 1;
   end = i;
   for (; ; ) {
-    skipSpace();
+    i = skipSpaceAndComments(src, i);
     if (!/^import[\s("`]/.test(src.slice(i, i + 7))) break;
     i += 6;
-    skipSpace();
+    i = skipSpaceAndComments(src, i);
     if (src[i] === "(") {
       const close = src.indexOf(")", i);
       if (close < 0) return src;

@@ -6,6 +6,7 @@ import type { GoEnv, ListedPackage } from './golist.js';
 import { sha256 } from './hash.js';
 import { goListing, visitedDir } from './listing.js';
 import { readJsonFile } from './parsed-json.js';
+import { skipSpaceAndComments } from '../parse/gotext.js';
 
 /**
  * Remembers `go list -deps` results between builds. go list costs as much as a no-op build
@@ -49,31 +50,18 @@ function headerHash(path: string): string {
  * (the usual edit) keeps the cached plan. Comments are kept whole, which errs on the safe side.
  */
 export function goHeader(src: string): string {
-  let i = 0;
-  let end = 0;
   const n = src.length;
-  const skipSpace = () => {
-    for (;;) {
-      while (i < n && /\s/.test(src[i])) i++;
-      if (src.startsWith('//', i)) {
-        const nl = src.indexOf('\n', i);
-        i = nl < 0 ? n : nl + 1;
-      } else if (src.startsWith('/*', i)) {
-        const close = src.indexOf('*/', i + 2);
-        i = close < 0 ? n : close + 2;
-      } else return;
-    }
-  };
-  skipSpace();
+  let i = skipSpaceAndComments(src, 0);
+  let end = 0;
   if (!src.startsWith('package', i)) return src;
   const pkgEnd = src.indexOf('\n', i);
   i = pkgEnd < 0 ? n : pkgEnd + 1;
   end = i;
   for (;;) {
-    skipSpace();
+    i = skipSpaceAndComments(src, i);
     if (!/^import[\s("`]/.test(src.slice(i, i + 7))) break;
     i += 6;
-    skipSpace();
+    i = skipSpaceAndComments(src, i);
     if (src[i] === '(') {
       // Import paths are plain strings: a ')' can only close the group.
       const close = src.indexOf(')', i);

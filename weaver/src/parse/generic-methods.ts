@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { skipSpaceAndComments } from './gotext.js';
 
 /**
  * Go 1.27 lets a method declare type parameters of its own (`func (r *Rand) N[Int intType](n Int) Int`);
@@ -21,10 +22,10 @@ export function methodTypeParameterLists(source: string): Array<[number, number]
     const open = m.index + m[0].length - 1;
     const receiverEnd = matching(source, open);
     if (receiverEnd < 0) continue;
-    let i = skipSpace(source, receiverEnd + 1);
+    let i = skipSpaceAndComments(source, receiverEnd + 1);
     const name = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(source.slice(i, i + 256));
     if (!name) continue;
-    i = skipSpace(source, i + name[0].length);
+    i = skipSpaceAndComments(source, i + name[0].length);
     if (source[i] !== '[') continue;
     const close = matching(source, i);
     if (close >= 0) lists.push([i, close + 1]);
@@ -83,22 +84,4 @@ function matching(s: string, open: number): number {
     }
   }
   return -1;
-}
-
-/** The index of the first character at or after i that is neither white space nor in a comment. */
-function skipSpace(s: string, i: number): number {
-  for (;;) {
-    while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
-    if (s.startsWith('/*', i)) {
-      const end = s.indexOf('*/', i + 2);
-      if (end < 0) return s.length;
-      i = end + 2;
-    } else if (s.startsWith('//', i)) {
-      const end = s.indexOf('\n', i);
-      if (end < 0) return s.length;
-      i = end + 1;
-    } else {
-      return i;
-    }
-  }
 }
