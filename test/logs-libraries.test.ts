@@ -11,41 +11,18 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
+import { ids, lines, NONE, records, under, withoutIds, type LogLine } from './support/log-records.ts';
 import type { ReceivedSpan } from './support/otlp-receiver.ts';
 import { runTraced } from './support/traced-run.ts';
 
 const INTERNAL = 1;
 const SERVER = 2;
 const CLIENT = 3;
-const IDS = ['trace_id', 'span_id', 'trace_flags'];
 /** The trace_id the program sets itself on some records. */
 const OWN = 'mine';
 
-type LogLine = Record<string, unknown>;
-type Ids = [unknown, unknown, unknown];
-
-const lines = (stdout: string): string[] => stdout.trim().split('\n');
-const records = (stdout: string): LogLine[] => lines(stdout).map((l) => JSON.parse(l) as LogLine);
 /** logrus and zap call the message `msg`, zerolog `message`. */
 const message = (r: LogLine): unknown => r.msg ?? r.message;
-
-/** A record without its time (`ts` for zap) and the ids go-weave adds, for comparing with the plain build's. */
-function withoutIds(r: LogLine): LogLine {
-  const out: LogLine = {};
-  for (const [k, v] of Object.entries(r)) {
-    if (k === 'time' || k === 'ts' || (IDS.includes(k) && v !== OWN)) continue;
-    out[k] = v !== null && typeof v === 'object' && !Array.isArray(v) ? withoutIds(v as LogLine) : v;
-  }
-  return out;
-}
-
-function ids(r: LogLine | undefined): Ids {
-  assert.ok(r, 'record missing');
-  return [r.trace_id, r.span_id, r.trace_flags];
-}
-
-const NONE: Ids = [undefined, undefined, undefined];
-const under = (s: ReceivedSpan): Ids => [s.traceId, s.spanId, '01'];
 
 /** The spans of one run: the //weave:span function's, and the server's and client's of the HTTP call. */
 function findSpans(spans: ReceivedSpan[]): { checkout: ReceivedSpan; server: ReceivedSpan } {
@@ -98,7 +75,7 @@ test('go-weave:logs: logrus, zerolog and zap records carry the trace context of 
 
   // The same records, fields and callers (logrus's file and func, zerolog's and zap's caller) as
   // the plain build; disabled levels stay silent.
-  assert.deepEqual(records(stdout).map(withoutIds), plainRecords.map(withoutIds));
+  assert.deepEqual(records(stdout).map((r) => withoutIds(r, OWN)), plainRecords.map((r) => withoutIds(r, OWN)));
 
   for (const m of ['logrus no span', 'zerolog no span', 'zap no span']) assert.deepEqual(ids(rec(m)), NONE, m);
   // logrus: an entry with a context (WithContext) gets its span's ids as fields.
@@ -140,7 +117,7 @@ test('go-weave:logs: logrus, zerolog and zap records carry the trace context of 
   const glsRun = await runTraced(join(dir, 'gls'), { env: { OTEL_SERVICE_NAME: 'logs-libraries' }, until: (s) => s.length >= 3 });
   const glsSpans = findSpans(glsRun.spans);
   const glsRec = byMessage(glsRun.stdout);
-  assert.deepEqual(records(glsRun.stdout).map(withoutIds), plainRecords.map(withoutIds));
+  assert.deepEqual(records(glsRun.stdout).map((r) => withoutIds(r, OWN)), plainRecords.map((r) => withoutIds(r, OWN)));
   for (const m of ['logrus no span', 'zerolog no span', 'zap no span']) assert.deepEqual(ids(glsRec(m)), NONE, m);
   for (const m of ['logrus without a context', 'zerolog without a context', 'logrus checkout', 'zerolog checkout',
     'zap checkout', 'zap sugared', 'zap spare capacity', 'zap checked']) {

@@ -9,33 +9,12 @@ import assert from 'node:assert/strict';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
-import type { ReceivedSpan } from './support/otlp-receiver.ts';
+import { ids, records, under, withoutIds, type LogLine } from './support/log-records.ts';
 import { runTraced } from './support/traced-run.ts';
 
 const INTERNAL = 1;
 const SERVER = 2;
 const CLIENT = 3;
-const IDS = ['trace_id', 'span_id', 'trace_flags'];
-
-type LogLine = Record<string, unknown>;
-
-
-const records = (stdout: string): LogLine[] => stdout.trim().split('\n').map((l) => JSON.parse(l) as LogLine);
-
-/** A record without its time and trace context, for comparing with the plain build's. */
-function withoutIds(r: LogLine): LogLine {
-  const out: LogLine = {};
-  for (const [k, v] of Object.entries(r)) {
-    if (k === 'time' || IDS.includes(k)) continue;
-    out[k] = v !== null && typeof v === 'object' && !Array.isArray(v) && k !== 'source' ? withoutIds(v as LogLine) : v;
-  }
-  return out;
-}
-
-function ids(r: LogLine | undefined): [unknown, unknown, unknown] {
-  assert.ok(r, 'record missing');
-  return [r.trace_id, r.span_id, r.trace_flags];
-}
 
 test('go-weave:logs: slog records carry the trace context of the span they are written under', { timeout: 600_000 }, async () => {
   const dir = tempDir('logs');
@@ -52,7 +31,7 @@ test('go-weave:logs: slog records carry the trace context of the span they are w
   const byMsg = (msg: string) => woven.find((r) => r.msg === msg);
   // The same records, attributes and source lines (the caller's pc is taken at a fixed depth) as
   // the plain build; a disabled level stays silent.
-  assert.deepEqual(woven.map(withoutIds), records(plainRun.stdout).map(withoutIds));
+  assert.deepEqual(woven.map((r) => withoutIds(r)), records(plainRun.stdout).map((r) => withoutIds(r)));
   assert.deepEqual(woven.map((r) => r.msg), ['no span', 'checkout', 'without a context', 'low stock', 'grouped', 'spare capacity', 'handling']);
   assert.ok(!records(plainRun.stdout).some((r) => 'trace_id' in r || 'order' in r && 'trace_id' in (r.order as LogLine)));
 
@@ -60,7 +39,6 @@ test('go-weave:logs: slog records carry the trace context of the span they are w
   const server = spans.find((s) => s.kind === SERVER);
   const client = spans.find((s) => s.kind === CLIENT);
   assert.ok(checkout && server && client, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
-  const under = (s: ReceivedSpan) => [s.traceId, s.spanId, '01'];
   assert.deepEqual(ids(byMsg('no span')), [undefined, undefined, undefined]);
   assert.deepEqual(ids(byMsg('checkout')), under(checkout));
   // Without a context, and without go-weave:gls, a record has no span to belong to.
@@ -95,7 +73,7 @@ test('go-weave:logs: slog records carry the trace context of the span they are w
   assert.equal(d.code, 0, d.stderr);
   const def = run(join(dir, 'default'), [], { env: { OTEL_TRACES_EXPORTER: 'none' } });
   assert.equal(def.code, 0, def.stderr);
-  assert.deepEqual(records(def.stdout).map(withoutIds), records(plainRun.stdout).map(withoutIds));
+  assert.deepEqual(records(def.stdout).map((r) => withoutIds(r)), records(plainRun.stdout).map((r) => withoutIds(r)));
   assert.ok(!def.stdout.includes('trace_id') && !def.stderr.includes('trace_id'));
   rmSync(dir, { recursive: true, force: true });
 });
