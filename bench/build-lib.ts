@@ -74,6 +74,26 @@ async function timed(cmd: string, args: string[], cwd: string, env: NodeJS.Proce
   return (await timedRun(cmd, args, cwd, env)).ms;
 }
 
+/**
+ * n rounds of a then b, each round in the other order than the one before: the second build of a
+ * round shares the machine with the first's cache write-back. beforeRound runs first in each.
+ */
+async function interleaved<T>(n: number, a: () => Promise<T>, b: () => Promise<T>, beforeRound?: () => void): Promise<[T[], T[]]> {
+  const as: T[] = [];
+  const bs: T[] = [];
+  for (let i = 0; i < n; i++) {
+    beforeRound?.();
+    if (i % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
+    }
+  }
+  return [as, bs];
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -116,48 +136,24 @@ export async function benchBuild(t: Target): Promise<void> {
   // Cold builds vary by several percent from run to run on a shared machine: run both per round
   // and keep each one's fastest, with every cache emptied before each round.
   const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 2);
-  const best = (a: Timing, b: Timing): Timing => ({ ms: Math.min(a.ms, b.ms), cpuMs: Math.min(a.cpuMs, b.cpuMs) });
-  let coldPlain: Timing = { ms: Infinity, cpuMs: Infinity };
-  let coldWoven: Timing = { ms: Infinity, cpuMs: Infinity };
-  for (let i = 0; i < coldRuns; i++) {
+  const best = (ts: Timing[]): Timing => ({ ms: Math.min(...ts.map((x) => x.ms)), cpuMs: Math.min(...ts.map((x) => x.cpuMs)) });
+  const clean = () => {
     for (const c of ['gocache-plain', 'gocache-woven', 'weave-cache']) rmSync(join(work, c), { recursive: true, force: true });
-    // Each goes first in turn: the second build of a round shares the machine with the first's
-    // cache write-back.
-    if (i % 2 === 0) {
-      coldPlain = best(coldPlain, await plainBuildCpu());
-      coldWoven = best(coldWoven, await wovenBuildCpu());
-    } else {
-      coldWoven = best(coldWoven, await wovenBuildCpu());
-      coldPlain = best(coldPlain, await plainBuildCpu());
-    }
-  }
+  };
+  const [coldPlains, coldWovens] = await interleaved(coldRuns, plainBuildCpu, wovenBuildCpu, clean);
+  const coldPlain = best(coldPlains);
+  const coldWoven = best(coldWovens);
   console.log(`  cold build           plain ${fmt(coldPlain.ms)}  woven ${fmt(coldWoven.ms)}  ratio ${(coldWoven.ms / coldPlain.ms).toFixed(3)}×  (target ≤ 1.15×; best of ${coldRuns}; CPU ${fmt(coldPlain.cpuMs)} → ${fmt(coldWoven.cpuMs)}, ${(coldWoven.cpuMs / coldPlain.cpuMs).toFixed(3)}×)`);
 
   // Warm builds take a tenth of a second: other work on the machine moves single runs by ±10%.
-  // Each pair runs in alternating order; the median and the best of each are printed.
-  const wp: number[] = [];
-  const ww: number[] = [];
-  for (let i = 0; i < warmRuns; i++) {
-    if (i % 2 === 0) {
-      wp.push(await plainBuild());
-      ww.push(await wovenBuild());
-    } else {
-      ww.push(await wovenBuild());
-      wp.push(await plainBuild());
-    }
-  }
+  // The median and the best of each are printed.
+  const [wp, ww] = await interleaved(warmRuns, plainBuild, wovenBuild);
   console.log(`  warm no-op rebuild   plain ${fmt(median(wp))}  woven ${fmt(median(ww))}  ratio ${(median(ww) / median(wp)).toFixed(3)}×  (target ≤ 1.02×; median of ${warmRuns}; best ${(Math.min(...ww) / Math.min(...wp)).toFixed(3)}×; ${delta(median(ww) - median(wp))} per build)`);
   // A few milliseconds on a tenth of a second drown in the machine's noise; the CPU the builds
   // use moves far less with other work. A no-op starts no weave server, so all of it is counted.
-  const cp: number[] = [];
-  const cw: number[] = [];
-  for (let i = 0; i < warmRuns; i++) {
-    const [first, second] = i % 2 === 0 ? [plainBuildCpu, wovenBuildCpu] : [wovenBuildCpu, plainBuildCpu];
-    const a = (await first()).cpuMs;
-    const b = (await second()).cpuMs;
-    (i % 2 === 0 ? cp : cw).push(a);
-    (i % 2 === 0 ? cw : cp).push(b);
-  }
+  const [plainCpu, wovenCpu] = await interleaved(warmRuns, plainBuildCpu, wovenBuildCpu);
+  const cp = plainCpu.map((x) => x.cpuMs);
+  const cw = wovenCpu.map((x) => x.cpuMs);
   console.log(`  warm no-op CPU       plain ${median(cp).toFixed(0)} ms  woven ${median(cw).toFixed(0)} ms  ratio ${(median(cw) / median(cp)).toFixed(3)}×  (user + system time of every process; median of ${warmRuns}; ${delta(median(cw) - median(cp))} per build)`);
 
   // Right after the edit (a script, a watch tool), and after a pause as when a person saves in
