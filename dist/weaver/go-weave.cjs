@@ -404,7 +404,7 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
 var import_node_path22 = require("node:path");
 
@@ -2024,20 +2024,54 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path19 = require("node:path");
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path18 = require("node:path");
+
+// weaver/src/gocmd/racy.ts
+var import_node_fs20 = require("node:fs");
+function racyWindowNs(path, mtimeNs) {
+  if (process.platform !== "linux" || mtimeNs % 1000000000n === 0n) return COARSE_NS;
+  try {
+    return LOCAL_LINUX_FS.has(Number((0, import_node_fs20.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
+  } catch {
+    return COARSE_NS;
+  }
+}
+var FINE_NS = 50000000n;
+var COARSE_NS = 2000000000n;
+var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
+  61267,
+  // ext2, ext3, ext4 (whole seconds on small inodes: caught by the fraction test)
+  1481003842,
+  // xfs
+  2435016766,
+  // btrfs
+  16914836,
+  // tmpfs
+  2240043254,
+  // ramfs
+  2035054128,
+  // overlayfs (containers): times of the local upper file system
+  801189825,
+  // zfs
+  4076150800,
+  // f2fs
+  3393526350
+  // bcachefs
+]);
+
+// weaver/src/gocmd/replay.ts
 var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET", "GOWEAVE_SERVER_REQUEST"];
 function withoutEntryVars(env) {
   const out = { ...env };
   for (const k of ENTRY_VARS) delete out[k];
   return out;
 }
-var RACY_NS = 2000000000n;
 function replayRecord(p, inputEnv, extras) {
   if (p.inputs.length === 0) return void 0;
   const go = absoluteGo(p.go, inputEnv);
@@ -2074,8 +2108,8 @@ var RACY_PREFIX = "racy 0 ";
 function racyPaths(r) {
   return r.stamps.filter((s) => s.startsWith(RACY_PREFIX)).map((s) => s.slice(RACY_PREFIX.length));
 }
-function firmFromNs(mtimeNs) {
-  return mtimeNs + RACY_NS;
+function firmFromNs(path, mtimeNs) {
+  return mtimeNs + racyWindowNs(path, mtimeNs);
 }
 function firmedRecord(r, firm) {
   const stamps = r.stamps.map((s) => {
@@ -2087,7 +2121,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs20.statSync)(path, { bigint: true });
+    st = (0, import_node_fs21.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -2097,7 +2131,7 @@ function inputStamp(path, startNs, listed) {
     if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return RACY_PREFIX + path;
     return `d ${hash} ${path}`;
   }
-  if (st.mtimeNs >= startNs - RACY_NS) return RACY_PREFIX + path;
+  if (st.mtimeNs >= startNs - racyWindowNs(path, st.mtimeNs)) return RACY_PREFIX + path;
   return `${st.mtimeNs} ${st.size} ${path}`;
 }
 function listedGoFiles(p) {
@@ -2129,7 +2163,7 @@ function absoluteGo(go, env) {
   for (const dir of (env.PATH ?? "").split(import_node_path18.delimiter)) {
     const p = (0, import_node_path18.join)(dir || ".", go);
     try {
-      const st = (0, import_node_fs20.statSync)(p);
+      const st = (0, import_node_fs21.statSync)(p);
       if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path18.resolve)(p);
     } catch {
     }
@@ -2139,11 +2173,11 @@ function absoluteGo(go, env) {
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs21.existsSync)(target)) return true;
+  if ((0, import_node_fs22.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs21.existsSync)(failed)) return false;
+  if ((0, import_node_fs22.existsSync)(failed)) return false;
   const wanted = (0, import_node_path19.join)((0, import_node_path19.dirname)(target), "wanted");
-  if (!(0, import_node_fs21.existsSync)(wanted)) {
+  if (!(0, import_node_fs22.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -2156,10 +2190,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs21.renameSync)(tmp, target);
+    (0, import_node_fs22.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs21.rmSync)(tmp, { force: true });
+    (0, import_node_fs22.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -2210,12 +2244,12 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_net = require("node:net");
 var import_node_path21 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path20 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
@@ -2275,7 +2309,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs22.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs23.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -2293,7 +2327,7 @@ var SourceWatch = class {
   }
   changed(dir, event, name) {
     const n = name === null ? null : (0, import_node_path20.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path20.basename)(dir) || !(0, import_node_fs22.existsSync)(dir))) {
+    if (event === "rename" && (n === (0, import_node_path20.basename)(dir) || !(0, import_node_fs23.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2311,7 +2345,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs23.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs24.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -2324,7 +2358,7 @@ function firming(racy, now) {
   let waitNs;
   for (const r of racy) {
     const st = fileStat(r.path);
-    const from = st && st.stamp === r.seen ? firmFromNs(st.mtimeNs) : void 0;
+    const from = st && st.stamp === r.seen ? firmFromNs(r.path, st.mtimeNs) : void 0;
     if (st && from !== void 0 && from <= now) {
       firm.set(r.path, st);
       continue;
@@ -2415,7 +2449,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs23.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs24.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -2425,7 +2459,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs23.rmSync)(socketPath, { force: true });
+  (0, import_node_fs24.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -2460,7 +2494,7 @@ async function serve(socketPath, idleMs, start) {
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs23.readFileSync)(key, "utf8") !== known.written) return;
+        if ((0, import_node_fs24.readFileSync)(key, "utf8") !== known.written) return;
         const record = firmedRecord(known.record, firmNow);
         known.written = writeReplayRecord(key, record);
         known.record = record;
@@ -2540,7 +2574,7 @@ async function serve(socketPath, idleMs, start) {
     firmTimers.forEach((t) => clearTimeout(t));
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs23.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs24.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -2595,7 +2629,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs23.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs24.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -2618,7 +2652,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs23.statSync)(path).ino;
+    return (0, import_node_fs24.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -2734,8 +2768,8 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   for (const [orig, woven] of entries) {
     const inside = orig.startsWith(p.cwd + import_node_path22.sep);
     const name = inside ? (0, import_node_path22.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs24.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs24.readFileSync)(woven, "utf8")));
+    const before = (0, import_node_fs25.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs25.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

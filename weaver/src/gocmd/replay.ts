@@ -3,6 +3,7 @@ import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import type { Env } from './env.js';
 import { goListing, ignoredName } from './listing.js';
+import { racyWindowNs } from './racy.js';
 import type { Prepared } from './pipeline.js';
 
 /**
@@ -34,14 +35,6 @@ export function withoutEntryVars(env: Env): Env {
   for (const k of ENTRY_VARS) delete out[k];
   return out;
 }
-
-/**
- * A file modified this close to (or after) the run's start may have changed while it was being
- * read, and a coarse file-system clock could give it the same mtime as before: such a stamp is
- * written so that it never holds, and the next run plans again. 2 s covers file systems that
- * keep mtimes in whole (or even) seconds.
- */
-const RACY_NS = 2_000_000_000n;
 
 export interface ReplayExtras {
   stderr: string;
@@ -104,8 +97,8 @@ export function racyPaths(r: ReplayRecord): string[] {
 }
 
 /** When a file last modified at mtimeNs can first be stamped: any later write moves its mtime. */
-export function firmFromNs(mtimeNs: bigint): bigint {
-  return mtimeNs + RACY_NS;
+export function firmFromNs(path: string, mtimeNs: bigint): bigint {
+  return mtimeNs + racyWindowNs(path, mtimeNs);
 }
 
 /**
@@ -136,7 +129,9 @@ function inputStamp(path: string, startNs: bigint, listed: Map<string, Set<strin
     if (seen && (goFiles.some((f) => !seen.has(f)) || [...seen].some((f) => !goFiles.includes(f)))) return RACY_PREFIX + path;
     return `d ${hash} ${path}`;
   }
-  if (st.mtimeNs >= startNs - RACY_NS) return RACY_PREFIX + path;
+  // Modified this close to (or after) the run's start, the file may have changed while it was
+  // read and kept its mtime: the stamp never holds, and the next run plans again.
+  if (st.mtimeNs >= startNs - racyWindowNs(path, st.mtimeNs)) return RACY_PREFIX + path;
   return `${st.mtimeNs} ${st.size} ${path}`;
 }
 

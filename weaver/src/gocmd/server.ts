@@ -90,7 +90,7 @@ function firming(racy: RacyPath[], now: bigint): { firm: Map<string, { mtimeNs: 
   let waitNs: bigint | undefined;
   for (const r of racy) {
     const st = fileStat(r.path);
-    const from = st && st.stamp === r.seen ? firmFromNs(st.mtimeNs) : undefined;
+    const from = st && st.stamp === r.seen ? firmFromNs(r.path, st.mtimeNs) : undefined;
     if (st && from !== undefined && from <= now) {
       firm.set(r.path, st);
       continue;
