@@ -155,6 +155,13 @@ export async function benchBuild(t: Target): Promise<void> {
   const cp = plainCpu.map((x) => x.cpuMs);
   const cw = wovenCpu.map((x) => x.cpuMs);
   console.log(`  warm no-op CPU       plain ${median(cp).toFixed(0)} ms  woven ${median(cw).toFixed(0)} ms  ratio ${(median(cw) / median(cp)).toFixed(3)}×  (user + system time of every process; median of ${warmRuns}; ${delta(median(cw) - median(cp))} per build)`);
+  // The same no-op with go run every time, as before the launcher could leave it out: what a
+  // build that go must see (a flag such as -x, embedded files) costs over the plain one.
+  const noSkip = { ...wovenEnv, GOWEAVE_NO_SKIP: '1' };
+  const [rp, rw] = await interleaved(warmRuns, plainBuildCpu, () => timedCpu(...wovenArgs, src.woven, noSkip));
+  const [rpm, rwm] = [median(rp.map((x) => x.ms)), median(rw.map((x) => x.ms))];
+  const [rpc, rwc] = [median(rp.map((x) => x.cpuMs)), median(rw.map((x) => x.cpuMs))];
+  console.log(`  warm no-op, go run   plain ${fmt(rpm)}  woven ${fmt(rwm)}  ratio ${(rwm / rpm).toFixed(3)}×  (GOWEAVE_NO_SKIP=1: the launcher replays go; ${delta(rwm - rpm)} per build; CPU ${(rwc / rpc).toFixed(3)}×, ${delta(rwc - rpc)})`);
 
   // Right after the edit (a script, a watch tool), and after a pause as when a person saves in
   // an editor and then starts the build: the weave server weaves a save as soon as it sees it.

@@ -60,6 +60,16 @@ func tryReplay(recordPath string) {
 		}
 		return
 	}
+	if rec.Skip != nil && os.Getenv("GOWEAVE_NO_SKIP") == "" {
+		if upToDate(rec) {
+			announce(rec, "up to date, go not run: nothing it reads changed since it last ran")
+			touch(rec.Skip)
+			freshenPath(vouchedPath(rec))
+			os.Exit(0)
+		}
+		announce(rec, "replayed by the launcher, nothing it depends on changed")
+		runAndVouch(rec)
+	}
 	replay(rec, "replayed by the launcher, nothing it depends on changed")
 }
 
@@ -132,6 +142,12 @@ func recordPath(launcherDir, entry string, args []string) string {
 }
 
 func replay(rec *record, how string) {
+	announce(rec, how)
+	execGo(rec)
+}
+
+// announce says what a replay says before go runs: the recorded warnings, the report line.
+func announce(rec *record, how string) {
 	freshenPath(rec.path)
 	if rec.Stderr != "" {
 		os.Stderr.WriteString(rec.Stderr)
@@ -146,6 +162,9 @@ func replay(rec *record, how string) {
 			f.Close()
 		}
 	}
+}
+
+func execGo(rec *record) {
 	err := syscall.Exec(rec.Go, append([]string{rec.Go}, rec.Args...), rec.environ(os.Environ()))
 	// Exec only returns on failure; Node gives the full story (e.g. go removed since).
 	fmt.Fprintf(os.Stderr, "go-weave: warning: running %s failed (%v); planning again\n", rec.Go, err)

@@ -26,7 +26,8 @@ func main() { fmt.Println(answer()) }
 `;
 
 const NODE_LINE = /go-weave: \d+ woven packages \(/;
-const REPLAYED = /go-weave: \d+ woven packages, \d+ join points; replayed by the launcher/;
+/** Answered without Node: go replayed, or left out when it would find nothing to do (uptodate.test.ts). */
+const REPLAYED = /go-weave: \d+ woven packages, \d+ join points; (replayed by the launcher|up to date, go not run)/;
 /**
  * A build after a save the weave server wove: answered by the server, or, once the save is older
  * than the racy window (50 ms on ext4 or tmpfs) and the server has stamped it, replayed by the
@@ -188,9 +189,12 @@ test('the daily trim keeps what replays use and removes woven files of old edits
   // Everything in the cache was last used six days ago, but the launcher replays this build.
   ageTree(root, 6 * 86400);
   assert.match((await build({ GOWEAVE_NODE: join(dir, 'no-node') })).stderr, REPLAYED);
-  // Records of this build, of vet and of -tags=other; the last is not used again.
-  const records = readdirSync(join(root, 'replay', basename(launcherDir())));
+  // Records of this build, of vet and of -tags=other; the last is not used again. Beside the
+  // builds' records, what vouches for leaving go out (<record>.up, uptodate.test.ts).
+  const replays = () => readdirSync(join(root, 'replay', basename(launcherDir())));
+  const records = replays().filter((n) => n.endsWith('.json'));
   assert.equal(records.length, 3);
+  assert.equal(replays().filter((n) => n.endsWith('.json.up')).length, 2);
   // A day after the last trim, the next command through Node trims.
   writeFileSync(join(root, 'trim.txt'), `${Math.floor(Date.now() / 1000) - 86400 - 60}\n`);
   const vet = await run(ENTRY, ['vet', '.'], { cwd: dir, env: { ...process.env, ...env, GOWEAVE_NO_REPLAY: '1' } });
@@ -200,8 +204,10 @@ test('the daily trim keeps what replays use and removes woven files of old edits
   assert.ok(before >= 4, `woven files before: ${before}`);
   assert.equal(wovenFiles().length, 2);
   assert.ok(existsSync(join(launcherDir(), 'go-weave-launch')));
-  const left = readdirSync(join(root, 'replay', basename(launcherDir())));
+  const left = replays().filter((n) => n.endsWith('.json'));
   assert.ok(left.length < records.length, `the unused record is gone: ${left}`);
+  // The build that was left out marked its vouching used; the unused build's went with it.
+  assert.equal(replays().filter((n) => n.endsWith('.json.up')).length, 1);
   // What the replay used is whole: it replays again, and the binary has the current spans.
   rmSync(bin);
   assert.match((await build({ GOWEAVE_NODE: join(dir, 'no-node') })).stderr, REPLAYED);
@@ -338,10 +344,14 @@ test('the record contract: every stamp kind, the directory listing, environment 
       const r = await attempt(good.map((g, j) => (j === i ? stamp : g)));
       assert.equal(r.stdout, fallback, `stamp ${stamp} should not hold`);
     }
-    // The listing is of Go files and visible subdirectories only.
+    // The listing is of Go files and visible subdirectories...
     writeFileSync(join(pkg, 'other.txt'), '');
     assert.equal((await attempt(good)).stdout, ok.stdout);
     writeFileSync(join(pkg, 'new.go'), '');
+    assert.equal((await attempt(good)).stdout, fallback);
+    // ...and of the other files go reads: assembly, C, .syso, default.pgo.
+    rmSync(join(pkg, 'new.go'));
+    writeFileSync(join(pkg, 'asm_amd64.s'), '');
     assert.equal((await attempt(good)).stdout, fallback);
   } finally {
     removeTree(t);

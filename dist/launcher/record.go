@@ -28,8 +28,10 @@ type record struct {
 	Stderr  string   `json:"stderr"`
 	Report  string   `json:"report"`
 	Summary string   `json:"summary"`
-	// path is where the record was read from.
-	path string
+	// Skip, when present, lets a go build that would find nothing to do be left out (uptodate.go).
+	Skip *skipGuard `json:"skip"`
+	// path is where the record was read from, sum the hash of its text.
+	path, sum string
 }
 
 const recordVersion = 1
@@ -47,6 +49,7 @@ func readRecord(path string) (*record, error) {
 		return nil, errors.New("not a record of this version")
 	}
 	r.path = path
+	r.sum = recordSum(data)
 	return &r, nil
 }
 
@@ -109,8 +112,9 @@ func freshenPath(path string) {
 	}
 }
 
-// goListing hashes a directory's Go files and subdirectories exactly as the Node side does
-// (weaver/src/gocmd/listing.ts): what of a directory can change a plan.
+// goListing hashes a directory's Go files, other files go reads (otherInput) and subdirectories
+// exactly as the Node side does (weaver/src/gocmd/listing.ts): what of a directory can change a
+// plan.
 func goListing(dir string) string {
 	var names []string
 	entries, _ := os.ReadDir(dir)
@@ -123,7 +127,7 @@ func goListing(dir string) string {
 			if n != "testdata" {
 				names = append(names, n+"/")
 			}
-		} else if strings.HasSuffix(n, ".go") {
+		} else if strings.HasSuffix(n, ".go") || otherInput(n) {
 			names = append(names, n)
 		}
 	}

@@ -404,9 +404,9 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -538,12 +538,12 @@ function parseGoArgs(subcommand, args) {
   return out;
 }
 var WOVEN_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
-function boolFlagOn(name, parsed2, goflags) {
+function boolFlagOn(name, parsed2, goflags2) {
   let on = false;
   const set = (value) => {
     on = value === void 0 || value === "true" || value === "1" || value === "t" || value === "T" || value === "TRUE" || value === "True";
   };
-  for (const f of (goflags ?? "").split(/\s+/)) {
+  for (const f of (goflags2 ?? "").split(/\s+/)) {
     const m = /^--?([^=]+)(?:=(.*))?$/.exec(f);
     if (m && m[1] === name) set(m[2]);
   }
@@ -756,9 +756,9 @@ function notFound(cmd) {
 }
 
 // weaver/src/gocmd/golist.ts
-var FIELDS = "ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Imports,Module,Error,Incomplete";
+var LIST_FIELDS = "ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,IgnoredOtherFiles,CgoPkgConfig,EmbedPatterns,Imports,Module,Error,Incomplete";
 async function goList(go, opts) {
-  const args = ["list", "-e", "-deps", `-json=${FIELDS}`, ...opts.tests ? ["-test"] : [], ...opts.flags, "--", ...opts.patterns];
+  const args = ["list", "-e", "-deps", `-json=${LIST_FIELDS}`, ...opts.tests ? ["-test"] : [], ...opts.flags, "--", ...opts.patterns];
   const r = await capture(go, args, { cwd: opts.cwd, env: opts.env });
   if (r.code !== 0) {
     throw new GoCommandError(`go list failed (exit ${r.code})`, r.stderr);
@@ -1106,6 +1106,10 @@ function ignoredName(name) {
 function visitedDir(name) {
   return !ignoredName(name) && name !== "testdata";
 }
+var OTHER_INPUT = /\.(c|cc|cxx|cpp|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|swigcxx|syso)$/;
+function otherInput(name) {
+  return !ignoredName(name) && (OTHER_INPUT.test(name) || name === "default.pgo");
+}
 function goListing(dir) {
   let entries;
   try {
@@ -1121,6 +1125,8 @@ function goListing(dir) {
     } else if (e.name.endsWith(".go") && !ignoredName(e.name)) {
       names.push(Buffer.from(e.name));
       goFiles.push(e.name);
+    } else if (otherInput(e.name)) {
+      names.push(Buffer.from(e.name));
     }
   }
   names.sort(Buffer.compare);
@@ -1300,9 +1306,9 @@ function writeOverlay(cache, entries) {
 var import_node_fs13 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path13 = require("node:path");
-function buildsVendored(moduleRoot, parsed2, goflags) {
+function buildsVendored(moduleRoot, parsed2, goflags2) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
-  const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
+  const fromEnv = (goflags2 ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
   return (mode === void 0 || mode === "vendor") && (0, import_node_fs13.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
 }
@@ -1671,7 +1677,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const tList = import_node_perf_hooks.performance.now();
   const tests = subcommand === "test" || subcommand === "vet";
   const plans = new PlanCache(cache);
-  const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed2.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? ""]);
+  const planKey = plans.key([LIST_FIELDS, go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed2.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? ""]);
   const cachedPlan = env.GOWEAVE_NO_PLAN_CACHE ? void 0 : plans.get(planKey);
   const planCached = !!cachedPlan;
   let packages;
@@ -1774,7 +1780,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed2.rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
-  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly };
+  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
 }
 function selectedModules(packages) {
   const out = [];
@@ -1862,8 +1868,8 @@ var WeavePool = class {
   }
   weave(input, memoDir) {
     if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
-    return new Promise((resolve10, reject) => {
-      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve10, reject });
+    return new Promise((resolve11, reject) => {
+      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve11, reject });
       this.pump();
     });
   }
@@ -2024,13 +2030,13 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path18 = require("node:path");
+var import_node_fs22 = require("node:fs");
+var import_node_path19 = require("node:path");
 
 // weaver/src/gocmd/racy.ts
 var import_node_fs20 = require("node:fs");
@@ -2065,6 +2071,138 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
   // bcachefs
 ]);
 
+// weaver/src/gocmd/uptodate.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path18 = require("node:path");
+var QUIET_FLAGS = /* @__PURE__ */ new Set([
+  "o",
+  "tags",
+  "ldflags",
+  "gcflags",
+  "asmflags",
+  "trimpath",
+  "race",
+  "msan",
+  "asan",
+  "mod",
+  "pgo",
+  "buildvcs",
+  "p",
+  "cover",
+  "covermode",
+  "coverpkg",
+  "modcacherw",
+  "buildmode",
+  "compiler",
+  "C",
+  "overlay",
+  "modfile",
+  "installsuffix"
+]);
+function otherInputNames(dir) {
+  let names = [];
+  try {
+    names = (0, import_node_fs21.readdirSync)(dir).filter(otherInput);
+  } catch {
+  }
+  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return { hash: sha256(names.join("\n")), names };
+}
+function skipGuard(p) {
+  if (p.parsed.subcommand !== "build") return void 0;
+  const flags = [...goflags(p.ge.GOFLAGS), ...p.parsed.flags];
+  if (!flags.every(quiet)) return void 0;
+  const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
+  if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path18.sep);
+  const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
+  const files = [];
+  const dirs = [];
+  const byDir = /* @__PURE__ */ new Map();
+  for (const pkg of p.packages) {
+    if (pkg.CgoPkgConfig?.length || pkg.Error) return void 0;
+    if (pkg.Standard || !mutable(pkg.Dir)) continue;
+    if (pkg.EmbedPatterns?.length) return void 0;
+    byDir.set(pkg.Dir, [...byDir.get(pkg.Dir) ?? [], pkg]);
+  }
+  for (const [dir, pkgs] of byDir) {
+    const { hash, names } = otherInputNames(dir);
+    const listed = new Set(pkgs.flatMap(otherFiles));
+    if (names.some((n) => n !== "default.pgo" && !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
+    dirs.push({ dir, names: hash });
+  }
+  for (const pkg of p.packages) {
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path18.join)(pkg.Module.Dir, "go.sum"));
+  }
+  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path18.join)((0, import_node_path18.dirname)(p.ge.GOWORK), "go.work.sum"));
+  if (p.ge.CGO_ENABLED === "1") {
+    const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : void 0;
+    if (!cc) return void 0;
+    files.push(cc);
+  }
+  if (p.runtimeDir) files.push(...sourceTree(p.runtimeDir));
+  const outputs = outputsOf(p, targets, flags);
+  if (!outputs) return void 0;
+  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path18.join)(t.Dir, "default.pgo"));
+  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs };
+}
+function sourceTree(dir, out = []) {
+  out.push(dir);
+  let entries;
+  try {
+    entries = (0, import_node_fs21.readdirSync)(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
+    const path = (0, import_node_path18.join)(dir, e.name);
+    if (e.isDirectory()) sourceTree(path, out);
+    else if (e.name.endsWith(".go") && !e.name.endsWith("_test.go") || e.name === "go.mod" || otherInput(e.name)) out.push(path);
+  }
+  return out;
+}
+function otherFiles(pkg) {
+  return [pkg.CFiles, pkg.CXXFiles, pkg.MFiles, pkg.HFiles, pkg.FFiles, pkg.SFiles, pkg.SwigFiles, pkg.SwigCXXFiles, pkg.SysoFiles, pkg.IgnoredOtherFiles].flatMap((l) => l ?? []);
+}
+function quiet(f) {
+  if (!QUIET_FLAGS.has(f.name)) return false;
+  if (f.name === "buildmode") return ["exe", "pie", "default"].includes(f.value ?? "");
+  if (f.name === "compiler") return f.value === "gc";
+  return true;
+}
+function goflags(s) {
+  return (s ?? "").split(/\s+/).filter(Boolean).map((raw) => {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
+    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
+  });
+}
+function outputsOf(p, targets, flags) {
+  const o = [...flags].reverse().find((f) => f.name === "o")?.value;
+  const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
+  if (o === void 0) {
+    if (targets.length !== 1 || targets[0].Name !== "main") return [];
+    return [{ path: (0, import_node_path18.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+  }
+  if (o === "/dev/null") return [];
+  if (targets.some((t) => t.Name !== "main")) return void 0;
+  const path = (0, import_node_path18.resolve)(p.cwd, o);
+  if (o.endsWith("/") || o.endsWith(import_node_path18.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path18.join)(path, exe(t)), pkg: t.ImportPath }));
+  return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
+}
+function execName(importPath) {
+  const elems = importPath.split("/");
+  const last = elems[elems.length - 1];
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path18.basename)(last);
+}
+function isDir(path) {
+  try {
+    return (0, import_node_fs21.existsSync)(path) && (0, import_node_fs21.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 // weaver/src/gocmd/replay.ts
 var ENTRY_VARS = ["GOWEAVE_ENTRY", "GOWEAVE_REPLAY_RECORD", "GOWEAVE_LAUNCHER", "GOWEAVE_SERVER_SOCKET", "GOWEAVE_SERVER_REQUEST"];
 function withoutEntryVars(env) {
@@ -2086,17 +2224,18 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path18.join)((0, import_node_path18.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path19.join)((0, import_node_path19.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
-  return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
+  const skip = skipGuard(p);
+  return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary, ...skip ? { skip } : {} };
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path18.dirname)(d)) {
-    out.push((0, import_node_path18.join)(d, "go.mod"), (0, import_node_path18.join)(d, "go.work"));
-    if ((0, import_node_path18.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path19.dirname)(d)) {
+    out.push((0, import_node_path19.join)(d, "go.mod"), (0, import_node_path19.join)(d, "go.work"));
+    if ((0, import_node_path19.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -2121,7 +2260,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs21.statSync)(path, { bigint: true });
+    st = (0, import_node_fs22.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -2158,13 +2297,13 @@ function overlaid(p) {
   return { originals, generated };
 }
 function absoluteGo(go, env) {
-  if ((0, import_node_path18.isAbsolute)(go)) return go;
-  if (go.includes("/")) return (0, import_node_path18.resolve)(go);
-  for (const dir of (env.PATH ?? "").split(import_node_path18.delimiter)) {
-    const p = (0, import_node_path18.join)(dir || ".", go);
+  if ((0, import_node_path19.isAbsolute)(go)) return go;
+  if (go.includes("/")) return (0, import_node_path19.resolve)(go);
+  for (const dir of (env.PATH ?? "").split(import_node_path19.delimiter)) {
+    const p = (0, import_node_path19.join)(dir || ".", go);
     try {
-      const st = (0, import_node_fs21.statSync)(p);
-      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path18.resolve)(p);
+      const st = (0, import_node_fs22.statSync)(p);
+      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path19.resolve)(p);
     } catch {
     }
   }
@@ -2173,11 +2312,11 @@ function absoluteGo(go, env) {
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs22.existsSync)(target)) return true;
+  if ((0, import_node_fs23.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs22.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path19.join)((0, import_node_path19.dirname)(target), "wanted");
-  if (!(0, import_node_fs22.existsSync)(wanted)) {
+  if ((0, import_node_fs23.existsSync)(failed)) return false;
+  const wanted = (0, import_node_path20.join)((0, import_node_path20.dirname)(target), "wanted");
+  if (!(0, import_node_fs23.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -2190,10 +2329,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs22.renameSync)(tmp, target);
+    (0, import_node_fs23.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs22.rmSync)(tmp, { force: true });
+    (0, import_node_fs23.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -2244,13 +2383,13 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_net = require("node:net");
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_fs24 = require("node:fs");
+var import_node_path21 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
   /**
@@ -2280,7 +2419,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path20.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path21.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -2309,7 +2448,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs23.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs24.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -2326,8 +2465,8 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path20.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path20.basename)(dir) || !(0, import_node_fs23.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path21.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path21.basename)(dir) || !(0, import_node_fs24.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2345,7 +2484,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs24.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs25.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -2384,7 +2523,7 @@ async function answer(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path21.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path21.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path22.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path22.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
@@ -2411,15 +2550,15 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path21.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path22.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
       if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path21.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path21.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path22.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path22.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -2449,7 +2588,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs24.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs25.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -2459,7 +2598,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs24.rmSync)(socketPath, { force: true });
+  (0, import_node_fs25.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -2494,7 +2633,7 @@ async function serve(socketPath, idleMs, start) {
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs24.readFileSync)(key, "utf8") !== known.written) return;
+        if ((0, import_node_fs25.readFileSync)(key, "utf8") !== known.written) return;
         const record = firmedRecord(known.record, firmNow);
         known.written = writeReplayRecord(key, record);
         known.record = record;
@@ -2574,14 +2713,14 @@ async function serve(socketPath, idleMs, start) {
     firmTimers.forEach((t) => clearTimeout(t));
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs24.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs25.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
   }, 5e3);
-  await new Promise((resolve10, reject) => {
+  await new Promise((resolve11, reject) => {
     server.once("error", reject);
-    server.listen(socketPath, () => resolve10());
+    server.listen(socketPath, () => resolve11());
   });
   ino = inodeOf(socketPath);
   armIdle();
@@ -2591,7 +2730,7 @@ async function serve(socketPath, idleMs, start) {
       if (!recent.has(first.record)) await planRequest(first);
     });
   }
-  const closed = new Promise((resolve10) => server.once("close", () => resolve10()));
+  const closed = new Promise((resolve11) => server.once("close", () => resolve11()));
   const train = await trainer(start);
   for (let round = 0; round < TRAINING_ROUNDS && server.listening; round++) {
     tail = tail.then(() => pending === 0 ? train() : void 0);
@@ -2600,7 +2739,7 @@ async function serve(socketPath, idleMs, start) {
   await closed;
 }
 function eventsSeen() {
-  return new Promise((resolve10) => setImmediate(resolve10));
+  return new Promise((resolve11) => setImmediate(resolve11));
 }
 var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
 function serverRequest(line) {
@@ -2629,7 +2768,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs24.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs25.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -2652,19 +2791,19 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs24.statSync)(path).ino;
+    return (0, import_node_fs25.statSync)(path).ino;
   } catch {
     return -1;
   }
 }
 function answers(socketPath) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     const c = (0, import_node_net.createConnection)(socketPath);
     c.once("connect", () => {
       c.destroy();
-      resolve10(true);
+      resolve11(true);
     });
-    c.once("error", () => resolve10(false));
+    c.once("error", () => resolve11(false));
   });
 }
 function startServer(script, socketPath, env, start) {
@@ -2762,14 +2901,14 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path22.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path23.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path22.sep);
-    const name = inside ? (0, import_node_path22.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs25.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs25.readFileSync)(woven, "utf8")));
+    const inside = orig.startsWith(p.cwd + import_node_path23.sep);
+    const name = inside ? (0, import_node_path23.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs26.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs26.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

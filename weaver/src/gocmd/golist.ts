@@ -15,13 +15,29 @@ export interface ListedPackage {
   TestGoFiles?: string[];
   XTestGoFiles?: string[];
   IgnoredGoFiles?: string[];
+  /** Other files the build reads (uptodate.ts stamps them). */
+  CFiles?: string[];
+  CXXFiles?: string[];
+  MFiles?: string[];
+  HFiles?: string[];
+  FFiles?: string[];
+  SFiles?: string[];
+  SwigFiles?: string[];
+  SwigCXXFiles?: string[];
+  SysoFiles?: string[];
+  IgnoredOtherFiles?: string[];
+  CgoPkgConfig?: string[];
+  EmbedPatterns?: string[];
   Imports?: string[];
   Module?: { Path: string; Version?: string; Dir?: string; GoMod?: string; GoVersion?: string; Main?: boolean };
   Error?: { Err: string; Pos?: string };
   Incomplete?: boolean;
 }
 
-const FIELDS = 'ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Imports,Module,Error,Incomplete';
+export const LIST_FIELDS =
+  'ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,' +
+  'CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,IgnoredOtherFiles,CgoPkgConfig,EmbedPatterns,' +
+  'Imports,Module,Error,Incomplete';
 
 /**
  * Lists the packages the go command will build, in dependency order. A field list keeps go list
@@ -29,7 +45,7 @@ const FIELDS = 'ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoF
  * so that the real go command, not go-weave, reports the user's errors.
  */
 export async function goList(go: string, opts: { cwd?: string; env: Env; flags: string[]; patterns: string[]; tests: boolean }): Promise<ListedPackage[]> {
-  const args = ['list', '-e', '-deps', `-json=${FIELDS}`, ...(opts.tests ? ['-test'] : []), ...opts.flags, '--', ...opts.patterns];
+  const args = ['list', '-e', '-deps', `-json=${LIST_FIELDS}`, ...(opts.tests ? ['-test'] : []), ...opts.flags, '--', ...opts.patterns];
   const r = await capture(go, args, { cwd: opts.cwd, env: opts.env });
   if (r.code !== 0) {
     throw new GoCommandError(`go list failed (exit ${r.code})`, r.stderr);

@@ -11,12 +11,23 @@ export function visitedDir(name: string): boolean {
   return !ignoredName(name) && name !== 'testdata';
 }
 
+/** Files beside the Go files that a package's build reads: go list's CFiles … SysoFiles. */
+const OTHER_INPUT = /\.(c|cc|cxx|cpp|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|swigcxx|syso)$/;
+
 /**
- * What of a directory can change a plan: its Go files and the subdirectories the go command
- * would visit for a `./...` pattern. Building writes other files beside the sources (a binary,
- * a report, a cache), which change the directory's mtime but not this. The launcher computes
- * the same hash (launcher/record.go, goListing): names sorted by bytes, one per line,
- * directories with a trailing slash; an unreadable directory hashes as empty.
+ * A file go may read besides Go files: C, C++, Objective-C, Fortran, assembly, SWIG, .syso, and
+ * a main package's default.pgo (launcher/uptodate.go otherInput).
+ */
+export function otherInput(name: string): boolean {
+  return !ignoredName(name) && (OTHER_INPUT.test(name) || name === 'default.pgo');
+}
+
+/**
+ * What of a directory can change a plan: its Go files, the other files go reads (otherInput), and
+ * the subdirectories the go command would visit for a `./...` pattern. Building writes other
+ * files beside the sources (a binary, a report, a cache), which change the directory's mtime but
+ * not this. The launcher computes the same hash (launcher/record.go, goListing): names sorted by
+ * bytes, one per line, directories with a trailing slash; an unreadable directory hashes as empty.
  */
 export function goListing(dir: string): { hash: string; goFiles: string[] } {
   let entries;
@@ -33,6 +44,8 @@ export function goListing(dir: string): { hash: string; goFiles: string[] } {
     } else if (e.name.endsWith('.go') && !ignoredName(e.name)) {
       names.push(Buffer.from(e.name));
       goFiles.push(e.name);
+    } else if (otherInput(e.name)) {
+      names.push(Buffer.from(e.name));
     }
   }
   names.sort(Buffer.compare);

@@ -7,7 +7,7 @@ import { fileMemoIn, WeaveCache } from './cache.js';
 import { asLocated, type Core } from './core.js';
 import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
-import { goEnv, goList, type GoEnv, type ListedPackage } from './golist.js';
+import { goEnv, goList, LIST_FIELDS, type GoEnv, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
 import { directivesNamingCopy, ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
@@ -53,6 +53,8 @@ export interface Prepared {
   toolchainCopy?: string;
   /** go test: aspects that only a generated test main could match, which go-weave cannot weave. */
   testMainOnly: string[];
+  /** The runtime module's directory, when woven code brings it into the build. */
+  runtimeDir?: string;
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -133,7 +135,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const tests = subcommand === 'test' || subcommand === 'vet';
   // go list costs as much as a no-op build: reuse its last answer while nothing it depends on changed.
   const plans = new PlanCache(cache);
-  const planKey = plans.key([go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? '']);
+  const planKey = plans.key([LIST_FIELDS, go, cwd, JSON.stringify(ge), JSON.stringify(listFlags), JSON.stringify(parsed.packages), String(tests), env.GOWEAVE_NO_PLAN_CACHE ?? '']);
   const cachedPlan = env.GOWEAVE_NO_PLAN_CACHE ? undefined : plans.get(planKey);
   const planCached = !!cachedPlan;
   let packages: ListedPackage[];
@@ -254,7 +256,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   goArgs.push(...parsed.rest);
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
 }
 
 /** The modules that provide the build's packages (the main modules aside), as go list selected them. */

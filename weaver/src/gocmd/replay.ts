@@ -4,6 +4,7 @@ import { writeFileAtomic } from './atomic.js';
 import type { Env } from './env.js';
 import { goListing, ignoredName } from './listing.js';
 import { racyWindowNs } from './racy.js';
+import { skipGuard, type SkipGuard } from './uptodate.js';
 import type { Prepared } from './pipeline.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ReplayRecord {
   stderr: string;
   report: string;
   summary: string;
+  /** Present when the launcher may leave out a go build that finds nothing to do (uptodate.ts). */
+  skip?: SkipGuard;
 }
 
 /** Variables go-weave's entry and launcher set on the way in; the go command never sees them. */
@@ -66,7 +69,8 @@ export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): 
   // source checkout can change them without a new go binary.
   for (const f of new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
-  return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary };
+  const skip = skipGuard(p);
+  return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary, ...(skip ? { skip } : {}) };
 }
 
 /**

@@ -1,0 +1,240 @@
+// A woven `go build` that nothing changed since go last ran for it is left out by the launcher
+// (launcher/uptodate.go, weaver/src/gocmd/uptodate.ts): these tests build through the bundled
+// go-weave with a go that logs each build it runs, change what go reads, and check that go runs
+// again exactly when it must, and that the binary is then what go builds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { REPO } from './support/go-shop.ts';
+
+const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
+const SKIPPED = /up to date, go not run/;
+
+const main = (span: string) => `package main
+
+import "fmt"
+
+//weave:span ${span}
+func work() int { return 42 }
+
+func main() { fmt.Println(work()) }
+`;
+
+let dir = '';
+let bin = '';
+let goLog = '';
+let env: NodeJS.ProcessEnv = {};
+
+before(async () => {
+  dir = writeTree({ 'go.mod': 'module example.com/uptodate\n\ngo 1.22\n', 'main.go': main('first') }, 'gw-uptodate-');
+  bin = join(dir, 'out', 'uptodate');
+  goLog = join(dir, 'go.log');
+  // A go that notes each build it runs, then is the real one.
+  const real = (await run('go', ['env', 'GOROOT'])).stdout.trim();
+  const wrapper = join(dir, 'go-logged');
+  writeFileSync(wrapper, `#!/bin/sh\n[ "$1" = build ] && echo "$*" >> '${goLog}'\nexec '${join(real, 'bin', 'go')}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  age(join(dir, 'main.go'));
+  age(join(dir, 'go.mod'));
+  // go-weave's data files, with a runtime module of the test's own to edit.
+  const assets = join(dir, '.assets');
+  mkdirSync(assets);
+  for (const f of ['aspects', 'tree-sitter-go.wasm', 'web-tree-sitter.wasm']) symlinkSync(join(REPO, 'dist', 'weaver', f), join(assets, f));
+  symlinkSync(join(REPO, 'dist', 'launcher'), join(assets, 'launcher'));
+  cpSync(join(REPO, 'dist', 'runtime'), join(assets, 'runtime'), { recursive: true });
+  env = { GOWEAVE_ASSETS: assets, GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER: '0', OTEL_TRACES_EXPORTER: 'console' };
+  // VCS stamping as go does by default (a machine's go env file may turn it off).
+  env.GOFLAGS = '-buildvcs=auto';
+});
+after(() => removeTree(dir));
+
+/** Dates a file a minute back: older than any racy window, as a file saved a while ago. */
+function age(path: string): void {
+  const t = Date.now() / 1000 - 60;
+  utimesSync(path, t, t);
+}
+
+const goRuns = () => (existsSync(goLog) ? readFileSync(goLog, 'utf8').trim().split('\n').length : 0);
+
+async function build(args: string[] = [], extra: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string; ranGo: boolean }> {
+  const before = goRuns();
+  const r = await run(ENTRY, ['build', ...args, '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
+  return { code: r.code, stderr: r.stderr, ranGo: goRuns() > before };
+}
+
+/** Builds until go is left out; returns how many builds ran go first (at most `most`). */
+async function settle(most = 4, args: string[] = []): Promise<number> {
+  for (let i = 0; i < most; i++) {
+    const r = await build(args);
+    assert.equal(r.code, 0, r.stderr);
+    if (!r.ranGo) {
+      assert.match(r.stderr, SKIPPED);
+      return i;
+    }
+  }
+  assert.fail(`go still ran after ${most} unchanged builds`);
+}
+
+async function spans(): Promise<string[]> {
+  const r = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '42\n');
+  return [...r.stderr.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]);
+}
+
+/** The VCS settings go stamped into the binary. */
+async function vcs(): Promise<Record<string, string>> {
+  const r = await run('go', ['version', '-m', bin]);
+  const out: Record<string, string> = {};
+  for (const m of r.stdout.matchAll(/^\s+build\s+(vcs[.\w]*)=(.*)$/gm)) out[m[1]] = m[2];
+  return out;
+}
+
+test('an unchanged woven build leaves go out once go has run for its record and said nothing', async () => {
+  // Node twice (the second builds the launcher), then the launcher runs go and vouches.
+  assert.equal(await settle(), 3);
+  const before = statSync(bin).mtimeMs;
+  await new Promise((r) => setTimeout(r, 20));
+  const r = await build();
+  assert.equal(r.ranGo, false);
+  assert.match(r.stderr, SKIPPED);
+  // go touches an output it finds up to date; so does the launcher.
+  assert.ok(statSync(bin).mtimeMs > before);
+  assert.deepEqual(await spans(), ['first']);
+  // GOWEAVE_NO_SKIP runs go, and changes nothing else.
+  assert.equal((await build([], { GOWEAVE_NO_SKIP: '1' })).ranGo, true);
+  assert.equal((await build()).ranGo, false);
+});
+
+test('an edited source is woven again and built by go', async () => {
+  writeFileSync(join(dir, 'main.go'), main('second'));
+  age(join(dir, 'main.go'));
+  const r = await build();
+  assert.equal(r.ranGo, true);
+  assert.deepEqual(await spans(), ['second']);
+  assert.ok((await settle()) >= 1);
+});
+
+test('an output replaced, removed or rebuilt plainly is built again', async () => {
+  // A plain go build writes the same path: another build ID.
+  assert.equal((await run('go', ['build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, GOFLAGS: '' } })).code, 0);
+  assert.deepEqual(await spans(), []);
+  assert.equal((await build()).ranGo, true);
+  assert.deepEqual(await spans(), ['second']);
+  await settle();
+  rmSync(bin);
+  assert.equal((await build()).ranGo, true);
+  assert.deepEqual(await spans(), ['second']);
+  await settle();
+});
+
+test('go.sum, an assembly file and default.pgo are read by go: each change runs it', async () => {
+  writeFileSync(join(dir, 'go.sum'), '');
+  age(join(dir, 'go.sum'));
+  assert.equal((await build()).ranGo, true);
+  await settle();
+  // An assembly file beside the Go files changes the plan's directory listing, and go reads it.
+  writeFileSync(join(dir, 'nothing_amd64.s'), '// no code\n');
+  age(join(dir, 'nothing_amd64.s'));
+  assert.equal((await build()).ranGo, true);
+  await settle();
+  writeFileSync(join(dir, 'nothing_amd64.s'), '// still no code\n');
+  age(join(dir, 'nothing_amd64.s'));
+  assert.equal((await build()).ranGo, true);
+  await settle();
+  // A profile for profile-guided optimization, which -pgo=auto (the default) reads.
+  const prof = await run('go', ['test', '-run=^$', '-bench=.', '-benchtime=1x', '-cpuprofile', join(dir, 'default.pgo'), 'sort'], { cwd: dir, env: { ...process.env, GOFLAGS: '' } });
+  assert.equal(prof.code, 0, prof.stderr);
+  age(join(dir, 'default.pgo'));
+  assert.equal((await build()).ranGo, true);
+  assert.match((await run('go', ['version', '-m', bin])).stdout, /-pgo=.*default\.pgo/);
+  await settle();
+  rmSync(join(dir, 'default.pgo'));
+  rmSync(join(dir, 'nothing_amd64.s'));
+  assert.equal((await build()).ranGo, true);
+  await settle();
+});
+
+test('the C compiler is read by go (the woven runtime reaches net, which uses cgo): a new one runs it', async () => {
+  const cc = join(dir, 'cc-wrapper');
+  writeFileSync(cc, '#!/bin/sh\nexec gcc "$@"\n');
+  chmodSync(cc, 0o755);
+  age(cc);
+  const withCC = { CC: cc, CGO_ENABLED: '1' };
+  const first = await build([], withCC);
+  assert.equal(first.code, 0, first.stderr);
+  for (let i = 0; i < 4 && (await build([], withCC)).ranGo; i++);
+  assert.equal((await build([], withCC)).ranGo, false);
+  // Another compiler at the same path (an upgrade): go asks it for its version again.
+  writeFileSync(cc, '#!/bin/sh\n# upgraded\nexec gcc "$@"\n');
+  age(cc);
+  assert.equal((await build([], withCC)).ranGo, true);
+});
+
+test('the runtime module go-weave brings in is read by go: an edit to it runs go', async () => {
+  await settle();
+  const file = join(dir, '.assets', 'runtime', 'trace', 'span.go');
+  appendFileSync(file, '\nfunc init() { println("edited runtime") }\n');
+  age(file);
+  assert.equal((await build()).ranGo, true);
+  const r = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
+  assert.match(r.stderr, /edited runtime/);
+  await settle();
+});
+
+test('a go run that fails or prints is never left out', async () => {
+  writeFileSync(join(dir, 'bad_amd64.s'), 'this is not assembly\n');
+  age(join(dir, 'bad_amd64.s'));
+  for (let i = 0; i < 4; i++) {
+    const r = await build();
+    assert.notEqual(r.code, 0);
+    assert.equal(r.ranGo, true);
+    assert.match(r.stderr, /bad_amd64\.s/);
+  }
+  rmSync(join(dir, 'bad_amd64.s'));
+  await settle();
+  // go warns on every run when GOPATH is GOROOT: a run that printed is not vouched for.
+  const goroot = (await run('go', ['env', 'GOROOT'])).stdout.trim();
+  for (let i = 0; i < 4; i++) {
+    const r = await build([], { GOPATH: goroot });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.ranGo, true);
+    assert.match(r.stderr, /GOPATH and GOROOT are the same|GOPATH set to GOROOT/);
+  }
+});
+
+test('flags that print (-x, -work) always run go', async () => {
+  for (const flag of ['-x', '-work']) {
+    for (let i = 0; i < 3; i++) assert.equal((await build([flag])).ranGo, true, `${flag} build ${i}`);
+  }
+});
+
+test('Git: a commit or an uncommitted change runs go, which stamps the new state', async (t) => {
+  const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir });
+  if ((await git('--version')).code !== 0) return t.skip('git is not installed');
+  writeFileSync(join(dir, '.gitignore'), 'out/\n.weave/\ngo.log\ngo-logged\n*.test\n');
+  assert.equal((await git('init', '-q')).code, 0);
+  await git('add', '-A');
+  assert.equal((await git('commit', '-qm', 'one')).code, 0);
+  // A repository appeared: go stamps it.
+  assert.equal((await build()).ranGo, true);
+  const head = async () => (await git('rev-parse', 'HEAD')).stdout.trim();
+  assert.deepEqual({ rev: (await vcs())['vcs.revision'], modified: (await vcs())['vcs.modified'] }, { rev: await head(), modified: 'false' });
+  await settle();
+  // A change to a file no package reads still changes what go stamps.
+  writeFileSync(join(dir, 'README'), 'notes\n');
+  assert.equal((await build()).ranGo, true);
+  assert.equal((await vcs())['vcs.modified'], 'true');
+  await settle();
+  await git('add', '-A');
+  assert.equal((await git('commit', '-qm', 'two')).code, 0);
+  assert.equal((await build()).ranGo, true);
+  assert.deepEqual({ rev: (await vcs())['vcs.revision'], modified: (await vcs())['vcs.modified'] }, { rev: await head(), modified: 'false' });
+  await settle();
+  assert.deepEqual(await spans(), ['second']);
+  appendFileSync(join(dir, 'README'), 'more\n');
+  assert.equal((await build()).ranGo, true);
+  assert.equal((await vcs())['vcs.modified'], 'true');
+});

@@ -1,0 +1,175 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { Flag } from './args.js';
+import type { ListedPackage } from './golist.js';
+import { sha256 } from './hash.js';
+import { otherInput } from './listing.js';
+import type { Prepared } from './pipeline.js';
+import { absoluteGo } from './replay.js';
+
+/**
+ * What lets the launcher leave out the go command of a `go build` that nothing changed since
+ * (launcher/uptodate.go): such a go command only reads, finds every output up to date, and
+ * prints nothing. Besides the record's stamps (the plan's inputs), go reads a few more things
+ * whose change makes it build again; they are named here and stamped by the launcher itself, the
+ * first time it runs the go command for the record and sees it succeed silently.
+ *
+ * Read by launcher/record.go; absent when the build is not one the launcher can vouch for.
+ */
+export interface SkipGuard {
+  /** The directory go runs in (after -C): where its VCS stamping looks for a repository. */
+  dir: string;
+  /** The files go build writes, each with the import path of the main package linked into it. */
+  outputs: { path: string; pkg: string }[];
+  /** Files go reads beyond the plan's: go.sum and go.work.sum, default.pgo, the C compiler. */
+  files: string[];
+  /**
+   * Source directories, each with the hash of its other input names (otherInputNames): the C,
+   * assembly and .syso files go list accounted for when it listed the package.
+   */
+  dirs: { dir: string; names: string }[];
+}
+
+/**
+ * Build flags after which a no-op go build writes and prints nothing and reads nothing else.
+ * -x, -n, -v, -work, -json, -a, -toolexec, -debug-* and the like are left out: those print, act
+ * or read beyond what is stamped.
+ */
+const QUIET_FLAGS = new Set([
+  'o', 'tags', 'ldflags', 'gcflags', 'asmflags', 'trimpath', 'race', 'msan', 'asan', 'mod', 'pgo',
+  'buildvcs', 'p', 'cover', 'covermode', 'coverpkg', 'modcacherw', 'buildmode', 'compiler', 'C',
+  'overlay', 'modfile', 'installsuffix',
+]);
+
+/**
+ * The names in a directory that go may read besides Go files (otherInput), sorted by bytes, and
+ * their hash. The launcher computes the same (launcher/uptodate.go otherInputNames).
+ */
+export function otherInputNames(dir: string): { hash: string; names: string[] } {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter(otherInput);
+  } catch {
+    // Gone: hashes as empty, as in the launcher.
+  }
+  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return { hash: sha256(names.join('\n')), names };
+}
+
+/** The guard for a prepared build, or undefined when go must run every time. */
+export function skipGuard(p: Prepared): SkipGuard | undefined {
+  if (p.parsed.subcommand !== 'build') return undefined;
+  const flags = [...goflags(p.ge.GOFLAGS), ...p.parsed.flags];
+  if (!flags.every(quiet)) return undefined;
+  const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
+  if (targets.length === 0 || targets.some((t) => t.ImportPath === 'command-line-arguments' || t.Error)) return undefined;
+  const immutable = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + sep);
+  const mutable = (d: string | undefined): d is string => !!d && !immutable.some((i) => d.startsWith(i));
+  const files: string[] = [];
+  const dirs: SkipGuard['dirs'] = [];
+  const byDir = new Map<string, ListedPackage[]>();
+  for (const pkg of p.packages) {
+    // pkg-config answers are read again by every build; embedded trees are not stamped here.
+    if (pkg.CgoPkgConfig?.length || pkg.Error) return undefined;
+    if (pkg.Standard || !mutable(pkg.Dir)) continue;
+    if (pkg.EmbedPatterns?.length) return undefined;
+    byDir.set(pkg.Dir, [...(byDir.get(pkg.Dir) ?? []), pkg]);
+  }
+  for (const [dir, pkgs] of byDir) {
+    const { hash, names } = otherInputNames(dir);
+    // A name go list did not account for came after the plan: its lists are out of date.
+    const listed = new Set(pkgs.flatMap(otherFiles));
+    if (names.some((n) => n !== 'default.pgo' && !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return undefined;
+    dirs.push({ dir, names: hash });
+  }
+  for (const pkg of p.packages) {
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push(join(pkg.Module.Dir, 'go.sum'));
+  }
+  if (p.ge.GOWORK && p.ge.GOWORK !== 'off') files.push(join(dirname(p.ge.GOWORK), 'go.work.sum'));
+  if (p.ge.CGO_ENABLED === '1') {
+    // go asks the C compiler for its version on every build that compiles cgo, which woven
+    // builds mostly do (the runtime's exporter reaches net).
+    const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : undefined;
+    if (!cc) return undefined;
+    files.push(cc);
+  }
+  // The runtime module go-weave brings in is outside the plan (go list saw the user's graph).
+  if (p.runtimeDir) files.push(...sourceTree(p.runtimeDir));
+  const outputs = outputsOf(p, targets, flags);
+  if (!outputs) return undefined;
+  for (const t of targets) if (t.Name === 'main' && t.Dir && mutable(t.Dir)) files.push(join(t.Dir, 'default.pgo'));
+  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs };
+}
+
+/** A module tree's directories and the files a build of it reads (tests left out). */
+function sourceTree(dir: string, out: string[] = []): string[] {
+  out.push(dir);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'testdata') continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) sourceTree(path, out);
+    else if ((e.name.endsWith('.go') && !e.name.endsWith('_test.go')) || e.name === 'go.mod' || otherInput(e.name)) out.push(path);
+  }
+  return out;
+}
+
+function otherFiles(pkg: ListedPackage): string[] {
+  return [pkg.CFiles, pkg.CXXFiles, pkg.MFiles, pkg.HFiles, pkg.FFiles, pkg.SFiles, pkg.SwigFiles, pkg.SwigCXXFiles, pkg.SysoFiles, pkg.IgnoredOtherFiles].flatMap((l) => l ?? []);
+}
+
+function quiet(f: Flag): boolean {
+  if (!QUIET_FLAGS.has(f.name)) return false;
+  if (f.name === 'buildmode') return ['exe', 'pie', 'default'].includes(f.value ?? '');
+  if (f.name === 'compiler') return f.value === 'gc';
+  return true;
+}
+
+/** GOFLAGS as flags (space-separated, each -name or -name=value). */
+function goflags(s: string | undefined): Flag[] {
+  return (s ?? '').split(/\s+/).filter(Boolean).map((raw) => {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
+    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
+  });
+}
+
+/**
+ * Where go build writes: -o's file, or one file per main package in -o's directory; without -o,
+ * a single main package's executable in the directory go runs in, and nothing for several
+ * packages or a non-main one. Undefined for what the launcher cannot vouch for (-o with a package
+ * that is not a command: go writes an archive).
+ */
+function outputsOf(p: Prepared, targets: ListedPackage[], flags: Flag[]): SkipGuard['outputs'] | undefined {
+  const o = [...flags].reverse().find((f) => f.name === 'o')?.value;
+  const exe = (t: ListedPackage) => execName(t.ImportPath) + (p.ge.GOOS === 'windows' ? '.exe' : '');
+  if (o === undefined) {
+    if (targets.length !== 1 || targets[0].Name !== 'main') return [];
+    return [{ path: join(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+  }
+  if (o === '/dev/null') return [];
+  if (targets.some((t) => t.Name !== 'main')) return undefined;
+  const path = resolve(p.cwd, o);
+  if (o.endsWith('/') || o.endsWith(sep) || isDir(path)) return targets.map((t) => ({ path: join(path, exe(t)), pkg: t.ImportPath }));
+  return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : undefined;
+}
+
+/** The go command's name for a command's executable: its last path element, skipping a major version. */
+export function execName(importPath: string): string {
+  const elems = importPath.split('/');
+  const last = elems[elems.length - 1];
+  // v2 and later; v0, v1 and v01 name themselves.
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : basename(last);
+}
+
+function isDir(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
