@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { REPO } from './support/go-shop.ts';
@@ -34,7 +35,14 @@ before(async () => {
   // A go that notes each build it runs, then is the real one.
   const real = (await run('go', ['env', 'GOROOT'])).stdout.trim();
   const wrapper = join(dir, 'go-logged');
-  writeFileSync(wrapper, `#!/bin/sh\n[ "$1" = build ] && echo "$*" >> '${goLog}'\nexec '${join(real, 'bin', 'go')}' "$@"\n`);
+  // With a file named slow beside it, a build is a long sleep instead (the signal test).
+  writeFileSync(wrapper, [
+    '#!/bin/sh',
+    `[ "$1" = build ] && echo "$*" >> '${goLog}'`,
+    `if [ "$1" = build ] && [ -f '${join(dir, 'slow')}' ]; then echo > '${join(dir, 'slow-started')}'; exec sleep 31; fi`,
+    `exec '${join(real, 'bin', 'go')}' "$@"`,
+    '',
+  ].join('\n'));
   chmodSync(wrapper, 0o755);
   age(join(dir, 'main.go'));
   age(join(dir, 'go.mod'));
@@ -211,10 +219,30 @@ test('flags that print (-x, -work) always run go', async () => {
   }
 });
 
+test('a signal to go-weave while it runs go to vouch for it reaches go, and go-weave ends as go does', async () => {
+  await settle();
+  // Without its output the build needs go, which the launcher runs as a child to vouch for it.
+  rmSync(bin);
+  writeFileSync(join(dir, 'slow'), '');
+  const child = spawn(ENTRY, ['build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env }, stdio: 'ignore' });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  for (let i = 0; i < 200 && !existsSync(join(dir, 'slow-started')); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.ok(existsSync(join(dir, 'slow-started')), 'go started');
+  child.kill('SIGTERM');
+  assert.equal(await exited, 'SIGTERM');
+  // The go command (here a sleep standing in for it) got the signal too.
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal((await run('pgrep', ['-f', 'sleep 31'])).stdout.trim(), '');
+  rmSync(join(dir, 'slow'));
+  rmSync(join(dir, 'slow-started'));
+  assert.equal((await build()).ranGo, true);
+  assert.deepEqual(await spans(), ['second']);
+});
+
 test('Git: a commit or an uncommitted change runs go, which stamps the new state', async (t) => {
   const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir });
   if ((await git('--version')).code !== 0) return t.skip('git is not installed');
-  writeFileSync(join(dir, '.gitignore'), 'out/\n.weave/\ngo.log\ngo-logged\n*.test\n');
+  writeFileSync(join(dir, '.gitignore'), 'out/\n.weave/\n.assets/\ngo.log\ngo-logged\ncc-wrapper\n*.test\n');
   assert.equal((await git('init', '-q')).code, 0);
   await git('add', '-A');
   assert.equal((await git('commit', '-qm', 'one')).code, 0);

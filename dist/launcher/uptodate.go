@@ -383,9 +383,9 @@ func capture(prog, dir string, args ...string) ([]byte, bool) {
 }
 
 // runGo runs the record's go command with this process's standard input, copying its output
-// through, and returns its exit code and whether it printed anything. Signals meant for this
-// process alone (SIGTERM, SIGHUP) are passed on; a terminal's SIGINT and SIGQUIT reach go
-// directly, as they reach the whole process group.
+// through, and returns its exit code and whether it printed anything (started is false when go
+// could not be started). Signals are passed on: one sent to this process alone reaches go, and
+// go takes a terminal's second copy of an interrupt as it takes the first.
 func runGo(rec *record) (code int, printed, started bool) {
 	outR, outW, err1 := os.Pipe()
 	errR, errW, err2 := os.Pipe()
@@ -422,9 +422,7 @@ func runGo(rec *record) (code int, printed, started bool) {
 	go copyOut(os.Stderr, errR)
 	go func() {
 		for s := range sigs {
-			if s == syscall.SIGTERM || s == syscall.SIGHUP {
-				p.Signal(s)
-			}
+			p.Signal(s)
 		}
 	}()
 	st, err := p.Wait()
@@ -436,6 +434,8 @@ func runGo(rec *record) (code int, printed, started bool) {
 		// Die of the same signal, as the exec'd go would have.
 		signal.Reset(ws.Signal())
 		syscall.Kill(os.Getpid(), ws.Signal())
+		// The signal is delivered on its way; should it not end the process, exit as a shell reports it.
+		time.Sleep(time.Second)
 		return 128 + int(ws.Signal()), true, true
 	}
 	return st.ExitCode(), printed, true
