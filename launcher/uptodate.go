@@ -43,6 +43,8 @@ type skipGuard struct {
 		Dir   string `json:"dir"`
 		Names string `json:"names"`
 	} `json:"dirs"`
+	// Embeds are the roots of what //go:embed patterns can match: files, or trees stamped whole.
+	Embeds []string `json:"embeds"`
 }
 
 // vouched is what <record>.up holds: the guard's inputs as they were when go last ran for the
@@ -107,6 +109,11 @@ func guardInputs(g *skipGuard) (stamps []string, ok bool) {
 			return nil, false
 		}
 	}
+	for _, root := range g.Embeds {
+		if !stampTree(root, &stamps, stamp) {
+			return nil, false
+		}
+	}
 	for _, d := range g.Dirs {
 		names := otherInputNames(d.Dir)
 		if namesHash(names) != d.Names {
@@ -121,6 +128,38 @@ func guardInputs(g *skipGuard) (stamps []string, ok bool) {
 		}
 	}
 	return stamps, true
+}
+
+// stampTree stamps a file, or a directory by the names in it (all of them: a pattern can match
+// any) and everything below it. It returns false when stamp refuses one (too recent).
+func stampTree(path string, stamps *[]string, stamp func(string, os.FileInfo) bool) bool {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		*stamps = append(*stamps, "- 0 "+path)
+		return true
+	}
+	if !fi.IsDir() {
+		return stamp(path, fi)
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return false
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name()+"/")
+		} else {
+			names = append(names, e.Name())
+		}
+	}
+	*stamps = append(*stamps, "l "+namesHash(names)+" "+path)
+	for _, e := range entries {
+		if !stampTree(filepath.Join(path, e.Name()), stamps, stamp) {
+			return false
+		}
+	}
+	return true
 }
 
 // outputStamps names the build of each file go build writes, by its Go build ID: the go command

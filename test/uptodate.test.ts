@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { REPO } from './support/go-shop.ts';
+import { embedRoot, execName } from '../weaver/src/gocmd/uptodate.ts';
 
 const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
 const SKIPPED = /up to date, go not run/;
@@ -99,6 +100,18 @@ async function vcs(): Promise<Record<string, string>> {
   for (const m of r.stdout.matchAll(/^\s+build\s+(vcs[.\w]*)=(.*)$/gm)) out[m[1]] = m[2];
   return out;
 }
+
+test('what the guard derives: where an embed pattern can match, what go names an executable', () => {
+  assert.equal(embedRoot('/p', 'static'), '/p/static');
+  assert.equal(embedRoot('/p', 'templates/*.html'), '/p/templates');
+  assert.equal(embedRoot('/p', 'all:*.txt'), '/p');
+  assert.equal(embedRoot('/p', 'a/b[0-9]/c.txt'), '/p/a');
+  assert.equal(embedRoot('/p', 'docs/x\\?.md'), '/p/docs');
+  assert.equal(execName('example.com/cmd/server'), 'server');
+  assert.equal(execName('example.com/tool/v2'), 'tool');
+  assert.equal(execName('example.com/tool/v1'), 'v1');
+  assert.equal(execName('v2'), 'v2');
+});
 
 test('an unchanged woven build leaves go out once go has run for its record and said nothing', async () => {
   // Node twice (the second builds the launcher), then the launcher runs go and vouches.
@@ -219,6 +232,85 @@ test('flags that print (-x, -work) always run go', async () => {
   }
 });
 
+test('embedded files: an edit, a new file in an embedded tree, a new //go:embed line and its file each run go', async () => {
+  const emb = join(dir, 'emb');
+  const out = join(dir, 'out', 'emb');
+  const files: Record<string, string> = {
+    'go.mod': 'module example.com/emb\n\ngo 1.22\n',
+    'main.go': `package main
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+)
+
+//go:embed static
+var static embed.FS
+
+//weave:span list
+func list() (out []string) {
+	fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := static.ReadFile(p)
+			out = append(out, p+"="+string(b))
+		}
+		return nil
+	})
+	return out
+}
+
+func main() {
+	for _, l := range list() {
+		fmt.Println(l)
+	}
+}
+`,
+    'static/a.txt': 'one',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(emb, name, '..'), { recursive: true });
+    writeFileSync(join(emb, name), text);
+  }
+  const ageAll = (...names: string[]) => names.forEach((n) => age(join(emb, n)));
+  ageAll('go.mod', 'main.go', 'static/a.txt', 'static', '.');
+  const buildEmb = async () => {
+    const before = goRuns();
+    const r = await run(ENTRY, ['build', '-o', out, '.'], { cwd: emb, env: { ...process.env, ...env } });
+    assert.equal(r.code, 0, r.stderr);
+    return { ranGo: goRuns() > before, stderr: r.stderr };
+  };
+  const settleEmb = async () => {
+    for (let i = 0; i < 4; i++) if (!(await buildEmb()).ranGo) return;
+    assert.fail('go still ran after 4 unchanged builds');
+  };
+  const printed = async () => (await run(out, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } })).stdout;
+  await settleEmb();
+  assert.equal(await printed(), 'static/a.txt=one\n');
+  writeFileSync(join(emb, 'static', 'a.txt'), 'uno');
+  ageAll('static/a.txt');
+  assert.equal((await buildEmb()).ranGo, true);
+  assert.equal(await printed(), 'static/a.txt=uno\n');
+  await settleEmb();
+  // A new directory with a file, deep in the embedded tree.
+  mkdirSync(join(emb, 'static', 'sub'));
+  writeFileSync(join(emb, 'static', 'sub', 'b.txt'), 'two');
+  ageAll('static/sub/b.txt', 'static/sub', 'static');
+  assert.equal((await buildEmb()).ranGo, true);
+  assert.equal(await printed(), 'static/a.txt=uno\nstatic/sub/b.txt=two\n');
+  await settleEmb();
+  // A second //go:embed below the imports, which stay as they were: go list must be asked again.
+  writeFileSync(join(emb, 'extra.txt'), 'three');
+  writeFileSync(join(emb, 'main.go'), files['main.go'].replace('var static embed.FS', 'var static embed.FS\n\n//go:embed extra.txt\nvar extra string').replace('func main() {', 'func main() {\n\tfmt.Println(extra)'));
+  ageAll('extra.txt', 'main.go', '.');
+  await settleEmb();
+  assert.equal(await printed(), 'three\nstatic/a.txt=uno\nstatic/sub/b.txt=two\n');
+  writeFileSync(join(emb, 'extra.txt'), 'tres');
+  ageAll('extra.txt');
+  assert.equal((await buildEmb()).ranGo, true);
+  assert.equal(await printed(), 'tres\nstatic/a.txt=uno\nstatic/sub/b.txt=two\n');
+});
+
 test('a signal to go-weave while it runs go to vouch for it reaches go, and go-weave ends as go does', async () => {
   await settle();
   // Without its output the build needs go, which the launcher runs as a child to vouch for it.
@@ -242,7 +334,7 @@ test('a signal to go-weave while it runs go to vouch for it reaches go, and go-w
 test('Git: a commit or an uncommitted change runs go, which stamps the new state', async (t) => {
   const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir });
   if ((await git('--version')).code !== 0) return t.skip('git is not installed');
-  writeFileSync(join(dir, '.gitignore'), 'out/\n.weave/\n.assets/\ngo.log\ngo-logged\ncc-wrapper\n*.test\n');
+  writeFileSync(join(dir, '.gitignore'), 'out/\n.weave/\n.assets/\nemb/\ngo.log\ngo-logged\ncc-wrapper\n*.test\n');
   assert.equal((await git('init', '-q')).code, 0);
   await git('add', '-A');
   assert.equal((await git('commit', '-qm', 'one')).code, 0);

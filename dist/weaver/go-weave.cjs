@@ -1162,11 +1162,13 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    return sha256(goHeader((0, import_node_fs11.readFileSync)(path, "utf8")));
+    const src = (0, import_node_fs11.readFileSync)(path, "utf8");
+    return sha256(goHeader(src), ...src.match(EMBED_LINE) ?? []);
   } catch {
     return "";
   }
 }
+var EMBED_LINE = /^[ \t]*\/\/go:embed[ \t].*$/gm;
 function goHeader(src) {
   const n = src.length;
   let i = skipSpaceAndComments(src, 0);
@@ -2118,13 +2120,16 @@ function skipGuard(p) {
   const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
   const files = [];
   const dirs = [];
+  const embeds = /* @__PURE__ */ new Set();
   const byDir = /* @__PURE__ */ new Map();
   for (const pkg of p.packages) {
     if (pkg.CgoPkgConfig?.length || pkg.Error) return void 0;
     if (pkg.Standard || !mutable(pkg.Dir)) continue;
-    if (pkg.EmbedPatterns?.length) return void 0;
     byDir.set(pkg.Dir, [...byDir.get(pkg.Dir) ?? [], pkg]);
+    for (const pattern of pkg.EmbedPatterns ?? []) embeds.add(embedRoot(pkg.Dir, pattern));
   }
+  let budget = MAX_EMBED_ENTRIES;
+  for (const root of embeds) if ((budget -= treeSize(root, budget)) < 0) return void 0;
   for (const [dir, pkgs] of byDir) {
     const { hash, names } = otherInputNames(dir);
     const listed = new Set(pkgs.flatMap(otherFiles));
@@ -2144,7 +2149,7 @@ function skipGuard(p) {
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
   for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path18.join)(t.Dir, "default.pgo"));
-  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs };
+  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs, embeds: [...embeds].sort() };
 }
 function sourceTree(dir, out = []) {
   out.push(dir);
@@ -2161,6 +2166,27 @@ function sourceTree(dir, out = []) {
     else if (e.name.endsWith(".go") && !e.name.endsWith("_test.go") || e.name === "go.mod" || otherInput(e.name)) out.push(path);
   }
   return out;
+}
+var MAX_EMBED_ENTRIES = 2e3;
+function embedRoot(dir, pattern) {
+  const elems = pattern.replace(/^all:/, "").split("/");
+  const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
+  return (0, import_node_path18.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
+}
+function treeSize(root, limit) {
+  let n = 1;
+  let entries;
+  try {
+    if (!(0, import_node_fs21.statSync)(root).isDirectory()) return 1;
+    entries = (0, import_node_fs21.readdirSync)(root, { withFileTypes: true });
+  } catch {
+    return 1;
+  }
+  for (const e of entries) {
+    if (n > limit) break;
+    n += e.isDirectory() ? treeSize((0, import_node_path18.join)(root, e.name), limit - n) : 1;
+  }
+  return n;
 }
 function otherFiles(pkg) {
   return [pkg.CFiles, pkg.CXXFiles, pkg.MFiles, pkg.HFiles, pkg.FFiles, pkg.SFiles, pkg.SwigFiles, pkg.SwigCXXFiles, pkg.SysoFiles, pkg.IgnoredOtherFiles].flatMap((l) => l ?? []);

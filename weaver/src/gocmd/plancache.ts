@@ -38,11 +38,16 @@ function stampOf(path: string): Stamp {
 
 function headerHash(path: string): string {
   try {
-    return sha256(goHeader(readFileSync(path, 'utf8')));
+    const src = readFileSync(path, 'utf8');
+    // //go:embed lines sit beside the variables they fill, below the imports; go list reports
+    // their patterns (EmbedPatterns), which say what a build reads (uptodate.ts).
+    return sha256(goHeader(src), ...(src.match(EMBED_LINE) ?? []));
   } catch {
     return '';
   }
 }
+
+const EMBED_LINE = /^[ \t]*\/\/go:embed[ \t].*$/gm;
 
 /**
  * The start of a Go file up to its last import: build constraints, package clause, imports and

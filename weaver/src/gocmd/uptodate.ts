@@ -28,6 +28,11 @@ export interface SkipGuard {
    * assembly and .syso files go list accounted for when it listed the package.
    */
   dirs: { dir: string; names: string }[];
+  /**
+   * Where //go:embed patterns can match: each pattern's leading literal path (a file, or a
+   * directory whose whole tree the launcher stamps, every name and file in it).
+   */
+  embeds: string[];
 }
 
 /**
@@ -67,14 +72,18 @@ export function skipGuard(p: Prepared): SkipGuard | undefined {
   const mutable = (d: string | undefined): d is string => !!d && !immutable.some((i) => d.startsWith(i));
   const files: string[] = [];
   const dirs: SkipGuard['dirs'] = [];
+  const embeds = new Set<string>();
   const byDir = new Map<string, ListedPackage[]>();
   for (const pkg of p.packages) {
-    // pkg-config answers are read again by every build; embedded trees are not stamped here.
+    // pkg-config answers are read again by every build.
     if (pkg.CgoPkgConfig?.length || pkg.Error) return undefined;
     if (pkg.Standard || !mutable(pkg.Dir)) continue;
-    if (pkg.EmbedPatterns?.length) return undefined;
     byDir.set(pkg.Dir, [...(byDir.get(pkg.Dir) ?? []), pkg]);
+    for (const pattern of pkg.EmbedPatterns ?? []) embeds.add(embedRoot(pkg.Dir, pattern));
   }
+  // A tree too large to stamp on every build costs more than the go command it saves.
+  let budget = MAX_EMBED_ENTRIES;
+  for (const root of embeds) if ((budget -= treeSize(root, budget)) < 0) return undefined;
   for (const [dir, pkgs] of byDir) {
     const { hash, names } = otherInputNames(dir);
     // A name go list did not account for came after the plan: its lists are out of date.
@@ -98,7 +107,7 @@ export function skipGuard(p: Prepared): SkipGuard | undefined {
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return undefined;
   for (const t of targets) if (t.Name === 'main' && t.Dir && mutable(t.Dir)) files.push(join(t.Dir, 'default.pgo'));
-  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs };
+  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs, embeds: [...embeds].sort() };
 }
 
 /** A module tree's directories and the files a build of it reads (tests left out). */
@@ -117,6 +126,37 @@ function sourceTree(dir: string, out: string[] = []): string[] {
     else if ((e.name.endsWith('.go') && !e.name.endsWith('_test.go')) || e.name === 'go.mod' || otherInput(e.name)) out.push(path);
   }
   return out;
+}
+
+/** Entries of embedded trees stamped on each build at the most (a few milliseconds). */
+const MAX_EMBED_ENTRIES = 2000;
+
+/**
+ * The part of a //go:embed pattern before its first wildcard, in the package's directory: a
+ * pattern can only match there or below (`all:` only adds hidden names, which the launcher
+ * stamps anyway).
+ */
+export function embedRoot(dir: string, pattern: string): string {
+  const elems = pattern.replace(/^all:/, '').split('/');
+  const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
+  return join(dir, ...(wild < 0 ? elems : elems.slice(0, wild)));
+}
+
+/** Entries in the tree at root (1 for a file), counting no further than limit + 1. */
+function treeSize(root: string, limit: number): number {
+  let n = 1;
+  let entries;
+  try {
+    if (!statSync(root).isDirectory()) return 1;
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return 1;
+  }
+  for (const e of entries) {
+    if (n > limit) break;
+    n += e.isDirectory() ? treeSize(join(root, e.name), limit - n) : 1;
+  }
+  return n;
 }
 
 function otherFiles(pkg: ListedPackage): string[] {
