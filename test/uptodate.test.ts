@@ -33,13 +33,13 @@ before(async () => {
   dir = writeTree({ 'go.mod': 'module example.com/uptodate\n\ngo 1.22\n', 'main.go': main('first') }, 'gw-uptodate-');
   bin = join(dir, 'out', 'uptodate');
   goLog = join(dir, 'go.log');
-  // A go that notes each build it runs, then is the real one.
+  // A go that notes each build and install it runs, then is the real one.
   const real = (await run('go', ['env', 'GOROOT'])).stdout.trim();
   const wrapper = join(dir, 'go-logged');
   // With a file named slow beside it, a build is a long sleep instead (the signal test).
   writeFileSync(wrapper, [
     '#!/bin/sh',
-    `[ "$1" = build ] && echo "$*" >> '${goLog}'`,
+    `case "$1" in build|install) echo "$*" >> '${goLog}' ;; esac`,
     `if [ "$1" = build ] && [ -f '${join(dir, 'slow')}' ]; then echo > '${join(dir, 'slow-started')}'; exec sleep 31; fi`,
     `exec '${join(real, 'bin', 'go')}' "$@"`,
     '',
@@ -203,6 +203,26 @@ test('the runtime module go-weave brings in is read by go: an edit to it runs go
   const r = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
   assert.match(r.stderr, /edited runtime/);
   await settle();
+});
+
+test('go install: a command installed and unchanged since is not built again; a removed one is', async () => {
+  const gobin = join(dir, 'out', 'gobin');
+  const install = async () => {
+    const before = goRuns();
+    const r = await run(ENTRY, ['install', '.'], { cwd: dir, env: { ...process.env, ...env, GOBIN: gobin } });
+    assert.equal(r.code, 0, r.stderr);
+    return { ranGo: goRuns() > before, stderr: r.stderr };
+  };
+  let i = 0;
+  while ((await install()).ranGo) assert.ok(++i < 4, 'go still ran after 4 unchanged installs');
+  assert.match((await install()).stderr, SKIPPED);
+  const installed = join(gobin, 'uptodate');
+  const ran = await run(installed, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(ran.stdout, '42\n');
+  assert.match(ran.stderr, /"name":"second"/);
+  rmSync(installed);
+  assert.equal((await install()).ranGo, true);
+  assert.ok(existsSync(installed));
 });
 
 test('a go run that fails or prints is never left out', async () => {

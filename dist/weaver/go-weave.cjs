@@ -756,7 +756,7 @@ function notFound(cmd) {
 }
 
 // weaver/src/gocmd/golist.ts
-var LIST_FIELDS = "ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,IgnoredOtherFiles,CgoPkgConfig,EmbedPatterns,Imports,Module,Error,Incomplete";
+var LIST_FIELDS = "ImportPath,Name,Dir,Target,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,IgnoredOtherFiles,CgoPkgConfig,EmbedPatterns,Imports,Module,Error,Incomplete";
 async function goList(go, opts) {
   const args = ["list", "-e", "-deps", `-json=${LIST_FIELDS}`, ...opts.tests ? ["-test"] : [], ...opts.flags, "--", ...opts.patterns];
   const r = await capture(go, args, { cwd: opts.cwd, env: opts.env });
@@ -2111,7 +2111,7 @@ function otherInputNames(dir) {
   return { hash: sha256(names.join("\n")), names };
 }
 function skipGuard(p) {
-  if (p.parsed.subcommand !== "build") return void 0;
+  if (p.parsed.subcommand !== "build" && p.parsed.subcommand !== "install") return void 0;
   const flags = [...goflags(p.ge.GOFLAGS), ...p.parsed.flags];
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
@@ -2204,6 +2204,11 @@ function goflags(s) {
   });
 }
 function outputsOf(p, targets, flags) {
+  if (p.parsed.subcommand === "install") {
+    const commands = targets.filter((t) => t.Name === "main");
+    if (commands.some((t) => !t.Target)) return void 0;
+    return commands.map((t) => ({ path: t.Target, pkg: t.ImportPath }));
+  }
   const o = [...flags].reverse().find((f) => f.name === "o")?.value;
   const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
   if (o === void 0) {

@@ -6,6 +6,8 @@ export interface ListedPackage {
   ImportPath: string;
   Name?: string;
   Dir?: string;
+  /** Where go install writes a command (uptodate.ts). */
+  Target?: string;
   Standard?: boolean;
   Goroot?: boolean;
   ForTest?: string;
@@ -35,7 +37,7 @@ export interface ListedPackage {
 }
 
 export const LIST_FIELDS =
-  'ImportPath,Name,Dir,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,' +
+  'ImportPath,Name,Dir,Target,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,' +
   'CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,IgnoredOtherFiles,CgoPkgConfig,EmbedPatterns,' +
   'Imports,Module,Error,Incomplete';
 

@@ -63,7 +63,7 @@ export function otherInputNames(dir: string): { hash: string; names: string[] } 
 
 /** The guard for a prepared build, or undefined when go must run every time. */
 export function skipGuard(p: Prepared): SkipGuard | undefined {
-  if (p.parsed.subcommand !== 'build') return undefined;
+  if (p.parsed.subcommand !== 'build' && p.parsed.subcommand !== 'install') return undefined;
   const flags = [...goflags(p.ge.GOFLAGS), ...p.parsed.flags];
   if (!flags.every(quiet)) return undefined;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
@@ -179,12 +179,18 @@ function goflags(s: string | undefined): Flag[] {
 }
 
 /**
- * Where go build writes: -o's file, or one file per main package in -o's directory; without -o,
- * a single main package's executable in the directory go runs in, and nothing for several
- * packages or a non-main one. Undefined for what the launcher cannot vouch for (-o with a package
- * that is not a command: go writes an archive).
+ * Where go install writes: each command's Target. Where go build writes: -o's file, or one file
+ * per main package in -o's directory; without -o, a single main package's executable in the
+ * directory go runs in, and nothing for several packages or a non-main one. Undefined for what
+ * the launcher cannot vouch for (-o with a package that is not a command: go writes an archive).
  */
 function outputsOf(p: Prepared, targets: ListedPackage[], flags: Flag[]): SkipGuard['outputs'] | undefined {
+  if (p.parsed.subcommand === 'install') {
+    // Commands go to their Target (GOBIN, or GOPATH's bin); a library installs nothing.
+    const commands = targets.filter((t) => t.Name === 'main');
+    if (commands.some((t) => !t.Target)) return undefined;
+    return commands.map((t) => ({ path: t.Target!, pkg: t.ImportPath }));
+  }
   const o = [...flags].reverse().find((f) => f.name === 'o')?.value;
   const exe = (t: ListedPackage) => execName(t.ImportPath) + (p.ge.GOOS === 'windows' ? '.exe' : '');
   if (o === undefined) {
