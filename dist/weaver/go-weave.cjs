@@ -2093,7 +2093,6 @@ var QUIET_FLAGS = /* @__PURE__ */ new Set([
   "cover",
   "covermode",
   "coverpkg",
-  "modcacherw",
   "buildmode",
   "compiler",
   "C",

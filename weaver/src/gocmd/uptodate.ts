@@ -38,11 +38,12 @@ export interface SkipGuard {
 /**
  * Build flags after which a no-op go build writes and prints nothing and reads nothing else.
  * -x, -n, -v, -work, -json, -a, -toolexec, -debug-* and the like are left out: those print, act
- * or read beyond what is stamped.
+ * or read beyond what is stamped; so is -modcacherw, with which the module cache, taken as
+ * read-only here, may be edited.
  */
 const QUIET_FLAGS = new Set([
   'o', 'tags', 'ldflags', 'gcflags', 'asmflags', 'trimpath', 'race', 'msan', 'asan', 'mod', 'pgo',
-  'buildvcs', 'p', 'cover', 'covermode', 'coverpkg', 'modcacherw', 'buildmode', 'compiler', 'C',
+  'buildvcs', 'p', 'cover', 'covermode', 'coverpkg', 'buildmode', 'compiler', 'C',
   'overlay', 'modfile', 'installsuffix',
 ]);
 
