@@ -205,6 +205,47 @@ func BaggageValue(ctx context.Context, key string) (string, bool) {
 	return "", false
 }
 
+// WithBaggage returns a copy of ctx whose baggage has the member key=value, in place of any
+// member of that key: InjectHeaders and InjectMetadata pass it on in the W3C baggage header, to
+// every service the request reaches (BaggageValue reads it there). The value is percent-encoded
+// where the header needs it. An error, and ctx as it was, when key is not a token (RFC 7230) or
+// the baggage would pass the W3C limits (180 members, 8192 bytes).
+func WithBaggage(ctx context.Context, key, value string) (context.Context, error) {
+	if !isToken(key) {
+		return ctx, fmt.Errorf("baggage: key %q is not a token", key)
+	}
+	members := []string{}
+	for _, m := range strings.Split(baggageFrom(ctx), ",") {
+		kv, _, _ := strings.Cut(m, ";")
+		if k, _, _ := strings.Cut(kv, "="); m != "" && k != key {
+			members = append(members, m)
+		}
+	}
+	members = append(members, key+"="+baggageEscape(value))
+	b := strings.Join(members, ",")
+	if len(members) > maxBaggageMembers || len(b) > maxBaggageBytes {
+		return ctx, fmt.Errorf("baggage: %s=… would pass the limits of %d members and %d bytes", key, maxBaggageMembers, maxBaggageBytes)
+	}
+	return context.WithValue(ctx, baggageKey{}, b), nil
+}
+
+// baggageEscape percent-encodes what a baggage value may not hold (isBaggageValue), and '%'.
+func baggageEscape(v string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c < 0x21 || c > 0x7e || c == '"' || c == ',' || c == ';' || c == '\\' || c == '%' {
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
 // parseBaggage joins baggage header values into one list, each member written without the
 // optional white space; a member that does not parse is dropped, the others kept.
 func parseBaggage(values []string) (string, bool) {

@@ -2,6 +2,7 @@ package trace
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -143,6 +144,54 @@ func TestInjectFormats(t *testing.T) {
 		InjectHeaders(ContextWithSpan(context.Background(), d), h)
 		if got := h["B3"]; len(got) != 1 || got[0] != tid+"-"+sid {
 			t.Errorf("deferred: got %v", got)
+		}
+	})
+}
+
+func TestWithBaggage(t *testing.T) {
+	withPropagators(t, "", func() {
+		ctx := ExtractHeaders(context.Background(), map[string][]string{"Baggage": {"user=alice;prop,tenant=old"}})
+		ctx, err := WithBaggage(ctx, "tenant", "acme, inc. 100%")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, err = WithBaggage(ctx, "région", "x")
+		if err == nil {
+			t.Fatal("a key that is not a token was taken")
+		}
+		if v, ok := BaggageValue(ctx, "tenant"); !ok || v != "acme, inc. 100%" {
+			t.Fatalf("tenant = %q %v", v, ok)
+		}
+		if v, _ := BaggageValue(ctx, "user"); v != "alice" {
+			t.Fatalf("user = %q", v)
+		}
+		out := map[string][]string{}
+		InjectHeaders(ctx, out)
+		want := "user=alice;prop,tenant=acme%2C%20inc.%20100%25"
+		if !reflect.DeepEqual(out["Baggage"], []string{want}) {
+			t.Fatalf("injected %v", out)
+		}
+		// What the next service extracts is what was set.
+		next := ExtractHeaders(context.Background(), out)
+		if v, _ := BaggageValue(next, "tenant"); v != "acme, inc. 100%" {
+			t.Fatalf("next service reads tenant = %q", v)
+		}
+		// Over the limits: an error, and the baggage as it was.
+		big, err := WithBaggage(ctx, "big", strings.Repeat("v", maxBaggageBytes))
+		if err == nil || baggageFrom(big) != baggageFrom(ctx) {
+			t.Fatalf("an oversized member was taken: %v", err)
+		}
+		many := context.Background()
+		for i := 0; i < maxBaggageMembers; i++ {
+			if many, err = WithBaggage(many, fmt.Sprintf("k%d", i), "v"); err != nil {
+				t.Fatalf("member %d: %v", i, err)
+			}
+		}
+		if _, err := WithBaggage(many, "one-more", "v"); err == nil {
+			t.Fatal("a member past 180 was taken")
+		}
+		if _, err := WithBaggage(many, "k7", "replaced"); err != nil {
+			t.Fatalf("replacing a member at the limit: %v", err)
 		}
 	})
 }
