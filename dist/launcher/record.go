@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -134,6 +135,19 @@ func goListing(dir string) string {
 	sort.Strings(names)
 	sum := sha256.Sum256([]byte(strings.Join(names, "\n") + "\x00"))
 	return hex.EncodeToString(sum[:])
+}
+
+// otherInput tells a file go may read besides Go files (weaver/src/gocmd/listing.ts otherInput).
+func otherInput(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+		return false
+	}
+	return name == "default.pgo" || otherInputExt[strings.TrimPrefix(filepath.Ext(name), ".")]
+}
+
+var otherInputExt = map[string]bool{
+	"c": true, "cc": true, "cxx": true, "cpp": true, "m": true, "h": true, "hh": true, "hpp": true, "hxx": true,
+	"f": true, "F": true, "for": true, "f90": true, "s": true, "S": true, "sx": true, "swig": true, "swigcxx": true, "syso": true,
 }
 
 // environ applies the record's changes to the caller's environment.

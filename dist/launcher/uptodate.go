@@ -14,7 +14,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,10 +38,6 @@ type skipGuard struct {
 		Pkg  string `json:"pkg"`
 	} `json:"outputs"`
 	Files []string `json:"files"`
-	Dirs  []struct {
-		Dir   string `json:"dir"`
-		Names string `json:"names"`
-	} `json:"dirs"`
 	// Embeds are the roots of what //go:embed patterns can match: files, or trees stamped whole.
 	Embeds []string `json:"embeds"`
 }
@@ -89,9 +84,8 @@ func upToDate(rec *record) bool {
 	return len(rec.Skip.Outputs) == 0 || vcsHolds(rec.Skip.Dir, v.VCS)
 }
 
-// guardInputs stamps the guard's files and directories as they are now. ok is false when one
-// was modified too recently to vouch for (see racyWindow) or when a directory holds a C or
-// assembly file the plan's go list did not account for.
+// guardInputs stamps the guard's files and embedded trees as they are now. ok is false when one
+// was modified too recently to vouch for (see racyWindow).
 func guardInputs(g *skipGuard) (stamps []string, ok bool) {
 	now := time.Now()
 	stamp := func(path string, fi os.FileInfo) bool {
@@ -112,19 +106,6 @@ func guardInputs(g *skipGuard) (stamps []string, ok bool) {
 	for _, root := range g.Embeds {
 		if !stampTree(root, &stamps, stamp) {
 			return nil, false
-		}
-	}
-	for _, d := range g.Dirs {
-		names := otherInputNames(d.Dir)
-		if namesHash(names) != d.Names {
-			return nil, false
-		}
-		for _, n := range names {
-			p := filepath.Join(d.Dir, n)
-			fi, err := os.Stat(p)
-			if err != nil || !stamp(p, fi) {
-				return nil, false
-			}
 		}
 	}
 	return stamps, true
@@ -220,33 +201,6 @@ func touch(g *skipGuard) {
 	for _, o := range g.Outputs {
 		os.Chtimes(o.Path, now, now)
 	}
-}
-
-// otherInputNames lists a directory's files that go may read besides Go files, as the Node side
-// does (weaver/src/gocmd/uptodate.ts otherInputNames).
-func otherInputNames(dir string) []string {
-	entries, _ := os.ReadDir(dir)
-	var names []string
-	for _, e := range entries {
-		if n := e.Name(); otherInput(n) {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	return names
-}
-
-// otherInput tells a file go may read besides Go files (weaver/src/gocmd/listing.ts otherInput).
-func otherInput(name string) bool {
-	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-		return false
-	}
-	return name == "default.pgo" || otherInputExt[strings.TrimPrefix(filepath.Ext(name), ".")]
-}
-
-var otherInputExt = map[string]bool{
-	"c": true, "cc": true, "cxx": true, "cpp": true, "m": true, "h": true, "hh": true, "hpp": true, "hxx": true,
-	"f": true, "F": true, "for": true, "f90": true, "s": true, "S": true, "sx": true, "swig": true, "swigcxx": true, "syso": true,
 }
 
 func namesHash(names []string) string {

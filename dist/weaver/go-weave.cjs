@@ -404,7 +404,7 @@ function formatLocation(where) {
 }
 
 // weaver/src/gocmd/index.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
 var import_node_path23 = require("node:path");
 
@@ -679,10 +679,24 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
 }
 
 // weaver/src/gocmd/env.ts
+var import_node_fs7 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path6 = require("node:path");
 function goBinary(env) {
   return env.GOWEAVE_GO || "go";
+}
+function absoluteGo(go, env) {
+  if ((0, import_node_path6.isAbsolute)(go)) return go;
+  if (go.includes("/")) return (0, import_node_path6.resolve)(go);
+  for (const dir of (env.PATH ?? "").split(import_node_path6.delimiter)) {
+    const p = (0, import_node_path6.join)(dir || ".", go);
+    try {
+      const st = (0, import_node_fs7.statSync)(p);
+      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path6.resolve)(p);
+    } catch {
+    }
+  }
+  return void 0;
 }
 function weaveCacheDir(env) {
   if (env.GOWEAVE_CACHE) return (0, import_node_path6.resolve)(env.GOWEAVE_CACHE);
@@ -802,13 +816,13 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
 var import_node_path16 = require("node:path");
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path8 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
@@ -855,7 +869,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs7.readFileSync)((0, import_node_path8.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs8.readFileSync)((0, import_node_path8.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -876,11 +890,11 @@ go ${min}`);
   return text.replace(GO_LINE, `go ${min}`);
 }
 function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = []) {
-  const text = (0, import_node_fs7.readFileSync)(goModPath, "utf8");
+  const text = (0, import_node_fs8.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs7.existsSync)(sumPath) ? (0, import_node_fs7.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
@@ -957,7 +971,7 @@ function dropReplaces(text, copies) {
   return text;
 }
 async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = [], extraKey = "") {
-  const text = (0, import_node_fs7.readFileSync)(goWorkPath, "utf8");
+  const text = (0, import_node_fs8.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
@@ -986,7 +1000,7 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs7.existsSync)(sumPath) ? (0, import_node_fs7.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
   const dir = (0, import_node_path8.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
   const out = (0, import_node_path8.join)(dir, "go.work");
   if (!existsMarked(out)) {
@@ -997,7 +1011,7 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
 }
 
 // weaver/src/gocmd/toolchain.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path9 = require("node:path");
 function toolchainCopy(cache, gomodcache, goroot) {
@@ -1005,82 +1019,82 @@ function toolchainCopy(cache, gomodcache, goroot) {
   const rel = (0, import_node_path9.relative)(gomodcache, goroot);
   if (!rel || rel.startsWith("..") || (0, import_node_path9.isAbsolute)(rel)) return void 0;
   const copy = (0, import_node_path9.join)(cache.root, "goroot", rel);
-  if (((0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "bin", "go")) || (0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
+  if (((0, import_node_fs9.existsSync)((0, import_node_path9.join)(copy, "bin", "go")) || (0, import_node_fs9.existsSync)((0, import_node_path9.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
-    (0, import_node_fs8.renameSync)(tmp, copy);
+    (0, import_node_fs9.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs8.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs8.existsSync)((0, import_node_path9.join)(copy, "bin"))) throw err;
+    (0, import_node_fs9.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs9.existsSync)((0, import_node_path9.join)(copy, "bin"))) throw err;
   }
   return copy;
 }
 function mirror(src, dest) {
-  (0, import_node_fs8.mkdirSync)(dest, { recursive: true });
-  for (const name of (0, import_node_fs8.readdirSync)(src)) {
+  (0, import_node_fs9.mkdirSync)(dest, { recursive: true });
+  for (const name of (0, import_node_fs9.readdirSync)(src)) {
     const from = (0, import_node_path9.join)(src, name);
     const to = (0, import_node_path9.join)(dest, name);
-    const st = (0, import_node_fs8.lstatSync)(from);
+    const st = (0, import_node_fs9.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
-    else if (st.isSymbolicLink()) (0, import_node_fs8.symlinkSync)((0, import_node_fs8.readlinkSync)(from), to);
+    else if (st.isSymbolicLink()) (0, import_node_fs9.symlinkSync)((0, import_node_fs9.readlinkSync)(from), to);
     else {
       try {
-        (0, import_node_fs8.linkSync)(from, to);
+        (0, import_node_fs9.linkSync)(from, to);
       } catch {
-        (0, import_node_fs8.copyFileSync)(from, to);
+        (0, import_node_fs9.copyFileSync)(from, to);
       }
     }
   }
 }
 
 // weaver/src/gocmd/modcopy.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path10 = require("node:path");
 function ensureModuleCopy(cache, gomodcache, mod, opts) {
   const rel = (0, import_node_path10.relative)(gomodcache, mod.dir);
   const name = rel && !rel.startsWith("..") && !(0, import_node_path10.isAbsolute)(rel) ? rel : (0, import_node_path10.join)("_", sha256(mod.dir).slice(0, 32));
   const copy = (0, import_node_path10.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
-  if ((0, import_node_fs9.existsSync)((0, import_node_path10.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
+  if ((0, import_node_fs10.existsSync)((0, import_node_path10.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs9.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs10.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
     if (opts.lines) nameOriginals(tmp, mod.dir);
-    if (!(0, import_node_fs9.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs9.existsSync)(mod.goMod) ? (0, import_node_fs9.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs10.existsSync)(mod.goMod) ? (0, import_node_fs10.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
-      (0, import_node_fs9.writeFileSync)((0, import_node_path10.join)(tmp, "go.mod"), synthesised);
+      (0, import_node_fs10.writeFileSync)((0, import_node_path10.join)(tmp, "go.mod"), synthesised);
     }
-    (0, import_node_fs9.renameSync)(tmp, copy);
+    (0, import_node_fs10.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs9.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs9.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err;
+    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err;
   }
   return { ...mod, copy };
 }
 function nameOriginals(dir, original) {
-  for (const name of (0, import_node_fs9.readdirSync)(dir)) {
+  for (const name of (0, import_node_fs10.readdirSync)(dir)) {
     const p = (0, import_node_path10.join)(dir, name);
-    const st = (0, import_node_fs9.lstatSync)(p);
+    const st = (0, import_node_fs10.lstatSync)(p);
     if (st.isDirectory()) {
       nameOriginals(p, (0, import_node_path10.join)(original, name));
     } else if (st.isFile() && name.endsWith(".go")) {
-      const text = (0, import_node_fs9.readFileSync)(p, "utf8");
+      const text = (0, import_node_fs10.readFileSync)(p, "utf8");
       if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
-      (0, import_node_fs9.writeFileSync)(p, `//line ${(0, import_node_path10.join)(original, name)}:1:1
+      (0, import_node_fs10.writeFileSync)(p, `//line ${(0, import_node_path10.join)(original, name)}:1:1
 ${text}`);
     }
   }
 }
 function makeWritable(dir) {
-  (0, import_node_fs9.chmodSync)(dir, 493);
-  for (const name of (0, import_node_fs9.readdirSync)(dir)) {
+  (0, import_node_fs10.chmodSync)(dir, 493);
+  for (const name of (0, import_node_fs10.readdirSync)(dir)) {
     const p = (0, import_node_path10.join)(dir, name);
-    const st = (0, import_node_fs9.lstatSync)(p);
+    const st = (0, import_node_fs10.lstatSync)(p);
     if (st.isDirectory()) makeWritable(p);
-    else if (st.isFile()) (0, import_node_fs9.chmodSync)(p, st.mode & 511 | 384);
+    else if (st.isFile()) (0, import_node_fs10.chmodSync)(p, st.mode & 511 | 384);
   }
 }
 function relocate(copies, file) {
@@ -1095,11 +1109,11 @@ function directivesNamingCopy(text, original, copy) {
 }
 
 // weaver/src/gocmd/plancache.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path11 = require("node:path");
 
 // weaver/src/gocmd/listing.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 function ignoredName(name) {
   return name.startsWith(".") || name.startsWith("_");
 }
@@ -1113,7 +1127,7 @@ function otherInput(name) {
 function goListing(dir) {
   let entries;
   try {
-    entries = (0, import_node_fs10.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs11.readdirSync)(dir, { withFileTypes: true });
   } catch {
     return { hash: sha256(""), goFiles: [] };
   }
@@ -1153,7 +1167,7 @@ function skipSpaceAndComments(src, i) {
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs11.statSync)(path);
+    const st = (0, import_node_fs12.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -1162,7 +1176,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    const src = (0, import_node_fs11.readFileSync)(path, "utf8");
+    const src = (0, import_node_fs12.readFileSync)(path, "utf8");
     return sha256(goHeader(src), ...src.match(EMBED_LINE) ?? []);
   } catch {
     return "";
@@ -1201,7 +1215,7 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs11.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs12.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
@@ -1249,7 +1263,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs11.statSync)(p);
+        const x = (0, import_node_fs12.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -1269,13 +1283,13 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path12 = require("node:path");
 function readUserOverlay(path, cwd) {
   const file = (0, import_node_path12.resolve)(cwd, path);
   let parsed2;
   try {
-    parsed2 = JSON.parse((0, import_node_fs12.readFileSync)(file, "utf8"));
+    parsed2 = JSON.parse((0, import_node_fs13.readFileSync)(file, "utf8"));
   } catch (err) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err.message}`);
   }
@@ -1305,19 +1319,19 @@ function writeOverlay(cache, entries) {
 }
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path13 = require("node:path");
 function buildsVendored(moduleRoot, parsed2, goflags2) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags2 ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs13.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs14.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const vendorDir = (0, import_node_path13.join)(moduleRoot, "vendor");
   const gomod = (0, import_node_path13.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path13.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs13.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const dir = (0, import_node_path13.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs14.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
   const result = { workFile: (0, import_node_path13.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(dir, "vendor") };
   if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
@@ -1329,11 +1343,11 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto((0, import_node_path13.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
-    (0, import_node_fs13.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs13.renameSync)(tmp, dir);
+    (0, import_node_fs14.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs14.renameSync)(tmp, dir);
   } catch (err) {
-    (0, import_node_fs13.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs13.existsSync)(result.workFile)) throw err;
+    (0, import_node_fs14.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs14.existsSync)(result.workFile)) throw err;
   }
   return result;
 }
@@ -1380,38 +1394,38 @@ function relocateModulesTxt(text, fromDir, toDir) {
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs13.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs13.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs14.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs14.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
   const vendorDir = (0, import_node_path13.join)(workDir, "vendor");
   const ws = { workFile: (0, import_node_path13.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(copyDir, "vendor") };
-  if ((0, import_node_fs13.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  if ((0, import_node_fs14.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs13.renameSync)(tmp, ws.linkedVendorDir);
+    (0, import_node_fs14.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
-    (0, import_node_fs13.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs13.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    (0, import_node_fs14.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs14.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs13.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs13.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs13.symlinkSync)((0, import_node_path13.join)(vendorDir, e), (0, import_node_path13.join)(dir, e));
-  (0, import_node_fs13.writeFileSync)((0, import_node_path13.join)(dir, "modules.txt"), rewrite((0, import_node_fs13.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs14.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs14.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs14.symlinkSync)((0, import_node_path13.join)(vendorDir, e), (0, import_node_path13.join)(dir, e));
+  (0, import_node_fs14.writeFileSync)((0, import_node_path13.join)(dir, "modules.txt"), rewrite((0, import_node_fs14.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
   return file.startsWith(ws.vendorDir + import_node_path13.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/lazyconfig.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path14 = require("node:path");
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs14.statSync)(path);
+    const st = (0, import_node_fs15.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -1503,7 +1517,7 @@ function filesOf(a) {
 }
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path15 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
@@ -1523,7 +1537,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs15.readFileSync)((0, import_node_path15.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs16.readFileSync)((0, import_node_path15.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -1558,7 +1572,7 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -1592,7 +1606,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs16.statSync)(real);
+      const st = (0, import_node_fs17.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -1645,7 +1659,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
   try {
-    (0, import_node_fs17.mkdirSync)(cache.root, { recursive: true });
+    (0, import_node_fs18.mkdirSync)(cache.root, { recursive: true });
   } catch (err) {
     throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err.message}; set GOWEAVE_CACHE to a writable directory`);
   }
@@ -1665,7 +1679,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   }
   const moduleRoot = (0, import_node_path16.dirname)(ge.GOMOD);
   const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path16.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs17.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  if (configPath && !(0, import_node_fs18.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
   const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path16.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
@@ -1733,7 +1747,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path16.basename)(k), directivesNamingCopy((0, import_node_fs17.readFileSync)(v, "utf8"), k, at)) : v);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path16.basename)(k), directivesNamingCopy((0, import_node_fs18.readFileSync)(v, "utf8"), k, at)) : v);
   }
   if (outcome.linkDeps.size > 0) {
     const add = (path, generated) => {
@@ -1809,7 +1823,7 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
 var import_node_os3 = require("node:os");
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_module = require("node:module");
 var import_node_path17 = require("node:path");
 var import_node_url3 = require("node:url");
@@ -1825,7 +1839,7 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs18.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs19.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
@@ -1870,8 +1884,8 @@ var WeavePool = class {
   }
   weave(input, memoDir) {
     if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
-    return new Promise((resolve11, reject) => {
-      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve11, reject });
+    return new Promise((resolve10, reject) => {
+      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve10, reject });
       this.pump();
     });
   }
@@ -2019,12 +2033,12 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs19.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs20.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -2032,20 +2046,20 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path20 = require("node:path");
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path19 = require("node:path");
 
 // weaver/src/gocmd/racy.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 function racyWindowNs(path, mtimeNs) {
   if (process.platform !== "linux" || mtimeNs % 1000000000n === 0n) return COARSE_NS;
   try {
-    return LOCAL_LINUX_FS.has(Number((0, import_node_fs20.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
+    return LOCAL_LINUX_FS.has(Number((0, import_node_fs21.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
   } catch {
     return COARSE_NS;
   }
@@ -2074,7 +2088,7 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 ]);
 
 // weaver/src/gocmd/uptodate.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path18 = require("node:path");
 var QUIET_FLAGS = /* @__PURE__ */ new Set([
   "o",
@@ -2100,15 +2114,6 @@ var QUIET_FLAGS = /* @__PURE__ */ new Set([
   "modfile",
   "installsuffix"
 ]);
-function otherInputNames(dir) {
-  let names = [];
-  try {
-    names = (0, import_node_fs21.readdirSync)(dir).filter(otherInput);
-  } catch {
-  }
-  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return { hash: sha256(names.join("\n")), names };
-}
 function skipGuard(p) {
   if (p.parsed.subcommand !== "build" && p.parsed.subcommand !== "install") return void 0;
   const flags = [...goflags(p.ge.GOFLAGS), ...p.parsed.flags];
@@ -2118,7 +2123,6 @@ function skipGuard(p) {
   const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path18.sep);
   const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
   const files = [];
-  const dirs = [];
   const embeds = /* @__PURE__ */ new Set();
   const byDir = /* @__PURE__ */ new Map();
   for (const pkg of p.packages) {
@@ -2130,10 +2134,10 @@ function skipGuard(p) {
   let budget = MAX_EMBED_ENTRIES;
   for (const root of embeds) if ((budget -= treeSize(root, budget)) < 0) return void 0;
   for (const [dir, pkgs] of byDir) {
-    const { hash, names } = otherInputNames(dir);
+    const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== "default.pgo");
     const listed = new Set(pkgs.flatMap(otherFiles));
-    if (names.some((n) => n !== "default.pgo" && !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
-    dirs.push({ dir, names: hash });
+    if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
+    files.push(...names.map((n) => (0, import_node_path18.join)(dir, n)));
   }
   for (const pkg of p.packages) {
     if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path18.join)(pkg.Module.Dir, "go.sum"));
@@ -2148,13 +2152,13 @@ function skipGuard(p) {
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
   for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path18.join)(t.Dir, "default.pgo"));
-  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs, embeds: [...embeds].sort() };
+  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
 }
 function sourceTree(dir, out = []) {
   out.push(dir);
   let entries;
   try {
-    entries = (0, import_node_fs21.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs22.readdirSync)(dir, { withFileTypes: true });
   } catch {
     return out;
   }
@@ -2176,8 +2180,8 @@ function treeSize(root, limit) {
   let n = 1;
   let entries;
   try {
-    if (!(0, import_node_fs21.statSync)(root).isDirectory()) return 1;
-    entries = (0, import_node_fs21.readdirSync)(root, { withFileTypes: true });
+    if (!(0, import_node_fs22.statSync)(root).isDirectory()) return 1;
+    entries = (0, import_node_fs22.readdirSync)(root, { withFileTypes: true });
   } catch {
     return 1;
   }
@@ -2227,9 +2231,16 @@ function execName(importPath) {
 }
 function isDir(path) {
   try {
-    return (0, import_node_fs21.existsSync)(path) && (0, import_node_fs21.statSync)(path).isDirectory();
+    return (0, import_node_fs22.statSync)(path).isDirectory();
   } catch {
     return false;
+  }
+}
+function readdirOrEmpty(dir) {
+  try {
+    return (0, import_node_fs22.readdirSync)(dir);
+  } catch {
+    return [];
   }
 }
 
@@ -2290,7 +2301,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs22.statSync)(path, { bigint: true });
+    st = (0, import_node_fs23.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -2326,27 +2337,14 @@ function overlaid(p) {
   if (p.toolchainCopy) generated.push(p.toolchainCopy);
   return { originals, generated };
 }
-function absoluteGo(go, env) {
-  if ((0, import_node_path19.isAbsolute)(go)) return go;
-  if (go.includes("/")) return (0, import_node_path19.resolve)(go);
-  for (const dir of (env.PATH ?? "").split(import_node_path19.delimiter)) {
-    const p = (0, import_node_path19.join)(dir || ".", go);
-    try {
-      const st = (0, import_node_fs22.statSync)(p);
-      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path19.resolve)(p);
-    } catch {
-    }
-  }
-  return void 0;
-}
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs23.existsSync)(target)) return true;
+  if ((0, import_node_fs24.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs23.existsSync)(failed)) return false;
+  if ((0, import_node_fs24.existsSync)(failed)) return false;
   const wanted = (0, import_node_path20.join)((0, import_node_path20.dirname)(target), "wanted");
-  if (!(0, import_node_fs23.existsSync)(wanted)) {
+  if (!(0, import_node_fs24.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -2359,10 +2357,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs23.renameSync)(tmp, target);
+    (0, import_node_fs24.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs23.rmSync)(tmp, { force: true });
+    (0, import_node_fs24.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -2413,12 +2411,12 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_net = require("node:net");
 var import_node_path22 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path21 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
@@ -2478,7 +2476,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs24.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs25.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -2496,7 +2494,7 @@ var SourceWatch = class {
   }
   changed(dir, event, name) {
     const n = name === null ? null : (0, import_node_path21.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path21.basename)(dir) || !(0, import_node_fs24.existsSync)(dir))) {
+    if (event === "rename" && (n === (0, import_node_path21.basename)(dir) || !(0, import_node_fs25.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2514,7 +2512,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs25.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs26.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -2618,7 +2616,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs25.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs26.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -2628,7 +2626,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs25.rmSync)(socketPath, { force: true });
+  (0, import_node_fs26.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -2663,7 +2661,7 @@ async function serve(socketPath, idleMs, start) {
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs25.readFileSync)(key, "utf8") !== known.written) return;
+        if ((0, import_node_fs26.readFileSync)(key, "utf8") !== known.written) return;
         const record = firmedRecord(known.record, firmNow);
         known.written = writeReplayRecord(key, record);
         known.record = record;
@@ -2743,14 +2741,14 @@ async function serve(socketPath, idleMs, start) {
     firmTimers.forEach((t) => clearTimeout(t));
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs25.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs26.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
   }, 5e3);
-  await new Promise((resolve11, reject) => {
+  await new Promise((resolve10, reject) => {
     server.once("error", reject);
-    server.listen(socketPath, () => resolve11());
+    server.listen(socketPath, () => resolve10());
   });
   ino = inodeOf(socketPath);
   armIdle();
@@ -2760,7 +2758,7 @@ async function serve(socketPath, idleMs, start) {
       if (!recent.has(first.record)) await planRequest(first);
     });
   }
-  const closed = new Promise((resolve11) => server.once("close", () => resolve11()));
+  const closed = new Promise((resolve10) => server.once("close", () => resolve10()));
   const train = await trainer(start);
   for (let round = 0; round < TRAINING_ROUNDS && server.listening; round++) {
     tail = tail.then(() => pending === 0 ? train() : void 0);
@@ -2769,7 +2767,7 @@ async function serve(socketPath, idleMs, start) {
   await closed;
 }
 function eventsSeen() {
-  return new Promise((resolve11) => setImmediate(resolve11));
+  return new Promise((resolve10) => setImmediate(resolve10));
 }
 var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
 function serverRequest(line) {
@@ -2798,7 +2796,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs25.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs26.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -2821,19 +2819,19 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs25.statSync)(path).ino;
+    return (0, import_node_fs26.statSync)(path).ino;
   } catch {
     return -1;
   }
 }
 function answers(socketPath) {
-  return new Promise((resolve11) => {
+  return new Promise((resolve10) => {
     const c = (0, import_node_net.createConnection)(socketPath);
     c.once("connect", () => {
       c.destroy();
-      resolve11(true);
+      resolve10(true);
     });
-    c.once("error", () => resolve11(false));
+    c.once("error", () => resolve10(false));
   });
 }
 function startServer(script, socketPath, env, start) {
@@ -2937,8 +2935,8 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   for (const [orig, woven] of entries) {
     const inside = orig.startsWith(p.cwd + import_node_path23.sep);
     const name = inside ? (0, import_node_path23.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs26.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs26.readFileSync)(woven, "utf8")));
+    const before = (0, import_node_fs27.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs27.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

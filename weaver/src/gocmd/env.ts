@@ -1,11 +1,31 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 
 export type Env = Record<string, string | undefined>;
 
 /** The real go binary: GOWEAVE_GO wins so go-weave can wrap a specific toolchain. */
 export function goBinary(env: Env): string {
   return env.GOWEAVE_GO || 'go';
+}
+
+/**
+ * A program as a shell finds it: a path as given (absolute, or from the working directory), or a
+ * name looked up on PATH. Used for the go binary (GOWEAVE_GO, or go) and the C compiler.
+ */
+export function absoluteGo(go: string, env: Env): string | undefined {
+  if (isAbsolute(go)) return go;
+  if (go.includes('/')) return resolve(go);
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    const p = join(dir || '.', go);
+    try {
+      const st = statSync(p);
+      if (st.isFile() && (st.mode & 0o111) !== 0) return resolve(p);
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
-import type { Env } from './env.js';
+import { absoluteGo, type Env } from './env.js';
 import { goListing, ignoredName } from './listing.js';
 import { racyWindowNs } from './racy.js';
 import { skipGuard, type SkipGuard } from './uptodate.js';
@@ -171,20 +171,4 @@ function overlaid(p: Prepared): { originals: string[]; generated: string[] } {
   // A toolchain copy is used by the replay too, and so kept by the trim.
   if (p.toolchainCopy) generated.push(p.toolchainCopy);
   return { originals, generated };
-}
-
-/** The go binary as the go command was found: GOWEAVE_GO, or go on PATH. */
-export function absoluteGo(go: string, env: Env): string | undefined {
-  if (isAbsolute(go)) return go;
-  if (go.includes('/')) return resolve(go);
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    const p = join(dir || '.', go);
-    try {
-      const st = statSync(p);
-      if (st.isFile() && (st.mode & 0o111) !== 0) return resolve(p);
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
 }

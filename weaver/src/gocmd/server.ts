@@ -3,7 +3,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
 import { assetPath } from '../assets.js';
-import type { Env } from './env.js';
+import { absoluteGo, type Env } from './env.js';
 import { goEnv, type GoEnv } from './golist.js';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import { describeOutcome, timingsLine } from './outcome.js';
@@ -12,7 +12,7 @@ import type { AspectSet } from '../index.js';
 import { planUnitsAsync } from './plan.js';
 import { loadRealCore } from './realcore.js';
 import { SourceWatch, type WatchMark } from './server-watch.js';
-import { absoluteGo, firmedRecord, firmFromNs, moduleLookups, racyPaths, replayRecord, withoutEntryVars, writeReplayRecord, type ReplayRecord } from './replay.js';
+import { firmedRecord, firmFromNs, moduleLookups, racyPaths, replayRecord, withoutEntryVars, writeReplayRecord, type ReplayRecord } from './replay.js';
 
 /**
  * The weave server: a Node process that stays up between builds (for GOWEAVE_SERVER_IDLE

@@ -1,11 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Flag } from './args.js';
 import type { ListedPackage } from './golist.js';
-import { sha256 } from './hash.js';
 import { otherInput } from './listing.js';
 import type { Prepared } from './pipeline.js';
-import { absoluteGo } from './replay.js';
+import { absoluteGo } from './env.js';
 
 /**
  * What lets the launcher leave out the go command of a `go build` that nothing changed since
@@ -21,13 +20,12 @@ export interface SkipGuard {
   dir: string;
   /** The files go build writes, each with the import path of the main package linked into it. */
   outputs: { path: string; pkg: string }[];
-  /** Files go reads beyond the plan's: go.sum and go.work.sum, default.pgo, the C compiler. */
-  files: string[];
   /**
-   * Source directories, each with the hash of its other input names (otherInputNames): the C,
-   * assembly and .syso files go list accounted for when it listed the package.
+   * Files go reads beyond the plan's: go.sum and go.work.sum, default.pgo, the C compiler, the
+   * runtime module's sources, and the C, assembly and .syso files of the user's packages. Which
+   * of the last are there is the record's to vouch for: its directory listings count them.
    */
-  dirs: { dir: string; names: string }[];
+  files: string[];
   /**
    * Where //go:embed patterns can match: each pattern's leading literal path (a file, or a
    * directory whose whole tree the launcher stamps, every name and file in it).
@@ -47,21 +45,6 @@ const QUIET_FLAGS = new Set([
   'overlay', 'modfile', 'installsuffix',
 ]);
 
-/**
- * The names in a directory that go may read besides Go files (otherInput), sorted by bytes, and
- * their hash. The launcher computes the same (launcher/uptodate.go otherInputNames).
- */
-export function otherInputNames(dir: string): { hash: string; names: string[] } {
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter(otherInput);
-  } catch {
-    // Gone: hashes as empty, as in the launcher.
-  }
-  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return { hash: sha256(names.join('\n')), names };
-}
-
 /** The guard for a prepared build, or undefined when go must run every time. */
 export function skipGuard(p: Prepared): SkipGuard | undefined {
   if (p.parsed.subcommand !== 'build' && p.parsed.subcommand !== 'install') return undefined;
@@ -72,7 +55,6 @@ export function skipGuard(p: Prepared): SkipGuard | undefined {
   const immutable = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + sep);
   const mutable = (d: string | undefined): d is string => !!d && !immutable.some((i) => d.startsWith(i));
   const files: string[] = [];
-  const dirs: SkipGuard['dirs'] = [];
   const embeds = new Set<string>();
   const byDir = new Map<string, ListedPackage[]>();
   for (const pkg of p.packages) {
@@ -86,11 +68,11 @@ export function skipGuard(p: Prepared): SkipGuard | undefined {
   let budget = MAX_EMBED_ENTRIES;
   for (const root of embeds) if ((budget -= treeSize(root, budget)) < 0) return undefined;
   for (const [dir, pkgs] of byDir) {
-    const { hash, names } = otherInputNames(dir);
+    const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== 'default.pgo');
     // A name go list did not account for came after the plan: its lists are out of date.
     const listed = new Set(pkgs.flatMap(otherFiles));
-    if (names.some((n) => n !== 'default.pgo' && !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return undefined;
-    dirs.push({ dir, names: hash });
+    if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return undefined;
+    files.push(...names.map((n) => join(dir, n)));
   }
   for (const pkg of p.packages) {
     if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push(join(pkg.Module.Dir, 'go.sum'));
@@ -108,7 +90,7 @@ export function skipGuard(p: Prepared): SkipGuard | undefined {
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return undefined;
   for (const t of targets) if (t.Name === 'main' && t.Dir && mutable(t.Dir)) files.push(join(t.Dir, 'default.pgo'));
-  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), dirs, embeds: [...embeds].sort() };
+  return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
 }
 
 /** A module tree's directories and the files a build of it reads (tests left out). */
@@ -215,8 +197,16 @@ export function execName(importPath: string): string {
 
 function isDir(path: string): boolean {
   try {
-    return existsSync(path) && statSync(path).isDirectory();
+    return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
