@@ -67,23 +67,29 @@ function age(path: string): void {
 
 const goRuns = () => (existsSync(goLog) ? readFileSync(goLog, 'utf8').trim().split('\n').length : 0);
 
-async function build(args: string[] = [], extra: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string; ranGo: boolean }> {
+type Outcome = { code: number; stderr: string; ranGo: boolean };
+
+/** A go-weave command line, and whether it ran go. */
+async function goWeave(argv: string[], opts: { cwd?: string; extra?: NodeJS.ProcessEnv } = {}): Promise<Outcome> {
   const before = goRuns();
-  const r = await run(ENTRY, ['build', ...args, '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
+  const r = await run(ENTRY, argv, { cwd: opts.cwd ?? dir, env: { ...process.env, ...env, ...opts.extra } });
   return { code: r.code, stderr: r.stderr, ranGo: goRuns() > before };
 }
 
-/** Builds until go is left out; returns how many builds ran go first (at most `most`). */
-async function settle(most = 4, args: string[] = []): Promise<number> {
+const build = (args: string[] = [], extra: NodeJS.ProcessEnv = {}) => goWeave(['build', ...args, '-o', bin, '.'], { extra });
+
+/** Repeats a command until go is left out; returns how many times it ran go first (fewer than 4). */
+async function settle(step: () => Promise<Outcome> = () => build()): Promise<number> {
+  const most = 4;
   for (let i = 0; i < most; i++) {
-    const r = await build(args);
+    const r = await step();
     assert.equal(r.code, 0, r.stderr);
     if (!r.ranGo) {
       assert.match(r.stderr, SKIPPED);
       return i;
     }
   }
-  assert.fail(`go still ran after ${most} unchanged builds`);
+  assert.fail(`go still ran after ${most} unchanged commands`);
 }
 
 async function spans(): Promise<string[]> {
@@ -208,13 +214,11 @@ test('the runtime module go-weave brings in is read by go: an edit to it runs go
 test('go install: a command installed and unchanged since is not built again; a removed one is', async () => {
   const gobin = join(dir, 'out', 'gobin');
   const install = async () => {
-    const before = goRuns();
-    const r = await run(ENTRY, ['install', '.'], { cwd: dir, env: { ...process.env, ...env, GOBIN: gobin } });
+    const r = await goWeave(['install', '.'], { extra: { GOBIN: gobin } });
     assert.equal(r.code, 0, r.stderr);
-    return { ranGo: goRuns() > before, stderr: r.stderr };
+    return r;
   };
-  let i = 0;
-  while ((await install()).ranGo) assert.ok(++i < 4, 'go still ran after 4 unchanged installs');
+  await settle(install);
   assert.match((await install()).stderr, SKIPPED);
   const installed = join(gobin, 'uptodate');
   const ran = await run(installed, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
@@ -295,15 +299,11 @@ func main() {
   const ageAll = (...names: string[]) => names.forEach((n) => age(join(emb, n)));
   ageAll('go.mod', 'main.go', 'static/a.txt', 'static', '.');
   const buildEmb = async () => {
-    const before = goRuns();
-    const r = await run(ENTRY, ['build', '-o', out, '.'], { cwd: emb, env: { ...process.env, ...env } });
+    const r = await goWeave(['build', '-o', out, '.'], { cwd: emb });
     assert.equal(r.code, 0, r.stderr);
-    return { ranGo: goRuns() > before, stderr: r.stderr };
+    return r;
   };
-  const settleEmb = async () => {
-    for (let i = 0; i < 4; i++) if (!(await buildEmb()).ranGo) return;
-    assert.fail('go still ran after 4 unchanged builds');
-  };
+  const settleEmb = () => settle(buildEmb);
   const printed = async () => (await run(out, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } })).stdout;
   await settleEmb();
   assert.equal(await printed(), 'static/a.txt=one\n');
