@@ -156,7 +156,8 @@ export async function benchBuild(t: Target): Promise<void> {
   const cw = wovenCpu.map((x) => x.cpuMs);
   console.log(`  warm no-op CPU       plain ${median(cp).toFixed(0)} ms  woven ${median(cw).toFixed(0)} ms  ratio ${(median(cw) / median(cp)).toFixed(3)}×  (user + system time of every process; median of ${warmRuns}; ${delta(median(cw) - median(cp))} per build)`);
   // The same no-op with go run every time, as before the launcher could leave it out: what a
-  // build that go must see (a flag such as -x, embedded files) costs over the plain one.
+  // build that go must see (a flag such as -x, a package that asks pkg-config) costs over the
+  // plain one.
   const noSkip = { ...wovenEnv, GOWEAVE_NO_SKIP: '1' };
   const [rp, rw] = await interleaved(warmRuns, plainBuildCpu, () => timedCpu(...wovenArgs, src.woven, noSkip));
   const [rpm, rwm] = [median(rp.map((x) => x.ms)), median(rw.map((x) => x.ms))];

@@ -48,6 +48,9 @@ func main() {
 
 var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
 
+// replayed is how GOWEAVE_VERBOSE tells a build the launcher ran go for from its record.
+const replayed = "replayed by the launcher, nothing it depends on changed"
+
 // tryReplay execs the recorded go command if nothing it depends on changed.
 func tryReplay(recordPath string) {
 	rec, err := readRecord(recordPath)
@@ -67,10 +70,10 @@ func tryReplay(recordPath string) {
 			freshenPath(vouchedPath(rec))
 			os.Exit(0)
 		}
-		announce(rec, "replayed by the launcher, nothing it depends on changed")
+		announce(rec, replayed)
 		runAndVouch(rec)
 	}
-	replay(rec, "replayed by the launcher, nothing it depends on changed")
+	replay(rec, replayed)
 }
 
 // serverStart is what Node needs to start a weave server: where it listens, and the request

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,11 +75,11 @@ func upToDate(rec *record) bool {
 		return false
 	}
 	inputs, ok := guardInputs(rec.Skip)
-	if !ok || !equal(inputs, v.Inputs) {
+	if !ok || !slices.Equal(inputs, v.Inputs) {
 		return false
 	}
 	outputs, ok := outputStamps(rec.Skip)
-	if !ok || !equal(outputs, v.Outputs) {
+	if !ok || !slices.Equal(outputs, v.Outputs) {
 		return false
 	}
 	return len(rec.Skip.Outputs) == 0 || vcsHolds(rec.Skip.Dir, v.VCS)
@@ -208,18 +209,6 @@ func namesHash(names []string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // runAndVouch runs the record's go command as a child instead of exec'ing it, and when it
 // succeeds without printing, leaves <record>.up for the builds that follow. It returns only when
 // go could not be started.
@@ -250,7 +239,7 @@ func vouch(rec *record, inputs []string) {
 		v.VCS = s
 	}
 	// The outputs must be as they were before their build info was read.
-	if again, ok := outputStamps(rec.Skip); !ok || !equal(again, outputs) {
+	if again, ok := outputStamps(rec.Skip); !ok || !slices.Equal(again, outputs) {
 		return
 	}
 	data, err := json.Marshal(v)
