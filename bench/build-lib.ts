@@ -53,7 +53,9 @@ interface Timing {
  * replays alone.
  */
 async function timedCpu(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Timing> {
-  const { ms, stderr } = await timedRun('/bin/bash', ['-c', '"$@"; s=$?; times >&2; exit $s', 'sh', cmd, ...args], cwd, env);
+  // No start-up files: a bash started without a terminal from a remote shell reads ~/.bashrc,
+  // whose work (and any PATH it sets, which changes go-weave's record) would be counted.
+  const { ms, stderr } = await timedRun('/bin/bash', ['--norc', '--noprofile', '-c', '"$@"; s=$?; times >&2; exit $s', 'sh', cmd, ...args], cwd, { ...env, BASH_ENV: undefined, ENV: undefined });
   // The last line of `times`: children's user and system time, as 1m2.345s.
   const last = stderr.trim().split('\n').pop() ?? '';
   const secs = [...last.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));

@@ -4,7 +4,7 @@
 // Everything runs as a user would: the committed entry script, the real go, the woven binary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -440,6 +440,31 @@ test('two command lines in turn, a build and a vet: a save is woven for both bef
     assert.match(b.stderr, WOVEN_ON_SAVE);
     assert.ok((await runBinary()).spans.includes(span));
   }
+  // A save dated a few whole seconds ahead stays too recent to stamp until both builds are done:
+  // neither is replayed by the launcher alone, each asks the server, which answers from its plan
+  // on save. The build came last, so the next save plans it first. The server writes one record
+  // after the other, and inotify reports the writes in that order.
+  const ahead = Math.ceil(Date.now() / 1000) + 4;
+  const before = mtimes();
+  writeFileSync(join(dir, 'main.go'), main('pair5'));
+  utimesSync(join(dir, 'main.go'), ahead, ahead);
+  await until('the save to be woven for both command lines', () => mtimes().every((m, i) => m !== before[i]));
+  for (const r of [await vet({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') }), await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') })]) {
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /woven by the weave server: [01] woven on save/);
+  }
+  const names = records.map((r) => basename(r));
+  const written: string[] = [];
+  const watcher = watch(dirname(records[0]), (_event, name) => {
+    if (name && names.includes(name) && !written.includes(name)) written.push(name);
+  });
+  try {
+    writeFileSync(join(dir, 'main.go'), main('pair6'));
+    await until('the save to be woven for both command lines', () => written.length === 2);
+  } finally {
+    watcher.close();
+  }
+  assert.deepEqual(written, names, 'the build, run last, is planned first on a save');
   await cleanCacheAndServer(sock);
 });
 

@@ -2701,7 +2701,13 @@ async function serve(socketPath, idleMs, start) {
       if (req) {
         await eventsSeen();
         const known = recent.get(req.record);
-        out = known && stillHolds(sources, known) ? { ok: true, verbose: known.verbose } : await planRequest(req);
+        if (known && stillHolds(sources, known)) {
+          recent.delete(req.record);
+          recent.set(req.record, known);
+          out = { ok: true, verbose: known.verbose };
+        } else {
+          out = await planRequest(req);
+        }
       }
     } catch {
       out = { ok: false };

@@ -361,7 +361,15 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
         // Every edit made before this build started has been seen now.
         await eventsSeen();
         const known = recent.get(req.record);
-        out = known && stillHolds(sources, known) ? { ok: true, verbose: known.verbose } : await planRequest(req);
+        if (known && stillHolds(sources, known)) {
+          // Answered from a save's plan, it is still the build being run: the next save plans
+          // it first, ahead of requests made earlier.
+          recent.delete(req.record);
+          recent.set(req.record, known);
+          out = { ok: true, verbose: known.verbose };
+        } else {
+          out = await planRequest(req);
+        }
       }
     } catch {
       out = { ok: false };
