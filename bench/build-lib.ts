@@ -109,7 +109,7 @@ export async function benchBuild(t: Target): Promise<void> {
   const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 21);
   // The first edit after a build goes through Node, which starts the weave server; the next may
   // wait for it to warm up; later ones show the steady state of an edit loop.
-  const editRuns = Number(process.env.BENCH_EDIT_RUNS ?? 11);
+  const editRuns = Number(process.env.BENCH_EDIT_RUNS ?? 21);
   const work = mkdtempSync(join(tmpdir(), `gw-bench-${t.name}-`));
   // One copy each: the weave server reacts to saves in the trees it builds, and must not spend
   // its CPU on the plain build's edits.
@@ -170,16 +170,13 @@ export async function benchBuild(t: Target): Promise<void> {
   // an editor and then starts the build: the weave server weaves a save as soon as it sees it.
   const pauseMs = Number(process.env.BENCH_EDIT_PAUSE_MS ?? 500);
   for (const pause of [0, pauseMs]) {
-    const ep: number[] = [];
-    const ew: number[] = [];
-    for (let i = 0; i < editRuns; i++) {
-      appendFileSync(join(src.plain, t.editFile), `\n// bench edit plain ${pause} ${i}\n`);
+    let n = 0;
+    const editThen = async (side: 'plain' | 'woven', build: () => Promise<number>) => {
+      appendFileSync(join(src[side], t.editFile), `\n// bench edit ${side} ${pause} ${n++}\n`);
       await sleep(pause);
-      ep.push(await plainBuild());
-      appendFileSync(join(src.woven, t.editFile), `\n// bench edit woven ${pause} ${i}\n`);
-      await sleep(pause);
-      ew.push(await wovenBuild());
-    }
+      return build();
+    };
+    const [ep, ew] = await interleaved(editRuns, () => editThen('plain', plainBuild), () => editThen('woven', wovenBuild));
     const when = pause === 0 ? 'at once' : `${pause} ms later`;
     console.log(`  edit ${t.editFile}, build ${when}: plain ${fmt(median(ep))}  woven ${fmt(median(ew))}  ratio ${(median(ew) / median(ep)).toFixed(3)}×  (target ≤ 1.05×; median of ${editRuns}; best ${(Math.min(...ew) / Math.min(...ep)).toFixed(3)}×; ${delta(median(ew) - median(ep))} per edit)`);
   }
