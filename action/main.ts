@@ -10,7 +10,8 @@ import { readVersionFile } from './version-file.ts';
 import { detectPlatform } from './platform.ts';
 import { installGo } from './toolchain.ts';
 import { goEnv } from './goenv.ts';
-import { aspectHash, weaverBundle, weaverEntry, weaverVersion, writeShim } from './weaver.ts';
+import { aspectHash, weaverBundle, weaverEntry, weaverVersion } from './weaver.ts';
+import { writeGoShim } from '../weaver/src/gocmd/shim.ts';
 import { hashDependencyFiles } from './deps-hash.ts';
 import { available, cacheKey, KINDS, restoreAll, type CachePlan, type Restored } from './caches.ts';
 import { saveMainState } from './state.ts';
@@ -81,7 +82,7 @@ async function run(): Promise<void> {
     report = path.join(tmp, `go-weave-report-${crypto.randomBytes(6).toString('hex')}.jsonl`);
     const shimDir = path.join(tmp, `go-weave-shim-${crypto.randomBytes(6).toString('hex')}`);
     // process.execPath is the runner's own node, present for the whole job.
-    writeShim(shimDir, process.execPath, weaverEntry(), realGo);
+    writeGoShim(shimDir, process.execPath, weaverEntry(), realGo, 'the go-weave action');
     core.exportVariable('GOWEAVE_GO', realGo);
     core.exportVariable('GOWEAVE_CACHE', weaveCache);
     core.exportVariable('GOWEAVE_REPORT', report);

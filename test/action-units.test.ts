@@ -12,7 +12,7 @@ import { cacheKey } from '../action/caches.ts';
 import { hashDependencyFiles, matchFiles } from '../action/deps-hash.ts';
 import { trimBuildCache } from '../action/trim.ts';
 import { readReport } from '../action/report.ts';
-import { shimScript } from '../action/weaver.ts';
+import { goShimScript } from '../weaver/src/gocmd/shim.ts';
 import { parse as parseYaml } from 'yaml';
 import { REPO, run } from './support/action-runner.ts';
 import { machineGoroot } from './support/action-toolchain.ts';
@@ -183,7 +183,7 @@ describe('go shim routing', () => {
   fs.writeFileSync(fakeEntry, `#!/bin/sh\nexec "$GOWEAVE_NODE" ${JSON.stringify(fakeWeaver)} "$@"\n`, { mode: 0o755 });
   const shim = path.join(d, 'go');
   const realGo = path.join(machineGoroot(), 'bin', 'go');
-  fs.writeFileSync(shim, shimScript(process.execPath, fakeEntry, realGo), { mode: 0o755 });
+  fs.writeFileSync(shim, goShimScript(process.execPath, fakeEntry, realGo, 'a test'), { mode: 0o755 });
   const go = async (...args: string[]) => run(shim, args, { env: { PATH: process.env.PATH ?? '', HOME: d, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', GOPROXY: 'off' }, cwd: d });
   const calls = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '');
 

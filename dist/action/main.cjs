@@ -29839,12 +29839,16 @@ function aspectHash(config, version3, log2) {
   if (config) h.update(fs7.readFileSync(config));
   return h.digest("hex").slice(0, 16);
 }
+
+// weaver/src/gocmd/shim.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
 var VALUE_FLAGS = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
-function shimScript(node, entry, realGo) {
+function goShimScript(node, entry, realGo, writtenBy) {
   const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
   const valueFlags = VALUE_FLAGS.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
   return `#!/bin/sh
-# Written by the go-weave action.
+# Written by ${writtenBy}.
 real_go=${q(realGo)}
 case "$1" in
   build|test|vet) ;;
@@ -29865,12 +29869,12 @@ esac
 GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
-function writeShim(dir, node, entry, realGo) {
-  fs7.mkdirSync(dir, { recursive: true });
-  const target = path9.join(dir, "go");
+function writeGoShim(dir, node, entry, realGo, writtenBy) {
+  (0, import_node_fs.mkdirSync)(dir, { recursive: true });
+  const target = (0, import_node_path.join)(dir, "go");
   const tmp = `${target}.${process.pid}.tmp`;
-  fs7.writeFileSync(tmp, shimScript(node, entry, realGo), { mode: 493 });
-  fs7.renameSync(tmp, target);
+  (0, import_node_fs.writeFileSync)(tmp, goShimScript(node, entry, realGo, writtenBy), { mode: 493 });
+  (0, import_node_fs.renameSync)(tmp, target);
 }
 
 // action/deps-hash.ts
@@ -42355,7 +42359,7 @@ var BufferScheduler = class {
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 var import_node_module = require("node:module");
-var import_node_path = require("node:path");
+var import_node_path2 = require("node:path");
 var import_node_url = require("node:url");
 var __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
 var require2;
@@ -42364,7 +42368,7 @@ var __dirname2;
 if (__isNode__) {
   require2 = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   __filename = (0, import_node_url.fileURLToPath)(__goweave_import_meta_url);
-  __dirname2 = (0, import_node_path.dirname)(__filename);
+  __dirname2 = (0, import_node_path2.dirname)(__filename);
 }
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
@@ -63841,7 +63845,7 @@ var Batch = class {
 };
 
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.js
-var import_node_fs = __toESM(require("node:fs"), 1);
+var import_node_fs2 = __toESM(require("node:fs"), 1);
 var import_node_util3 = __toESM(require("node:util"), 1);
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
@@ -63880,7 +63884,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
 }
 async function readStreamToLocalFile(rs, file) {
   return new Promise((resolve6, reject) => {
-    const ws = import_node_fs.default.createWriteStream(file);
+    const ws = import_node_fs2.default.createWriteStream(file);
     rs.on("error", (err) => {
       reject(err);
     });
@@ -63891,8 +63895,8 @@ async function readStreamToLocalFile(rs, file) {
     rs.pipe(ws);
   });
 }
-var fsStat = import_node_util3.default.promisify(import_node_fs.default.stat);
-var fsCreateReadStream = import_node_fs.default.createReadStream;
+var fsStat = import_node_util3.default.promisify(import_node_fs2.default.stat);
+var fsCreateReadStream = import_node_fs2.default.createReadStream;
 
 // node_modules/@azure/storage-blob/dist/esm/Clients.js
 var BlobClient = class _BlobClient extends StorageClient2 {
@@ -68662,7 +68666,7 @@ async function run() {
     const tmp = process.env.RUNNER_TEMP;
     report = path16.join(tmp, `go-weave-report-${crypto9.randomBytes(6).toString("hex")}.jsonl`);
     const shimDir = path16.join(tmp, `go-weave-shim-${crypto9.randomBytes(6).toString("hex")}`);
-    writeShim(shimDir, process.execPath, weaverEntry(), realGo);
+    writeGoShim(shimDir, process.execPath, weaverEntry(), realGo, "the go-weave action");
     exportVariable("GOWEAVE_GO", realGo);
     exportVariable("GOWEAVE_CACHE", weaveCache);
     exportVariable("GOWEAVE_REPORT", report);

@@ -7,6 +7,18 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -23,6 +35,223 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// weaver/src/gocmd/hash.ts
+function sha256(...parts) {
+  const h = (0, import_node_crypto2.createHash)("sha256");
+  for (const p of parts) {
+    h.update(p);
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+var import_node_crypto2;
+var init_hash = __esm({
+  "weaver/src/gocmd/hash.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+  }
+});
+
+// weaver/src/errors.ts
+function isWeaveError(e) {
+  return e instanceof Error && e.name === "WeaveError";
+}
+function formatLocation(where) {
+  if (!where?.file) return "";
+  let s = where.file;
+  if (where.line) s += `:${where.line}`;
+  if (where.line && where.col) s += `:${where.col}`;
+  return s + ": ";
+}
+var WeaveError;
+var init_errors = __esm({
+  "weaver/src/errors.ts"() {
+    "use strict";
+    WeaveError = class extends Error {
+      file;
+      line;
+      col;
+      detail;
+      constructor(detail, where) {
+        super(formatLocation(where) + detail);
+        this.name = "WeaveError";
+        this.detail = detail;
+        this.file = where?.file;
+        this.line = where?.line;
+        this.col = where?.col;
+      }
+    };
+  }
+});
+
+// weaver/src/gocmd/env.ts
+function goBinary(env) {
+  return env.GOWEAVE_GO || "go";
+}
+function absoluteGo(go, env) {
+  if ((0, import_node_path6.isAbsolute)(go)) return go;
+  if (go.includes("/")) return (0, import_node_path6.resolve)(go);
+  for (const dir of (env.PATH ?? "").split(import_node_path6.delimiter)) {
+    const p = (0, import_node_path6.join)(dir || ".", go);
+    try {
+      const st = (0, import_node_fs7.statSync)(p);
+      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path6.resolve)(p);
+    } catch {
+    }
+  }
+  return void 0;
+}
+function weaveCacheDir(env) {
+  if (env.GOWEAVE_CACHE) return (0, import_node_path6.resolve)(env.GOWEAVE_CACHE);
+  return (0, import_node_path6.join)(userCacheDir(env), "go-weave");
+}
+function userCacheDir(env) {
+  switch (process.platform) {
+    case "win32":
+      if (env.LocalAppData) return env.LocalAppData;
+      break;
+    case "darwin":
+      return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
+    default:
+      if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
+  }
+  return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
+}
+var import_node_fs7, import_node_os, import_node_path6;
+var init_env = __esm({
+  "weaver/src/gocmd/env.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_os = require("node:os");
+    import_node_path6 = require("node:path");
+  }
+});
+
+// weaver/src/gocmd/shim.ts
+function goShimScript(node, entry, realGo, writtenBy) {
+  const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const valueFlags = VALUE_FLAGS2.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
+  return `#!/bin/sh
+# Written by ${writtenBy}.
+real_go=${q(realGo)}
+case "$1" in
+  build|test|vet) ;;
+  install|run)
+    sub="$1"; first=1; skip=0
+    for a in "$@"; do
+      if [ "$first" = 1 ]; then first=0; continue; fi
+      if [ "$skip" = 1 ]; then skip=0; continue; fi
+      case "$a" in
+        ${valueFlags}) skip=1 ;;
+        -*) ;;
+        *@*) exec "$real_go" "$@" ;;
+        *) if [ "$sub" = run ]; then break; fi ;;
+      esac
+    done ;;
+  *) exec "$real_go" "$@" ;;
+esac
+GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
+`;
+}
+function writeGoShim(dir, node, entry, realGo, writtenBy) {
+  (0, import_node_fs28.mkdirSync)(dir, { recursive: true });
+  const target = (0, import_node_path24.join)(dir, "go");
+  const tmp = `${target}.${process.pid}.tmp`;
+  (0, import_node_fs28.writeFileSync)(tmp, goShimScript(node, entry, realGo, writtenBy), { mode: 493 });
+  (0, import_node_fs28.renameSync)(tmp, target);
+}
+var import_node_fs28, import_node_path24, VALUE_FLAGS2;
+var init_shim = __esm({
+  "weaver/src/gocmd/shim.ts"() {
+    "use strict";
+    import_node_fs28 = require("node:fs");
+    import_node_path24 = require("node:path");
+    VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
+  }
+});
+
+// weaver/src/cli/shellenv-command.ts
+var shellenv_command_exports = {};
+__export(shellenv_command_exports, {
+  shellenvCommand: () => shellenvCommand
+});
+function shellenvCommand(args, env, out) {
+  const unknown = args.find((a) => a !== "--go");
+  if (unknown !== void 0) throw new WeaveError(`shellenv: unknown argument "${unknown}" (expected --go or nothing)`);
+  const withGo = args.includes("--go");
+  const entry = entryScript(env);
+  const binRoot = (0, import_node_path25.join)(weaveCacheDir(env), "v1", "bin");
+  const realGo = withGo ? realGoOnPath(env, binRoot) : "";
+  const dir = (0, import_node_path25.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  (0, import_node_fs29.mkdirSync)(dir, { recursive: true });
+  replaceWithSymlink((0, import_node_path25.join)(dir, "go-weave"), entry);
+  if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
+  const q = shellQuote(dir);
+  out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
+`);
+  return 0;
+}
+function entryScript(env) {
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path25.join)((0, import_node_path25.dirname)(process.argv[1]), "go-weave") : void 0];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      const real = (0, import_node_fs29.realpathSync)(c);
+      if (!real.endsWith(".cjs") && !real.endsWith(".js") && !real.endsWith(".ts")) return real;
+    } catch {
+    }
+  }
+  throw new WeaveError("shellenv: cannot find the go-weave command (dist/weaver/go-weave of the go-weave package); run it as go-weave shellenv from an installed go-weave");
+}
+function realGoOnPath(env, binRoot) {
+  if (env.GOWEAVE_GO) {
+    const go = absoluteGo(env.GOWEAVE_GO, env);
+    if (!go) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable (expected the go command to put go-weave in front of)`);
+    return go;
+  }
+  const ours = (0, import_node_path25.resolve)(binRoot) + import_node_path25.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path25.delimiter)) {
+    const go = absoluteGo((0, import_node_path25.join)((0, import_node_path25.resolve)(d || "."), "go"), { PATH: "" });
+    if (!go || !(0, import_node_fs29.existsSync)(go) || ((0, import_node_path25.resolve)(d) + import_node_path25.sep).startsWith(ours) || isGoWeaveShim(go)) continue;
+    return go;
+  }
+  throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
+}
+function isGoWeaveShim(path) {
+  try {
+    const head = (0, import_node_fs29.readFileSync)(path).subarray(0, 256).toString("latin1");
+    return head.startsWith("#!/bin/sh\n# Written by ") && head.split("\n")[1].includes("go-weave");
+  } catch {
+    return false;
+  }
+}
+function replaceWithSymlink(path, target) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  (0, import_node_fs29.rmSync)(tmp, { force: true });
+  (0, import_node_fs29.symlinkSync)(target, tmp);
+  try {
+    (0, import_node_fs29.renameSync)(tmp, path);
+  } catch (err) {
+    (0, import_node_fs29.rmSync)(tmp, { force: true });
+    throw err;
+  }
+}
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+var import_node_fs29, import_node_path25;
+var init_shellenv_command = __esm({
+  "weaver/src/cli/shellenv-command.ts"() {
+    "use strict";
+    import_node_fs29 = require("node:fs");
+    import_node_path25 = require("node:path");
+    init_errors();
+    init_env();
+    init_hash();
+    init_shim();
+  }
+});
 
 // weaver/src/gocmd/pool-worker.ts
 var import_node_worker_threads = require("node:worker_threads");
@@ -176,16 +405,8 @@ function maybeTrimWeaveCache(root, now = Date.now()) {
   return Number.isFinite(last) ? trimWeaveCache(root, now) : void 0;
 }
 
-// weaver/src/gocmd/hash.ts
-var import_node_crypto2 = require("node:crypto");
-function sha256(...parts) {
-  const h = (0, import_node_crypto2.createHash)("sha256");
-  for (const p of parts) {
-    h.update(p);
-    h.update("\0");
-  }
-  return h.digest("hex");
-}
+// weaver/src/gocmd/cache.ts
+init_hash();
 
 // weaver/src/gocmd/parsed-json.ts
 var import_node_fs3 = require("node:fs");
@@ -312,6 +533,7 @@ function asLocated(err) {
 var import_node_fs5 = require("node:fs");
 var import_node_path4 = require("node:path");
 var import_node_url = require("node:url");
+init_hash();
 var memo;
 function weaverFingerprint() {
   if (memo) return memo;
@@ -377,31 +599,8 @@ function runPoolWorker() {
   });
 }
 
-// weaver/src/errors.ts
-var WeaveError = class extends Error {
-  file;
-  line;
-  col;
-  detail;
-  constructor(detail, where) {
-    super(formatLocation(where) + detail);
-    this.name = "WeaveError";
-    this.detail = detail;
-    this.file = where?.file;
-    this.line = where?.line;
-    this.col = where?.col;
-  }
-};
-function isWeaveError(e) {
-  return e instanceof Error && e.name === "WeaveError";
-}
-function formatLocation(where) {
-  if (!where?.file) return "";
-  let s = where.file;
-  if (where.line) s += `:${where.line}`;
-  if (where.line && where.col) s += `:${where.col}`;
-  return s + ": ";
-}
+// weaver/src/cli/main.ts
+init_errors();
 
 // weaver/src/gocmd/index.ts
 var import_node_fs27 = require("node:fs");
@@ -678,42 +877,8 @@ function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
   return out.join("\n") + "\n";
 }
 
-// weaver/src/gocmd/env.ts
-var import_node_fs7 = require("node:fs");
-var import_node_os = require("node:os");
-var import_node_path6 = require("node:path");
-function goBinary(env) {
-  return env.GOWEAVE_GO || "go";
-}
-function absoluteGo(go, env) {
-  if ((0, import_node_path6.isAbsolute)(go)) return go;
-  if (go.includes("/")) return (0, import_node_path6.resolve)(go);
-  for (const dir of (env.PATH ?? "").split(import_node_path6.delimiter)) {
-    const p = (0, import_node_path6.join)(dir || ".", go);
-    try {
-      const st = (0, import_node_fs7.statSync)(p);
-      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path6.resolve)(p);
-    } catch {
-    }
-  }
-  return void 0;
-}
-function weaveCacheDir(env) {
-  if (env.GOWEAVE_CACHE) return (0, import_node_path6.resolve)(env.GOWEAVE_CACHE);
-  return (0, import_node_path6.join)(userCacheDir(env), "go-weave");
-}
-function userCacheDir(env) {
-  switch (process.platform) {
-    case "win32":
-      if (env.LocalAppData) return env.LocalAppData;
-      break;
-    case "darwin":
-      return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
-    default:
-      if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
-  }
-  return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
-}
+// weaver/src/gocmd/index.ts
+init_env();
 
 // weaver/src/gocmd/exec.ts
 var import_node_child_process = require("node:child_process");
@@ -820,6 +985,7 @@ var import_node_fs18 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
 var import_node_path16 = require("node:path");
+init_env();
 
 // weaver/src/gocmd/modfile.ts
 var import_node_fs8 = require("node:fs");
@@ -857,6 +1023,7 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
 }
 
 // weaver/src/gocmd/modfile.ts
+init_hash();
 var GO_LINE = /^go\s+(\d+(?:\.\d+){1,2})\s*$/m;
 function compareGoVersions(a, b) {
   const pa = a.split(".").map(Number);
@@ -1052,6 +1219,7 @@ function mirror(src, dest) {
 var import_node_fs10 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path10 = require("node:path");
+init_hash();
 function ensureModuleCopy(cache, gomodcache, mod, opts) {
   const rel = (0, import_node_path10.relative)(gomodcache, mod.dir);
   const name = rel && !rel.startsWith("..") && !(0, import_node_path10.isAbsolute)(rel) ? rel : (0, import_node_path10.join)("_", sha256(mod.dir).slice(0, 32));
@@ -1111,9 +1279,11 @@ function directivesNamingCopy(text, original, copy) {
 // weaver/src/gocmd/plancache.ts
 var import_node_fs12 = require("node:fs");
 var import_node_path11 = require("node:path");
+init_hash();
 
 // weaver/src/gocmd/listing.ts
 var import_node_fs11 = require("node:fs");
+init_hash();
 function ignoredName(name) {
   return name.startsWith(".") || name.startsWith("_");
 }
@@ -1322,6 +1492,7 @@ function writeOverlay(cache, entries) {
 var import_node_fs14 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path13 = require("node:path");
+init_hash();
 function buildsVendored(moduleRoot, parsed2, goflags2) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags2 ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
@@ -1423,6 +1594,7 @@ function inWorkspace(ws, file) {
 // weaver/src/gocmd/lazyconfig.ts
 var import_node_fs15 = require("node:fs");
 var import_node_path14 = require("node:path");
+init_hash();
 function stampOf2(path) {
   try {
     const st = (0, import_node_fs15.statSync)(path);
@@ -1884,8 +2056,8 @@ var WeavePool = class {
   }
   weave(input, memoDir) {
     if (this.closed) return Promise.reject(new Error("go-weave: weaving pool used after close"));
-    return new Promise((resolve10, reject) => {
-      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve10, reject });
+    return new Promise((resolve11, reject) => {
+      this.queue.push({ id: this.nextId++, input, memoDir, resolve: resolve11, reject });
       this.pump();
     });
   }
@@ -2053,6 +2225,7 @@ var import_node_path20 = require("node:path");
 // weaver/src/gocmd/replay.ts
 var import_node_fs23 = require("node:fs");
 var import_node_path19 = require("node:path");
+init_env();
 
 // weaver/src/gocmd/racy.ts
 var import_node_fs21 = require("node:fs");
@@ -2090,6 +2263,7 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 // weaver/src/gocmd/uptodate.ts
 var import_node_fs22 = require("node:fs");
 var import_node_path18 = require("node:path");
+init_env();
 var QUIET_FLAGS = /* @__PURE__ */ new Set([
   "o",
   "tags",
@@ -2413,6 +2587,7 @@ function timingsLine(p) {
 var import_node_child_process2 = require("node:child_process");
 var import_node_fs26 = require("node:fs");
 var import_node_net = require("node:net");
+init_env();
 var import_node_path22 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
@@ -2752,9 +2927,9 @@ async function serve(socketPath, idleMs, start) {
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
   }, 5e3);
-  await new Promise((resolve10, reject) => {
+  await new Promise((resolve11, reject) => {
     server.once("error", reject);
-    server.listen(socketPath, () => resolve10());
+    server.listen(socketPath, () => resolve11());
   });
   ino = inodeOf(socketPath);
   armIdle();
@@ -2764,7 +2939,7 @@ async function serve(socketPath, idleMs, start) {
       if (!recent.has(first.record)) await planRequest(first);
     });
   }
-  const closed = new Promise((resolve10) => server.once("close", () => resolve10()));
+  const closed = new Promise((resolve11) => server.once("close", () => resolve11()));
   const train = await trainer(start);
   for (let round = 0; round < TRAINING_ROUNDS && server.listening; round++) {
     tail = tail.then(() => pending === 0 ? train() : void 0);
@@ -2773,7 +2948,7 @@ async function serve(socketPath, idleMs, start) {
   await closed;
 }
 function eventsSeen() {
-  return new Promise((resolve10) => setImmediate(resolve10));
+  return new Promise((resolve11) => setImmediate(resolve11));
 }
 var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
 function serverRequest(line) {
@@ -2831,13 +3006,13 @@ function inodeOf(path) {
   }
 }
 function answers(socketPath) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     const c = (0, import_node_net.createConnection)(socketPath);
     c.once("connect", () => {
       c.destroy();
-      resolve10(true);
+      resolve11(true);
     });
-    c.once("error", () => resolve10(false));
+    c.once("error", () => resolve11(false));
   });
 }
 function startServer(script, socketPath, env, start) {
@@ -2960,6 +3135,7 @@ Usage:
   go-weave weave [-c ASPECTS.yml]\u2026 [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go\u2026
   go-weave aspects [-c ASPECTS.yml]\u2026 [--hash]                 list aspects and what they select
   go-weave cache clean                                        empty the weave cache
+  go-weave shellenv [--go]                                    print the line that puts go-weave (--go: and a woven go) on PATH
   go-weave version
 `;
 async function main(argv) {
@@ -2972,6 +3148,8 @@ async function main(argv) {
         return await (await Promise.resolve().then(() => require("./go-weave-core.cjs"))).weaveCommand(rest, out);
       case "aspects":
         return (await Promise.resolve().then(() => require("./go-weave-core.cjs"))).aspectsCommand(rest, out);
+      case "shellenv":
+        return (await Promise.resolve().then(() => (init_shellenv_command(), shellenv_command_exports))).shellenvCommand(rest, process.env, out);
       case "version":
       case "--version":
         out("go-weave 0.1.0\n");

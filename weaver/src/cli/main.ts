@@ -10,6 +10,7 @@ Usage:
   go-weave weave [-c ASPECTS.yml]… [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go…
   go-weave aspects [-c ASPECTS.yml]… [--hash]                 list aspects and what they select
   go-weave cache clean                                        empty the weave cache
+  go-weave shellenv [--go]                                    print the line that puts go-weave (--go: and a woven go) on PATH
   go-weave version
 `;
 
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
       // Loaded on demand: the go-command path must not pay for the core at start-up.
       case 'weave': return await (await import('./weave-command.js')).weaveCommand(rest, out);
       case 'aspects': return (await import('./aspects-command.js')).aspectsCommand(rest, out);
+      case 'shellenv': return (await import('./shellenv-command.js')).shellenvCommand(rest, process.env, out);
       case 'version': case '--version': out('go-weave 0.1.0\n'); return 0;
       case undefined: case 'help': case '-h': case '--help': out(USAGE); return cmd === undefined ? 2 : 0;
     }
