@@ -57,7 +57,7 @@ test('shellenv evaluated twice: one PATH entry, and the shim still runs the real
   assert.match(version, /^go version go1\.\d+/);
 });
 
-test('shellenv without --go puts go-weave alone on PATH; a wrong argument is refused', async () => {
+test('shellenv without --go puts go-weave alone on PATH; a wrong argument or GOWEAVE_GO is refused', async () => {
   const r = await shell('', 'command -v go\ncommand -v go-weave');
   assert.equal(r.code, 0, r.stderr);
   const [go, goWeave] = r.stdout.trim().split('\n');
@@ -66,4 +66,7 @@ test('shellenv without --go puts go-weave alone on PATH; a wrong argument is ref
   const bad = await run(ENTRY, ['shellenv', '--fish'], { cwd: dir, env });
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /shellenv: unknown argument "--fish" \(expected --go or nothing\)/);
+  const noGo = await run(ENTRY, ['shellenv', '--go'], { cwd: dir, env: { ...env, GOWEAVE_GO: join(dir, 'no-such-go') } });
+  assert.equal(noGo.code, 1);
+  assert.match(noGo.stderr, /GOWEAVE_GO=.*no-such-go is not an executable file/);
 });

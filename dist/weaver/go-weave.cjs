@@ -207,16 +207,24 @@ function entryScript(env) {
 function realGoOnPath(env, binRoot) {
   if (env.GOWEAVE_GO) {
     const go = absoluteGo(env.GOWEAVE_GO, env);
-    if (!go) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable (expected the go command to put go-weave in front of)`);
+    if (!go || !executable(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
   const ours = (0, import_node_path25.resolve)(binRoot) + import_node_path25.sep;
   for (const d of (env.PATH ?? "").split(import_node_path25.delimiter)) {
-    const go = absoluteGo((0, import_node_path25.join)((0, import_node_path25.resolve)(d || "."), "go"), { PATH: "" });
-    if (!go || !(0, import_node_fs29.existsSync)(go) || ((0, import_node_path25.resolve)(d) + import_node_path25.sep).startsWith(ours) || isGoWeaveShim(go)) continue;
+    const go = (0, import_node_path25.join)((0, import_node_path25.resolve)(d || "."), "go");
+    if (!executable(go) || ((0, import_node_path25.resolve)(d || ".") + import_node_path25.sep).startsWith(ours) || isGoWeaveShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
+}
+function executable(path) {
+  try {
+    const st = (0, import_node_fs29.statSync)(path);
+    return st.isFile() && (st.mode & 73) !== 0;
+  } catch {
+    return false;
+  }
 }
 function isGoWeaveShim(path) {
   try {

@@ -1,7 +1,7 @@
 // go-weave shellenv [--go]: the shell line that puts go-weave (and, with --go, a woven `go`) on
 // PATH. npx starts Node and npm before every command, which costs more than a whole unchanged
 // build; a command found on PATH is the shell entry itself, which replays through the launcher.
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join, resolve, sep } from 'node:path';
 import { WeaveError } from '../errors.js';
 import type { Env } from '../gocmd/env.js';
@@ -54,16 +54,25 @@ function entryScript(env: Env): string {
 function realGoOnPath(env: Env, binRoot: string): string {
   if (env.GOWEAVE_GO) {
     const go = absoluteGo(env.GOWEAVE_GO, env);
-    if (!go) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable (expected the go command to put go-weave in front of)`);
+    if (!go || !executable(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
   const ours = resolve(binRoot) + sep;
   for (const d of (env.PATH ?? '').split(delimiter)) {
-    const go = absoluteGo(join(resolve(d || '.'), 'go'), { PATH: '' });
-    if (!go || !existsSync(go) || (resolve(d) + sep).startsWith(ours) || isGoWeaveShim(go)) continue;
+    const go = join(resolve(d || '.'), 'go');
+    if (!executable(go) || (resolve(d || '.') + sep).startsWith(ours) || isGoWeaveShim(go)) continue;
     return go;
   }
   throw new WeaveError('shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)');
+}
+
+function executable(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isFile() && (st.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 function isGoWeaveShim(path: string): boolean {
