@@ -13,6 +13,7 @@ export function shellenvCommand(args: string[], env: Env, out: (s: string) => vo
   const unknown = args.find((a) => a !== '--go');
   if (unknown !== undefined) throw new WeaveError(`shellenv: unknown argument "${unknown}" (expected --go or nothing)`);
   const withGo = args.includes('--go');
+  if (process.platform === 'win32') throw new WeaveError('shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead');
   const entry = entryScript(env);
   const binRoot = join(weaveCacheDir(env), 'v1', 'bin');
   const realGo = withGo ? realGoOnPath(env, binRoot) : '';
