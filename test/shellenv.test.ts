@@ -57,6 +57,16 @@ test('shellenv evaluated twice: one PATH entry, and the shim still runs the real
   assert.match(version, /^go version go1\.\d+/);
 });
 
+test('go-weave cache clean empties the weave cache but keeps the shell\'s woven go working', async () => {
+  const r = await shell('--go', 'go-weave cache clean || exit 8\nls .weave/v1\ncommand -v go\ngo build -o app3 . && ./app3');
+  assert.equal(r.code, 0, r.stderr);
+  const [left, go, out] = r.stdout.trim().split('\n');
+  assert.equal(left, 'bin', 'cache clean left more than the shellenv directories');
+  assert.match(go, /\/\.weave\/v1\/bin\/[0-9a-f]{16}\/go$/);
+  assert.equal(out, 'hello');
+  assert.match(r.stderr, /"name":"greet"/, 'the build after cache clean was not woven');
+});
+
 test('shellenv without --go puts go-weave alone on PATH; a wrong argument or GOWEAVE_GO is refused', async () => {
   const r = await shell('', 'command -v go\ncommand -v go-weave');
   assert.equal(r.code, 0, r.stderr);

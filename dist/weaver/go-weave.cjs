@@ -516,10 +516,23 @@ var WeaveCache = class {
       set: (key, value) => writeFileAtomic(path(key), JSON.stringify(value))
     };
   }
+  /**
+   * Removes everything but the directories `go-weave shellenv` put on shells' PATH (v1/bin):
+   * they hold two small scripts and no weave result, and a shell that lost them would build
+   * with the plain go from then on without a word.
+   */
   clean() {
-    (0, import_node_fs4.rmSync)(this.root, { recursive: true, force: true });
+    for (const name of readdirOrNone(this.root)) if (name !== "bin") (0, import_node_fs4.rmSync)((0, import_node_path3.join)(this.root, name), { recursive: true, force: true });
+    if (readdirOrNone(this.root).length === 0) (0, import_node_fs4.rmSync)(this.root, { recursive: true, force: true });
   }
 };
+function readdirOrNone(dir) {
+  try {
+    return (0, import_node_fs4.readdirSync)(dir);
+  } catch {
+    return [];
+  }
+}
 function fileMemoIn(dir, fingerprint) {
   return dir === void 0 ? void 0 : new WeaveCache(dir).fileMemo(fingerprint);
 }
@@ -3143,7 +3156,7 @@ Usage:
   go-weave diff [packages]                                    show woven changes as a unified diff
   go-weave weave [-c ASPECTS.yml]\u2026 [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go\u2026
   go-weave aspects [-c ASPECTS.yml]\u2026 [--hash]                 list aspects and what they select
-  go-weave cache clean                                        empty the weave cache
+  go-weave cache clean                                        empty the weave cache (shellenv's PATH entries stay)
   go-weave shellenv [--go]                                    print the line that puts go-weave (--go: and a woven go) on PATH
   go-weave version
 `;

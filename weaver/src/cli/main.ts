@@ -9,7 +9,7 @@ Usage:
   go-weave diff [packages]                                    show woven changes as a unified diff
   go-weave weave [-c ASPECTS.yml]… [-p IMPORT_PATH] [-o OUT_DIR] [--report FILE] [--main-module] FILE.go…
   go-weave aspects [-c ASPECTS.yml]… [--hash]                 list aspects and what they select
-  go-weave cache clean                                        empty the weave cache
+  go-weave cache clean                                        empty the weave cache (shellenv's PATH entries stay)
   go-weave shellenv [--go]                                    print the line that puts go-weave (--go: and a woven go) on PATH
   go-weave version
 `;

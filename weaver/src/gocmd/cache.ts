@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { existsMarked } from './trim.js';
@@ -117,8 +117,22 @@ export class WeaveCache {
     };
   }
 
+  /**
+   * Removes everything but the directories `go-weave shellenv` put on shells' PATH (v1/bin):
+   * they hold two small scripts and no weave result, and a shell that lost them would build
+   * with the plain go from then on without a word.
+   */
   clean(): void {
-    rmSync(this.root, { recursive: true, force: true });
+    for (const name of readdirOrNone(this.root)) if (name !== 'bin') rmSync(join(this.root, name), { recursive: true, force: true });
+    if (readdirOrNone(this.root).length === 0) rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+function readdirOrNone(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
 
