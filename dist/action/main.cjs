@@ -29841,14 +29841,36 @@ function aspectHash(config, version3, log2) {
 }
 
 // weaver/src/gocmd/shim.ts
+var import_node_path2 = require("node:path");
+
+// weaver/src/gocmd/atomic.ts
 var import_node_fs = require("node:fs");
+var import_node_crypto = require("node:crypto");
 var import_node_path = require("node:path");
+function writeFileAtomic(path17, data, mode) {
+  const tmp = `${path17}.tmp-${process.pid}-${(0, import_node_crypto.randomBytes)(4).toString("hex")}`;
+  const opts = mode === void 0 ? void 0 : { mode };
+  try {
+    try {
+      (0, import_node_fs.writeFileSync)(tmp, data, opts);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+      (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(path17), { recursive: true });
+      (0, import_node_fs.writeFileSync)(tmp, data, opts);
+    }
+    (0, import_node_fs.renameSync)(tmp, path17);
+  } catch (err) {
+    (0, import_node_fs.rmSync)(tmp, { force: true });
+    throw err;
+  }
+}
+
+// weaver/src/gocmd/shim.ts
 var VALUE_FLAGS = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
 function goShimScript(node, entry, realGo, writtenBy) {
-  const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const q = shellQuote;
   const valueFlags = VALUE_FLAGS.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
-  return `#!/bin/sh
-# Written by ${writtenBy}.
+  return `${SHIM_HEAD}${writtenBy}.
 real_go=${q(realGo)}
 case "$1" in
   build|test|vet) ;;
@@ -29870,11 +29892,11 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  (0, import_node_fs.mkdirSync)(dir, { recursive: true });
-  const target = (0, import_node_path.join)(dir, "go");
-  const tmp = `${target}.${process.pid}.tmp`;
-  (0, import_node_fs.writeFileSync)(tmp, goShimScript(node, entry, realGo, writtenBy), { mode: 493 });
-  (0, import_node_fs.renameSync)(tmp, target);
+  writeFileAtomic((0, import_node_path2.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+}
+var SHIM_HEAD = "#!/bin/sh\n# Written by ";
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 // action/deps-hash.ts
@@ -42359,7 +42381,7 @@ var BufferScheduler = class {
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 var import_node_module = require("node:module");
-var import_node_path2 = require("node:path");
+var import_node_path3 = require("node:path");
 var import_node_url = require("node:url");
 var __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
 var require2;
@@ -42368,7 +42390,7 @@ var __dirname2;
 if (__isNode__) {
   require2 = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   __filename = (0, import_node_url.fileURLToPath)(__goweave_import_meta_url);
-  __dirname2 = (0, import_node_path2.dirname)(__filename);
+  __dirname2 = (0, import_node_path3.dirname)(__filename);
 }
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
@@ -44852,7 +44874,7 @@ var AnonymousCredential = class extends Credential {
 };
 
 // node_modules/@azure/storage-common/dist/esm/credentials/StorageSharedKeyCredential.js
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 
 // node_modules/@azure/storage-common/dist/esm/utils/constants.js
 var URLConstants = {
@@ -45553,7 +45575,7 @@ var StorageSharedKeyCredential = class extends Credential {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return (0, import_node_crypto.createHmac)("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
+    return (0, import_node_crypto2.createHmac)("sha256", this.accountKey).update(stringToSign, "utf8").digest("base64");
   }
 };
 
@@ -45919,7 +45941,7 @@ function storageRetryPolicy(options = {}) {
 }
 
 // node_modules/@azure/storage-common/dist/esm/policies/StorageSharedKeyCredentialPolicyV2.js
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var storageSharedKeyCredentialPolicyName = "storageSharedKeyCredentialPolicy";
 function storageSharedKeyCredentialPolicy(options) {
   function signRequest(request) {
@@ -45941,7 +45963,7 @@ function storageSharedKeyCredentialPolicy(options) {
       getHeaderValueToSign(request, HeaderConstants.IF_UNMODIFIED_SINCE),
       getHeaderValueToSign(request, HeaderConstants.RANGE)
     ].join("\n") + "\n" + getCanonicalizedHeadersString(request) + getCanonicalizedResourceString(request);
-    const signature = (0, import_node_crypto2.createHmac)("sha256", options.accountKey).update(stringToSign, "utf8").digest("base64");
+    const signature = (0, import_node_crypto3.createHmac)("sha256", options.accountKey).update(stringToSign, "utf8").digest("base64");
     request.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options.accountName}:${signature}`);
   }
   function getHeaderValueToSign(request, headerName) {
@@ -46031,7 +46053,7 @@ function storageRequestFailureDetailsParserPolicy() {
 }
 
 // node_modules/@azure/storage-common/dist/esm/credentials/UserDelegationKeyCredential.js
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var UserDelegationKeyCredential = class {
   /**
    * Azure Storage account name; readonly.
@@ -46061,7 +46083,7 @@ var UserDelegationKeyCredential = class {
    * @param stringToSign -
    */
   computeHMACSHA256(stringToSign) {
-    return (0, import_node_crypto3.createHmac)("sha256", this.key).update(stringToSign, "utf8").digest("base64");
+    return (0, import_node_crypto4.createHmac)("sha256", this.key).update(stringToSign, "utf8").digest("base64");
   }
 };
 

@@ -13887,15 +13887,16 @@ var import_node_path4 = require("node:path");
 var import_node_fs3 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path3 = require("node:path");
-function writeFileAtomic(path, data) {
+function writeFileAtomic(path, data, mode) {
   const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
+  const opts = mode === void 0 ? void 0 : { mode };
   try {
     try {
-      (0, import_node_fs3.writeFileSync)(tmp, data);
+      (0, import_node_fs3.writeFileSync)(tmp, data, opts);
     } catch (err2) {
       if (err2.code !== "ENOENT") throw err2;
       (0, import_node_fs3.mkdirSync)((0, import_node_path3.dirname)(path), { recursive: true });
-      (0, import_node_fs3.writeFileSync)(tmp, data);
+      (0, import_node_fs3.writeFileSync)(tmp, data, opts);
     }
     (0, import_node_fs3.renameSync)(tmp, path);
   } catch (err2) {

@@ -36,6 +36,34 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// weaver/src/gocmd/atomic.ts
+function writeFileAtomic(path, data, mode) {
+  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto.randomBytes)(4).toString("hex")}`;
+  const opts = mode === void 0 ? void 0 : { mode };
+  try {
+    try {
+      (0, import_node_fs.writeFileSync)(tmp, data, opts);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+      (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(path), { recursive: true });
+      (0, import_node_fs.writeFileSync)(tmp, data, opts);
+    }
+    (0, import_node_fs.renameSync)(tmp, path);
+  } catch (err) {
+    (0, import_node_fs.rmSync)(tmp, { force: true });
+    throw err;
+  }
+}
+var import_node_fs, import_node_crypto, import_node_path;
+var init_atomic = __esm({
+  "weaver/src/gocmd/atomic.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    import_node_crypto = require("node:crypto");
+    import_node_path = require("node:path");
+  }
+});
+
 // weaver/src/gocmd/hash.ts
 function sha256(...parts) {
   const h = (0, import_node_crypto2.createHash)("sha256");
@@ -94,13 +122,17 @@ function absoluteGo(go, env) {
   if (go.includes("/")) return (0, import_node_path6.resolve)(go);
   for (const dir of (env.PATH ?? "").split(import_node_path6.delimiter)) {
     const p = (0, import_node_path6.join)(dir || ".", go);
-    try {
-      const st = (0, import_node_fs7.statSync)(p);
-      if (st.isFile() && (st.mode & 73) !== 0) return (0, import_node_path6.resolve)(p);
-    } catch {
-    }
+    if (isExecutableFile(p)) return (0, import_node_path6.resolve)(p);
   }
   return void 0;
+}
+function isExecutableFile(path) {
+  try {
+    const st = (0, import_node_fs8.statSync)(path);
+    return st.isFile() && (st.mode & 73) !== 0;
+  } catch {
+    return false;
+  }
 }
 function weaveCacheDir(env) {
   if (env.GOWEAVE_CACHE) return (0, import_node_path6.resolve)(env.GOWEAVE_CACHE);
@@ -118,11 +150,11 @@ function userCacheDir(env) {
   }
   return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
 }
-var import_node_fs7, import_node_os, import_node_path6;
+var import_node_fs8, import_node_os, import_node_path6;
 var init_env = __esm({
   "weaver/src/gocmd/env.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path6 = require("node:path");
   }
@@ -130,10 +162,9 @@ var init_env = __esm({
 
 // weaver/src/gocmd/shim.ts
 function goShimScript(node, entry, realGo, writtenBy) {
-  const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const q = shellQuote;
   const valueFlags = VALUE_FLAGS2.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
-  return `#!/bin/sh
-# Written by ${writtenBy}.
+  return `${SHIM_HEAD}${writtenBy}.
 real_go=${q(realGo)}
 case "$1" in
   build|test|vet) ;;
@@ -155,19 +186,28 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  (0, import_node_fs28.mkdirSync)(dir, { recursive: true });
-  const target = (0, import_node_path24.join)(dir, "go");
-  const tmp = `${target}.${process.pid}.tmp`;
-  (0, import_node_fs28.writeFileSync)(tmp, goShimScript(node, entry, realGo, writtenBy), { mode: 493 });
-  (0, import_node_fs28.renameSync)(tmp, target);
+  writeFileAtomic((0, import_node_path24.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
 }
-var import_node_fs28, import_node_path24, VALUE_FLAGS2;
+function isGoShim(path) {
+  try {
+    const head = (0, import_node_fs29.readFileSync)(path).subarray(0, 256).toString("latin1");
+    return head.startsWith(SHIM_HEAD) && head.split("\n")[1].includes("go-weave");
+  } catch {
+    return false;
+  }
+}
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+var import_node_fs29, import_node_path24, VALUE_FLAGS2, SHIM_HEAD;
 var init_shim = __esm({
   "weaver/src/gocmd/shim.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     import_node_path24 = require("node:path");
+    init_atomic();
     VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
+    SHIM_HEAD = "#!/bin/sh\n# Written by ";
   }
 });
 
@@ -185,7 +225,7 @@ function shellenvCommand(args, env, out) {
   const binRoot = (0, import_node_path25.join)(weaveCacheDir(env), "v1", "bin");
   const realGo = withGo ? realGoOnPath(env, binRoot) : "";
   const dir = (0, import_node_path25.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
-  (0, import_node_fs29.mkdirSync)(dir, { recursive: true });
+  (0, import_node_fs30.mkdirSync)(dir, { recursive: true });
   replaceWithSymlink((0, import_node_path25.join)(dir, "go-weave"), entry);
   if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
   const q = shellQuote(dir);
@@ -198,7 +238,7 @@ function entryScript(env) {
   for (const c of candidates) {
     if (!c) continue;
     try {
-      const real = (0, import_node_fs29.realpathSync)(c);
+      const real = (0, import_node_fs30.realpathSync)(c);
       if (!real.endsWith(".cjs") && !real.endsWith(".js") && !real.endsWith(".ts")) return real;
     } catch {
     }
@@ -208,52 +248,33 @@ function entryScript(env) {
 function realGoOnPath(env, binRoot) {
   if (env.GOWEAVE_GO) {
     const go = absoluteGo(env.GOWEAVE_GO, env);
-    if (!go || !executable(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
+    if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
   const ours = (0, import_node_path25.resolve)(binRoot) + import_node_path25.sep;
   for (const d of (env.PATH ?? "").split(import_node_path25.delimiter)) {
     const go = (0, import_node_path25.join)((0, import_node_path25.resolve)(d || "."), "go");
-    if (!executable(go) || ((0, import_node_path25.resolve)(d || ".") + import_node_path25.sep).startsWith(ours) || isGoWeaveShim(go)) continue;
+    if (!isExecutableFile(go) || ((0, import_node_path25.resolve)(d || ".") + import_node_path25.sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
 }
-function executable(path) {
-  try {
-    const st = (0, import_node_fs29.statSync)(path);
-    return st.isFile() && (st.mode & 73) !== 0;
-  } catch {
-    return false;
-  }
-}
-function isGoWeaveShim(path) {
-  try {
-    const head = (0, import_node_fs29.readFileSync)(path).subarray(0, 256).toString("latin1");
-    return head.startsWith("#!/bin/sh\n# Written by ") && head.split("\n")[1].includes("go-weave");
-  } catch {
-    return false;
-  }
-}
 function replaceWithSymlink(path, target) {
   const tmp = `${path}.${process.pid}.tmp`;
-  (0, import_node_fs29.rmSync)(tmp, { force: true });
-  (0, import_node_fs29.symlinkSync)(target, tmp);
+  (0, import_node_fs30.rmSync)(tmp, { force: true });
+  (0, import_node_fs30.symlinkSync)(target, tmp);
   try {
-    (0, import_node_fs29.renameSync)(tmp, path);
+    (0, import_node_fs30.renameSync)(tmp, path);
   } catch (err) {
-    (0, import_node_fs29.rmSync)(tmp, { force: true });
+    (0, import_node_fs30.rmSync)(tmp, { force: true });
     throw err;
   }
 }
-function shellQuote(s) {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-var import_node_fs29, import_node_path25;
+var import_node_fs30, import_node_path25;
 var init_shellenv_command = __esm({
   "weaver/src/cli/shellenv-command.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     import_node_path25 = require("node:path");
     init_errors();
     init_env();
@@ -266,33 +287,24 @@ var init_shellenv_command = __esm({
 var import_node_worker_threads = require("node:worker_threads");
 
 // weaver/src/gocmd/cache.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_path3 = require("node:path");
+init_atomic();
 
-// weaver/src/gocmd/atomic.ts
-var import_node_fs = require("node:fs");
-var import_node_crypto = require("node:crypto");
-var import_node_path = require("node:path");
-function writeFileAtomic(path, data) {
-  const tmp = `${path}.tmp-${process.pid}-${(0, import_node_crypto.randomBytes)(4).toString("hex")}`;
+// weaver/src/gocmd/dirs.ts
+var import_node_fs2 = require("node:fs");
+function readdirOrEmpty(dir) {
   try {
-    try {
-      (0, import_node_fs.writeFileSync)(tmp, data);
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-      (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(path), { recursive: true });
-      (0, import_node_fs.writeFileSync)(tmp, data);
-    }
-    (0, import_node_fs.renameSync)(tmp, path);
-  } catch (err) {
-    (0, import_node_fs.rmSync)(tmp, { force: true });
-    throw err;
+    return (0, import_node_fs2.readdirSync)(dir);
+  } catch {
+    return [];
   }
 }
 
 // weaver/src/gocmd/trim.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path2 = require("node:path");
+init_atomic();
 var UNUSED_FOR_MS = 5 * 24 * 36e5;
 var TRIM_EVERY_MS = 24 * 36e5;
 var MARK_AFTER_MS = 36e5;
@@ -300,13 +312,13 @@ function markUsed(path, mtimeMs, now = Date.now()) {
   if (now - Number(mtimeMs) < MARK_AFTER_MS) return;
   try {
     const t = new Date(now);
-    (0, import_node_fs2.utimesSync)(path, t, t);
+    (0, import_node_fs3.utimesSync)(path, t, t);
   } catch {
   }
 }
 function existsMarked(path) {
   try {
-    markUsed(path, (0, import_node_fs2.statSync)(path).mtimeMs);
+    markUsed(path, (0, import_node_fs3.statSync)(path).mtimeMs);
     return true;
   } catch {
     return false;
@@ -316,12 +328,12 @@ var SHARDED = /* @__PURE__ */ new Set(["pkg", "memo", "src", "file", "config", "
 var FLAT = /* @__PURE__ */ new Set(["mod", "work", "vendorws", "launcher"]);
 var NESTED = { modsrc: "go.mod", modlines: "go.mod", goroot: "bin" };
 function lastUsed(path) {
-  const st = (0, import_node_fs2.lstatSync)(path);
+  const st = (0, import_node_fs3.lstatSync)(path);
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
-  for (const name of (0, import_node_fs2.readdirSync)(path)) {
+  for (const name of (0, import_node_fs3.readdirSync)(path)) {
     try {
-      newest = Math.max(newest, (0, import_node_fs2.lstatSync)((0, import_node_path2.join)(path, name)).mtimeMs);
+      newest = Math.max(newest, (0, import_node_fs3.lstatSync)((0, import_node_path2.join)(path, name)).mtimeMs);
     } catch {
     }
   }
@@ -330,7 +342,7 @@ function lastUsed(path) {
 function entriesOf(kindDir, kind) {
   const list = (dir) => {
     try {
-      return (0, import_node_fs2.readdirSync)(dir).map((n) => (0, import_node_path2.join)(dir, n));
+      return (0, import_node_fs3.readdirSync)(dir).map((n) => (0, import_node_path2.join)(dir, n));
     } catch {
       return [];
     }
@@ -342,7 +354,7 @@ function entriesOf(kindDir, kind) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return;
     }
@@ -358,7 +370,7 @@ function entriesOf(kindDir, kind) {
 }
 function holds(dir, name) {
   try {
-    (0, import_node_fs2.lstatSync)((0, import_node_path2.join)(dir, name));
+    (0, import_node_fs3.lstatSync)((0, import_node_path2.join)(dir, name));
     return true;
   } catch {
     return false;
@@ -369,7 +381,7 @@ function trimWeaveCache(root, now = Date.now()) {
   const res = { removed: 0, kept: 0 };
   let kinds;
   try {
-    kinds = (0, import_node_fs2.readdirSync)(root);
+    kinds = (0, import_node_fs3.readdirSync)(root);
   } catch {
     return res;
   }
@@ -387,7 +399,7 @@ function trimWeaveCache(root, now = Date.now()) {
         continue;
       }
       try {
-        (0, import_node_fs2.rmSync)(entry, { recursive: true, force: true });
+        (0, import_node_fs3.rmSync)(entry, { recursive: true, force: true });
         res.removed++;
       } catch {
         res.kept++;
@@ -400,7 +412,7 @@ function maybeTrimWeaveCache(root, now = Date.now()) {
   const stamp = (0, import_node_path2.join)(root, "trim.txt");
   let last;
   try {
-    last = Number.parseInt((0, import_node_fs2.readFileSync)(stamp, "utf8"), 10) * 1e3;
+    last = Number.parseInt((0, import_node_fs3.readFileSync)(stamp, "utf8"), 10) * 1e3;
   } catch {
     last = NaN;
   }
@@ -418,16 +430,16 @@ function maybeTrimWeaveCache(root, now = Date.now()) {
 init_hash();
 
 // weaver/src/gocmd/parsed-json.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var parsed = /* @__PURE__ */ new Map();
 var MAX_ENTRIES = 4096;
 function readJsonFile(path) {
-  const st = (0, import_node_fs3.statSync)(path, { bigint: true });
+  const st = (0, import_node_fs4.statSync)(path, { bigint: true });
   markUsed(path, st.mtimeMs);
   const stamp = `${st.ino} ${st.mtimeNs} ${st.size}`;
   const known = parsed.get(path);
   if (known?.stamp === stamp) return known.value;
-  const value = JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8"));
+  const value = JSON.parse((0, import_node_fs4.readFileSync)(path, "utf8"));
   if (parsed.size >= MAX_ENTRIES) parsed.clear();
   parsed.set(path, { stamp, value });
   return value;
@@ -465,7 +477,7 @@ var WeaveCache = class {
   readMemo(quick) {
     try {
       const path = (0, import_node_path3.join)(this.root, "memo", quick.slice(0, 2), quick);
-      const k = (0, import_node_fs4.readFileSync)(path, "utf8");
+      const k = (0, import_node_fs5.readFileSync)(path, "utf8");
       existsMarked(path);
       return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
     } catch {
@@ -506,7 +518,7 @@ var WeaveCache = class {
       get: (key) => {
         try {
           const p = path(key);
-          const value = JSON.parse((0, import_node_fs4.readFileSync)(p, "utf8"));
+          const value = JSON.parse((0, import_node_fs5.readFileSync)(p, "utf8"));
           existsMarked(p);
           return value;
         } catch {
@@ -522,17 +534,10 @@ var WeaveCache = class {
    * with the plain go from then on without a word.
    */
   clean() {
-    for (const name of readdirOrNone(this.root)) if (name !== "bin") (0, import_node_fs4.rmSync)((0, import_node_path3.join)(this.root, name), { recursive: true, force: true });
-    if (readdirOrNone(this.root).length === 0) (0, import_node_fs4.rmSync)(this.root, { recursive: true, force: true });
+    for (const name of readdirOrEmpty(this.root)) if (name !== "bin") (0, import_node_fs5.rmSync)((0, import_node_path3.join)(this.root, name), { recursive: true, force: true });
+    if (readdirOrEmpty(this.root).length === 0) (0, import_node_fs5.rmSync)(this.root, { recursive: true, force: true });
   }
 };
-function readdirOrNone(dir) {
-  try {
-    return (0, import_node_fs4.readdirSync)(dir);
-  } catch {
-    return [];
-  }
-}
 function fileMemoIn(dir, fingerprint) {
   return dir === void 0 ? void 0 : new WeaveCache(dir).fileMemo(fingerprint);
 }
@@ -552,7 +557,7 @@ function asLocated(err) {
 }
 
 // weaver/src/gocmd/fingerprint.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_path4 = require("node:path");
 var import_node_url = require("node:url");
 init_hash();
@@ -566,10 +571,10 @@ function weaverFingerprint() {
   const src = (0, import_node_path4.resolve)((0, import_node_path4.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
   const parts = [];
   const walk = (dir) => {
-    for (const name of (0, import_node_fs5.readdirSync)(dir).sort()) {
+    for (const name of (0, import_node_fs6.readdirSync)(dir).sort()) {
       const p = (0, import_node_path4.join)(dir, name);
-      if ((0, import_node_fs5.statSync)(p).isDirectory()) walk(p);
-      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs5.readFileSync)(p)));
+      if ((0, import_node_fs6.statSync)(p).isDirectory()) walk(p);
+      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs6.readFileSync)(p)));
     }
   };
   walk(src);
@@ -577,7 +582,7 @@ function weaverFingerprint() {
   return memo;
 }
 function bundleFingerprint(dir) {
-  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs5.readFileSync)((0, import_node_path4.join)(dir, f))));
+  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs6.readFileSync)((0, import_node_path4.join)(dir, f))));
 }
 var BUNDLE_FILES = ["go-weave.cjs", "go-weave-core.cjs"];
 
@@ -625,7 +630,7 @@ function runPoolWorker() {
 init_errors();
 
 // weaver/src/gocmd/index.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
 var import_node_path23 = require("node:path");
 
@@ -776,14 +781,14 @@ function isVersionedInstall(p) {
 }
 
 // weaver/src/assets.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path5 = require("node:path");
 var import_node_url2 = require("node:url");
 function assetPath(rel) {
   const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
   for (const root of candidateRoots()) {
     const p = (0, import_node_path5.join)(root, rel);
-    if ((0, import_node_fs6.existsSync)((0, import_node_path5.join)(p, marker))) return p;
+    if ((0, import_node_fs7.existsSync)((0, import_node_path5.join)(p, marker))) return p;
   }
   throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
 }
@@ -1003,14 +1008,14 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
 var import_node_path16 = require("node:path");
 init_env();
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path8 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
@@ -1045,6 +1050,7 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
 }
 
 // weaver/src/gocmd/modfile.ts
+init_atomic();
 init_hash();
 var GO_LINE = /^go\s+(\d+(?:\.\d+){1,2})\s*$/m;
 function compareGoVersions(a, b) {
@@ -1058,7 +1064,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs8.readFileSync)((0, import_node_path8.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs9.readFileSync)((0, import_node_path8.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -1079,11 +1085,11 @@ go ${min}`);
   return text.replace(GO_LINE, `go ${min}`);
 }
 function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = []) {
-  const text = (0, import_node_fs8.readFileSync)(goModPath, "utf8");
+  const text = (0, import_node_fs9.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs9.existsSync)(sumPath) ? (0, import_node_fs9.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
@@ -1160,7 +1166,7 @@ function dropReplaces(text, copies) {
   return text;
 }
 async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = [], extraKey = "") {
-  const text = (0, import_node_fs8.readFileSync)(goWorkPath, "utf8");
+  const text = (0, import_node_fs9.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
@@ -1189,7 +1195,7 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs8.existsSync)(sumPath) ? (0, import_node_fs8.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs9.existsSync)(sumPath) ? (0, import_node_fs9.readFileSync)(sumPath, "utf8") : "";
   const dir = (0, import_node_path8.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
   const out = (0, import_node_path8.join)(dir, "go.work");
   if (!existsMarked(out)) {
@@ -1200,7 +1206,7 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
 }
 
 // weaver/src/gocmd/toolchain.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path9 = require("node:path");
 function toolchainCopy(cache, gomodcache, goroot) {
@@ -1208,37 +1214,37 @@ function toolchainCopy(cache, gomodcache, goroot) {
   const rel = (0, import_node_path9.relative)(gomodcache, goroot);
   if (!rel || rel.startsWith("..") || (0, import_node_path9.isAbsolute)(rel)) return void 0;
   const copy = (0, import_node_path9.join)(cache.root, "goroot", rel);
-  if (((0, import_node_fs9.existsSync)((0, import_node_path9.join)(copy, "bin", "go")) || (0, import_node_fs9.existsSync)((0, import_node_path9.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
+  if (((0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "bin", "go")) || (0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
-    (0, import_node_fs9.renameSync)(tmp, copy);
+    (0, import_node_fs10.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs9.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs9.existsSync)((0, import_node_path9.join)(copy, "bin"))) throw err;
+    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "bin"))) throw err;
   }
   return copy;
 }
 function mirror(src, dest) {
-  (0, import_node_fs9.mkdirSync)(dest, { recursive: true });
-  for (const name of (0, import_node_fs9.readdirSync)(src)) {
+  (0, import_node_fs10.mkdirSync)(dest, { recursive: true });
+  for (const name of (0, import_node_fs10.readdirSync)(src)) {
     const from = (0, import_node_path9.join)(src, name);
     const to = (0, import_node_path9.join)(dest, name);
-    const st = (0, import_node_fs9.lstatSync)(from);
+    const st = (0, import_node_fs10.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
-    else if (st.isSymbolicLink()) (0, import_node_fs9.symlinkSync)((0, import_node_fs9.readlinkSync)(from), to);
+    else if (st.isSymbolicLink()) (0, import_node_fs10.symlinkSync)((0, import_node_fs10.readlinkSync)(from), to);
     else {
       try {
-        (0, import_node_fs9.linkSync)(from, to);
+        (0, import_node_fs10.linkSync)(from, to);
       } catch {
-        (0, import_node_fs9.copyFileSync)(from, to);
+        (0, import_node_fs10.copyFileSync)(from, to);
       }
     }
   }
 }
 
 // weaver/src/gocmd/modcopy.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path10 = require("node:path");
 init_hash();
@@ -1246,45 +1252,45 @@ function ensureModuleCopy(cache, gomodcache, mod, opts) {
   const rel = (0, import_node_path10.relative)(gomodcache, mod.dir);
   const name = rel && !rel.startsWith("..") && !(0, import_node_path10.isAbsolute)(rel) ? rel : (0, import_node_path10.join)("_", sha256(mod.dir).slice(0, 32));
   const copy = (0, import_node_path10.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
-  if ((0, import_node_fs10.existsSync)((0, import_node_path10.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
+  if ((0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs10.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs11.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
     if (opts.lines) nameOriginals(tmp, mod.dir);
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs10.existsSync)(mod.goMod) ? (0, import_node_fs10.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+    if (!(0, import_node_fs11.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs11.existsSync)(mod.goMod) ? (0, import_node_fs11.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
-      (0, import_node_fs10.writeFileSync)((0, import_node_path10.join)(tmp, "go.mod"), synthesised);
+      (0, import_node_fs11.writeFileSync)((0, import_node_path10.join)(tmp, "go.mod"), synthesised);
     }
-    (0, import_node_fs10.renameSync)(tmp, copy);
+    (0, import_node_fs11.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err;
+    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err;
   }
   return { ...mod, copy };
 }
 function nameOriginals(dir, original) {
-  for (const name of (0, import_node_fs10.readdirSync)(dir)) {
+  for (const name of (0, import_node_fs11.readdirSync)(dir)) {
     const p = (0, import_node_path10.join)(dir, name);
-    const st = (0, import_node_fs10.lstatSync)(p);
+    const st = (0, import_node_fs11.lstatSync)(p);
     if (st.isDirectory()) {
       nameOriginals(p, (0, import_node_path10.join)(original, name));
     } else if (st.isFile() && name.endsWith(".go")) {
-      const text = (0, import_node_fs10.readFileSync)(p, "utf8");
+      const text = (0, import_node_fs11.readFileSync)(p, "utf8");
       if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
-      (0, import_node_fs10.writeFileSync)(p, `//line ${(0, import_node_path10.join)(original, name)}:1:1
+      (0, import_node_fs11.writeFileSync)(p, `//line ${(0, import_node_path10.join)(original, name)}:1:1
 ${text}`);
     }
   }
 }
 function makeWritable(dir) {
-  (0, import_node_fs10.chmodSync)(dir, 493);
-  for (const name of (0, import_node_fs10.readdirSync)(dir)) {
+  (0, import_node_fs11.chmodSync)(dir, 493);
+  for (const name of (0, import_node_fs11.readdirSync)(dir)) {
     const p = (0, import_node_path10.join)(dir, name);
-    const st = (0, import_node_fs10.lstatSync)(p);
+    const st = (0, import_node_fs11.lstatSync)(p);
     if (st.isDirectory()) makeWritable(p);
-    else if (st.isFile()) (0, import_node_fs10.chmodSync)(p, st.mode & 511 | 384);
+    else if (st.isFile()) (0, import_node_fs11.chmodSync)(p, st.mode & 511 | 384);
   }
 }
 function relocate(copies, file) {
@@ -1299,12 +1305,13 @@ function directivesNamingCopy(text, original, copy) {
 }
 
 // weaver/src/gocmd/plancache.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path11 = require("node:path");
+init_atomic();
 init_hash();
 
 // weaver/src/gocmd/listing.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 init_hash();
 function ignoredName(name) {
   return name.startsWith(".") || name.startsWith("_");
@@ -1319,7 +1326,7 @@ function otherInput(name) {
 function goListing(dir) {
   let entries;
   try {
-    entries = (0, import_node_fs11.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs12.readdirSync)(dir, { withFileTypes: true });
   } catch {
     return { hash: sha256(""), goFiles: [] };
   }
@@ -1359,7 +1366,7 @@ function skipSpaceAndComments(src, i) {
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs12.statSync)(path);
+    const st = (0, import_node_fs13.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -1368,7 +1375,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    const src = (0, import_node_fs12.readFileSync)(path, "utf8");
+    const src = (0, import_node_fs13.readFileSync)(path, "utf8");
     return sha256(goHeader(src), ...src.match(EMBED_LINE) ?? []);
   } catch {
     return "";
@@ -1407,7 +1414,7 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs12.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs13.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
@@ -1455,7 +1462,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs12.statSync)(p);
+        const x = (0, import_node_fs13.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -1475,13 +1482,13 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path12 = require("node:path");
 function readUserOverlay(path, cwd) {
   const file = (0, import_node_path12.resolve)(cwd, path);
   let parsed2;
   try {
-    parsed2 = JSON.parse((0, import_node_fs13.readFileSync)(file, "utf8"));
+    parsed2 = JSON.parse((0, import_node_fs14.readFileSync)(file, "utf8"));
   } catch (err) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err.message}`);
   }
@@ -1511,7 +1518,7 @@ function writeOverlay(cache, entries) {
 }
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path13 = require("node:path");
 init_hash();
@@ -1519,12 +1526,12 @@ function buildsVendored(moduleRoot, parsed2, goflags2) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags2 ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs14.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs15.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const vendorDir = (0, import_node_path13.join)(moduleRoot, "vendor");
   const gomod = (0, import_node_path13.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path13.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs14.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const dir = (0, import_node_path13.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs15.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
   const result = { workFile: (0, import_node_path13.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(dir, "vendor") };
   if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
@@ -1536,11 +1543,11 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto((0, import_node_path13.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
-    (0, import_node_fs14.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs14.renameSync)(tmp, dir);
+    (0, import_node_fs15.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs15.renameSync)(tmp, dir);
   } catch (err) {
-    (0, import_node_fs14.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs14.existsSync)(result.workFile)) throw err;
+    (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs15.existsSync)(result.workFile)) throw err;
   }
   return result;
 }
@@ -1587,39 +1594,40 @@ function relocateModulesTxt(text, fromDir, toDir) {
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs14.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs14.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs15.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs15.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
   const vendorDir = (0, import_node_path13.join)(workDir, "vendor");
   const ws = { workFile: (0, import_node_path13.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(copyDir, "vendor") };
-  if ((0, import_node_fs14.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  if ((0, import_node_fs15.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs14.renameSync)(tmp, ws.linkedVendorDir);
+    (0, import_node_fs15.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
-    (0, import_node_fs14.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs14.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs15.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs14.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs14.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs14.symlinkSync)((0, import_node_path13.join)(vendorDir, e), (0, import_node_path13.join)(dir, e));
-  (0, import_node_fs14.writeFileSync)((0, import_node_path13.join)(dir, "modules.txt"), rewrite((0, import_node_fs14.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs15.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs15.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs15.symlinkSync)((0, import_node_path13.join)(vendorDir, e), (0, import_node_path13.join)(dir, e));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path13.join)(dir, "modules.txt"), rewrite((0, import_node_fs15.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
   return file.startsWith(ws.vendorDir + import_node_path13.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/lazyconfig.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path14 = require("node:path");
+init_atomic();
 init_hash();
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs15.statSync)(path);
+    const st = (0, import_node_fs16.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -1711,7 +1719,7 @@ function filesOf(a) {
 }
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path15 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
@@ -1731,7 +1739,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs16.readFileSync)((0, import_node_path15.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs17.readFileSync)((0, import_node_path15.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -1766,7 +1774,7 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_promises = require("node:fs/promises");
 async function weaveUnits(units, opts) {
   const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
@@ -1800,7 +1808,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs17.statSync)(real);
+      const st = (0, import_node_fs18.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -1853,7 +1861,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
   try {
-    (0, import_node_fs18.mkdirSync)(cache.root, { recursive: true });
+    (0, import_node_fs19.mkdirSync)(cache.root, { recursive: true });
   } catch (err) {
     throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err.message}; set GOWEAVE_CACHE to a writable directory`);
   }
@@ -1873,7 +1881,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   }
   const moduleRoot = (0, import_node_path16.dirname)(ge.GOMOD);
   const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path16.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs18.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  if (configPath && !(0, import_node_fs19.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
   const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path16.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
@@ -1941,7 +1949,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path16.basename)(k), directivesNamingCopy((0, import_node_fs18.readFileSync)(v, "utf8"), k, at)) : v);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path16.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
   }
   if (outcome.linkDeps.size > 0) {
     const add = (path, generated) => {
@@ -2017,7 +2025,7 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
 var import_node_os3 = require("node:os");
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_module = require("node:module");
 var import_node_path17 = require("node:path");
 var import_node_url3 = require("node:url");
@@ -2033,7 +2041,7 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs19.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs20.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
@@ -2227,12 +2235,12 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs20.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs21.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -2240,21 +2248,23 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path20 = require("node:path");
+init_atomic();
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path19 = require("node:path");
+init_atomic();
 init_env();
 
 // weaver/src/gocmd/racy.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 function racyWindowNs(path, mtimeNs) {
   if (process.platform !== "linux" || mtimeNs % 1000000000n === 0n) return COARSE_NS;
   try {
-    return LOCAL_LINUX_FS.has(Number((0, import_node_fs21.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
+    return LOCAL_LINUX_FS.has(Number((0, import_node_fs22.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
   } catch {
     return COARSE_NS;
   }
@@ -2283,7 +2293,7 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 ]);
 
 // weaver/src/gocmd/uptodate.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path18 = require("node:path");
 init_env();
 var QUIET_FLAGS = /* @__PURE__ */ new Set([
@@ -2354,7 +2364,7 @@ function sourceTree(dir, out = []) {
   out.push(dir);
   let entries;
   try {
-    entries = (0, import_node_fs22.readdirSync)(dir, { withFileTypes: true });
+    entries = (0, import_node_fs23.readdirSync)(dir, { withFileTypes: true });
   } catch {
     return out;
   }
@@ -2376,8 +2386,8 @@ function treeSize(root, limit) {
   let n = 1;
   let entries;
   try {
-    if (!(0, import_node_fs22.statSync)(root).isDirectory()) return 1;
-    entries = (0, import_node_fs22.readdirSync)(root, { withFileTypes: true });
+    if (!(0, import_node_fs23.statSync)(root).isDirectory()) return 1;
+    entries = (0, import_node_fs23.readdirSync)(root, { withFileTypes: true });
   } catch {
     return 1;
   }
@@ -2427,16 +2437,9 @@ function execName(importPath) {
 }
 function isDir(path) {
   try {
-    return (0, import_node_fs22.statSync)(path).isDirectory();
+    return (0, import_node_fs23.statSync)(path).isDirectory();
   } catch {
     return false;
-  }
-}
-function readdirOrEmpty(dir) {
-  try {
-    return (0, import_node_fs22.readdirSync)(dir);
-  } catch {
-    return [];
   }
 }
 
@@ -2497,7 +2500,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs23.statSync)(path, { bigint: true });
+    st = (0, import_node_fs24.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -2536,11 +2539,11 @@ function overlaid(p) {
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs24.existsSync)(target)) return true;
+  if ((0, import_node_fs25.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs24.existsSync)(failed)) return false;
+  if ((0, import_node_fs25.existsSync)(failed)) return false;
   const wanted = (0, import_node_path20.join)((0, import_node_path20.dirname)(target), "wanted");
-  if (!(0, import_node_fs24.existsSync)(wanted)) {
+  if (!(0, import_node_fs25.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -2553,10 +2556,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs24.renameSync)(tmp, target);
+    (0, import_node_fs25.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs24.rmSync)(tmp, { force: true });
+    (0, import_node_fs25.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -2607,13 +2610,13 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_net = require("node:net");
 init_env();
 var import_node_path22 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path21 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
@@ -2673,7 +2676,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs25.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs26.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -2691,7 +2694,7 @@ var SourceWatch = class {
   }
   changed(dir, event, name) {
     const n = name === null ? null : (0, import_node_path21.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path21.basename)(dir) || !(0, import_node_fs25.existsSync)(dir))) {
+    if (event === "rename" && (n === (0, import_node_path21.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2709,7 +2712,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs26.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs27.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -2813,7 +2816,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs26.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs27.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -2823,7 +2826,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs26.rmSync)(socketPath, { force: true });
+  (0, import_node_fs27.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -2858,7 +2861,7 @@ async function serve(socketPath, idleMs, start) {
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs26.readFileSync)(key, "utf8") !== known.written) return;
+        if ((0, import_node_fs27.readFileSync)(key, "utf8") !== known.written) return;
         const record = firmedRecord(known.record, firmNow);
         known.written = writeReplayRecord(key, record);
         known.record = record;
@@ -2944,7 +2947,7 @@ async function serve(socketPath, idleMs, start) {
     firmTimers.forEach((t) => clearTimeout(t));
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs26.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs27.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -2999,7 +3002,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs26.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs27.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -3022,7 +3025,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs26.statSync)(path).ino;
+    return (0, import_node_fs27.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -3138,8 +3141,8 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   for (const [orig, woven] of entries) {
     const inside = orig.startsWith(p.cwd + import_node_path23.sep);
     const name = inside ? (0, import_node_path23.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs27.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs27.readFileSync)(woven, "utf8")));
+    const before = (0, import_node_fs28.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs28.readFileSync)(woven, "utf8")));
   }
   return 0;
 }

@@ -1,13 +1,13 @@
 // go-weave shellenv [--go]: the shell line that puts go-weave (and, with --go, a woven `go`) on
 // PATH. npx starts Node and npm before every command, which costs more than a whole unchanged
 // build; a command found on PATH is the shell entry itself, which replays through the launcher.
-import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join, resolve, sep } from 'node:path';
 import { WeaveError } from '../errors.js';
 import type { Env } from '../gocmd/env.js';
-import { absoluteGo, weaveCacheDir } from '../gocmd/env.js';
+import { absoluteGo, isExecutableFile, weaveCacheDir } from '../gocmd/env.js';
 import { sha256 } from '../gocmd/hash.js';
-import { writeGoShim } from '../gocmd/shim.js';
+import { isGoShim, shellQuote, writeGoShim } from '../gocmd/shim.js';
 
 export function shellenvCommand(args: string[], env: Env, out: (s: string) => void): number {
   const unknown = args.find((a) => a !== '--go');
@@ -55,34 +55,16 @@ function entryScript(env: Env): string {
 function realGoOnPath(env: Env, binRoot: string): string {
   if (env.GOWEAVE_GO) {
     const go = absoluteGo(env.GOWEAVE_GO, env);
-    if (!go || !executable(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
+    if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
   const ours = resolve(binRoot) + sep;
   for (const d of (env.PATH ?? '').split(delimiter)) {
     const go = join(resolve(d || '.'), 'go');
-    if (!executable(go) || (resolve(d || '.') + sep).startsWith(ours) || isGoWeaveShim(go)) continue;
+    if (!isExecutableFile(go) || (resolve(d || '.') + sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError('shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)');
-}
-
-function executable(path: string): boolean {
-  try {
-    const st = statSync(path);
-    return st.isFile() && (st.mode & 0o111) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-function isGoWeaveShim(path: string): boolean {
-  try {
-    const head = readFileSync(path).subarray(0, 256).toString('latin1');
-    return head.startsWith('#!/bin/sh\n# Written by ') && head.split('\n')[1].includes('go-weave');
-  } catch {
-    return false;
-  }
 }
 
 /** A symlink at path to target, replacing whatever is there in one rename. */
@@ -96,8 +78,4 @@ function replaceWithSymlink(path: string, target: string): void {
     rmSync(tmp, { force: true });
     throw err;
   }
-}
-
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }

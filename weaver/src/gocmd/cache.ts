@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
+import { readdirOrEmpty } from './dirs.js';
 import { existsMarked } from './trim.js';
 import type { FileMemo } from './core.js';
 import { sha256 } from './hash.js';
@@ -123,16 +124,8 @@ export class WeaveCache {
    * with the plain go from then on without a word.
    */
   clean(): void {
-    for (const name of readdirOrNone(this.root)) if (name !== 'bin') rmSync(join(this.root, name), { recursive: true, force: true });
-    if (readdirOrNone(this.root).length === 0) rmSync(this.root, { recursive: true, force: true });
-  }
-}
-
-function readdirOrNone(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
+    for (const name of readdirOrEmpty(this.root)) if (name !== 'bin') rmSync(join(this.root, name), { recursive: true, force: true });
+    if (readdirOrEmpty(this.root).length === 0) rmSync(this.root, { recursive: true, force: true });
   }
 }
 

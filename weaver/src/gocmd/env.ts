@@ -18,14 +18,19 @@ export function absoluteGo(go: string, env: Env): string | undefined {
   if (go.includes('/')) return resolve(go);
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     const p = join(dir || '.', go);
-    try {
-      const st = statSync(p);
-      if (st.isFile() && (st.mode & 0o111) !== 0) return resolve(p);
-    } catch {
-      // not in this directory
-    }
+    if (isExecutableFile(p)) return resolve(p);
   }
   return undefined;
+}
+
+/** A regular file someone may execute, as PATH lookup wants. */
+export function isExecutableFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isFile() && (st.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
 
 // A `go` command in front of the real one, for builds that call go itself (a Makefile, an IDE, a
 // CI step): the GitHub Action puts one on the job's PATH, `go-weave shellenv --go` on a shell's.
@@ -16,10 +17,9 @@ const VALUE_FLAGS = ['C', 'o', 'p', 'asmflags', 'buildmode', 'compiler', 'coverm
  * program's own arguments.
  */
 export function goShimScript(node: string, entry: string, realGo: string, writtenBy: string): string {
-  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const q = shellQuote;
   const valueFlags = VALUE_FLAGS.flatMap((f) => [`-${f}`, `--${f}`]).join('|');
-  return `#!/bin/sh
-# Written by ${writtenBy}.
+  return `${SHIM_HEAD}${writtenBy}.
 real_go=${q(realGo)}
 case "$1" in
   build|test|vet) ;;
@@ -42,9 +42,23 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 }
 
 export function writeGoShim(dir: string, node: string, entry: string, realGo: string, writtenBy: string): void {
-  mkdirSync(dir, { recursive: true });
-  const target = join(dir, 'go');
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, goShimScript(node, entry, realGo, writtenBy), { mode: 0o755 });
-  renameSync(tmp, target);
+  writeFileAtomic(join(dir, 'go'), goShimScript(node, entry, realGo, writtenBy), 0o755);
+}
+
+/** How every shim starts; what follows names its writer, which always says go-weave. */
+const SHIM_HEAD = '#!/bin/sh\n# Written by ';
+
+/** Whether the file at path is a shim of go-weave's (the Action's or shellenv's). */
+export function isGoShim(path: string): boolean {
+  try {
+    const head = readFileSync(path).subarray(0, 256).toString('latin1');
+    return head.startsWith(SHIM_HEAD) && head.split('\n')[1].includes('go-weave');
+  } catch {
+    return false;
+  }
+}
+
+/** s as one word for sh, in single quotes. */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }

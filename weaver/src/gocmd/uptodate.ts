@@ -5,6 +5,7 @@ import type { ListedPackage } from './golist.js';
 import { otherInput } from './listing.js';
 import type { Prepared } from './pipeline.js';
 import { absoluteGo } from './env.js';
+import { readdirOrEmpty } from './dirs.js';
 
 /**
  * What lets the launcher leave out the go command of a `go build` that nothing changed since
@@ -200,13 +201,5 @@ function isDir(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
-  }
-}
-
-function readdirOrEmpty(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }
