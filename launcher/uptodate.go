@@ -215,7 +215,7 @@ func namesHash(names []string) string {
 func runAndVouch(rec *record) {
 	inputs, inputsOK := guardInputs(rec.Skip)
 	os.Remove(vouchedPath(rec))
-	code, printed, started := runGo(rec)
+	code, printed, started := runGo(rec, rec.Args)
 	if !started {
 		return
 	}
@@ -246,10 +246,7 @@ func vouch(rec *record, inputs []string) {
 	if err != nil {
 		return
 	}
-	tmp := fmt.Sprintf("%s.%d.tmp", vouchedPath(rec), os.Getpid())
-	if os.WriteFile(tmp, data, 0o644) != nil || os.Rename(tmp, vouchedPath(rec)) != nil {
-		os.Remove(tmp)
-	}
+	writeAtomic(vouchedPath(rec), data, 0o644)
 }
 
 func sameVCS(a, b *vcsState) bool {
@@ -364,20 +361,19 @@ func capture(prog, dir string, args ...string) ([]byte, bool) {
 	return out, err == nil && st.Success()
 }
 
-// runGo runs the record's go command with this process's standard input, copying its output
-// through, and returns its exit code and whether it printed anything (started is false when go
-// could not be started). Signals are passed on: one sent to this process alone reaches go, and
+// runGo runs the record's go with args (its own, or a build ahead's) and this process's standard
+// input, copying its output through, and returns its exit code and whether it printed anything
+// (started is false when go could not be started, or pipes not made). Signals are passed on: one sent to this process alone reaches go, and
 // go takes a terminal's second copy of an interrupt as it takes the first.
-func runGo(rec *record) (code int, printed, started bool) {
+func runGo(rec *record, args []string) (code int, printed, started bool) {
 	outR, outW, err1 := os.Pipe()
 	errR, errW, err2 := os.Pipe()
 	if err1 != nil || err2 != nil {
-		execGo(rec)
 		return 0, false, false
 	}
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGHUP)
-	p, err := os.StartProcess(rec.Go, append([]string{rec.Go}, rec.Args...), &os.ProcAttr{Env: rec.environ(os.Environ()), Files: []*os.File{os.Stdin, outW, errW}})
+	p, err := os.StartProcess(rec.Go, append([]string{rec.Go}, args...), &os.ProcAttr{Env: rec.environ(os.Environ()), Files: []*os.File{os.Stdin, outW, errW}})
 	outW.Close()
 	errW.Close()
 	if err != nil {

@@ -5,6 +5,8 @@ import { boolFlagOn, isVersionedInstall, parseGoArgs } from '../weaver/src/gocmd
 import { parseJSONStream } from '../weaver/src/gocmd/golist.ts';
 import { compareGoVersions } from '../weaver/src/gocmd/modfile.ts';
 import { unifiedDiff } from '../weaver/src/gocmd/diff.ts';
+import { aheadArgs, launcherOfRecord } from '../weaver/src/gocmd/ahead.ts';
+import type { ReplayRecord } from '../weaver/src/gocmd/replay.ts';
 
 test('build: packages, graph flags, and the user -overlay/-modfile taken out', () => {
   const p = parseGoArgs('build', ['-C', 'sub', '-tags', 'a,b', '-o', 'out', '-race', '-overlay=ov.json', '--modfile', 'alt.mod', './cmd/x', './y']);
@@ -14,6 +16,25 @@ test('build: packages, graph flags, and the user -overlay/-modfile taken out', (
   assert.equal(p.userOverlay, 'ov.json');
   assert.equal(p.userModfile, 'alt.mod');
   assert.deepEqual(p.rest, ['-tags', 'a,b', '-o', 'out', '-race', './cmd/x', './y']);
+});
+
+test('a build ahead runs the recorded go build with its outputs redirected, -C still first', () => {
+  const rec = (args: string[], outputs = 1): ReplayRecord => ({
+    v: 1, go: '/go/bin/go', args, set: {}, unset: [], stamps: [], stderr: '', report: '', summary: '',
+    skip: { dir: '/m', outputs: Array.from({ length: outputs }, (_, i) => ({ path: `/m/bin/cmd${i}`, pkg: `m/cmd${i}` })), files: [], embeds: [] },
+  });
+  const recorded = ['build', '-C', 'sub', '-overlay=/c/o.json', '-o', 'bin/app', '-tags', 'x', '-ldflags=-X a.b=c', '-o=bin/cmd0', './cmd/cmd0'];
+  assert.deepEqual(aheadArgs(rec(recorded), '/c/r.json.ahead-out'), ['build', '-C', 'sub', '-overlay=/c/o.json', '-tags', 'x', '-ldflags=-X a.b=c', '-o', '/c/r.json.ahead-out/cmd0', './cmd/cmd0']);
+  // Without -o: go build of one command writes it in its directory; the build ahead does not.
+  assert.deepEqual(aheadArgs(rec(['build', '-trimpath', '.']), '/p'), ['build', '-trimpath', '-o', '/p/cmd0', '.']);
+  // Several commands go into the directory, each under its own name, as into the user's.
+  assert.deepEqual(aheadArgs(rec(['build', '-o', 'bin/', './cmd/...'], 2), '/p'), ['build', '-o', '/p/', './cmd/...']);
+  // Not a build of executables the launcher vouches for: no build ahead.
+  assert.equal(aheadArgs(rec(['install', './cmd/app']), '/p'), undefined);
+  assert.equal(aheadArgs(rec(['build', './lib'], 0), '/p'), undefined);
+  assert.equal(aheadArgs({ ...rec(['build', '.']), skip: undefined }, '/p'), undefined);
+  assert.equal(aheadArgs(rec(['build', '.', '--', 'x']), '/p'), undefined);
+  assert.equal(launcherOfRecord('/c/v1/replay/abc/k.json'), '/c/v1/launcher/abc/go-weave-launch');
 });
 
 test('run: arguments after the package belong to the program', () => {

@@ -69,8 +69,9 @@ before(() => {
   for (const f of ['go.mod', 'main.go', '.']) age(join(dir, f), 60);
   bin = join(dir, 'out', 'launch');
   report = join(dir, 'report.jsonl');
-  // The weave server has tests of its own below; here every miss goes to Node.
-  env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOWEAVE_VERBOSE: '1', GOWEAVE_REPORT: report, GOWEAVE_SERVER: '0' };
+  // The weave server has tests of its own below; here every miss goes to Node. Its builds
+  // ahead of a save have theirs (build-ahead.test.ts): here a build after a save runs go.
+  env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', GOWEAVE_VERBOSE: '1', GOWEAVE_REPORT: report, GOWEAVE_SERVER: '0', GOWEAVE_BUILD_AHEAD: '0' };
 });
 after(() => removeTree(dir));
 

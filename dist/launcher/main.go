@@ -31,6 +31,10 @@ func main() {
 		fmt.Println(recordPath(dir, entry, args[1:]))
 		return
 	}
+	if len(args) > 2 && args[0] == "-goweave-ahead" {
+		// Run by the weave server after a save (ahead.go).
+		os.Exit(buildAhead(args[1], args[2:]))
+	}
 	record := ""
 	var server serverStart
 	if err == nil {
@@ -68,6 +72,10 @@ func tryReplay(recordPath string) {
 			announce(rec, "up to date, go not run: nothing it reads changed since it last ran")
 			touch(rec.Skip)
 			freshenPath(vouchedPath(rec))
+			os.Exit(0)
+		}
+		if installAhead(rec) {
+			announce(rec, "built ahead by the weave server after the save, go not run")
 			os.Exit(0)
 		}
 		announce(rec, replayed)

@@ -186,7 +186,7 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  writeFileAtomic((0, import_node_path24.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+  writeFileAtomic((0, import_node_path25.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
 }
 function isGoShim(path) {
   try {
@@ -199,12 +199,12 @@ function isGoShim(path) {
 function shellQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs29, import_node_path24, VALUE_FLAGS2, SHIM_HEAD;
+var import_node_fs29, import_node_path25, VALUE_FLAGS2, SHIM_HEAD;
 var init_shim = __esm({
   "weaver/src/gocmd/shim.ts"() {
     "use strict";
     import_node_fs29 = require("node:fs");
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_atomic();
     VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
     SHIM_HEAD = "#!/bin/sh\n# Written by ";
@@ -222,11 +222,11 @@ function shellenvCommand(args, env, out) {
   const withGo = args.includes("--go");
   if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
   const entry = entryScript(env);
-  const binRoot = (0, import_node_path25.join)(weaveCacheDir(env), "v1", "bin");
+  const binRoot = (0, import_node_path26.join)(weaveCacheDir(env), "v1", "bin");
   const realGo = withGo ? realGoOnPath(env, binRoot) : "";
-  const dir = (0, import_node_path25.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  const dir = (0, import_node_path26.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
   (0, import_node_fs30.mkdirSync)(dir, { recursive: true });
-  replaceWithSymlink((0, import_node_path25.join)(dir, "go-weave"), entry);
+  replaceWithSymlink((0, import_node_path26.join)(dir, "go-weave"), entry);
   if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
   const q = shellQuote(dir);
   out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
@@ -234,7 +234,7 @@ function shellenvCommand(args, env, out) {
   return 0;
 }
 function entryScript(env) {
-  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path25.join)((0, import_node_path25.dirname)(process.argv[1]), "go-weave") : void 0];
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path26.join)((0, import_node_path26.dirname)(process.argv[1]), "go-weave") : void 0];
   for (const c of candidates) {
     if (!c) continue;
     try {
@@ -251,10 +251,10 @@ function realGoOnPath(env, binRoot) {
     if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
-  const ours = (0, import_node_path25.resolve)(binRoot) + import_node_path25.sep;
-  for (const d of (env.PATH ?? "").split(import_node_path25.delimiter)) {
-    const go = (0, import_node_path25.join)((0, import_node_path25.resolve)(d || "."), "go");
-    if (!isExecutableFile(go) || ((0, import_node_path25.resolve)(d || ".") + import_node_path25.sep).startsWith(ours) || isGoShim(go)) continue;
+  const ours = (0, import_node_path26.resolve)(binRoot) + import_node_path26.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path26.delimiter)) {
+    const go = (0, import_node_path26.join)((0, import_node_path26.resolve)(d || "."), "go");
+    if (!isExecutableFile(go) || ((0, import_node_path26.resolve)(d || ".") + import_node_path26.sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
@@ -270,12 +270,12 @@ function replaceWithSymlink(path, target) {
     throw err;
   }
 }
-var import_node_fs30, import_node_path25;
+var import_node_fs30, import_node_path26;
 var init_shellenv_command = __esm({
   "weaver/src/cli/shellenv-command.ts"() {
     "use strict";
     import_node_fs30 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_errors();
     init_env();
     init_hash();
@@ -632,7 +632,7 @@ init_errors();
 // weaver/src/gocmd/index.ts
 var import_node_fs28 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -2610,14 +2610,39 @@ function timingsLine(p) {
 
 // weaver/src/gocmd/server.ts
 var import_node_child_process2 = require("node:child_process");
+
+// weaver/src/gocmd/ahead.ts
+var import_node_path21 = require("node:path");
+function aheadDir(recordPath) {
+  return recordPath + ".ahead-out";
+}
+function launcherOfRecord(recordPath) {
+  const dir = (0, import_node_path21.dirname)(recordPath);
+  return (0, import_node_path21.join)((0, import_node_path21.dirname)((0, import_node_path21.dirname)(dir)), "launcher", (0, import_node_path21.basename)(dir), "go-weave-launch");
+}
+function aheadArgs(r, dir) {
+  const [sub, ...args] = r.args;
+  const outputs = r.skip?.outputs ?? [];
+  if (sub !== "build" || outputs.length === 0) return void 0;
+  const output = outputs.length === 1 ? (0, import_node_path21.join)(dir, (0, import_node_path21.basename)(outputs[0].path)) : dir + "/";
+  const parsed2 = parseGoArgs(sub, args);
+  const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
+  if (parsed2.flags.reduce((n, f) => n + f.raw.length, 0) + parsed2.packages.length !== args.length) return void 0;
+  return [sub, ...flags, "-o", output, ...parsed2.packages];
+}
+function buildAheadWanted(env) {
+  return env.GOWEAVE_BUILD_AHEAD !== "0";
+}
+
+// weaver/src/gocmd/server.ts
 var import_node_fs27 = require("node:fs");
 var import_node_net = require("node:net");
 init_env();
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
   /**
@@ -2647,7 +2672,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path21.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path22.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -2693,8 +2718,8 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path21.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path21.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path22.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path22.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2751,7 +2776,7 @@ async function answer(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path22.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path22.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path23.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path23.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
@@ -2778,15 +2803,15 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path22.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path23.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
       if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path22.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path22.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path23.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path23.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -2839,7 +2864,7 @@ async function serve(socketPath, idleMs, start) {
     const a = await answer(req);
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record };
+    const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave };
     if (a.reply.ok) recent.set(req.record, known);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
@@ -2857,7 +2882,8 @@ async function serve(socketPath, idleMs, start) {
   const firm = (key, known) => {
     clearTimeout(firmTimers.get(key));
     firmTimers.delete(key);
-    if (recent.get(key) !== known || !known.record || known.written === void 0 || known.racy.length === 0 || !stillHolds(sources, known)) return;
+    if (recent.get(key) !== known || !known.record || known.written === void 0 || !stillHolds(sources, known)) return;
+    if (known.racy.length === 0) return buildAhead(key, known);
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
@@ -2870,6 +2896,7 @@ async function serve(socketPath, idleMs, start) {
         return;
       }
     }
+    if (rest.length === 0) return buildAhead(key, known);
     if (waitNs === void 0 || waitNs > MAX_FIRM_WAIT_NS) return;
     const t = setTimeout(() => {
       tail = tail.then(() => firm(key, known));
@@ -2877,7 +2904,33 @@ async function serve(socketPath, idleMs, start) {
     t.unref();
     firmTimers.set(key, t);
   };
+  let ahead;
+  const stopAhead = () => {
+    ahead?.kill("SIGTERM");
+    ahead = void 0;
+  };
+  const buildAhead = (key, known) => {
+    if (!known.onSave || known.asked || !known.record || [...recent.keys()].at(-1) !== key) return;
+    const env = {};
+    for (const kv of known.req.env) {
+      const i = kv.indexOf("=");
+      if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
+    if (!args) return;
+    stopAhead();
+    try {
+      const child = (0, import_node_child_process2.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
+      child.on("error", () => void 0);
+      child.on("exit", () => {
+        if (ahead === child) ahead = void 0;
+      });
+      ahead = child;
+    } catch {
+    }
+  };
   const weaveOnSave = () => {
+    stopAhead();
     if (recent.size === 0 || saveQueued) return;
     saveQueued = true;
     tail = tail.then(async () => {
@@ -2901,6 +2954,7 @@ async function serve(socketPath, idleMs, start) {
       if (req) {
         await eventsSeen();
         const known = recent.get(req.record);
+        if (known) known.asked = true;
         if (known && stillHolds(sources, known)) {
           recent.delete(req.record);
           recent.set(req.record, known);
@@ -2945,6 +2999,7 @@ async function serve(socketPath, idleMs, start) {
     clearInterval(socketCheck);
     clearTimeout(timer);
     firmTimers.forEach((t) => clearTimeout(t));
+    stopAhead();
     sources.close();
     server.close();
     if (inodeOf(socketPath) === ino) (0, import_node_fs27.rmSync)(socketPath, { force: true });
@@ -3135,12 +3190,12 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path23.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path24.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path23.sep);
-    const name = inside ? (0, import_node_path23.relative)(p.cwd, orig) : orig;
+    const inside = orig.startsWith(p.cwd + import_node_path24.sep);
+    const name = inside ? (0, import_node_path24.relative)(p.cwd, orig) : orig;
     const before = (0, import_node_fs28.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
     write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs28.readFileSync)(woven, "utf8")));
   }

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { aheadArgs, aheadDir, buildAheadWanted, launcherOfRecord } from './ahead.js';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
@@ -169,6 +170,9 @@ interface Recent {
   /** The record as the server last wrote it, and its text (a record Node wrote since is left alone). */
   record?: ReplayRecord;
   written?: string;
+  /** Planned on a save, and not asked for since: the build that follows may find it built ahead. */
+  onSave: boolean;
+  asked?: boolean;
 }
 
 /** Requests planned again on every save: a save costs one plan each, mostly from the caches. */
@@ -287,7 +291,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
     // A request moves to the most recent place; a save's plan keeps it where it was.
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    const known: Recent = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record };
+    const known: Recent = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave };
     if (a.reply.ok) recent.set(req.record, known);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
@@ -310,7 +314,8 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   const firm = (key: string, known: Recent): void => {
     clearTimeout(firmTimers.get(key));
     firmTimers.delete(key);
-    if (recent.get(key) !== known || !known.record || known.written === undefined || known.racy.length === 0 || !stillHolds(sources, known)) return;
+    if (recent.get(key) !== known || !known.record || known.written === undefined || !stillHolds(sources, known)) return;
+    if (known.racy.length === 0) return buildAhead(key, known);
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
@@ -324,6 +329,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
         return;
       }
     }
+    if (rest.length === 0) return buildAhead(key, known);
     if (waitNs === undefined || waitNs > MAX_FIRM_WAIT_NS) return;
     const t = setTimeout(() => {
       tail = tail.then(() => firm(key, known));
@@ -331,9 +337,40 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     t.unref();
     firmTimers.set(key, t);
   };
+  // Once the save's plan of the last command line is firm (nothing left racy: the launcher
+  // replays it alone), a go build of executables is run ahead of the user's, into private
+  // outputs the user's build then installs (launcher/ahead.go). Not when the user asked for it
+  // since the save (their build runs go right now), and never two at once.
+  let ahead: ChildProcess | undefined;
+  const stopAhead = () => {
+    ahead?.kill('SIGTERM');
+    ahead = undefined;
+  };
+  const buildAhead = (key: string, known: Recent): void => {
+    if (!known.onSave || known.asked || !known.record || [...recent.keys()].at(-1) !== key) return;
+    const env: Record<string, string> = {};
+    for (const kv of known.req.env) {
+      const i = kv.indexOf('=');
+      if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : undefined;
+    if (!args) return;
+    stopAhead();
+    try {
+      const child = spawn(launcherOfRecord(key), ['-goweave-ahead', key, ...args], { cwd: known.req.cwd, env, stdio: 'ignore' });
+      child.on('error', () => undefined);
+      child.on('exit', () => {
+        if (ahead === child) ahead = undefined;
+      });
+      ahead = child;
+    } catch {
+      // The build that follows runs go itself.
+    }
+  };
   // A save re-plans the recent builds at once, the latest first: the builds that follow find
-  // their work done.
+  // their work done. A build ahead of what the save changed is stopped.
   const weaveOnSave = () => {
+    stopAhead();
     if (recent.size === 0 || saveQueued) return;
     saveQueued = true;
     tail = tail.then(async () => {
@@ -361,6 +398,8 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
         // Every edit made before this build started has been seen now.
         await eventsSeen();
         const known = recent.get(req.record);
+        // The user builds this one now: a build ahead of it would only compete.
+        if (known) known.asked = true;
         if (known && stillHolds(sources, known)) {
           // Answered from a save's plan, it is still the build being run: the next save plans
           // it first, ahead of requests made earlier.
@@ -409,6 +448,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     clearInterval(socketCheck);
     clearTimeout(timer);
     firmTimers.forEach((t) => clearTimeout(t));
+    stopAhead();
     sources.close();
     server.close();
     if (inodeOf(socketPath) === ino) rmSync(socketPath, { force: true });

@@ -1,0 +1,230 @@
+// Building ahead (launcher/ahead.go, weaver/src/gocmd/ahead.ts): after a save, the weave server
+// runs the last woven go build into a private output, and the build the user starts afterwards
+// installs that output instead of running go. These tests build through the bundled go-weave
+// with a go that logs every build it runs (a build ahead writes to <record>.ahead-out, the
+// user's to out/ahead), save main.go as an editor would, and check the binary that results.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { REPO } from './support/go-shop.ts';
+
+const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
+const AHEAD = /built ahead by the weave server after the save, go not run/;
+
+const main = (word: string, extra = '') => `package main
+
+import "fmt"
+
+//weave:span work
+func work() string { return "${word}" }
+
+func main() { fmt.Println(work()) }
+${extra}`;
+
+const lib = (word: string) => `package lib\n\nfunc Word() string { return "${word}" }\n`;
+const command = (name: string) => `package main\n\nimport (\n\t"fmt"\n\n\t"example.com/ahead/lib"\n)\n\nfunc main() { fmt.Println("${name}", lib.Word()) }\n`;
+
+let dir = '';
+let bin = '';
+let goLog = '';
+let record = '';
+let env: NodeJS.ProcessEnv = {};
+
+function age(path: string, secondsAgo = 60): void {
+  const t = Date.now() / 1000 - secondsAgo;
+  utimesSync(path, t, t);
+}
+
+/** The go builds run so far: the user's (to out/) and the builds ahead (to the private output). */
+function goRuns(): { user: number; ahead: number } {
+  const lines = existsSync(goLog) ? readFileSync(goLog, 'utf8').trim().split('\n').filter(Boolean) : [];
+  const ahead = lines.filter((l) => l.includes('.ahead-out')).length;
+  return { user: lines.length - ahead, ahead };
+}
+
+async function build(extra: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string; userGo: number }> {
+  const before = goRuns().user;
+  const r = await run(ENTRY, ['build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
+  return { code: r.code, stderr: r.stderr, userGo: goRuns().user - before };
+}
+
+async function runBinary(path = bin): Promise<{ stdout: string; spans: string[] }> {
+  const r = await run(path, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  return { stdout: r.stdout.trim(), spans: [...r.stderr.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]) };
+}
+
+async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function processesWith(text: string): Promise<number> {
+  const r = await run('ps', ['-eo', 'args']);
+  return r.stdout.split('\n').filter((l) => l.includes(text) && !l.startsWith('ps ')).length;
+}
+
+const mtimeNs = (path: string) => (existsSync(path) ? statSync(path, { bigint: true }).mtimeNs : -1n);
+
+/** Saves main.go (now, as an editor does) and waits for a build ahead to leave its result. */
+async function saveAndWaitAhead(text: string): Promise<void> {
+  const before = mtimeNs(record + '.ahead');
+  writeFileSync(join(dir, 'main.go'), text);
+  await until('the build ahead of the save', () => mtimeNs(record + '.ahead') > before);
+}
+
+before(async () => {
+  dir = writeTree({
+    'go.mod': 'module example.com/ahead\n\ngo 1.22\n',
+    'main.go': main('one'),
+    'lib/lib.go': lib('ten'),
+    'cmd/a/main.go': command('a'),
+    'cmd/b/main.go': command('b'),
+  }, 'gw-ahead-');
+  bin = join(dir, 'out', 'ahead');
+  goLog = join(dir, 'go.log');
+  const real = (await run('go', ['env', 'GOROOT'])).stdout.trim();
+  const wrapper = join(dir, 'go-logged');
+  // A go that notes each build it runs, then is the real one; with a file named slow beside it,
+  // a build ahead is a long sleep instead.
+  writeFileSync(wrapper, [
+    '#!/bin/sh',
+    `case "$1" in build) echo "$*" >> '${goLog}' ;; esac`,
+    `case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`,
+    `exec '${join(real, 'bin', 'go')}' "$@"`,
+    '',
+  ].join('\n'));
+  chmodSync(wrapper, 0o755);
+  for (const f of ['go.mod', 'main.go', '.', 'lib/lib.go', 'lib', 'cmd/a/main.go', 'cmd/a', 'cmd/b/main.go', 'cmd/b', 'cmd']) age(join(dir, f));
+  env = { GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER_IDLE: '60', GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'none' };
+  // Node twice (the second builds the launcher); then an edit, which Node plans and which
+  // starts the weave server.
+  for (let i = 0; i < 2; i++) assert.equal((await build({ GOWEAVE_SERVER: '0' })).code, 0);
+  const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
+  record = (await run(launcher, ['-goweave-record-path', 'build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  assert.match(record, /\.json$/);
+  writeFileSync(join(dir, 'main.go'), main('two'));
+  age(join(dir, 'main.go'), 30);
+  assert.equal((await build()).code, 0);
+  // Saves are seen once the new server has planned the request it started with.
+  const afterNode = mtimeNs(record);
+  await until('the weave server to plan its first request', () => mtimeNs(record) !== afterNode);
+});
+
+after(async () => {
+  await run(ENTRY, ['cache', 'clean'], { cwd: dir, env: { ...process.env, ...env } });
+  await until('the weave server to quit', async () => (await processesWith(join(dir, '.weave'))) === 0);
+  removeTree(dir);
+});
+
+test('a save is built ahead: the build that follows installs what go would write, without running go', async () => {
+  await saveAndWaitAhead(main('three'));
+  const r = await build({ GOWEAVE_NODE: join(dir, 'no-node') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, AHEAD);
+  assert.equal(r.userGo, 0);
+  assert.deepEqual(await runBinary(), { stdout: 'three', spans: ['work'] });
+  // Byte for byte the executable a go-weave build through Node writes, with go's mode.
+  const ref = join(dir, 'ref');
+  const node = await run(ENTRY, ['build', '-o', ref, '.'], { cwd: dir, env: { ...process.env, ...env, GOWEAVE_NO_REPLAY: '1' } });
+  assert.equal(node.code, 0, node.stderr);
+  assert.ok(readFileSync(ref).equals(readFileSync(bin)), 'the installed output differs from a build through Node');
+  assert.equal(statSync(bin).mode & 0o777, 0o777 & ~process.umask());
+  // And vouched for: the next build has nothing to do.
+  const again = await build();
+  assert.match(again.stderr, /up to date, go not run/);
+  assert.equal(again.userGo, 0);
+});
+
+test('the same text saved again: the output built ahead is the one in place, which the build only touches', async () => {
+  const before = readFileSync(bin);
+  const touched = statSync(bin).mtimeMs;
+  const aheadRuns = goRuns().ahead;
+  await saveAndWaitAhead(main('three'));
+  assert.equal(goRuns().ahead, aheadRuns + 1);
+  const r = await build();
+  assert.match(r.stderr, AHEAD);
+  assert.equal(r.userGo, 0);
+  assert.ok(readFileSync(bin).equals(before));
+  assert.ok(statSync(bin).mtimeMs > touched, 'the output is touched, as go touches an output it finds up to date');
+});
+
+test('a build started right after a save runs go itself, and no build ahead competes with it', async () => {
+  const aheadRuns = goRuns().ahead;
+  writeFileSync(join(dir, 'main.go'), main('four'));
+  const r = await build();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /woven by the weave server/);
+  assert.equal(r.userGo, 1);
+  assert.equal((await runBinary()).stdout, 'four');
+  // The save's plan is stamped for good 50 ms after it: a build ahead would start then.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal(goRuns().ahead, aheadRuns);
+});
+
+test('a save stops the build ahead of the one before; a build waits for the one still running', async () => {
+  writeFileSync(join(dir, 'slow'), '');
+  const aheadRuns = goRuns().ahead;
+  writeFileSync(join(dir, 'main.go'), main('five'));
+  await until('a build ahead to start', () => goRuns().ahead > aheadRuns);
+  assert.equal(await processesWith('sleep 37'), 1);
+  rmSync(join(dir, 'slow'));
+  writeFileSync(join(dir, 'main.go'), main('six', 'var added = 6\n'));
+  await until('the stopped build ahead to end', async () => (await processesWith('sleep 37')) === 0, 10_000);
+  // The build ahead of this save links; a build started meanwhile waits for it.
+  await until('the next build ahead to start', () => goRuns().ahead > aheadRuns + 1);
+  const r = await build();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, AHEAD);
+  assert.equal(r.userGo, 0);
+  assert.equal((await runBinary()).stdout, 'six');
+});
+
+test('a save that does not compile leaves nothing built ahead: the build shows go\'s error at the original line', async () => {
+  const aheadRuns = goRuns().ahead;
+  writeFileSync(join(dir, 'main.go'), main('seven').replace('return "seven"', 'return 7'));
+  await until('the build ahead of the save', () => goRuns().ahead > aheadRuns);
+  await until('the build ahead to end', async () => (await processesWith('-goweave-ahead')) === 0);
+  assert.equal(existsSync(record + '.ahead'), false);
+  const r = await build();
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /main\.go:6:\d+: cannot use 7/);
+  assert.doesNotMatch(r.stderr, AHEAD);
+});
+
+test('several executables (-o dir/): a save of a package they share is built ahead for both', async () => {
+  const multi = (extra: NodeJS.ProcessEnv = {}) => run(ENTRY, ['build', '-o', join(dir, 'multi') + '/', './cmd/...'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
+  for (let i = 0; i < 2; i++) assert.equal((await multi()).code, 0);
+  const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
+  const rec = (await run(launcher, ['-goweave-record-path', 'build', '-o', join(dir, 'multi') + '/', './cmd/...'], { cwd: dir, env: { ...process.env, ...env, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  const before = mtimeNs(rec + '.ahead');
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib('eleven'));
+  await until('the build ahead of the save', () => mtimeNs(rec + '.ahead') > before);
+  const userBefore = goRuns().user;
+  const r = await multi();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, AHEAD);
+  assert.equal(goRuns().user, userBefore);
+  for (const name of ['a', 'b']) assert.equal((await runBinary(join(dir, 'multi', name))).stdout, `${name} eleven`);
+});
+
+test('GOWEAVE_BUILD_AHEAD=0: a save is woven, and the build after it runs go', async () => {
+  const off = { GOWEAVE_BUILD_AHEAD: '0' };
+  writeFileSync(join(dir, 'main.go'), main('eight'));
+  age(join(dir, 'main.go'), 20);
+  assert.equal((await build(off)).code, 0);
+  const aheadRuns = goRuns().ahead;
+  writeFileSync(join(dir, 'main.go'), main('nine'));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const r = await build(off);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, AHEAD);
+  assert.equal(r.userGo, 1);
+  assert.equal(goRuns().ahead, aheadRuns);
+  assert.equal((await runBinary()).stdout, 'nine');
+});

@@ -1,0 +1,47 @@
+import { basename, dirname, join } from 'node:path';
+import { parseGoArgs } from './args.js';
+import type { Env } from './env.js';
+import type { ReplayRecord } from './replay.js';
+
+/**
+ * Building ahead (launcher/ahead.go): after a save, the weave server has the launcher run the
+ * last go build again with its outputs redirected to a private directory beside the record, and
+ * the build that follows installs them instead of running go. Only a `go build` of executables
+ * that the launcher may vouch for (its record has a skip guard naming them) qualifies. An
+ * executable is the same whatever its file's name, so the redirected build writes what the
+ * user's would.
+ */
+
+/** The private directory of a record's builds ahead (launcher/ahead.go aheadOutput). */
+export function aheadDir(recordPath: string): string {
+  return recordPath + '.ahead-out';
+}
+
+/** The launcher that wrote a record: v1/launcher/<id>/go-weave-launch for v1/replay/<id>/<key>.json. */
+export function launcherOfRecord(recordPath: string): string {
+  const dir = dirname(recordPath);
+  return join(dirname(dirname(dir)), 'launcher', basename(dir), 'go-weave-launch');
+}
+
+/**
+ * The go arguments of the record's build writing into `dir` instead, or undefined when the
+ * record is not one to build ahead. The new -o replaces the user's and goes right before the
+ * packages, after every other flag (-C stays first): one executable is written to dir under its
+ * output's name, several into dir under their own, as into the user's -o directory.
+ */
+export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
+  const [sub, ...args] = r.args;
+  const outputs = r.skip?.outputs ?? [];
+  if (sub !== 'build' || outputs.length === 0) return undefined;
+  const output = outputs.length === 1 ? join(dir, basename(outputs[0].path)) : dir + '/';
+  const parsed = parseGoArgs(sub, args);
+  const flags = parsed.flags.filter((f) => f.name !== 'o').flatMap((f) => f.raw);
+  // Anything parseGoArgs set aside ("--", a positional between flags) is not a plain build line.
+  if (parsed.flags.reduce((n, f) => n + f.raw.length, 0) + parsed.packages.length !== args.length) return undefined;
+  return [sub, ...flags, '-o', output, ...parsed.packages];
+}
+
+/** GOWEAVE_BUILD_AHEAD=0 turns building ahead off for a command line. */
+export function buildAheadWanted(env: Env): boolean {
+  return env.GOWEAVE_BUILD_AHEAD !== '0';
+}
