@@ -1,7 +1,7 @@
 // Shared driver of the build benchmarks: the same module built by the plain go command and by
 // go-weave, in one run, printing woven ÷ plain ratios for a cold build (empty GOCACHE and weave
 // cache), a warm no-op rebuild and rebuilds after editing one file (a comment, at once and after a
-// pause; code, after a pause).
+// pause; code, after a pause; the paused ones again with the weave server's building ahead off).
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,13 +172,23 @@ export async function benchBuild(t: Target): Promise<void> {
   // A comment leaves the package's object as it was, so go compiles the package and links
   // nothing; code (here a new function) changes it, and every command importing it is linked
   // again, which on most edits takes longer than anything else.
+  // Given the pause, the server also builds the save ahead (a build or install of executables),
+  // and the build installs that result; the same edits with GOWEAVE_BUILD_AHEAD=0 show what the
+  // build costs when it has to run go itself.
   const pauseMs = Number(process.env.BENCH_EDIT_PAUSE_MS ?? 500);
   const comment = (id: string) => `\n// bench edit ${id}\n`;
-  const edits: { what: string; pause: number; text: (id: string) => string }[] = [
-    { what: 'a comment', pause: 0, text: comment },
-    { what: 'a comment', pause: pauseMs, text: comment },
-    { what: 'code', pause: pauseMs, text: (id) => `\nfunc benchEdit${id}() string { return "${id}" }\n` },
+  const code = (id: string) => `\nfunc benchEdit${id}() string { return "${id}" }\n`;
+  const edits: { what: string; pause: number; text: (id: string) => string; ahead: boolean }[] = [
+    { what: 'a comment', pause: 0, text: comment, ahead: true },
+    { what: 'a comment', pause: pauseMs, text: comment, ahead: true },
+    { what: 'code', pause: pauseMs, text: code, ahead: true },
+    { what: 'a comment', pause: pauseMs, text: comment, ahead: false },
+    { what: 'code', pause: pauseMs, text: code, ahead: false },
   ];
+  const noAheadEnv = { ...wovenEnv, GOWEAVE_BUILD_AHEAD: '0' };
+  const wovenNoAhead = () => timed(...wovenArgs, src.woven, noAheadEnv);
+  // The first build with building ahead off has a record of its own to make.
+  await wovenNoAhead();
   for (const [k, e] of edits.entries()) {
     let n = 0;
     const editThen = async (side: 'plain' | 'woven', build: () => Promise<number>) => {
@@ -186,8 +196,8 @@ export async function benchBuild(t: Target): Promise<void> {
       await sleep(e.pause);
       return build();
     };
-    const [ep, ew] = await interleaved(editRuns, () => editThen('plain', plainBuild), () => editThen('woven', wovenBuild));
-    const when = e.pause === 0 ? 'at once' : `${e.pause} ms later`;
+    const [ep, ew] = await interleaved(editRuns, () => editThen('plain', plainBuild), () => editThen('woven', e.ahead ? wovenBuild : wovenNoAhead));
+    const when = `${e.pause === 0 ? 'at once' : `${e.pause} ms later`}${e.ahead ? '' : ', GOWEAVE_BUILD_AHEAD=0'}`;
     console.log(`  edit ${t.editFile} (${e.what}), build ${when}: plain ${fmt(median(ep))}  woven ${fmt(median(ew))}  ratio ${(median(ew) / median(ep)).toFixed(3)}×  (target ≤ 1.05×; median of ${editRuns}; best ${(Math.min(...ew) / Math.min(...ep)).toFixed(3)}×; ${delta(median(ew) - median(ep))} per edit)`);
   }
   console.log(`  (work dir ${work}; remove it when done: rm -rf ${work})`);

@@ -14,9 +14,9 @@ import (
 )
 
 // Building ahead. After a save, the weave server plans the last command again (server.ts); when
-// that command is a go build of executables, it then runs this launcher with -goweave-ahead,
-// which runs the same go command with its outputs redirected to a private directory beside the
-// record. The build the user starts afterwards finds that work done: installAhead puts the
+// that command is a go build or install of executables, it then runs this launcher with
+// -goweave-ahead, which runs the same build with its outputs redirected to a private directory
+// beside the record. The build the user starts afterwards finds that work done: installAhead puts the
 // private outputs in place, which is what go would have written, and go is not run at all.
 //
 // Files beside the record <r>:

@@ -94,7 +94,7 @@ before(async () => {
   // a build ahead is a long sleep instead.
   writeFileSync(wrapper, [
     '#!/bin/sh',
-    `case "$1" in build) echo "$*" >> '${goLog}' ;; esac`,
+    `case "$1" in build|install) echo "$*" >> '${goLog}' ;; esac`,
     `case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`,
     `exec '${join(real, 'bin', 'go')}' "$@"`,
     '',
@@ -211,6 +211,28 @@ test('several executables (-o dir/): a save of a package they share is built ahe
   assert.match(r.stderr, AHEAD);
   assert.equal(goRuns().user, userBefore);
   for (const name of ['a', 'b']) assert.equal((await runBinary(join(dir, 'multi', name))).stdout, `${name} eleven`);
+});
+
+test('go install is built ahead too: the command lands in GOBIN as go install would put it', async () => {
+  const gobin = join(dir, 'gobin');
+  const install = () => run(ENTRY, ['install', './cmd/a'], { cwd: dir, env: { ...process.env, ...env, GOBIN: gobin } });
+  for (let i = 0; i < 2; i++) assert.equal((await install()).code, 0);
+  const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
+  const rec = (await run(launcher, ['-goweave-record-path', 'install', './cmd/a'], { cwd: dir, env: { ...process.env, ...env, GOBIN: gobin, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  const before = mtimeNs(rec + '.ahead');
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib('twelve'));
+  await until('the build ahead of the save', () => mtimeNs(rec + '.ahead') > before);
+  const userBefore = goRuns().user;
+  const r = await install();
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, AHEAD);
+  assert.equal(goRuns().user, userBefore);
+  assert.equal((await runBinary(join(gobin, 'a'))).stdout, 'a twelve');
+  // What go install itself writes, byte for byte.
+  const ref = join(dir, 'gobin-ref');
+  const node = await run(ENTRY, ['install', './cmd/a'], { cwd: dir, env: { ...process.env, ...env, GOBIN: ref, GOWEAVE_NO_REPLAY: '1' } });
+  assert.equal(node.code, 0, node.stderr);
+  assert.ok(readFileSync(join(ref, 'a')).equals(readFileSync(join(gobin, 'a'))));
 });
 
 test('GOWEAVE_BUILD_AHEAD=0: a save is woven, and the build after it runs go', async () => {

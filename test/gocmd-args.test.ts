@@ -29,8 +29,10 @@ test('a build ahead runs the recorded go build with its outputs redirected, -C s
   assert.deepEqual(aheadArgs(rec(['build', '-trimpath', '.']), '/p'), ['build', '-trimpath', '-o', '/p/cmd0', '.']);
   // Several commands go into the directory, each under its own name, as into the user's.
   assert.deepEqual(aheadArgs(rec(['build', '-o', 'bin/', './cmd/...'], 2), '/p'), ['build', '-o', '/p/', './cmd/...']);
+  // An install is built ahead as a build (go install links the same executable).
+  assert.deepEqual(aheadArgs(rec(['install', '-tags=x', './cmd/app']), '/p'), ['build', '-tags=x', '-o', '/p/cmd0', './cmd/app']);
   // Not a build of executables the launcher vouches for: no build ahead.
-  assert.equal(aheadArgs(rec(['install', './cmd/app']), '/p'), undefined);
+  assert.equal(aheadArgs(rec(['vet', './cmd/app']), '/p'), undefined);
   assert.equal(aheadArgs(rec(['build', './lib'], 0), '/p'), undefined);
   assert.equal(aheadArgs({ ...rec(['build', '.']), skip: undefined }, '/p'), undefined);
   assert.equal(aheadArgs(rec(['build', '.', '--', 'x']), '/p'), undefined);

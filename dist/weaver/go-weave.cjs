@@ -2623,12 +2623,12 @@ function launcherOfRecord(recordPath) {
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
   const outputs = r.skip?.outputs ?? [];
-  if (sub !== "build" || outputs.length === 0) return void 0;
+  if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
   const output = outputs.length === 1 ? (0, import_node_path21.join)(dir, (0, import_node_path21.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (parsed2.flags.reduce((n, f) => n + f.raw.length, 0) + parsed2.packages.length !== args.length) return void 0;
-  return [sub, ...flags, "-o", output, ...parsed2.packages];
+  return ["build", ...flags, "-o", output, ...parsed2.packages];
 }
 function buildAheadWanted(env) {
   return env.GOWEAVE_BUILD_AHEAD !== "0";

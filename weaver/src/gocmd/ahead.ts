@@ -6,10 +6,11 @@ import type { ReplayRecord } from './replay.js';
 /**
  * Building ahead (launcher/ahead.go): after a save, the weave server has the launcher run the
  * last go build again with its outputs redirected to a private directory beside the record, and
- * the build that follows installs them instead of running go. Only a `go build` of executables
- * that the launcher may vouch for (its record has a skip guard naming them) qualifies. An
- * executable is the same whatever its file's name, so the redirected build writes what the
- * user's would.
+ * the build that follows installs them instead of running go. Only a `go build` or `go install`
+ * of executables that the launcher may vouch for (its record has a skip guard naming them)
+ * qualifies; an install is built ahead as a build. An executable is the same whatever its file's
+ * name, and go install links what go build does, so the redirected build writes what the user's
+ * would.
  */
 
 /** The private directory of a record's builds ahead (launcher/ahead.go aheadOutput). */
@@ -32,13 +33,13 @@ export function launcherOfRecord(recordPath: string): string {
 export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
   const [sub, ...args] = r.args;
   const outputs = r.skip?.outputs ?? [];
-  if (sub !== 'build' || outputs.length === 0) return undefined;
+  if ((sub !== 'build' && sub !== 'install') || outputs.length === 0) return undefined;
   const output = outputs.length === 1 ? join(dir, basename(outputs[0].path)) : dir + '/';
   const parsed = parseGoArgs(sub, args);
   const flags = parsed.flags.filter((f) => f.name !== 'o').flatMap((f) => f.raw);
   // Anything parseGoArgs set aside ("--", a positional between flags) is not a plain build line.
   if (parsed.flags.reduce((n, f) => n + f.raw.length, 0) + parsed.packages.length !== args.length) return undefined;
-  return [sub, ...flags, '-o', output, ...parsed.packages];
+  return ['build', ...flags, '-o', output, ...parsed.packages];
 }
 
 /** GOWEAVE_BUILD_AHEAD=0 turns building ahead off for a command line. */

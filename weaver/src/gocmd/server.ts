@@ -338,7 +338,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     firmTimers.set(key, t);
   };
   // Once the save's plan of the last command line is firm (nothing left racy: the launcher
-  // replays it alone), a go build of executables is run ahead of the user's, into private
+  // replays it alone), a go build or install of executables is run ahead of the user's, into private
   // outputs the user's build then installs (launcher/ahead.go). Not when the user asked for it
   // since the save (their build runs go right now), and never two at once.
   let ahead: ChildProcess | undefined;
