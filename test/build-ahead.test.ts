@@ -5,9 +5,10 @@
 // user's to out/ahead), save main.go as an editor would, and check the binary that results.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { loggingGo, processesWith, until as waitUntil } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 
 const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
@@ -56,18 +57,8 @@ async function runBinary(path = bin): Promise<{ stdout: string; spans: string[] 
   return { stdout: r.stdout.trim(), spans: [...r.stderr.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]) };
 }
 
-async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-async function processesWith(text: string): Promise<number> {
-  const r = await run('ps', ['-eo', 'args']);
-  return r.stdout.split('\n').filter((l) => l.includes(text) && !l.startsWith('ps ')).length;
-}
+/** Saves are followed closely: a build ahead takes a fraction of a second. */
+const until = (what: string, cond: () => Promise<boolean> | boolean, ms = 30_000) => waitUntil(what, cond, ms, 25);
 
 const mtimeNs = (path: string) => (existsSync(path) ? statSync(path, { bigint: true }).mtimeNs : -1n);
 
@@ -88,18 +79,10 @@ before(async () => {
   }, 'gw-ahead-');
   bin = join(dir, 'out', 'ahead');
   goLog = join(dir, 'go.log');
-  const real = (await run('go', ['env', 'GOROOT'])).stdout.trim();
-  const wrapper = join(dir, 'go-logged');
   // A go that notes each build it runs, then is the real one; with a file named slow beside it,
   // a build ahead is a long sleep instead.
-  writeFileSync(wrapper, [
-    '#!/bin/sh',
-    `case "$1" in build|install) echo "$*" >> '${goLog}' ;; esac`,
-    `case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`,
-    `exec '${join(real, 'bin', 'go')}' "$@"`,
-    '',
-  ].join('\n'));
-  chmodSync(wrapper, 0o755);
+  const wrapper = join(dir, 'go-logged');
+  await loggingGo(wrapper, goLog, [`case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`]);
   for (const f of ['go.mod', 'main.go', '.', 'lib/lib.go', 'lib', 'cmd/a/main.go', 'cmd/a', 'cmd/b/main.go', 'cmd/b', 'cmd']) age(join(dir, f));
   env = { GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER_IDLE: '60', GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'none' };
   // Node twice (the second builds the launcher); then an edit, which Node plans and which

@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { goListing } from '../weaver/src/gocmd/listing.ts';
 import { racyWindowNs } from '../weaver/src/gocmd/racy.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { processesWith, until } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 
 const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
@@ -230,19 +231,6 @@ test('GOWEAVE_NO_REPLAY and a cleaned weave cache go through Node again', async 
   assert.deepEqual((await runBinary()).spans.sort(), ['extra', 'third']);
 });
 
-/** Processes whose command line names the text (the weave server names its socket). */
-async function processesWith(text: string): Promise<number> {
-  const r = await run('ps', ['-eo', 'args']);
-  return r.stdout.split('\n').filter((l) => l.includes(text) && !l.startsWith('ps ')).length;
-}
-
-async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** go-weave cache clean, which removes the socket: the server on it notices and quits. */
 async function cleanCacheAndServer(sock: string): Promise<void> {

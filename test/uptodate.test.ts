@@ -8,6 +8,7 @@ import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync,
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { loggingGo } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 import { embedRoot, execName } from '../weaver/src/gocmd/uptodate.ts';
 
@@ -33,18 +34,10 @@ before(async () => {
   dir = writeTree({ 'go.mod': 'module example.com/uptodate\n\ngo 1.22\n', 'main.go': main('first') }, 'gw-uptodate-');
   bin = join(dir, 'out', 'uptodate');
   goLog = join(dir, 'go.log');
-  // A go that notes each build and install it runs, then is the real one.
-  const real = (await run('go', ['env', 'GOROOT'])).stdout.trim();
+  // A go that notes each build and install it runs, then is the real one. With a file named slow
+  // beside it, a build is a long sleep instead (the signal test).
   const wrapper = join(dir, 'go-logged');
-  // With a file named slow beside it, a build is a long sleep instead (the signal test).
-  writeFileSync(wrapper, [
-    '#!/bin/sh',
-    `case "$1" in build|install) echo "$*" >> '${goLog}' ;; esac`,
-    `if [ "$1" = build ] && [ -f '${join(dir, 'slow')}' ]; then echo > '${join(dir, 'slow-started')}'; exec sleep 31; fi`,
-    `exec '${join(real, 'bin', 'go')}' "$@"`,
-    '',
-  ].join('\n'));
-  chmodSync(wrapper, 0o755);
+  await loggingGo(wrapper, goLog, [`if [ "$1" = build ] && [ -f '${join(dir, 'slow')}' ]; then echo > '${join(dir, 'slow-started')}'; exec sleep 31; fi`]);
   age(join(dir, 'main.go'));
   age(join(dir, 'go.mod'));
   // go-weave's data files, with a runtime module of the test's own to edit.
