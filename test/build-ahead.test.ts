@@ -180,36 +180,34 @@ test('a save that does not compile leaves nothing built ahead: the build shows g
   assert.doesNotMatch(r.stderr, AHEAD);
 });
 
-test('several executables (-o dir/): a save of a package they share is built ahead for both', async () => {
-  const multi = (extra: NodeJS.ProcessEnv = {}) => run(ENTRY, ['build', '-o', join(dir, 'multi') + '/', './cmd/...'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
-  for (let i = 0; i < 2; i++) assert.equal((await multi()).code, 0);
+/**
+ * Runs a go-weave command line twice (a record, then go vouched for), saves lib.go with the word,
+ * waits for the build ahead of that command line, and runs it again: it installs what was built
+ * ahead, without running go.
+ */
+async function libSaveBuiltAhead(argv: string[], extra: NodeJS.ProcessEnv, word: string): Promise<void> {
+  const cmdEnv = { ...process.env, ...env, ...extra };
+  for (let i = 0; i < 2; i++) assert.equal((await run(ENTRY, argv, { cwd: dir, env: cmdEnv })).code, 0);
   const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
-  const rec = (await run(launcher, ['-goweave-record-path', 'build', '-o', join(dir, 'multi') + '/', './cmd/...'], { cwd: dir, env: { ...process.env, ...env, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  const rec = (await run(launcher, ['-goweave-record-path', ...argv], { cwd: dir, env: { ...cmdEnv, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
   const before = mtimeNs(rec + '.ahead');
-  writeFileSync(join(dir, 'lib', 'lib.go'), lib('eleven'));
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib(word));
   await until('the build ahead of the save', () => mtimeNs(rec + '.ahead') > before);
   const userBefore = goRuns().user;
-  const r = await multi();
+  const r = await run(ENTRY, argv, { cwd: dir, env: cmdEnv });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, AHEAD);
   assert.equal(goRuns().user, userBefore);
+}
+
+test('several executables (-o dir/): a save of a package they share is built ahead for both', async () => {
+  await libSaveBuiltAhead(['build', '-o', join(dir, 'multi') + '/', './cmd/...'], {}, 'eleven');
   for (const name of ['a', 'b']) assert.equal((await runBinary(join(dir, 'multi', name))).stdout, `${name} eleven`);
 });
 
 test('go install is built ahead too: the command lands in GOBIN as go install would put it', async () => {
   const gobin = join(dir, 'gobin');
-  const install = () => run(ENTRY, ['install', './cmd/a'], { cwd: dir, env: { ...process.env, ...env, GOBIN: gobin } });
-  for (let i = 0; i < 2; i++) assert.equal((await install()).code, 0);
-  const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
-  const rec = (await run(launcher, ['-goweave-record-path', 'install', './cmd/a'], { cwd: dir, env: { ...process.env, ...env, GOBIN: gobin, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
-  const before = mtimeNs(rec + '.ahead');
-  writeFileSync(join(dir, 'lib', 'lib.go'), lib('twelve'));
-  await until('the build ahead of the save', () => mtimeNs(rec + '.ahead') > before);
-  const userBefore = goRuns().user;
-  const r = await install();
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, AHEAD);
-  assert.equal(goRuns().user, userBefore);
+  await libSaveBuiltAhead(['install', './cmd/a'], { GOBIN: gobin }, 'twelve');
   assert.equal((await runBinary(join(gobin, 'a'))).stdout, 'a twelve');
   // What go install itself writes, byte for byte.
   const ref = join(dir, 'gobin-ref');
