@@ -24,7 +24,8 @@ import (
 //   <r>.ahead-out/   its outputs, by the user's outputs' names, kept between builds so that go
 //                    relinks only what the user's build would;
 //   <r>.ahead.lock   held exclusively while a build ahead runs: a build waits for it;
-//   <r>.ahead-out/.partial  present while go may be writing outputs.
+//   <r>.ahead-partial  present while go may be writing outputs (beside the directory, whose
+//                    names are the user's).
 
 // aheadResult is what a build ahead that succeeded without a word leaves in <record>.ahead.
 type aheadResult struct {
@@ -66,7 +67,7 @@ func buildAhead(recordPath string, goArgs []string) int {
 	defer lock.Close()
 	os.Remove(aheadPath(rec))
 	dir := rec.path + ".ahead-out"
-	partial := filepath.Join(dir, ".partial")
+	partial := rec.path + ".ahead-partial"
 	// A build ahead that was stopped may have left part of an output, which would still carry a
 	// build ID: go would take it as up to date.
 	if _, err := os.Stat(partial); err == nil {
@@ -89,6 +90,7 @@ func buildAhead(recordPath string, goArgs []string) int {
 	code, printed, started := runGo(rec, goArgs)
 	if !started || code != 0 || printed {
 		os.RemoveAll(dir)
+		os.Remove(partial)
 		return 1
 	}
 	os.Remove(partial)
