@@ -1865,14 +1865,14 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   } catch (err) {
     throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err.message}; set GOWEAVE_CACHE to a writable directory`);
   }
-  const envOf = runner.goEnv ?? goEnv;
-  let ge = await envOf(go, { cwd, env });
+  const envOf2 = runner.goEnv ?? goEnv;
+  let ge = await envOf2(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
     go = (0, import_node_path16.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
-    ge = await envOf(go, { cwd, env });
+    ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
   const gomod = parsed2.userModfile ? (0, import_node_path16.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
@@ -2765,13 +2765,17 @@ function stillHolds(sources, known) {
   const { mark, racy } = known;
   return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known.sources?.dirs ?? []);
 }
-async function answer(req) {
-  const startNs = nowNs();
+function envOf(entries) {
   const env = {};
-  for (const kv of req.env) {
+  for (const kv of entries) {
     const i = kv.indexOf("=");
     if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
   }
+  return env;
+}
+async function answer(req) {
+  const startNs = nowNs();
+  const env = envOf(req.env);
   const no = { reply: { ok: false } };
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
@@ -2911,11 +2915,7 @@ async function serve(socketPath, idleMs, start) {
   };
   const buildAhead = (key, known) => {
     if (!known.onSave || known.asked || !known.record || [...recent.keys()].at(-1) !== key) return;
-    const env = {};
-    for (const kv of known.req.env) {
-      const i = kv.indexOf("=");
-      if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
-    }
+    const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
     if (!args) return;
     stopAhead();

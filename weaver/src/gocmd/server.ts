@@ -121,13 +121,19 @@ function stillHolds(sources: SourceWatch, known: Recent): boolean {
   );
 }
 
-async function answer(req: ServerRequest): Promise<Answer> {
-  const startNs = nowNs();
-  const env: Env = {};
-  for (const kv of req.env) {
+/** A request's environment ("K=V" entries) as variables. */
+function envOf(entries: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const kv of entries) {
     const i = kv.indexOf('=');
     if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
   }
+  return env;
+}
+
+async function answer(req: ServerRequest): Promise<Answer> {
+  const startNs = nowNs();
+  const env: Env = envOf(req.env);
   const no = { reply: { ok: false } };
   // Data files (aspects, runtime, grammar) are found once per process, through GOWEAVE_ASSETS.
   if ((env.GOWEAVE_ASSETS ?? '') !== (process.env.GOWEAVE_ASSETS ?? '')) return no;
@@ -338,9 +344,9 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     firmTimers.set(key, t);
   };
   // Once the save's plan of the last command line is firm (nothing left racy: the launcher
-  // replays it alone), a go build or install of executables is run ahead of the user's, into private
-  // outputs the user's build then installs (launcher/ahead.go). Not when the user asked for it
-  // since the save (their build runs go right now), and never two at once.
+  // replays it alone), a go build or install of executables is run ahead of the user's, into
+  // private outputs the user's build then installs (launcher/ahead.go). Not when the user asked
+  // for it since the save (their build runs go right now), and never two at once.
   let ahead: ChildProcess | undefined;
   const stopAhead = () => {
     ahead?.kill('SIGTERM');
@@ -348,11 +354,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   };
   const buildAhead = (key: string, known: Recent): void => {
     if (!known.onSave || known.asked || !known.record || [...recent.keys()].at(-1) !== key) return;
-    const env: Record<string, string> = {};
-    for (const kv of known.req.env) {
-      const i = kv.indexOf('=');
-      if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
-    }
+    const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : undefined;
     if (!args) return;
     stopAhead();
