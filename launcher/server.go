@@ -100,6 +100,29 @@ func askServer(sock string, args []string, recordPath string) (reply serverReply
 
 const serverDeadline = 5 * time.Minute
 
+// notifyServer tells the weave server on sock, without waiting for it, that the command line of
+// recordPath is being built: it builds ahead only the command line run last, and stops a build
+// ahead of another one, which would compete with this build. A server that is not there, or
+// whose queue is full, is simply not told.
+func notifyServer(sock, recordPath string) {
+	if sock == "" || os.Getenv("GOWEAVE_SERVER") == "0" {
+		return
+	}
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
+	if err != nil {
+		return
+	}
+	defer syscall.Close(fd)
+	syscall.CloseOnExec(fd)
+	if syscall.SetNonblock(fd, true) != nil || syscall.Connect(fd, &syscall.SockaddrUnix{Name: sock}) != nil {
+		return
+	}
+	line, err := json.Marshal(map[string]string{"used": recordPath})
+	if err == nil {
+		syscall.Write(fd, append(line, '\n'))
+	}
+}
+
 // requestLine is this command's request to the weave server, without its newline; the server
 // knows a request again by its record path.
 func requestLine(args []string, recordPath string) ([]byte, error) {

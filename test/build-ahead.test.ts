@@ -216,18 +216,28 @@ test('go install is built ahead too: the command lands in GOBIN as go install wo
   assert.ok(readFileSync(join(ref, 'a')).equals(readFileSync(join(gobin, 'a'))));
 });
 
-test('GOWEAVE_BUILD_AHEAD=0: a save is woven, and the build after it runs go', async () => {
+test('only the command line run last is built ahead, though the launcher built it alone; GOWEAVE_BUILD_AHEAD=0 is never', async () => {
   const off = { GOWEAVE_BUILD_AHEAD: '0' };
-  writeFileSync(join(dir, 'main.go'), main('eight'));
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  writeFileSync(join(dir, 'main.go'), main('p'));
   age(join(dir, 'main.go'), 20);
   assert.equal((await build(off)).code, 0);
+  // The default command line, asked for right after a save: the server knows it ran last.
+  writeFileSync(join(dir, 'main.go'), main('q'));
+  assert.match((await build()).stderr, /woven by the weave server/);
+  // A moment later the other one runs from its record alone, which the server planned on that save.
+  await sleep(300);
+  const other = await build(off);
+  assert.match(other.stderr, /replayed by the launcher, nothing it depends on changed/);
+  // So a save builds nothing ahead: not the default command line, which did not run last, nor
+  // the one that did, with building ahead off.
   const aheadRuns = goRuns().ahead;
   writeFileSync(join(dir, 'main.go'), main('nine'));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await sleep(1500);
+  assert.equal(goRuns().ahead, aheadRuns);
   const r = await build(off);
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, AHEAD);
   assert.equal(r.userGo, 1);
-  assert.equal(goRuns().ahead, aheadRuns);
   assert.equal((await runBinary()).stdout, 'nine');
 });

@@ -43,8 +43,9 @@ func main() {
 	if err == nil && replayable(args) {
 		record = recordPath(dir, entry, args)
 		if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
-			tryReplay(record)
-			server = tryServer(serverSocketPath(dir), record, args)
+			sock := serverSocketPath(dir)
+			tryReplay(record, sock)
+			server = tryServer(sock, record, args)
 		}
 	}
 	fallback(entry, args, record, server)
@@ -55,8 +56,9 @@ var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
 // replayed is how GOWEAVE_VERBOSE tells a build the launcher ran go for from its record.
 const replayed = "replayed by the launcher, nothing it depends on changed"
 
-// tryReplay execs the recorded go command if nothing it depends on changed.
-func tryReplay(recordPath string) {
+// tryReplay execs the recorded go command if nothing it depends on changed, telling the weave
+// server on sock which command line runs.
+func tryReplay(recordPath, sock string) {
 	rec, err := readRecord(recordPath)
 	if err != nil {
 		return
@@ -67,6 +69,7 @@ func tryReplay(recordPath string) {
 		}
 		return
 	}
+	notifyServer(sock, recordPath)
 	if rec.Skip != nil && os.Getenv("GOWEAVE_NO_SKIP") == "" {
 		if upToDate(rec) {
 			announce(rec, "up to date, go not run: nothing it reads changed since it last ran")

@@ -2910,11 +2910,12 @@ async function serve(socketPath, idleMs, start) {
   };
   let ahead;
   const stopAhead = () => {
-    ahead?.kill("SIGTERM");
+    ahead?.child.kill("SIGTERM");
     ahead = void 0;
   };
+  let lastRun;
   const buildAhead = (key, known) => {
-    if (!known.onSave || known.asked || !known.record || [...recent.keys()].at(-1) !== key) return;
+    if (!known.onSave || known.asked || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
     if (!args) return;
@@ -2922,10 +2923,11 @@ async function serve(socketPath, idleMs, start) {
     try {
       const child = (0, import_node_child_process2.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
       child.on("error", () => void 0);
+      const running = { child, key };
       child.on("exit", () => {
-        if (ahead === child) ahead = void 0;
+        if (ahead === running) ahead = void 0;
       });
-      ahead = child;
+      ahead = running;
     } catch {
     }
   };
@@ -2947,11 +2949,21 @@ async function serve(socketPath, idleMs, start) {
       if (pending === 0) armIdle();
     });
   };
+  const used = (record) => {
+    lastRun = record;
+    const known = recent.get(record);
+    if (known) {
+      recent.delete(record);
+      recent.set(record, known);
+    }
+    if (ahead && ahead.key !== record) stopAhead();
+  };
   const reply = async (conn, line) => {
     let out = { ok: false };
     try {
       const req = serverRequest(line);
       if (req) {
+        lastRun = req.record;
         await eventsSeen();
         const known = recent.get(req.record);
         if (known) known.asked = true;
@@ -2978,6 +2990,12 @@ async function serve(socketPath, idleMs, start) {
       if (nl < 0) return;
       const line = buf.slice(0, nl);
       buf = "";
+      const notice = usedNotice(line);
+      if (notice !== void 0) {
+        used(notice);
+        conn.end();
+        return;
+      }
       pending++;
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, line)).finally(() => {
@@ -3015,6 +3033,7 @@ async function serve(socketPath, idleMs, start) {
   armIdle();
   const first = start?.request === void 0 ? void 0 : serverRequest(start.request);
   if (first) {
+    lastRun = first.record;
     tail = tail.then(async () => {
       if (!recent.has(first.record)) await planRequest(first);
     });
@@ -3031,6 +3050,14 @@ function eventsSeen() {
   return new Promise((resolve11) => setImmediate(resolve11));
 }
 var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
+function usedNotice(line) {
+  try {
+    const v = JSON.parse(line);
+    return typeof v.used === "string" ? v.used : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function serverRequest(line) {
   try {
     const v = JSON.parse(line);

@@ -30,6 +30,8 @@ import { firmedRecord, firmFromNs, moduleLookups, racyPaths, replayRecord, witho
  * directory of TMPDIR when that path is too long, launcher/server.go serverSocketPath):
  *   request  {"argv": [...], "cwd": "...", "env": ["K=V", ...], "record": "<path>"}
  *   reply    {"ok": true, "verbose": "..."} or {"ok": false}
+ * and one line without a reply from a launcher that builds from its record alone:
+ *   notice   {"used": "<record path>"}
  */
 export interface ServerRequest {
   argv: string[];
@@ -347,13 +349,16 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // replays it alone), a go build or install of executables is run ahead of the user's, into
   // private outputs the user's build then installs (launcher/ahead.go). Not when the user asked
   // for it since the save (their build runs go right now), and never two at once.
-  let ahead: ChildProcess | undefined;
+  let ahead: { child: ChildProcess; key: string } | undefined;
   const stopAhead = () => {
-    ahead?.kill('SIGTERM');
+    ahead?.child.kill('SIGTERM');
     ahead = undefined;
   };
+  // The command line run last, by its record: asked for, or built by the launcher alone (its
+  // notice). Only that one is built ahead.
+  let lastRun: string | undefined;
   const buildAhead = (key: string, known: Recent): void => {
-    if (!known.onSave || known.asked || !known.record || [...recent.keys()].at(-1) !== key) return;
+    if (!known.onSave || known.asked || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : undefined;
     if (!args) return;
@@ -361,10 +366,11 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     try {
       const child = spawn(launcherOfRecord(key), ['-goweave-ahead', key, ...args], { cwd: known.req.cwd, env, stdio: 'ignore' });
       child.on('error', () => undefined);
+      const running = { child, key };
       child.on('exit', () => {
-        if (ahead === child) ahead = undefined;
+        if (ahead === running) ahead = undefined;
       });
-      ahead = child;
+      ahead = running;
     } catch {
       // The build that follows runs go itself.
     }
@@ -392,11 +398,23 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       if (pending === 0) armIdle();
     });
   };
+  // A launcher builds a command line from its record alone: it is the one run last now, and it
+  // comes first when the next save is planned; a build ahead of another one would compete.
+  const used = (record: string): void => {
+    lastRun = record;
+    const known = recent.get(record);
+    if (known) {
+      recent.delete(record);
+      recent.set(record, known);
+    }
+    if (ahead && ahead.key !== record) stopAhead();
+  };
   const reply = async (conn: Socket, line: string): Promise<void> => {
     let out: ServerReply = { ok: false };
     try {
       const req = serverRequest(line);
       if (req) {
+        lastRun = req.record;
         // Every edit made before this build started has been seen now.
         await eventsSeen();
         const known = recent.get(req.record);
@@ -428,6 +446,12 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       if (nl < 0) return;
       const line = buf.slice(0, nl);
       buf = '';
+      const notice = usedNotice(line);
+      if (notice !== undefined) {
+        used(notice);
+        conn.end();
+        return;
+      }
       pending++;
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, line)).finally(() => {
@@ -469,6 +493,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // save is woven before the build that follows it.
   const first = start?.request === undefined ? undefined : serverRequest(start.request);
   if (first) {
+    lastRun = first.record;
     tail = tail.then(async () => {
       if (!recent.has(first.record)) await planRequest(first);
     });
@@ -500,6 +525,16 @@ export interface StartingCommand {
 }
 
 const isStringArray = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
+
+/** The record path of a launcher's notice line, or undefined. */
+function usedNotice(line: string): string | undefined {
+  try {
+    const v = JSON.parse(line) as { used?: unknown };
+    return typeof v.used === 'string' ? v.used : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A request line as the launcher writes it, or undefined. */
 function serverRequest(line: string): ServerRequest | undefined {
