@@ -19,6 +19,9 @@ const INTERNAL = 1;
 let work: string;
 let weaveCache: string;
 const env = (): NodeJS.ProcessEnv => ({ GOWEAVE_CACHE: weaveCache, GOFLAGS: '-buildvcs=false' });
+after(() => {
+  if (weaveCache) removeTree(weaveCache);
+});
 
 /** Sends one order and returns the spans of its trace once all five have arrived. */
 async function orderTrace(rcv: Receiver, frontendURL: string): Promise<ReceivedSpan[]> {
@@ -66,7 +69,8 @@ describe('example service, woven', () => {
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'gw-e2e-'));
-    weaveCache = join(work, 'weave-cache');
+    // One weave cache for the whole file (the bad-input builds reuse it), removed at its end.
+    weaveCache = mkdtempSync(join(tmpdir(), 'gw-e2e-wc-'));
     bin = join(work, 'woven');
     const r = await buildShop(bin, { woven: true, env: env() });
     buildOutput = r.stdout + r.stderr;
