@@ -182,6 +182,9 @@ func lockFile(path string, how int, create bool) (*os.File, bool) {
 	if err != nil {
 		return nil, false
 	}
+	if verbose && syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB) == syscall.EWOULDBLOCK {
+		fmt.Fprintln(os.Stderr, "go-weave: waiting for the build ahead the weave server runs")
+	}
 	for {
 		err = syscall.Flock(int(f.Fd()), how)
 		if err != syscall.EINTR {

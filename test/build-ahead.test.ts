@@ -150,6 +150,20 @@ test('a build started right after a save runs go itself, and no build ahead comp
   assert.equal(goRuns().ahead, aheadRuns);
 });
 
+test('a build right after a save the server could stamp at once: one go build in all, the user\'s or the one ahead', async () => {
+  // Dated a second back, the save is stamped by the plan itself, which so would start a build
+  // ahead at once (as on a large program, whose plan outlasts the 50 ms a save stays racy).
+  const before = goRuns();
+  writeFileSync(join(dir, 'main.go'), main('four-b'));
+  age(join(dir, 'main.go'), 1);
+  const r = await build();
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal((await runBinary()).stdout, 'four-b');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const after = goRuns();
+  assert.equal(after.user - before.user + after.ahead - before.ahead, 1, r.stderr);
+});
+
 test('a save stops the build ahead of the one before; a build waits for the one still running', async () => {
   writeFileSync(join(dir, 'slow'), '');
   const aheadRuns = goRuns().ahead;

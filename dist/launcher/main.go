@@ -56,6 +56,9 @@ var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
 // replayed is how GOWEAVE_VERBOSE tells a build the launcher ran go for from its record.
 const replayed = "replayed by the launcher, nothing it depends on changed"
 
+// aheadInstalled is how GOWEAVE_VERBOSE tells a build whose outputs were built ahead (ahead.go).
+const aheadInstalled = "built ahead by the weave server after the save, go not run"
+
 // tryReplay execs the recorded go command if nothing it depends on changed, telling the weave
 // server on sock which command line runs.
 func tryReplay(recordPath, sock string) {
@@ -78,7 +81,7 @@ func tryReplay(recordPath, sock string) {
 			os.Exit(0)
 		}
 		if installAhead(rec) {
-			announce(rec, "built ahead by the weave server after the save, go not run")
+			announce(rec, aheadInstalled)
 			os.Exit(0)
 		}
 		announce(rec, replayed)
@@ -121,6 +124,11 @@ func tryServer(sock, recordPath string, args []string) serverStart {
 	// the next build was still read by this one, so only other differences send it to Node.
 	if rec, err := readRecord(recordPath); err == nil {
 		if _, stale := rec.stale(true); !stale {
+			// The server may have started building it ahead before this request reached it.
+			if rec.Skip != nil && os.Getenv("GOWEAVE_NO_SKIP") == "" && installAhead(rec) {
+				announce(rec, aheadInstalled)
+				os.Exit(0)
+			}
 			replay(rec, "woven by the weave server: "+reply.Verbose)
 		}
 	}

@@ -2915,7 +2915,7 @@ async function serve(socketPath, idleMs, start) {
   };
   let lastRun;
   const buildAhead = (key, known) => {
-    if (!known.onSave || known.asked || !known.record || lastRun !== key) return;
+    if (!known.onSave || known.asked || pending > 0 || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
     if (!args) return;
@@ -2958,12 +2958,10 @@ async function serve(socketPath, idleMs, start) {
     }
     if (ahead && ahead.key !== record) stopAhead();
   };
-  const reply = async (conn, line) => {
+  const reply = async (conn, req) => {
     let out = { ok: false };
     try {
-      const req = serverRequest(line);
       if (req) {
-        lastRun = req.record;
         await eventsSeen();
         const known = recent.get(req.record);
         if (known) known.asked = true;
@@ -2996,9 +2994,11 @@ async function serve(socketPath, idleMs, start) {
         conn.end();
         return;
       }
+      const req = serverRequest(line);
+      if (req) used(req.record);
       pending++;
       clearTimeout(timer);
-      tail = tail.then(() => reply(conn, line)).finally(() => {
+      tail = tail.then(() => reply(conn, req)).finally(() => {
         if (--pending > 0) return;
         armIdle();
         if (savesLeft) {

@@ -348,7 +348,8 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // Once the save's plan of the last command line is firm (nothing left racy: the launcher
   // replays it alone), a go build or install of executables is run ahead of the user's, into
   // private outputs the user's build then installs (launcher/ahead.go). Not when the user asked
-  // for it since the save (their build runs go right now), and never two at once.
+  // for it since the save (their build runs go right now), nor while any request waits, and
+  // never two at once.
   let ahead: { child: ChildProcess; key: string } | undefined;
   const stopAhead = () => {
     ahead?.child.kill('SIGTERM');
@@ -358,7 +359,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // notice). Only that one is built ahead.
   let lastRun: string | undefined;
   const buildAhead = (key: string, known: Recent): void => {
-    if (!known.onSave || known.asked || !known.record || lastRun !== key) return;
+    if (!known.onSave || known.asked || pending > 0 || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : undefined;
     if (!args) return;
@@ -398,8 +399,9 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       if (pending === 0) armIdle();
     });
   };
-  // A launcher builds a command line from its record alone: it is the one run last now, and it
-  // comes first when the next save is planned; a build ahead of another one would compete.
+  // A command line arrives (a request, or a launcher's notice that it builds from the record
+  // alone): it is the one run last now, and it comes first when the next save is planned; a
+  // build ahead of another one would compete with it.
   const used = (record: string): void => {
     lastRun = record;
     const known = recent.get(record);
@@ -409,12 +411,10 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     }
     if (ahead && ahead.key !== record) stopAhead();
   };
-  const reply = async (conn: Socket, line: string): Promise<void> => {
+  const reply = async (conn: Socket, req: ServerRequest | undefined): Promise<void> => {
     let out: ServerReply = { ok: false };
     try {
-      const req = serverRequest(line);
       if (req) {
-        lastRun = req.record;
         // Every edit made before this build started has been seen now.
         await eventsSeen();
         const known = recent.get(req.record);
@@ -452,9 +452,13 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
         conn.end();
         return;
       }
+      const req = serverRequest(line);
+      // Known on arrival, before the plans queued ahead of it run: none of them may start a
+      // build ahead that this build would compete with.
+      if (req) used(req.record);
       pending++;
       clearTimeout(timer);
-      tail = tail.then(() => reply(conn, line)).finally(() => {
+      tail = tail.then(() => reply(conn, req)).finally(() => {
         if (--pending > 0) return;
         armIdle();
         if (savesLeft) {
