@@ -1084,7 +1084,7 @@ go ${min}`);
   if (compareGoVersions(m[1], min) >= 0) return text;
   return text.replace(GO_LINE, `go ${min}`);
 }
-function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = []) {
+function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [], runtimeAt = runtimeDir) {
   const text = (0, import_node_fs9.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
@@ -1099,7 +1099,7 @@ function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} v0.0.0
 
-replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
+replace ${RUNTIME_MODULE} => ${quotePath(runtimeAt ?? runtimeDir)}
 `;
   }
   if (copies.length > 0) {
@@ -1510,6 +1510,20 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 }
 function linkDepsPath(mainDir) {
   return (0, import_node_path12.join)(mainDir, "zz_goweave_linkdeps.go");
+}
+var RUNTIME_IN_MODULE = ".go-weave/runtime";
+function runtimeInModule(moduleRoot, runtimeDir) {
+  const out = /* @__PURE__ */ new Map();
+  const walk = (rel) => {
+    for (const e of (0, import_node_fs14.readdirSync)((0, import_node_path12.join)(runtimeDir, rel), { withFileTypes: true })) {
+      if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
+      const r = rel ? (0, import_node_path12.join)(rel, e.name) : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.name === "go.mod" || e.name.endsWith(".go") && !e.name.endsWith("_test.go")) out.set((0, import_node_path12.join)(moduleRoot, RUNTIME_IN_MODULE, r), (0, import_node_path12.join)(runtimeDir, r));
+    }
+  };
+  walk("");
+  return out;
 }
 function writeOverlay(cache, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -1975,6 +1989,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
   const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
   let vendorWs;
+  let runtimeFiles = /* @__PURE__ */ new Map();
   if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
     if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
     vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
@@ -1988,12 +2003,13 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
         if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path16.dirname)(goWork), (0, import_node_path16.dirname)(work));
       }
     } else {
-      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages)) ?? modfile;
+      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
+      if (trimmed && rtDir !== void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
     }
   }
   const ws = vendorWs;
   const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
-  const overlayFile = final.size > 0 ? writeOverlay(cache, final) : void 0;
+  const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : void 0;
   if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed2.rest);

@@ -58,8 +58,9 @@ function raiseGoLine(text: string, min: string | undefined): string {
  * it while the user's go.mod and go.sum stay untouched, and that builds each module-cache
  * dependency with woven files from its copy. Returns undefined when there is nothing to add (no
  * copies, and no runtime or the user's module already names it: they manage it themselves).
+ * `runtimeAt` is the replacement's path as written, when not runtimeDir itself (runtimeInModule).
  */
-export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], providers: ModuleVersion[] = []): string | undefined {
+export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], providers: ModuleVersion[] = [], runtimeAt = runtimeDir): string | undefined {
   const text = readFileSync(goModPath, 'utf8');
   const addRuntime = runtimeDir !== undefined && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return undefined;
@@ -74,7 +75,7 @@ export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir:
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} v0.0.0
 
-replace ${RUNTIME_MODULE} => ${quotePath(runtimeDir)}
+replace ${RUNTIME_MODULE} => ${quotePath(runtimeAt ?? runtimeDir)}
 `;
   }
   if (copies.length > 0) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { WeaveCache } from './cache.js';
 import { UsageError } from './usage.js';
@@ -36,6 +36,29 @@ export function linkDepsFile(deps: string[]): string {
 
 export function linkDepsPath(mainDir: string): string {
   return join(mainDir, 'zz_goweave_linkdeps.go');
+}
+
+/**
+ * Where a -trimpath build finds the runtime module: a directory of the main module that exists
+ * only in the overlay. The -modfile copy replaces the runtime with this relative path, which is
+ * what the binary's build info records; an absolute path would put go-weave's install directory
+ * into every woven binary, which -trimpath builds are meant to be free of.
+ */
+export const RUNTIME_IN_MODULE = '.go-weave/runtime';
+
+/** Overlay entries that show runtimeDir's go.mod and Go files (tests left out) in moduleRoot/RUNTIME_IN_MODULE. */
+export function runtimeInModule(moduleRoot: string, runtimeDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(runtimeDir, rel), { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'testdata') continue;
+      const r = rel ? join(rel, e.name) : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.name === 'go.mod' || (e.name.endsWith('.go') && !e.name.endsWith('_test.go'))) out.set(join(moduleRoot, RUNTIME_IN_MODULE, r), join(runtimeDir, r));
+    }
+  };
+  walk('');
+  return out;
 }
 
 /** Writes the merged overlay (the user's entries, then go-weave's) at a content-addressed path. */

@@ -12,7 +12,7 @@ import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.j
 import { toolchainCopy } from './toolchain.js';
 import { directivesNamingCopy, ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
 import { PlanCache } from './plancache.js';
-import { linkDepsFile, linkDepsPath, readUserOverlay, writeOverlay } from './overlay.js';
+import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtimeInModule, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
@@ -232,6 +232,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   // A vendored build runs in a workspace whose vendor/ links the user's: overlaid vendored files
   // are seen at their linked paths there.
   let vendorWs: VendorWorkspace | undefined;
+  let runtimeFiles = new Map<string, string>();
   if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
     if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
     vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
@@ -245,12 +246,15 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
         if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
       }
     } else {
-      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages)) ?? modfile;
+      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
+      // Left out of `final`: the record marks its targets as the weave cache's, and these are
+      // go-weave's own files.
+      if (trimmed && rtDir !== undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
     }
   }
   const ws = vendorWs;
   const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
-  const overlayFile = final.size > 0 ? writeOverlay(cache, final) : undefined;
+  const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : undefined;
   if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   goArgs.push(...parsed.rest);

@@ -1,0 +1,54 @@
+// A -trimpath build is meant to carry no path of the machine that made it. Woven, it must not
+// carry go-weave's install directory either: two installs in different directories build the same
+// bytes, and the build info names the runtime module by a path inside the module.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { REPO } from './support/go-shop.ts';
+
+const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
+
+let dir = '';
+
+before(() => {
+  dir = writeTree({
+    'go.mod': 'module example.com/repro\n\ngo 1.22\n',
+    'main.go': 'package main\n\nimport "fmt"\n\n//weave:span\nfunc work() int { return 7 }\n\nfunc main() { fmt.Println(work()) }\n',
+  }, 'gw-repro-');
+});
+after(() => removeTree(dir));
+
+/** go-weave's data files as an install at `at` has them. */
+function install(at: string): string {
+  mkdirSync(at, { recursive: true });
+  for (const f of ['aspects', 'tree-sitter-go.wasm', 'web-tree-sitter.wasm']) symlinkSync(join(REPO, 'dist', 'weaver', f), join(at, f));
+  symlinkSync(join(REPO, 'dist', 'launcher'), join(at, 'launcher'));
+  cpSync(join(REPO, 'dist', 'runtime'), join(at, 'runtime'), { recursive: true });
+  return at;
+}
+
+async function build(assets: string, out: string, flags: string[]): Promise<void> {
+  const env = { ...process.env, GOWEAVE_ASSETS: assets, GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_SERVER: '0', GOFLAGS: '-buildvcs=false' };
+  const r = await run(ENTRY, ['build', ...flags, '-o', out, '.'], { cwd: dir, env });
+  assert.equal(r.code, 0, r.stderr);
+}
+
+test('-trimpath: the same woven bytes from installs in two directories, the runtime named inside the module', async () => {
+  const a = install(join(dir, 'one'));
+  const b = install(join(dir, 'another', 'install'));
+  await build(a, join(dir, 'a.bin'), ['-trimpath']);
+  await build(b, join(dir, 'b.bin'), ['-trimpath']);
+  assert.ok(readFileSync(join(dir, 'a.bin')).equals(readFileSync(join(dir, 'b.bin'))), 'two installs built different bytes');
+  const info = (await run('go', ['version', '-m', join(dir, 'a.bin')])).stdout;
+  assert.match(info, /dep\tgo-weave\.dev\/runtime\tv0\.0\.0\n\t=>\t\.\/\.go-weave\/runtime\t\(devel\)/);
+  assert.ok(!readFileSync(join(dir, 'a.bin')).includes(Buffer.from(dir)), 'a path of the build machine is in the binary');
+  // Woven and working: the span is there.
+  const r = await run(join(dir, 'a.bin'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.stdout.trim(), '7');
+  assert.match(r.stderr, /"name":"main\.work"/);
+  // Without -trimpath the build names its files by their paths, the runtime's included.
+  await build(a, join(dir, 'c.bin'), []);
+  assert.match((await run('go', ['version', '-m', join(dir, 'c.bin')])).stdout, new RegExp(`=>\\t${join(a, 'runtime').replace(/[.]/g, '\\.')}\\t\\(devel\\)`));
+});
