@@ -52,3 +52,26 @@ test('-trimpath: the same woven bytes from installs in two directories, the runt
   await build(a, join(dir, 'c.bin'), []);
   assert.match((await run('go', ['version', '-m', join(dir, 'c.bin')])).stdout, new RegExp(`=>\\t${join(a, 'runtime').replace(/[.]/g, '\\.')}\\t\\(devel\\)`));
 });
+
+test('-trimpath in a workspace: the same woven bytes from installs in two directories', async () => {
+  const ws = writeTree({
+    'go.work': 'go 1.22\n\nuse ./app\n',
+    'app/go.mod': 'module example.com/app\n\ngo 1.22\n',
+    'app/main.go': 'package main\n\nimport "fmt"\n\n//weave:span\nfunc work() int { return 8 }\n\nfunc main() { fmt.Println(work()) }\n',
+  }, 'gw-repro-ws-');
+  try {
+    const bins: Buffer[] = [];
+    for (const at of [join(dir, 'ws-one'), join(dir, 'ws', 'another')]) {
+      const assets = install(at);
+      const env = { ...process.env, GOWEAVE_ASSETS: assets, GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_SERVER: '0', GOFLAGS: '-buildvcs=false' };
+      const out = join(at, 'app.bin');
+      const r = await run(ENTRY, ['build', '-trimpath', '-o', out, '.'], { cwd: join(ws, 'app'), env });
+      assert.equal(r.code, 0, r.stderr);
+      bins.push(readFileSync(out));
+    }
+    assert.ok(bins[0].equals(bins[1]), 'two installs built different bytes');
+    for (const path of [dir, ws]) assert.ok(!bins[0].includes(Buffer.from(path)), `${path} is in the binary`);
+  } finally {
+    removeTree(ws);
+  }
+});
