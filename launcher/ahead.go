@@ -16,8 +16,8 @@ import (
 // Building ahead. After a save, the weave server plans the last command again (server.ts); when
 // that command is a go build or install of executables, it then runs this launcher with
 // -goweave-ahead, which runs the same build with its outputs redirected to a private directory
-// beside the record. The build the user starts afterwards finds that work done: installAhead puts the
-// private outputs in place, which is what go would have written, and go is not run at all.
+// beside the record. The build the user starts afterwards finds that work done: installAhead
+// puts the private outputs in place, which is what go would have written, and go is not run.
 //
 // Files beside the record <r>:
 //   <r>.ahead        what the last build ahead left (aheadResult), removed when one starts;
@@ -41,11 +41,12 @@ type aheadResult struct {
 
 func aheadPath(rec *record) string     { return rec.path + ".ahead" }
 func aheadLockPath(rec *record) string { return rec.path + ".ahead.lock" }
+func aheadDir(rec *record) string      { return rec.path + ".ahead-out" }
 
 // aheadOutput is where a build ahead for the record writes the output the user's build writes
 // to target (weaver/src/gocmd/ahead.ts aheadArgs puts the same on the go command line).
 func aheadOutput(rec *record, target string) string {
-	return filepath.Join(rec.path+".ahead-out", filepath.Base(target))
+	return filepath.Join(aheadDir(rec), filepath.Base(target))
 }
 
 // buildAhead runs goArgs (the record's go command writing to aheadOutput) and leaves
@@ -66,7 +67,7 @@ func buildAhead(recordPath string, goArgs []string) int {
 	}
 	defer lock.Close()
 	os.Remove(aheadPath(rec))
-	dir := rec.path + ".ahead-out"
+	dir := aheadDir(rec)
 	partial := rec.path + ".ahead-partial"
 	// A build ahead that was stopped may have left part of an output, which would still carry a
 	// build ID: go would take it as up to date.
@@ -117,6 +118,15 @@ func buildAhead(recordPath string, goArgs []string) int {
 		return 1
 	}
 	return 0
+}
+
+// exitIfBuiltAhead ends this build when its record's outputs were built ahead and are now in
+// place (installAhead); otherwise it returns, and go is run.
+func exitIfBuiltAhead(rec *record) {
+	if rec.Skip != nil && os.Getenv("GOWEAVE_NO_SKIP") == "" && installAhead(rec) {
+		announce(rec, "built ahead by the weave server after the save, go not run")
+		os.Exit(0)
+	}
 }
 
 // installAhead puts the output of a build ahead in place when it is what this build would

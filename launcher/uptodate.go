@@ -363,8 +363,9 @@ func capture(prog, dir string, args ...string) ([]byte, bool) {
 
 // runGo runs the record's go with args (its own, or a build ahead's) and this process's standard
 // input, copying its output through, and returns its exit code and whether it printed anything
-// (started is false when go could not be started, or pipes not made). Signals are passed on: one sent to this process alone reaches go, and
-// go takes a terminal's second copy of an interrupt as it takes the first.
+// (started is false when go could not be started, or pipes not made). Signals are passed on: one
+// sent to this process alone reaches go, and go takes a terminal's second copy of an interrupt as
+// it takes the first.
 func runGo(rec *record, args []string) (code int, printed, started bool) {
 	outR, outW, err1 := os.Pipe()
 	errR, errW, err2 := os.Pipe()

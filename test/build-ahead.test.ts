@@ -5,10 +5,10 @@
 // user's to out/ahead), save main.go as an editor would, and check the binary that results.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
-import { loggingGo, processesWith, until as waitUntil } from './support/go-weave-cli.ts';
+import { age, loggingGo, processesWith, runConsoleTraced, until as waitUntil } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 
 const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
@@ -33,11 +33,6 @@ let goLog = '';
 let record = '';
 let env: NodeJS.ProcessEnv = {};
 
-function age(path: string, secondsAgo = 60): void {
-  const t = Date.now() / 1000 - secondsAgo;
-  utimesSync(path, t, t);
-}
-
 /** The go builds run so far: the user's (to out/) and the builds ahead (to the private output). */
 function goRuns(): { user: number; ahead: number } {
   const lines = existsSync(goLog) ? readFileSync(goLog, 'utf8').trim().split('\n').filter(Boolean) : [];
@@ -52,9 +47,8 @@ async function build(extra: NodeJS.ProcessEnv = {}): Promise<{ code: number; std
 }
 
 async function runBinary(path = bin): Promise<{ stdout: string; spans: string[] }> {
-  const r = await run(path, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
-  assert.equal(r.code, 0, r.stderr);
-  return { stdout: r.stdout.trim(), spans: [...r.stderr.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]) };
+  const r = await runConsoleTraced(path);
+  return { stdout: r.stdout.trim(), spans: r.spans };
 }
 
 /** Saves are followed closely: a build ahead takes a fraction of a second. */

@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { goListing } from '../weaver/src/gocmd/listing.ts';
 import { racyWindowNs } from '../weaver/src/gocmd/racy.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
-import { processesWith, until } from './support/go-weave-cli.ts';
+import { age, processesWith, runConsoleTraced, until } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 
 const ENTRY = join(REPO, 'dist', 'weaver', 'go-weave');
@@ -41,21 +41,14 @@ let bin = '';
 let report = '';
 let env: NodeJS.ProcessEnv = {};
 
-/** Moves a path's mtime into the past, as if written well before the build (never "racy"). */
-function age(path: string, secondsAgo: number): void {
-  const t = Date.now() / 1000 - secondsAgo;
-  utimesSync(path, t, t);
-}
 
 function build(extra: NodeJS.ProcessEnv = {}) {
   return run(ENTRY, ['build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
 }
 
 /** The woven binary's output and the span names it printed (console exporter). */
-async function runBinary(): Promise<{ stdout: string; spans: string[] }> {
-  const r = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
-  assert.equal(r.code, 0, r.stderr);
-  return { stdout: r.stdout, spans: [...r.stderr.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]) };
+function runBinary(): Promise<{ stdout: string; spans: string[] }> {
+  return runConsoleTraced(bin);
 }
 
 function launcherDir(): string {

@@ -4,11 +4,11 @@
 // again exactly when it must, and that the binary is then what go builds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
-import { loggingGo } from './support/go-weave-cli.ts';
+import { age, goWeaveAssets, loggingGo, runConsoleTraced } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 import { embedRoot, execName } from '../weaver/src/gocmd/uptodate.ts';
 
@@ -41,22 +41,13 @@ before(async () => {
   age(join(dir, 'main.go'));
   age(join(dir, 'go.mod'));
   // go-weave's data files, with a runtime module of the test's own to edit.
-  const assets = join(dir, '.assets');
-  mkdirSync(assets);
-  for (const f of ['aspects', 'tree-sitter-go.wasm', 'web-tree-sitter.wasm']) symlinkSync(join(REPO, 'dist', 'weaver', f), join(assets, f));
-  symlinkSync(join(REPO, 'dist', 'launcher'), join(assets, 'launcher'));
-  cpSync(join(REPO, 'dist', 'runtime'), join(assets, 'runtime'), { recursive: true });
+  const assets = goWeaveAssets(join(dir, '.assets'));
   env = { GOWEAVE_ASSETS: assets, GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER: '0', OTEL_TRACES_EXPORTER: 'console' };
   // VCS stamping as go does by default (a machine's go env file may turn it off).
   env.GOFLAGS = '-buildvcs=auto';
 });
 after(() => removeTree(dir));
 
-/** Dates a file a minute back: older than any racy window, as a file saved a while ago. */
-function age(path: string): void {
-  const t = Date.now() / 1000 - 60;
-  utimesSync(path, t, t);
-}
 
 const goRuns = () => (existsSync(goLog) ? readFileSync(goLog, 'utf8').trim().split('\n').length : 0);
 
@@ -86,10 +77,9 @@ async function settle(step: () => Promise<Outcome> = () => build()): Promise<num
 }
 
 async function spans(): Promise<string[]> {
-  const r = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
-  assert.equal(r.code, 0, r.stderr);
+  const r = await runConsoleTraced(bin);
   assert.equal(r.stdout, '42\n');
-  return [...r.stderr.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]);
+  return r.spans;
 }
 
 /** The VCS settings go stamped into the binary. */

@@ -56,9 +56,6 @@ var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
 // replayed is how GOWEAVE_VERBOSE tells a build the launcher ran go for from its record.
 const replayed = "replayed by the launcher, nothing it depends on changed"
 
-// aheadInstalled is how GOWEAVE_VERBOSE tells a build whose outputs were built ahead (ahead.go).
-const aheadInstalled = "built ahead by the weave server after the save, go not run"
-
 // tryReplay execs the recorded go command if nothing it depends on changed, telling the weave
 // server on sock which command line runs.
 func tryReplay(recordPath, sock string) {
@@ -80,10 +77,7 @@ func tryReplay(recordPath, sock string) {
 			freshenPath(vouchedPath(rec))
 			os.Exit(0)
 		}
-		if installAhead(rec) {
-			announce(rec, aheadInstalled)
-			os.Exit(0)
-		}
+		exitIfBuiltAhead(rec)
 		announce(rec, replayed)
 		runAndVouch(rec)
 	}
@@ -125,10 +119,7 @@ func tryServer(sock, recordPath string, args []string) serverStart {
 	if rec, err := readRecord(recordPath); err == nil {
 		if _, stale := rec.stale(true); !stale {
 			// The server may have started building it ahead before this request reached it.
-			if rec.Skip != nil && os.Getenv("GOWEAVE_NO_SKIP") == "" && installAhead(rec) {
-				announce(rec, aheadInstalled)
-				os.Exit(0)
-			}
+			exitIfBuiltAhead(rec)
 			replay(rec, "woven by the weave server: "+reply.Verbose)
 		}
 	}

@@ -118,25 +118,25 @@ function goBinary(env) {
   return env.GOWEAVE_GO || "go";
 }
 function absoluteGo(go, env) {
-  if ((0, import_node_path6.isAbsolute)(go)) return go;
-  if (go.includes("/")) return (0, import_node_path6.resolve)(go);
-  for (const dir of (env.PATH ?? "").split(import_node_path6.delimiter)) {
-    const p = (0, import_node_path6.join)(dir || ".", go);
-    if (isExecutableFile(p)) return (0, import_node_path6.resolve)(p);
+  if ((0, import_node_path7.isAbsolute)(go)) return go;
+  if (go.includes("/")) return (0, import_node_path7.resolve)(go);
+  for (const dir of (env.PATH ?? "").split(import_node_path7.delimiter)) {
+    const p = (0, import_node_path7.join)(dir || ".", go);
+    if (isExecutableFile(p)) return (0, import_node_path7.resolve)(p);
   }
   return void 0;
 }
 function isExecutableFile(path) {
   try {
-    const st = (0, import_node_fs8.statSync)(path);
+    const st = (0, import_node_fs9.statSync)(path);
     return st.isFile() && (st.mode & 73) !== 0;
   } catch {
     return false;
   }
 }
 function weaveCacheDir(env) {
-  if (env.GOWEAVE_CACHE) return (0, import_node_path6.resolve)(env.GOWEAVE_CACHE);
-  return (0, import_node_path6.join)(userCacheDir(env), "go-weave");
+  if (env.GOWEAVE_CACHE) return (0, import_node_path7.resolve)(env.GOWEAVE_CACHE);
+  return (0, import_node_path7.join)(userCacheDir(env), "go-weave");
 }
 function userCacheDir(env) {
   switch (process.platform) {
@@ -144,19 +144,19 @@ function userCacheDir(env) {
       if (env.LocalAppData) return env.LocalAppData;
       break;
     case "darwin":
-      return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
+      return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
     default:
       if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
   }
-  return (0, import_node_path6.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
+  return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
 }
-var import_node_fs8, import_node_os, import_node_path6;
+var import_node_fs9, import_node_os, import_node_path7;
 var init_env = __esm({
   "weaver/src/gocmd/env.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_os = require("node:os");
-    import_node_path6 = require("node:path");
+    import_node_path7 = require("node:path");
   }
 });
 
@@ -186,7 +186,7 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  writeFileAtomic((0, import_node_path25.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+  writeFileAtomic((0, import_node_path26.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
 }
 function isGoShim(path) {
   try {
@@ -199,12 +199,12 @@ function isGoShim(path) {
 function shellQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs29, import_node_path25, VALUE_FLAGS2, SHIM_HEAD;
+var import_node_fs29, import_node_path26, VALUE_FLAGS2, SHIM_HEAD;
 var init_shim = __esm({
   "weaver/src/gocmd/shim.ts"() {
     "use strict";
     import_node_fs29 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_atomic();
     VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
     SHIM_HEAD = "#!/bin/sh\n# Written by ";
@@ -222,11 +222,11 @@ function shellenvCommand(args, env, out) {
   const withGo = args.includes("--go");
   if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
   const entry = entryScript(env);
-  const binRoot = (0, import_node_path26.join)(weaveCacheDir(env), "v1", "bin");
+  const binRoot = (0, import_node_path27.join)(weaveCacheDir(env), "v1", "bin");
   const realGo = withGo ? realGoOnPath(env, binRoot) : "";
-  const dir = (0, import_node_path26.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  const dir = (0, import_node_path27.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
   (0, import_node_fs30.mkdirSync)(dir, { recursive: true });
-  replaceWithSymlink((0, import_node_path26.join)(dir, "go-weave"), entry);
+  replaceWithSymlink((0, import_node_path27.join)(dir, "go-weave"), entry);
   if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
   const q = shellQuote(dir);
   out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
@@ -234,7 +234,7 @@ function shellenvCommand(args, env, out) {
   return 0;
 }
 function entryScript(env) {
-  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path26.join)((0, import_node_path26.dirname)(process.argv[1]), "go-weave") : void 0];
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path27.join)((0, import_node_path27.dirname)(process.argv[1]), "go-weave") : void 0];
   for (const c of candidates) {
     if (!c) continue;
     try {
@@ -251,10 +251,10 @@ function realGoOnPath(env, binRoot) {
     if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
-  const ours = (0, import_node_path26.resolve)(binRoot) + import_node_path26.sep;
-  for (const d of (env.PATH ?? "").split(import_node_path26.delimiter)) {
-    const go = (0, import_node_path26.join)((0, import_node_path26.resolve)(d || "."), "go");
-    if (!isExecutableFile(go) || ((0, import_node_path26.resolve)(d || ".") + import_node_path26.sep).startsWith(ours) || isGoShim(go)) continue;
+  const ours = (0, import_node_path27.resolve)(binRoot) + import_node_path27.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path27.delimiter)) {
+    const go = (0, import_node_path27.join)((0, import_node_path27.resolve)(d || "."), "go");
+    if (!isExecutableFile(go) || ((0, import_node_path27.resolve)(d || ".") + import_node_path27.sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
@@ -270,12 +270,12 @@ function replaceWithSymlink(path, target) {
     throw err;
   }
 }
-var import_node_fs30, import_node_path26;
+var import_node_fs30, import_node_path27;
 var init_shellenv_command = __esm({
   "weaver/src/cli/shellenv-command.ts"() {
     "use strict";
     import_node_fs30 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     init_errors();
     init_env();
     init_hash();
@@ -287,23 +287,82 @@ var init_shellenv_command = __esm({
 var import_node_worker_threads = require("node:worker_threads");
 
 // weaver/src/gocmd/cache.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_path4 = require("node:path");
 init_atomic();
 
 // weaver/src/gocmd/dirs.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = require("node:path");
+
+// weaver/src/gocmd/listing.ts
 var import_node_fs2 = require("node:fs");
+init_hash();
+function ignoredName(name) {
+  return name.startsWith(".") || name.startsWith("_");
+}
+function visitedDir(name) {
+  return !ignoredName(name) && name !== "testdata";
+}
+var OTHER_INPUT = /\.(c|cc|cxx|cpp|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|swigcxx|syso)$/;
+function otherInput(name) {
+  return !ignoredName(name) && (OTHER_INPUT.test(name) || name === "default.pgo");
+}
+function goListing(dir) {
+  let entries;
+  try {
+    entries = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true });
+  } catch {
+    return { hash: sha256(""), goFiles: [] };
+  }
+  const names = [];
+  const goFiles = [];
+  for (const e of entries) {
+    if (e.isDirectory()) {
+      if (visitedDir(e.name)) names.push(Buffer.from(e.name + "/"));
+    } else if (e.name.endsWith(".go") && !ignoredName(e.name)) {
+      names.push(Buffer.from(e.name));
+      goFiles.push(e.name);
+    } else if (otherInput(e.name)) {
+      names.push(Buffer.from(e.name));
+    }
+  }
+  names.sort(Buffer.compare);
+  return { hash: sha256(names.map((n) => n.toString("utf8")).join("\n")), goFiles };
+}
+
+// weaver/src/gocmd/dirs.ts
 function readdirOrEmpty(dir) {
   try {
-    return (0, import_node_fs2.readdirSync)(dir);
+    return (0, import_node_fs3.readdirSync)(dir);
   } catch {
     return [];
   }
 }
+function moduleSources(root) {
+  const out = { dirs: [], files: [] };
+  const walk = (dir) => {
+    out.dirs.push(dir);
+    let entries;
+    try {
+      entries = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
+      const path = (0, import_node_path2.join)(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.name.endsWith(".go") && !e.name.endsWith("_test.go") || e.name === "go.mod" || otherInput(e.name)) out.files.push(path);
+    }
+  };
+  walk(root);
+  return out;
+}
 
 // weaver/src/gocmd/trim.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
 init_atomic();
 var UNUSED_FOR_MS = 5 * 24 * 36e5;
 var TRIM_EVERY_MS = 24 * 36e5;
@@ -312,13 +371,13 @@ function markUsed(path, mtimeMs, now = Date.now()) {
   if (now - Number(mtimeMs) < MARK_AFTER_MS) return;
   try {
     const t = new Date(now);
-    (0, import_node_fs3.utimesSync)(path, t, t);
+    (0, import_node_fs4.utimesSync)(path, t, t);
   } catch {
   }
 }
 function existsMarked(path) {
   try {
-    markUsed(path, (0, import_node_fs3.statSync)(path).mtimeMs);
+    markUsed(path, (0, import_node_fs4.statSync)(path).mtimeMs);
     return true;
   } catch {
     return false;
@@ -328,12 +387,12 @@ var SHARDED = /* @__PURE__ */ new Set(["pkg", "memo", "src", "file", "config", "
 var FLAT = /* @__PURE__ */ new Set(["mod", "work", "vendorws", "launcher"]);
 var NESTED = { modsrc: "go.mod", modlines: "go.mod", goroot: "bin" };
 function lastUsed(path) {
-  const st = (0, import_node_fs3.lstatSync)(path);
+  const st = (0, import_node_fs4.lstatSync)(path);
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
-  for (const name of (0, import_node_fs3.readdirSync)(path)) {
+  for (const name of (0, import_node_fs4.readdirSync)(path)) {
     try {
-      newest = Math.max(newest, (0, import_node_fs3.lstatSync)((0, import_node_path2.join)(path, name)).mtimeMs);
+      newest = Math.max(newest, (0, import_node_fs4.lstatSync)((0, import_node_path3.join)(path, name)).mtimeMs);
     } catch {
     }
   }
@@ -342,7 +401,7 @@ function lastUsed(path) {
 function entriesOf(kindDir, kind) {
   const list = (dir) => {
     try {
-      return (0, import_node_fs3.readdirSync)(dir).map((n) => (0, import_node_path2.join)(dir, n));
+      return (0, import_node_fs4.readdirSync)(dir).map((n) => (0, import_node_path3.join)(dir, n));
     } catch {
       return [];
     }
@@ -354,13 +413,13 @@ function entriesOf(kindDir, kind) {
   const walk = (dir, depth) => {
     let entries;
     try {
-      entries = (0, import_node_fs3.readdirSync)(dir, { withFileTypes: true });
+      entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries) {
       if (!e.isDirectory()) continue;
-      const p = (0, import_node_path2.join)(dir, e.name);
+      const p = (0, import_node_path3.join)(dir, e.name);
       if (holds(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(e.name)) out.push(p);
       else if (depth < 12) walk(p, depth + 1);
     }
@@ -370,7 +429,7 @@ function entriesOf(kindDir, kind) {
 }
 function holds(dir, name) {
   try {
-    (0, import_node_fs3.lstatSync)((0, import_node_path2.join)(dir, name));
+    (0, import_node_fs4.lstatSync)((0, import_node_path3.join)(dir, name));
     return true;
   } catch {
     return false;
@@ -381,13 +440,13 @@ function trimWeaveCache(root, now = Date.now()) {
   const res = { removed: 0, kept: 0 };
   let kinds;
   try {
-    kinds = (0, import_node_fs3.readdirSync)(root);
+    kinds = (0, import_node_fs4.readdirSync)(root);
   } catch {
     return res;
   }
   for (const kind of kinds) {
     if (!SHARDED.has(kind) && !FLAT.has(kind) && !(kind in NESTED)) continue;
-    for (const entry of entriesOf((0, import_node_path2.join)(root, kind), kind)) {
+    for (const entry of entriesOf((0, import_node_path3.join)(root, kind), kind)) {
       let used;
       try {
         used = lastUsed(entry);
@@ -399,7 +458,7 @@ function trimWeaveCache(root, now = Date.now()) {
         continue;
       }
       try {
-        (0, import_node_fs3.rmSync)(entry, { recursive: true, force: true });
+        (0, import_node_fs4.rmSync)(entry, { recursive: true, force: true });
         res.removed++;
       } catch {
         res.kept++;
@@ -409,10 +468,10 @@ function trimWeaveCache(root, now = Date.now()) {
   return res;
 }
 function maybeTrimWeaveCache(root, now = Date.now()) {
-  const stamp = (0, import_node_path2.join)(root, "trim.txt");
+  const stamp = (0, import_node_path3.join)(root, "trim.txt");
   let last;
   try {
-    last = Number.parseInt((0, import_node_fs3.readFileSync)(stamp, "utf8"), 10) * 1e3;
+    last = Number.parseInt((0, import_node_fs4.readFileSync)(stamp, "utf8"), 10) * 1e3;
   } catch {
     last = NaN;
   }
@@ -430,16 +489,16 @@ function maybeTrimWeaveCache(root, now = Date.now()) {
 init_hash();
 
 // weaver/src/gocmd/parsed-json.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var parsed = /* @__PURE__ */ new Map();
 var MAX_ENTRIES = 4096;
 function readJsonFile(path) {
-  const st = (0, import_node_fs4.statSync)(path, { bigint: true });
+  const st = (0, import_node_fs5.statSync)(path, { bigint: true });
   markUsed(path, st.mtimeMs);
   const stamp = `${st.ino} ${st.mtimeNs} ${st.size}`;
   const known = parsed.get(path);
   if (known?.stamp === stamp) return known.value;
-  const value = JSON.parse((0, import_node_fs4.readFileSync)(path, "utf8"));
+  const value = JSON.parse((0, import_node_fs5.readFileSync)(path, "utf8"));
   if (parsed.size >= MAX_ENTRIES) parsed.clear();
   parsed.set(path, { stamp, value });
   return value;
@@ -450,14 +509,14 @@ var LAYOUT = "v1";
 var WeaveCache = class {
   root;
   constructor(dir) {
-    this.root = (0, import_node_path3.join)(dir, LAYOUT);
+    this.root = (0, import_node_path4.join)(dir, LAYOUT);
   }
   unitKey(parts) {
     const fileParts = parts.files.flatMap((f) => [f.path, sha256(f.source)]);
     return sha256(LAYOUT, parts.fingerprint, parts.aspectHash, parts.importPath, parts.name ?? "", String(!!parts.standard), String(!!parts.mainModule), ...fileParts, "--targets", ...parts.targets);
   }
   manifestPath(key) {
-    return (0, import_node_path3.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
+    return (0, import_node_path4.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
   }
   /** A manifest whose woven files were removed underneath it counts as a miss. */
   readManifest(key) {
@@ -476,8 +535,8 @@ var WeaveCache = class {
   }
   readMemo(quick) {
     try {
-      const path = (0, import_node_path3.join)(this.root, "memo", quick.slice(0, 2), quick);
-      const k = (0, import_node_fs5.readFileSync)(path, "utf8");
+      const path = (0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick);
+      const k = (0, import_node_fs6.readFileSync)(path, "utf8");
       existsMarked(path);
       return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
     } catch {
@@ -485,12 +544,12 @@ var WeaveCache = class {
     }
   }
   writeMemo(quick, key) {
-    writeFileAtomic((0, import_node_path3.join)(this.root, "memo", quick.slice(0, 2), quick), key);
+    writeFileAtomic((0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick), key);
   }
   /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
   putSource(originalPath, source) {
     const h = sha256(source);
-    const p = (0, import_node_path3.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path3.basename)(originalPath));
+    const p = (0, import_node_path4.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path4.basename)(originalPath));
     if (!existsMarked(p)) writeFileAtomic(p, source);
     return p;
   }
@@ -501,7 +560,7 @@ var WeaveCache = class {
   /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
   putGenerated(kind, name, content) {
     const h = sha256(kind, name, content);
-    const p = (0, import_node_path3.join)(this.root, kind, h.slice(0, 2), h, name);
+    const p = (0, import_node_path4.join)(this.root, kind, h.slice(0, 2), h, name);
     if (!existsMarked(p)) writeFileAtomic(p, content);
     return p;
   }
@@ -512,13 +571,13 @@ var WeaveCache = class {
   fileMemo(fingerprint) {
     const path = (key) => {
       const h = sha256(LAYOUT, "file", fingerprint, key);
-      return (0, import_node_path3.join)(this.root, "file", h.slice(0, 2), h + ".json");
+      return (0, import_node_path4.join)(this.root, "file", h.slice(0, 2), h + ".json");
     };
     return {
       get: (key) => {
         try {
           const p = path(key);
-          const value = JSON.parse((0, import_node_fs5.readFileSync)(p, "utf8"));
+          const value = JSON.parse((0, import_node_fs6.readFileSync)(p, "utf8"));
           existsMarked(p);
           return value;
         } catch {
@@ -534,8 +593,8 @@ var WeaveCache = class {
    * with the plain go from then on without a word.
    */
   clean() {
-    for (const name of readdirOrEmpty(this.root)) if (name !== "bin") (0, import_node_fs5.rmSync)((0, import_node_path3.join)(this.root, name), { recursive: true, force: true });
-    if (readdirOrEmpty(this.root).length === 0) (0, import_node_fs5.rmSync)(this.root, { recursive: true, force: true });
+    for (const name of readdirOrEmpty(this.root)) if (name !== "bin") (0, import_node_fs6.rmSync)((0, import_node_path4.join)(this.root, name), { recursive: true, force: true });
+    if (readdirOrEmpty(this.root).length === 0) (0, import_node_fs6.rmSync)(this.root, { recursive: true, force: true });
   }
 };
 function fileMemoIn(dir, fingerprint) {
@@ -557,24 +616,24 @@ function asLocated(err) {
 }
 
 // weaver/src/gocmd/fingerprint.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path4 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path5 = require("node:path");
 var import_node_url = require("node:url");
 init_hash();
 var memo;
 function weaverFingerprint() {
   if (memo) return memo;
   if (typeof __filename === "string" && __filename.endsWith(".cjs")) {
-    memo = bundleFingerprint((0, import_node_path4.dirname)(__filename));
+    memo = bundleFingerprint((0, import_node_path5.dirname)(__filename));
     return memo;
   }
-  const src = (0, import_node_path4.resolve)((0, import_node_path4.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
+  const src = (0, import_node_path5.resolve)((0, import_node_path5.dirname)((0, import_node_url.fileURLToPath)(__goweave_import_meta_url)), "..");
   const parts = [];
   const walk = (dir) => {
-    for (const name of (0, import_node_fs6.readdirSync)(dir).sort()) {
-      const p = (0, import_node_path4.join)(dir, name);
-      if ((0, import_node_fs6.statSync)(p).isDirectory()) walk(p);
-      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs6.readFileSync)(p)));
+    for (const name of (0, import_node_fs7.readdirSync)(dir).sort()) {
+      const p = (0, import_node_path5.join)(dir, name);
+      if ((0, import_node_fs7.statSync)(p).isDirectory()) walk(p);
+      else if (name.endsWith(".ts")) parts.push(p.slice(src.length), sha256((0, import_node_fs7.readFileSync)(p)));
     }
   };
   walk(src);
@@ -582,7 +641,7 @@ function weaverFingerprint() {
   return memo;
 }
 function bundleFingerprint(dir) {
-  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs6.readFileSync)((0, import_node_path4.join)(dir, f))));
+  return sha256("bundle", ...BUNDLE_FILES.map((f) => (0, import_node_fs7.readFileSync)((0, import_node_path5.join)(dir, f))));
 }
 var BUNDLE_FILES = ["go-weave.cjs", "go-weave-core.cjs"];
 
@@ -632,7 +691,7 @@ init_errors();
 // weaver/src/gocmd/index.ts
 var import_node_fs28 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -781,29 +840,29 @@ function isVersionedInstall(p) {
 }
 
 // weaver/src/assets.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_fs8 = require("node:fs");
+var import_node_path6 = require("node:path");
 var import_node_url2 = require("node:url");
 function assetPath(rel) {
   const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
   for (const root of candidateRoots()) {
-    const p = (0, import_node_path5.join)(root, rel);
-    if ((0, import_node_fs7.existsSync)((0, import_node_path5.join)(p, marker))) return p;
+    const p = (0, import_node_path6.join)(root, rel);
+    if ((0, import_node_fs8.existsSync)((0, import_node_path6.join)(p, marker))) return p;
   }
   throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
 }
 function candidateRoots() {
   const roots = [];
-  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path5.resolve)(process.env.GOWEAVE_ASSETS));
+  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path6.resolve)(process.env.GOWEAVE_ASSETS));
   const here = moduleDir();
-  roots.push(here, (0, import_node_path5.resolve)(here, ".."));
-  const repo = (0, import_node_path5.resolve)(here, "..", "..");
-  roots.push((0, import_node_path5.join)(repo, "weaver"), repo, (0, import_node_path5.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path5.join)(repo, "node_modules", "web-tree-sitter"));
+  roots.push(here, (0, import_node_path6.resolve)(here, ".."));
+  const repo = (0, import_node_path6.resolve)(here, "..", "..");
+  roots.push((0, import_node_path6.join)(repo, "weaver"), repo, (0, import_node_path6.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path6.join)(repo, "node_modules", "web-tree-sitter"));
   return roots;
 }
 function moduleDir() {
   if (typeof __dirname === "string") return __dirname;
-  return (0, import_node_path5.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
+  return (0, import_node_path6.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
 }
 
 // weaver/src/gocmd/diff.ts
@@ -1011,15 +1070,15 @@ async function goEnv(go, opts) {
 var import_node_fs19 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 init_env();
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path8 = require("node:path");
+var import_node_fs10 = require("node:fs");
+var import_node_path9 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
-var import_node_path7 = require("node:path");
+var import_node_path8 = require("node:path");
 var RUNTIME_MODULE = "go-weave.dev/runtime";
 function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
@@ -1036,11 +1095,11 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     if (p.Error || !p.Dir || !p.GoFiles?.length) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
-    if (p.GoFiles.some((f) => (0, import_node_path7.isAbsolute)(f))) continue;
+    if (p.GoFiles.some((f) => (0, import_node_path8.isAbsolute)(f))) continue;
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
-    const files = [...p.GoFiles.map((f) => (0, import_node_path7.join)(p.Dir, f)), ...added];
+    const files = [...p.GoFiles.map((f) => (0, import_node_path8.join)(p.Dir, f)), ...added];
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
@@ -1064,7 +1123,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs9.readFileSync)((0, import_node_path8.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs10.readFileSync)((0, import_node_path9.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -1085,11 +1144,11 @@ go ${min}`);
   return text.replace(GO_LINE, `go ${min}`);
 }
 function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [], runtimeAt = runtimeDir) {
-  const text = (0, import_node_fs9.readFileSync)(goModPath, "utf8");
+  const text = (0, import_node_fs10.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs9.existsSync)(sumPath) ? (0, import_node_fs9.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs10.existsSync)(sumPath) ? (0, import_node_fs10.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
@@ -1108,10 +1167,10 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeAt ?? runtimeDir)}
 ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join("\n")}
 `;
   }
-  const dir = (0, import_node_path8.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
-  const modOut = (0, import_node_path8.join)(dir, "go.mod");
+  const dir = (0, import_node_path9.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
+  const modOut = (0, import_node_path9.join)(dir, "go.mod");
   if (!existsMarked(modOut)) {
-    if (sum) writeFileAtomic((0, import_node_path8.join)(dir, "go.sum"), sum);
+    if (sum) writeFileAtomic((0, import_node_path9.join)(dir, "go.sum"), sum);
     writeFileAtomic(modOut, copy);
   }
   return modOut;
@@ -1166,15 +1225,15 @@ function dropReplaces(text, copies) {
   return text;
 }
 async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = [], extraKey = "") {
-  const text = (0, import_node_fs9.readFileSync)(goWorkPath, "utf8");
+  const text = (0, import_node_fs10.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
   if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
   const w = JSON.parse(r.stdout);
-  const base = (0, import_node_path8.dirname)(goWorkPath);
-  const abs = (p) => (0, import_node_path8.isAbsolute)(p) ? p : (0, import_node_path8.resolve)(base, p);
-  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path8.isAbsolute)(p) || p === "." || p === "..";
+  const base = (0, import_node_path9.dirname)(goWorkPath);
+  const abs = (p) => (0, import_node_path9.isAbsolute)(p) ? p : (0, import_node_path9.resolve)(base, p);
+  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path9.isAbsolute)(p) || p === "." || p === "..";
   let goLine = w.Go ?? "1.22";
   const min = runtimeDir === void 0 ? void 0 : runtimeGoVersion(runtimeDir);
   if (min && compareGoVersions(goLine, min) < 0) goLine = min;
@@ -1195,107 +1254,107 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs9.existsSync)(sumPath) ? (0, import_node_fs9.readFileSync)(sumPath, "utf8") : "";
-  const dir = (0, import_node_path8.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
-  const out = (0, import_node_path8.join)(dir, "go.work");
+  const sum = (0, import_node_fs10.existsSync)(sumPath) ? (0, import_node_fs10.readFileSync)(sumPath, "utf8") : "";
+  const dir = (0, import_node_path9.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
+  const out = (0, import_node_path9.join)(dir, "go.work");
   if (!existsMarked(out)) {
-    if (sum) writeFileAtomic((0, import_node_path8.join)(dir, "go.work.sum"), sum);
+    if (sum) writeFileAtomic((0, import_node_path9.join)(dir, "go.work.sum"), sum);
     writeFileAtomic(out, copy);
   }
   return out;
 }
 
 // weaver/src/gocmd/toolchain.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 function toolchainCopy(cache, gomodcache, goroot) {
-  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path9.sep)) return void 0;
-  const rel = (0, import_node_path9.relative)(gomodcache, goroot);
-  if (!rel || rel.startsWith("..") || (0, import_node_path9.isAbsolute)(rel)) return void 0;
-  const copy = (0, import_node_path9.join)(cache.root, "goroot", rel);
-  if (((0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "bin", "go")) || (0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
+  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path10.sep)) return void 0;
+  const rel = (0, import_node_path10.relative)(gomodcache, goroot);
+  if (!rel || rel.startsWith("..") || (0, import_node_path10.isAbsolute)(rel)) return void 0;
+  const copy = (0, import_node_path10.join)(cache.root, "goroot", rel);
+  if (((0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "bin", "go")) || (0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
-    (0, import_node_fs10.renameSync)(tmp, copy);
+    (0, import_node_fs11.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "bin"))) throw err;
+    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "bin"))) throw err;
   }
   return copy;
 }
 function mirror(src, dest) {
-  (0, import_node_fs10.mkdirSync)(dest, { recursive: true });
-  for (const name of (0, import_node_fs10.readdirSync)(src)) {
-    const from = (0, import_node_path9.join)(src, name);
-    const to = (0, import_node_path9.join)(dest, name);
-    const st = (0, import_node_fs10.lstatSync)(from);
+  (0, import_node_fs11.mkdirSync)(dest, { recursive: true });
+  for (const name of (0, import_node_fs11.readdirSync)(src)) {
+    const from = (0, import_node_path10.join)(src, name);
+    const to = (0, import_node_path10.join)(dest, name);
+    const st = (0, import_node_fs11.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
-    else if (st.isSymbolicLink()) (0, import_node_fs10.symlinkSync)((0, import_node_fs10.readlinkSync)(from), to);
+    else if (st.isSymbolicLink()) (0, import_node_fs11.symlinkSync)((0, import_node_fs11.readlinkSync)(from), to);
     else {
       try {
-        (0, import_node_fs10.linkSync)(from, to);
+        (0, import_node_fs11.linkSync)(from, to);
       } catch {
-        (0, import_node_fs10.copyFileSync)(from, to);
+        (0, import_node_fs11.copyFileSync)(from, to);
       }
     }
   }
 }
 
 // weaver/src/gocmd/modcopy.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
-var import_node_path10 = require("node:path");
+var import_node_path11 = require("node:path");
 init_hash();
 function ensureModuleCopy(cache, gomodcache, mod, opts) {
-  const rel = (0, import_node_path10.relative)(gomodcache, mod.dir);
-  const name = rel && !rel.startsWith("..") && !(0, import_node_path10.isAbsolute)(rel) ? rel : (0, import_node_path10.join)("_", sha256(mod.dir).slice(0, 32));
-  const copy = (0, import_node_path10.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
-  if ((0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
+  const rel = (0, import_node_path11.relative)(gomodcache, mod.dir);
+  const name = rel && !rel.startsWith("..") && !(0, import_node_path11.isAbsolute)(rel) ? rel : (0, import_node_path11.join)("_", sha256(mod.dir).slice(0, 32));
+  const copy = (0, import_node_path11.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
+  if ((0, import_node_fs12.existsSync)((0, import_node_path11.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
-    (0, import_node_fs11.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    (0, import_node_fs12.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
     if (opts.lines) nameOriginals(tmp, mod.dir);
-    if (!(0, import_node_fs11.existsSync)((0, import_node_path10.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs11.existsSync)(mod.goMod) ? (0, import_node_fs11.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+    if (!(0, import_node_fs12.existsSync)((0, import_node_path11.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs12.existsSync)(mod.goMod) ? (0, import_node_fs12.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
-      (0, import_node_fs11.writeFileSync)((0, import_node_path10.join)(tmp, "go.mod"), synthesised);
+      (0, import_node_fs12.writeFileSync)((0, import_node_path11.join)(tmp, "go.mod"), synthesised);
     }
-    (0, import_node_fs11.renameSync)(tmp, copy);
+    (0, import_node_fs12.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "go.mod"))) throw err;
+    (0, import_node_fs12.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs12.existsSync)((0, import_node_path11.join)(copy, "go.mod"))) throw err;
   }
   return { ...mod, copy };
 }
 function nameOriginals(dir, original) {
-  for (const name of (0, import_node_fs11.readdirSync)(dir)) {
-    const p = (0, import_node_path10.join)(dir, name);
-    const st = (0, import_node_fs11.lstatSync)(p);
+  for (const name of (0, import_node_fs12.readdirSync)(dir)) {
+    const p = (0, import_node_path11.join)(dir, name);
+    const st = (0, import_node_fs12.lstatSync)(p);
     if (st.isDirectory()) {
-      nameOriginals(p, (0, import_node_path10.join)(original, name));
+      nameOriginals(p, (0, import_node_path11.join)(original, name));
     } else if (st.isFile() && name.endsWith(".go")) {
-      const text = (0, import_node_fs11.readFileSync)(p, "utf8");
+      const text = (0, import_node_fs12.readFileSync)(p, "utf8");
       if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
-      (0, import_node_fs11.writeFileSync)(p, `//line ${(0, import_node_path10.join)(original, name)}:1:1
+      (0, import_node_fs12.writeFileSync)(p, `//line ${(0, import_node_path11.join)(original, name)}:1:1
 ${text}`);
     }
   }
 }
 function makeWritable(dir) {
-  (0, import_node_fs11.chmodSync)(dir, 493);
-  for (const name of (0, import_node_fs11.readdirSync)(dir)) {
-    const p = (0, import_node_path10.join)(dir, name);
-    const st = (0, import_node_fs11.lstatSync)(p);
+  (0, import_node_fs12.chmodSync)(dir, 493);
+  for (const name of (0, import_node_fs12.readdirSync)(dir)) {
+    const p = (0, import_node_path11.join)(dir, name);
+    const st = (0, import_node_fs12.lstatSync)(p);
     if (st.isDirectory()) makeWritable(p);
-    else if (st.isFile()) (0, import_node_fs11.chmodSync)(p, st.mode & 511 | 384);
+    else if (st.isFile()) (0, import_node_fs12.chmodSync)(p, st.mode & 511 | 384);
   }
 }
 function relocate(copies, file) {
   for (const c of copies) {
-    if (file.startsWith(c.dir + import_node_path10.sep)) return c.copy + file.slice(c.dir.length);
+    if (file.startsWith(c.dir + import_node_path11.sep)) return c.copy + file.slice(c.dir.length);
   }
   return void 0;
 }
@@ -1306,45 +1365,9 @@ function directivesNamingCopy(text, original, copy) {
 
 // weaver/src/gocmd/plancache.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path11 = require("node:path");
+var import_node_path12 = require("node:path");
 init_atomic();
 init_hash();
-
-// weaver/src/gocmd/listing.ts
-var import_node_fs12 = require("node:fs");
-init_hash();
-function ignoredName(name) {
-  return name.startsWith(".") || name.startsWith("_");
-}
-function visitedDir(name) {
-  return !ignoredName(name) && name !== "testdata";
-}
-var OTHER_INPUT = /\.(c|cc|cxx|cpp|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|swigcxx|syso)$/;
-function otherInput(name) {
-  return !ignoredName(name) && (OTHER_INPUT.test(name) || name === "default.pgo");
-}
-function goListing(dir) {
-  let entries;
-  try {
-    entries = (0, import_node_fs12.readdirSync)(dir, { withFileTypes: true });
-  } catch {
-    return { hash: sha256(""), goFiles: [] };
-  }
-  const names = [];
-  const goFiles = [];
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (visitedDir(e.name)) names.push(Buffer.from(e.name + "/"));
-    } else if (e.name.endsWith(".go") && !ignoredName(e.name)) {
-      names.push(Buffer.from(e.name));
-      goFiles.push(e.name);
-    } else if (otherInput(e.name)) {
-      names.push(Buffer.from(e.name));
-    }
-  }
-  names.sort(Buffer.compare);
-  return { hash: sha256(names.map((n) => n.toString("utf8")).join("\n")), goFiles };
-}
 
 // weaver/src/parse/gotext.ts
 function skipSpaceAndComments(src, i) {
@@ -1420,7 +1443,7 @@ function moduleDirs(root, out) {
   }
   for (const e of entries) {
     if (!e.isDirectory() || !visitedDir(e.name)) continue;
-    moduleDirs((0, import_node_path11.join)(root, e.name), out);
+    moduleDirs((0, import_node_path12.join)(root, e.name), out);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -1429,7 +1452,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path11.join)(p.Dir, f));
+    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path12.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -1448,7 +1471,7 @@ var PlanCache = class {
     return sha256("plan", ...parts);
   }
   path(key) {
-    return (0, import_node_path11.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path12.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   /** The cached graph and the files it depends on. */
   get(key) {
@@ -1483,9 +1506,9 @@ var PlanCache = class {
 
 // weaver/src/gocmd/overlay.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path12.resolve)(cwd, path);
+  const file = (0, import_node_path13.resolve)(cwd, path);
   let parsed2;
   try {
     parsed2 = JSON.parse((0, import_node_fs14.readFileSync)(file, "utf8"));
@@ -1495,7 +1518,7 @@ function readUserOverlay(path, cwd) {
   const rep = parsed2?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path12.resolve)(cwd, k), v === "" ? "" : (0, import_node_path12.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path13.resolve)(cwd, k), v === "" ? "" : (0, import_node_path13.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -1509,21 +1532,11 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path12.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path13.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 var RUNTIME_IN_MODULE = ".go-weave/runtime";
 function runtimeInModule(moduleRoot, runtimeDir) {
-  const out = /* @__PURE__ */ new Map();
-  const walk = (rel) => {
-    for (const e of (0, import_node_fs14.readdirSync)((0, import_node_path12.join)(runtimeDir, rel), { withFileTypes: true })) {
-      if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
-      const r = rel ? (0, import_node_path12.join)(rel, e.name) : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.name === "go.mod" || e.name.endsWith(".go") && !e.name.endsWith("_test.go")) out.set((0, import_node_path12.join)(moduleRoot, RUNTIME_IN_MODULE, r), (0, import_node_path12.join)(runtimeDir, r));
-    }
-  };
-  walk("");
-  return out;
+  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path13.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path13.relative)(runtimeDir, f)), f]));
 }
 function writeOverlay(cache, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -1534,19 +1547,19 @@ function writeOverlay(cache, entries) {
 // weaver/src/gocmd/vendoring.ts
 var import_node_fs15 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path13 = require("node:path");
+var import_node_path14 = require("node:path");
 init_hash();
 function buildsVendored(moduleRoot, parsed2, goflags2) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags2 ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs15.existsSync)((0, import_node_path13.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs15.existsSync)((0, import_node_path14.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
-  const vendorDir = (0, import_node_path13.join)(moduleRoot, "vendor");
-  const gomod = (0, import_node_path13.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path13.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs15.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
-  const result = { workFile: (0, import_node_path13.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(dir, "vendor") };
+  const vendorDir = (0, import_node_path14.join)(moduleRoot, "vendor");
+  const gomod = (0, import_node_path14.join)(moduleRoot, "go.mod");
+  const dir = (0, import_node_path14.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs15.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const result = { workFile: (0, import_node_path14.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path14.join)(dir, "vendor") };
   if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
@@ -1556,8 +1569,8 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    linkVendorInto((0, import_node_path13.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
-    (0, import_node_fs15.writeFileSync)((0, import_node_path13.join)(tmp, "go.work"), work.join("\n"));
+    linkVendorInto((0, import_node_path14.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
+    (0, import_node_fs15.writeFileSync)((0, import_node_path14.join)(tmp, "go.work"), work.join("\n"));
     (0, import_node_fs15.renameSync)(tmp, dir);
   } catch (err) {
     (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
@@ -1602,41 +1615,41 @@ function relocateModulesTxt(text, fromDir, toDir) {
   return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2])) return line;
-    let rel = (0, import_node_path13.relative)(toDir, (0, import_node_path13.resolve)(fromDir, m[2])).split(import_node_path13.sep).join("/");
+    let rel = (0, import_node_path14.relative)(toDir, (0, import_node_path14.resolve)(fromDir, m[2])).split(import_node_path14.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
   }).join("\n");
 }
 function vendorState(vendorDir) {
   const entries = (0, import_node_fs15.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs15.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  return [(0, import_node_fs15.readFileSync)((0, import_node_path14.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
-  const vendorDir = (0, import_node_path13.join)(workDir, "vendor");
-  const ws = { workFile: (0, import_node_path13.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path13.join)(copyDir, "vendor") };
-  if ((0, import_node_fs15.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  const vendorDir = (0, import_node_path14.join)(workDir, "vendor");
+  const ws = { workFile: (0, import_node_path14.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path14.join)(copyDir, "vendor") };
+  if ((0, import_node_fs15.existsSync)((0, import_node_path14.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
     (0, import_node_fs15.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
     (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs15.existsSync)((0, import_node_path13.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    if (!(0, import_node_fs15.existsSync)((0, import_node_path14.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
   (0, import_node_fs15.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs15.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs15.symlinkSync)((0, import_node_path13.join)(vendorDir, e), (0, import_node_path13.join)(dir, e));
-  (0, import_node_fs15.writeFileSync)((0, import_node_path13.join)(dir, "modules.txt"), rewrite((0, import_node_fs15.readFileSync)((0, import_node_path13.join)(vendorDir, "modules.txt"), "utf8")));
+  for (const e of (0, import_node_fs15.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs15.symlinkSync)((0, import_node_path14.join)(vendorDir, e), (0, import_node_path14.join)(dir, e));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path14.join)(dir, "modules.txt"), rewrite((0, import_node_fs15.readFileSync)((0, import_node_path14.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
-  return file.startsWith(ws.vendorDir + import_node_path13.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+  return file.startsWith(ws.vendorDir + import_node_path14.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/lazyconfig.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path14 = require("node:path");
+var import_node_path15 = require("node:path");
 init_atomic();
 init_hash();
 function stampOf2(path) {
@@ -1656,7 +1669,7 @@ var LazyConfig = class {
     this.opts = opts;
     this.watch = watch2;
     const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-    this.path = (0, import_node_path14.join)(cache.root, "config", key.slice(0, 2), key + ".json");
+    this.path = (0, import_node_path15.join)(cache.root, "config", key.slice(0, 2), key + ".json");
     try {
       const e = readJsonFile(this.path);
       if (e.stamps.every(([p, m, s]) => {
@@ -1734,7 +1747,7 @@ function filesOf(a) {
 
 // weaver/src/gocmd/testmain.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
 var TEST_MAIN = /^func\s+TestMain\s*\(/m;
@@ -1753,7 +1766,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs17.readFileSync)((0, import_node_path15.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs17.readFileSync)((0, import_node_path16.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -1866,11 +1879,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed2.chdir ? (0, import_node_path16.resolve)(workDir, parsed2.chdir) : workDir;
+  const cwd = parsed2.chdir ? (0, import_node_path17.resolve)(workDir, parsed2.chdir) : workDir;
   const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed2.graphFlags];
-  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path16.resolve)(cwd, parsed2.userOverlay)}`);
-  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path16.resolve)(cwd, parsed2.userModfile)}`);
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path17.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path17.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
@@ -1883,22 +1896,22 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   let ge = await envOf2(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path16.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path17.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
     ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed2.userModfile ? (0, import_node_path16.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path17.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path16.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path16.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  const moduleRoot = (0, import_node_path17.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path17.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
   if (configPath && !(0, import_node_fs19.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path16.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path17.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
   const located = (p) => p.catch((err) => {
     const loc = asLocated(err);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -1920,7 +1933,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed2.userOverlay) stampFiles.push((0, import_node_path16.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path17.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -1929,12 +1942,12 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const extra = /* @__PURE__ */ new Map();
   for (const t of tested) {
     if (t.hasTestMain) continue;
-    const path = (0, import_node_path16.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path17.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path16.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path17.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -1963,7 +1976,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path16.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path17.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
   }
   if (outcome.linkDeps.size > 0) {
     const add = (path, generated) => {
@@ -1977,7 +1990,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path16.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
+      add((0, import_node_path17.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
     }
   }
   const goArgs = [subcommand];
@@ -1996,11 +2009,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     childEnv.GOWORK = vendorWs.workFile;
   } else if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path16.dirname)(goWork), parsed2, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path16.join)((0, import_node_path16.dirname)(goWork), "vendor")) : "");
+      const vendored = buildsVendored((0, import_node_path17.dirname)(goWork), parsed2, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path17.join)((0, import_node_path17.dirname)(goWork), "vendor")) : "");
       if (work) {
         childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path16.dirname)(goWork), (0, import_node_path16.dirname)(work));
+        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path17.dirname)(goWork), (0, import_node_path17.dirname)(work));
       }
     } else {
       modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
@@ -2030,7 +2043,7 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path16.dirname)(f));
+    const m = byDir.get((0, import_node_path17.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
   }
@@ -2043,7 +2056,7 @@ var import_node_os3 = require("node:os");
 // weaver/src/gocmd/pool-spawn.ts
 var import_node_fs20 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 var import_node_url3 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -2061,7 +2074,7 @@ function tsxEsmApi() {
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path17.join)((0, import_node_path17.dirname)(manifest), file)).href;
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path18.join)((0, import_node_path18.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -2266,12 +2279,12 @@ function reportLine(r) {
 // weaver/src/gocmd/launcher.ts
 var import_node_fs25 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 init_atomic();
 
 // weaver/src/gocmd/replay.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 init_atomic();
 init_env();
 
@@ -2310,7 +2323,7 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 
 // weaver/src/gocmd/uptodate.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 init_env();
 var QUIET_FLAGS = /* @__PURE__ */ new Set([
   "o",
@@ -2342,7 +2355,7 @@ function skipGuard(p) {
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path18.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path19.sep);
   const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
   const files = [];
   const embeds = /* @__PURE__ */ new Set();
@@ -2359,44 +2372,31 @@ function skipGuard(p) {
     const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== "default.pgo");
     const listed = new Set(pkgs.flatMap(otherFiles));
     if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
-    files.push(...names.map((n) => (0, import_node_path18.join)(dir, n)));
+    files.push(...names.map((n) => (0, import_node_path19.join)(dir, n)));
   }
   for (const pkg of p.packages) {
-    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path18.join)(pkg.Module.Dir, "go.sum"));
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path19.join)(pkg.Module.Dir, "go.sum"));
   }
-  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path18.join)((0, import_node_path18.dirname)(p.ge.GOWORK), "go.work.sum"));
+  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path19.join)((0, import_node_path19.dirname)(p.ge.GOWORK), "go.work.sum"));
   if (p.ge.CGO_ENABLED === "1") {
     const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : void 0;
     if (!cc) return void 0;
     files.push(cc);
   }
-  if (p.runtimeDir) files.push(...sourceTree(p.runtimeDir));
+  if (p.runtimeDir) {
+    const rt = moduleSources(p.runtimeDir);
+    files.push(...rt.dirs, ...rt.files);
+  }
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
-  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path18.join)(t.Dir, "default.pgo"));
+  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path19.join)(t.Dir, "default.pgo"));
   return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
-}
-function sourceTree(dir, out = []) {
-  out.push(dir);
-  let entries;
-  try {
-    entries = (0, import_node_fs23.readdirSync)(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata") continue;
-    const path = (0, import_node_path18.join)(dir, e.name);
-    if (e.isDirectory()) sourceTree(path, out);
-    else if (e.name.endsWith(".go") && !e.name.endsWith("_test.go") || e.name === "go.mod" || otherInput(e.name)) out.push(path);
-  }
-  return out;
 }
 var MAX_EMBED_ENTRIES = 2e3;
 function embedRoot(dir, pattern) {
   const elems = pattern.replace(/^all:/, "").split("/");
   const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
-  return (0, import_node_path18.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
+  return (0, import_node_path19.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
 }
 function treeSize(root, limit) {
   let n = 1;
@@ -2409,7 +2409,7 @@ function treeSize(root, limit) {
   }
   for (const e of entries) {
     if (n > limit) break;
-    n += e.isDirectory() ? treeSize((0, import_node_path18.join)(root, e.name), limit - n) : 1;
+    n += e.isDirectory() ? treeSize((0, import_node_path19.join)(root, e.name), limit - n) : 1;
   }
   return n;
 }
@@ -2438,18 +2438,18 @@ function outputsOf(p, targets, flags) {
   const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
   if (o === void 0) {
     if (targets.length !== 1 || targets[0].Name !== "main") return [];
-    return [{ path: (0, import_node_path18.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+    return [{ path: (0, import_node_path19.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
   }
   if (o === "/dev/null") return [];
   if (targets.some((t) => t.Name !== "main")) return void 0;
-  const path = (0, import_node_path18.resolve)(p.cwd, o);
-  if (o.endsWith("/") || o.endsWith(import_node_path18.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path18.join)(path, exe(t)), pkg: t.ImportPath }));
+  const path = (0, import_node_path19.resolve)(p.cwd, o);
+  if (o.endsWith("/") || o.endsWith(import_node_path19.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path19.join)(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
 }
 function execName(importPath) {
   const elems = importPath.split("/");
   const last = elems[elems.length - 1];
-  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path18.basename)(last);
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path19.basename)(last);
 }
 function isDir(path) {
   try {
@@ -2480,7 +2480,7 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path19.join)((0, import_node_path19.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path20.join)((0, import_node_path20.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
@@ -2489,9 +2489,9 @@ function replayRecord(p, inputEnv, extras) {
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path19.dirname)(d)) {
-    out.push((0, import_node_path19.join)(d, "go.mod"), (0, import_node_path19.join)(d, "go.work"));
-    if ((0, import_node_path19.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path20.dirname)(d)) {
+    out.push((0, import_node_path20.join)(d, "go.mod"), (0, import_node_path20.join)(d, "go.work"));
+    if ((0, import_node_path20.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -2558,7 +2558,7 @@ async function ensureLauncher(go, env, target, src) {
   if ((0, import_node_fs25.existsSync)(target)) return true;
   const failed = target + ".failed";
   if ((0, import_node_fs25.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path20.join)((0, import_node_path20.dirname)(target), "wanted");
+  const wanted = (0, import_node_path21.join)((0, import_node_path21.dirname)(target), "wanted");
   if (!(0, import_node_fs25.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
@@ -2628,19 +2628,19 @@ function timingsLine(p) {
 var import_node_child_process2 = require("node:child_process");
 
 // weaver/src/gocmd/ahead.ts
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 function aheadDir(recordPath) {
   return recordPath + ".ahead-out";
 }
 function launcherOfRecord(recordPath) {
-  const dir = (0, import_node_path21.dirname)(recordPath);
-  return (0, import_node_path21.join)((0, import_node_path21.dirname)((0, import_node_path21.dirname)(dir)), "launcher", (0, import_node_path21.basename)(dir), "go-weave-launch");
+  const dir = (0, import_node_path22.dirname)(recordPath);
+  return (0, import_node_path22.join)((0, import_node_path22.dirname)((0, import_node_path22.dirname)(dir)), "launcher", (0, import_node_path22.basename)(dir), "go-weave-launch");
 }
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
-  const output = outputs.length === 1 ? (0, import_node_path21.join)(dir, (0, import_node_path21.basename)(outputs[0].path)) : dir + "/";
+  const output = outputs.length === 1 ? (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (parsed2.flags.reduce((n, f) => n + f.raw.length, 0) + parsed2.packages.length !== args.length) return void 0;
@@ -2654,11 +2654,11 @@ function buildAheadWanted(env) {
 var import_node_fs27 = require("node:fs");
 var import_node_net = require("node:net");
 init_env();
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
   /**
@@ -2688,7 +2688,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path22.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path23.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -2734,8 +2734,8 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path22.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path22.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path23.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path23.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2796,7 +2796,7 @@ async function answer(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path23.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path23.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path24.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path24.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
@@ -2823,15 +2823,15 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path23.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path24.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
       if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path23.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path23.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path24.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path24.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -2982,8 +2982,6 @@ async function serve(socketPath, idleMs, start) {
         const known = recent.get(req.record);
         if (known) known.asked = true;
         if (known && stillHolds(sources, known)) {
-          recent.delete(req.record);
-          recent.set(req.record, known);
           out = { ok: true, verbose: known.verbose };
         } else {
           out = await planRequest(req);
@@ -3233,12 +3231,12 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path24.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path25.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path24.sep);
-    const name = inside ? (0, import_node_path24.relative)(p.cwd, orig) : orig;
+    const inside = orig.startsWith(p.cwd + import_node_path25.sep);
+    const name = inside ? (0, import_node_path25.relative)(p.cwd, orig) : orig;
     const before = (0, import_node_fs28.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
     write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs28.readFileSync)(woven, "utf8")));
   }

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { moduleSources } from './dirs.js';
 import type { WeaveCache } from './cache.js';
 import { UsageError } from './usage.js';
 
@@ -46,19 +47,9 @@ export function linkDepsPath(mainDir: string): string {
  */
 export const RUNTIME_IN_MODULE = '.go-weave/runtime';
 
-/** Overlay entries that show runtimeDir's go.mod and Go files (tests left out) in moduleRoot/RUNTIME_IN_MODULE. */
+/** Overlay entries that show the runtime module's sources (moduleSources) in moduleRoot/RUNTIME_IN_MODULE. */
 export function runtimeInModule(moduleRoot: string, runtimeDir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(runtimeDir, rel), { withFileTypes: true })) {
-      if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'testdata') continue;
-      const r = rel ? join(rel, e.name) : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.name === 'go.mod' || (e.name.endsWith('.go') && !e.name.endsWith('_test.go'))) out.set(join(moduleRoot, RUNTIME_IN_MODULE, r), join(runtimeDir, r));
-    }
-  };
-  walk('');
-  return out;
+  return new Map(moduleSources(runtimeDir).files.map((f) => [join(moduleRoot, RUNTIME_IN_MODULE, relative(runtimeDir, f)), f]));
 }
 
 /** Writes the merged overlay (the user's entries, then go-weave's) at a content-addressed path. */

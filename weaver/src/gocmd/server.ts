@@ -421,10 +421,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
         // The user builds this one now: a build ahead of it would only compete.
         if (known) known.asked = true;
         if (known && stillHolds(sources, known)) {
-          // Answered from a save's plan, it is still the build being run: the next save plans
-          // it first, ahead of requests made earlier.
-          recent.delete(req.record);
-          recent.set(req.record, known);
+          // Answered from a save's plan: `used` put it first for the next save on its arrival.
           out = { ok: true, verbose: known.verbose };
         } else {
           out = await planRequest(req);

@@ -5,7 +5,7 @@ import type { ListedPackage } from './golist.js';
 import { otherInput } from './listing.js';
 import type { Prepared } from './pipeline.js';
 import { absoluteGo } from './env.js';
-import { readdirOrEmpty } from './dirs.js';
+import { moduleSources, readdirOrEmpty } from './dirs.js';
 
 /**
  * What lets the launcher leave out the go command of a `go build` that nothing changed since
@@ -87,29 +87,14 @@ export function skipGuard(p: Prepared): SkipGuard | undefined {
     files.push(cc);
   }
   // The runtime module go-weave brings in is outside the plan (go list saw the user's graph).
-  if (p.runtimeDir) files.push(...sourceTree(p.runtimeDir));
+  if (p.runtimeDir) {
+    const rt = moduleSources(p.runtimeDir);
+    files.push(...rt.dirs, ...rt.files);
+  }
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return undefined;
   for (const t of targets) if (t.Name === 'main' && t.Dir && mutable(t.Dir)) files.push(join(t.Dir, 'default.pgo'));
   return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
-}
-
-/** A module tree's directories and the files a build of it reads (tests left out). */
-function sourceTree(dir: string, out: string[] = []): string[] {
-  out.push(dir);
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'testdata') continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) sourceTree(path, out);
-    else if ((e.name.endsWith('.go') && !e.name.endsWith('_test.go')) || e.name === 'go.mod' || otherInput(e.name)) out.push(path);
-  }
-  return out;
 }
 
 /** Entries of embedded trees stamped on each build at the most (a few milliseconds). */
