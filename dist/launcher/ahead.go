@@ -24,6 +24,8 @@ import (
 //   <r>.ahead-out/   its outputs, by the user's outputs' names, kept between builds so that go
 //                    relinks only what the user's build would;
 //   <r>.ahead.lock   held exclusively while a build ahead runs: a build waits for it;
+//   <r>.ahead-starting  written by the server before it starts a build ahead, removed once that
+//                    holds the lock: a build waits through the moment between the two;
 //   <r>.ahead-partial  present while go may be writing outputs (beside the directory, whose
 //                    names are the user's).
 
@@ -43,6 +45,14 @@ func aheadPath(rec *record) string     { return rec.path + ".ahead" }
 func aheadLockPath(rec *record) string { return rec.path + ".ahead.lock" }
 func aheadDir(rec *record) string      { return rec.path + ".ahead-out" }
 
+// aheadStarting is the server's mark of a build ahead started but not yet holding the lock
+// (weaver/src/gocmd/ahead.ts aheadStarting).
+func aheadStarting(recordPath string) string { return recordPath + ".ahead-starting" }
+
+// maxStartingWait bounds how long a build waits for a build ahead to take its lock: a mark that
+// outlives it was left by a server or launcher that died.
+const maxStartingWait = 2 * time.Second
+
 // aheadOutput is where a build ahead for the record writes the output the user's build writes
 // to target (weaver/src/gocmd/ahead.ts aheadArgs puts the same on the go command line).
 func aheadOutput(rec *record, target string) string {
@@ -54,6 +64,7 @@ func aheadOutput(rec *record, target string) string {
 // of the launcher; a signal (the server stops a build ahead when a file is saved again) is
 // passed on to go and ends this process the same way.
 func buildAhead(recordPath string, goArgs []string) int {
+	defer os.Remove(aheadStarting(recordPath))
 	rec, err := readRecord(recordPath)
 	if err != nil {
 		return 1
@@ -66,6 +77,7 @@ func buildAhead(recordPath string, goArgs []string) int {
 		return 1
 	}
 	defer lock.Close()
+	os.Remove(aheadStarting(recordPath))
 	os.Remove(aheadPath(rec))
 	dir := aheadDir(rec)
 	partial := rec.path + ".ahead-partial"
@@ -133,6 +145,11 @@ func exitIfBuiltAhead(rec *record) {
 // write: made for this record, with every input and the repository as they are now. It waits
 // for a build ahead still running. false leaves everything to go.
 func installAhead(rec *record) bool {
+	for start := time.Now(); time.Since(start) < maxStartingWait; time.Sleep(time.Millisecond) {
+		if fi, err := os.Stat(aheadStarting(rec.path)); err != nil || time.Since(fi.ModTime()) > maxStartingWait {
+			break
+		}
+	}
 	lock, ok := lockFile(aheadLockPath(rec), syscall.LOCK_SH, false)
 	if !ok {
 		return false

@@ -2632,6 +2632,9 @@ var import_node_path22 = require("node:path");
 function aheadDir(recordPath) {
   return recordPath + ".ahead-out";
 }
+function aheadStarting(recordPath) {
+  return recordPath + ".ahead-starting";
+}
 function launcherOfRecord(recordPath) {
   const dir = (0, import_node_path22.dirname)(recordPath);
   return (0, import_node_path22.join)((0, import_node_path22.dirname)((0, import_node_path22.dirname)(dir)), "launcher", (0, import_node_path22.basename)(dir), "go-weave-launch");
@@ -2936,15 +2939,20 @@ async function serve(socketPath, idleMs, start) {
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
     if (!args) return;
     stopAhead();
+    const starting = aheadStarting(key);
+    const started = () => (0, import_node_fs27.rmSync)(starting, { force: true });
     try {
+      (0, import_node_fs27.writeFileSync)(starting, "");
       const child = (0, import_node_child_process2.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
-      child.on("error", () => void 0);
+      child.on("error", started);
       const running = { child, key };
       child.on("exit", () => {
+        started();
         if (ahead === running) ahead = void 0;
       });
       ahead = running;
     } catch {
+      started();
     }
   };
   const weaveOnSave = () => {

@@ -18,6 +18,14 @@ export function aheadDir(recordPath: string): string {
   return recordPath + '.ahead-out';
 }
 
+/**
+ * Written before a build ahead starts, and removed by it once it holds its lock (or by the
+ * server when it ends): a build that finds it waits for the lock to be taken (launcher/ahead.go).
+ */
+export function aheadStarting(recordPath: string): string {
+  return recordPath + '.ahead-starting';
+}
+
 /** The launcher that wrote a record: v1/launcher/<id>/go-weave-launch for v1/replay/<id>/<key>.json. */
 export function launcherOfRecord(recordPath: string): string {
   const dir = dirname(recordPath);

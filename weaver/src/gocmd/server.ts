@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { aheadArgs, aheadDir, buildAheadWanted, launcherOfRecord } from './ahead.js';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { aheadArgs, aheadDir, aheadStarting, buildAheadWanted, launcherOfRecord } from './ahead.js';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
 import { assetPath } from '../assets.js';
@@ -364,16 +364,22 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : undefined;
     if (!args) return;
     stopAhead();
+    // A build that reads the record from now on waits for the build ahead's lock.
+    const starting = aheadStarting(key);
+    const started = () => rmSync(starting, { force: true });
     try {
+      writeFileSync(starting, '');
       const child = spawn(launcherOfRecord(key), ['-goweave-ahead', key, ...args], { cwd: known.req.cwd, env, stdio: 'ignore' });
-      child.on('error', () => undefined);
+      child.on('error', started);
       const running = { child, key };
       child.on('exit', () => {
+        started();
         if (ahead === running) ahead = undefined;
       });
       ahead = running;
     } catch {
       // The build that follows runs go itself.
+      started();
     }
   };
   // A save re-plans the recent builds at once, the latest first: the builds that follow find
