@@ -7380,7 +7380,8 @@ __export(core_bundle_exports, {
   packageMayMatch: () => packageMayMatch,
   testMainOnlyAspects: () => testMainOnlyAspects,
   weaveCommand: () => weaveCommand,
-  weavePackage: () => weavePackage
+  weavePackage: () => weavePackage,
+  withoutOmittedComments: () => withoutOmittedComments
 });
 module.exports = __toCommonJS(core_bundle_exports);
 
@@ -13539,6 +13540,58 @@ var ImportAllocator = class {
   }
 };
 
+// weaver/src/print/comments.ts
+function readByTools(text) {
+  return /^\/\/\S/.test(text) || text.startsWith("/*line ") || text.startsWith("// +build") || /^\/\/ Code generated .* DO NOT EDIT\.$/.test(text) || text.includes("Deprecated:");
+}
+function omittedComments(source, comments, file) {
+  if (file.path.endsWith("_test.go") || file.cgo) return [];
+  const sorted = [...comments].sort((a, b) => a.start - b.start);
+  const out2 = [];
+  let group = [];
+  const flush = () => {
+    if (!group.some((c) => readByTools(source.slice(c.start, c.end)))) {
+      for (const c of group) {
+        const o = omission(source, c);
+        if (o) out2.push(o);
+      }
+    }
+    group = [];
+  };
+  for (const c of sorted) {
+    const prev = group[group.length - 1];
+    if (prev && !sameGroup(source.slice(prev.end, c.start))) flush();
+    group.push(c);
+  }
+  flush();
+  return out2;
+}
+function sameGroup(between) {
+  return /^[ \t\r]*\n?[ \t\r]*$/.test(between);
+}
+function omission(source, c) {
+  const text = source.slice(c.start, c.end);
+  if (text.startsWith("//")) return { start: c.start, end: c.end, text: "" };
+  const rest = /^[ \t\r]*(\n|$)/.exec(source.slice(c.end, c.end + 256));
+  if (!rest) return void 0;
+  return { start: c.start, end: c.end, text: "\n".repeat(text.split("\n").length - 1) };
+}
+function withOmissions(source, start2, end, omissions) {
+  let out2 = "";
+  let at = start2;
+  for (const o of omissions) {
+    if (o.end <= start2) continue;
+    if (o.start >= end) break;
+    if (o.start < start2 || o.end > end) continue;
+    out2 += source.slice(at, o.start) + o.text;
+    at = o.end;
+  }
+  return out2 + source.slice(at, end);
+}
+function endOfFile(text) {
+  return text.replace(/\s+$/, "\n");
+}
+
 // weaver/src/print/print.ts
 var WOVEN_MARKER = "//go-weave:woven";
 function lineDirective(pos, inline) {
@@ -13548,12 +13601,13 @@ function lineDirective(pos, inline) {
 function generatedFile(aspect) {
   return `<go-weave:${aspect}>`;
 }
-function printWoven(source, edits, positions, where) {
+function printWoven(source, edits, positions, where, omissions = []) {
   const replaces = edits.filter((e) => e.kind === "replace");
   const inserts = edits.filter((e) => e.kind === "insert").sort((a, b) => a.at - b.at || a.order - b.order || a.seq - b.seq);
   const roots = nest(replaces, positions, where);
   for (const ins of inserts) checkInsert(ins, roots, positions, where);
   const pos = (i2) => positions.position(i2);
+  const orig = (s, e) => withOmissions(source, s, e, omissions);
   const renderRange = (s, e, children) => {
     let out2 = "";
     let at = s;
@@ -13566,16 +13620,16 @@ function printWoven(source, edits, positions, where) {
       if (nextIns && (!nextChild || nextIns.at <= nextChild.edit.start)) {
         const group = [];
         while (ins[ii] && ins[ii].at === nextIns.at) group.push(ins[ii++]);
-        out2 += source.slice(at, nextIns.at) + renderInserts(group, nextIns.at);
+        out2 += orig(at, nextIns.at) + renderInserts(group, nextIns.at);
         at = nextIns.at;
         continue;
       }
-      out2 += source.slice(at, nextChild.edit.start);
+      out2 += orig(at, nextChild.edit.start);
       out2 += renderReplace(nextChild);
       at = nextChild.edit.end;
       ci++;
     }
-    return out2 + source.slice(at, e);
+    return out2 + orig(at, e);
   };
   const renderInserts = (group, at) => {
     let out2 = "";
@@ -13613,7 +13667,7 @@ ${g.text}`;
   const first = lineDirective({ file: positions.position(0).file, line: positions.position(0).line, col: 1 }, false);
   return `${WOVEN_MARKER}
 ${first}
-${body2}`;
+${endOfFile(body2)}`;
 }
 function conflict(a, b, positions, at, where) {
   const p = positions.position(at);
@@ -13854,10 +13908,22 @@ async function weaveFile(f, here, st) {
     if (decl) plan.edits.push({ kind: "insert", at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: "imports", seq: plan.seq++ });
     const o = { joinPoints, hit: [...hit], imports: plan.imports.paths(), links: [...links], fileLevelDone: [...st.fileLevelDone], injectedOnce: [...st.injectedOnce] };
     if (plan.edits.length > 0) {
-      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.facts.importPath}`);
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.facts.importPath}`, fileOmissions(file));
       o.source = file.masked ? unmaskText(printed) : printed;
     }
     return o;
+  } finally {
+    file.tree.delete();
+  }
+}
+function fileOmissions(file) {
+  const comments = file.root.descendantsOfType("comment").flatMap((n) => n ? [{ start: n.startIndex, end: n.endIndex }] : []);
+  return omittedComments(file.source, comments, { path: file.path, cgo: file.imports.some((i2) => i2.path === "C") });
+}
+async function withoutOmittedComments(path, source) {
+  const file = await loadGoFile(path, source);
+  try {
+    return endOfFile(withOmissions(source, 0, source.length, fileOmissions(file)));
   } finally {
     file.tree.delete();
   }
@@ -14044,5 +14110,6 @@ function aspectsCommand(argv, stdout) {
   packageMayMatch,
   testMainOnlyAspects,
   weaveCommand,
-  weavePackage
+  weavePackage,
+  withoutOmittedComments
 });

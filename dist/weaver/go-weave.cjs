@@ -919,10 +919,14 @@ function splitLines(s) {
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   return lines;
 }
-function unifiedDiff(oldName, newName, oldText, newText, context = 3) {
-  const a = splitLines(oldText);
+function unifiedDiff(oldName, newName, oldText, newText, opts = {}) {
+  const context = opts.context ?? 3;
+  const shown = splitLines(oldText);
+  const a = opts.compared === void 0 ? shown : splitLines(opts.compared);
   const b = splitLines(newText);
   const ops = editScript(a, b);
+  let line = 0;
+  for (const o of ops) if (o.kind !== "+") o.line = shown[line++] ?? o.line;
   if (ops.every((o) => o.kind === " ")) return "";
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   const posA = [];
@@ -2238,6 +2242,7 @@ async function loadRealCore() {
     weavePackage: async (a, input, memo2) => (await core()).weavePackage(a, input, memo2),
     aspectSetHash: (a) => loaded().aspectSetHash(a),
     testMainOnlyAspects: (a) => loaded().testMainOnlyAspects(a),
+    withoutOmittedComments: async (path, source) => (await core()).withoutOmittedComments(path, source),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
     revive: async (json) => {
@@ -3246,7 +3251,8 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
     const inside = orig.startsWith(p.cwd + import_node_path25.sep);
     const name = inside ? (0, import_node_path25.relative)(p.cwd, orig) : orig;
     const before = (0, import_node_fs28.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs28.readFileSync)(woven, "utf8")));
+    const compared = await runner.core.withoutOmittedComments?.(orig, before) ?? before;
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs28.readFileSync)(woven, "utf8"), { compared }));
   }
   return 0;
 }

@@ -9,8 +9,9 @@ import { WeaveError } from './errors.js';
 import { aspectKinds, type NodeKind } from './join/kinds.js';
 import { candidatesOf, matches, mayMatchLiteral, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
 import { textMayMatch } from './join/needles.js';
-import { loadGoFile, unmaskText } from './parse/gofile.js';
+import { loadGoFile, unmaskText, type GoFile } from './parse/gofile.js';
 import { printWoven, WOVEN_MARKER } from './print/print.js';
+import { endOfFile, omittedComments, withOmissions, type Omission } from './print/comments.js';
 
 export interface PackageInput extends PackageFacts {
   files: { path: string; source: string }[];
@@ -178,10 +179,29 @@ async function weaveFile(f: { path: string; source: string }, here: Aspect[], st
     if (decl) plan.edits.push({ kind: 'insert', at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: 'imports', seq: plan.seq++ });
     const o: FileOutcome = { joinPoints, hit: [...hit], imports: plan.imports.paths(), links: [...links], fileLevelDone: [...st.fileLevelDone], injectedOnce: [...st.injectedOnce] };
     if (plan.edits.length > 0) {
-      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.facts.importPath}`);
+      const printed = printWoven(f.source, plan.edits, file.positions, `package ${st.facts.importPath}`, fileOmissions(file));
       o.source = file.masked ? unmaskText(printed) : printed;
     }
     return o;
+  } finally {
+    file.tree.delete();
+  }
+}
+
+/** The comments a woven file leaves out (print/comments.ts). */
+function fileOmissions(file: GoFile): Omission[] {
+  const comments = file.root.descendantsOfType('comment').flatMap((n) => (n ? [{ start: n.startIndex, end: n.endIndex }] : []));
+  return omittedComments(file.source, comments, { path: file.path, cgo: file.imports.some((i) => i.path === 'C') });
+}
+
+/**
+ * A file's source as its woven form shows the lines woven in place: without the comments weaving
+ * leaves out, so that `go-weave diff` lists what aspects changed and nothing else.
+ */
+export async function withoutOmittedComments(path: string, source: string): Promise<string> {
+  const file = await loadGoFile(path, source);
+  try {
+    return endOfFile(withOmissions(source, 0, source.length, fileOmissions(file)));
   } finally {
     file.tree.delete();
   }

@@ -13,7 +13,7 @@ type Store struct{ prefix string }
 
 type List[T any] []T
 
-// Go 1.27: a method declares type parameters of its own.
+
 func (s *Store) Get[T any, S ~[]T](items S, i int) string {
 //line <go-weave:enter>:1
 __weave_fmt.Println("get", s.prefix, i)
@@ -36,7 +36,7 @@ func main() {
 	s := &Store{prefix: "#"}
 	f := func() List[string] { return List[string]{("<" + /*line input.go:31:49*/strconv.Quote("lit") + ">")/*line input.go:31:69*/} }
 	println(s.Get[int]([]int{1, 2}, 1), len(s.Keys(map[string]int{"a": 1})), s.Plain(3), f()[0])
-	// A line in a raw string that looks like a generic method is text, and stays as written.
+	
 	println(("<" + /*line input.go:34:10*/strconv.Quote(`
 func (s *Store) Lit[X any]() {}
 `) + ">")/*line input.go:36:3*/)

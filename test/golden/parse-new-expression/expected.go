@@ -14,7 +14,7 @@ type options struct {
 	labels  *[]string
 }
 
-// Go 1.26: new takes an expression as well as a type.
+
 func defaults(n int) options {
 //line <go-weave:enter>:1
 calls++

@@ -3,10 +3,10 @@
 package net
 
 type Transport struct {
-	// Proxy is used.
+	
 	Proxy string
 
-	Timeout int // seconds
+	Timeout int 
 
 //line <go-weave:f>:1
 WeaveInternal bool

@@ -36,6 +36,11 @@ export interface Core<A> {
   aspectSetHash(aspects: A): string;
   /** Ids of the aspects that only a generated test main could match (never woven by go-weave). */
   testMainOnlyAspects?(aspects: A): string[];
+  /**
+   * A file's source without the comments its woven form leaves out (the core's print/comments.ts),
+   * for `go-weave diff` to compare with.
+   */
+  withoutOmittedComments?(path: string, source: string): Promise<string>;
   /** Identifies the weaving code itself, so a new go-weave never reuses an old weave. */
   fingerprint: string;
   /**

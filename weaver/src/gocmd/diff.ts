@@ -64,11 +64,20 @@ function splitLines(s: string): string[] {
   return lines;
 }
 
-/** A unified diff with `context` lines around each change; empty when the texts are equal. */
-export function unifiedDiff(oldName: string, newName: string, oldText: string, newText: string, context = 3): string {
-  const a = splitLines(oldText);
+/**
+ * A unified diff with `context` lines around each change; empty when the texts are equal.
+ * `compared`, when given, stands in for oldText when lines are matched: a text with oldText's
+ * lines (or its first ones), some of them shortened; the lines shown are oldText's.
+ */
+export function unifiedDiff(oldName: string, newName: string, oldText: string, newText: string, opts: { context?: number; compared?: string } = {}): string {
+  const context = opts.context ?? 3;
+  const shown = splitLines(oldText);
+  const a = opts.compared === undefined ? shown : splitLines(opts.compared);
   const b = splitLines(newText);
   const ops = editScript(a, b);
+  // Kept and removed lines read as the old text has them (the script's lines of a, in order).
+  let line = 0;
+  for (const o of ops) if (o.kind !== '+') o.line = shown[line++] ?? o.line;
   if (ops.every((o) => o.kind === ' ')) return '';
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   // Positions of each op in a and b, to number hunks.

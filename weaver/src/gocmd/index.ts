@@ -132,7 +132,9 @@ export async function runDiffWith<A>(runner: PooledRunner<A>, args: string[], en
     const inside = orig.startsWith(p.cwd + sep);
     const name = inside ? relative(p.cwd, orig) : orig;
     const before = readFileSync(p.userOverlay.get(orig) || orig, 'utf8');
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, readFileSync(woven, 'utf8')));
+    // Compared without the comments weaving leaves out, shown with them: the lines aspects changed.
+    const compared = (await runner.core.withoutOmittedComments?.(orig, before)) ?? before;
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, readFileSync(woven, 'utf8'), { compared }));
   }
   return 0;
 }

@@ -32,6 +32,7 @@ export async function loadRealCore(): Promise<Core<AspectSet>> {
     weavePackage: async (a, input, memo) => (await core()).weavePackage(a, input, memo),
     aspectSetHash: (a) => loaded().aspectSetHash(a),
     testMainOnlyAspects: (a) => loaded().testMainOnlyAspects(a),
+    withoutOmittedComments: async (path, source) => (await core()).withoutOmittedComments(path, source),
     fingerprint: weaverFingerprint(),
     // An aspect set is plain data (templates are kept as source text), so JSON carries it whole.
     revive: async (json) => {

@@ -1,6 +1,7 @@
 import { WeaveError } from '../errors.js';
 import type { Edit, InsertEdit, ReplaceEdit } from '../edit/plan.js';
 import type { PositionMap } from '../parse/positions.js';
+import { endOfFile, withOmissions, type Omission } from './comments.js';
 
 export const WOVEN_MARKER = '//go-weave:woven';
 
@@ -18,14 +19,16 @@ export function generatedFile(aspect: string): string {
 /**
  * Applies edits to a source, keeping every original token at its original file:line:col through
  * //line and /*line directives, and tagging generated lines with the aspect that produced them.
+ * Original text goes out without the omitted comments (sorted by start; see comments.ts).
  */
-export function printWoven(source: string, edits: Edit[], positions: PositionMap, where: string): string {
+export function printWoven(source: string, edits: Edit[], positions: PositionMap, where: string, omissions: Omission[] = []): string {
   const replaces = edits.filter((e): e is ReplaceEdit => e.kind === 'replace');
   const inserts = edits.filter((e): e is InsertEdit => e.kind === 'insert').sort((a, b) => a.at - b.at || a.order - b.order || a.seq - b.seq);
   const roots = nest(replaces, positions, where);
   for (const ins of inserts) checkInsert(ins, roots, positions, where);
 
   const pos = (i: number) => positions.position(i);
+  const orig = (s: number, e: number) => withOmissions(source, s, e, omissions);
   const renderRange = (s: number, e: number, children: RNode[]): string => {
     let out = '';
     let at = s;
@@ -39,16 +42,16 @@ export function printWoven(source: string, edits: Edit[], positions: PositionMap
         // All insertions at one index form one block.
         const group: InsertEdit[] = [];
         while (ins[ii] && ins[ii].at === nextIns.at) group.push(ins[ii++]);
-        out += source.slice(at, nextIns.at) + renderInserts(group, nextIns.at);
+        out += orig(at, nextIns.at) + renderInserts(group, nextIns.at);
         at = nextIns.at;
         continue;
       }
-      out += source.slice(at, nextChild.edit.start);
+      out += orig(at, nextChild.edit.start);
       out += renderReplace(nextChild);
       at = nextChild.edit.end;
       ci++;
     }
-    return out + source.slice(at, e);
+    return out + orig(at, e);
   };
 
   const renderInserts = (group: InsertEdit[], at: number): string => {
@@ -78,7 +81,7 @@ export function printWoven(source: string, edits: Edit[], positions: PositionMap
 
   const body = renderRange(0, source.length, roots);
   const first = lineDirective({ file: positions.position(0).file, line: positions.position(0).line, col: 1 }, false);
-  return `${WOVEN_MARKER}\n${first}\n${body}`;
+  return `${WOVEN_MARKER}\n${first}\n${endOfFile(body)}`;
 }
 
 function conflict(a: Edit, b: Edit, positions: PositionMap, at: number, where: string): never {
