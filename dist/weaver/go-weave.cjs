@@ -2974,6 +2974,7 @@ async function serve(socketPath, idleMs, start) {
         }
         if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
         await planRequest(r.req, true);
+        await eventsSeen();
       }
       if (pending === 0) armIdle();
     });

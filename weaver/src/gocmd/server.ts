@@ -400,6 +400,9 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
         }
         if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
         await planRequest(r.req, true);
+        // A plan may finish without a turn of the event loop: a request that came meanwhile is
+        // read before the next plan starts, and goes first.
+        await eventsSeen();
       }
       // Someone is editing: builds will follow.
       if (pending === 0) armIdle();
