@@ -2887,6 +2887,17 @@ async function serve(socketPath, idleMs, start) {
   const recent = /* @__PURE__ */ new Map();
   let saveQueued = false;
   let savesLeft = false;
+  let arriving = 0;
+  let resumeTimer;
+  const resumeSaves = () => {
+    clearTimeout(resumeTimer);
+    resumeTimer = setTimeout(() => {
+      if (pending > 0 || arriving > 0 || !savesLeft) return;
+      savesLeft = false;
+      weaveOnSave();
+    }, SAVES_RESUME_MS);
+    resumeTimer.unref();
+  };
   const planRequest = async (req, onSave = false) => {
     const mark = sources.mark();
     const a = await answer(req);
@@ -2968,13 +2979,13 @@ async function serve(socketPath, idleMs, start) {
       await eventsSeen();
       saveQueued = false;
       for (const [record, r] of [...recent].reverse()) {
-        if (pending > 0) {
+        if (pending > 0 || arriving > 0) {
           savesLeft = true;
           return;
         }
         if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
         await planRequest(r.req, true);
-        await eventsSeen();
+        await polled();
       }
       if (pending === 0) armIdle();
     });
@@ -3007,6 +3018,16 @@ async function serve(socketPath, idleMs, start) {
     conn.end(JSON.stringify(out) + "\n");
   };
   const server = (0, import_node_net.createServer)((conn) => {
+    arriving++;
+    let counted = true;
+    const arrived = () => {
+      if (!counted) return;
+      counted = false;
+      arriving--;
+      resumeSaves();
+    };
+    conn.once("close", arrived);
+    setTimeout(arrived, FIRST_LINE_MS).unref();
     let buf = "";
     conn.setEncoding("utf8");
     conn.on("error", () => conn.destroy());
@@ -3020,19 +3041,18 @@ async function serve(socketPath, idleMs, start) {
       if (notice !== void 0) {
         used(notice);
         conn.end();
+        arrived();
         return;
       }
       const req = serverRequest(line);
       if (req) used(req.record);
       pending++;
+      arrived();
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, req)).finally(() => {
         if (--pending > 0) return;
         armIdle();
-        if (savesLeft) {
-          savesLeft = false;
-          weaveOnSave();
-        }
+        resumeSaves();
       });
     });
   });
@@ -3044,6 +3064,7 @@ async function serve(socketPath, idleMs, start) {
   const stop = () => {
     clearInterval(socketCheck);
     clearTimeout(timer);
+    clearTimeout(resumeTimer);
     firmTimers.forEach((t) => clearTimeout(t));
     stopAhead();
     sources.close();
@@ -3077,6 +3098,11 @@ async function serve(socketPath, idleMs, start) {
 function eventsSeen() {
   return new Promise((resolve11) => setImmediate(resolve11));
 }
+function polled() {
+  return new Promise((resolve11) => setImmediate(() => setImmediate(resolve11)));
+}
+var FIRST_LINE_MS = 1e3;
+var SAVES_RESUME_MS = 200;
 var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
 function usedNotice(line) {
   try {

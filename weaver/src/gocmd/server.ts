@@ -291,6 +291,21 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   let saveQueued = false;
   // Saves left unplanned because a request came first: planned once requests stop.
   let savesLeft = false;
+  // Connections accepted whose first line has not been read yet: most are requests, which go
+  // before a save's plans of other command lines.
+  let arriving = 0;
+  // The build that came first runs go now: the plans it put off wait a moment rather than take
+  // the CPU from it (a build of another command line that comes meanwhile plans for itself).
+  let resumeTimer: NodeJS.Timeout | undefined;
+  const resumeSaves = () => {
+    clearTimeout(resumeTimer);
+    resumeTimer = setTimeout(() => {
+      if (pending > 0 || arriving > 0 || !savesLeft) return;
+      savesLeft = false;
+      weaveOnSave();
+    }, SAVES_RESUME_MS);
+    resumeTimer.unref();
+  };
 
   const planRequest = async (req: ServerRequest, onSave = false): Promise<ServerReply> => {
     const mark = sources.mark();
@@ -393,16 +408,16 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       await eventsSeen();
       saveQueued = false;
       for (const [record, r] of [...recent].reverse()) {
-        // A request waiting does its own work first.
-        if (pending > 0) {
+        // A request waiting (or arriving) does its own work first.
+        if (pending > 0 || arriving > 0) {
           savesLeft = true;
           return;
         }
         if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
         await planRequest(r.req, true);
-        // A plan may finish without a turn of the event loop: a request that came meanwhile is
-        // read before the next plan starts, and goes first.
-        await eventsSeen();
+        // A plan from the weave cache reads nothing asynchronously: a build that connected
+        // meanwhile is seen only after a turn of the event loop that polls for I/O.
+        await polled();
       }
       // Someone is editing: builds will follow.
       if (pending === 0) armIdle();
@@ -443,6 +458,17 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   };
 
   const server = createServer((conn) => {
+    arriving++;
+    let counted = true;
+    // Once its first line is read (or never will be), a connection no longer holds saves back.
+    const arrived = () => {
+      if (!counted) return;
+      counted = false;
+      arriving--;
+      resumeSaves();
+    };
+    conn.once('close', arrived);
+    setTimeout(arrived, FIRST_LINE_MS).unref();
     let buf = '';
     conn.setEncoding('utf8');
     conn.on('error', () => conn.destroy());
@@ -456,6 +482,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       if (notice !== undefined) {
         used(notice);
         conn.end();
+        arrived();
         return;
       }
       const req = serverRequest(line);
@@ -463,14 +490,12 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       // build ahead that this build would compete with.
       if (req) used(req.record);
       pending++;
+      arrived();
       clearTimeout(timer);
       tail = tail.then(() => reply(conn, req)).finally(() => {
         if (--pending > 0) return;
         armIdle();
-        if (savesLeft) {
-          savesLeft = false;
-          weaveOnSave();
-        }
+        resumeSaves();
       });
     });
   });
@@ -483,6 +508,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   const stop = () => {
     clearInterval(socketCheck);
     clearTimeout(timer);
+    clearTimeout(resumeTimer);
     firmTimers.forEach((t) => clearTimeout(t));
     stopAhead();
     sources.close();
@@ -525,6 +551,19 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
 function eventsSeen(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * Resolves after the event loop has polled for I/O at least once: an immediate set from an I/O
+ * callback runs before the next poll, one set from an immediate after it.
+ */
+function polled(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
+/** A connection that sends no line within this long holds no save back any more. */
+const FIRST_LINE_MS = 1000;
+/** How long the plans a build put off wait after it was answered: a small build's go run. */
+const SAVES_RESUME_MS = 200;
 
 /** The woven command whose Node run started the server: what the next requests will look like. */
 export interface StartingCommand {
