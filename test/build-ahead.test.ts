@@ -158,6 +158,24 @@ test('a build right after a save the server could stamp at once: one go build in
   assert.equal(after.user - before.user + after.ahead - before.ahead, 1, r.stderr);
 });
 
+test('a build that connects while a long plan of its save runs: the server counts it before it builds ahead', async () => {
+  // Hundreds of spans to weave: the plan of the save runs for tens of milliseconds without an
+  // asynchronous read, so the build's connection is accepted only once the plan is done, right
+  // when the save (dated back, so firm at once) could be built ahead.
+  const spans = Array.from({ length: 400 }, (_, i) => `//weave:span f${i}\nfunc f${i}() int { return ${i} }\n`).join('\n');
+  for (const word of ['long-a', 'long-b']) {
+    const before = goRuns();
+    writeFileSync(join(dir, 'main.go'), main(word, spans));
+    age(join(dir, 'main.go'), 1);
+    const r = await build();
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((await runBinary()).stdout, word);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const after = goRuns();
+    assert.equal(after.user - before.user + after.ahead - before.ahead, 1, r.stderr);
+  }
+});
+
 test('a save stops the build ahead of the one before; a build waits for the one still running', async () => {
   writeFileSync(join(dir, 'slow'), '');
   const aheadRuns = goRuns().ahead;

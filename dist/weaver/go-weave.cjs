@@ -2894,7 +2894,7 @@ async function serve(socketPath, idleMs, start) {
     resumeTimer = setTimeout(() => {
       if (pending > 0 || arriving > 0 || !savesLeft) return;
       savesLeft = false;
-      weaveOnSave();
+      planSaves();
     }, SAVES_RESUME_MS);
     resumeTimer.unref();
   };
@@ -2950,7 +2950,10 @@ async function serve(socketPath, idleMs, start) {
   };
   let lastRun;
   const buildAhead = (key, known) => {
-    if (!known.onSave || known.asked || pending > 0 || !known.record || lastRun !== key) return;
+    void polled().then(() => startAhead(key, known));
+  };
+  const startAhead = (key, known) => {
+    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || pending > 0 || arriving > 0 || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
     if (!args) return;
@@ -2973,6 +2976,9 @@ async function serve(socketPath, idleMs, start) {
   };
   const weaveOnSave = () => {
     stopAhead();
+    planSaves();
+  };
+  const planSaves = () => {
     if (recent.size === 0 || saveQueued) return;
     saveQueued = true;
     tail = tail.then(async () => {

@@ -302,7 +302,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     resumeTimer = setTimeout(() => {
       if (pending > 0 || arriving > 0 || !savesLeft) return;
       savesLeft = false;
-      weaveOnSave();
+      planSaves();
     }, SAVES_RESUME_MS);
     resumeTimer.unref();
   };
@@ -373,8 +373,15 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // The command line run last, by its record: asked for, or built by the launcher alone (its
   // notice). Only that one is built ahead.
   let lastRun: string | undefined;
+  // Decided once the event loop has polled: a build that connected while the plan ran (a plan
+  // from memory and the weave cache reads nothing asynchronously, so connections wait until it
+  // is done) is counted by then, as a request or as a connection not read yet, and most likely
+  // it is the user's build of this very command line.
   const buildAhead = (key: string, known: Recent): void => {
-    if (!known.onSave || known.asked || pending > 0 || !known.record || lastRun !== key) return;
+    void polled().then(() => startAhead(key, known));
+  };
+  const startAhead = (key: string, known: Recent): void => {
+    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || pending > 0 || arriving > 0 || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : undefined;
     if (!args) return;
@@ -401,6 +408,11 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // their work done. A build ahead of what the save changed is stopped.
   const weaveOnSave = () => {
     stopAhead();
+    planSaves();
+  };
+  // Plans the recent builds a save left stale (not a save itself: plans put off by a build
+  // resume through here, and leave a build ahead of a later save running).
+  const planSaves = () => {
     if (recent.size === 0 || saveQueued) return;
     saveQueued = true;
     tail = tail.then(async () => {
