@@ -13572,8 +13572,9 @@ function sameGroup(between) {
 function omission(source, c) {
   const text = source.slice(c.start, c.end);
   if (text.startsWith("//")) return { start: c.start, end: c.end, text: "" };
-  const rest = /^[ \t\r]*(\n|$)/.exec(source.slice(c.end, c.end + 256));
-  if (!rest) return void 0;
+  const lineEnd = /[ \t\r]*(\n|$)/y;
+  lineEnd.lastIndex = c.end;
+  if (!lineEnd.test(source)) return void 0;
   return { start: c.start, end: c.end, text: "\n".repeat(text.split("\n").length - 1) };
 }
 function withOmissions(source, start2, end, omissions) {

@@ -71,8 +71,9 @@ function omission(source: string, c: CommentRange): Omission | undefined {
   const text = source.slice(c.start, c.end);
   if (text.startsWith('//')) return { start: c.start, end: c.end, text: '' };
   // A block comment goes only when its line ends with it; its line breaks stay.
-  const rest = /^[ \t\r]*(\n|$)/.exec(source.slice(c.end, c.end + 256));
-  if (!rest) return undefined;
+  const lineEnd = /[ \t\r]*(\n|$)/y;
+  lineEnd.lastIndex = c.end;
+  if (!lineEnd.test(source)) return undefined;
   return { start: c.start, end: c.end, text: '\n'.repeat(text.split('\n').length - 1) };
 }
 
