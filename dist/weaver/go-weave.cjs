@@ -925,8 +925,10 @@ function unifiedDiff(oldName, newName, oldText, newText, opts = {}) {
   const a = opts.compared === void 0 ? shown : splitLines(opts.compared);
   const b = splitLines(newText);
   const ops = editScript(a, b);
-  let line = 0;
-  for (const o of ops) if (o.kind !== "+") o.line = shown[line++] ?? o.line;
+  if (opts.compared !== void 0) {
+    let line = 0;
+    for (const o of ops) if (o.kind !== "+") o.line = shown[line++] ?? o.line;
+  }
   if (ops.every((o) => o.kind === " ")) return "";
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   const posA = [];
@@ -2888,11 +2890,12 @@ async function serve(socketPath, idleMs, start) {
   let saveQueued = false;
   let savesLeft = false;
   let arriving = 0;
+  const buildsComing = () => pending > 0 || arriving > 0;
   let resumeTimer;
   const resumeSaves = () => {
     clearTimeout(resumeTimer);
     resumeTimer = setTimeout(() => {
-      if (pending > 0 || arriving > 0 || !savesLeft) return;
+      if (buildsComing() || !savesLeft) return;
       savesLeft = false;
       planSaves();
     }, SAVES_RESUME_MS);
@@ -2953,7 +2956,7 @@ async function serve(socketPath, idleMs, start) {
     void polled().then(() => startAhead(key, known));
   };
   const startAhead = (key, known) => {
-    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || pending > 0 || arriving > 0 || !known.record || lastRun !== key) return;
+    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || buildsComing() || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
     if (!args) return;
@@ -2985,7 +2988,7 @@ async function serve(socketPath, idleMs, start) {
       await eventsSeen();
       saveQueued = false;
       for (const [record, r] of [...recent].reverse()) {
-        if (pending > 0 || arriving > 0) {
+        if (buildsComing()) {
           savesLeft = true;
           return;
         }

@@ -76,8 +76,10 @@ export function unifiedDiff(oldName: string, newName: string, oldText: string, n
   const b = splitLines(newText);
   const ops = editScript(a, b);
   // Kept and removed lines read as the old text has them (the script's lines of a, in order).
-  let line = 0;
-  for (const o of ops) if (o.kind !== '+') o.line = shown[line++] ?? o.line;
+  if (opts.compared !== undefined) {
+    let line = 0;
+    for (const o of ops) if (o.kind !== '+') o.line = shown[line++] ?? o.line;
+  }
   if (ops.every((o) => o.kind === ' ')) return '';
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   // Positions of each op in a and b, to number hunks.

@@ -294,13 +294,15 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // Connections accepted whose first line has not been read yet: most are requests, which go
   // before a save's plans of other command lines.
   let arriving = 0;
+  // A build waits for its answer, or has connected and will: save plans and builds ahead give way.
+  const buildsComing = () => pending > 0 || arriving > 0;
   // The build that came first runs go now: the plans it put off wait a moment rather than take
   // the CPU from it (a build of another command line that comes meanwhile plans for itself).
   let resumeTimer: NodeJS.Timeout | undefined;
   const resumeSaves = () => {
     clearTimeout(resumeTimer);
     resumeTimer = setTimeout(() => {
-      if (pending > 0 || arriving > 0 || !savesLeft) return;
+      if (buildsComing() || !savesLeft) return;
       savesLeft = false;
       planSaves();
     }, SAVES_RESUME_MS);
@@ -381,7 +383,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     void polled().then(() => startAhead(key, known));
   };
   const startAhead = (key: string, known: Recent): void => {
-    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || pending > 0 || arriving > 0 || !known.record || lastRun !== key) return;
+    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || buildsComing() || !known.record || lastRun !== key) return;
     const env = envOf(known.req.env);
     const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : undefined;
     if (!args) return;
@@ -421,7 +423,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       saveQueued = false;
       for (const [record, r] of [...recent].reverse()) {
         // A request waiting (or arriving) does its own work first.
-        if (pending > 0 || arriving > 0) {
+        if (buildsComing()) {
           savesLeft = true;
           return;
         }
