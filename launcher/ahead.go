@@ -69,7 +69,13 @@ func buildAhead(recordPath string, goArgs []string) int {
 	if err != nil {
 		return 1
 	}
-	if _, stale := rec.stale(false); stale || rec.Skip == nil || len(rec.Skip.Outputs) == 0 {
+	if _, stale := rec.stale(false); stale {
+		return 1
+	}
+	if isRun(rec) && len(goArgs) > 0 && goArgs[0] == "run" {
+		return runAhead(rec, goArgs)
+	}
+	if rec.Skip == nil || len(rec.Skip.Outputs) == 0 {
 		return 1
 	}
 	lock, ok := lockFile(aheadLockPath(rec), syscall.LOCK_EX, true)
@@ -132,25 +138,59 @@ func buildAhead(recordPath string, goArgs []string) int {
 	return 0
 }
 
+// runAhead runs the record's go run with `-exec=true` (goArgs, weaver/src/gocmd/ahead.ts): go
+// compiles and links the program into its cache, where the user's go run then finds it, and
+// starts true instead of it. Nothing is left beside the record: go's cache holds the result,
+// under the link's action ID, so only a go run of these very sources uses it.
+func runAhead(rec *record, goArgs []string) int {
+	lock, ok := lockFile(aheadLockPath(rec), syscall.LOCK_EX, true)
+	if !ok {
+		return 1
+	}
+	defer lock.Close()
+	os.Remove(aheadStarting(rec.path))
+	code, _, started := runGo(rec, goArgs)
+	if !started {
+		return 1
+	}
+	return code
+}
+
+// isRun tells a go run's record.
+func isRun(rec *record) bool { return len(rec.Args) > 0 && rec.Args[0] == "run" }
+
 // exitIfBuiltAhead ends this build when its record's outputs were built ahead and are now in
-// place (installAhead); otherwise it returns, and go is run.
+// place (installAhead); otherwise it returns, and go is run. A go run waits for a run ahead of
+// it to end, whose link go's cache then holds.
 func exitIfBuiltAhead(rec *record) {
+	if isRun(rec) {
+		if lock, ok := awaitAhead(rec); ok {
+			lock.Close()
+		}
+		return
+	}
 	if rec.Skip != nil && os.Getenv("GOWEAVE_NO_SKIP") == "" && installAhead(rec) {
 		announce(rec, "built ahead by the weave server after the save, go not run")
 		os.Exit(0)
 	}
 }
 
-// installAhead puts the output of a build ahead in place when it is what this build would
-// write: made for this record, with every input and the repository as they are now. It waits
-// for a build ahead still running. false leaves everything to go.
-func installAhead(rec *record) bool {
+// awaitAhead waits for a build ahead of the record that is starting or running to end, and
+// returns its lock, held shared; false when none ever ran.
+func awaitAhead(rec *record) (*os.File, bool) {
 	for start := time.Now(); time.Since(start) < maxStartingWait; time.Sleep(time.Millisecond) {
 		if fi, err := os.Stat(aheadStarting(rec.path)); err != nil || time.Since(fi.ModTime()) > maxStartingWait {
 			break
 		}
 	}
-	lock, ok := lockFile(aheadLockPath(rec), syscall.LOCK_SH, false)
+	return lockFile(aheadLockPath(rec), syscall.LOCK_SH, false)
+}
+
+// installAhead puts the output of a build ahead in place when it is what this build would
+// write: made for this record, with every input and the repository as they are now. It waits
+// for a build ahead still running. false leaves everything to go.
+func installAhead(rec *record) bool {
+	lock, ok := awaitAhead(rec)
 	if !ok {
 		return false
 	}

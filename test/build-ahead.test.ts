@@ -76,7 +76,10 @@ before(async () => {
   // A go that notes each build it runs, then is the real one; with a file named slow beside it,
   // a build ahead is a long sleep instead.
   const wrapper = join(dir, 'go-logged');
-  await loggingGo(wrapper, goLog, [`case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`]);
+  await loggingGo(wrapper, goLog, [
+    `case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`,
+    `case "$1" in run) echo "$*" >> '${goLog}.run' ;; esac`,
+  ]);
   for (const f of ['go.mod', 'main.go', '.', 'lib/lib.go', 'lib', 'cmd/a/main.go', 'cmd/a', 'cmd/b/main.go', 'cmd/b', 'cmd']) age(join(dir, f));
   env = { GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER_IDLE: '60', GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'none' };
   // Node twice (the second builds the launcher); then an edit, which Node plans and which
@@ -266,4 +269,35 @@ test('only the command line run last is built ahead, though the launcher built i
   assert.doesNotMatch(r.stderr, AHEAD);
   assert.equal(r.userGo, 1);
   assert.equal((await runBinary()).stdout, 'nine');
+});
+
+test('go run is built ahead into go\'s cache: the go run after a save starts the program without linking it', async () => {
+  const argv = ['run', '-x', '.'];
+  const goRunLines = () => (existsSync(goLog + '.run') ? readFileSync(goLog + '.run', 'utf8').trim().split('\n').filter(Boolean) : []);
+  const goRunsAhead = () => goRunLines().filter((l) => l.includes('-exec=true')).length;
+  const goRun = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
+  const linked = /\/link -o /;
+  writeFileSync(join(dir, 'main.go'), main('run-one'));
+  age(join(dir, 'main.go'), 20);
+  const first = await goRun();
+  assert.equal(first.code, 0, first.stderr);
+  assert.equal(first.stdout.trim(), 'run-one');
+  assert.match(first.stderr, linked);
+  // Saved a moment before the go run: the server runs it ahead with -exec=true, and the user's
+  // go run (which waits for that to end) finds the executable in go's cache.
+  const aheadRuns = goRunsAhead();
+  writeFileSync(join(dir, 'main.go'), main('run-two'));
+  await until('the go run ahead of the save', () => goRunsAhead() > aheadRuns);
+  const userRuns = goRunLines().length;
+  const second = await goRun();
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal(second.stdout.trim(), 'run-two');
+  assert.doesNotMatch(second.stderr, linked, 'go linked the program again');
+  assert.equal(goRunLines().length, userRuns + 1, 'the user\'s go run runs go (to start the program)');
+  // Started right after the save, the go run has nothing built ahead and links it itself.
+  writeFileSync(join(dir, 'main.go'), main('run-three'));
+  const third = await goRun();
+  assert.equal(third.code, 0, third.stderr);
+  assert.equal(third.stdout.trim(), 'run-three');
+  assert.match(third.stderr, linked);
 });

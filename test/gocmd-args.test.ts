@@ -39,6 +39,18 @@ test('a build ahead runs the recorded go build with its outputs redirected, -C s
   assert.equal(launcherOfRecord('/c/v1/replay/abc/k.json'), '/c/v1/launcher/abc/go-weave-launch');
 });
 
+test('a go run is built ahead as the same go run starting true: -exec=true after the go flags, before the package and its arguments', () => {
+  const rec = (args: string[]): ReplayRecord => ({ v: 1, go: '/go/bin/go', args, set: {}, unset: [], stamps: [], stderr: '', report: '', summary: '' });
+  assert.deepEqual(aheadArgs(rec(['run', '-overlay=/c/o.json', '-tags', 'x', './cmd/app', '-v', 'arg']), '/p'), ['run', '-overlay=/c/o.json', '-tags', 'x', '-exec=true', './cmd/app', '-v', 'arg']);
+  assert.deepEqual(aheadArgs(rec(['run', '-C', 'sub', 'main.go', 'util.go']), '/p'), ['run', '-C', 'sub', '-exec=true', 'main.go', 'util.go']);
+  // The user's own -exec stays; the later one wins in the run ahead only.
+  assert.deepEqual(aheadArgs(rec(['run', '-exec', 'sudo', '.']), '/p'), ['run', '-exec', 'sudo', '-exec=true', '.']);
+  // -a rebuilds everything in the user's run anyway; -n runs nothing.
+  assert.equal(aheadArgs(rec(['run', '-a', '.']), '/p'), undefined);
+  assert.equal(aheadArgs(rec(['run', '-n', '.']), '/p'), undefined);
+  assert.equal(aheadArgs(rec(['run']), '/p'), undefined);
+});
+
 test('run: arguments after the package belong to the program', () => {
   const p = parseGoArgs('run', ['-tags=x', './cmd/app', '-tags', 'notmine', 'arg']);
   assert.deepEqual(p.packages, ['./cmd/app']);

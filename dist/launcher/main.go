@@ -81,6 +81,10 @@ func tryReplay(recordPath, sock string) {
 		announce(rec, replayed)
 		runAndVouch(rec)
 	}
+	if isRun(rec) {
+		// A go run linked ahead is in go's cache once the run ahead ends.
+		exitIfBuiltAhead(rec)
+	}
 	replay(rec, replayed)
 }
 

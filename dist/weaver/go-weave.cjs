@@ -2648,6 +2648,7 @@ function launcherOfRecord(recordPath) {
 }
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
+  if (sub === "run") return runAheadArgs(args);
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
   const output = outputs.length === 1 ? (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(outputs[0].path)) : dir + "/";
@@ -2655,6 +2656,13 @@ function aheadArgs(r, dir) {
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (parsed2.flags.reduce((n, f) => n + f.raw.length, 0) + parsed2.packages.length !== args.length) return void 0;
   return ["build", ...flags, "-o", output, ...parsed2.packages];
+}
+function runAheadArgs(args) {
+  const parsed2 = parseGoArgs("run", args);
+  const flagArgs = parsed2.flags.reduce((n, f) => n + f.raw.length, 0);
+  if (parsed2.packages.length === 0 || parsed2.flags.some((f) => f.name === "a" || f.name === "n")) return void 0;
+  if (args.slice(0, flagArgs).join("\0") !== parsed2.flags.flatMap((f) => f.raw).join("\0")) return void 0;
+  return ["run", ...args.slice(0, flagArgs), "-exec=true", ...args.slice(flagArgs)];
 }
 function buildAheadWanted(env) {
   return env.GOWEAVE_BUILD_AHEAD !== "0";

@@ -11,6 +11,12 @@ import type { ReplayRecord } from './replay.js';
  * qualifies; an install is built ahead as a build. An executable is the same whatever its file's
  * name, and go install links what go build does, so the redirected build writes what the user's
  * would.
+ *
+ * A `go run` is built ahead through go's own cache instead: go (1.24 and later) keeps the
+ * executables it links for go run there, by the link's action ID, which `-exec` is no part of.
+ * The same go run with `-exec=true` compiles and links what the user's would, then starts
+ * `true` rather than the program; the go run that follows finds the executable and starts it
+ * without linking.
  */
 
 /** The private directory of a record's builds ahead (launcher/ahead.go aheadOutput). */
@@ -40,6 +46,7 @@ export function launcherOfRecord(recordPath: string): string {
  */
 export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
   const [sub, ...args] = r.args;
+  if (sub === 'run') return runAheadArgs(args);
   const outputs = r.skip?.outputs ?? [];
   if ((sub !== 'build' && sub !== 'install') || outputs.length === 0) return undefined;
   const output = outputs.length === 1 ? join(dir, basename(outputs[0].path)) : dir + '/';
@@ -48,6 +55,21 @@ export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
   // Anything parseGoArgs set aside ("--", a positional between flags) is not a plain build line.
   if (parsed.flags.reduce((n, f) => n + f.raw.length, 0) + parsed.packages.length !== args.length) return undefined;
   return ['build', ...flags, '-o', output, ...parsed.packages];
+}
+
+/**
+ * The go run that links the user's program into go's cache and starts `true` in its place: the
+ * same go flags, `-exec=true` after them (the last -exec wins), then the package and the
+ * program's arguments. Not with -a (the user's go run rebuilds everything anyway) or -n (it runs
+ * nothing).
+ */
+function runAheadArgs(args: string[]): string[] | undefined {
+  const parsed = parseGoArgs('run', args);
+  const flagArgs = parsed.flags.reduce((n, f) => n + f.raw.length, 0);
+  if (parsed.packages.length === 0 || parsed.flags.some((f) => f.name === 'a' || f.name === 'n')) return undefined;
+  // The flags must all come first, as go run reads them.
+  if (args.slice(0, flagArgs).join('\0') !== parsed.flags.flatMap((f) => f.raw).join('\0')) return undefined;
+  return ['run', ...args.slice(0, flagArgs), '-exec=true', ...args.slice(flagArgs)];
 }
 
 /** GOWEAVE_BUILD_AHEAD=0 turns building ahead off for a command line. */
