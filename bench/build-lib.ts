@@ -24,7 +24,7 @@ export interface Target {
  * the native launcher and otherwise starts the esbuild bundle (node start-up matters for the
  * warm numbers), built fresh from this checkout so the benchmark never measures a stale dist/.
  */
-async function bundleGoWeave(work: string): Promise<{ cmd: string[]; env: NodeJS.ProcessEnv }> {
+export async function bundleGoWeave(work: string): Promise<{ cmd: string[]; env: NodeJS.ProcessEnv }> {
   const outDir = join(work, 'go-weave');
   // @ts-expect-error: a plain ES module of the repository's scripts, without type declarations.
   const { bundleWeaverTo } = (await import('../scripts/bundle.mjs')) as { bundleWeaverTo: (dir: string, o: { assets: boolean }) => Promise<void> };
@@ -73,7 +73,7 @@ async function timedRun(cmd: string, args: string[], cwd: string, env: NodeJS.Pr
 }
 
 /** Wall-clock time alone, with nothing in between: a shell would add its start-up to both sides. */
-async function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+export async function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   return (await timedRun(cmd, args, cwd, env)).ms;
 }
 
@@ -81,7 +81,7 @@ async function timed(cmd: string, args: string[], cwd: string, env: NodeJS.Proce
  * n rounds of a then b, each round in the other order than the one before: the second build of a
  * round shares the machine with the first's cache write-back. beforeRound runs first in each.
  */
-async function interleaved<T>(n: number, a: () => Promise<T>, b: () => Promise<T>, beforeRound?: () => void): Promise<[T[], T[]]> {
+export async function interleaved<T>(n: number, a: () => Promise<T>, b: () => Promise<T>, beforeRound?: () => void): Promise<[T[], T[]]> {
   const as: T[] = [];
   const bs: T[] = [];
   for (let i = 0; i < n; i++) {
@@ -97,14 +97,14 @@ async function interleaved<T>(n: number, a: () => Promise<T>, b: () => Promise<T
   return [as, bs];
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+export const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 // On a build of a tenth of a second, a ratio hides what a user feels: the time added.
-const delta = (ms: number) => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(0)} ms`;
+export const delta = (ms: number) => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(0)} ms`;
 
 export async function benchBuild(t: Target): Promise<void> {
   const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 21);
