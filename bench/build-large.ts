@@ -1,6 +1,6 @@
 // Build time of a larger real program, go-weave ÷ plain go build: the NATS server, fetched
 // through the Go module proxy (`go mod download`), built from a writable copy.
-// Usage: node --import tsx bench/build-large.ts   (BENCH_COLD_RUNS, BENCH_WARM_RUNS, BENCH_EDIT_RUNS, BENCH_EDIT_PAUSE_MS)
+// Usage: node --import tsx bench/build-large.ts   (BENCH_COLD_RUNS, BENCH_WARM_RUNS, BENCH_EDIT_RUNS, BENCH_EDIT_PAUSE_MS, BENCH_GO_PHASES)
 import { join } from 'node:path';
 import { benchBuild } from './build-lib.ts';
 import { run } from '../test/support/go-fixture.ts';

@@ -2,12 +2,13 @@
 // go-weave, in one run, printing woven ÷ plain ratios for a cold build (empty GOCACHE and weave
 // cache), a warm no-op rebuild and rebuilds after editing one file (a comment and code, at once
 // and after a pause; the paused ones again with the weave server's building ahead off).
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { run } from '../test/support/go-fixture.ts';
+import { goPhases, type GoPhases } from './go-phases.ts';
 import { GO, REPO } from '../test/support/go-shop.ts';
 
 export interface Target {
@@ -202,6 +203,35 @@ export async function benchBuild(t: Target): Promise<void> {
     const [ep, ew] = await interleaved(editRuns, () => editThen('plain', plainBuild), () => editThen('woven', e.ahead ? wovenBuild : wovenNoAhead));
     const when = `${e.pause === 0 ? 'at once' : `${e.pause} ms later`}${e.ahead ? '' : ', GOWEAVE_BUILD_AHEAD=0'}`;
     console.log(`  edit ${t.editFile} (${e.what}), build ${when}: plain ${fmt(median(ep))}  woven ${fmt(median(ew))}  ratio ${(median(ew) / median(ep)).toFixed(3)}×  (target ≤ 1.05×; median of ${editRuns}; best ${(Math.min(...ew) / Math.min(...ep)).toFixed(3)}×; ${delta(median(ew) - median(ep))} per edit)`);
+  }
+
+  // BENCH_GO_PHASES=n: n more code edits, built with go's own trace on both sides (building
+  // ahead off, so the woven build runs go), to tell go-weave's time from go's, and go's loading
+  // from compiling and linking.
+  const phaseRuns = Number(process.env.BENCH_GO_PHASES ?? 0);
+  if (phaseRuns > 0) {
+    const traceOf = (side: 'plain' | 'woven') => join(work, `trace-${side}.json`);
+    // One trace file each: the woven command line stays the same from edit to edit.
+    const traced = (side: 'plain' | 'woven', [cmd, args]: [string, string[]], env: NodeJS.ProcessEnv) => async () => {
+      appendFileSync(join(src[side], t.editFile), code(`${side}phases${phaseN++}`));
+      const ms = await timed(cmd, [...args.slice(0, -t.packages.length), `-debug-trace=${traceOf(side)}`, ...t.packages], src[side], env);
+      return { ms, ...goPhases(readFileSync(traceOf(side), 'utf8')) };
+    };
+    let phaseN = 0;
+    await traced('woven', wovenArgs, noAheadEnv)();
+    const [pp, pw] = await interleaved(phaseRuns, traced('plain', plainArgs, plainEnv), traced('woven', wovenArgs, noAheadEnv));
+    const row = (what: string, f: (x: GoPhases & { ms: number }) => number) => {
+      const [a, b] = [median(pp.map(f)), median(pw.map(f))];
+      console.log(`    ${what.padEnd(34)} plain ${a.toFixed(1).padStart(7)} ms  woven ${b.toFixed(1).padStart(7)} ms  ${delta(b - a)}`);
+    };
+    console.log(`  code edit, go's own trace (-debug-trace; GOWEAVE_BUILD_AHEAD=0; medians of ${phaseRuns}):`);
+    row('wall', (x) => x.ms);
+    row('outside go\'s traced build', (x) => x.ms - x.total);
+    row('go build, traced', (x) => x.total);
+    row('  loading packages', (x) => x.load);
+    row('  first compile or link starts at', (x) => x.firstWork);
+    row('  compiling', (x) => x.compile);
+    row('  linking', (x) => x.link);
   }
   console.log(`  (work dir ${work}; remove it when done: rm -rf ${work})`);
 }
