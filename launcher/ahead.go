@@ -72,8 +72,8 @@ func buildAhead(recordPath string, goArgs []string) int {
 	if _, stale := rec.stale(false); stale {
 		return 1
 	}
-	if isRun(rec) && len(goArgs) > 0 && goArgs[0] == "run" {
-		return runAhead(rec, goArgs)
+	if aheadInGoCache(rec) && len(goArgs) > 0 && goArgs[0] == rec.Args[0] {
+		return warmAhead(rec, goArgs)
 	}
 	if rec.Skip == nil || len(rec.Skip.Outputs) == 0 {
 		return 1
@@ -138,11 +138,12 @@ func buildAhead(recordPath string, goArgs []string) int {
 	return 0
 }
 
-// runAhead runs the record's go run with `-exec=true` (goArgs, weaver/src/gocmd/ahead.ts): go
-// compiles and links the program into its cache, where the user's go run then finds it, and
-// starts true instead of it. Nothing is left beside the record: go's cache holds the result,
-// under the link's action ID, so only a go run of these very sources uses it.
-func runAhead(rec *record, goArgs []string) int {
+// warmAhead runs the record's go run or go test with `-exec=true` (goArgs,
+// weaver/src/gocmd/ahead.ts): go compiles (and for go run, links) into its cache, where the
+// user's command then finds the work done, and starts true instead of the program or the tests.
+// Nothing is left beside the record: go's cache holds the result, by action ID, so only a
+// command on these very sources uses it.
+func warmAhead(rec *record, goArgs []string) int {
 	lock, ok := lockFile(aheadLockPath(rec), syscall.LOCK_EX, true)
 	if !ok {
 		return 1
@@ -156,14 +157,16 @@ func runAhead(rec *record, goArgs []string) int {
 	return code
 }
 
-// isRun tells a go run's record.
-func isRun(rec *record) bool { return len(rec.Args) > 0 && rec.Args[0] == "run" }
+// aheadInGoCache tells the records built ahead into go's cache (warmAhead): go run and go test.
+func aheadInGoCache(rec *record) bool {
+	return len(rec.Args) > 0 && (rec.Args[0] == "run" || rec.Args[0] == "test")
+}
 
 // exitIfBuiltAhead ends this build when its record's outputs were built ahead and are now in
-// place (installAhead); otherwise it returns, and go is run. A go run waits for a run ahead of
-// it to end, whose link go's cache then holds.
+// place (installAhead); otherwise it returns, and go is run. A go run or go test waits for the
+// one ahead of it to end, whose work go's cache then holds.
 func exitIfBuiltAhead(rec *record) {
-	if isRun(rec) {
+	if aheadInGoCache(rec) {
 		if lock, ok := awaitAhead(rec); ok {
 			lock.Close()
 		}

@@ -78,7 +78,7 @@ before(async () => {
   const wrapper = join(dir, 'go-logged');
   await loggingGo(wrapper, goLog, [
     `case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`,
-    `case "$1" in run) echo "$*" >> '${goLog}.run' ;; esac`,
+    `case "$1" in run|test) echo "$*" >> '${goLog}.run' ;; esac`,
   ]);
   for (const f of ['go.mod', 'main.go', '.', 'lib/lib.go', 'lib', 'cmd/a/main.go', 'cmd/a', 'cmd/b/main.go', 'cmd/b', 'cmd']) age(join(dir, f));
   env = { GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER_IDLE: '60', GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'none' };
@@ -300,4 +300,46 @@ test('go run is built ahead into go\'s cache: the go run after a save starts the
   assert.equal(third.code, 0, third.stderr);
   assert.equal(third.stdout.trim(), 'run-three');
   assert.match(third.stderr, linked);
+});
+
+test('go test is built ahead into go\'s cache: the go test after a save compiles nothing and runs every test', async () => {
+  const argv = ['test', '-x', './lib'];
+  const lines = () => (existsSync(goLog + '.run') ? readFileSync(goLog + '.run', 'utf8').trim().split('\n').filter(Boolean) : []);
+  const testsAhead = () => lines().filter((l) => l.startsWith('test ') && l.includes('-exec=true')).length;
+  const goTest = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
+  const compiled = /\/compile /;
+  // The test checks the word lib.go has: a test that would fail were it not run again. Through
+  // a variable: inlined, the comparison of two constants would fold away, and a binary for
+  // another word that passes would be the same bytes (a cached result, rightly).
+  const libTest = (word: string) => `package lib\n\nimport "testing"\n\nvar word = Word\n\nfunc TestWord(t *testing.T) {\n\tif word() != "${word}" {\n\t\tt.Fatalf("Word() = %q", word())\n\t}\n}\n`;
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib('t1'));
+  writeFileSync(join(dir, 'lib', 'lib_test.go'), libTest('t1'));
+  for (const f of ['lib/lib.go', 'lib/lib_test.go', 'lib']) age(join(dir, f), 20);
+  const first = await goTest();
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^ok\s+example\.com\/ahead\/lib\s/m);
+  assert.match(first.stderr, compiled);
+  // Saved a moment before the test: the server runs the go test ahead with -exec=true.
+  const aheadRuns = testsAhead();
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib('t2'));
+  await until('the go test ahead of the save', () => testsAhead() > aheadRuns);
+  const second = await goTest();
+  // The test ran (and failed: it still wants t1), and go compiled nothing.
+  assert.equal(second.code, 1, second.stderr);
+  assert.match(second.stdout, /Word\(\) = "t2"/);
+  assert.doesNotMatch(second.stderr, compiled, 'go compiled again what the go test ahead compiled');
+  // Fixed, a moment later: compiled ahead again, run by the user's go test, which passes and
+  // is not a cached result.
+  const again = testsAhead();
+  writeFileSync(join(dir, 'lib', 'lib_test.go'), libTest('t2'));
+  await until('the go test ahead of the save', () => testsAhead() > again);
+  const third = await goTest();
+  assert.equal(third.code, 0, third.stderr);
+  assert.match(third.stdout, /^ok\s+example\.com\/ahead\/lib\s+\d/m);
+  assert.doesNotMatch(third.stderr, compiled);
+  // Started right after a save, the go test compiles itself.
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib('t3'));
+  const fourth = await goTest();
+  assert.equal(fourth.code, 1);
+  assert.match(fourth.stderr, compiled);
 });

@@ -51,6 +51,19 @@ test('a go run is built ahead as the same go run starting true: -exec=true after
   assert.equal(aheadArgs(rec(['run']), '/p'), undefined);
 });
 
+test('a go test is built ahead as the same go test starting true and caching no result: -exec=true -count=1 last, before -args', () => {
+  const rec = (args: string[]): ReplayRecord => ({ v: 1, go: '/go/bin/go', args, set: {}, unset: [], stamps: [], stderr: '', report: '', summary: '' });
+  assert.deepEqual(aheadArgs(rec(['test', '-overlay=/c/o.json', './...', '-run', 'TestX', '-count=3']), '/p'), ['test', '-overlay=/c/o.json', './...', '-run', 'TestX', '-count=3', '-exec=true', '-count=1']);
+  assert.deepEqual(aheadArgs(rec(['test', '-C', 'sub', '-v', './pkg', '-args', '-flag', 'x']), '/p'), ['test', '-C', 'sub', '-v', './pkg', '-exec=true', '-count=1', '-args', '-flag', 'x']);
+  // Flags that write files or build something else: not built ahead.
+  for (const flag of [['-c'], ['-o', 'bin/t'], ['-coverprofile=c.out'], ['-cpuprofile', 'cpu.out'], ['-fuzz=FuzzX'], ['-outputdir', 'o'], ['-a']]) {
+    assert.equal(aheadArgs(rec(['test', ...flag, './pkg']), '/p'), undefined, flag.join(' '));
+  }
+  // A positional after the flags goes to the test binary: left alone.
+  assert.equal(aheadArgs(rec(['test', './pkg', '-v', 'extra']), '/p'), undefined);
+  assert.equal(aheadArgs(rec(['vet', './pkg']), '/p'), undefined);
+});
+
 test('run: arguments after the package belong to the program', () => {
   const p = parseGoArgs('run', ['-tags=x', './cmd/app', '-tags', 'notmine', 'arg']);
   assert.deepEqual(p.packages, ['./cmd/app']);

@@ -527,3 +527,38 @@ test('a weave cache too deep for a socket path: the server listens in a private 
   await until('the weave server to quit', async () => (await processesWith(sock)) === 0);
   removeTree(cache);
 });
+
+test('an unchanged go test is replayed by the launcher alone: its test main, which go writes in its cache, is no file of the package', async () => {
+  const tdir = writeTree({
+    'go.mod': 'module example.com/launchtest\n\ngo 1.22\n',
+    'lib/lib.go': 'package lib\n\n//weave:span answer\nfunc Answer() int { return 42 }\n',
+    'lib/lib_test.go': 'package lib\n\nimport "testing"\n\nfunc TestAnswer(t *testing.T) {\n\tif Answer() != 42 {\n\t\tt.Fatal(Answer())\n\t}\n}\n',
+  }, 'gw-launch-test-');
+  for (const f of ['go.mod', 'lib/lib.go', 'lib/lib_test.go', 'lib', '.']) age(join(tdir, f), 60);
+  const testEnv = { ...process.env, ...env, GOWEAVE_CACHE: join(tdir, '.weave'), GOWEAVE_REPORT: '' };
+  const goTest = (extra: NodeJS.ProcessEnv = {}) => run(ENTRY, ['test', './lib'], { cwd: tdir, env: { ...testEnv, ...extra } });
+  try {
+    // Node twice (the second builds the launcher and leaves the record).
+    for (let i = 0; i < 2; i++) {
+      const r = await goTest();
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, NODE_LINE);
+    }
+    const r = await goTest({ GOWEAVE_NODE: join(tdir, 'no-node') });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, REPLAYED);
+    assert.match(r.stdout, /^ok\s+example\.com\/launchtest\/lib/m);
+    // The record stamps the package's own files, and no path made of the test main's.
+    const records = join(tdir, '.weave', 'v1', 'replay');
+    const [id] = readdirSync(records);
+    const recordFile = readdirSync(join(records, id)).find((f) => f.endsWith('.json'));
+    const stamps = (JSON.parse(readFileSync(join(records, id, recordFile!), 'utf8')) as { stamps: string[] }).stamps;
+    const libDir = join(tdir, 'lib') + '/';
+    const inLib = stamps.map((s) => s.split(' ').slice(2).join(' ')).filter((p) => p.startsWith(libDir)).map((p) => p.slice(libDir.length));
+    assert.ok(inLib.includes('lib_test.go'), inLib.join(', '));
+    assert.deepEqual(inLib.filter((f) => f.includes('/')), []);
+    assert.deepEqual(stamps.filter((s) => s.startsWith('racy ')), []);
+  } finally {
+    removeTree(tdir);
+  }
+});

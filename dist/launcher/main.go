@@ -81,8 +81,8 @@ func tryReplay(recordPath, sock string) {
 		announce(rec, replayed)
 		runAndVouch(rec)
 	}
-	if isRun(rec) {
-		// A go run linked ahead is in go's cache once the run ahead ends.
+	if aheadInGoCache(rec) {
+		// What a go run or go test ahead of this one compiles is in go's cache once it ends.
 		exitIfBuiltAhead(rec)
 	}
 	replay(rec, replayed)

@@ -1458,7 +1458,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) paths.add((0, import_node_path12.join)(p.Dir, f));
+    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) if (!(0, import_node_path12.isAbsolute)(f)) paths.add((0, import_node_path12.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -2542,7 +2542,7 @@ function listedGoFiles(p) {
     if (!pkg.Dir || pkg.Standard) continue;
     const names = out.get(pkg.Dir) ?? /* @__PURE__ */ new Set();
     for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
-      for (const f of list ?? []) if (!ignoredName(f)) names.add(f);
+      for (const f of list ?? []) if (!ignoredName(f) && !(0, import_node_path20.isAbsolute)(f)) names.add(f);
     }
     out.set(pkg.Dir, names);
   }
@@ -2649,6 +2649,7 @@ function launcherOfRecord(recordPath) {
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
   if (sub === "run") return runAheadArgs(args);
+  if (sub === "test") return testAheadArgs(args);
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
   const output = outputs.length === 1 ? (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(outputs[0].path)) : dir + "/";
@@ -2663,6 +2664,15 @@ function runAheadArgs(args) {
   if (parsed2.packages.length === 0 || parsed2.flags.some((f) => f.name === "a" || f.name === "n")) return void 0;
   if (args.slice(0, flagArgs).join("\0") !== parsed2.flags.flatMap((f) => f.raw).join("\0")) return void 0;
   return ["run", ...args.slice(0, flagArgs), "-exec=true", ...args.slice(flagArgs)];
+}
+var TEST_AHEAD_REFUSED = /* @__PURE__ */ new Set(["c", "o", "a", "n", "i", "fuzz", "coverprofile", "cpuprofile", "memprofile", "blockprofile", "mutexprofile", "trace", "outputdir"]);
+function testAheadArgs(args) {
+  const at = args.findIndex((a) => a === "-args" || a === "--args");
+  const head = at < 0 ? args : args.slice(0, at);
+  const parsed2 = parseGoArgs("test", head);
+  if (parsed2.flags.some((f) => TEST_AHEAD_REFUSED.has(f.name))) return void 0;
+  if (parsed2.flags.reduce((n, f) => n + f.raw.length, 0) + parsed2.packages.length !== head.length) return void 0;
+  return ["test", ...head, "-exec=true", "-count=1", ...args.slice(head.length)];
 }
 function buildAheadWanted(env) {
   return env.GOWEAVE_BUILD_AHEAD !== "0";

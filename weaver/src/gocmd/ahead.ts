@@ -16,7 +16,10 @@ import type { ReplayRecord } from './replay.js';
  * executables it links for go run there, by the link's action ID, which `-exec` is no part of.
  * The same go run with `-exec=true` compiles and links what the user's would, then starts
  * `true` rather than the program; the go run that follows finds the executable and starts it
- * without linking.
+ * without linking. A `go test` the same way (`-exec=true -count=1`): go caches no test binary,
+ * so the go test that follows links again, but every compile (the packages, their tests, the
+ * test mains) and vet's checks are in the cache; no test runs ahead, and no result is cached
+ * (-count=1), so the user's go test runs every test as it would have.
  */
 
 /** The private directory of a record's builds ahead (launcher/ahead.go aheadOutput). */
@@ -47,6 +50,7 @@ export function launcherOfRecord(recordPath: string): string {
 export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
   const [sub, ...args] = r.args;
   if (sub === 'run') return runAheadArgs(args);
+  if (sub === 'test') return testAheadArgs(args);
   const outputs = r.skip?.outputs ?? [];
   if ((sub !== 'build' && sub !== 'install') || outputs.length === 0) return undefined;
   const output = outputs.length === 1 ? join(dir, basename(outputs[0].path)) : dir + '/';
@@ -70,6 +74,29 @@ function runAheadArgs(args: string[]): string[] | undefined {
   // The flags must all come first, as go run reads them.
   if (args.slice(0, flagArgs).join('\0') !== parsed.flags.flatMap((f) => f.raw).join('\0')) return undefined;
   return ['run', ...args.slice(0, flagArgs), '-exec=true', ...args.slice(flagArgs)];
+}
+
+/**
+ * Flags of a go test that write files (a test binary, profiles, coverage) or run something
+ * other than the tests: a go test ahead with them would overwrite the user's files or do
+ * different work, so such a command line is not built ahead.
+ */
+const TEST_AHEAD_REFUSED = new Set(['c', 'o', 'a', 'n', 'i', 'fuzz', 'coverprofile', 'cpuprofile', 'memprofile', 'blockprofile', 'mutexprofile', 'trace', 'outputdir']);
+
+/**
+ * The go test that compiles (and links) what the user's would and starts `true` in place of
+ * each test binary: `-exec=true -count=1` after the user's go test flags (the last -exec and
+ * -count win), before `-args` and what follows it.
+ */
+function testAheadArgs(args: string[]): string[] | undefined {
+  const at = args.findIndex((a) => a === '-args' || a === '--args');
+  const head = at < 0 ? args : args.slice(0, at);
+  const parsed = parseGoArgs('test', head);
+  if (parsed.flags.some((f) => TEST_AHEAD_REFUSED.has(f.name))) return undefined;
+  // Anything else set aside (a positional after the flags, "--") goes to the test binary in a
+  // way this does not follow: not built ahead.
+  if (parsed.flags.reduce((n, f) => n + f.raw.length, 0) + parsed.packages.length !== head.length) return undefined;
+  return ['test', ...head, '-exec=true', '-count=1', ...args.slice(head.length)];
 }
 
 /** GOWEAVE_BUILD_AHEAD=0 turns building ahead off for a command line. */
