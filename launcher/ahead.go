@@ -138,9 +138,10 @@ func buildAhead(recordPath string, goArgs []string) int {
 	return 0
 }
 
-// warmAhead runs the record's go run or go test with `-exec=true` (goArgs,
-// weaver/src/gocmd/ahead.ts): go compiles (and for go run, links) into its cache, where the
-// user's command then finds the work done, and starts true instead of the program or the tests.
+// warmAhead runs the record's go run or go test with `-exec=true`, or its go vet (goArgs,
+// weaver/src/gocmd/ahead.ts): go compiles (and for go run, links; for go vet, checks) into its
+// cache, where the user's command then finds the work done; true starts instead of the program
+// or the tests.
 // Nothing is left beside the record: go's cache holds the result, by action ID, so only a
 // command on these very sources uses it.
 func warmAhead(rec *record, goArgs []string) int {
@@ -157,9 +158,17 @@ func warmAhead(rec *record, goArgs []string) int {
 	return code
 }
 
-// aheadInGoCache tells the records built ahead into go's cache (warmAhead): go run and go test.
+// aheadInGoCache tells the records built ahead into go's cache (warmAhead): go run, go test
+// and go vet.
 func aheadInGoCache(rec *record) bool {
-	return len(rec.Args) > 0 && (rec.Args[0] == "run" || rec.Args[0] == "test")
+	if len(rec.Args) == 0 {
+		return false
+	}
+	switch rec.Args[0] {
+	case "run", "test", "vet":
+		return true
+	}
+	return false
 }
 
 // exitIfBuiltAhead ends this build when its record's outputs were built ahead and are now in

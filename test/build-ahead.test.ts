@@ -78,7 +78,7 @@ before(async () => {
   const wrapper = join(dir, 'go-logged');
   await loggingGo(wrapper, goLog, [
     `case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`,
-    `case "$1" in run|test) echo "$*" >> '${goLog}.run' ;; esac`,
+    `case "$1" in run|test|vet) echo "$*" >> '${goLog}.run' ;; esac`,
   ]);
   for (const f of ['go.mod', 'main.go', '.', 'lib/lib.go', 'lib', 'cmd/a/main.go', 'cmd/a', 'cmd/b/main.go', 'cmd/b', 'cmd']) age(join(dir, f));
   env = { GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER_IDLE: '60', GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'none' };
@@ -342,4 +342,27 @@ test('go test is built ahead into go\'s cache: the go test after a save compiles
   const fourth = await goTest();
   assert.equal(fourth.code, 1);
   assert.match(fourth.stderr, compiled);
+});
+
+test('go vet is run ahead: the go vet after a save finds its findings in go\'s cache and runs no check', async () => {
+  const argv = ['vet', '-x', './lib'];
+  const lines = () => (existsSync(goLog + '.run') ? readFileSync(goLog + '.run', 'utf8').trim().split('\n').filter(Boolean) : []);
+  const vetsAhead = () => lines().filter((l) => l.startsWith('vet ')).length;
+  const goVet = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
+  const checked = /\/vet /;
+  const first = await goVet();
+  assert.equal(first.code, 0, first.stderr);
+  // A save that vet finds fault with: the go vet ahead checks it, the user's prints its finding.
+  const before = vetsAhead();
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib('v1').replace('return "v1"', 'return fmt.Sprintf("%d", "v1")').replace('package lib\n', 'package lib\n\nimport "fmt"\n'));
+  await until('the go vet ahead of the save', () => vetsAhead() > before);
+  const second = await goVet();
+  assert.equal(second.code, 1, second.stderr);
+  assert.match(second.stderr, /lib\.go:\d+:\d+: fmt\.Sprintf format %d has arg "v1" of wrong type string/);
+  assert.doesNotMatch(second.stderr, checked, 'go vet ran its checks again');
+  // At once, the go vet checks itself.
+  writeFileSync(join(dir, 'lib', 'lib.go'), lib('v2'));
+  const third = await goVet();
+  assert.equal(third.code, 0, third.stderr);
+  assert.match(third.stderr, checked);
 });

@@ -2650,6 +2650,7 @@ function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
   if (sub === "run") return runAheadArgs(args);
   if (sub === "test") return testAheadArgs(args);
+  if (sub === "vet") return ["vet", ...args];
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
   const output = outputs.length === 1 ? (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(outputs[0].path)) : dir + "/";

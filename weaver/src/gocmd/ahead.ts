@@ -19,7 +19,8 @@ import type { ReplayRecord } from './replay.js';
  * without linking. A `go test` the same way (`-exec=true -count=1`): go caches no test binary,
  * so the go test that follows links again, but every compile (the packages, their tests, the
  * test mains) and vet's checks are in the cache; no test runs ahead, and no result is cached
- * (-count=1), so the user's go test runs every test as it would have.
+ * (-count=1), so the user's go test runs every test as it would have. A `go vet` is simply run
+ * ahead: go keeps its findings in the cache, and the user's go vet prints them from there.
  */
 
 /** The private directory of a record's builds ahead (launcher/ahead.go aheadOutput). */
@@ -51,6 +52,9 @@ export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
   const [sub, ...args] = r.args;
   if (sub === 'run') return runAheadArgs(args);
   if (sub === 'test') return testAheadArgs(args);
+  // go caches vet's findings (a failing vet's too) by the vet action's ID: the same go vet ahead
+  // leaves the user's nothing to run, and it writes no file.
+  if (sub === 'vet') return ['vet', ...args];
   const outputs = r.skip?.outputs ?? [];
   if ((sub !== 'build' && sub !== 'install') || outputs.length === 0) return undefined;
   const output = outputs.length === 1 ? join(dir, basename(outputs[0].path)) : dir + '/';
