@@ -141,9 +141,8 @@ func buildAhead(recordPath string, goArgs []string) int {
 // warmAhead runs the record's go run or go test with `-exec=true`, or its go vet (goArgs,
 // weaver/src/gocmd/ahead.ts): go compiles (and for go run, links; for go vet, checks) into its
 // cache, where the user's command then finds the work done; true starts instead of the program
-// or the tests.
-// Nothing is left beside the record: go's cache holds the result, by action ID, so only a
-// command on these very sources uses it.
+// or the tests. Nothing is left beside the record: go's cache holds the result, by action ID,
+// so only a command on these very sources uses it.
 func warmAhead(rec *record, goArgs []string) int {
 	lock, ok := lockFile(aheadLockPath(rec), syscall.LOCK_EX, true)
 	if !ok {
@@ -172,8 +171,8 @@ func aheadInGoCache(rec *record) bool {
 }
 
 // exitIfBuiltAhead ends this build when its record's outputs were built ahead and are now in
-// place (installAhead); otherwise it returns, and go is run. A go run or go test waits for the
-// one ahead of it to end, whose work go's cache then holds.
+// place (installAhead); otherwise it returns, and go is run. A go run, test or vet waits for
+// the one ahead of it to end, whose work go's cache then holds.
 func exitIfBuiltAhead(rec *record) {
 	if aheadInGoCache(rec) {
 		if lock, ok := awaitAhead(rec); ok {

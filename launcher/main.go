@@ -82,7 +82,7 @@ func tryReplay(recordPath, sock string) {
 		runAndVouch(rec)
 	}
 	if aheadInGoCache(rec) {
-		// What a go run or go test ahead of this one compiles is in go's cache once it ends.
+		// What a go run, test or vet ahead of this one does is in go's cache once it ends.
 		exitIfBuiltAhead(rec)
 	}
 	replay(rec, replayed)
