@@ -1,7 +1,7 @@
-// go run and go test after editing code, go-weave ÷ plain go: a small program that starts an
+// go run, go test and go vet after editing code, go-weave ÷ plain go: a small program that starts an
 // HTTP server and client and exits, and its test, edited and run again, at once and a moment
 // later (when the weave server has built it ahead into go's cache: a go run's link, a go test's
-// compiles), and with building ahead off.
+// compiles, a go vet's findings), and with building ahead off.
 // Usage: node --import tsx bench/run-edit.ts   (BENCH_EDIT_RUNS, BENCH_EDIT_PAUSE_MS)
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,12 +53,12 @@ const noAheadEnv = { ...wovenEnv, GOWEAVE_BUILD_AHEAD: '0' };
 const plain = (cmd: string) => () => timed(GO, [cmd, '.'], src.plain, plainEnv);
 const woven = (cmd: string, env: NodeJS.ProcessEnv) => () => timed(gw.cmd[0], [...gw.cmd.slice(1), cmd, '.'], src.woven, env);
 
-console.log(`go run and go test after a code edit (Go: ${(await run(GO, ['version'])).stdout.trim()})`);
+console.log(`go run, go test and go vet after a code edit (Go: ${(await run(GO, ['version'])).stdout.trim()})`);
 let n = 0;
 const edit = (side: 'plain' | 'woven') => appendFileSync(join(src[side], 'main.go'), `\nfunc init() { edits = append(edits, "${n++}") }\n`);
 edit('plain');
 edit('woven');
-for (const cmd of ['run', 'test']) {
+for (const cmd of ['run', 'test', 'vet']) {
   // Warm both caches, and the weave server (the first edits go through Node and start it).
   for (let i = 0; i < 3; i++) {
     await plain(cmd)();
