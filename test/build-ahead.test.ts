@@ -40,6 +40,11 @@ function goRuns(): { user: number; ahead: number } {
   return { user: lines.length - ahead, ahead };
 }
 
+/** The go run, test and vet commands run so far, the user's and those ahead (with -exec=true, or a vet). */
+function goCacheRuns(): string[] {
+  return existsSync(goLog + '.run') ? readFileSync(goLog + '.run', 'utf8').trim().split('\n').filter(Boolean) : [];
+}
+
 async function build(extra: NodeJS.ProcessEnv = {}): Promise<{ code: number; stderr: string; userGo: number }> {
   const before = goRuns().user;
   const r = await run(ENTRY, ['build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, ...extra } });
@@ -273,8 +278,7 @@ test('only the command line run last is built ahead, though the launcher built i
 
 test('go run is built ahead into go\'s cache: the go run after a save starts the program without linking it', async () => {
   const argv = ['run', '-x', '.'];
-  const goRunLines = () => (existsSync(goLog + '.run') ? readFileSync(goLog + '.run', 'utf8').trim().split('\n').filter(Boolean) : []);
-  const goRunsAhead = () => goRunLines().filter((l) => l.includes('-exec=true')).length;
+  const goRunsAhead = () => goCacheRuns().filter((l) => l.includes('-exec=true')).length;
   const goRun = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
   const linked = /\/link -o /;
   writeFileSync(join(dir, 'main.go'), main('run-one'));
@@ -288,12 +292,12 @@ test('go run is built ahead into go\'s cache: the go run after a save starts the
   const aheadRuns = goRunsAhead();
   writeFileSync(join(dir, 'main.go'), main('run-two'));
   await until('the go run ahead of the save', () => goRunsAhead() > aheadRuns);
-  const userRuns = goRunLines().length;
+  const userRuns = goCacheRuns().length;
   const second = await goRun();
   assert.equal(second.code, 0, second.stderr);
   assert.equal(second.stdout.trim(), 'run-two');
   assert.doesNotMatch(second.stderr, linked, 'go linked the program again');
-  assert.equal(goRunLines().length, userRuns + 1, 'the user\'s go run runs go (to start the program)');
+  assert.equal(goCacheRuns().length, userRuns + 1, 'the user\'s go run runs go (to start the program)');
   // Started right after the save, the go run has nothing built ahead and links it itself.
   writeFileSync(join(dir, 'main.go'), main('run-three'));
   const third = await goRun();
@@ -304,8 +308,7 @@ test('go run is built ahead into go\'s cache: the go run after a save starts the
 
 test('go test is built ahead into go\'s cache: the go test after a save compiles nothing and runs every test', async () => {
   const argv = ['test', '-x', './lib'];
-  const lines = () => (existsSync(goLog + '.run') ? readFileSync(goLog + '.run', 'utf8').trim().split('\n').filter(Boolean) : []);
-  const testsAhead = () => lines().filter((l) => l.startsWith('test ') && l.includes('-exec=true')).length;
+  const testsAhead = () => goCacheRuns().filter((l) => l.startsWith('test ') && l.includes('-exec=true')).length;
   const goTest = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
   const compiled = /\/compile /;
   // The test checks the word lib.go has: a test that would fail were it not run again. Through
@@ -346,8 +349,7 @@ test('go test is built ahead into go\'s cache: the go test after a save compiles
 
 test('go vet is run ahead: the go vet after a save finds its findings in go\'s cache and runs no check', async () => {
   const argv = ['vet', '-x', './lib'];
-  const lines = () => (existsSync(goLog + '.run') ? readFileSync(goLog + '.run', 'utf8').trim().split('\n').filter(Boolean) : []);
-  const vetsAhead = () => lines().filter((l) => l.startsWith('vet ')).length;
+  const vetsAhead = () => goCacheRuns().filter((l) => l.startsWith('vet ')).length;
   const goVet = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
   const checked = /\/vet /;
   const first = await goVet();
