@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { removeTree, run, writeTree, type RunResult } from './support/go-fixture.ts';
 import { goWeave, REPO } from './support/go-shop.ts';
 import { startReceiver, type Receiver } from './support/otlp-receiver.ts';
@@ -208,3 +209,47 @@ test('goleak passes woven, also where it runs m.Run itself (VerifyTestMain), wha
     await receiver.waitFor((s) => s.filter((x) => x.name === 'goleakcheck.Fetch').length === 4, 10_000);
   });
 });
+
+test('a woven go test asked for no exporter says nothing when no collector listens on the default endpoint; asked for one, it says the export failed', async () => {
+  const dir = writeTree({
+    'go.mod': 'module example.com/t\n\ngo 1.22\n',
+    'a/a.go': work('a'),
+    'a/a_test.go': 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
+  }, 'gw-testquiet-');
+  // A port nothing listens on: taken, then let go.
+  const closed = await new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+  const noOtel = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('OTEL_')).map((k) => [k, undefined]));
+  const base = { ...noOtel, GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false' };
+  const failed = /go-weave: otlp: export to \S+ failed/;
+  try {
+    // Unasked, the exporter sends to localhost:4318; with no collector there, the test output
+    // is the test's own.
+    const quiet = await goWeave(['test', '-count=1', '-v', './...'], { cwd: dir, env: base });
+    assert.equal(quiet.code, 0, quiet.stdout + quiet.stderr);
+    if (!(await listening(4318))) assert.doesNotMatch(quiet.stdout + quiet.stderr, failed);
+    // Asked for (an endpoint, or OTEL_TRACES_EXPORTER=otlp), a refused export is reported once.
+    const told = await goWeave(['test', '-count=1', '-v', './...'], { cwd: dir, env: { ...base, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}` } });
+    assert.equal(told.code, 0, told.stdout + told.stderr);
+    assert.match(told.stdout + told.stderr, failed);
+  } finally {
+    removeTree(dir);
+  }
+});
+
+/** Whether something accepts connections on a loopback port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const c = connect(port, '127.0.0.1');
+    c.once('connect', () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.once('error', () => resolve(false));
+  });
+}

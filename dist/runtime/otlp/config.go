@@ -29,6 +29,9 @@ type Config struct {
 	CACertFile     string
 	ClientCertFile string
 	ClientKeyFile  string
+	// Unasked: neither OTEL_TRACES_EXPORTER nor an endpoint variable is set, so the exporter
+	// is the default one, sending to the default endpoint.
+	Unasked bool
 }
 
 func envLookup(name string) string { return os.Getenv(name) }
@@ -52,6 +55,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		cfg.Endpoint = strings.TrimRight(v, "/") + "/v1/traces"
 	} else {
 		cfg.Endpoint = "http://localhost:4318/v1/traces"
+		cfg.Unasked = strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")) == ""
 	}
 	u, err := url.Parse(cfg.Endpoint)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
