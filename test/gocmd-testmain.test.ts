@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, createServer, type AddressInfo } from 'node:net';
 import { removeTree, run, writeTree, type RunResult } from './support/go-fixture.ts';
 import { goWeave, REPO } from './support/go-shop.ts';
 import { startReceiver, type Receiver } from './support/otlp-receiver.ts';
+import { freePort, listening } from './support/loopback.ts';
 
 const work = (pkg: string) => `package ${pkg}
 
@@ -216,14 +216,7 @@ test('a woven go test asked for no exporter says nothing when no collector liste
     'a/a.go': work('a'),
     'a/a_test.go': 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
   }, 'gw-testquiet-');
-  // A port nothing listens on: taken, then let go.
-  const closed = await new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
+  const closed = await freePort();
   const noOtel = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('OTEL_')).map((k) => [k, undefined]));
   const base = { ...noOtel, GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false' };
   const failed = /go-weave: otlp: export to \S+ failed/;
@@ -242,14 +235,3 @@ test('a woven go test asked for no exporter says nothing when no collector liste
   }
 });
 
-/** Whether something accepts connections on a loopback port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const c = connect(port, '127.0.0.1');
-    c.once('connect', () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
-}
