@@ -211,13 +211,13 @@ export async function benchBuild(t: Target): Promise<void> {
   const phaseRuns = Number(process.env.BENCH_GO_PHASES ?? 0);
   if (phaseRuns > 0) {
     const traceOf = (side: 'plain' | 'woven') => join(work, `trace-${side}.json`);
+    let phaseN = 0;
     // One trace file each: the woven command line stays the same from edit to edit.
     const traced = (side: 'plain' | 'woven', [cmd, args]: [string, string[]], env: NodeJS.ProcessEnv) => async () => {
       appendFileSync(join(src[side], t.editFile), code(`${side}phases${phaseN++}`));
       const ms = await timed(cmd, [...args.slice(0, -t.packages.length), `-debug-trace=${traceOf(side)}`, ...t.packages], src[side], env);
       return { ms, ...goPhases(readFileSync(traceOf(side), 'utf8')) };
     };
-    let phaseN = 0;
     await traced('woven', wovenArgs, noAheadEnv)();
     const [pp, pw] = await interleaved(phaseRuns, traced('plain', plainArgs, plainEnv), traced('woven', wovenArgs, noAheadEnv));
     const row = (what: string, f: (x: GoPhases & { ms: number }) => number) => {

@@ -72,7 +72,7 @@ func buildAhead(recordPath string, goArgs []string) int {
 	if _, stale := rec.stale(false); stale {
 		return 1
 	}
-	if aheadInGoCache(rec) && len(goArgs) > 0 && goArgs[0] == rec.Args[0] {
+	if aheadInGoCache(rec) && goArgs[0] == rec.Args[0] {
 		return warmAhead(rec, goArgs)
 	}
 	if rec.Skip == nil || len(rec.Skip.Outputs) == 0 {

@@ -2656,14 +2656,19 @@ function aheadArgs(r, dir) {
   const output = outputs.length === 1 ? (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
-  if (parsed2.flags.reduce((n, f) => n + f.raw.length, 0) + parsed2.packages.length !== args.length) return void 0;
+  if (!flagsAndPackagesOnly(parsed2, args.length)) return void 0;
   return ["build", ...flags, "-o", output, ...parsed2.packages];
+}
+function flagsAndPackagesOnly(parsed2, argCount) {
+  return flagArgCount(parsed2) + parsed2.packages.length === argCount;
+}
+function flagArgCount(parsed2) {
+  return parsed2.flags.reduce((n, f) => n + f.raw.length, 0);
 }
 function runAheadArgs(args) {
   const parsed2 = parseGoArgs("run", args);
-  const flagArgs = parsed2.flags.reduce((n, f) => n + f.raw.length, 0);
   if (parsed2.packages.length === 0 || parsed2.flags.some((f) => f.name === "a" || f.name === "n")) return void 0;
-  if (args.slice(0, flagArgs).join("\0") !== parsed2.flags.flatMap((f) => f.raw).join("\0")) return void 0;
+  const flagArgs = flagArgCount(parsed2);
   return ["run", ...args.slice(0, flagArgs), "-exec=true", ...args.slice(flagArgs)];
 }
 var TEST_AHEAD_REFUSED = /* @__PURE__ */ new Set(["c", "o", "a", "n", "i", "fuzz", "coverprofile", "cpuprofile", "memprofile", "blockprofile", "mutexprofile", "trace", "outputdir"]);
@@ -2672,7 +2677,7 @@ function testAheadArgs(args) {
   const head = at < 0 ? args : args.slice(0, at);
   const parsed2 = parseGoArgs("test", head);
   if (parsed2.flags.some((f) => TEST_AHEAD_REFUSED.has(f.name))) return void 0;
-  if (parsed2.flags.reduce((n, f) => n + f.raw.length, 0) + parsed2.packages.length !== head.length) return void 0;
+  if (!flagsAndPackagesOnly(parsed2, head.length)) return void 0;
   return ["test", ...head, "-exec=true", "-count=1", ...args.slice(head.length)];
 }
 function buildAheadWanted(env) {

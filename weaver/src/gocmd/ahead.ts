@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import { parseGoArgs } from './args.js';
+import { parseGoArgs, type ParsedArgs } from './args.js';
 import type { Env } from './env.js';
 import type { ReplayRecord } from './replay.js';
 
@@ -46,7 +46,8 @@ export function launcherOfRecord(recordPath: string): string {
  * The go arguments of the record's build writing into `dir` instead, or undefined when the
  * record is not one to build ahead. The new -o replaces the user's and goes right before the
  * packages, after every other flag (-C stays first): one executable is written to dir under its
- * output's name, several into dir under their own, as into the user's -o directory.
+ * output's name, several into dir under their own, as into the user's -o directory. A go run,
+ * test or vet is built ahead into go's cache instead (below), and writes nothing into dir.
  */
 export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
   const [sub, ...args] = r.args;
@@ -61,8 +62,18 @@ export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
   const parsed = parseGoArgs(sub, args);
   const flags = parsed.flags.filter((f) => f.name !== 'o').flatMap((f) => f.raw);
   // Anything parseGoArgs set aside ("--", a positional between flags) is not a plain build line.
-  if (parsed.flags.reduce((n, f) => n + f.raw.length, 0) + parsed.packages.length !== args.length) return undefined;
+  if (!flagsAndPackagesOnly(parsed, args.length)) return undefined;
   return ['build', ...flags, '-o', output, ...parsed.packages];
+}
+
+/** The arguments go to the flags and the packages parseGoArgs found, and to nothing else. */
+function flagsAndPackagesOnly(parsed: ParsedArgs, argCount: number): boolean {
+  return flagArgCount(parsed) + parsed.packages.length === argCount;
+}
+
+/** How many arguments the flags took (two for a flag whose value was separate). */
+function flagArgCount(parsed: ParsedArgs): number {
+  return parsed.flags.reduce((n, f) => n + f.raw.length, 0);
 }
 
 /**
@@ -72,11 +83,10 @@ export function aheadArgs(r: ReplayRecord, dir: string): string[] | undefined {
  * nothing).
  */
 function runAheadArgs(args: string[]): string[] | undefined {
+  // go run's flags all come before its package (parseGoArgs hands what follows to the program).
   const parsed = parseGoArgs('run', args);
-  const flagArgs = parsed.flags.reduce((n, f) => n + f.raw.length, 0);
   if (parsed.packages.length === 0 || parsed.flags.some((f) => f.name === 'a' || f.name === 'n')) return undefined;
-  // The flags must all come first, as go run reads them.
-  if (args.slice(0, flagArgs).join('\0') !== parsed.flags.flatMap((f) => f.raw).join('\0')) return undefined;
+  const flagArgs = flagArgCount(parsed);
   return ['run', ...args.slice(0, flagArgs), '-exec=true', ...args.slice(flagArgs)];
 }
 
@@ -99,7 +109,7 @@ function testAheadArgs(args: string[]): string[] | undefined {
   if (parsed.flags.some((f) => TEST_AHEAD_REFUSED.has(f.name))) return undefined;
   // Anything else set aside (a positional after the flags, "--") goes to the test binary in a
   // way this does not follow: not built ahead.
-  if (parsed.flags.reduce((n, f) => n + f.raw.length, 0) + parsed.packages.length !== head.length) return undefined;
+  if (!flagsAndPackagesOnly(parsed, head.length)) return undefined;
   return ['test', ...head, '-exec=true', '-count=1', ...args.slice(head.length)];
 }
 
