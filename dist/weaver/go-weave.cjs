@@ -186,7 +186,7 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  writeFileAtomic((0, import_node_path26.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+  writeFileAtomic((0, import_node_path27.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
 }
 function isGoShim(path) {
   try {
@@ -199,12 +199,12 @@ function isGoShim(path) {
 function shellQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs29, import_node_path26, VALUE_FLAGS2, SHIM_HEAD;
+var import_node_fs29, import_node_path27, VALUE_FLAGS2, SHIM_HEAD;
 var init_shim = __esm({
   "weaver/src/gocmd/shim.ts"() {
     "use strict";
     import_node_fs29 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     init_atomic();
     VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
     SHIM_HEAD = "#!/bin/sh\n# Written by ";
@@ -222,11 +222,11 @@ function shellenvCommand(args, env, out) {
   const withGo = args.includes("--go");
   if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
   const entry = entryScript(env);
-  const binRoot = (0, import_node_path27.join)(weaveCacheDir(env), "v1", "bin");
+  const binRoot = (0, import_node_path28.join)(weaveCacheDir(env), "v1", "bin");
   const realGo = withGo ? realGoOnPath(env, binRoot) : "";
-  const dir = (0, import_node_path27.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  const dir = (0, import_node_path28.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
   (0, import_node_fs30.mkdirSync)(dir, { recursive: true });
-  replaceWithSymlink((0, import_node_path27.join)(dir, "go-weave"), entry);
+  replaceWithSymlink((0, import_node_path28.join)(dir, "go-weave"), entry);
   if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
   const q = shellQuote(dir);
   out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
@@ -234,7 +234,7 @@ function shellenvCommand(args, env, out) {
   return 0;
 }
 function entryScript(env) {
-  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path27.join)((0, import_node_path27.dirname)(process.argv[1]), "go-weave") : void 0];
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path28.join)((0, import_node_path28.dirname)(process.argv[1]), "go-weave") : void 0];
   for (const c of candidates) {
     if (!c) continue;
     try {
@@ -251,10 +251,10 @@ function realGoOnPath(env, binRoot) {
     if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
-  const ours = (0, import_node_path27.resolve)(binRoot) + import_node_path27.sep;
-  for (const d of (env.PATH ?? "").split(import_node_path27.delimiter)) {
-    const go = (0, import_node_path27.join)((0, import_node_path27.resolve)(d || "."), "go");
-    if (!isExecutableFile(go) || ((0, import_node_path27.resolve)(d || ".") + import_node_path27.sep).startsWith(ours) || isGoShim(go)) continue;
+  const ours = (0, import_node_path28.resolve)(binRoot) + import_node_path28.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path28.delimiter)) {
+    const go = (0, import_node_path28.join)((0, import_node_path28.resolve)(d || "."), "go");
+    if (!isExecutableFile(go) || ((0, import_node_path28.resolve)(d || ".") + import_node_path28.sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
@@ -270,12 +270,12 @@ function replaceWithSymlink(path, target) {
     throw err;
   }
 }
-var import_node_fs30, import_node_path27;
+var import_node_fs30, import_node_path28;
 var init_shellenv_command = __esm({
   "weaver/src/cli/shellenv-command.ts"() {
     "use strict";
     import_node_fs30 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_path28 = require("node:path");
     init_errors();
     init_env();
     init_hash();
@@ -691,7 +691,7 @@ init_errors();
 // weaver/src/gocmd/index.ts
 var import_node_fs28 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 
 // weaver/src/gocmd/args.ts
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
@@ -1027,6 +1027,10 @@ function notFound(cmd) {
 }
 
 // weaver/src/gocmd/golist.ts
+var import_node_path8 = require("node:path");
+function goFileNames(p) {
+  return [p.GoFiles, p.CgoFiles, p.IgnoredGoFiles, p.TestGoFiles, p.XTestGoFiles].flatMap((list) => list ?? []).filter((f) => !(0, import_node_path8.isAbsolute)(f));
+}
 var LIST_FIELDS = "ImportPath,Name,Dir,Target,Standard,Goroot,ForTest,DepOnly,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,IgnoredOtherFiles,CgoPkgConfig,EmbedPatterns,Imports,Module,Error,Incomplete";
 async function goList(go, opts) {
   const args = ["list", "-e", "-deps", `-json=${LIST_FIELDS}`, ...opts.tests ? ["-test"] : [], ...opts.flags, "--", ...opts.patterns];
@@ -1076,15 +1080,15 @@ async function goEnv(go, opts) {
 var import_node_fs19 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path17 = require("node:path");
+var import_node_path18 = require("node:path");
 init_env();
 
 // weaver/src/gocmd/modfile.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 
 // weaver/src/gocmd/plan.ts
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
 var RUNTIME_MODULE = "go-weave.dev/runtime";
 function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
@@ -1101,11 +1105,11 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     if (p.Error || !p.Dir || !p.GoFiles?.length) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
-    if (p.GoFiles.some((f) => (0, import_node_path8.isAbsolute)(f))) continue;
+    if (p.GoFiles.some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
-    const files = [...p.GoFiles.map((f) => (0, import_node_path8.join)(p.Dir, f)), ...added];
+    const files = [...p.GoFiles.map((f) => (0, import_node_path9.join)(p.Dir, f)), ...added];
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
@@ -1129,7 +1133,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs10.readFileSync)((0, import_node_path9.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs10.readFileSync)((0, import_node_path10.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -1173,10 +1177,10 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeAt ?? runtimeDir)}
 ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join("\n")}
 `;
   }
-  const dir = (0, import_node_path9.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
-  const modOut = (0, import_node_path9.join)(dir, "go.mod");
+  const dir = (0, import_node_path10.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
+  const modOut = (0, import_node_path10.join)(dir, "go.mod");
   if (!existsMarked(modOut)) {
-    if (sum) writeFileAtomic((0, import_node_path9.join)(dir, "go.sum"), sum);
+    if (sum) writeFileAtomic((0, import_node_path10.join)(dir, "go.sum"), sum);
     writeFileAtomic(modOut, copy);
   }
   return modOut;
@@ -1237,9 +1241,9 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
   if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
   const w = JSON.parse(r.stdout);
-  const base = (0, import_node_path9.dirname)(goWorkPath);
-  const abs = (p) => (0, import_node_path9.isAbsolute)(p) ? p : (0, import_node_path9.resolve)(base, p);
-  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path9.isAbsolute)(p) || p === "." || p === "..";
+  const base = (0, import_node_path10.dirname)(goWorkPath);
+  const abs = (p) => (0, import_node_path10.isAbsolute)(p) ? p : (0, import_node_path10.resolve)(base, p);
+  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path10.isAbsolute)(p) || p === "." || p === "..";
   let goLine = w.Go ?? "1.22";
   const min = runtimeDir === void 0 ? void 0 : runtimeGoVersion(runtimeDir);
   if (min && compareGoVersions(goLine, min) < 0) goLine = min;
@@ -1261,10 +1265,10 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
   const sum = (0, import_node_fs10.existsSync)(sumPath) ? (0, import_node_fs10.readFileSync)(sumPath, "utf8") : "";
-  const dir = (0, import_node_path9.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
-  const out = (0, import_node_path9.join)(dir, "go.work");
+  const dir = (0, import_node_path10.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
+  const out = (0, import_node_path10.join)(dir, "go.work");
   if (!existsMarked(out)) {
-    if (sum) writeFileAtomic((0, import_node_path9.join)(dir, "go.work.sum"), sum);
+    if (sum) writeFileAtomic((0, import_node_path10.join)(dir, "go.work.sum"), sum);
     writeFileAtomic(out, copy);
   }
   return out;
@@ -1273,28 +1277,28 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
 // weaver/src/gocmd/toolchain.ts
 var import_node_fs11 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
-var import_node_path10 = require("node:path");
+var import_node_path11 = require("node:path");
 function toolchainCopy(cache, gomodcache, goroot) {
-  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path10.sep)) return void 0;
-  const rel = (0, import_node_path10.relative)(gomodcache, goroot);
-  if (!rel || rel.startsWith("..") || (0, import_node_path10.isAbsolute)(rel)) return void 0;
-  const copy = (0, import_node_path10.join)(cache.root, "goroot", rel);
-  if (((0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "bin", "go")) || (0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
+  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path11.sep)) return void 0;
+  const rel = (0, import_node_path11.relative)(gomodcache, goroot);
+  if (!rel || rel.startsWith("..") || (0, import_node_path11.isAbsolute)(rel)) return void 0;
+  const copy = (0, import_node_path11.join)(cache.root, "goroot", rel);
+  if (((0, import_node_fs11.existsSync)((0, import_node_path11.join)(copy, "bin", "go")) || (0, import_node_fs11.existsSync)((0, import_node_path11.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
     (0, import_node_fs11.renameSync)(tmp, copy);
   } catch (err) {
     (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs11.existsSync)((0, import_node_path10.join)(copy, "bin"))) throw err;
+    if (!(0, import_node_fs11.existsSync)((0, import_node_path11.join)(copy, "bin"))) throw err;
   }
   return copy;
 }
 function mirror(src, dest) {
   (0, import_node_fs11.mkdirSync)(dest, { recursive: true });
   for (const name of (0, import_node_fs11.readdirSync)(src)) {
-    const from = (0, import_node_path10.join)(src, name);
-    const to = (0, import_node_path10.join)(dest, name);
+    const from = (0, import_node_path11.join)(src, name);
+    const to = (0, import_node_path11.join)(dest, name);
     const st = (0, import_node_fs11.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
     else if (st.isSymbolicLink()) (0, import_node_fs11.symlinkSync)((0, import_node_fs11.readlinkSync)(from), to);
@@ -1311,40 +1315,40 @@ function mirror(src, dest) {
 // weaver/src/gocmd/modcopy.ts
 var import_node_fs12 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
-var import_node_path11 = require("node:path");
+var import_node_path12 = require("node:path");
 init_hash();
 function ensureModuleCopy(cache, gomodcache, mod, opts) {
-  const rel = (0, import_node_path11.relative)(gomodcache, mod.dir);
-  const name = rel && !rel.startsWith("..") && !(0, import_node_path11.isAbsolute)(rel) ? rel : (0, import_node_path11.join)("_", sha256(mod.dir).slice(0, 32));
-  const copy = (0, import_node_path11.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
-  if ((0, import_node_fs12.existsSync)((0, import_node_path11.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
+  const rel = (0, import_node_path12.relative)(gomodcache, mod.dir);
+  const name = rel && !rel.startsWith("..") && !(0, import_node_path12.isAbsolute)(rel) ? rel : (0, import_node_path12.join)("_", sha256(mod.dir).slice(0, 32));
+  const copy = (0, import_node_path12.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
+  if ((0, import_node_fs12.existsSync)((0, import_node_path12.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
   const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
     (0, import_node_fs12.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
     if (opts.lines) nameOriginals(tmp, mod.dir);
-    if (!(0, import_node_fs12.existsSync)((0, import_node_path11.join)(tmp, "go.mod"))) {
+    if (!(0, import_node_fs12.existsSync)((0, import_node_path12.join)(tmp, "go.mod"))) {
       const synthesised = mod.goMod && (0, import_node_fs12.existsSync)(mod.goMod) ? (0, import_node_fs12.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
 `;
-      (0, import_node_fs12.writeFileSync)((0, import_node_path11.join)(tmp, "go.mod"), synthesised);
+      (0, import_node_fs12.writeFileSync)((0, import_node_path12.join)(tmp, "go.mod"), synthesised);
     }
     (0, import_node_fs12.renameSync)(tmp, copy);
   } catch (err) {
     (0, import_node_fs12.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs12.existsSync)((0, import_node_path11.join)(copy, "go.mod"))) throw err;
+    if (!(0, import_node_fs12.existsSync)((0, import_node_path12.join)(copy, "go.mod"))) throw err;
   }
   return { ...mod, copy };
 }
 function nameOriginals(dir, original) {
   for (const name of (0, import_node_fs12.readdirSync)(dir)) {
-    const p = (0, import_node_path11.join)(dir, name);
+    const p = (0, import_node_path12.join)(dir, name);
     const st = (0, import_node_fs12.lstatSync)(p);
     if (st.isDirectory()) {
-      nameOriginals(p, (0, import_node_path11.join)(original, name));
+      nameOriginals(p, (0, import_node_path12.join)(original, name));
     } else if (st.isFile() && name.endsWith(".go")) {
       const text = (0, import_node_fs12.readFileSync)(p, "utf8");
       if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
-      (0, import_node_fs12.writeFileSync)(p, `//line ${(0, import_node_path11.join)(original, name)}:1:1
+      (0, import_node_fs12.writeFileSync)(p, `//line ${(0, import_node_path12.join)(original, name)}:1:1
 ${text}`);
     }
   }
@@ -1352,7 +1356,7 @@ ${text}`);
 function makeWritable(dir) {
   (0, import_node_fs12.chmodSync)(dir, 493);
   for (const name of (0, import_node_fs12.readdirSync)(dir)) {
-    const p = (0, import_node_path11.join)(dir, name);
+    const p = (0, import_node_path12.join)(dir, name);
     const st = (0, import_node_fs12.lstatSync)(p);
     if (st.isDirectory()) makeWritable(p);
     else if (st.isFile()) (0, import_node_fs12.chmodSync)(p, st.mode & 511 | 384);
@@ -1360,7 +1364,7 @@ function makeWritable(dir) {
 }
 function relocate(copies, file) {
   for (const c of copies) {
-    if (file.startsWith(c.dir + import_node_path11.sep)) return c.copy + file.slice(c.dir.length);
+    if (file.startsWith(c.dir + import_node_path12.sep)) return c.copy + file.slice(c.dir.length);
   }
   return void 0;
 }
@@ -1371,7 +1375,7 @@ function directivesNamingCopy(text, original, copy) {
 
 // weaver/src/gocmd/plancache.ts
 var import_node_fs13 = require("node:fs");
-var import_node_path12 = require("node:path");
+var import_node_path13 = require("node:path");
 init_atomic();
 init_hash();
 
@@ -1449,7 +1453,7 @@ function moduleDirs(root, out) {
   }
   for (const e of entries) {
     if (!e.isDirectory() || !visitedDir(e.name)) continue;
-    moduleDirs((0, import_node_path12.join)(root, e.name), out);
+    moduleDirs((0, import_node_path13.join)(root, e.name), out);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -1458,7 +1462,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) if (!(0, import_node_path12.isAbsolute)(f)) paths.add((0, import_node_path12.join)(p.Dir, f));
+    for (const f of goFileNames(p)) paths.add((0, import_node_path13.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -1477,7 +1481,7 @@ var PlanCache = class {
     return sha256("plan", ...parts);
   }
   path(key) {
-    return (0, import_node_path12.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path13.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   /** The cached graph and the files it depends on. */
   get(key) {
@@ -1512,9 +1516,9 @@ var PlanCache = class {
 
 // weaver/src/gocmd/overlay.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path13 = require("node:path");
+var import_node_path14 = require("node:path");
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path13.resolve)(cwd, path);
+  const file = (0, import_node_path14.resolve)(cwd, path);
   let parsed2;
   try {
     parsed2 = JSON.parse((0, import_node_fs14.readFileSync)(file, "utf8"));
@@ -1524,7 +1528,7 @@ function readUserOverlay(path, cwd) {
   const rep = parsed2?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path13.resolve)(cwd, k), v === "" ? "" : (0, import_node_path13.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path14.resolve)(cwd, k), v === "" ? "" : (0, import_node_path14.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -1538,11 +1542,11 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path13.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path14.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 var RUNTIME_IN_MODULE = ".go-weave/runtime";
 function runtimeInModule(moduleRoot, runtimeDir) {
-  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path13.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path13.relative)(runtimeDir, f)), f]));
+  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path14.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path14.relative)(runtimeDir, f)), f]));
 }
 function writeOverlay(cache, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -1553,19 +1557,19 @@ function writeOverlay(cache, entries) {
 // weaver/src/gocmd/vendoring.ts
 var import_node_fs15 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path14 = require("node:path");
+var import_node_path15 = require("node:path");
 init_hash();
 function buildsVendored(moduleRoot, parsed2, goflags2) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags2 ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs15.existsSync)((0, import_node_path14.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs15.existsSync)((0, import_node_path15.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
-  const vendorDir = (0, import_node_path14.join)(moduleRoot, "vendor");
-  const gomod = (0, import_node_path14.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path14.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs15.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
-  const result = { workFile: (0, import_node_path14.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path14.join)(dir, "vendor") };
+  const vendorDir = (0, import_node_path15.join)(moduleRoot, "vendor");
+  const gomod = (0, import_node_path15.join)(moduleRoot, "go.mod");
+  const dir = (0, import_node_path15.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs15.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const result = { workFile: (0, import_node_path15.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path15.join)(dir, "vendor") };
   if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
@@ -1575,8 +1579,8 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    linkVendorInto((0, import_node_path14.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
-    (0, import_node_fs15.writeFileSync)((0, import_node_path14.join)(tmp, "go.work"), work.join("\n"));
+    linkVendorInto((0, import_node_path15.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
+    (0, import_node_fs15.writeFileSync)((0, import_node_path15.join)(tmp, "go.work"), work.join("\n"));
     (0, import_node_fs15.renameSync)(tmp, dir);
   } catch (err) {
     (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
@@ -1621,41 +1625,41 @@ function relocateModulesTxt(text, fromDir, toDir) {
   return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2])) return line;
-    let rel = (0, import_node_path14.relative)(toDir, (0, import_node_path14.resolve)(fromDir, m[2])).split(import_node_path14.sep).join("/");
+    let rel = (0, import_node_path15.relative)(toDir, (0, import_node_path15.resolve)(fromDir, m[2])).split(import_node_path15.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
   }).join("\n");
 }
 function vendorState(vendorDir) {
   const entries = (0, import_node_fs15.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs15.readFileSync)((0, import_node_path14.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  return [(0, import_node_fs15.readFileSync)((0, import_node_path15.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
-  const vendorDir = (0, import_node_path14.join)(workDir, "vendor");
-  const ws = { workFile: (0, import_node_path14.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path14.join)(copyDir, "vendor") };
-  if ((0, import_node_fs15.existsSync)((0, import_node_path14.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  const vendorDir = (0, import_node_path15.join)(workDir, "vendor");
+  const ws = { workFile: (0, import_node_path15.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path15.join)(copyDir, "vendor") };
+  if ((0, import_node_fs15.existsSync)((0, import_node_path15.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
     (0, import_node_fs15.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
     (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs15.existsSync)((0, import_node_path14.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    if (!(0, import_node_fs15.existsSync)((0, import_node_path15.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
   (0, import_node_fs15.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs15.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs15.symlinkSync)((0, import_node_path14.join)(vendorDir, e), (0, import_node_path14.join)(dir, e));
-  (0, import_node_fs15.writeFileSync)((0, import_node_path14.join)(dir, "modules.txt"), rewrite((0, import_node_fs15.readFileSync)((0, import_node_path14.join)(vendorDir, "modules.txt"), "utf8")));
+  for (const e of (0, import_node_fs15.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs15.symlinkSync)((0, import_node_path15.join)(vendorDir, e), (0, import_node_path15.join)(dir, e));
+  (0, import_node_fs15.writeFileSync)((0, import_node_path15.join)(dir, "modules.txt"), rewrite((0, import_node_fs15.readFileSync)((0, import_node_path15.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
-  return file.startsWith(ws.vendorDir + import_node_path14.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+  return file.startsWith(ws.vendorDir + import_node_path15.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/lazyconfig.ts
 var import_node_fs16 = require("node:fs");
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 init_atomic();
 init_hash();
 function stampOf2(path) {
@@ -1675,7 +1679,7 @@ var LazyConfig = class {
     this.opts = opts;
     this.watch = watch2;
     const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-    this.path = (0, import_node_path15.join)(cache.root, "config", key.slice(0, 2), key + ".json");
+    this.path = (0, import_node_path16.join)(cache.root, "config", key.slice(0, 2), key + ".json");
     try {
       const e = readJsonFile(this.path);
       if (e.stamps.every(([p, m, s]) => {
@@ -1753,7 +1757,7 @@ function filesOf(a) {
 
 // weaver/src/gocmd/testmain.ts
 var import_node_fs17 = require("node:fs");
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
 var TEST_MAIN = /^func\s+TestMain\s*\(/m;
@@ -1772,7 +1776,7 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs17.readFileSync)((0, import_node_path16.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs17.readFileSync)((0, import_node_path17.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
@@ -1885,11 +1889,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed2.chdir ? (0, import_node_path17.resolve)(workDir, parsed2.chdir) : workDir;
+  const cwd = parsed2.chdir ? (0, import_node_path18.resolve)(workDir, parsed2.chdir) : workDir;
   const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed2.graphFlags];
-  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path17.resolve)(cwd, parsed2.userOverlay)}`);
-  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path17.resolve)(cwd, parsed2.userModfile)}`);
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path18.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path18.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
@@ -1902,22 +1906,22 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   let ge = await envOf2(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path17.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path18.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
     ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed2.userModfile ? (0, import_node_path17.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path18.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path17.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path17.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  const moduleRoot = (0, import_node_path18.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path18.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
   if (configPath && !(0, import_node_fs19.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path17.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path18.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
   const located = (p) => p.catch((err) => {
     const loc = asLocated(err);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -1939,7 +1943,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed2.userOverlay) stampFiles.push((0, import_node_path17.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path18.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -1948,12 +1952,12 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const extra = /* @__PURE__ */ new Map();
   for (const t of tested) {
     if (t.hasTestMain) continue;
-    const path = (0, import_node_path17.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path18.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path17.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path18.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -1982,7 +1986,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path17.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path18.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
   }
   if (outcome.linkDeps.size > 0) {
     const add = (path, generated) => {
@@ -1996,7 +2000,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path17.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
+      add((0, import_node_path18.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
     }
   }
   const goArgs = [subcommand];
@@ -2015,11 +2019,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     childEnv.GOWORK = vendorWs.workFile;
   } else if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path17.dirname)(goWork), parsed2, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path17.join)((0, import_node_path17.dirname)(goWork), "vendor")) : "");
+      const vendored = buildsVendored((0, import_node_path18.dirname)(goWork), parsed2, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path18.join)((0, import_node_path18.dirname)(goWork), "vendor")) : "");
       if (work) {
         childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path17.dirname)(goWork), (0, import_node_path17.dirname)(work));
+        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path18.dirname)(goWork), (0, import_node_path18.dirname)(work));
       }
     } else {
       modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
@@ -2049,7 +2053,7 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path17.dirname)(f));
+    const m = byDir.get((0, import_node_path18.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
   }
@@ -2062,7 +2066,7 @@ var import_node_os3 = require("node:os");
 // weaver/src/gocmd/pool-spawn.ts
 var import_node_fs20 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 var import_node_url3 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -2080,7 +2084,7 @@ function tsxEsmApi() {
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path18.join)((0, import_node_path18.dirname)(manifest), file)).href;
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path19.join)((0, import_node_path19.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -2286,12 +2290,12 @@ function reportLine(r) {
 // weaver/src/gocmd/launcher.ts
 var import_node_fs25 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path21 = require("node:path");
+var import_node_path22 = require("node:path");
 init_atomic();
 
 // weaver/src/gocmd/replay.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 init_atomic();
 init_env();
 
@@ -2330,7 +2334,7 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 
 // weaver/src/gocmd/uptodate.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 init_env();
 var QUIET_FLAGS = /* @__PURE__ */ new Set([
   "o",
@@ -2362,7 +2366,7 @@ function skipGuard(p) {
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path19.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path20.sep);
   const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
   const files = [];
   const embeds = /* @__PURE__ */ new Set();
@@ -2379,12 +2383,12 @@ function skipGuard(p) {
     const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== "default.pgo");
     const listed = new Set(pkgs.flatMap(otherFiles));
     if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
-    files.push(...names.map((n) => (0, import_node_path19.join)(dir, n)));
+    files.push(...names.map((n) => (0, import_node_path20.join)(dir, n)));
   }
   for (const pkg of p.packages) {
-    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path19.join)(pkg.Module.Dir, "go.sum"));
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path20.join)(pkg.Module.Dir, "go.sum"));
   }
-  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path19.join)((0, import_node_path19.dirname)(p.ge.GOWORK), "go.work.sum"));
+  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path20.join)((0, import_node_path20.dirname)(p.ge.GOWORK), "go.work.sum"));
   if (p.ge.CGO_ENABLED === "1") {
     const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : void 0;
     if (!cc) return void 0;
@@ -2396,14 +2400,14 @@ function skipGuard(p) {
   }
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
-  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path19.join)(t.Dir, "default.pgo"));
+  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path20.join)(t.Dir, "default.pgo"));
   return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
 }
 var MAX_EMBED_ENTRIES = 2e3;
 function embedRoot(dir, pattern) {
   const elems = pattern.replace(/^all:/, "").split("/");
   const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
-  return (0, import_node_path19.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
+  return (0, import_node_path20.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
 }
 function treeSize(root, limit) {
   let n = 1;
@@ -2416,7 +2420,7 @@ function treeSize(root, limit) {
   }
   for (const e of entries) {
     if (n > limit) break;
-    n += e.isDirectory() ? treeSize((0, import_node_path19.join)(root, e.name), limit - n) : 1;
+    n += e.isDirectory() ? treeSize((0, import_node_path20.join)(root, e.name), limit - n) : 1;
   }
   return n;
 }
@@ -2445,18 +2449,18 @@ function outputsOf(p, targets, flags) {
   const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
   if (o === void 0) {
     if (targets.length !== 1 || targets[0].Name !== "main") return [];
-    return [{ path: (0, import_node_path19.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+    return [{ path: (0, import_node_path20.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
   }
   if (o === "/dev/null") return [];
   if (targets.some((t) => t.Name !== "main")) return void 0;
-  const path = (0, import_node_path19.resolve)(p.cwd, o);
-  if (o.endsWith("/") || o.endsWith(import_node_path19.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path19.join)(path, exe(t)), pkg: t.ImportPath }));
+  const path = (0, import_node_path20.resolve)(p.cwd, o);
+  if (o.endsWith("/") || o.endsWith(import_node_path20.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path20.join)(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
 }
 function execName(importPath) {
   const elems = importPath.split("/");
   const last = elems[elems.length - 1];
-  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path19.basename)(last);
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path20.basename)(last);
 }
 function isDir(path) {
   try {
@@ -2487,7 +2491,7 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path20.join)((0, import_node_path20.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path21.join)((0, import_node_path21.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
@@ -2496,9 +2500,9 @@ function replayRecord(p, inputEnv, extras) {
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path20.dirname)(d)) {
-    out.push((0, import_node_path20.join)(d, "go.mod"), (0, import_node_path20.join)(d, "go.work"));
-    if ((0, import_node_path20.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path21.dirname)(d)) {
+    out.push((0, import_node_path21.join)(d, "go.mod"), (0, import_node_path21.join)(d, "go.work"));
+    if ((0, import_node_path21.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -2541,9 +2545,7 @@ function listedGoFiles(p) {
   for (const pkg of p.packages) {
     if (!pkg.Dir || pkg.Standard) continue;
     const names = out.get(pkg.Dir) ?? /* @__PURE__ */ new Set();
-    for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
-      for (const f of list ?? []) if (!ignoredName(f) && !(0, import_node_path20.isAbsolute)(f)) names.add(f);
-    }
+    for (const f of goFileNames(pkg)) if (!ignoredName(f)) names.add(f);
     out.set(pkg.Dir, names);
   }
   return out;
@@ -2565,7 +2567,7 @@ async function ensureLauncher(go, env, target, src) {
   if ((0, import_node_fs25.existsSync)(target)) return true;
   const failed = target + ".failed";
   if ((0, import_node_fs25.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path21.join)((0, import_node_path21.dirname)(target), "wanted");
+  const wanted = (0, import_node_path22.join)((0, import_node_path22.dirname)(target), "wanted");
   if (!(0, import_node_fs25.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
@@ -2635,7 +2637,7 @@ function timingsLine(p) {
 var import_node_child_process2 = require("node:child_process");
 
 // weaver/src/gocmd/ahead.ts
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 function aheadDir(recordPath) {
   return recordPath + ".ahead-out";
 }
@@ -2643,8 +2645,8 @@ function aheadStarting(recordPath) {
   return recordPath + ".ahead-starting";
 }
 function launcherOfRecord(recordPath) {
-  const dir = (0, import_node_path22.dirname)(recordPath);
-  return (0, import_node_path22.join)((0, import_node_path22.dirname)((0, import_node_path22.dirname)(dir)), "launcher", (0, import_node_path22.basename)(dir), "go-weave-launch");
+  const dir = (0, import_node_path23.dirname)(recordPath);
+  return (0, import_node_path23.join)((0, import_node_path23.dirname)((0, import_node_path23.dirname)(dir)), "launcher", (0, import_node_path23.basename)(dir), "go-weave-launch");
 }
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
@@ -2653,7 +2655,7 @@ function aheadArgs(r, dir) {
   if (sub === "vet") return ["vet", ...args];
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
-  const output = outputs.length === 1 ? (0, import_node_path22.join)(dir, (0, import_node_path22.basename)(outputs[0].path)) : dir + "/";
+  const output = outputs.length === 1 ? (0, import_node_path23.join)(dir, (0, import_node_path23.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (!flagsAndPackagesOnly(parsed2, args.length)) return void 0;
@@ -2688,11 +2690,11 @@ function buildAheadWanted(env) {
 var import_node_fs27 = require("node:fs");
 var import_node_net = require("node:net");
 init_env();
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
   /**
@@ -2722,7 +2724,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path23.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path24.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -2768,8 +2770,8 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path23.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path23.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path24.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path24.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2830,7 +2832,7 @@ async function answer(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path24.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path24.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path25.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path25.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
@@ -2857,15 +2859,15 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path24.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path25.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
       if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path24.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path24.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path25.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path25.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -3304,12 +3306,12 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path25.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path26.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path25.sep);
-    const name = inside ? (0, import_node_path25.relative)(p.cwd, orig) : orig;
+    const inside = orig.startsWith(p.cwd + import_node_path26.sep);
+    const name = inside ? (0, import_node_path26.relative)(p.cwd, orig) : orig;
     const before = (0, import_node_fs28.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
     const compared = await runner.core.withoutOmittedComments?.(orig, before) ?? before;
     write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs28.readFileSync)(woven, "utf8"), { compared }));

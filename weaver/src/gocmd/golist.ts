@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import type { Env } from './env.js';
 import { capture } from './exec.js';
 
@@ -34,6 +35,15 @@ export interface ListedPackage {
   Module?: { Path: string; Version?: string; Dir?: string; GoMod?: string; GoVersion?: string; Main?: boolean };
   Error?: { Err: string; Pos?: string };
   Incomplete?: boolean;
+}
+
+/**
+ * The names of the Go files go list found in a package's directory: built, cgo, ignored and
+ * test files. A test binary's main package, listed in its package's directory, names the main
+ * go generated in its cache by an absolute path: no file of that directory, so left out.
+ */
+export function goFileNames(p: ListedPackage): string[] {
+  return [p.GoFiles, p.CgoFiles, p.IgnoredGoFiles, p.TestGoFiles, p.XTestGoFiles].flatMap((list) => list ?? []).filter((f) => !isAbsolute(f));
 }
 
 export const LIST_FIELDS =

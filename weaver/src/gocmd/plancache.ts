@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import type { WeaveCache } from './cache.js';
-import type { GoEnv, ListedPackage } from './golist.js';
+import { goFileNames, type GoEnv, type ListedPackage } from './golist.js';
 import { sha256 } from './hash.js';
 import { goListing, visitedDir } from './listing.js';
 import { readJsonFile } from './parsed-json.js';
@@ -106,9 +106,7 @@ function collectStamps(pkgs: ListedPackage[], ge: GoEnv, extraFiles: string[]): 
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    // A test binary's main package lists the file go generated in its cache by an absolute path:
-    // no file of the directory (its test files are stamped with their package).
-    for (const list of [p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles, p.IgnoredGoFiles]) for (const f of list ?? []) if (!isAbsolute(f)) paths.add(join(p.Dir, f));
+    for (const f of goFileNames(p)) paths.add(join(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { absoluteGo, type Env } from './env.js';
+import { goFileNames } from './golist.js';
 import { goListing, ignoredName } from './listing.js';
 import { racyWindowNs } from './racy.js';
 import { skipGuard, type SkipGuard } from './uptodate.js';
@@ -141,18 +142,14 @@ function inputStamp(path: string, startNs: bigint, listed: Map<string, Set<strin
 
 /**
  * The Go files go list reported, by package directory (all variants of a package together);
- * the standard library's directories are never stamped (the go binary stands for them). A test
- * binary's main package, listed in its package's directory, names the main go generated in its
- * cache by an absolute path: no file of that directory.
+ * the standard library's directories are never stamped (the go binary stands for them).
  */
 function listedGoFiles(p: Prepared): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const pkg of p.packages) {
     if (!pkg.Dir || pkg.Standard) continue;
     const names = out.get(pkg.Dir) ?? new Set<string>();
-    for (const list of [pkg.GoFiles, pkg.CgoFiles, pkg.IgnoredGoFiles, pkg.TestGoFiles, pkg.XTestGoFiles]) {
-      for (const f of list ?? []) if (!ignoredName(f) && !isAbsolute(f)) names.add(f);
-    }
+    for (const f of goFileNames(pkg)) if (!ignoredName(f)) names.add(f);
     out.set(pkg.Dir, names);
   }
   return out;
