@@ -56,6 +56,12 @@ async function runBinary(path = bin): Promise<{ stdout: string; spans: string[] 
   return { stdout: r.stdout.trim(), spans: r.spans };
 }
 
+/** The record the launcher keeps for a go-weave command line in the fixture's environment. */
+async function recordOf(argv: string[], extra: NodeJS.ProcessEnv = {}): Promise<string> {
+  const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
+  return (await run(launcher, ['-goweave-record-path', ...argv], { cwd: dir, env: { ...process.env, ...env, ...extra, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+}
+
 /** Saves are followed closely: a build ahead takes a fraction of a second. */
 const until = (what: string, cond: () => Promise<boolean> | boolean, ms = 30_000) => waitUntil(what, cond, ms, 25);
 
@@ -79,19 +85,21 @@ before(async () => {
   bin = join(dir, 'out', 'ahead');
   goLog = join(dir, 'go.log');
   // A go that notes each build it runs, then is the real one; with a file named slow beside it,
-  // a build ahead is a long sleep instead.
+  // a build ahead is a long sleep instead; with a file named hold, the user's go build waits
+  // (having left a file named held) until hold is gone.
   const wrapper = join(dir, 'go-logged');
+  const [hold, held] = [join(dir, 'hold'), join(dir, 'held')];
   await loggingGo(wrapper, goLog, [
     `case "$*" in *.ahead-out*) if [ -f '${join(dir, 'slow')}' ]; then exec sleep 37; fi ;; esac`,
     `case "$1" in run|test|vet) echo "$*" >> '${goLog}.run' ;; esac`,
+    `case "$1 $*" in build*.ahead-out*) ;; build*) if [ -f '${hold}' ]; then : > '${held}'; while [ -f '${hold}' ]; do sleep 0.02; done; fi ;; esac`,
   ]);
   for (const f of ['go.mod', 'main.go', '.', 'lib/lib.go', 'lib', 'cmd/a/main.go', 'cmd/a', 'cmd/b/main.go', 'cmd/b', 'cmd']) age(join(dir, f));
   env = { GOWEAVE_CACHE: join(dir, '.weave'), GOWEAVE_GO: wrapper, GOWEAVE_VERBOSE: '1', GOWEAVE_SERVER_IDLE: '60', GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'none' };
   // Node twice (the second builds the launcher); then an edit, which Node plans and which
   // starts the weave server.
   for (let i = 0; i < 2; i++) assert.equal((await build({ GOWEAVE_SERVER: '0' })).code, 0);
-  const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
-  record = (await run(launcher, ['-goweave-record-path', 'build', '-o', bin, '.'], { cwd: dir, env: { ...process.env, ...env, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  record = await recordOf(['build', '-o', bin, '.']);
   assert.match(record, /\.json$/);
   writeFileSync(join(dir, 'main.go'), main('two'));
   age(join(dir, 'main.go'), 30);
@@ -222,8 +230,7 @@ test('a save that does not compile leaves nothing built ahead: the build shows g
 async function libSaveBuiltAhead(argv: string[], extra: NodeJS.ProcessEnv, word: string): Promise<void> {
   const cmdEnv = { ...process.env, ...env, ...extra };
   for (let i = 0; i < 2; i++) assert.equal((await run(ENTRY, argv, { cwd: dir, env: cmdEnv })).code, 0);
-  const launcher = (await run('sh', ['-c', `ls -d '${join(dir, '.weave', 'v1', 'launcher')}'/*/go-weave-launch`])).stdout.trim();
-  const rec = (await run(launcher, ['-goweave-record-path', ...argv], { cwd: dir, env: { ...cmdEnv, GOWEAVE_ENTRY: ENTRY } })).stdout.trim();
+  const rec = await recordOf(argv, extra);
   const before = mtimeNs(rec + '.ahead');
   writeFileSync(join(dir, 'lib', 'lib.go'), lib(word));
   await until('the build ahead of the save', () => mtimeNs(rec + '.ahead') > before);
@@ -367,4 +374,44 @@ test('go vet is run ahead: the go vet after a save finds its findings in go\'s c
   const third = await goVet();
   assert.equal(third.code, 0, third.stderr);
   assert.match(third.stderr, checked);
+});
+
+test('a build\'s go runs alone: the plans of other command lines its save put off wait until go has ended', async () => {
+  const argv = ['build', '-o', join(dir, 'multi') + '/', './cmd/...'];
+  const goBuild = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
+  const vetRecord = await recordOf(['vet', '-x', './lib']);
+  assert.ok(existsSync(vetRecord), 'the go vet of the last test has a record');
+  // Run last, the build is planned first on a save of lib, which go vet ./lib reads too.
+  assert.equal((await goBuild()).code, 0);
+  const [hold, held] = [join(dir, 'hold'), join(dir, 'held')];
+  // Hundreds of spans: the build connects while the save's plan of its own command line runs,
+  // so the server puts off the others; a save planned in full before the build came shows
+  // nothing, and is saved again.
+  const spans = Array.from({ length: 400 }, (_, i) => `//weave:span g${i}\nfunc G${i}() int { return ${i} }\n`).join('\n');
+  let word = '';
+  for (let round = 0; ; round++) {
+    const beforeSave = mtimeNs(vetRecord);
+    word = `held${round}`;
+    writeFileSync(hold, '');
+    writeFileSync(join(dir, 'lib', 'lib.go'), lib(word) + spans);
+    const building = goBuild();
+    try {
+      await until('the build\'s go to start', () => existsSync(held));
+      const atGo = mtimeNs(vetRecord);
+      if (atGo !== beforeSave) {
+        assert.ok(round < 3, 'the save was planned in full before the build connected, each time');
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(mtimeNs(vetRecord), atGo, 'the weave server planned go vet while the build\'s go ran');
+    } finally {
+      rmSync(hold, { force: true });
+      const r = await building;
+      assert.equal(r.code, 0, r.stderr);
+      rmSync(held, { force: true });
+    }
+    await until('the plan of go vet, once the build has ended', () => mtimeNs(vetRecord) > beforeSave);
+    break;
+  }
+  for (const name of ['a', 'b']) assert.equal((await runBinary(join(dir, 'multi', name))).stdout, `${name} ${word}`);
 });

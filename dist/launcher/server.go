@@ -101,8 +101,8 @@ func askServer(sock string, args []string, recordPath string) (reply serverReply
 const serverDeadline = 5 * time.Minute
 
 // notifyServer tells the weave server on sock, without waiting for it, that the command line of
-// recordPath is being built: it builds ahead only the command line run last, and stops a build
-// ahead of another one, which would compete with this build. A server that is not there, or
+// recordPath is being built, by go in this process: it builds ahead only the command line run
+// last, stops a build ahead of another one, and plans a save only once this go has ended. A server that is not there, or
 // whose queue is full, is simply not told.
 func notifyServer(sock, recordPath string) {
 	if sock == "" || os.Getenv("GOWEAVE_SERVER") == "0" {
@@ -117,15 +117,16 @@ func notifyServer(sock, recordPath string) {
 	if syscall.SetNonblock(fd, true) != nil || syscall.Connect(fd, &syscall.SockaddrUnix{Name: sock}) != nil {
 		return
 	}
-	line, err := json.Marshal(map[string]string{"used": recordPath})
+	line, err := json.Marshal(map[string]any{"used": recordPath, "pid": os.Getpid()})
 	if err == nil {
 		syscall.Write(fd, append(line, '\n'))
 	}
 }
 
 // requestLine is this command's request to the weave server, without its newline; the server
-// knows a request again by its record path.
+// knows a request again by its record path. The process id is go's once the launcher execs it
+// (or Node's, which runs go as its child): the server puts off other work until it ends.
 func requestLine(args []string, recordPath string) ([]byte, error) {
 	cwd, _ := syscall.Getwd()
-	return json.Marshal(map[string]any{"argv": args, "cwd": cwd, "env": os.Environ(), "record": recordPath})
+	return json.Marshal(map[string]any{"argv": args, "cwd": cwd, "env": os.Environ(), "record": recordPath, "pid": os.Getpid()})
 }

@@ -2917,15 +2917,21 @@ async function serve(socketPath, idleMs, start) {
   let savesLeft = false;
   let arriving = 0;
   const buildsComing = () => pending > 0 || arriving > 0;
+  const building = new GoProcesses();
   let resumeTimer;
   const resumeSaves = () => {
     clearTimeout(resumeTimer);
-    resumeTimer = setTimeout(() => {
+    const resume = () => {
       if (buildsComing() || !savesLeft) return;
+      if (building.anyRunning(Date.now())) {
+        resumeTimer = setTimeout(resume, GO_POLL_MS);
+        resumeTimer.unref();
+        return;
+      }
       savesLeft = false;
       planSaves();
-    }, SAVES_RESUME_MS);
-    resumeTimer.unref();
+    };
+    resume();
   };
   const planRequest = async (req, onSave = false) => {
     const mark = sources.mark();
@@ -3014,8 +3020,9 @@ async function serve(socketPath, idleMs, start) {
       await eventsSeen();
       saveQueued = false;
       for (const [record, r] of [...recent].reverse()) {
-        if (buildsComing()) {
+        if (buildsComing() || building.anyRunning(Date.now())) {
           savesLeft = true;
+          resumeSaves();
           return;
         }
         if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
@@ -3050,6 +3057,7 @@ async function serve(socketPath, idleMs, start) {
     } catch {
       out = { ok: false };
     }
+    if (req?.pid !== void 0) building.add(req.pid, Date.now());
     conn.end(JSON.stringify(out) + "\n");
   };
   const server = (0, import_node_net.createServer)((conn) => {
@@ -3074,7 +3082,8 @@ async function serve(socketPath, idleMs, start) {
       buf = "";
       const notice = usedNotice(line);
       if (notice !== void 0) {
-        used(notice);
+        used(notice.record);
+        if (notice.pid !== void 0) building.add(notice.pid, Date.now());
         conn.end();
         arrived();
         return;
@@ -3137,20 +3146,46 @@ function polled() {
   return new Promise((resolve11) => setImmediate(() => setImmediate(resolve11)));
 }
 var FIRST_LINE_MS = 1e3;
-var SAVES_RESUME_MS = 200;
+var GO_POLL_MS = 20;
+var PUT_OFF_MAX_MS = 1e4;
+var GoProcesses = class {
+  since = /* @__PURE__ */ new Map();
+  add(pid, nowMs) {
+    this.since.set(pid, nowMs);
+  }
+  anyRunning(nowMs) {
+    for (const [pid, since] of this.since) {
+      if (nowMs - since >= PUT_OFF_MAX_MS || !processExists(pid)) this.since.delete(pid);
+    }
+    return this.since.size > 0;
+  }
+};
+function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
 var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
 function usedNotice(line) {
   try {
     const v = JSON.parse(line);
-    return typeof v.used === "string" ? v.used : void 0;
+    return typeof v.used === "string" ? { record: v.used, pid: processId(v.pid) } : void 0;
   } catch {
     return void 0;
   }
 }
+function processId(v) {
+  return typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
+}
 function serverRequest(line) {
   try {
     const v = JSON.parse(line);
-    if (isStringArray(v.argv) && isStringArray(v.env) && typeof v.cwd === "string" && typeof v.record === "string") return v;
+    if (isStringArray(v.argv) && isStringArray(v.env) && typeof v.cwd === "string" && typeof v.record === "string") {
+      return { argv: v.argv, cwd: v.cwd, env: v.env, record: v.record, pid: processId(v.pid) };
+    }
   } catch {
   }
   return void 0;

@@ -28,16 +28,18 @@ import { firmedRecord, firmFromNs, moduleLookups, racyPaths, replayRecord, witho
  *
  * Wire format, one JSON line each way over a Unix socket beside the launcher (or in a private
  * directory of TMPDIR when that path is too long, launcher/server.go serverSocketPath):
- *   request  {"argv": [...], "cwd": "...", "env": ["K=V", ...], "record": "<path>"}
+ *   request  {"argv": [...], "cwd": "...", "env": ["K=V", ...], "record": "<path>", "pid": <launcher>}
  *   reply    {"ok": true, "verbose": "..."} or {"ok": false}
  * and one line without a reply from a launcher that builds from its record alone:
- *   notice   {"used": "<record path>"}
+ *   notice   {"used": "<record path>", "pid": <launcher>}
  */
 export interface ServerRequest {
   argv: string[];
   cwd: string;
   env: string[];
   record: string;
+  /** The launcher's process, which runs go next (exec keeps the id). */
+  pid?: number;
 }
 
 export interface ServerReply {
@@ -296,17 +298,24 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   let arriving = 0;
   // A build waits for its answer, or has connected and will: save plans and builds ahead give way.
   const buildsComing = () => pending > 0 || arriving > 0;
-  // The build that came first runs go now: the plans it put off wait a moment rather than take
-  // the CPU from it (a build of another command line that comes meanwhile plans for itself).
+  // The builds answered lately run go now, each in its launcher's process (which execs go): the
+  // plans they put off wait until those processes are gone rather than take the CPU from go's
+  // compiles and links (a build of another command line that comes meanwhile plans for itself).
+  const building = new GoProcesses();
   let resumeTimer: NodeJS.Timeout | undefined;
   const resumeSaves = () => {
     clearTimeout(resumeTimer);
-    resumeTimer = setTimeout(() => {
+    const resume = () => {
       if (buildsComing() || !savesLeft) return;
+      if (building.anyRunning(Date.now())) {
+        resumeTimer = setTimeout(resume, GO_POLL_MS);
+        resumeTimer.unref();
+        return;
+      }
       savesLeft = false;
       planSaves();
-    }, SAVES_RESUME_MS);
-    resumeTimer.unref();
+    };
+    resume();
   };
 
   const planRequest = async (req: ServerRequest, onSave = false): Promise<ServerReply> => {
@@ -422,9 +431,11 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       await eventsSeen();
       saveQueued = false;
       for (const [record, r] of [...recent].reverse()) {
-        // A request waiting (or arriving) does its own work first.
-        if (buildsComing()) {
+        // A request waiting (or arriving) does its own work first, and a build answered runs go
+        // without the server's plans beside it.
+        if (buildsComing() || building.anyRunning(Date.now())) {
           savesLeft = true;
+          resumeSaves();
           return;
         }
         if (recent.get(record) !== r || sources.holds(r.mark, [])) continue;
@@ -468,6 +479,8 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     } catch {
       out = { ok: false };
     }
+    // Answered or declined (Node then plans, in the same process), the build goes on there.
+    if (req?.pid !== undefined) building.add(req.pid, Date.now());
     conn.end(JSON.stringify(out) + '\n');
   };
 
@@ -494,7 +507,8 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       buf = '';
       const notice = usedNotice(line);
       if (notice !== undefined) {
-        used(notice);
+        used(notice.record);
+        if (notice.pid !== undefined) building.add(notice.pid, Date.now());
         conn.end();
         arrived();
         return;
@@ -576,8 +590,43 @@ function polled(): Promise<void> {
 
 /** A connection that sends no line within this long holds no save back any more. */
 const FIRST_LINE_MS = 1000;
-/** How long the plans a build put off wait after it was answered: a small build's go run. */
-const SAVES_RESUME_MS = 200;
+/** How often the server looks whether the builds it answered have ended. */
+const GO_POLL_MS = 20;
+/**
+ * The longest the plans a build put off wait for it: a go run of a server, or a long go test, is
+ * still running when the user saves again, and its other command lines should be ready by then.
+ */
+const PUT_OFF_MAX_MS = 10_000;
+
+/**
+ * The processes of the builds the server answered, by process id, until they end or have run
+ * for PUT_OFF_MAX_MS. A process id is read again only while its build can still run, and a
+ * process that ended is waited for no more, so a reused id costs at most that wait.
+ */
+class GoProcesses {
+  private readonly since = new Map<number, number>();
+
+  add(pid: number, nowMs: number): void {
+    this.since.set(pid, nowMs);
+  }
+
+  anyRunning(nowMs: number): boolean {
+    for (const [pid, since] of this.since) {
+      if (nowMs - since >= PUT_OFF_MAX_MS || !processExists(pid)) this.since.delete(pid);
+    }
+    return this.since.size > 0;
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // Another user's process (the launcher runs as the user, so hardly ever): it exists.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** The woven command whose Node run started the server: what the next requests will look like. */
 export interface StartingCommand {
@@ -589,21 +638,28 @@ export interface StartingCommand {
 
 const isStringArray = (a: unknown): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string');
 
-/** The record path of a launcher's notice line, or undefined. */
-function usedNotice(line: string): string | undefined {
+/** The record path and process of a launcher's notice line, or undefined. */
+function usedNotice(line: string): { record: string; pid?: number } | undefined {
   try {
-    const v = JSON.parse(line) as { used?: unknown };
-    return typeof v.used === 'string' ? v.used : undefined;
+    const v = JSON.parse(line) as { used?: unknown; pid?: unknown };
+    return typeof v.used === 'string' ? { record: v.used, pid: processId(v.pid) } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A launcher's process id, as a request or notice gives it, or undefined. */
+function processId(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined;
 }
 
 /** A request line as the launcher writes it, or undefined. */
 function serverRequest(line: string): ServerRequest | undefined {
   try {
     const v = JSON.parse(line) as Partial<ServerRequest>;
-    if (isStringArray(v.argv) && isStringArray(v.env) && typeof v.cwd === 'string' && typeof v.record === 'string') return v as ServerRequest;
+    if (isStringArray(v.argv) && isStringArray(v.env) && typeof v.cwd === 'string' && typeof v.record === 'string') {
+      return { argv: v.argv, cwd: v.cwd, env: v.env, record: v.record, pid: processId(v.pid) };
+    }
   } catch {
     // Not from the launcher.
   }
