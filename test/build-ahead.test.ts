@@ -415,3 +415,32 @@ test('a build\'s go runs alone: the plans of other command lines its save put of
   }
   for (const name of ['a', 'b']) assert.equal((await runBinary(join(dir, 'multi', name))).stdout, `${name} ${word}`);
 });
+
+test('a save made while the go of a build the launcher replayed alone runs is planned once that go has ended', async () => {
+  const argv = ['build', '-o', join(dir, 'multi') + '/', './cmd/...'];
+  // A record of its own (go-weave's variables are part of its key), on which the launcher runs
+  // go rather than leave it out.
+  const goBuild = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env, GOWEAVE_NO_SKIP: '1' } });
+  const vetRecord = await recordOf(['vet', '-x', './lib']);
+  assert.equal((await goBuild()).code, 0);
+  // Past the racy window: the next build is the launcher's alone, and its notice names its process.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const [hold, held] = [join(dir, 'hold'), join(dir, 'held')];
+  writeFileSync(hold, '');
+  const building = goBuild();
+  let before = -1n;
+  try {
+    await until('the build\'s go to start', () => existsSync(held));
+    before = mtimeNs(vetRecord);
+    writeFileSync(join(dir, 'lib', 'lib.go'), lib('alone'));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(mtimeNs(vetRecord), before, 'the weave server planned the save while the build\'s go ran');
+  } finally {
+    rmSync(hold, { force: true });
+    const r = await building;
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /replayed by the launcher/);
+    rmSync(held, { force: true });
+  }
+  await until('the plan of go vet, once the build has ended', () => mtimeNs(vetRecord) > before);
+});
