@@ -2,13 +2,13 @@
 // reach, so runtime.testmain joins TestMain — the package's own or a stand-in go-weave adds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeTree, run, writeTree, type RunResult } from './support/go-fixture.ts';
 import { goWeave, REPO } from './support/go-shop.ts';
 import { startReceiver, type Receiver } from './support/otlp-receiver.ts';
-import { freePort, listening } from './support/loopback.ts';
+import { freePort } from './support/loopback.ts';
 
 const work = (pkg: string) => `package ${pkg}
 
@@ -210,28 +210,64 @@ test('goleak passes woven, also where it runs m.Run itself (VerifyTestMain), wha
   });
 });
 
-test('a woven go test asked for no exporter says nothing when no collector listens on the default endpoint; asked for one, it says the export failed', async () => {
+test('a woven go test links the OTLP exporter only when its environment asks for OTLP export or the binary is kept; unasked it says nothing', async () => {
   const dir = writeTree({
     'go.mod': 'module example.com/t\n\ngo 1.22\n',
     'a/a.go': work('a'),
     'a/a_test.go': 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
-  }, 'gw-testquiet-');
+    // Sets the endpoint itself, after go-weave test has linked its binary without the exporter.
+    'late/late.go': work('late'),
+    'late/late_test.go': 'package late\n\nimport (\n\t"os"\n\t"testing"\n)\n\nfunc TestMain(m *testing.M) {\n\tos.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9")\n\tos.Exit(m.Run())\n}\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
+  }, 'gw-testotlp-');
   const closed = await freePort();
   const noOtel = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('OTEL_')).map((k) => [k, undefined]));
   const base = { ...noOtel, GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false' };
   const failed = /go-weave: otlp: export to \S+ failed/;
+  // Through the command a user runs: its launcher replays a record only for the same variables
+  // (misses go to Node: no weave server is left writing in the tree when it is removed).
+  const goWeave = (args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }) => run(join(REPO, 'dist', 'weaver', 'go-weave'), args, { cwd: opts.cwd, env: { ...process.env, ...opts.env, GOWEAVE_SERVER: '0' } });
+  // The test binary go test linked and ran, kept by -work: the function names go keeps in it
+  // (it strips the symbol table) tell what was linked.
+  const linkedOtlp = async (r: RunResult, name: string): Promise<boolean> => {
+    const work = /^WORK=(\S+)$/m.exec(r.stderr)?.[1];
+    assert.ok(work, r.stderr);
+    try {
+      const found = (await run('find', [work, '-name', name, '-type', 'f'])).stdout.trim().split('\n')[0];
+      assert.ok(found, `${name} in ${work}`);
+      return hasOtlp(found);
+    } finally {
+      removeTree(work);
+    }
+  };
+  const hasOtlp = (binary: string) => readFileSync(binary).includes('go-weave.dev/runtime/otlp.(*Exporter).Export');
   try {
-    // Unasked, the exporter sends to localhost:4318; with no collector there, the test output
-    // is the test's own.
-    const quiet = await goWeave(['test', '-count=1', '-v', './...'], { cwd: dir, env: base });
+    // Unasked: no exporter in the binary, and no word about a collector. Twice: the second run
+    // builds the launcher, and the runs after it start from its records.
+    const unasked = () => goWeave(['test', '-count=1', '-v', '-work', './a'], { cwd: dir, env: base });
+    assert.equal(await linkedOtlp(await unasked(), 'a.test'), false);
+    const quiet = await unasked();
     assert.equal(quiet.code, 0, quiet.stdout + quiet.stderr);
-    if (!(await listening(4318))) assert.doesNotMatch(quiet.stdout + quiet.stderr, failed);
-    // Asked for (an endpoint, or OTEL_TRACES_EXPORTER=otlp), a refused export is reported once.
-    const told = await goWeave(['test', '-count=1', '-v', './...'], { cwd: dir, env: { ...base, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}` } });
+    assert.doesNotMatch(quiet.stdout + quiet.stderr, failed);
+    assert.equal(await linkedOtlp(quiet, 'a.test'), false);
+    // Asked for by an endpoint (a record of its own, not the one above): linked, and a refused
+    // export is reported once.
+    const told = await goWeave(['test', '-count=1', '-v', '-work', './a'], { cwd: dir, env: { ...base, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}` } });
     assert.equal(told.code, 0, told.stdout + told.stderr);
     assert.match(told.stdout + told.stderr, failed);
+    assert.equal(await linkedOtlp(told, 'a.test'), true);
+    // OTEL_TRACES_EXPORTER decides when set; a kept binary (-c) may run anywhere, so has it.
+    const otlp = await goWeave(['test', '-count=1', '-work', './a'], { cwd: dir, env: { ...base, OTEL_TRACES_EXPORTER: 'console,otlp', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}` } });
+    assert.equal(await linkedOtlp(otlp, 'a.test'), true);
+    const consoleOnly = await goWeave(['test', '-count=1', '-work', './a'], { cwd: dir, env: { ...base, OTEL_TRACES_EXPORTER: 'console', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}` } });
+    assert.equal(await linkedOtlp(consoleOnly, 'a.test'), false);
+    const kept = await goWeave(['test', '-c', '-o', join(dir, 'a.test'), './a'], { cwd: dir, env: base });
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.equal(hasOtlp(join(dir, 'a.test')), true);
+    // A TestMain that sets an endpoint itself is told why nothing is sent.
+    const late = await goWeave(['test', '-count=1', '-v', './late'], { cwd: dir, env: base });
+    assert.equal(late.code, 0, late.stdout + late.stderr);
+    assert.match(late.stdout + late.stderr, /this test binary has no OTLP exporter: go-weave test links one when the environment it runs in sets/);
   } finally {
     removeTree(dir);
   }
 });
-

@@ -218,6 +218,8 @@ func plansWith(k string) bool {
 		return false // how the outcome is reported (a replay does it itself), and which node falls back
 	case "PATH", "HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "CC", "CXX", "FC", "AR", "GCCGO", "PKG_CONFIG":
 		return true
+	case "OTEL_TRACES_EXPORTER", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT":
+		return true // whether a go test links the OTLP exporter (weaver/src/gocmd/testmain.ts testsExportOtlp)
 	}
 	return strings.HasPrefix(k, "GO") || strings.HasPrefix(k, "CGO_")
 }

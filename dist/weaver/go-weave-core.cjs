@@ -7484,6 +7484,7 @@ var FITS = {
   "assign-value": ["value-spec", "decl"],
   "add-struct-field": ["struct-def"],
   "add-blank-import": "any",
+  "link-package": "any",
   "inject-declarations": "any"
 };
 var KIND_WORDS = {
@@ -8003,6 +8004,7 @@ var ADVICE_KEYS = [
   "assign-value",
   "add-struct-field",
   "add-blank-import",
+  "link-package",
   "inject-declarations"
 ];
 function parseQualified(text, at, what) {
@@ -8186,6 +8188,7 @@ function parseAdvice(n) {
       return { kind: key, name: name2, type, origin };
     }
     case "add-blank-import":
+    case "link-package":
       return { kind: key, path: value.string("an import path"), origin };
     default:
       return keyNode.fail(`unknown advice "${key}"; expected one of: ${ADVICE_KEYS.join(", ")}`);
@@ -13487,6 +13490,9 @@ async function applyAdvice(plan, aspect, adv, c) {
     }
     case "add-blank-import":
       plan.imports.addBlank(adv.path);
+      return;
+    case "link-package":
+      plan.linkDeps.add(adv.path);
       return;
     case "inject-declarations": {
       const text = await render(plan, adv.template, c, "declarations");

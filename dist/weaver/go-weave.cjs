@@ -1809,6 +1809,14 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 `).join("")})
 `;
 }
+var OTLP_EXPORTER = "go-weave.dev/runtime/otlp";
+function testsExportOtlp(parsed2, env) {
+  const valued = (name) => parsed2.flags.some((f) => f.name === name) || (env.GOFLAGS ?? "").split(/\s+/).some((f) => new RegExp(`^--?${name}=`).test(f));
+  if (boolFlagOn("c", parsed2, env.GOFLAGS) || valued("o") || valued("exec")) return true;
+  const exporters = (env.OTEL_TRACES_EXPORTER ?? "").trim();
+  if (exporters) return exporters.split(",").some((e) => e.trim().toLowerCase() === "otlp");
+  return !!((env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? "").trim() || (env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "").trim());
+}
 
 // weaver/src/gocmd/weaving.ts
 var import_node_fs18 = require("node:fs");
@@ -1988,19 +1996,21 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     const at = relocate(moduleCopies, k);
     overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path18.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
   }
-  if (outcome.linkDeps.size > 0) {
+  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env)));
+  if (linkDeps.length > 0) {
     const add = (path, generated) => {
       const at = relocate(moduleCopies, path) ?? path;
       if (!inModcache(at)) overlay.set(at, generated);
     };
+    const testMains = new Set(tested.map((t) => /\[(.+)\]$/.exec(t.variant)?.[1]));
     for (const p of packages) {
-      if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir) {
-        add(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile([...outcome.linkDeps])));
+      if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p.ImportPath)) {
+        add(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
       }
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path18.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
+      add((0, import_node_path18.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
   const goArgs = [subcommand];

@@ -56,7 +56,7 @@ func TestConfigWarningsNameVariable(t *testing.T) {
 func TestBuildExportersUnknownAndNone(t *testing.T) {
 	RegisterExporter("test-ok", func() (Exporter, error) { return &recorder{}, nil })
 	RegisterExporter("test-err", func() (Exporter, error) { return nil, errors.New("no") })
-	got := buildExporters([]string{"none", "test-ok", "test-err", "nosuch", "test-ok"}, true)
+	got := buildExporters([]string{"none", "test-ok", "test-err", "nosuch", "test-ok"}, true, false)
 	if len(got) != 1 || got[0].name != "test-ok" {
 		t.Fatalf("%+v", got)
 	}

@@ -186,7 +186,8 @@ func providerFromEnv(getenv func(string) string) (p *provider) {
 	if isShutdown.Load() {
 		return p
 	}
-	exporters := buildExporters(cfg.exporters, getenv("OTEL_TRACES_EXPORTER") != "")
+	endpointSet := getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") != "" || getenv("OTEL_EXPORTER_OTLP_ENDPOINT") != ""
+	exporters := buildExporters(cfg.exporters, getenv("OTEL_TRACES_EXPORTER") != "", endpointSet)
 	if len(exporters) > 0 {
 		p.proc = newBatchProcessor(cfg.bsp, exporters)
 		if cfg.signals {
@@ -198,8 +199,11 @@ func providerFromEnv(getenv func(string) string) (p *provider) {
 
 // buildExporters instantiates the named exporters. Unknown names are only
 // reported when the user asked for them explicitly: a program without the
-// auto package simply has no "otlp" exporter by default.
-func buildExporters(names []string, explicit bool) []namedExporter {
+// auto package simply has no "otlp" exporter by default. A woven test binary
+// has one only when go-weave test saw the environment ask for OTLP export, so
+// there an endpoint set later (by a TestMain, or for a binary run by hand) is
+// asking too, and is told why nothing is sent.
+func buildExporters(names []string, explicit, endpointSet bool) []namedExporter {
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	var out []namedExporter
@@ -211,7 +215,10 @@ func buildExporters(names []string, explicit bool) []namedExporter {
 		seen[name] = true
 		factory := registry[name]
 		if factory == nil {
-			if explicit {
+			switch {
+			case name == "otlp" && ForTests() && (explicit || endpointSet):
+				warnf("this test binary has no OTLP exporter: go-weave test links one when the environment it runs in sets OTEL_TRACES_EXPORTER=otlp or an OTLP endpoint, or for -c, -o and -exec (a TestMain that sets them is too late)")
+			case explicit:
 				warnf("OTEL_TRACES_EXPORTER: unknown exporter %q (registered: %s); is go-weave.dev/runtime/auto imported?", name, registeredNames())
 			}
 			continue

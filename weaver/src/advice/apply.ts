@@ -140,6 +140,11 @@ export async function applyAdvice(plan: FilePlan, aspect: Aspect, adv: Advice, c
     case 'add-blank-import':
       plan.imports.addBlank(adv.path);
       return;
+    case 'link-package':
+      // Imported by a file go-weave generates beside each main package, or among the tests of
+      // each test binary, built with this one: the build decides which binaries need it.
+      plan.linkDeps.add(adv.path);
+      return;
     case 'inject-declarations': {
       const text = await render(plan, adv.template, c, 'declarations');
       if (/^\/\/go:linkname /m.test(text)) plan.imports.addBlank('unsafe');

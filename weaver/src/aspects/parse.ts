@@ -9,7 +9,7 @@ const JOIN_POINT_KEYS = [
 ];
 const ADVICE_KEYS = [
   'prepend-statements', 'wrap-expression', 'replace-function', 'append-args', 'assign-value',
-  'add-struct-field', 'add-blank-import', 'inject-declarations',
+  'add-struct-field', 'add-blank-import', 'link-package', 'inject-declarations',
 ];
 
 /** `net/http.Get`, `*database/sql.DB`: the name follows the last dot after the last slash. */
@@ -181,6 +181,7 @@ export function parseAdvice(n: YamlNode): Advice {
       return { kind: key, name, type, origin };
     }
     case 'add-blank-import':
+    case 'link-package':
       return { kind: key, path: value.string('an import path'), origin };
     default:
       return keyNode.fail(`unknown advice "${key}"; expected one of: ${ADVICE_KEYS.join(', ')}`);

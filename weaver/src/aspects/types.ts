@@ -43,6 +43,7 @@ export type Advice =
   | { kind: 'assign-value'; template: Template; origin: Origin }
   | { kind: 'add-struct-field'; name: string; type: string; origin: Origin }
   | { kind: 'add-blank-import'; path: string; origin: Origin }
+  | { kind: 'link-package'; path: string; origin: Origin }
   | { kind: 'inject-declarations'; template: Template; links: string[]; origin: Origin };
 
 export interface Aspect {

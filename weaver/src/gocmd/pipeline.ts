@@ -16,7 +16,7 @@ import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtime
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
-import { testedPackages, testLinkDepsFile, testMainStub, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
+import { OTLP_EXPORTER, testedPackages, testLinkDepsFile, testMainStub, testsExportOtlp, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
 
 export { UsageError };
@@ -203,21 +203,25 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     const at = relocate(moduleCopies, k);
     overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
   }
-  if (outcome.linkDeps.size > 0) {
+  // A go test links no executable, and its test binaries link the OTLP exporter only when they can use it.
+  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env)));
+  if (linkDeps.length > 0) {
     // Added files must not land in the module cache either: a copied module takes them, others go without.
     const add = (path: string, generated: string) => {
       const at = relocate(moduleCopies, path) ?? path;
       if (!inModcache(at)) overlay.set(at, generated);
     };
+    // Not a test binary's main, which go test generates and lists in its package's directory.
+    const testMains = new Set(tested.map((t) => /\[(.+)\]$/.exec(t.variant)?.[1]));
     for (const p of packages) {
-      if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir) {
-        add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile([...outcome.linkDeps])));
+      if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p.ImportPath)) {
+        add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
       }
     }
     // A tested main package already has the file above; other test binaries get it as a test file.
     for (const t of tested) {
       if (t.name === 'main') continue;
-      add(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, [...outcome.linkDeps])));
+      add(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
 

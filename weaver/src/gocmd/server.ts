@@ -230,7 +230,8 @@ const MAX_GO_ENVS = 64;
 
 /**
  * The variables go env reads. The launcher's record key (launcher/record.go plansWith) takes
- * these and go-weave's own GOWEAVE_ ones, which go never reads.
+ * these, go-weave's own GOWEAVE_ ones, which go never reads, and the OTEL_ ones that decide
+ * whether a go test links the OTLP exporter.
  */
 function goEnvInputs(env: Env): [string, string][] {
   const named = new Set(['PATH', 'HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'CC', 'CXX', 'FC', 'AR', 'GCCGO', 'PKG_CONFIG']);

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { boolFlagOn, type ParsedArgs } from './args.js';
+import type { Env } from './env.js';
 import type { ListedPackage } from './golist.js';
 
 /** Where the stand-in TestMain of a tested package lives (through the overlay only). */
@@ -71,4 +73,23 @@ export function testLinkDepsFile(name: string, deps: string[]): string {
     .sort()
     .map((d) => `\t_ ${JSON.stringify(d)}\n`)
     .join('')})\n`;
+}
+
+/** The runtime's OTLP exporter, which the built-in aspects link into test binaries (runtime.testmain). */
+export const OTLP_EXPORTER = 'go-weave.dev/runtime/otlp';
+
+/**
+ * Whether the test binaries of a go test can use the OTLP exporter. It brings net/http and
+ * crypto/tls along, a link some tens of milliseconds longer and megabytes larger for a package
+ * that uses neither, and a go test runs the binaries it links right away, in its own environment:
+ * they export over OTLP only when that environment asks for it (OTEL_TRACES_EXPORTER naming
+ * otlp, or, with it unset, an OTLP endpoint). A binary kept (-c, -o) or started through -exec
+ * may run anywhere, so it gets the exporter.
+ */
+export function testsExportOtlp(parsed: ParsedArgs, env: Env): boolean {
+  const valued = (name: string) => parsed.flags.some((f) => f.name === name) || (env.GOFLAGS ?? '').split(/\s+/).some((f) => new RegExp(`^--?${name}=`).test(f));
+  if (boolFlagOn('c', parsed, env.GOFLAGS) || valued('o') || valued('exec')) return true;
+  const exporters = (env.OTEL_TRACES_EXPORTER ?? '').trim();
+  if (exporters) return exporters.split(',').some((e) => e.trim().toLowerCase() === 'otlp');
+  return !!((env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? '').trim() || (env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').trim());
 }

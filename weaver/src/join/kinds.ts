@@ -43,6 +43,7 @@ const FITS: Record<string, NodeKind[] | 'any'> = {
   'assign-value': ['value-spec', 'decl'],
   'add-struct-field': ['struct-def'],
   'add-blank-import': 'any',
+  'link-package': 'any',
   'inject-declarations': 'any',
 };
 
