@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeTree, run, writeTree } from './support/go-fixture.ts';
+import { removeTree, run, writeTree, type RunResult } from './support/go-fixture.ts';
 import { age, loggingGo, processesWith, runConsoleTraced, until as waitUntil } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 
@@ -64,6 +64,8 @@ async function recordOf(argv: string[], extra: NodeJS.ProcessEnv = {}): Promise<
 
 /** Saves are followed closely: a build ahead takes a fraction of a second. */
 const until = (what: string, cond: () => Promise<boolean> | boolean, ms = 30_000) => waitUntil(what, cond, ms, 25);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const mtimeNs = (path: string) => (existsSync(path) ? statSync(path, { bigint: true }).mtimeNs : -1n);
 
@@ -156,7 +158,7 @@ test('a build started right after a save runs go itself, and no build ahead comp
   assert.equal(r.userGo, 1);
   assert.equal((await runBinary()).stdout, 'four');
   // The save's plan is stamped for good 50 ms after it: a build ahead would start then.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await sleep(1500);
   assert.equal(goRuns().ahead, aheadRuns);
 });
 
@@ -169,7 +171,7 @@ test('a build right after a save the server could stamp at once: one go build in
   const r = await build();
   assert.equal(r.code, 0, r.stderr);
   assert.equal((await runBinary()).stdout, 'four-b');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await sleep(1500);
   const after = goRuns();
   assert.equal(after.user - before.user + after.ahead - before.ahead, 1, r.stderr);
 });
@@ -186,7 +188,7 @@ test('a build that connects while a long plan of its save runs: the server count
     const r = await build();
     assert.equal(r.code, 0, r.stderr);
     assert.equal((await runBinary()).stdout, word);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     const after = goRuns();
     assert.equal(after.user - before.user + after.ahead - before.ahead, 1, r.stderr);
   }
@@ -259,7 +261,6 @@ test('go install is built ahead too: the command lands in GOBIN as go install wo
 
 test('only the command line run last is built ahead, though the launcher built it alone; GOWEAVE_BUILD_AHEAD=0 is never', async () => {
   const off = { GOWEAVE_BUILD_AHEAD: '0' };
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   writeFileSync(join(dir, 'main.go'), main('p'));
   age(join(dir, 'main.go'), 20);
   assert.equal((await build(off)).code, 0);
@@ -376,6 +377,25 @@ test('go vet is run ahead: the go vet after a save finds its findings in go\'s c
   assert.match(third.stderr, checked);
 });
 
+/**
+ * Starts a go-weave command whose go waits (the wrapper's hold file) until `during` is done, and
+ * returns its result once it has gone on and ended.
+ */
+async function withGoHeld(start: () => Promise<RunResult>, during: () => Promise<void>): Promise<RunResult> {
+  const [hold, held] = [join(dir, 'hold'), join(dir, 'held')];
+  writeFileSync(hold, '');
+  const building = start();
+  try {
+    await until('the build\'s go to start', () => existsSync(held));
+    await during();
+  } finally {
+    rmSync(hold, { force: true });
+  }
+  const r = await building;
+  rmSync(held, { force: true });
+  return r;
+}
+
 test('a build\'s go runs alone: the plans of other command lines its save put off wait until go has ended', async () => {
   const argv = ['build', '-o', join(dir, 'multi') + '/', './cmd/...'];
   const goBuild = () => run(ENTRY, argv, { cwd: dir, env: { ...process.env, ...env } });
@@ -383,7 +403,6 @@ test('a build\'s go runs alone: the plans of other command lines its save put of
   assert.ok(existsSync(vetRecord), 'the go vet of the last test has a record');
   // Run last, the build is planned first on a save of lib, which go vet ./lib reads too.
   assert.equal((await goBuild()).code, 0);
-  const [hold, held] = [join(dir, 'hold'), join(dir, 'held')];
   // Hundreds of spans: the build connects while the save's plan of its own command line runs,
   // so the server puts off the others; a save planned in full before the build came shows
   // nothing, and is saved again.
@@ -392,23 +411,22 @@ test('a build\'s go runs alone: the plans of other command lines its save put of
   for (let round = 0; ; round++) {
     const beforeSave = mtimeNs(vetRecord);
     word = `held${round}`;
-    writeFileSync(hold, '');
-    writeFileSync(join(dir, 'lib', 'lib.go'), lib(word) + spans);
-    const building = goBuild();
-    try {
-      await until('the build\'s go to start', () => existsSync(held));
+    let plannedFirst = false;
+    const saveThenBuild = () => {
+      writeFileSync(join(dir, 'lib', 'lib.go'), lib(word) + spans);
+      return goBuild();
+    };
+    const r = await withGoHeld(saveThenBuild, async () => {
       const atGo = mtimeNs(vetRecord);
-      if (atGo !== beforeSave) {
-        assert.ok(round < 3, 'the save was planned in full before the build connected, each time');
-        continue;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      plannedFirst = atGo !== beforeSave;
+      if (plannedFirst) return;
+      await sleep(1000);
       assert.equal(mtimeNs(vetRecord), atGo, 'the weave server planned go vet while the build\'s go ran');
-    } finally {
-      rmSync(hold, { force: true });
-      const r = await building;
-      assert.equal(r.code, 0, r.stderr);
-      rmSync(held, { force: true });
+    });
+    assert.equal(r.code, 0, r.stderr);
+    if (plannedFirst) {
+      assert.ok(round < 3, 'the save was planned in full before the build connected, each time');
+      continue;
     }
     await until('the plan of go vet, once the build has ended', () => mtimeNs(vetRecord) > beforeSave);
     break;
@@ -424,23 +442,15 @@ test('a save made while the go of a build the launcher replayed alone runs is pl
   const vetRecord = await recordOf(['vet', '-x', './lib']);
   assert.equal((await goBuild()).code, 0);
   // Past the racy window: the next build is the launcher's alone, and its notice names its process.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const [hold, held] = [join(dir, 'hold'), join(dir, 'held')];
-  writeFileSync(hold, '');
-  const building = goBuild();
+  await sleep(300);
   let before = -1n;
-  try {
-    await until('the build\'s go to start', () => existsSync(held));
+  const r = await withGoHeld(goBuild, async () => {
     before = mtimeNs(vetRecord);
     writeFileSync(join(dir, 'lib', 'lib.go'), lib('alone'));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
     assert.equal(mtimeNs(vetRecord), before, 'the weave server planned the save while the build\'s go ran');
-  } finally {
-    rmSync(hold, { force: true });
-    const r = await building;
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /replayed by the launcher/);
-    rmSync(held, { force: true });
-  }
+  });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /replayed by the launcher/);
   await until('the plan of go vet, once the build has ended', () => mtimeNs(vetRecord) > before);
 });
