@@ -203,7 +203,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     const at = relocate(moduleCopies, k);
     overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
   }
-  // A go test links no executable, and its test binaries link the OTLP exporter only when they can use it.
+  // A go test links no program (a main package's generated file only reaches its test binary),
+  // and its test binaries link the OTLP exporter only when they can use it.
   const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env)));
   if (linkDeps.length > 0) {
     // Added files must not land in the module cache either: a copied module takes them, others go without.
