@@ -16,7 +16,7 @@ import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtime
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
-import { OTLP_EXPORTER, testedPackages, testLinkDepsFile, testMainStub, testsExportOtlp, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
+import { OTLP_EXPORTER, testedPackages, testMainPackages, testLinkDepsFile, testMainStub, testsExportOtlp, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
 
 export { UsageError };
@@ -212,10 +212,9 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
       const at = relocate(moduleCopies, path) ?? path;
       if (!inModcache(at)) overlay.set(at, generated);
     };
-    // Not a test binary's main, which go test generates and lists in its package's directory.
-    const testMains = new Set(tested.map((t) => /\[(.+)\]$/.exec(t.variant)?.[1]));
+    const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
-      if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p.ImportPath)) {
+      if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
         add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
       }
     }

@@ -30,8 +30,7 @@ const TEST_MAIN = /^func\s+TestMain\s*\(/m;
 export function testedPackages(packages: ListedPackage[]): TestedPackage[] {
   const byPath = new Map(packages.map((p) => [p.ImportPath, p]));
   const out: TestedPackage[] = [];
-  for (const main of packages) {
-    if (!main.ImportPath.endsWith('.test') || main.Name !== 'main' || main.ForTest !== undefined) continue;
+  for (const main of testMainPackages(packages)) {
     const path = main.ImportPath.slice(0, -'.test'.length);
     const plain = byPath.get(path);
     if (!plain?.Dir || (!plain.TestGoFiles?.length && !plain.XTestGoFiles?.length)) continue;
@@ -50,6 +49,14 @@ export function testedPackages(packages: ListedPackage[]): TestedPackage[] {
     out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain });
   }
   return out;
+}
+
+/**
+ * The main packages go test generates for test binaries (`p.test`), which `go list -test` (go
+ * test's and go vet's plans) lists in p's directory: no package of that directory.
+ */
+export function testMainPackages(packages: ListedPackage[]): ListedPackage[] {
+  return packages.filter((p) => p.ImportPath.endsWith('.test') && p.Name === 'main' && p.ForTest === undefined);
 }
 
 /** The stand-in: what the generated main does without a TestMain, as a join point for aspects. */
