@@ -102,8 +102,8 @@ const serverDeadline = 5 * time.Minute
 
 // notifyServer tells the weave server on sock, without waiting for it, that the command line of
 // recordPath is being built, by go in this process: it builds ahead only the command line run
-// last, stops a build ahead of another one, and plans a save only once this go has ended. A server that is not there, or
-// whose queue is full, is simply not told.
+// last, stops a build ahead of another one, and plans a save only once this go has ended. A
+// server that is not there, or whose queue is full, is simply not told.
 func notifyServer(sock, recordPath string) {
 	if sock == "" || os.Getenv("GOWEAVE_SERVER") == "0" {
 		return

@@ -16,11 +16,14 @@ const work = (pkg: string) => `package ${pkg}
 func Work() int { return 42 }
 `;
 
+/** A test of package a that calls Work. */
+const workTest = 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n';
+
 test('spans from tests are exported whether or not the package has a TestMain; untested packages stay untested', async () => {
   const dir = writeTree({
     'go.mod': 'module example.com/t\n\ngo 1.22\n',
     'a/a.go': work('a'),
-    'a/a_test.go': 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
+    'a/a_test.go': workTest,
     'b/b.go': work('b'),
     'b/b_test.go': 'package b_test\n\nimport (\n\t"os"\n\t"testing"\n\n\t"example.com/t/b"\n)\n\nfunc TestMain(m *testing.M) {\n\tos.Exit(m.Run())\n}\n\nfunc TestWork(t *testing.T) {\n\tif b.Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
     'c/c.go': work('c'),
@@ -90,7 +93,7 @@ test('an aspect that only a generated test main could match is named in a warnin
       '',
     ].join('\n'),
     'a/a.go': work('a'),
-    'a/a_test.go': 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
+    'a/a_test.go': workTest,
   }, 'gw-testmain-');
   try {
     const env = { GOWEAVE_CACHE: join(dir, '.weave'), OTEL_TRACES_EXPORTER: 'none', GOFLAGS: '-buildvcs=false' };
@@ -214,7 +217,7 @@ test('a woven go test links the OTLP exporter only when its environment asks for
   const dir = writeTree({
     'go.mod': 'module example.com/t\n\ngo 1.22\n',
     'a/a.go': work('a'),
-    'a/a_test.go': 'package a\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',
+    'a/a_test.go': workTest,
     // Sets the endpoint itself, after go-weave test has linked its binary without the exporter.
     'late/late.go': work('late'),
     'late/late_test.go': 'package late\n\nimport (\n\t"os"\n\t"testing"\n)\n\nfunc TestMain(m *testing.M) {\n\tos.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9")\n\tos.Exit(m.Run())\n}\n\nfunc TestWork(t *testing.T) {\n\tif Work() != 42 {\n\t\tt.Fatal("Work")\n\t}\n}\n',

@@ -823,12 +823,18 @@ function parseGoArgs(subcommand, args) {
   return out;
 }
 var WOVEN_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
-function boolFlagOn(name, parsed2, goflags2) {
+function goflagsOf(s) {
+  return (s ?? "").split(/\s+/).filter(Boolean).map((raw) => {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
+    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
+  });
+}
+function boolFlagOn(name, parsed2, goflags) {
   let on = false;
   const set = (value) => {
     on = value === void 0 || value === "true" || value === "1" || value === "t" || value === "T" || value === "TRUE" || value === "True";
   };
-  for (const f of (goflags2 ?? "").split(/\s+/)) {
+  for (const f of (goflags ?? "").split(/\s+/)) {
     const m = /^--?([^=]+)(?:=(.*))?$/.exec(f);
     if (m && m[1] === name) set(m[2]);
   }
@@ -1559,9 +1565,9 @@ var import_node_fs15 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path15 = require("node:path");
 init_hash();
-function buildsVendored(moduleRoot, parsed2, goflags2) {
+function buildsVendored(moduleRoot, parsed2, goflags) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
-  const fromEnv = (goflags2 ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
+  const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
   return (mode === void 0 || mode === "vendor") && (0, import_node_fs15.existsSync)((0, import_node_path15.join)(moduleRoot, "vendor", "modules.txt"));
 }
@@ -1812,9 +1818,9 @@ ${[...deps].sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 var OTLP_EXPORTER = "go-weave.dev/runtime/otlp";
-function testsExportOtlp(parsed2, env) {
-  const valued = (name) => parsed2.flags.some((f) => f.name === name) || (env.GOFLAGS ?? "").split(/\s+/).some((f) => new RegExp(`^--?${name}=`).test(f));
-  if (boolFlagOn("c", parsed2, env.GOFLAGS) || valued("o") || valued("exec")) return true;
+function testsExportOtlp(parsed2, env, goflags) {
+  const given = [...goflagsOf(goflags), ...parsed2.flags].map((f) => f.name);
+  if (boolFlagOn("c", parsed2, goflags) || given.includes("o") || given.includes("exec")) return true;
   const exporters = (env.OTEL_TRACES_EXPORTER ?? "").trim();
   if (exporters) return exporters.split(",").some((e) => e.trim().toLowerCase() === "otlp");
   return !!((env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? "").trim() || (env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "").trim());
@@ -1998,7 +2004,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     const at = relocate(moduleCopies, k);
     overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path18.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
   }
-  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env)));
+  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env, ge.GOFLAGS)));
   if (linkDeps.length > 0) {
     const add = (path, generated) => {
       const at = relocate(moduleCopies, path) ?? path;
@@ -2374,7 +2380,7 @@ var QUIET_FLAGS = /* @__PURE__ */ new Set([
 ]);
 function skipGuard(p) {
   if (p.parsed.subcommand !== "build" && p.parsed.subcommand !== "install") return void 0;
-  const flags = [...goflags(p.ge.GOFLAGS), ...p.parsed.flags];
+  const flags = [...goflagsOf(p.ge.GOFLAGS), ...p.parsed.flags];
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
@@ -2444,12 +2450,6 @@ function quiet(f) {
   if (f.name === "buildmode") return ["exe", "pie", "default"].includes(f.value ?? "");
   if (f.name === "compiler") return f.value === "gc";
   return true;
-}
-function goflags(s) {
-  return (s ?? "").split(/\s+/).filter(Boolean).map((raw) => {
-    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
-    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
-  });
 }
 function outputsOf(p, targets, flags) {
   if (p.parsed.subcommand === "install") {

@@ -117,6 +117,14 @@ export function parseGoArgs(subcommand: string, args: string[]): ParsedArgs {
 /** The go subcommands that compile packages, and so get woven sources. */
 export const WOVEN_SUBCOMMANDS: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test', 'vet']);
 
+/** GOFLAGS as flags (space-separated, each -name or -name=value). */
+export function goflagsOf(s: string | undefined): Flag[] {
+  return (s ?? '').split(/\s+/).filter(Boolean).map((raw) => {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
+    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
+  });
+}
+
 /**
  * Whether a boolean build flag (`-trimpath`, `-trimpath=false`) is on: GOFLAGS first, then the
  * command line, the last one winning, as the go command reads them.

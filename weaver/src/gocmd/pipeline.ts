@@ -205,7 +205,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   }
   // A go test links no program (a main package's generated file only reaches its test binary),
   // and its test binaries link the OTLP exporter only when they can use it.
-  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env)));
+  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env, ge.GOFLAGS)));
   if (linkDeps.length > 0) {
     // Added files must not land in the module cache either: a copied module takes them, others go without.
     const add = (path: string, generated: string) => {

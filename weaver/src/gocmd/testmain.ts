@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { boolFlagOn, type ParsedArgs } from './args.js';
+import { boolFlagOn, goflagsOf, type ParsedArgs } from './args.js';
 import type { Env } from './env.js';
 import type { ListedPackage } from './golist.js';
 
@@ -93,9 +93,9 @@ export const OTLP_EXPORTER = 'go-weave.dev/runtime/otlp';
  * otlp, or, with it unset, an OTLP endpoint). A binary kept (-c, -o) or started through -exec
  * may run anywhere, so it gets the exporter.
  */
-export function testsExportOtlp(parsed: ParsedArgs, env: Env): boolean {
-  const valued = (name: string) => parsed.flags.some((f) => f.name === name) || (env.GOFLAGS ?? '').split(/\s+/).some((f) => new RegExp(`^--?${name}=`).test(f));
-  if (boolFlagOn('c', parsed, env.GOFLAGS) || valued('o') || valued('exec')) return true;
+export function testsExportOtlp(parsed: ParsedArgs, env: Env, goflags: string | undefined): boolean {
+  const given = [...goflagsOf(goflags), ...parsed.flags].map((f) => f.name);
+  if (boolFlagOn('c', parsed, goflags) || given.includes('o') || given.includes('exec')) return true;
   const exporters = (env.OTEL_TRACES_EXPORTER ?? '').trim();
   if (exporters) return exporters.split(',').some((e) => e.trim().toLowerCase() === 'otlp');
   return !!((env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? '').trim() || (env.OTEL_EXPORTER_OTLP_ENDPOINT ?? '').trim());

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import type { Flag } from './args.js';
+import { goflagsOf, type Flag } from './args.js';
 import type { ListedPackage } from './golist.js';
 import { otherInput } from './listing.js';
 import type { Prepared } from './pipeline.js';
@@ -49,7 +49,7 @@ const QUIET_FLAGS = new Set([
 /** The guard for a prepared build, or undefined when go must run every time. */
 export function skipGuard(p: Prepared): SkipGuard | undefined {
   if (p.parsed.subcommand !== 'build' && p.parsed.subcommand !== 'install') return undefined;
-  const flags = [...goflags(p.ge.GOFLAGS), ...p.parsed.flags];
+  const flags = [...goflagsOf(p.ge.GOFLAGS), ...p.parsed.flags];
   if (!flags.every(quiet)) return undefined;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === 'command-line-arguments' || t.Error)) return undefined;
@@ -137,14 +137,6 @@ function quiet(f: Flag): boolean {
   if (f.name === 'buildmode') return ['exe', 'pie', 'default'].includes(f.value ?? '');
   if (f.name === 'compiler') return f.value === 'gc';
   return true;
-}
-
-/** GOFLAGS as flags (space-separated, each -name or -name=value). */
-function goflags(s: string | undefined): Flag[] {
-  return (s ?? '').split(/\s+/).filter(Boolean).map((raw) => {
-    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
-    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
-  });
 }
 
 /**
