@@ -113,6 +113,33 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
     assert.doesNotMatch(r.stderr, /\.woven\//, 'positions must not name the woven copies');
   });
 
+  test('bazel test runs the woven tests: internal, external, examples, testdata, spans', async () => {
+    const r = mustSucceed(
+      'bazel test //...',
+      await run.bazel(exampleDir, 'test', [
+        '--test_arg=-test.v',
+        '--test_arg=-test.bench=.',
+        '--test_arg=-test.benchtime=1x',
+        '--test_env=OTEL_TRACES_EXPORTER=console',
+        '--test_output=all',
+        '//...',
+      ]),
+    );
+    const out = r.stdout + r.stderr;
+    // greet_test: a test, a fuzz target's seed, an example with output and a benchmark;
+    // store_test: the package's own test (package store), external ones (store_test), one
+    // reading testdata/ from the package's directory.
+    for (const name of ['TestFormat', 'FuzzFormat', 'ExampleFormat', 'TestSeedIsEmbedded', 'TestGreeting', 'TestLanguages']) {
+      assert.match(out, new RegExp(`--- PASS: ${name} `), out);
+    }
+    assert.match(out, /BenchmarkFormat-\d+\s+1\s+[\d.]+ ns\/op/, out);
+    assert.match(out, /Executed 2 out of 2 tests: 2 tests pass/);
+    // The test binary starts the runtime and flushes it (runtime.testmain joins go-weave's
+    // stand-in TestMain): the //weave:span of store.Greeting reaches the log.
+    const spans = spansOf(out.split('\n').map((l) => l.trim()).join('\n'));
+    assert.ok(spans.some((s) => s.name === 'store.Greeting'), out);
+  });
+
   test('a second build without clean runs no action', async () => {
     const log = join(run.root, 'noop.exec.json');
     mustSucceed('no-op build', await run.bazel(exampleDir, 'build', [`--execution_log_json_file=${log}`, '//...']));
@@ -190,6 +217,27 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
         assert.notEqual(r.code, 0);
         assert.match(r.stderr, /internal\/handlers\/BUILD\.bazel:\d+:\d+/);
         assert.match(r.stderr, /missing\.yml/);
+      } finally {
+        writeFileSync(file, original);
+      }
+    });
+
+    test('a failing woven test reports the original file and line; a wrong test signature is a clear error', async () => {
+      const file = join(ws, 'internal/greet/greet_test.go');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('"Hello, Ann!"}', '"Hello, Anne!"}').replace('// Output: Hej, Bo!', '// Output: Hej, Bob!'));
+      try {
+        const r = await run.bazel(ws, 'test', ['--test_output=errors', '//internal/greet:greet_test']);
+        const out = r.stdout + r.stderr;
+        assert.equal(r.code, 3, out);
+        const line = lineOf(file, 't.Errorf(');
+        assert.match(out, new RegExp(`greet_test\\.go:${line}: Format\\("Hello", "Ann"\\) = "Hello, Ann!", want "Hello, Anne!"`), out);
+        assert.match(out, /--- FAIL: ExampleFormat[^]*got:\nHej, Bo!\nwant:\nHej, Bob!/, out);
+        writeFileSync(file, `${original}\nfunc TestBad(n int) {}\n`);
+        const bad = await run.bazel(ws, 'build', ['//internal/greet:greet_test']);
+        assert.notEqual(bad.code, 0);
+        const badLine = lineOf(file, 'func TestBad(');
+        assert.match(bad.stderr, new RegExp(`internal/greet/greet_test\\.go:${badLine}:1: wrong signature for TestBad, must be: func TestBad\\(t \\*testing\\.T\\)`), bad.stderr);
       } finally {
         writeFileSync(file, original);
       }

@@ -22,7 +22,16 @@ def _short_dir(f):
     parts = f.short_path.split("/")
     return "/".join(parts[:-1])
 
-def _embedcfg(ctx, srcs):
+def embedcfg_action(ctx, srcs):
+    """Resolves the //go:embed patterns of srcs against ctx.files.embedsrcs.
+
+    Args:
+      ctx: the rule context (embedsrcs, _embedcfg, _node).
+      srcs: the package's Go sources.
+
+    Returns:
+      The embedcfg File the compiler reads.
+    """
     out = ctx.actions.declare_file(ctx.label.name + ".embedcfg")
     args = ctx.actions.args()
     args.add(ctx.file._embedcfg)
@@ -41,15 +50,14 @@ def _embedcfg(ctx, srcs):
     )
     return out
 
-def compile_package(ctx, importpath):
-    """Weaves and compiles ctx.files.srcs as one package.
+def package_srcs(ctx):
+    """The rule's srcs, checked: not empty, and all in one directory.
 
     Args:
-      ctx: the rule context (srcs, deps, embedsrcs, aspects and COMPILE_ATTRS).
-      importpath: the package path passed to the weaver and the compiler (-p).
+      ctx: the rule context.
 
     Returns:
-      (GoWeaveArchiveInfo, [woven sources directory, weave report]).
+      ctx.files.srcs.
     """
     srcs = ctx.files.srcs
     if not srcs:
@@ -57,14 +65,27 @@ def compile_package(ctx, importpath):
     for f in srcs[1:]:
         if f.dirname != srcs[0].dirname:
             fail("%s: all srcs of one package must be in one directory (%s vs %s)" % (ctx.label, srcs[0].short_path, f.short_path))
-    stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
-    aspects = resolve_aspects(ctx)
+    return srcs
 
+def weave_action(ctx, command, importpath, srcs, aspects, extra_args = []):
+    """Runs the weaver's `command` on srcs into <name>.woven/, with its report <name>.weave.json.
+
+    Args:
+      ctx: the rule context (COMPILE_ATTRS).
+      command: `weave` or `weave-test`.
+      importpath: the package's import path.
+      srcs: the Go sources.
+      aspects: resolve_aspects(ctx).
+      extra_args: flags for the command.
+
+    Returns:
+      (the woven directory, the report File).
+    """
     woven = ctx.actions.declare_directory(ctx.label.name + ".woven")
     report = ctx.actions.declare_file(ctx.label.name + ".weave.json")
     weave_args = ctx.actions.args()
-    weave_args.add("weave")
-    weave_args.add("--main-module")
+    weave_args.add(command)
+    weave_args.add_all(extra_args)
     weave_args.add_all(aspects.files, before_each = "-c")
     weave_args.add("-p", importpath)
     weave_args.add("-o", woven.path)
@@ -78,13 +99,47 @@ def compile_package(ctx, importpath):
         mnemonic = "GoWeave",
         progress_message = "Weaving %s" % ctx.label,
     )
+    return woven, report
 
+def compile_package(ctx, importpath):
+    """Weaves and compiles ctx.files.srcs as one package.
+
+    Args:
+      ctx: the rule context (srcs, deps, embedsrcs, aspects and COMPILE_ATTRS).
+      importpath: the package path passed to the weaver and the compiler (-p).
+
+    Returns:
+      (GoWeaveArchiveInfo, [woven sources directory, weave report]).
+    """
+    srcs = package_srcs(ctx)
+    aspects = resolve_aspects(ctx)
+    woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module"])
     direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
-    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".importcfg", direct, _packagefile_export)
-    embedcfg = _embedcfg(ctx, srcs) if ctx.files.embedsrcs else None
+    embedcfg = embedcfg_action(ctx, srcs) if ctx.files.embedsrcs else None
+    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embedcfg)
+    return info, [woven, report]
 
-    archive = ctx.actions.declare_file(ctx.label.name + ".a")
-    export = ctx.actions.declare_file(ctx.label.name + ".x")
+def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embedcfg):
+    """Compiles one package from the weaver's output.
+
+    Args:
+      ctx: the rule context (embedsrcs and COMPILE_ATTRS).
+      name: the base name of the outputs (<name>.a, <name>.x, <name>.importcfg).
+      importpath: the package path (-p).
+      srcs: the original sources; unchanged ones are compiled from there.
+      woven: the weaver's output directory (an input of the action).
+      woven_dir: the path in it that holds this package's files.
+      mode: "all" (every src belongs to the package) or "some" (compile.sh).
+      direct: GoWeaveArchiveInfo of the imports.
+      embedcfg: the embedcfg File, or None.
+
+    Returns:
+      GoWeaveArchiveInfo.
+    """
+    stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
+    deps_cfg = _write_importcfg(ctx, name + ".importcfg", direct, _packagefile_export)
+    archive = ctx.actions.declare_file(name + ".a")
+    export = ctx.actions.declare_file(name + ".x")
     args = ctx.actions.args()
     args.add(stdlib.compile)
     args.add(stdlib.importcfg)
@@ -93,7 +148,8 @@ def compile_package(ctx, importpath):
     args.add(archive)
     args.add(importpath)
     args.add(embedcfg.path if embedcfg else "")
-    args.add(woven.path)
+    args.add(woven_dir)
+    args.add(mode)
     args.add_all(srcs)
     inputs = [woven, deps_cfg] + srcs + [d.export for d in direct]
     if embedcfg:
@@ -115,7 +171,7 @@ def compile_package(ctx, importpath):
             [struct(importpath = importpath, archive = archive, export = export)],
             transitive = [d.transitive for d in direct],
         ),
-    ), [woven, report]
+    )
 
 def link_binary(ctx, main):
     """Links the main archive with every transitive package into an executable.

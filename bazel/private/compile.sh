@@ -1,26 +1,39 @@
 #!/bin/bash
 # Compiles one package from its woven sources. Arguments (execroot-relative):
-#   COMPILE STD_IMPORTCFG DEPS_IMPORTCFG OUT_EXPORT OUT_ARCHIVE IMPORTPATH EMBEDCFG WOVEN_DIR SRC...
+#   COMPILE STD_IMPORTCFG DEPS_IMPORTCFG OUT_EXPORT OUT_ARCHIVE IMPORTPATH EMBEDCFG WOVEN_DIR MODE SRC...
 # A source the weaver left unchanged is compiled from its original path, so its recorded
 # position is the original one; woven files carry //line directives naming the original.
+# MODE "all": every SRC is in the package. MODE "some" (go_weaved_test, whose sources hold two
+# packages): the SRCs the weaver wrote into WOVEN_DIR are, plus the files it generated there.
 set -euo pipefail
 export PATH=/usr/bin:/bin
 
-compile=$1 stdcfg=$2 depscfg=$3 export=$4 archive=$5 importpath=$6 embedcfg=$7 woven=$8
-shift 8
+compile=$1 stdcfg=$2 depscfg=$3 export=$4 archive=$5 importpath=$6 embedcfg=$7 woven=$8 mode=$9
+shift 9
 work=$(mktemp -d "${TMPDIR:-/tmp}/go-weave-compile.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cat "$stdcfg" "$depscfg" >"$work/importcfg"
 
 files=()
+names=" "
 for src in "$@"; do
+  names="$names$(basename "$src") "
   candidate=$woven/$(basename "$src")
   if [ ! -e "$candidate" ]; then
+    if [ "$mode" = some ]; then continue; fi
     echo "go_weave: the weaver wrote no $candidate for $src" >&2
     exit 1
   fi
   if cmp -s "$src" "$candidate"; then files+=("$src"); else files+=("$candidate"); fi
 done
+if [ "$mode" = some ]; then
+  for generated in "$woven"/*.go; do
+    case $names in
+      *" $(basename "$generated") "*) ;;
+      *) if [ -e "$generated" ]; then files+=("$generated"); fi ;;
+    esac
+  done
+fi
 
 flags=(-p "$importpath" -importcfg "$work/importcfg" -pack -complete -trimpath "$PWD=>" -buildid "")
 if [ -n "$embedcfg" ]; then flags+=(-embedcfg "$embedcfg"); fi

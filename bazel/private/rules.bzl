@@ -1,7 +1,9 @@
-"""go_weaved_library and go_weaved_binary."""
+"""go_weaved_library, go_weaved_binary and go_weaved_test."""
 
-load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_package", "link_binary")
+load(":aspects.bzl", "resolve_aspects")
+load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embedcfg_action", "link_binary", "package_srcs", "weave_action")
 load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveAspectsInfo")
+load(":weaver.bzl", "rlocation")
 
 _PACKAGE_ATTRS = {
     "aspects": attr.label_list(
@@ -55,4 +57,41 @@ go_weaved_binary = rule(
     doc = "A Go main package, woven and linked with the go-weave runtime.",
     attrs = _BINARY_ATTRS,
     executable = True,
+)
+
+def _go_weaved_test_impl(ctx):
+    _check_aspect_targets(ctx)
+    srcs = package_srcs(ctx)
+    aspects = resolve_aspects(ctx)
+
+    # Where the package's files sit in the runfiles tree, which bazel test starts the binary in.
+    package_dir = rlocation(ctx, srcs[0]).rpartition("/")[0]
+
+    # One weave splits the sources into the package with its internal tests and the external
+    # test package (their package clauses tell), and writes the test binary's main.
+    woven, report = weave_action(ctx, "weave-test", ctx.attr.importpath, srcs, aspects, ["--package-dir", package_dir])
+    direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
+    embedcfg = embedcfg_action(ctx, srcs) if ctx.files.embedsrcs else None
+    internal = compile_action(ctx, ctx.label.name + ".internal", ctx.attr.importpath, srcs, woven, woven.path + "/internal", "some", direct, embedcfg)
+    external = compile_action(ctx, ctx.label.name + ".external", ctx.attr.importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embedcfg)
+    main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None)
+    exe = link_binary(ctx, main)
+    return [
+        DefaultInfo(executable = exe, files = depset([exe]), runfiles = ctx.runfiles(files = ctx.files.data)),
+        OutputGroupInfo(woven = depset([woven, report])),
+    ]
+
+_TEST_ATTRS = dict(_BINARY_ATTRS)
+_TEST_ATTRS["importpath"] = attr.string(mandatory = True, doc = "The import path of the package under test.")
+_TEST_ATTRS["data"] = attr.label_list(allow_files = True, doc = "Files the tests read at run time (testdata/), in their runfiles.")
+_TEST_ATTRS["srcs"] = attr.label_list(
+    allow_files = [".go"],
+    doc = "The package's Go sources and its test files (package p and p_test), in one directory.",
+)
+
+go_weaved_test = rule(
+    implementation = _go_weaved_test_impl,
+    doc = "A Go package's tests (go test's test binary), woven like the package and linked with the go-weave runtime; run by `bazel test`.",
+    attrs = _TEST_ATTRS,
+    test = True,
 )

@@ -6286,9 +6286,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -7637,1577 +7637,6 @@ function formatLocation(where) {
   if (where.line) s += `:${where.line}`;
   if (where.line && where.col) s += `:${where.col}`;
   return s + ": ";
-}
-
-// weaver/src/aspects/load.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = require("node:path");
-
-// weaver/src/assets.ts
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
-var import_node_url = require("node:url");
-function assetPath(rel) {
-  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
-  for (const root of candidateRoots()) {
-    const p = (0, import_node_path.join)(root, rel);
-    if ((0, import_node_fs.existsSync)((0, import_node_path.join)(p, marker))) return p;
-  }
-  throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
-}
-function candidateRoots() {
-  const roots = [];
-  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path.resolve)(process.env.GOWEAVE_ASSETS));
-  const here = moduleDir();
-  roots.push(here, (0, import_node_path.resolve)(here, ".."));
-  const repo = (0, import_node_path.resolve)(here, "..", "..");
-  roots.push((0, import_node_path.join)(repo, "weaver"), repo, (0, import_node_path.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path.join)(repo, "node_modules", "web-tree-sitter"));
-  return roots;
-}
-function moduleDir() {
-  if (typeof __dirname === "string") return __dirname;
-  return (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__launcher_import_meta_url));
-}
-
-// weaver/src/join/kinds.ts
-function kindsOf(jp) {
-  switch (jp.kind) {
-    case "function-body":
-    case "function":
-      return /* @__PURE__ */ new Set(["body"]);
-    case "function-call":
-    case "method-call":
-      return /* @__PURE__ */ new Set(["call"]);
-    case "struct-definition":
-      return /* @__PURE__ */ new Set(["struct-def"]);
-    case "struct-literal":
-      return /* @__PURE__ */ new Set([jp.field ? "field-value" : "composite"]);
-    case "declaration-of":
-      return /* @__PURE__ */ new Set(["decl"]);
-    case "value-declaration":
-      return /* @__PURE__ */ new Set(["value-spec"]);
-    case "one-of": {
-      const sets = jp.of.map(kindsOf);
-      if (sets.some((s) => s.size === 0)) return /* @__PURE__ */ new Set();
-      return new Set(sets.flatMap((s) => [...s]));
-    }
-    case "all-of": {
-      const sets = jp.of.map(kindsOf).filter((s) => s.size > 0);
-      if (sets.length === 0) return /* @__PURE__ */ new Set();
-      const out2 = new Set([...sets[0]].filter((k) => sets.every((s) => s.has(k))));
-      if (out2.size === 0) throw new WeaveError("all-of combines join points that select different kinds of code (no node can match them all)", jp.origin);
-      return out2;
-    }
-    default:
-      return /* @__PURE__ */ new Set();
-  }
-}
-function aspectKinds(a) {
-  const k = kindsOf(a.joinPoint);
-  return k.size === 0 ? ["file"] : [...k];
-}
-var FITS = {
-  "prepend-statements": ["body", "decl"],
-  "wrap-expression": ["call", "composite", "field-value"],
-  "replace-function": ["call"],
-  "append-args": ["call"],
-  "assign-value": ["value-spec", "decl"],
-  "add-struct-field": ["struct-def"],
-  "add-blank-import": "any",
-  "link-package": "any",
-  "inject-declarations": "any"
-};
-var KIND_WORDS = {
-  file: "a package (no code node)",
-  body: "a function body",
-  call: "a call",
-  "struct-def": "a struct definition",
-  composite: "a composite literal",
-  "field-value": "a struct literal field",
-  decl: "a declaration",
-  "value-spec": "a value declaration"
-};
-function checkAdviceFits(a) {
-  const kinds = aspectKinds(a);
-  for (const adv of a.advice) {
-    const fits = FITS[adv.kind];
-    if (fits === "any") continue;
-    const bad = kinds.find((k) => !fits.includes(k));
-    if (bad) throw new WeaveError(`advice ${adv.kind} cannot apply to ${KIND_WORDS[bad]} selected by the join point of aspect "${a.id}"`, adv.origin);
-  }
-}
-
-// weaver/src/template/parse.ts
-var TemplateSyntaxError = class extends Error {
-  constructor(message, pos) {
-    super(message);
-    this.pos = pos;
-  }
-  pos;
-};
-function split(src) {
-  const out2 = [];
-  let i2 = 0;
-  let trimNext = false;
-  while (i2 < src.length) {
-    const open = src.indexOf("{{", i2);
-    let text = open < 0 ? src.slice(i2) : src.slice(i2, open);
-    if (trimNext) text = text.replace(/^\s+/, "");
-    trimNext = false;
-    if (open < 0) {
-      out2.push(text);
-      break;
-    }
-    const close = findClose(src, open + 2);
-    if (close < 0) throw new TemplateSyntaxError('unclosed action: missing "}}"', open);
-    let body2 = src.slice(open + 2, close);
-    if (/^-\s/.test(body2)) {
-      text = text.replace(/\s+$/, "");
-      body2 = body2.slice(1);
-    }
-    if (/\s-$/.test(body2)) {
-      trimNext = true;
-      body2 = body2.slice(0, -1);
-    }
-    out2.push(text);
-    out2.push({ body: body2, pos: open, end: close + 2 });
-    i2 = close + 2;
-  }
-  return out2.filter((x) => x !== "");
-}
-function findClose(src, from) {
-  let i2 = from;
-  while (i2 < src.length) {
-    const c = src[i2];
-    if (c === '"' || c === "`") {
-      const q = c;
-      i2++;
-      while (i2 < src.length && src[i2] !== q) {
-        if (q === '"' && src[i2] === "\\") i2++;
-        i2++;
-      }
-      i2++;
-      continue;
-    }
-    if (src.startsWith("/*", i2)) {
-      const e = src.indexOf("*/", i2 + 2);
-      if (e < 0) return -1;
-      i2 = e + 2;
-      continue;
-    }
-    if (src.startsWith("}}", i2)) return i2;
-    i2++;
-  }
-  return -1;
-}
-function lex(body2, base) {
-  const toks = [];
-  let i2 = 0;
-  while (i2 < body2.length) {
-    const c = body2[i2];
-    if (/\s/.test(c)) {
-      i2++;
-      continue;
-    }
-    const pos = base + i2;
-    if (c === '"') {
-      let j = i2 + 1;
-      while (j < body2.length && body2[j] !== '"') {
-        if (body2[j] === "\\") j++;
-        j++;
-      }
-      if (j >= body2.length) throw new TemplateSyntaxError("unterminated string", pos);
-      toks.push({ k: "str", v: JSON.parse(body2.slice(i2, j + 1)), pos });
-      i2 = j + 1;
-      continue;
-    }
-    if (c === "`") {
-      const j = body2.indexOf("`", i2 + 1);
-      if (j < 0) throw new TemplateSyntaxError("unterminated raw string", pos);
-      toks.push({ k: "str", v: body2.slice(i2 + 1, j), pos });
-      i2 = j + 1;
-      continue;
-    }
-    const m = /^(\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\$[\w]*(?:\.[A-Za-z_][\w]*)*|-?\d+(?:\.\d+)?|[A-Za-z_][\w]*|:=|=|\.|\||\(|\)|,)/.exec(body2.slice(i2));
-    if (!m) throw new TemplateSyntaxError(`unexpected ${JSON.stringify(c)} in action`, pos);
-    const v = m[0];
-    const k = v.startsWith(".") && v.length > 1 ? "field" : v.startsWith("$") ? "var" : /^-?\d/.test(v) ? "num" : /^[A-Za-z_]/.test(v) ? "id" : "punct";
-    toks.push({ k, v, pos });
-    i2 += v.length;
-  }
-  return toks;
-}
-var PipeParser = class {
-  constructor(toks, pos) {
-    this.toks = toks;
-    this.pos = pos;
-  }
-  toks;
-  pos;
-  i = 0;
-  done() {
-    return this.i >= this.toks.length;
-  }
-  pipeline(stopAtParen = false) {
-    const decl = [];
-    let assign = false;
-    const save = this.i;
-    const vars = [];
-    while (this.toks[this.i]?.k === "var" && !this.toks[this.i].v.includes(".")) {
-      vars.push(this.toks[this.i].v);
-      this.i++;
-      if (this.toks[this.i]?.v === ",") {
-        this.i++;
-        continue;
-      }
-      break;
-    }
-    const op = this.toks[this.i]?.v;
-    if (vars.length > 0 && (op === ":=" || op === "=")) {
-      decl.push(...vars);
-      assign = op === "=";
-      this.i++;
-    } else this.i = save;
-    const commands = [];
-    for (; ; ) {
-      const cmd = this.command(stopAtParen);
-      commands.push(cmd);
-      if (this.toks[this.i]?.v === "|") {
-        this.i++;
-        continue;
-      }
-      break;
-    }
-    return { decl, assign, commands, pos: this.pos };
-  }
-  command(stopAtParen) {
-    const operands = [];
-    const pos = this.toks[this.i]?.pos ?? this.pos;
-    while (!this.done()) {
-      const t = this.toks[this.i];
-      if (t.v === "|" || stopAtParen && t.v === ")") break;
-      operands.push(this.operand());
-    }
-    if (operands.length === 0) throw new TemplateSyntaxError("missing value for command", pos);
-    return { operands, pos };
-  }
-  operand() {
-    const t = this.toks[this.i++];
-    switch (t.k) {
-      case "str":
-        return { t: "string", value: t.v };
-      case "num":
-        return { t: "number", value: Number(t.v) };
-      case "field":
-        return { t: "field", base: "dot", path: t.v.slice(1).split(".") };
-      case "var": {
-        const [name2, ...path] = t.v.split(".");
-        return path.length ? { t: "field", base: { var: name2 }, path } : { t: "var", name: name2 };
-      }
-      case "id":
-        if (t.v === "true" || t.v === "false") return { t: "bool", value: t.v === "true" };
-        if (t.v === "nil") return { t: "nil" };
-        return { t: "func", name: t.v };
-      case "punct":
-        if (t.v === ".") return { t: "dot" };
-        if (t.v === "(") {
-          const pipe = this.pipeline(true);
-          if (this.toks[this.i]?.v !== ")") throw new TemplateSyntaxError('missing ")"', t.pos);
-          this.i++;
-          const next = this.toks[this.i];
-          if (next?.k === "field" && next.pos === this.toks[this.i - 1].pos + 1) {
-            this.i++;
-            return { t: "chain", base: { t: "pipe", pipe }, path: next.v.slice(1).split(".") };
-          }
-          return { t: "pipe", pipe };
-        }
-    }
-    throw new TemplateSyntaxError(`unexpected ${JSON.stringify(t.v)}`, t.pos);
-  }
-};
-function parsePipe(body2, pos) {
-  const p = new PipeParser(lex(body2, pos + 2), pos);
-  const pipe = p.pipeline();
-  if (!p.done()) throw new TemplateSyntaxError("unexpected tokens after pipeline", pos);
-  return pipe;
-}
-function parseTemplateSource(src) {
-  const parts2 = split(src);
-  let i2 = 0;
-  const known = ["if", "range", "with", "else", "end"];
-  const parseList = (terminators) => {
-    const nodes2 = [];
-    while (i2 < parts2.length) {
-      const p = parts2[i2++];
-      if (typeof p === "string") {
-        nodes2.push({ t: "text", text: p });
-        continue;
-      }
-      const body2 = p.body.trim();
-      if (body2.startsWith("/*")) continue;
-      const word = /^([a-z]+)\b/.exec(body2)?.[1] ?? "";
-      if (word === "end" || word === "else") {
-        if (!terminators.includes(word)) throw new TemplateSyntaxError(`unexpected {{${word}}}`, p.pos);
-        return { nodes: nodes2, term: word, termAction: p };
-      }
-      if (word === "if" || word === "range" || word === "with") {
-        nodes2.push(parseBlock(word, body2.slice(word.length), p));
-        continue;
-      }
-      if (known.includes(word)) throw new TemplateSyntaxError(`unexpected ${word}`, p.pos);
-      nodes2.push({ t: "action", pipe: parsePipe(p.body, p.pos) });
-    }
-    if (terminators.length) throw new TemplateSyntaxError(`missing {{end}}`, src.length);
-    return { nodes: nodes2, term: "" };
-  };
-  const parseBlock = (word, rest, p) => {
-    const pipe = parsePipe(rest, p.pos);
-    const body2 = parseList(["else", "end"]);
-    let elseNodes = [];
-    if (body2.term === "else") {
-      const elseBody = body2.termAction.body.trim().slice(4).trim();
-      if (elseBody.startsWith("if ") || elseBody.startsWith("with ")) {
-        const w = elseBody.startsWith("if ") ? "if" : "with";
-        elseNodes = [parseBlock(w, elseBody.slice(w.length), body2.termAction)];
-      } else {
-        elseNodes = parseList(["end"]).nodes;
-      }
-    }
-    return word === "if" ? { t: "if", pipe, then: body2.nodes, else: elseNodes } : { t: word, pipe, body: body2.nodes, else: elseNodes };
-  };
-  const { nodes } = parseList([]);
-  return nodes;
-}
-
-// weaver/src/template/eval.ts
-var TemplateExecError = class extends TemplateSyntaxError {
-};
-var Scope = class {
-  constructor(parent) {
-    this.parent = parent;
-  }
-  parent;
-  vars = /* @__PURE__ */ new Map();
-  has(name2) {
-    return this.vars.has(name2) || !!this.parent?.has(name2);
-  }
-  get(name2) {
-    return this.vars.has(name2) ? this.vars.get(name2) : this.parent?.get(name2);
-  }
-  declare(name2, v) {
-    this.vars.set(name2, v);
-  }
-  assign(name2, v) {
-    if (this.vars.has(name2) || !this.parent?.has(name2)) this.vars.set(name2, v);
-    else this.parent.assign(name2, v);
-  }
-};
-var funcs = {
-  and: (...a) => {
-    for (const x of a) if (!truthy(x)) return x;
-    return a[a.length - 1];
-  },
-  or: (...a) => {
-    for (const x of a) if (truthy(x)) return x;
-    return a[a.length - 1];
-  },
-  not: (a) => !truthy(a),
-  eq: (a, ...b) => b.some((x) => x === a || String(x) === String(a)),
-  ne: (a, b) => String(a) !== String(b),
-  lt: (a, b) => a < b,
-  le: (a, b) => a <= b,
-  gt: (a, b) => a > b,
-  ge: (a, b) => a >= b,
-  len: (a) => Array.isArray(a) || typeof a === "string" ? a.length : a && typeof a === "object" ? Object.keys(a).length : 0,
-  index: (a, ...keys) => keys.reduce((v, k) => v?.[k], a),
-  print: (...a) => a.map(show).join(""),
-  println: (...a) => a.map(show).join(" ") + "\n",
-  printf: (f, ...a) => sprintf(String(f), a),
-  quote: (a) => JSON.stringify(show(a)),
-  slice: (a, i2, j) => a.slice(i2, j),
-  join: (a, sep) => a.map(show).join(String(sep)),
-  contains: (s, sub) => String(s).includes(String(sub)),
-  hasPrefix: (s, p) => String(s).startsWith(String(p))
-};
-function truthy(v) {
-  if (v === void 0 || v === null || v === false || v === 0 || v === "") return false;
-  if (Array.isArray(v)) return v.length > 0;
-  return true;
-}
-function show(v) {
-  if (v === void 0 || v === null) return "<no value>";
-  if (typeof v === "string") return v;
-  if (typeof v === "object" && typeof v.toString === "function" && v.toString !== Object.prototype.toString) return String(v);
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-function sprintf(format, args2) {
-  let i2 = 0;
-  return format.replace(/%([-+# 0]*\d*)([vsdqxtf%])/g, (_m, _flags, verb) => {
-    if (verb === "%") return "%";
-    const a = args2[i2++];
-    switch (verb) {
-      case "q":
-        return JSON.stringify(show(a));
-      case "d":
-        return String(Math.trunc(Number(a)));
-      case "x":
-        return typeof a === "number" ? a.toString(16) : Buffer.from(show(a)).toString("hex");
-      default:
-        return show(a);
-    }
-  });
-}
-function execute(nodes, dot, extraFuncs = {}) {
-  const out2 = [];
-  const fns = { ...funcs, ...extraFuncs };
-  const run2 = (list, d, scope) => {
-    for (const n of list) {
-      switch (n.t) {
-        case "text":
-          out2.push(n.text);
-          break;
-        case "action": {
-          const v = pipeline(n.pipe, d, scope);
-          if (n.pipe.decl.length === 0) out2.push(show(v));
-          break;
-        }
-        case "if":
-          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Scope(scope));
-          else run2(n.else, d, new Scope(scope));
-          break;
-        case "with": {
-          const v = pipeline(n.pipe, d, scope);
-          if (truthy(v)) run2(n.body, v, new Scope(scope));
-          else run2(n.else, d, new Scope(scope));
-          break;
-        }
-        case "range": {
-          const names = n.pipe.decl;
-          const v = pipeline({ ...n.pipe, decl: [] }, d, scope);
-          const items = Array.isArray(v) ? v.map((x, i2) => [i2, x]) : v && typeof v === "object" ? Object.entries(v) : typeof v === "number" ? Array.from({ length: v }, (_, i2) => [i2, i2]) : [];
-          if (items.length === 0) {
-            run2(n.else, d, new Scope(scope));
-            break;
-          }
-          for (const [k, x] of items) {
-            const s = new Scope(scope);
-            if (names.length === 1) s.declare(names[0], x);
-            if (names.length === 2) {
-              s.declare(names[0], k);
-              s.declare(names[1], x);
-            }
-            run2(n.body, x, s);
-          }
-          break;
-        }
-      }
-    }
-  };
-  const pipeline = (p, d, scope) => {
-    let v;
-    let first = true;
-    for (const c of p.commands) {
-      v = command(c, d, scope, first ? void 0 : { value: v });
-      first = false;
-    }
-    for (const name2 of p.decl) {
-      if (p.assign) {
-        if (!scope.has(name2)) throw new TemplateExecError(`undefined variable: ${name2}`, p.pos);
-        scope.assign(name2, v);
-      } else scope.declare(name2, v);
-    }
-    return v;
-  };
-  const command = (c, d, scope, piped) => {
-    const [head, ...rest] = c.operands;
-    const args2 = rest.map((o) => operand(o, d, scope));
-    if (piped) args2.push(piped.value);
-    if (head.t === "func") {
-      const f = fns[head.name];
-      if (!f) throw new TemplateExecError(`function "${head.name}" not defined`, c.pos);
-      return f(...args2);
-    }
-    if (head.t === "field") return field(head, d, scope, args2, c.pos);
-    if (args2.length) throw new TemplateExecError("can't give arguments to a non-function", c.pos);
-    return operand(head, d, scope);
-  };
-  const operand = (o, d, scope) => {
-    switch (o.t) {
-      case "dot":
-        return d;
-      case "var": {
-        if (o.name === "$") return root;
-        if (!scope.has(o.name)) throw new TemplateExecError(`undefined variable: ${o.name}`, 0);
-        return scope.get(o.name);
-      }
-      case "string":
-      case "number":
-      case "bool":
-        return o.value;
-      case "nil":
-        return null;
-      case "field":
-        return field(o, d, scope, [], 0);
-      case "pipe":
-        return pipeline(o.pipe, d, new Scope(scope));
-      case "chain":
-        return field({ t: "field", base: "dot", path: o.path }, operand(o.base, d, scope), scope, [], 0);
-      case "func": {
-        const f = fns[o.name];
-        if (!f) throw new TemplateExecError(`function "${o.name}" not defined`, 0);
-        return f();
-      }
-    }
-  };
-  const field = (o, d, scope, args2, pos) => {
-    let v = o.base === "dot" ? d : o.base.var === "$" ? root : scope.get(o.base.var);
-    o.path.forEach((name2, i2) => {
-      const last = i2 === o.path.length - 1;
-      if (v === void 0 || v === null) throw new TemplateExecError(`nil pointer evaluating .${o.path.slice(0, i2 + 1).join(".")}`, pos);
-      const member = v[name2];
-      if (member === void 0) throw new TemplateExecError(`can't evaluate field ${name2}`, pos);
-      if (typeof member === "function") v = member.apply(v, last ? args2 : []);
-      else {
-        if (last && args2.length) throw new TemplateExecError(`${name2} is not a method but has arguments`, pos);
-        v = member;
-      }
-    });
-    return v;
-  };
-  const root = dot;
-  run2(nodes, dot, new Scope());
-  return out2.join("");
-}
-
-// weaver/src/template/index.ts
-function lineOf(src, pos) {
-  let n = 0;
-  for (let i2 = 0; i2 < pos && i2 < src.length; i2++) if (src.charCodeAt(i2) === 10) n++;
-  return n;
-}
-function locate(t, pos) {
-  return { file: t.origin.file, line: t.origin.line + lineOf(t.source, pos) };
-}
-function compileTemplate(t) {
-  try {
-    return { template: t, nodes: parseTemplateSource(t.source) };
-  } catch (e) {
-    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(t, e.pos));
-    throw e;
-  }
-}
-function renderTemplate(c, dot, funcs2 = {}) {
-  try {
-    return execute(c.nodes, dot, funcs2);
-  } catch (e) {
-    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(c.template, e.pos));
-    if (e instanceof WeaveError) throw e;
-    throw new WeaveError(`template: ${e.message}`, locate(c.template, 0));
-  }
-}
-
-// weaver/src/aspects/parse.ts
-var JOIN_POINT_KEYS = [
-  "all-of",
-  "one-of",
-  "not",
-  "import-path",
-  "package-name",
-  "package-filter",
-  "test-main",
-  "directive",
-  "function",
-  "function-body",
-  "function-call",
-  "method-call",
-  "struct-definition",
-  "struct-literal",
-  "declaration-of",
-  "value-declaration"
-];
-var ADVICE_KEYS = [
-  "prepend-statements",
-  "wrap-expression",
-  "replace-function",
-  "append-args",
-  "assign-value",
-  "add-struct-field",
-  "add-blank-import",
-  "link-package",
-  "inject-declarations"
-];
-function parseQualified(text, at, what) {
-  let s = text.trim();
-  const pointer = s.startsWith("*");
-  if (pointer) s = s.slice(1);
-  const slash = s.lastIndexOf("/");
-  const dot = s.indexOf(".", slash + 1);
-  if (dot <= 0 || dot === s.length - 1) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
-  const name2 = s.slice(dot + 1);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
-  return { pkg: s.slice(0, dot), name: name2, pointer };
-}
-function parseJoinPoint(n) {
-  const entries = n.entries("a join point");
-  if (entries.length !== 1) n.fail(`a join point has exactly one key, one of: ${JOIN_POINT_KEYS.join(", ")}`);
-  const { key, keyNode, value } = entries[0];
-  const origin = keyNode.origin;
-  switch (key) {
-    case "all-of":
-    case "one-of": {
-      const of = value.items(`the join points of ${key}`).map(parseJoinPoint);
-      if (of.length === 0) value.fail(`${key} needs at least one join point`);
-      return { kind: key, of, origin };
-    }
-    case "not":
-      return { kind: "not", of: parseJoinPoint(value), origin };
-    case "import-path":
-      return { kind: "import-path", path: value.string("an import path"), origin };
-    case "package-name":
-      return { kind: "package-name", name: value.string("a package name"), origin };
-    case "package-filter": {
-      if (value.isMap()) {
-        value.checkKeys(["pattern", "root"], "package-filter");
-        const p = value.get("pattern") ?? value.fail("package-filter needs a pattern");
-        return { kind: "package-filter", pattern: p.string("a glob pattern"), root: value.get("root")?.bool("root") ?? false, origin };
-      }
-      return { kind: "package-filter", pattern: value.string("a glob pattern"), root: false, origin };
-    }
-    case "test-main":
-      return { kind: "test-main", value: value.bool("test-main"), origin };
-    case "directive": {
-      const name2 = value.string('a directive name such as "weave:span"').replace(/^\/\//, "");
-      if (!/^[\w.-]+:[\w.-]+$/.test(name2)) value.fail(`expected a directive name such as "weave:span", got ${JSON.stringify(name2)}`);
-      return { kind: "directive", name: name2, origin };
-    }
-    case "function":
-      return { kind: "function", options: parseFunctionOptions(value), origin };
-    case "function-body":
-      return { kind: "function-body", of: parseJoinPoint(value), origin };
-    case "function-call":
-      return { kind: "function-call", target: parseQualified(value.string("a function"), value, "the called function"), origin };
-    case "method-call": {
-      value.checkKeys(["receiver", "name", "match"], "method-call");
-      const recv = value.get("receiver") ?? value.fail('method-call needs a receiver, e.g. "*database/sql.DB"');
-      const name2 = value.get("name") ?? value.fail("method-call needs a name");
-      return {
-        kind: "method-call",
-        receiver: parseQualified(recv.string("a receiver type"), recv, "the receiver type"),
-        name: name2.string("a method name"),
-        match: parseMatch(value.get("match")),
-        origin
-      };
-    }
-    case "struct-definition":
-      return { kind: "struct-definition", type: parseQualified(value.string("a struct type"), value, "the struct type"), origin };
-    case "struct-literal": {
-      value.checkKeys(["type", "match", "field"], "struct-literal");
-      const t = value.get("type") ?? value.fail("struct-literal needs a type");
-      const field = value.get("field")?.string("a field name");
-      return { kind: "struct-literal", type: parseQualified(t.string("a struct type"), t, "the struct type"), match: parseMatch(value.get("match")), field, origin };
-    }
-    case "declaration-of":
-      return { kind: "declaration-of", target: parseQualified(value.string("a declaration"), value, "the declaration"), origin };
-    case "value-declaration":
-      return { kind: "value-declaration", type: value.string("a Go type"), origin };
-    default:
-      return keyNode.fail(`unknown join point "${key}"; expected one of: ${JOIN_POINT_KEYS.join(", ")}`);
-  }
-}
-function parseMatch(n) {
-  if (!n) return "any";
-  const s = n.string("match");
-  if (s === "pointer-only" || s === "value-only" || s === "any") return s;
-  return n.fail(`expected match to be pointer-only, value-only or any, got ${JSON.stringify(s)}`);
-}
-function parseTypeList(n, what) {
-  if (!n) return [];
-  return n.items(what).map((i2) => i2.string("a Go type").replace(/\s+/g, ""));
-}
-function parseFunctionOptions(n) {
-  const opts = {};
-  const list = n.isSeq() ? n.items("function options") : n.isMap() ? n.entries("function options").map((e) => e) : n.fail("expected function options (a list or mapping)");
-  const handle2 = (key, v, at) => {
-    switch (key) {
-      case "name":
-        opts.name = v.string("a function name");
-        break;
-      case "receiver":
-        opts.receiver = v.isScalar() && typeof v.node.value === "boolean" ? v.bool("receiver") : parseQualified(v.string("a receiver type"), v, "the receiver type");
-        break;
-      case "signature":
-      case "signature-contains": {
-        v.checkKeys(["args", "returns"], key);
-        const sig = { args: parseTypeList(v.get("args"), "argument types"), returns: parseTypeList(v.get("returns"), "result types") };
-        if (key === "signature") opts.signature = sig;
-        else opts.signatureContains = sig;
-        break;
-      }
-      default:
-        at.fail(`unknown function option "${key}"; expected name, receiver, signature or signature-contains`);
-    }
-  };
-  for (const item of list) {
-    if ("key" in item) {
-      handle2(item.key, item.value, item.keyNode);
-      continue;
-    }
-    for (const e of item.entries("a function option")) handle2(e.key, e.value, e.keyNode);
-  }
-  return opts;
-}
-function parseTemplate(n, imports) {
-  if (n.isMap()) {
-    n.checkKeys(["template", "imports", "lang"], "a code template");
-    const t = n.get("template") ?? n.fail("expected a template");
-    return { source: t.string("Go code"), imports: { ...imports, ...parseImports(n.get("imports")) }, origin: t.origin };
-  }
-  return { source: n.string("Go code"), imports, origin: n.origin };
-}
-function parseImports(n) {
-  const out2 = {};
-  if (!n) return out2;
-  for (const e of n.entries("imports (alias: import path)")) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) e.keyNode.fail(`import alias "${e.key}" is not a Go identifier`);
-    out2[e.key] = e.value.string("an import path");
-  }
-  return out2;
-}
-function parseAdvice(n) {
-  const entries = n.entries("an advice");
-  if (entries.length !== 1) n.fail(`an advice has exactly one key, one of: ${ADVICE_KEYS.join(", ")}`);
-  const { key, keyNode, value } = entries[0];
-  const origin = keyNode.origin;
-  const withImports = (allowed) => {
-    if (!value.isMap()) value.fail(`expected ${key} to be a mapping with a template`);
-    value.checkKeys(allowed, key);
-    return parseImports(value.get("imports"));
-  };
-  switch (key) {
-    case "prepend-statements": {
-      const imports = withImports(["template", "imports", "order", "namespace", "lang"]);
-      const t = value.get("template") ?? value.fail("prepend-statements needs a template");
-      return { kind: key, template: { source: t.string("Go statements"), imports, origin: t.origin }, order: value.get("order")?.int("order") ?? 0, origin };
-    }
-    case "wrap-expression":
-    case "assign-value": {
-      const imports = withImports(["template", "imports", "lang"]);
-      const t = value.get("template") ?? value.fail(`${key} needs a template`);
-      return { kind: key, template: { source: t.string("a Go expression"), imports, origin: t.origin }, origin };
-    }
-    case "inject-declarations": {
-      const imports = withImports(["template", "imports", "links", "lang"]);
-      const t = value.get("template") ?? value.fail("inject-declarations needs a template");
-      const links = value.get("links")?.items("links (import paths)").map((l) => l.string("an import path")) ?? [];
-      return { kind: key, template: { source: t.string("Go declarations"), imports, origin: t.origin }, links, origin };
-    }
-    case "replace-function":
-      return { kind: key, target: parseQualified(value.string("a function"), value, "the replacement function"), origin };
-    case "append-args": {
-      const imports = withImports(["type", "values", "imports"]);
-      const type = (value.get("type") ?? value.fail("append-args needs the type of the arguments")).string("a Go type");
-      const values = (value.get("values") ?? value.fail("append-args needs values")).items("argument templates").map((v) => parseTemplate(v, imports));
-      return { kind: key, type, values, origin };
-    }
-    case "add-struct-field": {
-      value.checkKeys(["name", "type"], key);
-      const name2 = (value.get("name") ?? value.fail("add-struct-field needs a name")).string("a field name");
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) value.fail(`field name "${name2}" is not a Go identifier`);
-      const type = (value.get("type") ?? value.fail("add-struct-field needs a type")).string("a Go type");
-      return { kind: key, name: name2, type, origin };
-    }
-    case "add-blank-import":
-    case "link-package":
-      return { kind: key, path: value.string("an import path"), origin };
-    default:
-      return keyNode.fail(`unknown advice "${key}"; expected one of: ${ADVICE_KEYS.join(", ")}`);
-  }
-}
-function parseAspect(n) {
-  n.checkKeys(["id", "join-point", "advice", "tracer-internal", "description"], "an aspect");
-  const id = (n.get("id") ?? n.fail("an aspect needs an id")).string("an aspect id");
-  const jp = n.get("join-point") ?? n.fail(`aspect "${id}" needs a join-point`);
-  const adv = n.get("advice") ?? n.fail(`aspect "${id}" needs advice`);
-  const advice = adv.itemsOrOne("advice").map(parseAdvice);
-  if (advice.length === 0) adv.fail(`aspect "${id}" needs at least one advice`);
-  return { id, joinPoint: parseJoinPoint(jp), advice, origin: n.origin };
-}
-
-// weaver/src/aspects/yaml-node.ts
-var import_yaml = __toESM(require_dist(), 1);
-var YamlNode = class _YamlNode {
-  constructor(node, file, lines, fallback) {
-    this.node = node;
-    this.file = file;
-    this.lines = lines;
-    this.fallback = fallback;
-  }
-  node;
-  file;
-  lines;
-  fallback;
-  static parse(file, text) {
-    const lines = new import_yaml.LineCounter();
-    const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-      const pos = lines.linePos(problem.pos[0]);
-      throw new WeaveError(`invalid YAML: ${problem.message.split("\n")[0]}`, { file, line: pos.line, col: pos.col });
-    }
-    return new _YamlNode(doc.contents, file, lines, 0);
-  }
-  get origin() {
-    const offset = this.node?.range?.[0] ?? this.fallback;
-    const p = this.lines.linePos(offset);
-    return { file: this.file, line: p.line, col: p.col };
-  }
-  fail(message) {
-    const o = this.origin;
-    throw new WeaveError(message, o);
-  }
-  isMap() {
-    return (0, import_yaml.isMap)(this.node);
-  }
-  isSeq() {
-    return (0, import_yaml.isSeq)(this.node);
-  }
-  isScalar() {
-    return (0, import_yaml.isScalar)(this.node);
-  }
-  /** Entries of a mapping, in order, with their key positions. */
-  entries(what) {
-    if (!(0, import_yaml.isMap)(this.node)) this.fail(`expected ${what} (a mapping)`);
-    return this.node.items.map((pair) => {
-      const k = pair.key;
-      const keyNode = new _YamlNode(k, this.file, this.lines, this.node?.range?.[0] ?? 0);
-      const key = (0, import_yaml.isScalar)(k) ? String(k.value) : keyNode.fail("expected a plain key");
-      const v = pair.value;
-      return { key, keyNode, value: new _YamlNode(v, this.file, this.lines, k?.range?.[1] ?? 0) };
-    });
-  }
-  get(key) {
-    if (!(0, import_yaml.isMap)(this.node)) return void 0;
-    for (const e of this.entries("a mapping")) if (e.key === key) return e.value;
-    return void 0;
-  }
-  items(what) {
-    if (!(0, import_yaml.isSeq)(this.node)) this.fail(`expected ${what} (a list)`);
-    return this.node.items.map((n) => new _YamlNode(n, this.file, this.lines, this.node?.range?.[0] ?? 0));
-  }
-  /** A list, or a single item treated as a list of one. */
-  itemsOrOne(what) {
-    return (0, import_yaml.isSeq)(this.node) ? this.items(what) : [this];
-  }
-  string(what) {
-    if (!(0, import_yaml.isScalar)(this.node) || this.node.value === null || typeof this.node.value === "object") this.fail(`expected ${what} (a string)`);
-    return String(this.node.value);
-  }
-  bool(what) {
-    if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "boolean") this.fail(`expected ${what} (true or false)`);
-    return this.node.value;
-  }
-  int(what) {
-    if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "number" || !Number.isInteger(this.node.value)) this.fail(`expected ${what} (an integer)`);
-    return this.node.value;
-  }
-  checkKeys(allowed, what) {
-    for (const e of this.entries(what)) {
-      if (!allowed.includes(e.key)) e.keyNode.fail(`unknown key "${e.key}" in ${what}; expected one of: ${allowed.join(", ")}`);
-    }
-  }
-};
-
-// weaver/src/aspects/load.ts
-var BUILTIN_PREFIX = "go-weave:";
-function resolveExtends(entry, from) {
-  if (entry.startsWith(BUILTIN_PREFIX)) return (0, import_node_path2.join)(assetPath("aspects"), entry.slice(BUILTIN_PREFIX.length) + ".yml");
-  return (0, import_node_path2.isAbsolute)(entry) ? entry : (0, import_node_path2.resolve)((0, import_node_path2.dirname)(from), entry);
-}
-function loadFile(path, seen, stack, includedFrom) {
-  const abs = (0, import_node_path2.resolve)(path);
-  if (stack.includes(abs)) (includedFrom ?? new YamlNode(null, abs, void 0, 0)).fail(`extends cycle: ${[...stack, abs].join(" -> ")}`);
-  if (seen.has(abs)) return { aspects: [], disabled: [], files: [] };
-  seen.add(abs);
-  if (!(0, import_node_fs2.existsSync)(abs)) {
-    if (includedFrom) includedFrom.fail(`aspect file not found: ${path}`);
-    throw new WeaveError(`aspect file not found: ${path}`);
-  }
-  const root = YamlNode.parse(abs, (0, import_node_fs2.readFileSync)(abs, "utf8"));
-  const out2 = { aspects: [], disabled: [], files: [abs] };
-  if (root.node === null) return out2;
-  root.checkKeys(["meta", "extends", "aspects", "disable"], "an aspect file");
-  if (!root.get("aspects") && !root.get("extends") && !root.get("disable")) root.fail('an aspect file needs "aspects" or "extends"');
-  for (const e of root.get("extends")?.itemsOrOne("extends") ?? []) {
-    const target = resolveExtends(e.string("a file to extend"), abs);
-    const sub = loadFile(target, seen, [...stack, abs], e);
-    out2.aspects.push(...sub.aspects);
-    out2.disabled.push(...sub.disabled);
-    out2.files.push(...sub.files);
-  }
-  const ids = /* @__PURE__ */ new Set();
-  const aspectsNode = root.get("aspects");
-  for (const a of aspectsNode && aspectsNode.node !== null ? aspectsNode.items("aspects") : []) {
-    const parsed = parseAspect(a);
-    if (ids.has(parsed.id)) a.fail(`duplicate aspect id "${parsed.id}"`);
-    ids.add(parsed.id);
-    checkAdviceFits(parsed);
-    for (const adv of parsed.advice) {
-      if ("template" in adv) compileTemplate(adv.template);
-      if (adv.kind === "append-args") adv.values.forEach(compileTemplate);
-    }
-    out2.aspects.push({ ...parsed, fingerprint: fingerprint(parsed) });
-  }
-  for (const d of root.get("disable")?.items("disable (aspect ids)") ?? []) out2.disabled.push({ id: d.string("an aspect id"), at: d });
-  return out2;
-}
-function fingerprint(a) {
-  return JSON.stringify(a, (k, v) => k === "origin" ? void 0 : v);
-}
-function loadAspectFiles(paths) {
-  const seen = /* @__PURE__ */ new Set();
-  const aspects = [];
-  const files = [];
-  const disabled = [];
-  for (const p of paths) {
-    const l = loadFile(p, seen, []);
-    for (const a of l.aspects) {
-      const prior = aspects.find((x) => x.id === a.id);
-      if (prior) throw new WeaveError(`duplicate aspect id "${a.id}" (also defined at ${prior.origin.file}:${prior.origin.line})`, a.origin);
-      aspects.push(a);
-    }
-    files.push(...l.files);
-    disabled.push(...l.disabled);
-  }
-  for (const d of disabled) {
-    if (d.id === "*") {
-      aspects.length = 0;
-      continue;
-    }
-    const i2 = aspects.findIndex((a) => a.id === d.id);
-    if (i2 < 0) d.at.fail(`unknown aspect id "${d.id}" in disable; known ids: ${aspects.map((a) => a.id).join(", ") || "(none)"}`);
-    aspects.splice(i2, 1);
-  }
-  return { aspects, files };
-}
-function builtinConfigPath() {
-  return (0, import_node_path2.join)(assetPath("aspects"), "default.yml");
-}
-function loadConfig(opts = {}) {
-  const paths = [];
-  if (opts.builtins !== false) paths.push(builtinConfigPath());
-  let cfg = opts.configPath;
-  if (!cfg && opts.moduleRoot) {
-    const candidate = (0, import_node_path2.join)(opts.moduleRoot, "go-weave.yml");
-    if ((0, import_node_fs2.existsSync)(candidate)) cfg = candidate;
-  }
-  if (cfg) paths.push(cfg);
-  return loadAspectFiles(paths);
-}
-function aspectSetHash(set) {
-  const h = (0, import_node_crypto.createHash)("sha256");
-  for (const a of set.aspects) h.update(a.fingerprint).update("\0");
-  return h.digest("hex");
-}
-
-// weaver/src/weave.ts
-var import_node_crypto2 = require("node:crypto");
-
-// weaver/src/join/glob.ts
-function globMatch(pattern, path) {
-  return globRegex(pattern).test(path);
-}
-var cache = /* @__PURE__ */ new Map();
-function globRegex(pattern) {
-  let re = cache.get(pattern);
-  if (re) return re;
-  let s = "^";
-  for (let i2 = 0; i2 < pattern.length; i2++) {
-    const c = pattern[i2];
-    if (c === "*") {
-      if (pattern[i2 + 1] === "*") {
-        i2++;
-        if (pattern[i2 + 1] === void 0 && s.endsWith("/")) {
-          s = s.slice(0, -1) + "(?:/.*)?";
-          continue;
-        }
-        s += ".*";
-      } else s += "[^/]*";
-    } else if (c === "?") s += "[^/]";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i2 + 1);
-      if (end < 0) {
-        s += "\\[";
-        continue;
-      }
-      s += "[" + pattern.slice(i2 + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
-      i2 = end;
-    } else s += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  re = new RegExp(s + "$");
-  cache.set(pattern, re);
-  return re;
-}
-
-// weaver/src/join/syntax.ts
-var FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
-var PREDECLARED = /* @__PURE__ */ new Set([
-  "bool",
-  "byte",
-  "complex64",
-  "complex128",
-  "error",
-  "float32",
-  "float64",
-  "int",
-  "int8",
-  "int16",
-  "int32",
-  "int64",
-  "rune",
-  "string",
-  "uint",
-  "uint8",
-  "uint16",
-  "uint32",
-  "uint64",
-  "uintptr",
-  "any",
-  "comparable"
-]);
-function canonicalType(node, file, importPath) {
-  const base = node.startIndex;
-  const text = file.source.slice(node.startIndex, node.endIndex);
-  const edits = [];
-  const visit = (n) => {
-    if (n.type === "qualified_type") {
-      const pkg = n.childForFieldName("package");
-      if (pkg) {
-        const path = file.aliases.get(pkg.text);
-        if (path) edits.push({ s: pkg.startIndex - base, e: pkg.endIndex - base, t: path });
-      }
-      return;
-    }
-    if (n.type === "type_identifier" && !PREDECLARED.has(n.text) && n.parent?.type !== "qualified_type" && n.parent?.type !== "type_spec") {
-      edits.push({ s: n.startIndex - base, e: n.startIndex - base, t: importPath + "." });
-      return;
-    }
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(node);
-  let out2 = text;
-  for (const ed of edits.sort((a, b) => b.s - a.s)) out2 = out2.slice(0, ed.s) + ed.t + out2.slice(ed.e);
-  return out2.replace(/\s+/g, "");
-}
-function normalizeAspectType(t) {
-  return t.replace(/\s+/g, "");
-}
-function paramsOf(list) {
-  if (!list || list.type !== "parameter_list") return [];
-  const out2 = [];
-  for (const d of list.namedChildren) {
-    if (!d || d.type !== "parameter_declaration" && d.type !== "variadic_parameter_declaration") continue;
-    const names = d.childrenForFieldName("name").filter((n) => !!n).map((n) => n.text);
-    out2.push({ names: names.length ? names : [void 0], typeNode: d.childForFieldName("type"), variadic: d.type === "variadic_parameter_declaration", decl: d });
-  }
-  return out2;
-}
-function annotatedStatement(node) {
-  let n = node;
-  while (n.parent && !["source_file", "statement_list", "block"].includes(n.parent.type)) n = n.parent;
-  return n;
-}
-function directivesOf(stmt) {
-  const out2 = [];
-  let prev = stmt.previousSibling;
-  let line = stmt.startPosition.row;
-  while (prev && prev.type === "comment" && prev.endPosition.row === line - 1) {
-    if (prev.text.startsWith("//")) out2.push(prev.text.slice(2));
-    line = prev.startPosition.row;
-    prev = prev.previousSibling;
-  }
-  return out2;
-}
-function enclosingFunction(node) {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.includes(n.type)) return n;
-  return void 0;
-}
-function unparen(n) {
-  while (n && n.type === "parenthesized_expression") n = n.namedChildren.find((c) => c && c.type !== "comment") ?? null;
-  return n;
-}
-
-// weaver/src/join/match.ts
-var TYPES_FOR = {
-  file: [],
-  body: ["function_declaration", "method_declaration", "func_literal"],
-  call: ["call_expression", "type_conversion_expression"],
-  "struct-def": ["type_spec"],
-  composite: ["composite_literal"],
-  "field-value": ["composite_literal"],
-  decl: ["function_declaration", "method_declaration", "var_spec", "const_spec"],
-  "value-spec": ["var_spec", "const_spec"]
-};
-function isTopLevel(n) {
-  for (let p = n.parent; p; p = p.parent) {
-    if (p.type === "source_file") return true;
-    if (["block", "func_literal", "function_declaration", "method_declaration"].includes(p.type)) return false;
-  }
-  return false;
-}
-var TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
-function topLevelNodes(file, types, out2) {
-  const add = (n) => {
-    if (n && types.has(n.type)) out2.get(n.type).push(n);
-  };
-  for (const d of file.root.namedChildren) {
-    if (!d) continue;
-    if (d.type === "function_declaration" || d.type === "method_declaration") {
-      add(d);
-      continue;
-    }
-    if (d.type !== "type_declaration" && d.type !== "var_declaration" && d.type !== "const_declaration") continue;
-    for (const c of d.namedChildren) {
-      if (c?.type === "var_spec_list" || c?.type === "const_spec_list") c.namedChildren.forEach(add);
-      else add(c);
-    }
-  }
-}
-function nodesByType(file, kinds, literals = true) {
-  const types = /* @__PURE__ */ new Set();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" || literals) types.add(t);
-  const out2 = /* @__PURE__ */ new Map();
-  for (const t of types) out2.set(t, []);
-  const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
-  topLevelNodes(file, types, out2);
-  if (deep.length) {
-    for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
-  }
-  if (!literals && [...kinds].includes("body")) out2.set("func_literal", []);
-  return out2;
-}
-function mayMatchLiteral(jp) {
-  switch (jp.kind) {
-    case "function":
-      return (jp.options.name === void 0 || jp.options.name === "") && jp.options.receiver !== true && typeof jp.options.receiver !== "object";
-    case "function-body":
-      return mayMatchLiteral(jp.of);
-    case "all-of":
-      return jp.of.every(mayMatchLiteral);
-    case "one-of":
-      return jp.of.some(mayMatchLiteral);
-    case "declaration-of":
-      return false;
-    default:
-      return true;
-  }
-}
-function candidatesOf(file, kind, found) {
-  if (kind === "file") return [{ kind, node: file.root }];
-  const out2 = [];
-  const nodes = found && TYPES_FOR[kind].every((t) => found.has(t)) ? TYPES_FOR[kind].flatMap((t) => found.get(t)).sort((a, b) => a.startIndex - b.startIndex) : file.root.descendantsOfType(TYPES_FOR[kind]);
-  for (const n of nodes) {
-    if (!n) continue;
-    switch (kind) {
-      case "body": {
-        const body2 = n.childForFieldName("body");
-        if (body2) out2.push({ kind, node: body2, fn: n });
-        break;
-      }
-      case "call":
-        if (n.type === "call_expression" || n.childForFieldName("type")?.type === "generic_type") out2.push({ kind, node: n });
-        break;
-      case "struct-def":
-        if (n.childForFieldName("type")?.type === "struct_type" && isTopLevel(n)) out2.push({ kind, node: n });
-        break;
-      case "composite": {
-        const p = n.parent;
-        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
-        out2.push({ kind, node: pointer ? p : n, composite: n, pointer });
-        break;
-      }
-      case "field-value": {
-        const p = n.parent;
-        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
-        for (const el of n.childForFieldName("body")?.namedChildren ?? []) {
-          if (el?.type !== "keyed_element") continue;
-          const key = el.childForFieldName("key");
-          const value = el.childForFieldName("value");
-          const inner = value?.namedChildren.find((c) => c && c.type !== "comment") ?? value;
-          if (key && inner) out2.push({ kind, node: inner, composite: n, pointer, field: key.text });
-        }
-        break;
-      }
-      case "decl":
-      case "value-spec":
-        if (isTopLevel(n)) out2.push({ kind, node: n });
-        break;
-    }
-  }
-  return out2;
-}
-function packageVerdict(jp, facts) {
-  switch (jp.kind) {
-    case "import-path":
-      return facts.importPath === jp.path;
-    case "package-name":
-      return facts.name === void 0 ? void 0 : facts.name === jp.name;
-    case "package-filter":
-      return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule);
-    case "test-main":
-      return !!facts.testMain === jp.value;
-    case "struct-definition":
-      return facts.importPath === jp.type.pkg ? void 0 : false;
-    case "declaration-of":
-      return facts.importPath === jp.target.pkg ? void 0 : false;
-    case "all-of": {
-      let all = true;
-      for (const c of jp.of) {
-        const v = packageVerdict(c, facts);
-        if (v === false) return false;
-        if (v === void 0) all = void 0;
-      }
-      return all;
-    }
-    case "one-of": {
-      let any = false;
-      for (const c of jp.of) {
-        const v = packageVerdict(c, facts);
-        if (v === true) return true;
-        if (v === void 0) any = void 0;
-      }
-      return any;
-    }
-    case "not": {
-      const v = packageVerdict(jp.of, facts);
-      return v === void 0 ? void 0 : !v;
-    }
-    case "function-body":
-      return packageVerdict(jp.of, facts) === false ? false : void 0;
-    default:
-      return void 0;
-  }
-}
-function directiveOf(c, name2) {
-  const anchor = c.kind === "body" && c.fn ? c.fn : c.node;
-  if (anchor.type === "source_file") return void 0;
-  const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name2 || d.startsWith(name2 + " ") || d.startsWith(name2 + "	"));
-  return line === void 0 ? void 0 : line.slice(name2.length);
-}
-function matches(jp, c, ctx) {
-  switch (jp.kind) {
-    case "all-of":
-      return jp.of.every((j) => matches(j, c, ctx));
-    case "one-of":
-      return jp.of.some((j) => matches(j, c, ctx));
-    case "not":
-      return !matches(jp.of, c, ctx);
-    case "import-path":
-    case "package-name":
-    case "package-filter":
-    case "test-main": {
-      const facts = jp.kind === "package-name" ? { ...ctx.facts, name: ctx.file.packageName } : ctx.facts;
-      return packageVerdict(jp, facts) === true;
-    }
-    case "directive":
-      return directiveOf(c, jp.name) !== void 0;
-    case "function":
-      return c.kind === "body" && !!c.fn && functionMatches(c.fn, jp.options, ctx);
-    case "function-body":
-      return c.kind === "body" && matches(jp.of, c, ctx);
-    case "function-call":
-      return c.kind === "call" && calleeIs(c.node, jp.target, ctx);
-    case "method-call":
-      return c.kind === "call" && methodCallIs(c.node, jp.receiver, jp.name, jp.match, ctx);
-    case "struct-definition":
-      return c.kind === "struct-def" && ctx.facts.importPath === jp.type.pkg && c.node.childForFieldName("name")?.text === jp.type.name;
-    case "struct-literal": {
-      if (c.kind !== "composite" && c.kind !== "field-value") return false;
-      if (jp.field !== void 0 ? c.kind !== "field-value" || c.field !== jp.field : c.kind !== "composite") return false;
-      if (jp.match === "pointer-only" && !c.pointer) return false;
-      if (jp.match === "value-only" && c.pointer) return false;
-      const t = c.composite?.childForFieldName("type");
-      return !!t && typeNames(t, jp.type, ctx);
-    }
-    case "declaration-of":
-      return c.kind === "decl" && ctx.facts.importPath === jp.target.pkg && declName(c.node) === jp.target.name;
-    case "value-declaration": {
-      if (c.kind !== "value-spec") return false;
-      const t = c.node.childForFieldName("type");
-      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === normalizeAspectType(jp.type);
-    }
-  }
-}
-function declName(n) {
-  return n.childForFieldName("name")?.text;
-}
-function functionMatches(fn, o, ctx) {
-  if (o.name !== void 0) {
-    const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
-    if (name2 !== o.name) return false;
-  }
-  if (o.receiver !== void 0) {
-    const recv = fn.type === "method_declaration" ? paramsOf(fn.childForFieldName("receiver"))[0] : void 0;
-    if (typeof o.receiver === "boolean") {
-      if (!!recv !== o.receiver) return false;
-    } else {
-      if (!recv?.typeNode) return false;
-      const t = canonicalType(recv.typeNode, ctx.file, ctx.facts.importPath).replace(/\[.*\]$/, "");
-      const want = (o.receiver.pointer ? "*" : "") + o.receiver.pkg + "." + o.receiver.name;
-      if (t !== want) return false;
-    }
-  }
-  if (o.signature || o.signatureContains) {
-    const flat = (list) => paramsOf(list).flatMap((p) => p.names.map(() => (p.variadic ? "..." : "") + (p.typeNode ? canonicalType(p.typeNode, ctx.file, ctx.facts.importPath) : "")));
-    const args2 = flat(fn.childForFieldName("parameters"));
-    const res = fn.childForFieldName("result");
-    const results = !res ? [] : res.type === "parameter_list" ? flat(res) : [canonicalType(res, ctx.file, ctx.facts.importPath)];
-    if (o.signature) {
-      const want = o.signature;
-      if (args2.join(",") !== want.args.join(",") || results.join(",") !== want.returns.join(",")) return false;
-    }
-    if (o.signatureContains) {
-      const want = o.signatureContains;
-      if (!want.args.every((a) => args2.includes(a)) || !want.returns.every((r) => results.includes(r))) return false;
-    }
-  }
-  return true;
-}
-function calleeOf(call, ctx) {
-  let f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : call.childForFieldName("type")?.childForFieldName("type") ?? null;
-  if (f?.type === "index_expression" || f?.type === "generic_type") f = f.childForFieldName("operand") ?? f.childForFieldName("type");
-  if (!f) return void 0;
-  if (f.type === "selector_expression" || f.type === "qualified_type") {
-    const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
-    const field = f.childForFieldName("field") ?? f.childForFieldName("name");
-    if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
-    const path = ctx.file.aliases.get(operand.text);
-    if (!path || !field) return void 0;
-    return { pkg: path, name: field.text };
-  }
-  if (f.type === "identifier") return { pkg: ctx.facts.importPath, name: f.text };
-  return void 0;
-}
-function calleeIs(call, t, ctx) {
-  const c = calleeOf(call, ctx);
-  if (!c || c.name !== t.name) return false;
-  if (c.pkg === t.pkg) return true;
-  const f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : null;
-  return f?.type === "identifier" && ctx.file.dotImports.includes(t.pkg);
-}
-function typeNames(t, want, ctx) {
-  const canon = canonicalType(t, ctx.file, ctx.facts.importPath);
-  return canon === `${want.pkg}.${want.name}` || ctx.file.dotImports.includes(want.pkg) && t.text === want.name;
-}
-function methodCallIs(call, recv, name2, match, ctx) {
-  if (call.type !== "call_expression") return false;
-  const f = unparen(call.childForFieldName("function"));
-  if (f?.type !== "selector_expression" || f.childForFieldName("field")?.text !== name2) return false;
-  const t = staticTypeOf(f.childForFieldName("operand"), ctx);
-  if (!t) return false;
-  const base = `${recv.pkg}.${recv.name}`;
-  const effective = match !== "any" ? match : recv.pointer ? "pointer-only" : "any";
-  if (effective === "pointer-only") return t === "*" + base;
-  if (effective === "value-only") return t === base;
-  return t === base || t === "*" + base;
-}
-function staticTypeOf(expr, ctx) {
-  const e = unparen(expr);
-  if (!e) return void 0;
-  if (e.type === "composite_literal") {
-    const t = e.childForFieldName("type");
-    return t ? canonicalType(t, ctx.file, ctx.facts.importPath) : void 0;
-  }
-  if (e.type === "unary_expression" && e.childForFieldName("operator")?.text === "&") {
-    const inner = staticTypeOf(e.childForFieldName("operand"), ctx);
-    return inner ? "*" + inner : void 0;
-  }
-  if (e.type === "call_expression" && e.childForFieldName("function")?.text === "new") {
-    const arg = e.childForFieldName("arguments")?.namedChildren[0];
-    return arg ? "*" + canonicalType(arg, ctx.file, ctx.facts.importPath) : void 0;
-  }
-  if (e.type !== "identifier") return void 0;
-  const name2 = e.text;
-  for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {
-    const found = typeInFunction(fn, name2, e.startIndex, ctx);
-    if (found) return found;
-  }
-  for (const spec of ctx.file.root.descendantsOfType("var_spec")) {
-    if (!spec || !isTopLevelSpec(spec)) continue;
-    const t = specType(spec, name2, ctx);
-    if (t) return t;
-  }
-  return void 0;
-}
-function isTopLevelSpec(n) {
-  return n.parent?.type === "var_declaration" ? n.parent.parent?.type === "source_file" : n.parent?.parent?.parent?.type === "source_file";
-}
-function specType(spec, name2, ctx) {
-  const names = spec.childrenForFieldName("name").map((n) => n?.text);
-  const i2 = names.indexOf(name2);
-  if (i2 < 0) return void 0;
-  const t = spec.childForFieldName("type");
-  if (t) return canonicalType(t, ctx.file, ctx.facts.importPath);
-  const value = spec.childForFieldName("value")?.namedChildren[i2];
-  return value ? staticTypeOf(value, ctx) : void 0;
-}
-function typeInFunction(fn, name2, before, ctx) {
-  for (const list of [fn.childForFieldName("receiver"), fn.childForFieldName("parameters")]) {
-    for (const p of paramsOf(list)) if (p.names.includes(name2) && p.typeNode) return canonicalType(p.typeNode, ctx.file, ctx.facts.importPath);
-  }
-  const body2 = fn.childForFieldName("body");
-  if (!body2) return void 0;
-  let found;
-  for (const d of body2.descendantsOfType(["short_var_declaration", "var_spec"])) {
-    if (!d || d.startIndex > before || enclosingFunction(d)?.id !== fn.id) continue;
-    if (d.type === "var_spec") {
-      found = specType(d, name2, ctx) ?? found;
-      continue;
-    }
-    const left = d.childForFieldName("left")?.namedChildren.map((n) => n?.text) ?? [];
-    const i2 = left.indexOf(name2);
-    const right = d.childForFieldName("right")?.namedChildren ?? [];
-    if (i2 >= 0 && right.length === left.length) found = staticTypeOf(right[i2], ctx) ?? found;
-  }
-  return found;
-}
-
-// weaver/src/advice/context.ts
-var ORIGINAL_PLACEHOLDER = "__go_weave_original__";
-var NamingRequests = class {
-  lists = /* @__PURE__ */ new Map();
-  request(list, prefix, single = false) {
-    this.lists.set(list.id, { list, prefix, single });
-  }
-};
-function parseDirectiveArgs(text) {
-  const out2 = [];
-  const re = /([\w.\-/]+)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*"|\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1] !== void 0) out2.push({ Key: m[1], Value: m[2].startsWith('"') ? JSON.parse(m[2]) : m[2] });
-    else out2.push({ Key: "", Value: m[3].startsWith('"') ? JSON.parse(m[3]) : m[3] });
-  }
-  return out2;
-}
-var FunctionContext = class {
-  constructor(fn, file, facts, naming) {
-    this.fn = fn;
-    this.file = file;
-    this.facts = facts;
-    this.naming = naming;
-  }
-  fn;
-  file;
-  facts;
-  naming;
-  Name() {
-    return this.fn.type === "func_literal" ? "" : this.fn.childForFieldName("name")?.text ?? "";
-  }
-  Receiver() {
-    const list = this.fn.childForFieldName("receiver");
-    const p = paramsOf(list)[0];
-    if (!p || !list) return "";
-    if (p.names[0] && p.names[0] !== "_") return p.names[0];
-    this.naming.request(list, "__weave_recv");
-    return "__weave_recv0";
-  }
-  ReceiverType() {
-    const p = paramsOf(this.fn.childForFieldName("receiver"))[0];
-    return p?.typeNode?.text ?? "";
-  }
-  flat(list) {
-    return paramsOf(list).flatMap((p) => p.names.map((name2) => ({
-      name: name2,
-      variadic: p.variadic,
-      type: p.typeNode ? (p.variadic ? "..." : "") + canonicalType(p.typeNode, this.file, this.facts.importPath) : ""
-    })));
-  }
-  argName(i2) {
-    const list = this.fn.childForFieldName("parameters");
-    const args2 = this.flat(list);
-    if (i2 < 0 || i2 >= args2.length) throw new Error(`.Function.Argument ${i2}: the function has ${args2.length} arguments`);
-    const n = args2[i2].name;
-    if (n && n !== "_") return n;
-    this.naming.request(list, "__weave_arg");
-    return `__weave_arg${i2}`;
-  }
-  Argument(i2) {
-    return this.argName(Number(i2));
-  }
-  ArgumentOfType(t) {
-    const want = normalizeAspectType(t);
-    const i2 = this.flat(this.fn.childForFieldName("parameters")).findIndex((a) => a.type === want);
-    return i2 < 0 ? "" : this.argName(i2);
-  }
-  NumArguments() {
-    return this.flat(this.fn.childForFieldName("parameters")).length;
-  }
-  results() {
-    const res = this.fn.childForFieldName("result");
-    if (!res) return { list: null, single: false, items: [] };
-    if (res.type !== "parameter_list") return { list: res, single: true, items: [{ name: void 0, type: canonicalType(res, this.file, this.facts.importPath) }] };
-    return { list: res, single: false, items: this.flat(res) };
-  }
-  resultName(i2) {
-    const r = this.results();
-    if (i2 < 0 || i2 >= r.items.length) throw new Error(`.Function.Result ${i2}: the function has ${r.items.length} results`);
-    const n = r.items[i2].name;
-    if (n && n !== "_") return n;
-    this.naming.request(r.list, "__weave_res", r.single);
-    return `__weave_res${i2}`;
-  }
-  Result(i2) {
-    return this.resultName(Number(i2));
-  }
-  ResultOfType(t) {
-    const want = normalizeAspectType(t);
-    const i2 = this.results().items.findIndex((r) => r.type === want);
-    return i2 < 0 ? "" : this.resultName(i2);
-  }
-  /** The last result when it is `error`: the usual place to look for a failure. */
-  LastResultError() {
-    const items = this.results().items;
-    return items.length && items[items.length - 1].type === "error" ? this.resultName(items.length - 1) : "";
-  }
-  NumResults() {
-    return this.results().items.length;
-  }
-};
-function templateDot(c, file, facts, naming) {
-  const fnNode = c.kind === "body" ? c.fn : c.node.type === "source_file" ? void 0 : enclosingFunction(c.node) ?? (["function_declaration", "method_declaration"].includes(c.node.type) ? c.node : void 0);
-  const directiveArgs = (name2) => {
-    const rest = directiveOf(c, name2.replace(/^\/\//, ""));
-    return rest === void 0 ? void 0 : parseDirectiveArgs(rest);
-  };
-  const base = file.path.split("/").pop() ?? file.path;
-  return {
-    Function: fnNode ? new FunctionContext(fnNode, file, facts, naming) : void 0,
-    Package: { Name: file.packageName, ImportPath: facts.importPath },
-    File: { Name: base, Path: file.path },
-    AST: astView(c),
-    DirectiveArgs: (name2) => directiveArgs(name2) ?? [],
-    Directive: (name2) => {
-      const args2 = directiveArgs(name2);
-      if (!args2) return void 0;
-      const first = args2.find((a) => a.Key === "");
-      return { Name: first?.Value ?? "", Args: args2 };
-    },
-    toString: () => ORIGINAL_PLACEHOLDER
-  };
-}
-function astView(c) {
-  const n = c.node;
-  if (n.type === "call_expression") {
-    const args2 = n.childForFieldName("arguments");
-    const list = (args2?.namedChildren ?? []).filter((a) => !!a && a.type !== "comment").map((a) => a.text);
-    return { Fun: n.childForFieldName("function")?.text ?? "", Args: list, Ellipsis: !!args2?.children.some((ch) => ch?.type === "..." || ch?.type === "variadic_argument") };
-  }
-  if (c.composite) {
-    const body2 = c.composite.childForFieldName("body");
-    return { Type: c.composite.childForFieldName("type")?.text ?? "", Elts: (body2?.namedChildren ?? []).filter((x) => !!x && x.type !== "comment").map((x) => x.text) };
-  }
-  return {};
 }
 
 // weaver/src/parse/gotext.ts
@@ -10660,11 +9089,11 @@ var Language = class _Language {
   /**
    * Get the node type id for a node type name.
    */
-  idForNodeType(type, named) {
+  idForNodeType(type, named2) {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
     C._free(typeAddress);
     return result || null;
   }
@@ -13306,6 +11735,32 @@ var Query = class {
   }
 };
 
+// weaver/src/assets.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var import_node_url = require("node:url");
+function assetPath(rel) {
+  const marker = rel === "aspects" ? "default.yml" : rel === "runtime" || rel === "launcher" ? "go.mod" : "";
+  for (const root of candidateRoots()) {
+    const p = (0, import_node_path.join)(root, rel);
+    if ((0, import_node_fs.existsSync)((0, import_node_path.join)(p, marker))) return p;
+  }
+  throw new Error(`go-weave: cannot find its data file "${rel}" (set GOWEAVE_ASSETS to the directory that holds it)`);
+}
+function candidateRoots() {
+  const roots = [];
+  if (process.env.GOWEAVE_ASSETS) roots.push((0, import_node_path.resolve)(process.env.GOWEAVE_ASSETS));
+  const here = moduleDir();
+  roots.push(here, (0, import_node_path.resolve)(here, ".."));
+  const repo = (0, import_node_path.resolve)(here, "..", "..");
+  roots.push((0, import_node_path.join)(repo, "weaver"), repo, (0, import_node_path.join)(repo, "node_modules", "tree-sitter-go"), (0, import_node_path.join)(repo, "node_modules", "web-tree-sitter"));
+  return roots;
+}
+function moduleDir() {
+  if (typeof __dirname === "string") return __dirname;
+  return (0, import_node_path.dirname)((0, import_node_url.fileURLToPath)(__launcher_import_meta_url));
+}
+
 // weaver/src/parse/parser.ts
 var ready;
 function goParser() {
@@ -13541,6 +11996,1737 @@ function errorPosition(root, positions, file) {
   if (!n) return { file, line: 1 };
   const p = positions.position(n.startIndex);
   return { file: p.file, line: p.line, col: p.col };
+}
+
+// weaver/src/gocmd/testmain.ts
+var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
+function testMainStub(name2) {
+  return `// Code generated by go-weave. DO NOT EDIT.
+// A TestMain for aspects about test binaries (see runtime.testmain); it runs the
+// tests exactly as the go command's generated main would without one.
+
+package ${name2}
+
+import "testing"
+
+func TestMain(m *testing.M) {
+	m.Run()
+}
+`;
+}
+
+// bazel/private/launcher/testmain.ts
+var PREFIXES = [
+  ["Test", "test", "T"],
+  ["Benchmark", "benchmark", "B"],
+  ["Fuzz", "fuzz", "F"],
+  ["Example", "example", void 0]
+];
+function named(name2, prefix) {
+  if (!name2.startsWith(prefix)) return false;
+  const next = name2.slice(prefix.length);
+  return next === "" || !new RegExp("^\\p{Ll}", "u").test(next);
+}
+function positionOf(file, node) {
+  const p = file.positions.position(node.startIndex);
+  return { file: p.file, line: p.line, col: p.col };
+}
+function isTestingPointer(file, type, name2) {
+  if (type?.type !== "pointer_type") return false;
+  const target = type.namedChildren[0];
+  if (target?.type === "qualified_type") {
+    const pkg = target.childForFieldName("package")?.text;
+    return target.childForFieldName("name")?.text === name2 && pkg !== void 0 && file.aliases.get(pkg) === "testing";
+  }
+  return target?.type === "type_identifier" && target.text === name2 && file.dotImports.includes("testing");
+}
+function parameterTypes(fn) {
+  const out2 = [];
+  for (const p of fn.childForFieldName("parameters")?.namedChildren ?? []) {
+    if (p?.type !== "parameter_declaration" && p?.type !== "variadic_parameter_declaration") continue;
+    const names = p.childrenForFieldName("name").length;
+    for (let i2 = 0; i2 < Math.max(1, names); i2++) out2.push(p.type === "variadic_parameter_declaration" ? null : p.childForFieldName("type"));
+  }
+  return out2;
+}
+function commentText(comments) {
+  const lines = [];
+  for (const c of comments) {
+    const t = c.text;
+    if (t.startsWith("//")) lines.push(t.slice(2).replace(/^ /, ""));
+    else lines.push(...t.slice(2, -2).split("\n"));
+  }
+  return lines.map((l) => l.replace(/\s+$/, "")).join("\n");
+}
+var OUTPUT = /^\s*(unordered )?output:/i;
+function exampleOutput(fn) {
+  const body2 = fn.childForFieldName("body");
+  if (!body2) return void 0;
+  const comments = [];
+  const walk = (n) => {
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === "comment") comments.push(c);
+      else walk(c);
+    }
+  };
+  walk(body2);
+  if (comments.length === 0) return void 0;
+  const group = [comments[comments.length - 1]];
+  for (let i2 = comments.length - 2; i2 >= 0; i2--) {
+    if (comments[i2].endPosition.row + 1 !== group[0].startPosition.row) break;
+    group.unshift(comments[i2]);
+  }
+  const text = commentText(group);
+  const m = OUTPUT.exec(text);
+  if (!m) return void 0;
+  return { output: text.slice(m[0].length).trim(), unordered: m[1] !== void 0 };
+}
+function testDecls(file) {
+  const out2 = { funcs: [], hasTestMain: false };
+  for (const fn of file.root.namedChildren) {
+    if (fn?.type !== "function_declaration") continue;
+    const name2 = fn.childForFieldName("name")?.text ?? "";
+    const params = parameterTypes(fn);
+    const results = fn.childForFieldName("result");
+    const generic = fn.childForFieldName("type_parameters");
+    if (name2 === "TestMain") {
+      if (params.length !== 1 || !isTestingPointer(file, params[0], "M") || results || generic) {
+        throw new WeaveError("wrong signature for TestMain, must be: func TestMain(m *testing.M)", positionOf(file, fn));
+      }
+      out2.hasTestMain = true;
+      continue;
+    }
+    const match = PREFIXES.find(([prefix]) => named(name2, prefix));
+    if (!match) continue;
+    const [, kind, param] = match;
+    if (kind === "example") {
+      if (params.length > 0 || results || generic) continue;
+      const expected = exampleOutput(fn);
+      out2.funcs.push(expected ? { kind, name: name2, output: expected.output, unordered: expected.unordered } : { kind, name: name2 });
+      continue;
+    }
+    if (params.length !== 1 || !isTestingPointer(file, params[0], param ?? "") || results || generic) {
+      throw new WeaveError(`wrong signature for ${name2}, must be: func ${name2}(${param?.toLowerCase()} *testing.${param})`, positionOf(file, fn));
+    }
+    out2.funcs.push({ kind, name: name2 });
+  }
+  return out2;
+}
+var quote = (s) => JSON.stringify(s);
+function testMainSource(t) {
+  const sources = [["_test", t.internal]];
+  if (t.external) sources.push(["_xtest", t.external]);
+  const used = /* @__PURE__ */ new Set();
+  const entries = (kind, fmt) => {
+    const out2 = [];
+    for (const [alias, decls] of sources) {
+      for (const f of decls.funcs) {
+        if (f.kind !== kind || kind === "example" && f.output === void 0) continue;
+        used.add(alias);
+        out2.push(`	${fmt(`${alias}.${f.name}`, f)},
+`);
+      }
+    }
+    return out2;
+  };
+  const tests = entries("test", (ref, f) => `{Name: ${quote(f.name)}, F: ${ref}}`);
+  const benchmarks = entries("benchmark", (ref, f) => `{Name: ${quote(f.name)}, F: ${ref}}`);
+  const fuzz = entries("fuzz", (ref, f) => `{Name: ${quote(f.name)}, Fn: ${ref}}`);
+  const examples = entries("example", (ref, f) => `{Name: ${quote(f.name)}, F: ${ref}, Output: ${quote(f.output ?? "")}, Unordered: ${f.unordered ? "true" : "false"}}`);
+  const mainAlias = t.external?.hasTestMain ? "_xtest" : "_test";
+  used.add(mainAlias);
+  const imports = ["os", "path/filepath", "reflect", "testing", "testing/internal/testdeps"].map((p) => `	${quote(p)}
+`);
+  if (used.has("_test")) imports.push(`	_test ${quote(t.importPath)}
+`);
+  if (used.has("_xtest")) imports.push(`	_xtest ${quote(t.importPath + "_test")}
+`);
+  for (const d of [...t.linkDeps].sort()) imports.push(`	_ ${quote(d)}
+`);
+  return `// Code generated by go-weave for go_weaved_test. DO NOT EDIT.
+
+package main
+
+import (
+${imports.join("")})
+
+var tests = []testing.InternalTest{
+${tests.join("")}}
+
+var benchmarks = []testing.InternalBenchmark{
+${benchmarks.join("")}}
+
+var fuzzTargets = []testing.InternalFuzzTarget{
+${fuzz.join("")}}
+
+var examples = []testing.InternalExample{
+${examples.join("")}}
+
+func init() {
+	testdeps.ImportPath = ${quote(t.importPath)}
+	// bazel test starts the binary in its runfiles tree; go test runs tests from their
+	// package's directory, where they look for testdata/.
+	if root := os.Getenv("TEST_SRCDIR"); root != "" {
+		if err := os.Chdir(filepath.Join(root, ${quote(t.packageDir)})); err != nil {
+			panic(err)
+		}
+	}
+}
+
+func main() {
+	m := testing.MainStart(testdeps.TestDeps{}, tests, benchmarks, fuzzTargets, examples)
+	// There is always a TestMain (the package's own or go-weave's stand-in): the aspects about
+	// test binaries join it. One that returns ends the binary with its run's code, as in go test.
+	${mainAlias}.TestMain(m)
+	os.Exit(int(reflect.ValueOf(m).Elem().FieldByName("exitCode").Int()))
+}
+`;
+}
+
+// weaver/src/aspects/load.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+
+// weaver/src/join/kinds.ts
+function kindsOf(jp) {
+  switch (jp.kind) {
+    case "function-body":
+    case "function":
+      return /* @__PURE__ */ new Set(["body"]);
+    case "function-call":
+    case "method-call":
+      return /* @__PURE__ */ new Set(["call"]);
+    case "struct-definition":
+      return /* @__PURE__ */ new Set(["struct-def"]);
+    case "struct-literal":
+      return /* @__PURE__ */ new Set([jp.field ? "field-value" : "composite"]);
+    case "declaration-of":
+      return /* @__PURE__ */ new Set(["decl"]);
+    case "value-declaration":
+      return /* @__PURE__ */ new Set(["value-spec"]);
+    case "one-of": {
+      const sets = jp.of.map(kindsOf);
+      if (sets.some((s) => s.size === 0)) return /* @__PURE__ */ new Set();
+      return new Set(sets.flatMap((s) => [...s]));
+    }
+    case "all-of": {
+      const sets = jp.of.map(kindsOf).filter((s) => s.size > 0);
+      if (sets.length === 0) return /* @__PURE__ */ new Set();
+      const out2 = new Set([...sets[0]].filter((k) => sets.every((s) => s.has(k))));
+      if (out2.size === 0) throw new WeaveError("all-of combines join points that select different kinds of code (no node can match them all)", jp.origin);
+      return out2;
+    }
+    default:
+      return /* @__PURE__ */ new Set();
+  }
+}
+function aspectKinds(a) {
+  const k = kindsOf(a.joinPoint);
+  return k.size === 0 ? ["file"] : [...k];
+}
+var FITS = {
+  "prepend-statements": ["body", "decl"],
+  "wrap-expression": ["call", "composite", "field-value"],
+  "replace-function": ["call"],
+  "append-args": ["call"],
+  "assign-value": ["value-spec", "decl"],
+  "add-struct-field": ["struct-def"],
+  "add-blank-import": "any",
+  "link-package": "any",
+  "inject-declarations": "any"
+};
+var KIND_WORDS = {
+  file: "a package (no code node)",
+  body: "a function body",
+  call: "a call",
+  "struct-def": "a struct definition",
+  composite: "a composite literal",
+  "field-value": "a struct literal field",
+  decl: "a declaration",
+  "value-spec": "a value declaration"
+};
+function checkAdviceFits(a) {
+  const kinds = aspectKinds(a);
+  for (const adv of a.advice) {
+    const fits = FITS[adv.kind];
+    if (fits === "any") continue;
+    const bad = kinds.find((k) => !fits.includes(k));
+    if (bad) throw new WeaveError(`advice ${adv.kind} cannot apply to ${KIND_WORDS[bad]} selected by the join point of aspect "${a.id}"`, adv.origin);
+  }
+}
+
+// weaver/src/template/parse.ts
+var TemplateSyntaxError = class extends Error {
+  constructor(message, pos) {
+    super(message);
+    this.pos = pos;
+  }
+  pos;
+};
+function split(src) {
+  const out2 = [];
+  let i2 = 0;
+  let trimNext = false;
+  while (i2 < src.length) {
+    const open = src.indexOf("{{", i2);
+    let text = open < 0 ? src.slice(i2) : src.slice(i2, open);
+    if (trimNext) text = text.replace(/^\s+/, "");
+    trimNext = false;
+    if (open < 0) {
+      out2.push(text);
+      break;
+    }
+    const close = findClose(src, open + 2);
+    if (close < 0) throw new TemplateSyntaxError('unclosed action: missing "}}"', open);
+    let body2 = src.slice(open + 2, close);
+    if (/^-\s/.test(body2)) {
+      text = text.replace(/\s+$/, "");
+      body2 = body2.slice(1);
+    }
+    if (/\s-$/.test(body2)) {
+      trimNext = true;
+      body2 = body2.slice(0, -1);
+    }
+    out2.push(text);
+    out2.push({ body: body2, pos: open, end: close + 2 });
+    i2 = close + 2;
+  }
+  return out2.filter((x) => x !== "");
+}
+function findClose(src, from) {
+  let i2 = from;
+  while (i2 < src.length) {
+    const c = src[i2];
+    if (c === '"' || c === "`") {
+      const q = c;
+      i2++;
+      while (i2 < src.length && src[i2] !== q) {
+        if (q === '"' && src[i2] === "\\") i2++;
+        i2++;
+      }
+      i2++;
+      continue;
+    }
+    if (src.startsWith("/*", i2)) {
+      const e = src.indexOf("*/", i2 + 2);
+      if (e < 0) return -1;
+      i2 = e + 2;
+      continue;
+    }
+    if (src.startsWith("}}", i2)) return i2;
+    i2++;
+  }
+  return -1;
+}
+function lex(body2, base) {
+  const toks = [];
+  let i2 = 0;
+  while (i2 < body2.length) {
+    const c = body2[i2];
+    if (/\s/.test(c)) {
+      i2++;
+      continue;
+    }
+    const pos = base + i2;
+    if (c === '"') {
+      let j = i2 + 1;
+      while (j < body2.length && body2[j] !== '"') {
+        if (body2[j] === "\\") j++;
+        j++;
+      }
+      if (j >= body2.length) throw new TemplateSyntaxError("unterminated string", pos);
+      toks.push({ k: "str", v: JSON.parse(body2.slice(i2, j + 1)), pos });
+      i2 = j + 1;
+      continue;
+    }
+    if (c === "`") {
+      const j = body2.indexOf("`", i2 + 1);
+      if (j < 0) throw new TemplateSyntaxError("unterminated raw string", pos);
+      toks.push({ k: "str", v: body2.slice(i2 + 1, j), pos });
+      i2 = j + 1;
+      continue;
+    }
+    const m = /^(\.[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*|\$[\w]*(?:\.[A-Za-z_][\w]*)*|-?\d+(?:\.\d+)?|[A-Za-z_][\w]*|:=|=|\.|\||\(|\)|,)/.exec(body2.slice(i2));
+    if (!m) throw new TemplateSyntaxError(`unexpected ${JSON.stringify(c)} in action`, pos);
+    const v = m[0];
+    const k = v.startsWith(".") && v.length > 1 ? "field" : v.startsWith("$") ? "var" : /^-?\d/.test(v) ? "num" : /^[A-Za-z_]/.test(v) ? "id" : "punct";
+    toks.push({ k, v, pos });
+    i2 += v.length;
+  }
+  return toks;
+}
+var PipeParser = class {
+  constructor(toks, pos) {
+    this.toks = toks;
+    this.pos = pos;
+  }
+  toks;
+  pos;
+  i = 0;
+  done() {
+    return this.i >= this.toks.length;
+  }
+  pipeline(stopAtParen = false) {
+    const decl = [];
+    let assign = false;
+    const save = this.i;
+    const vars = [];
+    while (this.toks[this.i]?.k === "var" && !this.toks[this.i].v.includes(".")) {
+      vars.push(this.toks[this.i].v);
+      this.i++;
+      if (this.toks[this.i]?.v === ",") {
+        this.i++;
+        continue;
+      }
+      break;
+    }
+    const op = this.toks[this.i]?.v;
+    if (vars.length > 0 && (op === ":=" || op === "=")) {
+      decl.push(...vars);
+      assign = op === "=";
+      this.i++;
+    } else this.i = save;
+    const commands = [];
+    for (; ; ) {
+      const cmd = this.command(stopAtParen);
+      commands.push(cmd);
+      if (this.toks[this.i]?.v === "|") {
+        this.i++;
+        continue;
+      }
+      break;
+    }
+    return { decl, assign, commands, pos: this.pos };
+  }
+  command(stopAtParen) {
+    const operands = [];
+    const pos = this.toks[this.i]?.pos ?? this.pos;
+    while (!this.done()) {
+      const t = this.toks[this.i];
+      if (t.v === "|" || stopAtParen && t.v === ")") break;
+      operands.push(this.operand());
+    }
+    if (operands.length === 0) throw new TemplateSyntaxError("missing value for command", pos);
+    return { operands, pos };
+  }
+  operand() {
+    const t = this.toks[this.i++];
+    switch (t.k) {
+      case "str":
+        return { t: "string", value: t.v };
+      case "num":
+        return { t: "number", value: Number(t.v) };
+      case "field":
+        return { t: "field", base: "dot", path: t.v.slice(1).split(".") };
+      case "var": {
+        const [name2, ...path] = t.v.split(".");
+        return path.length ? { t: "field", base: { var: name2 }, path } : { t: "var", name: name2 };
+      }
+      case "id":
+        if (t.v === "true" || t.v === "false") return { t: "bool", value: t.v === "true" };
+        if (t.v === "nil") return { t: "nil" };
+        return { t: "func", name: t.v };
+      case "punct":
+        if (t.v === ".") return { t: "dot" };
+        if (t.v === "(") {
+          const pipe = this.pipeline(true);
+          if (this.toks[this.i]?.v !== ")") throw new TemplateSyntaxError('missing ")"', t.pos);
+          this.i++;
+          const next = this.toks[this.i];
+          if (next?.k === "field" && next.pos === this.toks[this.i - 1].pos + 1) {
+            this.i++;
+            return { t: "chain", base: { t: "pipe", pipe }, path: next.v.slice(1).split(".") };
+          }
+          return { t: "pipe", pipe };
+        }
+    }
+    throw new TemplateSyntaxError(`unexpected ${JSON.stringify(t.v)}`, t.pos);
+  }
+};
+function parsePipe(body2, pos) {
+  const p = new PipeParser(lex(body2, pos + 2), pos);
+  const pipe = p.pipeline();
+  if (!p.done()) throw new TemplateSyntaxError("unexpected tokens after pipeline", pos);
+  return pipe;
+}
+function parseTemplateSource(src) {
+  const parts2 = split(src);
+  let i2 = 0;
+  const known = ["if", "range", "with", "else", "end"];
+  const parseList = (terminators) => {
+    const nodes2 = [];
+    while (i2 < parts2.length) {
+      const p = parts2[i2++];
+      if (typeof p === "string") {
+        nodes2.push({ t: "text", text: p });
+        continue;
+      }
+      const body2 = p.body.trim();
+      if (body2.startsWith("/*")) continue;
+      const word = /^([a-z]+)\b/.exec(body2)?.[1] ?? "";
+      if (word === "end" || word === "else") {
+        if (!terminators.includes(word)) throw new TemplateSyntaxError(`unexpected {{${word}}}`, p.pos);
+        return { nodes: nodes2, term: word, termAction: p };
+      }
+      if (word === "if" || word === "range" || word === "with") {
+        nodes2.push(parseBlock(word, body2.slice(word.length), p));
+        continue;
+      }
+      if (known.includes(word)) throw new TemplateSyntaxError(`unexpected ${word}`, p.pos);
+      nodes2.push({ t: "action", pipe: parsePipe(p.body, p.pos) });
+    }
+    if (terminators.length) throw new TemplateSyntaxError(`missing {{end}}`, src.length);
+    return { nodes: nodes2, term: "" };
+  };
+  const parseBlock = (word, rest, p) => {
+    const pipe = parsePipe(rest, p.pos);
+    const body2 = parseList(["else", "end"]);
+    let elseNodes = [];
+    if (body2.term === "else") {
+      const elseBody = body2.termAction.body.trim().slice(4).trim();
+      if (elseBody.startsWith("if ") || elseBody.startsWith("with ")) {
+        const w = elseBody.startsWith("if ") ? "if" : "with";
+        elseNodes = [parseBlock(w, elseBody.slice(w.length), body2.termAction)];
+      } else {
+        elseNodes = parseList(["end"]).nodes;
+      }
+    }
+    return word === "if" ? { t: "if", pipe, then: body2.nodes, else: elseNodes } : { t: word, pipe, body: body2.nodes, else: elseNodes };
+  };
+  const { nodes } = parseList([]);
+  return nodes;
+}
+
+// weaver/src/template/eval.ts
+var TemplateExecError = class extends TemplateSyntaxError {
+};
+var Scope = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  parent;
+  vars = /* @__PURE__ */ new Map();
+  has(name2) {
+    return this.vars.has(name2) || !!this.parent?.has(name2);
+  }
+  get(name2) {
+    return this.vars.has(name2) ? this.vars.get(name2) : this.parent?.get(name2);
+  }
+  declare(name2, v) {
+    this.vars.set(name2, v);
+  }
+  assign(name2, v) {
+    if (this.vars.has(name2) || !this.parent?.has(name2)) this.vars.set(name2, v);
+    else this.parent.assign(name2, v);
+  }
+};
+var funcs = {
+  and: (...a) => {
+    for (const x of a) if (!truthy(x)) return x;
+    return a[a.length - 1];
+  },
+  or: (...a) => {
+    for (const x of a) if (truthy(x)) return x;
+    return a[a.length - 1];
+  },
+  not: (a) => !truthy(a),
+  eq: (a, ...b) => b.some((x) => x === a || String(x) === String(a)),
+  ne: (a, b) => String(a) !== String(b),
+  lt: (a, b) => a < b,
+  le: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  ge: (a, b) => a >= b,
+  len: (a) => Array.isArray(a) || typeof a === "string" ? a.length : a && typeof a === "object" ? Object.keys(a).length : 0,
+  index: (a, ...keys) => keys.reduce((v, k) => v?.[k], a),
+  print: (...a) => a.map(show).join(""),
+  println: (...a) => a.map(show).join(" ") + "\n",
+  printf: (f, ...a) => sprintf(String(f), a),
+  quote: (a) => JSON.stringify(show(a)),
+  slice: (a, i2, j) => a.slice(i2, j),
+  join: (a, sep) => a.map(show).join(String(sep)),
+  contains: (s, sub) => String(s).includes(String(sub)),
+  hasPrefix: (s, p) => String(s).startsWith(String(p))
+};
+function truthy(v) {
+  if (v === void 0 || v === null || v === false || v === 0 || v === "") return false;
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+function show(v) {
+  if (v === void 0 || v === null) return "<no value>";
+  if (typeof v === "string") return v;
+  if (typeof v === "object" && typeof v.toString === "function" && v.toString !== Object.prototype.toString) return String(v);
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+function sprintf(format, args2) {
+  let i2 = 0;
+  return format.replace(/%([-+# 0]*\d*)([vsdqxtf%])/g, (_m, _flags, verb) => {
+    if (verb === "%") return "%";
+    const a = args2[i2++];
+    switch (verb) {
+      case "q":
+        return JSON.stringify(show(a));
+      case "d":
+        return String(Math.trunc(Number(a)));
+      case "x":
+        return typeof a === "number" ? a.toString(16) : Buffer.from(show(a)).toString("hex");
+      default:
+        return show(a);
+    }
+  });
+}
+function execute(nodes, dot, extraFuncs = {}) {
+  const out2 = [];
+  const fns = { ...funcs, ...extraFuncs };
+  const run2 = (list, d, scope) => {
+    for (const n of list) {
+      switch (n.t) {
+        case "text":
+          out2.push(n.text);
+          break;
+        case "action": {
+          const v = pipeline(n.pipe, d, scope);
+          if (n.pipe.decl.length === 0) out2.push(show(v));
+          break;
+        }
+        case "if":
+          if (truthy(pipeline(n.pipe, d, scope))) run2(n.then, d, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
+          break;
+        case "with": {
+          const v = pipeline(n.pipe, d, scope);
+          if (truthy(v)) run2(n.body, v, new Scope(scope));
+          else run2(n.else, d, new Scope(scope));
+          break;
+        }
+        case "range": {
+          const names = n.pipe.decl;
+          const v = pipeline({ ...n.pipe, decl: [] }, d, scope);
+          const items = Array.isArray(v) ? v.map((x, i2) => [i2, x]) : v && typeof v === "object" ? Object.entries(v) : typeof v === "number" ? Array.from({ length: v }, (_, i2) => [i2, i2]) : [];
+          if (items.length === 0) {
+            run2(n.else, d, new Scope(scope));
+            break;
+          }
+          for (const [k, x] of items) {
+            const s = new Scope(scope);
+            if (names.length === 1) s.declare(names[0], x);
+            if (names.length === 2) {
+              s.declare(names[0], k);
+              s.declare(names[1], x);
+            }
+            run2(n.body, x, s);
+          }
+          break;
+        }
+      }
+    }
+  };
+  const pipeline = (p, d, scope) => {
+    let v;
+    let first = true;
+    for (const c of p.commands) {
+      v = command(c, d, scope, first ? void 0 : { value: v });
+      first = false;
+    }
+    for (const name2 of p.decl) {
+      if (p.assign) {
+        if (!scope.has(name2)) throw new TemplateExecError(`undefined variable: ${name2}`, p.pos);
+        scope.assign(name2, v);
+      } else scope.declare(name2, v);
+    }
+    return v;
+  };
+  const command = (c, d, scope, piped) => {
+    const [head, ...rest] = c.operands;
+    const args2 = rest.map((o) => operand(o, d, scope));
+    if (piped) args2.push(piped.value);
+    if (head.t === "func") {
+      const f = fns[head.name];
+      if (!f) throw new TemplateExecError(`function "${head.name}" not defined`, c.pos);
+      return f(...args2);
+    }
+    if (head.t === "field") return field(head, d, scope, args2, c.pos);
+    if (args2.length) throw new TemplateExecError("can't give arguments to a non-function", c.pos);
+    return operand(head, d, scope);
+  };
+  const operand = (o, d, scope) => {
+    switch (o.t) {
+      case "dot":
+        return d;
+      case "var": {
+        if (o.name === "$") return root;
+        if (!scope.has(o.name)) throw new TemplateExecError(`undefined variable: ${o.name}`, 0);
+        return scope.get(o.name);
+      }
+      case "string":
+      case "number":
+      case "bool":
+        return o.value;
+      case "nil":
+        return null;
+      case "field":
+        return field(o, d, scope, [], 0);
+      case "pipe":
+        return pipeline(o.pipe, d, new Scope(scope));
+      case "chain":
+        return field({ t: "field", base: "dot", path: o.path }, operand(o.base, d, scope), scope, [], 0);
+      case "func": {
+        const f = fns[o.name];
+        if (!f) throw new TemplateExecError(`function "${o.name}" not defined`, 0);
+        return f();
+      }
+    }
+  };
+  const field = (o, d, scope, args2, pos) => {
+    let v = o.base === "dot" ? d : o.base.var === "$" ? root : scope.get(o.base.var);
+    o.path.forEach((name2, i2) => {
+      const last = i2 === o.path.length - 1;
+      if (v === void 0 || v === null) throw new TemplateExecError(`nil pointer evaluating .${o.path.slice(0, i2 + 1).join(".")}`, pos);
+      const member = v[name2];
+      if (member === void 0) throw new TemplateExecError(`can't evaluate field ${name2}`, pos);
+      if (typeof member === "function") v = member.apply(v, last ? args2 : []);
+      else {
+        if (last && args2.length) throw new TemplateExecError(`${name2} is not a method but has arguments`, pos);
+        v = member;
+      }
+    });
+    return v;
+  };
+  const root = dot;
+  run2(nodes, dot, new Scope());
+  return out2.join("");
+}
+
+// weaver/src/template/index.ts
+function lineOf(src, pos) {
+  let n = 0;
+  for (let i2 = 0; i2 < pos && i2 < src.length; i2++) if (src.charCodeAt(i2) === 10) n++;
+  return n;
+}
+function locate(t, pos) {
+  return { file: t.origin.file, line: t.origin.line + lineOf(t.source, pos) };
+}
+function compileTemplate(t) {
+  try {
+    return { template: t, nodes: parseTemplateSource(t.source) };
+  } catch (e) {
+    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(t, e.pos));
+    throw e;
+  }
+}
+function renderTemplate(c, dot, funcs2 = {}) {
+  try {
+    return execute(c.nodes, dot, funcs2);
+  } catch (e) {
+    if (e instanceof TemplateSyntaxError) throw new WeaveError(`template: ${e.message}`, locate(c.template, e.pos));
+    if (e instanceof WeaveError) throw e;
+    throw new WeaveError(`template: ${e.message}`, locate(c.template, 0));
+  }
+}
+
+// weaver/src/aspects/parse.ts
+var JOIN_POINT_KEYS = [
+  "all-of",
+  "one-of",
+  "not",
+  "import-path",
+  "package-name",
+  "package-filter",
+  "test-main",
+  "directive",
+  "function",
+  "function-body",
+  "function-call",
+  "method-call",
+  "struct-definition",
+  "struct-literal",
+  "declaration-of",
+  "value-declaration"
+];
+var ADVICE_KEYS = [
+  "prepend-statements",
+  "wrap-expression",
+  "replace-function",
+  "append-args",
+  "assign-value",
+  "add-struct-field",
+  "add-blank-import",
+  "link-package",
+  "inject-declarations"
+];
+function parseQualified(text, at, what) {
+  let s = text.trim();
+  const pointer = s.startsWith("*");
+  if (pointer) s = s.slice(1);
+  const slash = s.lastIndexOf("/");
+  const dot = s.indexOf(".", slash + 1);
+  if (dot <= 0 || dot === s.length - 1) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
+  const name2 = s.slice(dot + 1);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) at.fail(`expected ${what} as a qualified name like "net/http.Get", got ${JSON.stringify(text)}`);
+  return { pkg: s.slice(0, dot), name: name2, pointer };
+}
+function parseJoinPoint(n) {
+  const entries = n.entries("a join point");
+  if (entries.length !== 1) n.fail(`a join point has exactly one key, one of: ${JOIN_POINT_KEYS.join(", ")}`);
+  const { key, keyNode, value } = entries[0];
+  const origin = keyNode.origin;
+  switch (key) {
+    case "all-of":
+    case "one-of": {
+      const of = value.items(`the join points of ${key}`).map(parseJoinPoint);
+      if (of.length === 0) value.fail(`${key} needs at least one join point`);
+      return { kind: key, of, origin };
+    }
+    case "not":
+      return { kind: "not", of: parseJoinPoint(value), origin };
+    case "import-path":
+      return { kind: "import-path", path: value.string("an import path"), origin };
+    case "package-name":
+      return { kind: "package-name", name: value.string("a package name"), origin };
+    case "package-filter": {
+      if (value.isMap()) {
+        value.checkKeys(["pattern", "root"], "package-filter");
+        const p = value.get("pattern") ?? value.fail("package-filter needs a pattern");
+        return { kind: "package-filter", pattern: p.string("a glob pattern"), root: value.get("root")?.bool("root") ?? false, origin };
+      }
+      return { kind: "package-filter", pattern: value.string("a glob pattern"), root: false, origin };
+    }
+    case "test-main":
+      return { kind: "test-main", value: value.bool("test-main"), origin };
+    case "directive": {
+      const name2 = value.string('a directive name such as "weave:span"').replace(/^\/\//, "");
+      if (!/^[\w.-]+:[\w.-]+$/.test(name2)) value.fail(`expected a directive name such as "weave:span", got ${JSON.stringify(name2)}`);
+      return { kind: "directive", name: name2, origin };
+    }
+    case "function":
+      return { kind: "function", options: parseFunctionOptions(value), origin };
+    case "function-body":
+      return { kind: "function-body", of: parseJoinPoint(value), origin };
+    case "function-call":
+      return { kind: "function-call", target: parseQualified(value.string("a function"), value, "the called function"), origin };
+    case "method-call": {
+      value.checkKeys(["receiver", "name", "match"], "method-call");
+      const recv = value.get("receiver") ?? value.fail('method-call needs a receiver, e.g. "*database/sql.DB"');
+      const name2 = value.get("name") ?? value.fail("method-call needs a name");
+      return {
+        kind: "method-call",
+        receiver: parseQualified(recv.string("a receiver type"), recv, "the receiver type"),
+        name: name2.string("a method name"),
+        match: parseMatch(value.get("match")),
+        origin
+      };
+    }
+    case "struct-definition":
+      return { kind: "struct-definition", type: parseQualified(value.string("a struct type"), value, "the struct type"), origin };
+    case "struct-literal": {
+      value.checkKeys(["type", "match", "field"], "struct-literal");
+      const t = value.get("type") ?? value.fail("struct-literal needs a type");
+      const field = value.get("field")?.string("a field name");
+      return { kind: "struct-literal", type: parseQualified(t.string("a struct type"), t, "the struct type"), match: parseMatch(value.get("match")), field, origin };
+    }
+    case "declaration-of":
+      return { kind: "declaration-of", target: parseQualified(value.string("a declaration"), value, "the declaration"), origin };
+    case "value-declaration":
+      return { kind: "value-declaration", type: value.string("a Go type"), origin };
+    default:
+      return keyNode.fail(`unknown join point "${key}"; expected one of: ${JOIN_POINT_KEYS.join(", ")}`);
+  }
+}
+function parseMatch(n) {
+  if (!n) return "any";
+  const s = n.string("match");
+  if (s === "pointer-only" || s === "value-only" || s === "any") return s;
+  return n.fail(`expected match to be pointer-only, value-only or any, got ${JSON.stringify(s)}`);
+}
+function parseTypeList(n, what) {
+  if (!n) return [];
+  return n.items(what).map((i2) => i2.string("a Go type").replace(/\s+/g, ""));
+}
+function parseFunctionOptions(n) {
+  const opts = {};
+  const list = n.isSeq() ? n.items("function options") : n.isMap() ? n.entries("function options").map((e) => e) : n.fail("expected function options (a list or mapping)");
+  const handle2 = (key, v, at) => {
+    switch (key) {
+      case "name":
+        opts.name = v.string("a function name");
+        break;
+      case "receiver":
+        opts.receiver = v.isScalar() && typeof v.node.value === "boolean" ? v.bool("receiver") : parseQualified(v.string("a receiver type"), v, "the receiver type");
+        break;
+      case "signature":
+      case "signature-contains": {
+        v.checkKeys(["args", "returns"], key);
+        const sig = { args: parseTypeList(v.get("args"), "argument types"), returns: parseTypeList(v.get("returns"), "result types") };
+        if (key === "signature") opts.signature = sig;
+        else opts.signatureContains = sig;
+        break;
+      }
+      default:
+        at.fail(`unknown function option "${key}"; expected name, receiver, signature or signature-contains`);
+    }
+  };
+  for (const item of list) {
+    if ("key" in item) {
+      handle2(item.key, item.value, item.keyNode);
+      continue;
+    }
+    for (const e of item.entries("a function option")) handle2(e.key, e.value, e.keyNode);
+  }
+  return opts;
+}
+function parseTemplate(n, imports) {
+  if (n.isMap()) {
+    n.checkKeys(["template", "imports", "lang"], "a code template");
+    const t = n.get("template") ?? n.fail("expected a template");
+    return { source: t.string("Go code"), imports: { ...imports, ...parseImports(n.get("imports")) }, origin: t.origin };
+  }
+  return { source: n.string("Go code"), imports, origin: n.origin };
+}
+function parseImports(n) {
+  const out2 = {};
+  if (!n) return out2;
+  for (const e of n.entries("imports (alias: import path)")) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) e.keyNode.fail(`import alias "${e.key}" is not a Go identifier`);
+    out2[e.key] = e.value.string("an import path");
+  }
+  return out2;
+}
+function parseAdvice(n) {
+  const entries = n.entries("an advice");
+  if (entries.length !== 1) n.fail(`an advice has exactly one key, one of: ${ADVICE_KEYS.join(", ")}`);
+  const { key, keyNode, value } = entries[0];
+  const origin = keyNode.origin;
+  const withImports = (allowed) => {
+    if (!value.isMap()) value.fail(`expected ${key} to be a mapping with a template`);
+    value.checkKeys(allowed, key);
+    return parseImports(value.get("imports"));
+  };
+  switch (key) {
+    case "prepend-statements": {
+      const imports = withImports(["template", "imports", "order", "namespace", "lang"]);
+      const t = value.get("template") ?? value.fail("prepend-statements needs a template");
+      return { kind: key, template: { source: t.string("Go statements"), imports, origin: t.origin }, order: value.get("order")?.int("order") ?? 0, origin };
+    }
+    case "wrap-expression":
+    case "assign-value": {
+      const imports = withImports(["template", "imports", "lang"]);
+      const t = value.get("template") ?? value.fail(`${key} needs a template`);
+      return { kind: key, template: { source: t.string("a Go expression"), imports, origin: t.origin }, origin };
+    }
+    case "inject-declarations": {
+      const imports = withImports(["template", "imports", "links", "lang"]);
+      const t = value.get("template") ?? value.fail("inject-declarations needs a template");
+      const links = value.get("links")?.items("links (import paths)").map((l) => l.string("an import path")) ?? [];
+      return { kind: key, template: { source: t.string("Go declarations"), imports, origin: t.origin }, links, origin };
+    }
+    case "replace-function":
+      return { kind: key, target: parseQualified(value.string("a function"), value, "the replacement function"), origin };
+    case "append-args": {
+      const imports = withImports(["type", "values", "imports"]);
+      const type = (value.get("type") ?? value.fail("append-args needs the type of the arguments")).string("a Go type");
+      const values = (value.get("values") ?? value.fail("append-args needs values")).items("argument templates").map((v) => parseTemplate(v, imports));
+      return { kind: key, type, values, origin };
+    }
+    case "add-struct-field": {
+      value.checkKeys(["name", "type"], key);
+      const name2 = (value.get("name") ?? value.fail("add-struct-field needs a name")).string("a field name");
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name2)) value.fail(`field name "${name2}" is not a Go identifier`);
+      const type = (value.get("type") ?? value.fail("add-struct-field needs a type")).string("a Go type");
+      return { kind: key, name: name2, type, origin };
+    }
+    case "add-blank-import":
+    case "link-package":
+      return { kind: key, path: value.string("an import path"), origin };
+    default:
+      return keyNode.fail(`unknown advice "${key}"; expected one of: ${ADVICE_KEYS.join(", ")}`);
+  }
+}
+function parseAspect(n) {
+  n.checkKeys(["id", "join-point", "advice", "tracer-internal", "description"], "an aspect");
+  const id = (n.get("id") ?? n.fail("an aspect needs an id")).string("an aspect id");
+  const jp = n.get("join-point") ?? n.fail(`aspect "${id}" needs a join-point`);
+  const adv = n.get("advice") ?? n.fail(`aspect "${id}" needs advice`);
+  const advice = adv.itemsOrOne("advice").map(parseAdvice);
+  if (advice.length === 0) adv.fail(`aspect "${id}" needs at least one advice`);
+  return { id, joinPoint: parseJoinPoint(jp), advice, origin: n.origin };
+}
+
+// weaver/src/aspects/yaml-node.ts
+var import_yaml = __toESM(require_dist(), 1);
+var YamlNode = class _YamlNode {
+  constructor(node, file, lines, fallback) {
+    this.node = node;
+    this.file = file;
+    this.lines = lines;
+    this.fallback = fallback;
+  }
+  node;
+  file;
+  lines;
+  fallback;
+  static parse(file, text) {
+    const lines = new import_yaml.LineCounter();
+    const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+      const pos = lines.linePos(problem.pos[0]);
+      throw new WeaveError(`invalid YAML: ${problem.message.split("\n")[0]}`, { file, line: pos.line, col: pos.col });
+    }
+    return new _YamlNode(doc.contents, file, lines, 0);
+  }
+  get origin() {
+    const offset = this.node?.range?.[0] ?? this.fallback;
+    const p = this.lines.linePos(offset);
+    return { file: this.file, line: p.line, col: p.col };
+  }
+  fail(message) {
+    const o = this.origin;
+    throw new WeaveError(message, o);
+  }
+  isMap() {
+    return (0, import_yaml.isMap)(this.node);
+  }
+  isSeq() {
+    return (0, import_yaml.isSeq)(this.node);
+  }
+  isScalar() {
+    return (0, import_yaml.isScalar)(this.node);
+  }
+  /** Entries of a mapping, in order, with their key positions. */
+  entries(what) {
+    if (!(0, import_yaml.isMap)(this.node)) this.fail(`expected ${what} (a mapping)`);
+    return this.node.items.map((pair) => {
+      const k = pair.key;
+      const keyNode = new _YamlNode(k, this.file, this.lines, this.node?.range?.[0] ?? 0);
+      const key = (0, import_yaml.isScalar)(k) ? String(k.value) : keyNode.fail("expected a plain key");
+      const v = pair.value;
+      return { key, keyNode, value: new _YamlNode(v, this.file, this.lines, k?.range?.[1] ?? 0) };
+    });
+  }
+  get(key) {
+    if (!(0, import_yaml.isMap)(this.node)) return void 0;
+    for (const e of this.entries("a mapping")) if (e.key === key) return e.value;
+    return void 0;
+  }
+  items(what) {
+    if (!(0, import_yaml.isSeq)(this.node)) this.fail(`expected ${what} (a list)`);
+    return this.node.items.map((n) => new _YamlNode(n, this.file, this.lines, this.node?.range?.[0] ?? 0));
+  }
+  /** A list, or a single item treated as a list of one. */
+  itemsOrOne(what) {
+    return (0, import_yaml.isSeq)(this.node) ? this.items(what) : [this];
+  }
+  string(what) {
+    if (!(0, import_yaml.isScalar)(this.node) || this.node.value === null || typeof this.node.value === "object") this.fail(`expected ${what} (a string)`);
+    return String(this.node.value);
+  }
+  bool(what) {
+    if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "boolean") this.fail(`expected ${what} (true or false)`);
+    return this.node.value;
+  }
+  int(what) {
+    if (!(0, import_yaml.isScalar)(this.node) || typeof this.node.value !== "number" || !Number.isInteger(this.node.value)) this.fail(`expected ${what} (an integer)`);
+    return this.node.value;
+  }
+  checkKeys(allowed, what) {
+    for (const e of this.entries(what)) {
+      if (!allowed.includes(e.key)) e.keyNode.fail(`unknown key "${e.key}" in ${what}; expected one of: ${allowed.join(", ")}`);
+    }
+  }
+};
+
+// weaver/src/aspects/load.ts
+var BUILTIN_PREFIX = "go-weave:";
+function resolveExtends(entry, from) {
+  if (entry.startsWith(BUILTIN_PREFIX)) return (0, import_node_path2.join)(assetPath("aspects"), entry.slice(BUILTIN_PREFIX.length) + ".yml");
+  return (0, import_node_path2.isAbsolute)(entry) ? entry : (0, import_node_path2.resolve)((0, import_node_path2.dirname)(from), entry);
+}
+function loadFile(path, seen, stack, includedFrom) {
+  const abs = (0, import_node_path2.resolve)(path);
+  if (stack.includes(abs)) (includedFrom ?? new YamlNode(null, abs, void 0, 0)).fail(`extends cycle: ${[...stack, abs].join(" -> ")}`);
+  if (seen.has(abs)) return { aspects: [], disabled: [], files: [] };
+  seen.add(abs);
+  if (!(0, import_node_fs2.existsSync)(abs)) {
+    if (includedFrom) includedFrom.fail(`aspect file not found: ${path}`);
+    throw new WeaveError(`aspect file not found: ${path}`);
+  }
+  const root = YamlNode.parse(abs, (0, import_node_fs2.readFileSync)(abs, "utf8"));
+  const out2 = { aspects: [], disabled: [], files: [abs] };
+  if (root.node === null) return out2;
+  root.checkKeys(["meta", "extends", "aspects", "disable"], "an aspect file");
+  if (!root.get("aspects") && !root.get("extends") && !root.get("disable")) root.fail('an aspect file needs "aspects" or "extends"');
+  for (const e of root.get("extends")?.itemsOrOne("extends") ?? []) {
+    const target = resolveExtends(e.string("a file to extend"), abs);
+    const sub = loadFile(target, seen, [...stack, abs], e);
+    out2.aspects.push(...sub.aspects);
+    out2.disabled.push(...sub.disabled);
+    out2.files.push(...sub.files);
+  }
+  const ids = /* @__PURE__ */ new Set();
+  const aspectsNode = root.get("aspects");
+  for (const a of aspectsNode && aspectsNode.node !== null ? aspectsNode.items("aspects") : []) {
+    const parsed = parseAspect(a);
+    if (ids.has(parsed.id)) a.fail(`duplicate aspect id "${parsed.id}"`);
+    ids.add(parsed.id);
+    checkAdviceFits(parsed);
+    for (const adv of parsed.advice) {
+      if ("template" in adv) compileTemplate(adv.template);
+      if (adv.kind === "append-args") adv.values.forEach(compileTemplate);
+    }
+    out2.aspects.push({ ...parsed, fingerprint: fingerprint(parsed) });
+  }
+  for (const d of root.get("disable")?.items("disable (aspect ids)") ?? []) out2.disabled.push({ id: d.string("an aspect id"), at: d });
+  return out2;
+}
+function fingerprint(a) {
+  return JSON.stringify(a, (k, v) => k === "origin" ? void 0 : v);
+}
+function loadAspectFiles(paths) {
+  const seen = /* @__PURE__ */ new Set();
+  const aspects = [];
+  const files = [];
+  const disabled = [];
+  for (const p of paths) {
+    const l = loadFile(p, seen, []);
+    for (const a of l.aspects) {
+      const prior = aspects.find((x) => x.id === a.id);
+      if (prior) throw new WeaveError(`duplicate aspect id "${a.id}" (also defined at ${prior.origin.file}:${prior.origin.line})`, a.origin);
+      aspects.push(a);
+    }
+    files.push(...l.files);
+    disabled.push(...l.disabled);
+  }
+  for (const d of disabled) {
+    if (d.id === "*") {
+      aspects.length = 0;
+      continue;
+    }
+    const i2 = aspects.findIndex((a) => a.id === d.id);
+    if (i2 < 0) d.at.fail(`unknown aspect id "${d.id}" in disable; known ids: ${aspects.map((a) => a.id).join(", ") || "(none)"}`);
+    aspects.splice(i2, 1);
+  }
+  return { aspects, files };
+}
+function builtinConfigPath() {
+  return (0, import_node_path2.join)(assetPath("aspects"), "default.yml");
+}
+function loadConfig(opts = {}) {
+  const paths = [];
+  if (opts.builtins !== false) paths.push(builtinConfigPath());
+  let cfg = opts.configPath;
+  if (!cfg && opts.moduleRoot) {
+    const candidate = (0, import_node_path2.join)(opts.moduleRoot, "go-weave.yml");
+    if ((0, import_node_fs2.existsSync)(candidate)) cfg = candidate;
+  }
+  if (cfg) paths.push(cfg);
+  return loadAspectFiles(paths);
+}
+function aspectSetHash(set) {
+  const h = (0, import_node_crypto.createHash)("sha256");
+  for (const a of set.aspects) h.update(a.fingerprint).update("\0");
+  return h.digest("hex");
+}
+
+// weaver/src/weave.ts
+var import_node_crypto2 = require("node:crypto");
+
+// weaver/src/join/glob.ts
+function globMatch(pattern, path) {
+  return globRegex(pattern).test(path);
+}
+var cache = /* @__PURE__ */ new Map();
+function globRegex(pattern) {
+  let re = cache.get(pattern);
+  if (re) return re;
+  let s = "^";
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const c = pattern[i2];
+    if (c === "*") {
+      if (pattern[i2 + 1] === "*") {
+        i2++;
+        if (pattern[i2 + 1] === void 0 && s.endsWith("/")) {
+          s = s.slice(0, -1) + "(?:/.*)?";
+          continue;
+        }
+        s += ".*";
+      } else s += "[^/]*";
+    } else if (c === "?") s += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i2 + 1);
+      if (end < 0) {
+        s += "\\[";
+        continue;
+      }
+      s += "[" + pattern.slice(i2 + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
+      i2 = end;
+    } else s += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  re = new RegExp(s + "$");
+  cache.set(pattern, re);
+  return re;
+}
+
+// weaver/src/join/syntax.ts
+var FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
+var PREDECLARED = /* @__PURE__ */ new Set([
+  "bool",
+  "byte",
+  "complex64",
+  "complex128",
+  "error",
+  "float32",
+  "float64",
+  "int",
+  "int8",
+  "int16",
+  "int32",
+  "int64",
+  "rune",
+  "string",
+  "uint",
+  "uint8",
+  "uint16",
+  "uint32",
+  "uint64",
+  "uintptr",
+  "any",
+  "comparable"
+]);
+function canonicalType(node, file, importPath) {
+  const base = node.startIndex;
+  const text = file.source.slice(node.startIndex, node.endIndex);
+  const edits = [];
+  const visit = (n) => {
+    if (n.type === "qualified_type") {
+      const pkg = n.childForFieldName("package");
+      if (pkg) {
+        const path = file.aliases.get(pkg.text);
+        if (path) edits.push({ s: pkg.startIndex - base, e: pkg.endIndex - base, t: path });
+      }
+      return;
+    }
+    if (n.type === "type_identifier" && !PREDECLARED.has(n.text) && n.parent?.type !== "qualified_type" && n.parent?.type !== "type_spec") {
+      edits.push({ s: n.startIndex - base, e: n.startIndex - base, t: importPath + "." });
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(node);
+  let out2 = text;
+  for (const ed of edits.sort((a, b) => b.s - a.s)) out2 = out2.slice(0, ed.s) + ed.t + out2.slice(ed.e);
+  return out2.replace(/\s+/g, "");
+}
+function normalizeAspectType(t) {
+  return t.replace(/\s+/g, "");
+}
+function paramsOf(list) {
+  if (!list || list.type !== "parameter_list") return [];
+  const out2 = [];
+  for (const d of list.namedChildren) {
+    if (!d || d.type !== "parameter_declaration" && d.type !== "variadic_parameter_declaration") continue;
+    const names = d.childrenForFieldName("name").filter((n) => !!n).map((n) => n.text);
+    out2.push({ names: names.length ? names : [void 0], typeNode: d.childForFieldName("type"), variadic: d.type === "variadic_parameter_declaration", decl: d });
+  }
+  return out2;
+}
+function annotatedStatement(node) {
+  let n = node;
+  while (n.parent && !["source_file", "statement_list", "block"].includes(n.parent.type)) n = n.parent;
+  return n;
+}
+function directivesOf(stmt) {
+  const out2 = [];
+  let prev = stmt.previousSibling;
+  let line = stmt.startPosition.row;
+  while (prev && prev.type === "comment" && prev.endPosition.row === line - 1) {
+    if (prev.text.startsWith("//")) out2.push(prev.text.slice(2));
+    line = prev.startPosition.row;
+    prev = prev.previousSibling;
+  }
+  return out2;
+}
+function enclosingFunction(node) {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.includes(n.type)) return n;
+  return void 0;
+}
+function unparen(n) {
+  while (n && n.type === "parenthesized_expression") n = n.namedChildren.find((c) => c && c.type !== "comment") ?? null;
+  return n;
+}
+
+// weaver/src/join/match.ts
+var TYPES_FOR = {
+  file: [],
+  body: ["function_declaration", "method_declaration", "func_literal"],
+  call: ["call_expression", "type_conversion_expression"],
+  "struct-def": ["type_spec"],
+  composite: ["composite_literal"],
+  "field-value": ["composite_literal"],
+  decl: ["function_declaration", "method_declaration", "var_spec", "const_spec"],
+  "value-spec": ["var_spec", "const_spec"]
+};
+function isTopLevel(n) {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === "source_file") return true;
+    if (["block", "func_literal", "function_declaration", "method_declaration"].includes(p.type)) return false;
+  }
+  return false;
+}
+var TOP_LEVEL_TYPES = /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "type_spec", "var_spec", "const_spec"]);
+function topLevelNodes(file, types, out2) {
+  const add = (n) => {
+    if (n && types.has(n.type)) out2.get(n.type).push(n);
+  };
+  for (const d of file.root.namedChildren) {
+    if (!d) continue;
+    if (d.type === "function_declaration" || d.type === "method_declaration") {
+      add(d);
+      continue;
+    }
+    if (d.type !== "type_declaration" && d.type !== "var_declaration" && d.type !== "const_declaration") continue;
+    for (const c of d.namedChildren) {
+      if (c?.type === "var_spec_list" || c?.type === "const_spec_list") c.namedChildren.forEach(add);
+      else add(c);
+    }
+  }
+}
+function nodesByType(file, kinds, literals = true) {
+  const types = /* @__PURE__ */ new Set();
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" || literals) types.add(t);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const t of types) out2.set(t, []);
+  const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
+  topLevelNodes(file, types, out2);
+  if (deep.length) {
+    for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
+  }
+  if (!literals && [...kinds].includes("body")) out2.set("func_literal", []);
+  return out2;
+}
+function mayMatchLiteral(jp) {
+  switch (jp.kind) {
+    case "function":
+      return (jp.options.name === void 0 || jp.options.name === "") && jp.options.receiver !== true && typeof jp.options.receiver !== "object";
+    case "function-body":
+      return mayMatchLiteral(jp.of);
+    case "all-of":
+      return jp.of.every(mayMatchLiteral);
+    case "one-of":
+      return jp.of.some(mayMatchLiteral);
+    case "declaration-of":
+      return false;
+    default:
+      return true;
+  }
+}
+function candidatesOf(file, kind, found) {
+  if (kind === "file") return [{ kind, node: file.root }];
+  const out2 = [];
+  const nodes = found && TYPES_FOR[kind].every((t) => found.has(t)) ? TYPES_FOR[kind].flatMap((t) => found.get(t)).sort((a, b) => a.startIndex - b.startIndex) : file.root.descendantsOfType(TYPES_FOR[kind]);
+  for (const n of nodes) {
+    if (!n) continue;
+    switch (kind) {
+      case "body": {
+        const body2 = n.childForFieldName("body");
+        if (body2) out2.push({ kind, node: body2, fn: n });
+        break;
+      }
+      case "call":
+        if (n.type === "call_expression" || n.childForFieldName("type")?.type === "generic_type") out2.push({ kind, node: n });
+        break;
+      case "struct-def":
+        if (n.childForFieldName("type")?.type === "struct_type" && isTopLevel(n)) out2.push({ kind, node: n });
+        break;
+      case "composite": {
+        const p = n.parent;
+        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
+        out2.push({ kind, node: pointer ? p : n, composite: n, pointer });
+        break;
+      }
+      case "field-value": {
+        const p = n.parent;
+        const pointer = p?.type === "unary_expression" && p.childForFieldName("operator")?.text === "&";
+        for (const el of n.childForFieldName("body")?.namedChildren ?? []) {
+          if (el?.type !== "keyed_element") continue;
+          const key = el.childForFieldName("key");
+          const value = el.childForFieldName("value");
+          const inner = value?.namedChildren.find((c) => c && c.type !== "comment") ?? value;
+          if (key && inner) out2.push({ kind, node: inner, composite: n, pointer, field: key.text });
+        }
+        break;
+      }
+      case "decl":
+      case "value-spec":
+        if (isTopLevel(n)) out2.push({ kind, node: n });
+        break;
+    }
+  }
+  return out2;
+}
+function packageVerdict(jp, facts) {
+  switch (jp.kind) {
+    case "import-path":
+      return facts.importPath === jp.path;
+    case "package-name":
+      return facts.name === void 0 ? void 0 : facts.name === jp.name;
+    case "package-filter":
+      return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule);
+    case "test-main":
+      return !!facts.testMain === jp.value;
+    case "struct-definition":
+      return facts.importPath === jp.type.pkg ? void 0 : false;
+    case "declaration-of":
+      return facts.importPath === jp.target.pkg ? void 0 : false;
+    case "all-of": {
+      let all = true;
+      for (const c of jp.of) {
+        const v = packageVerdict(c, facts);
+        if (v === false) return false;
+        if (v === void 0) all = void 0;
+      }
+      return all;
+    }
+    case "one-of": {
+      let any = false;
+      for (const c of jp.of) {
+        const v = packageVerdict(c, facts);
+        if (v === true) return true;
+        if (v === void 0) any = void 0;
+      }
+      return any;
+    }
+    case "not": {
+      const v = packageVerdict(jp.of, facts);
+      return v === void 0 ? void 0 : !v;
+    }
+    case "function-body":
+      return packageVerdict(jp.of, facts) === false ? false : void 0;
+    default:
+      return void 0;
+  }
+}
+function directiveOf(c, name2) {
+  const anchor = c.kind === "body" && c.fn ? c.fn : c.node;
+  if (anchor.type === "source_file") return void 0;
+  const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name2 || d.startsWith(name2 + " ") || d.startsWith(name2 + "	"));
+  return line === void 0 ? void 0 : line.slice(name2.length);
+}
+function matches(jp, c, ctx) {
+  switch (jp.kind) {
+    case "all-of":
+      return jp.of.every((j) => matches(j, c, ctx));
+    case "one-of":
+      return jp.of.some((j) => matches(j, c, ctx));
+    case "not":
+      return !matches(jp.of, c, ctx);
+    case "import-path":
+    case "package-name":
+    case "package-filter":
+    case "test-main": {
+      const facts = jp.kind === "package-name" ? { ...ctx.facts, name: ctx.file.packageName } : ctx.facts;
+      return packageVerdict(jp, facts) === true;
+    }
+    case "directive":
+      return directiveOf(c, jp.name) !== void 0;
+    case "function":
+      return c.kind === "body" && !!c.fn && functionMatches(c.fn, jp.options, ctx);
+    case "function-body":
+      return c.kind === "body" && matches(jp.of, c, ctx);
+    case "function-call":
+      return c.kind === "call" && calleeIs(c.node, jp.target, ctx);
+    case "method-call":
+      return c.kind === "call" && methodCallIs(c.node, jp.receiver, jp.name, jp.match, ctx);
+    case "struct-definition":
+      return c.kind === "struct-def" && ctx.facts.importPath === jp.type.pkg && c.node.childForFieldName("name")?.text === jp.type.name;
+    case "struct-literal": {
+      if (c.kind !== "composite" && c.kind !== "field-value") return false;
+      if (jp.field !== void 0 ? c.kind !== "field-value" || c.field !== jp.field : c.kind !== "composite") return false;
+      if (jp.match === "pointer-only" && !c.pointer) return false;
+      if (jp.match === "value-only" && c.pointer) return false;
+      const t = c.composite?.childForFieldName("type");
+      return !!t && typeNames(t, jp.type, ctx);
+    }
+    case "declaration-of":
+      return c.kind === "decl" && ctx.facts.importPath === jp.target.pkg && declName(c.node) === jp.target.name;
+    case "value-declaration": {
+      if (c.kind !== "value-spec") return false;
+      const t = c.node.childForFieldName("type");
+      return !!t && canonicalType(t, ctx.file, ctx.facts.importPath) === normalizeAspectType(jp.type);
+    }
+  }
+}
+function declName(n) {
+  return n.childForFieldName("name")?.text;
+}
+function functionMatches(fn, o, ctx) {
+  if (o.name !== void 0) {
+    const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
+    if (name2 !== o.name) return false;
+  }
+  if (o.receiver !== void 0) {
+    const recv = fn.type === "method_declaration" ? paramsOf(fn.childForFieldName("receiver"))[0] : void 0;
+    if (typeof o.receiver === "boolean") {
+      if (!!recv !== o.receiver) return false;
+    } else {
+      if (!recv?.typeNode) return false;
+      const t = canonicalType(recv.typeNode, ctx.file, ctx.facts.importPath).replace(/\[.*\]$/, "");
+      const want = (o.receiver.pointer ? "*" : "") + o.receiver.pkg + "." + o.receiver.name;
+      if (t !== want) return false;
+    }
+  }
+  if (o.signature || o.signatureContains) {
+    const flat = (list) => paramsOf(list).flatMap((p) => p.names.map(() => (p.variadic ? "..." : "") + (p.typeNode ? canonicalType(p.typeNode, ctx.file, ctx.facts.importPath) : "")));
+    const args2 = flat(fn.childForFieldName("parameters"));
+    const res = fn.childForFieldName("result");
+    const results = !res ? [] : res.type === "parameter_list" ? flat(res) : [canonicalType(res, ctx.file, ctx.facts.importPath)];
+    if (o.signature) {
+      const want = o.signature;
+      if (args2.join(",") !== want.args.join(",") || results.join(",") !== want.returns.join(",")) return false;
+    }
+    if (o.signatureContains) {
+      const want = o.signatureContains;
+      if (!want.args.every((a) => args2.includes(a)) || !want.returns.every((r) => results.includes(r))) return false;
+    }
+  }
+  return true;
+}
+function calleeOf(call, ctx) {
+  let f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : call.childForFieldName("type")?.childForFieldName("type") ?? null;
+  if (f?.type === "index_expression" || f?.type === "generic_type") f = f.childForFieldName("operand") ?? f.childForFieldName("type");
+  if (!f) return void 0;
+  if (f.type === "selector_expression" || f.type === "qualified_type") {
+    const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
+    const field = f.childForFieldName("field") ?? f.childForFieldName("name");
+    if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
+    const path = ctx.file.aliases.get(operand.text);
+    if (!path || !field) return void 0;
+    return { pkg: path, name: field.text };
+  }
+  if (f.type === "identifier") return { pkg: ctx.facts.importPath, name: f.text };
+  return void 0;
+}
+function calleeIs(call, t, ctx) {
+  const c = calleeOf(call, ctx);
+  if (!c || c.name !== t.name) return false;
+  if (c.pkg === t.pkg) return true;
+  const f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : null;
+  return f?.type === "identifier" && ctx.file.dotImports.includes(t.pkg);
+}
+function typeNames(t, want, ctx) {
+  const canon = canonicalType(t, ctx.file, ctx.facts.importPath);
+  return canon === `${want.pkg}.${want.name}` || ctx.file.dotImports.includes(want.pkg) && t.text === want.name;
+}
+function methodCallIs(call, recv, name2, match, ctx) {
+  if (call.type !== "call_expression") return false;
+  const f = unparen(call.childForFieldName("function"));
+  if (f?.type !== "selector_expression" || f.childForFieldName("field")?.text !== name2) return false;
+  const t = staticTypeOf(f.childForFieldName("operand"), ctx);
+  if (!t) return false;
+  const base = `${recv.pkg}.${recv.name}`;
+  const effective = match !== "any" ? match : recv.pointer ? "pointer-only" : "any";
+  if (effective === "pointer-only") return t === "*" + base;
+  if (effective === "value-only") return t === base;
+  return t === base || t === "*" + base;
+}
+function staticTypeOf(expr, ctx) {
+  const e = unparen(expr);
+  if (!e) return void 0;
+  if (e.type === "composite_literal") {
+    const t = e.childForFieldName("type");
+    return t ? canonicalType(t, ctx.file, ctx.facts.importPath) : void 0;
+  }
+  if (e.type === "unary_expression" && e.childForFieldName("operator")?.text === "&") {
+    const inner = staticTypeOf(e.childForFieldName("operand"), ctx);
+    return inner ? "*" + inner : void 0;
+  }
+  if (e.type === "call_expression" && e.childForFieldName("function")?.text === "new") {
+    const arg = e.childForFieldName("arguments")?.namedChildren[0];
+    return arg ? "*" + canonicalType(arg, ctx.file, ctx.facts.importPath) : void 0;
+  }
+  if (e.type !== "identifier") return void 0;
+  const name2 = e.text;
+  for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {
+    const found = typeInFunction(fn, name2, e.startIndex, ctx);
+    if (found) return found;
+  }
+  for (const spec of ctx.file.root.descendantsOfType("var_spec")) {
+    if (!spec || !isTopLevelSpec(spec)) continue;
+    const t = specType(spec, name2, ctx);
+    if (t) return t;
+  }
+  return void 0;
+}
+function isTopLevelSpec(n) {
+  return n.parent?.type === "var_declaration" ? n.parent.parent?.type === "source_file" : n.parent?.parent?.parent?.type === "source_file";
+}
+function specType(spec, name2, ctx) {
+  const names = spec.childrenForFieldName("name").map((n) => n?.text);
+  const i2 = names.indexOf(name2);
+  if (i2 < 0) return void 0;
+  const t = spec.childForFieldName("type");
+  if (t) return canonicalType(t, ctx.file, ctx.facts.importPath);
+  const value = spec.childForFieldName("value")?.namedChildren[i2];
+  return value ? staticTypeOf(value, ctx) : void 0;
+}
+function typeInFunction(fn, name2, before, ctx) {
+  for (const list of [fn.childForFieldName("receiver"), fn.childForFieldName("parameters")]) {
+    for (const p of paramsOf(list)) if (p.names.includes(name2) && p.typeNode) return canonicalType(p.typeNode, ctx.file, ctx.facts.importPath);
+  }
+  const body2 = fn.childForFieldName("body");
+  if (!body2) return void 0;
+  let found;
+  for (const d of body2.descendantsOfType(["short_var_declaration", "var_spec"])) {
+    if (!d || d.startIndex > before || enclosingFunction(d)?.id !== fn.id) continue;
+    if (d.type === "var_spec") {
+      found = specType(d, name2, ctx) ?? found;
+      continue;
+    }
+    const left = d.childForFieldName("left")?.namedChildren.map((n) => n?.text) ?? [];
+    const i2 = left.indexOf(name2);
+    const right = d.childForFieldName("right")?.namedChildren ?? [];
+    if (i2 >= 0 && right.length === left.length) found = staticTypeOf(right[i2], ctx) ?? found;
+  }
+  return found;
+}
+
+// weaver/src/advice/context.ts
+var ORIGINAL_PLACEHOLDER = "__go_weave_original__";
+var NamingRequests = class {
+  lists = /* @__PURE__ */ new Map();
+  request(list, prefix, single = false) {
+    this.lists.set(list.id, { list, prefix, single });
+  }
+};
+function parseDirectiveArgs(text) {
+  const out2 = [];
+  const re = /([\w.\-/]+)=("(?:[^"\\]|\\.)*"|\S*)|("(?:[^"\\]|\\.)*"|\S+)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== void 0) out2.push({ Key: m[1], Value: m[2].startsWith('"') ? JSON.parse(m[2]) : m[2] });
+    else out2.push({ Key: "", Value: m[3].startsWith('"') ? JSON.parse(m[3]) : m[3] });
+  }
+  return out2;
+}
+var FunctionContext = class {
+  constructor(fn, file, facts, naming) {
+    this.fn = fn;
+    this.file = file;
+    this.facts = facts;
+    this.naming = naming;
+  }
+  fn;
+  file;
+  facts;
+  naming;
+  Name() {
+    return this.fn.type === "func_literal" ? "" : this.fn.childForFieldName("name")?.text ?? "";
+  }
+  Receiver() {
+    const list = this.fn.childForFieldName("receiver");
+    const p = paramsOf(list)[0];
+    if (!p || !list) return "";
+    if (p.names[0] && p.names[0] !== "_") return p.names[0];
+    this.naming.request(list, "__weave_recv");
+    return "__weave_recv0";
+  }
+  ReceiverType() {
+    const p = paramsOf(this.fn.childForFieldName("receiver"))[0];
+    return p?.typeNode?.text ?? "";
+  }
+  flat(list) {
+    return paramsOf(list).flatMap((p) => p.names.map((name2) => ({
+      name: name2,
+      variadic: p.variadic,
+      type: p.typeNode ? (p.variadic ? "..." : "") + canonicalType(p.typeNode, this.file, this.facts.importPath) : ""
+    })));
+  }
+  argName(i2) {
+    const list = this.fn.childForFieldName("parameters");
+    const args2 = this.flat(list);
+    if (i2 < 0 || i2 >= args2.length) throw new Error(`.Function.Argument ${i2}: the function has ${args2.length} arguments`);
+    const n = args2[i2].name;
+    if (n && n !== "_") return n;
+    this.naming.request(list, "__weave_arg");
+    return `__weave_arg${i2}`;
+  }
+  Argument(i2) {
+    return this.argName(Number(i2));
+  }
+  ArgumentOfType(t) {
+    const want = normalizeAspectType(t);
+    const i2 = this.flat(this.fn.childForFieldName("parameters")).findIndex((a) => a.type === want);
+    return i2 < 0 ? "" : this.argName(i2);
+  }
+  NumArguments() {
+    return this.flat(this.fn.childForFieldName("parameters")).length;
+  }
+  results() {
+    const res = this.fn.childForFieldName("result");
+    if (!res) return { list: null, single: false, items: [] };
+    if (res.type !== "parameter_list") return { list: res, single: true, items: [{ name: void 0, type: canonicalType(res, this.file, this.facts.importPath) }] };
+    return { list: res, single: false, items: this.flat(res) };
+  }
+  resultName(i2) {
+    const r = this.results();
+    if (i2 < 0 || i2 >= r.items.length) throw new Error(`.Function.Result ${i2}: the function has ${r.items.length} results`);
+    const n = r.items[i2].name;
+    if (n && n !== "_") return n;
+    this.naming.request(r.list, "__weave_res", r.single);
+    return `__weave_res${i2}`;
+  }
+  Result(i2) {
+    return this.resultName(Number(i2));
+  }
+  ResultOfType(t) {
+    const want = normalizeAspectType(t);
+    const i2 = this.results().items.findIndex((r) => r.type === want);
+    return i2 < 0 ? "" : this.resultName(i2);
+  }
+  /** The last result when it is `error`: the usual place to look for a failure. */
+  LastResultError() {
+    const items = this.results().items;
+    return items.length && items[items.length - 1].type === "error" ? this.resultName(items.length - 1) : "";
+  }
+  NumResults() {
+    return this.results().items.length;
+  }
+};
+function templateDot(c, file, facts, naming) {
+  const fnNode = c.kind === "body" ? c.fn : c.node.type === "source_file" ? void 0 : enclosingFunction(c.node) ?? (["function_declaration", "method_declaration"].includes(c.node.type) ? c.node : void 0);
+  const directiveArgs = (name2) => {
+    const rest = directiveOf(c, name2.replace(/^\/\//, ""));
+    return rest === void 0 ? void 0 : parseDirectiveArgs(rest);
+  };
+  const base = file.path.split("/").pop() ?? file.path;
+  return {
+    Function: fnNode ? new FunctionContext(fnNode, file, facts, naming) : void 0,
+    Package: { Name: file.packageName, ImportPath: facts.importPath },
+    File: { Name: base, Path: file.path },
+    AST: astView(c),
+    DirectiveArgs: (name2) => directiveArgs(name2) ?? [],
+    Directive: (name2) => {
+      const args2 = directiveArgs(name2);
+      if (!args2) return void 0;
+      const first = args2.find((a) => a.Key === "");
+      return { Name: first?.Value ?? "", Args: args2 };
+    },
+    toString: () => ORIGINAL_PLACEHOLDER
+  };
+}
+function astView(c) {
+  const n = c.node;
+  if (n.type === "call_expression") {
+    const args2 = n.childForFieldName("arguments");
+    const list = (args2?.namedChildren ?? []).filter((a) => !!a && a.type !== "comment").map((a) => a.text);
+    return { Fun: n.childForFieldName("function")?.text ?? "", Args: list, Ellipsis: !!args2?.children.some((ch) => ch?.type === "..." || ch?.type === "variadic_argument") };
+  }
+  if (c.composite) {
+    const body2 = c.composite.childForFieldName("body");
+    return { Type: c.composite.childForFieldName("type")?.text ?? "", Elts: (body2?.namedChildren ?? []).filter((x) => !!x && x.type !== "comment").map((x) => x.text) };
+  }
+  return {};
 }
 
 // weaver/src/advice/snippet.ts
@@ -14157,7 +14343,7 @@ async function applyAll(plan, aspect, c, injectedOnce) {
 }
 
 // bazel/private/launcher/main.ts
-var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go\u2026\n       weaver weave-std [-c ASPECTS.yml]\u2026 [--skip IMPORT_PATH]\u2026 SRC_DIR";
+var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go\u2026\n       weaver weave-std [-c ASPECTS.yml]\u2026 [--skip IMPORT_PATH]\u2026 SRC_DIR\n       weaver weave-test [-c ASPECTS.yml]\u2026 -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] FILE.go\u2026";
 function parse(argv) {
   const a = { configs: [], mainModule: false, skip: /* @__PURE__ */ new Set(), rest: [] };
   for (let i2 = 0; i2 < argv.length; i2++) {
@@ -14171,6 +14357,7 @@ function parse(argv) {
     else if (arg === "-o") a.outDir = value();
     else if (arg === "--report") a.report = value();
     else if (arg === "--main-module") a.mainModule = true;
+    else if (arg === "--package-dir") a.packageDir = value();
     else if (arg === "--skip") a.skip.add(value());
     else if (arg.startsWith("-")) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
     else a.rest.push(arg);
@@ -14199,6 +14386,66 @@ async function weave(a) {
       linkDeps: res.linkDeps,
       joinPoints: res.joinPoints,
       aspects: res.aspects
+    };
+    writeAtomic(a.report, JSON.stringify(report, null, 2) + "\n");
+  }
+}
+async function weaveTest(a) {
+  if (!a.importPath || !a.outDir || a.packageDir === void 0 || a.rest.length === 0) throw new WeaveError(USAGE);
+  const set = aspectsFor(a.configs);
+  const internal = [];
+  const external = [];
+  const decls = { internal: { funcs: [], hasTestMain: false }, external: { funcs: [], hasTestMain: false } };
+  const files = await Promise.all(a.rest.map(async (path) => {
+    const source = (0, import_node_fs3.readFileSync)(path, "utf8");
+    return { path, source, go: await loadGoFile(path, source) };
+  }));
+  const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith("_test.go") }));
+  const name2 = clauses.find((c) => !c.test)?.pkg ?? clauses.find((c) => !c.pkg.endsWith("_test"))?.pkg ?? clauses[0].pkg.replace(/_test$/, "");
+  for (const { f, pkg, test } of clauses) {
+    const side = test && pkg === `${name2}_test` ? "external" : "internal";
+    if (pkg !== name2 && side === "internal") {
+      throw new WeaveError(`package ${pkg}; expected package ${name2}${test ? ` or ${name2}_test` : ""}`, { file: f.path, line: 1 });
+    }
+    (side === "internal" ? internal : external).push({ path: f.path, source: f.source });
+    if (!test) continue;
+    const found = testDecls(f.go);
+    decls[side].funcs.push(...found.funcs);
+    if (found.hasTestMain && (decls.internal.hasTestMain || decls.external.hasTestMain)) {
+      throw new WeaveError("multiple definitions of TestMain", { file: f.path, line: 1 });
+    }
+    decls[side].hasTestMain ||= found.hasTestMain;
+  }
+  for (const f of files) f.go.tree.delete();
+  const dir = (0, import_node_path3.dirname)(a.rest[0]);
+  if (!decls.internal.hasTestMain && !decls.external.hasTestMain) {
+    internal.push({ path: (0, import_node_path3.join)(dir, TESTMAIN_FILE), source: testMainStub(name2) });
+    decls.internal.hasTestMain = true;
+  }
+  const wovenInternal = await weavePackage(set, { importPath: a.importPath, mainModule: true, files: internal });
+  const externalFiles = external.length > 0 ? external : [{ path: (0, import_node_path3.join)(dir, "zz_goweave_external_test.go"), source: `package ${name2}_test
+` }];
+  const wovenExternal = await weavePackage(set, { importPath: `${a.importPath}_test`, mainModule: true, files: externalFiles });
+  for (const f of wovenInternal.files) writeAtomic((0, import_node_path3.join)(a.outDir, "internal", (0, import_node_path3.basename)(f.path)), f.source);
+  for (const f of wovenExternal.files) writeAtomic((0, import_node_path3.join)(a.outDir, "external", (0, import_node_path3.basename)(f.path)), f.source);
+  const linkDeps = [.../* @__PURE__ */ new Set([...wovenInternal.linkDeps, ...wovenExternal.linkDeps])];
+  const main2 = testMainSource({
+    importPath: a.importPath,
+    internal: decls.internal,
+    external: external.length > 0 ? decls.external : void 0,
+    linkDeps,
+    packageDir: a.packageDir
+  });
+  writeAtomic((0, import_node_path3.join)(a.outDir, "main", "zz_goweave_testmain.go"), main2);
+  if (a.report) {
+    const woven = [...wovenInternal.files, ...wovenExternal.files];
+    const report = {
+      files: woven.map((f) => ({ path: f.path, woven: f.changed })),
+      addedImports: [.../* @__PURE__ */ new Set([...wovenInternal.addedImports, ...wovenExternal.addedImports])],
+      linkDeps,
+      joinPoints: wovenInternal.joinPoints + wovenExternal.joinPoints,
+      aspects: [.../* @__PURE__ */ new Set([...wovenInternal.aspects, ...wovenExternal.aspects])],
+      tests: { internal: decls.internal.funcs, external: decls.external.funcs }
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + "\n");
   }
@@ -14250,6 +14497,7 @@ async function main(argv) {
     const [cmd, ...rest] = argv;
     if (cmd === "weave") await weave(parse(rest));
     else if (cmd === "weave-std") await weaveStd(parse(rest));
+    else if (cmd === "weave-test") await weaveTest(parse(rest));
     else throw new WeaveError(`unknown command ${cmd ?? "(none)"}; ${USAGE}`);
     return 0;
   } catch (e) {

@@ -6,12 +6,19 @@
 //   weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go…
 //   weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR
 //             (weaves, in place, every std package the aspects may touch, except the skipped ones)
+//   weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] FILE.go…
+//             (go_weaved_test: a package and its tests, split into OUT_DIR/internal (package p
+//             with its internal tests) and OUT_DIR/external (p_test), both woven, and the test
+//             binary's main package in OUT_DIR/main)
 //
 // `weave` matches the go-weave CLI, plus --main-module: Bazel targets are the project's own code,
 // which aspects restricted to the main module (package-filter root: true) must see.
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { runfiles } from '@bazel/runfiles';
+import { loadGoFile } from '../../../weaver/src/parse/gofile.ts';
+import { TESTMAIN_FILE, testMainStub } from '../../../weaver/src/gocmd/testmain.ts';
+import { testDecls, testMainSource, type TestDecls } from './testmain.ts';
 import {
   type AspectSet,
   loadAspectFiles,
@@ -23,7 +30,8 @@ import {
 
 const USAGE =
   'usage: weaver weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go…\n' +
-  '       weaver weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR';
+  '       weaver weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR\n' +
+  '       weaver weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] FILE.go…';
 
 interface Args {
   configs: string[];
@@ -31,6 +39,7 @@ interface Args {
   outDir?: string;
   report?: string;
   mainModule: boolean;
+  packageDir?: string;
   skip: Set<string>;
   rest: string[];
 }
@@ -48,6 +57,7 @@ function parse(argv: string[]): Args {
     else if (arg === '-o') a.outDir = value();
     else if (arg === '--report') a.report = value();
     else if (arg === '--main-module') a.mainModule = true;
+    else if (arg === '--package-dir') a.packageDir = value();
     else if (arg === '--skip') a.skip.add(value());
     else if (arg.startsWith('-')) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
     else a.rest.push(arg);
@@ -79,6 +89,74 @@ async function weave(a: Args): Promise<void> {
       linkDeps: res.linkDeps,
       joinPoints: res.joinPoints,
       aspects: res.aspects,
+    };
+    writeAtomic(a.report, JSON.stringify(report, null, 2) + '\n');
+  }
+}
+
+/**
+ * go_weaved_test's sources: the package's files and its test files, split by package clause
+ * into the package with its internal tests and the external test package, each woven as its
+ * own package (the runtime.testmain aspects join TestMain: the package's own, or go-weave's
+ * stand-in), and the test binary's main package that runs them.
+ */
+async function weaveTest(a: Args): Promise<void> {
+  if (!a.importPath || !a.outDir || a.packageDir === undefined || a.rest.length === 0) throw new WeaveError(USAGE);
+  const set = aspectsFor(a.configs);
+  const internal: { path: string; source: string }[] = [];
+  const external: { path: string; source: string }[] = [];
+  const decls = { internal: { funcs: [], hasTestMain: false } as TestDecls, external: { funcs: [], hasTestMain: false } as TestDecls };
+  const files = await Promise.all(a.rest.map(async (path) => {
+    const source = readFileSync(path, 'utf8');
+    return { path, source, go: await loadGoFile(path, source) };
+  }));
+  // The package's name: a non-test file's clause, else an internal test's, else the external one's.
+  const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith('_test.go') }));
+  const name = clauses.find((c) => !c.test)?.pkg ?? clauses.find((c) => !c.pkg.endsWith('_test'))?.pkg ?? clauses[0].pkg.replace(/_test$/, '');
+  for (const { f, pkg, test } of clauses) {
+    const side = test && pkg === `${name}_test` ? 'external' : 'internal';
+    if (pkg !== name && side === 'internal') {
+      throw new WeaveError(`package ${pkg}; expected package ${name}${test ? ` or ${name}_test` : ''}`, { file: f.path, line: 1 });
+    }
+    (side === 'internal' ? internal : external).push({ path: f.path, source: f.source });
+    if (!test) continue;
+    const found = testDecls(f.go);
+    decls[side].funcs.push(...found.funcs);
+    if (found.hasTestMain && (decls.internal.hasTestMain || decls.external.hasTestMain)) {
+      throw new WeaveError('multiple definitions of TestMain', { file: f.path, line: 1 });
+    }
+    decls[side].hasTestMain ||= found.hasTestMain;
+  }
+  for (const f of files) f.go.tree.delete();
+  const dir = dirname(a.rest[0]);
+  if (!decls.internal.hasTestMain && !decls.external.hasTestMain) {
+    internal.push({ path: join(dir, TESTMAIN_FILE), source: testMainStub(name) });
+    decls.internal.hasTestMain = true;
+  }
+  const wovenInternal = await weavePackage(set, { importPath: a.importPath, mainModule: true, files: internal });
+  // An empty external package keeps the action graph fixed: Bazel declared its compile already.
+  const externalFiles = external.length > 0 ? external : [{ path: join(dir, 'zz_goweave_external_test.go'), source: `package ${name}_test\n` }];
+  const wovenExternal = await weavePackage(set, { importPath: `${a.importPath}_test`, mainModule: true, files: externalFiles });
+  for (const f of wovenInternal.files) writeAtomic(join(a.outDir, 'internal', basename(f.path)), f.source);
+  for (const f of wovenExternal.files) writeAtomic(join(a.outDir, 'external', basename(f.path)), f.source);
+  const linkDeps = [...new Set([...wovenInternal.linkDeps, ...wovenExternal.linkDeps])];
+  const main = testMainSource({
+    importPath: a.importPath,
+    internal: decls.internal,
+    external: external.length > 0 ? decls.external : undefined,
+    linkDeps,
+    packageDir: a.packageDir,
+  });
+  writeAtomic(join(a.outDir, 'main', 'zz_goweave_testmain.go'), main);
+  if (a.report) {
+    const woven = [...wovenInternal.files, ...wovenExternal.files];
+    const report = {
+      files: woven.map((f) => ({ path: f.path, woven: f.changed })),
+      addedImports: [...new Set([...wovenInternal.addedImports, ...wovenExternal.addedImports])],
+      linkDeps,
+      joinPoints: wovenInternal.joinPoints + wovenExternal.joinPoints,
+      aspects: [...new Set([...wovenInternal.aspects, ...wovenExternal.aspects])],
+      tests: { internal: decls.internal.funcs, external: decls.external.funcs },
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + '\n');
   }
@@ -139,6 +217,7 @@ async function main(argv: string[]): Promise<number> {
     const [cmd, ...rest] = argv;
     if (cmd === 'weave') await weave(parse(rest));
     else if (cmd === 'weave-std') await weaveStd(parse(rest));
+    else if (cmd === 'weave-test') await weaveTest(parse(rest));
     else throw new WeaveError(`unknown command ${cmd ?? '(none)'}; ${USAGE}`);
     return 0;
   } catch (e) {

@@ -1,0 +1,38 @@
+package greet
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestFormat(t *testing.T) {
+	cases := []struct{ word, name, want string }{
+		{"Hello", "Ann", "Hello, Ann!"},
+		{"Hello", "  ", "Hello, world!"},
+	}
+	for _, c := range cases {
+		if got := Format(c.word, c.name); got != c.want {
+			t.Errorf("Format(%q, %q) = %q, want %q", c.word, c.name, got, c.want)
+		}
+	}
+}
+
+func ExampleFormat() {
+	fmt.Println(Format("Hej", "Bo"))
+	// Output: Hej, Bo!
+}
+
+func BenchmarkFormat(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Format("Hi", "Ann")
+	}
+}
+
+func FuzzFormat(f *testing.F) {
+	f.Add("Ann")
+	f.Fuzz(func(t *testing.T, name string) {
+		if got := Format("Hi", name); got == "" {
+			t.Fatalf("Format(Hi, %q) is empty", name)
+		}
+	})
+}
