@@ -76,8 +76,11 @@ def _go_weaved_test_impl(ctx):
     external = compile_action(ctx, ctx.label.name + ".external", ctx.attr.importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embedcfg)
     main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None)
     exe = link_binary(ctx, main)
+    runfiles = ctx.runfiles(files = ctx.files.data)
+    for d in ctx.attr.data:
+        runfiles = runfiles.merge(d[DefaultInfo].default_runfiles)
     return [
-        DefaultInfo(executable = exe, files = depset([exe]), runfiles = ctx.runfiles(files = ctx.files.data)),
+        DefaultInfo(executable = exe, files = depset([exe]), runfiles = runfiles),
         OutputGroupInfo(woven = depset([woven, report])),
     ]
 

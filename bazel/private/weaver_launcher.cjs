@@ -12165,9 +12165,13 @@ ${examples.join("")}}
 
 func init() {
 	testdeps.ImportPath = ${quote(t.importPath)}
-	// bazel test starts the binary in its runfiles tree; go test runs tests from their
-	// package's directory, where they look for testdata/.
-	if root := os.Getenv("TEST_SRCDIR"); root != "" {
+	// bazel test (and bazel run) start the binary in its runfiles tree; go test runs tests from
+	// their package's directory, where they look for testdata/.
+	root := os.Getenv("TEST_SRCDIR")
+	if root == "" {
+		root = os.Getenv("RUNFILES_DIR")
+	}
+	if root != "" {
 		if err := os.Chdir(filepath.Join(root, ${quote(t.packageDir)})); err != nil {
 			panic(err)
 		}
