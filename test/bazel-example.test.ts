@@ -243,6 +243,47 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       }
     });
 
+    test('link-package advice links its package into the binary', async () => {
+      // A package nothing imports, which an aspect of handlers (go_weave_aspects with it in
+      // deps) links in: its init runs in the server, and only there.
+      mkdirSync(join(ws, 'internal/banner'), { recursive: true });
+      writeFileSync(join(ws, 'internal/banner/banner.go'), 'package banner\n\nimport "os"\n\nfunc init() { os.Stderr.WriteString("banner linked\\n") }\n');
+      writeFileSync(
+        join(ws, 'internal/banner/BUILD.bazel'),
+        'load("@go_weave//bazel:defs.bzl", "go_weaved_library")\n\ngo_weaved_library(name = "banner", srcs = ["banner.go"], importpath = "example.com/service/internal/banner", visibility = ["//visibility:public"])\n',
+      );
+      const aspectsBuild = join(ws, 'aspects/BUILD.bazel');
+      const handlersBuild = join(ws, 'internal/handlers/BUILD.bazel');
+      const originals = [aspectsBuild, handlersBuild].map((f) => [f, readFileSync(f, 'utf8')] as const);
+      writeFileSync(join(ws, 'aspects/linked.yml'), `aspects:
+  - id: link-banner
+    join-point:
+      all-of:
+        - import-path: example.com/service/internal/handlers
+        - function-body:
+            function:
+              name: New
+    advice:
+      - link-package: example.com/service/internal/banner
+`);
+      writeFileSync(
+        aspectsBuild,
+        `load("@go_weave//bazel:defs.bzl", "go_weave_aspects")\n\n${originals[0][1]}\ngo_weave_aspects(name = "linked", srcs = ["linked.yml"], visibility = ["//visibility:public"], deps = ["//internal/banner"])\n`,
+      );
+      writeFileSync(handlersBuild, originals[1][1].replace('    srcs = [', '    aspects = ["//aspects:linked"],\n    srcs = ['));
+      try {
+        mustSucceed('build with link-package', await run.bazel(ws, 'build', ['//cmd/server']));
+        const r = await runServer(join(copyBin, 'cmd/server/server'), '/languages');
+        assert.equal(r.status, 200, r.stderr);
+        assert.match(r.stderr, /^banner linked$/m, r.stderr);
+      } finally {
+        for (const [f, text] of originals) writeFileSync(f, text);
+      }
+      mustSucceed('build without it', await run.bazel(ws, 'build', ['//cmd/server']));
+      const r = await runServer(join(copyBin, 'cmd/server/server'), '/languages');
+      assert.doesNotMatch(r.stderr, /banner linked/, r.stderr);
+    });
+
     test('a Go syntax error is reported at the original file and line', async () => {
       const file = join(ws, 'internal/greet/greet.go');
       const original = readFileSync(file, 'utf8');

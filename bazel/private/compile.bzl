@@ -67,7 +67,7 @@ def package_srcs(ctx):
             fail("%s: all srcs of one package must be in one directory (%s vs %s)" % (ctx.label, srcs[0].short_path, f.short_path))
     return srcs
 
-def weave_action(ctx, command, importpath, srcs, aspects, extra_args = []):
+def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_deps_from = None):
     """Runs the weaver's `command` on srcs into <name>.woven/, with its report <name>.weave.json.
 
     Args:
@@ -77,6 +77,8 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = []):
       srcs: the Go sources.
       aspects: resolve_aspects(ctx).
       extra_args: flags for the command.
+      link_deps_from: for the package of an executable, a depset of the weave reports of
+        everything it links: their linkDeps go into a file of blank imports the weaver adds.
 
     Returns:
       (the woven directory, the report File).
@@ -86,6 +88,10 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = []):
     weave_args = ctx.actions.args()
     weave_args.add(command)
     weave_args.add_all(extra_args)
+    inputs = srcs + aspects.files
+    if link_deps_from != None:
+        weave_args.add_all(link_deps_from, before_each = "--link-deps-from")
+        inputs = depset(inputs, transitive = [link_deps_from])
     weave_args.add_all(aspects.files, before_each = "-c")
     weave_args.add("-p", importpath)
     weave_args.add("-o", woven.path)
@@ -94,32 +100,40 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = []):
     ctx.actions.run(
         executable = ctx.attr._weaver[DefaultInfo].files_to_run,
         arguments = [weave_args],
-        inputs = srcs + aspects.files,
+        inputs = inputs,
         outputs = [woven, report],
         mnemonic = "GoWeave",
         progress_message = "Weaving %s" % ctx.label,
     )
     return woven, report
 
-def compile_package(ctx, importpath):
+def compile_package(ctx, importpath, executable = False):
     """Weaves and compiles ctx.files.srcs as one package.
 
     Args:
       ctx: the rule context (srcs, deps, embedsrcs, aspects and COMPILE_ATTRS).
       importpath: the package path passed to the weaver and the compiler (-p).
+      executable: the main package of a binary, which imports what link-package advice links.
 
     Returns:
       (GoWeaveArchiveInfo, [woven sources directory, weave report]).
     """
     srcs = package_srcs(ctx)
     aspects = resolve_aspects(ctx)
-    woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module"])
     direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
+    if executable:
+        woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module", "--link-deps-into", "zz_goweave_linkdeps.go"], linked_reports(direct))
+    else:
+        woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module"])
     embedcfg = embedcfg_action(ctx, srcs) if ctx.files.embedsrcs else None
-    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embedcfg)
+    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "some" if executable else "all", direct, embedcfg, report, executable)
     return info, [woven, report]
 
-def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embedcfg):
+def linked_reports(direct):
+    """The weave reports of every package that direct links in."""
+    return depset(transitive = [d.reports for d in direct])
+
+def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embedcfg, report = None, sees_all = False):
     """Compiles one package from the weaver's output.
 
     Args:
@@ -132,12 +146,16 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
       mode: "all" (every src belongs to the package) or "some" (compile.sh).
       direct: GoWeaveArchiveInfo of the imports.
       embedcfg: the embedcfg File, or None.
+      report: the package's weave report, or None.
+      sees_all: the package may import anything direct links in (the blank imports of an
+        executable's link-package advice), not only direct itself.
 
     Returns:
       GoWeaveArchiveInfo.
     """
     stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
-    deps_cfg = _write_importcfg(ctx, name + ".importcfg", direct, _packagefile_export)
+    visible = depset(transitive = [d.transitive for d in direct]).to_list() if sees_all else direct
+    deps_cfg = _write_importcfg(ctx, name + ".importcfg", visible, _packagefile_export)
     archive = ctx.actions.declare_file(name + ".a")
     export = ctx.actions.declare_file(name + ".x")
     args = ctx.actions.args()
@@ -151,7 +169,7 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
     args.add(woven_dir)
     args.add(mode)
     args.add_all(srcs)
-    inputs = [woven, deps_cfg] + srcs + [d.export for d in direct]
+    inputs = [woven, deps_cfg] + srcs + [d.export for d in visible]
     if embedcfg:
         inputs += [embedcfg] + ctx.files.embedsrcs
     ctx.actions.run(
@@ -167,6 +185,7 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
         archives = depset([archive], transitive = [d.archives for d in direct]),
         export = export,
         importpath = importpath,
+        reports = depset([report] if report else [], transitive = [d.reports for d in direct]),
         transitive = depset(
             [struct(importpath = importpath, archive = archive, export = export)],
             transitive = [d.transitive for d in direct],

@@ -7,6 +7,7 @@ GoWeaveArchiveInfo = provider(
         "archives": "depset of File: the archives of this package and everything it links against",
         "export": "File: export data only (.x); dependents compile against it, so body-only changes do not recompile them",
         "importpath": "string: the import path the package was compiled as (-p)",
+        "reports": "depset of File: the weave reports of this package and everything it links against (their linkDeps: packages link-package advice links into executables)",
         "transitive": "depset of struct(importpath, archive) for this package and everything it links against",
     },
 )

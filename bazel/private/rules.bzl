@@ -1,7 +1,7 @@
 """go_weaved_library, go_weaved_binary and go_weaved_test."""
 
 load(":aspects.bzl", "resolve_aspects")
-load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embedcfg_action", "link_binary", "package_srcs", "weave_action")
+load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embedcfg_action", "link_binary", "linked_reports", "package_srcs", "weave_action")
 load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveAspectsInfo")
 load(":weaver.bzl", "rlocation")
 
@@ -41,7 +41,7 @@ go_weaved_library = rule(
 
 def _go_weaved_binary_impl(ctx):
     _check_aspect_targets(ctx)
-    main, extra = compile_package(ctx, "main")
+    main, extra = compile_package(ctx, "main", executable = True)
     exe = link_binary(ctx, main)
     return [
         DefaultInfo(executable = exe, files = depset([exe])),
@@ -69,12 +69,12 @@ def _go_weaved_test_impl(ctx):
 
     # One weave splits the sources into the package with its internal tests and the external
     # test package (their package clauses tell), and writes the test binary's main.
-    woven, report = weave_action(ctx, "weave-test", ctx.attr.importpath, srcs, aspects, ["--package-dir", package_dir])
     direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
+    woven, report = weave_action(ctx, "weave-test", ctx.attr.importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
     embedcfg = embedcfg_action(ctx, srcs) if ctx.files.embedsrcs else None
     internal = compile_action(ctx, ctx.label.name + ".internal", ctx.attr.importpath, srcs, woven, woven.path + "/internal", "some", direct, embedcfg)
     external = compile_action(ctx, ctx.label.name + ".external", ctx.attr.importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embedcfg)
-    main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None)
+    main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True)
     exe = link_binary(ctx, main)
     runfiles = ctx.runfiles(files = ctx.files.data)
     for d in ctx.attr.data:

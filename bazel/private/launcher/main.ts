@@ -3,10 +3,14 @@
 // node_modules. The grammar wasm files and built-in aspects are read from dist/weaver, found
 // through runfiles and handed to the core as GOWEAVE_ASSETS.
 //
-//   weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go…
+//   weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module]
+//         [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…
+//         (--link-deps-into: an executable's main package, given the weave reports of all it
+//         links: the packages their link-package advice names are imported in OUT_DIR/NAME.go)
 //   weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR
 //             (weaves, in place, every std package the aspects may touch, except the skipped ones)
-//   weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] FILE.go…
+//   weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json]
+//              [--link-deps-from R.json]… FILE.go…
 //             (go_weaved_test: a package and its tests, split into OUT_DIR/internal (package p
 //             with its internal tests) and OUT_DIR/external (p_test), both woven, and the test
 //             binary's main package in OUT_DIR/main)
@@ -17,6 +21,7 @@ import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSy
 import { basename, dirname, join } from 'node:path';
 import { runfiles } from '@bazel/runfiles';
 import { loadGoFile } from '../../../weaver/src/parse/gofile.ts';
+import { linkDepsFile } from '../../../weaver/src/gocmd/overlay.ts';
 import { TESTMAIN_FILE, testMainStub } from '../../../weaver/src/gocmd/testmain.ts';
 import { testDecls, testMainSource, type TestDecls } from './testmain.ts';
 import {
@@ -29,9 +34,9 @@ import {
 } from '../../../weaver/src/index.ts';
 
 const USAGE =
-  'usage: weaver weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] FILE.go…\n' +
+  'usage: weaver weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…\n' +
   '       weaver weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR\n' +
-  '       weaver weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] FILE.go…';
+  '       weaver weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]… FILE.go…';
 
 interface Args {
   configs: string[];
@@ -40,12 +45,14 @@ interface Args {
   report?: string;
   mainModule: boolean;
   packageDir?: string;
+  linkDepsInto?: string;
+  linkDepsFrom: string[];
   skip: Set<string>;
   rest: string[];
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { configs: [], mainModule: false, skip: new Set(), rest: [] };
+  const a: Args = { configs: [], mainModule: false, linkDepsFrom: [], skip: new Set(), rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -58,6 +65,8 @@ function parse(argv: string[]): Args {
     else if (arg === '--report') a.report = value();
     else if (arg === '--main-module') a.mainModule = true;
     else if (arg === '--package-dir') a.packageDir = value();
+    else if (arg === '--link-deps-into') a.linkDepsInto = value();
+    else if (arg === '--link-deps-from') a.linkDepsFrom.push(value());
     else if (arg === '--skip') a.skip.add(value());
     else if (arg.startsWith('-')) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
     else a.rest.push(arg);
@@ -82,6 +91,9 @@ async function weave(a: Args): Promise<void> {
   const files = a.rest.map((path) => ({ path, source: readFileSync(path, 'utf8') }));
   const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
   for (const f of res.files) writeAtomic(join(a.outDir, basename(f.path)), f.source);
+  const linkDeps = linkedDeps(res.linkDeps, a.linkDepsFrom);
+  // Only an executable's main package gets the file (go_weaved_binary).
+  if (a.linkDepsInto && linkDeps.length > 0) writeAtomic(join(a.outDir, a.linkDepsInto), linkDepsFile(linkDeps));
   if (a.report) {
     const report = {
       files: res.files.map((f) => ({ path: f.path, woven: f.changed })),
@@ -92,6 +104,17 @@ async function weave(a: Args): Promise<void> {
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + '\n');
   }
+}
+
+/** A package's own linkDeps and those in the weave reports of what it links, sorted, once each. */
+function linkedDeps(own: string[], reports: string[]): string[] {
+  const all = new Set(own);
+  for (const r of reports) {
+    const parsed = JSON.parse(readFileSync(r, 'utf8')) as { linkDeps?: unknown };
+    if (!Array.isArray(parsed.linkDeps)) throw new WeaveError(`${r}: expected a weave report with a linkDeps list`);
+    for (const d of parsed.linkDeps) if (typeof d === 'string') all.add(d);
+  }
+  return [...all].sort();
 }
 
 /**
@@ -139,7 +162,7 @@ async function weaveTest(a: Args): Promise<void> {
   const wovenExternal = await weavePackage(set, { importPath: `${a.importPath}_test`, mainModule: true, files: externalFiles });
   for (const f of wovenInternal.files) writeAtomic(join(a.outDir, 'internal', basename(f.path)), f.source);
   for (const f of wovenExternal.files) writeAtomic(join(a.outDir, 'external', basename(f.path)), f.source);
-  const linkDeps = [...new Set([...wovenInternal.linkDeps, ...wovenExternal.linkDeps])];
+  const linkDeps = linkedDeps([...wovenInternal.linkDeps, ...wovenExternal.linkDeps], a.linkDepsFrom);
   const main = testMainSource({
     importPath: a.importPath,
     internal: decls.internal,
