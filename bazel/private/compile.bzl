@@ -22,16 +22,19 @@ def _short_dir(f):
     parts = f.short_path.split("/")
     return "/".join(parts[:-1])
 
-def embedcfg_action(ctx, srcs):
-    """Resolves the //go:embed patterns of srcs against ctx.files.embedsrcs.
+def embed_action(ctx, srcs, embedsrcs):
+    """Resolves the //go:embed patterns of srcs against embedsrcs.
 
     Args:
-      ctx: the rule context (embedsrcs, _embedcfg, _node).
+      ctx: the rule context (_embedcfg, _node).
       srcs: the package's Go sources.
+      embedsrcs: the files the patterns may match.
 
     Returns:
-      The embedcfg File the compiler reads.
+      struct(cfg: the embedcfg File the compiler reads, files: embedsrcs), or None without embedsrcs.
     """
+    if not embedsrcs:
+        return None
     out = ctx.actions.declare_file(ctx.label.name + ".embedcfg")
     args = ctx.actions.args()
     args.add(ctx.file._embedcfg)
@@ -39,27 +42,27 @@ def embedcfg_action(ctx, srcs):
     args.add(_short_dir(srcs[0]))
     args.add_all(srcs)
     args.add("--")
-    args.add_all([f.short_path + "=" + f.path for f in ctx.files.embedsrcs])
+    args.add_all([f.short_path + "=" + f.path for f in embedsrcs])
     ctx.actions.run(
         executable = ctx.executable._node,
         arguments = [args],
-        inputs = srcs + ctx.files.embedsrcs + [ctx.file._embedcfg],
+        inputs = srcs + embedsrcs + [ctx.file._embedcfg],
         outputs = [out],
         mnemonic = "GoWeaveEmbedcfg",
         progress_message = "Resolving //go:embed patterns of %s" % ctx.label,
     )
-    return out
+    return struct(cfg = out, files = embedsrcs)
 
-def package_srcs(ctx):
-    """The rule's srcs, checked: not empty, and all in one directory.
+def package_srcs(ctx, srcs):
+    """A package's sources, checked: not empty, and all in one directory.
 
     Args:
       ctx: the rule context.
+      srcs: the Go source Files.
 
     Returns:
-      ctx.files.srcs.
+      srcs.
     """
-    srcs = ctx.files.srcs
     if not srcs:
         fail("%s: srcs is empty; a Go package needs at least one .go file" % ctx.label)
     for f in srcs[1:]:
@@ -118,26 +121,26 @@ def compile_package(ctx, importpath, executable = False):
     Returns:
       (GoWeaveArchiveInfo, [woven sources directory, weave report]).
     """
-    srcs = package_srcs(ctx)
+    srcs = package_srcs(ctx, ctx.files.srcs)
     aspects = resolve_aspects(ctx)
     direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
     if executable:
         woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module", "--link-deps-into", "zz_goweave_linkdeps.go"], linked_reports(direct))
     else:
         woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module"])
-    embedcfg = embedcfg_action(ctx, srcs) if ctx.files.embedsrcs else None
-    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "some" if executable else "all", direct, embedcfg, report, executable)
+    embed = embed_action(ctx, srcs, ctx.files.embedsrcs)
+    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "some" if executable else "all", direct, embed, report, executable)
     return info, [woven, report]
 
 def linked_reports(direct):
     """The weave reports of every package that direct links in."""
     return depset(transitive = [d.reports for d in direct])
 
-def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embedcfg, report = None, sees_all = False):
+def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embed, report = None, sees_all = False):
     """Compiles one package from the weaver's output.
 
     Args:
-      ctx: the rule context (embedsrcs and COMPILE_ATTRS).
+      ctx: the rule context (COMPILE_ATTRS).
       name: the base name of the outputs (<name>.a, <name>.x, <name>.importcfg).
       importpath: the package path (-p).
       srcs: the original sources; unchanged ones are compiled from there.
@@ -145,7 +148,7 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
       woven_dir: the path in it that holds this package's files.
       mode: "all" (every src belongs to the package) or "some" (compile.sh).
       direct: GoWeaveArchiveInfo of the imports.
-      embedcfg: the embedcfg File, or None.
+      embed: embed_action's result, or None.
       report: the package's weave report, or None.
       sees_all: the package may import anything direct links in (the blank imports of an
         executable's link-package advice), not only direct itself.
@@ -165,13 +168,13 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
     args.add(export)
     args.add(archive)
     args.add(importpath)
-    args.add(embedcfg.path if embedcfg else "")
+    args.add(embed.cfg.path if embed else "")
     args.add(woven_dir)
     args.add(mode)
     args.add_all(srcs)
     inputs = [woven, deps_cfg] + srcs + [d.export for d in visible]
-    if embedcfg:
-        inputs += [embedcfg] + ctx.files.embedsrcs
+    if embed:
+        inputs += [embed.cfg] + embed.files
     ctx.actions.run(
         executable = ctx.executable._compile_sh,
         arguments = [args],

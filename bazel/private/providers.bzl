@@ -12,6 +12,16 @@ GoWeaveArchiveInfo = provider(
     },
 )
 
+GoWeaveLibraryInfo = provider(
+    doc = "A go_weaved_library's inputs, which a go_weaved_test that embeds it compiles again with its tests.",
+    fields = {
+        "deps": "list of GoWeaveArchiveInfo: the library's deps",
+        "embedsrcs": "list of File: the files its //go:embed patterns may match",
+        "importpath": "string: its import path",
+        "srcs": "list of File: its Go sources",
+    },
+)
+
 GoWeaveStdlibInfo = provider(
     doc = "The standard library and the go-weave runtime module, compiled once per configuration.",
     fields = {

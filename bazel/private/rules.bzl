@@ -1,8 +1,8 @@
 """go_weaved_library, go_weaved_binary and go_weaved_test."""
 
 load(":aspects.bzl", "resolve_aspects")
-load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embedcfg_action", "link_binary", "linked_reports", "package_srcs", "weave_action")
-load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveAspectsInfo")
+load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embed_action", "link_binary", "linked_reports", "package_srcs", "weave_action")
+load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveAspectsInfo", "GoWeaveLibraryInfo")
 load(":weaver.bzl", "rlocation")
 
 _PACKAGE_ATTRS = {
@@ -25,6 +25,12 @@ def _go_weaved_library_impl(ctx):
     info, extra = compile_package(ctx, ctx.attr.importpath)
     return [
         info,
+        GoWeaveLibraryInfo(
+            deps = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps],
+            embedsrcs = ctx.files.embedsrcs,
+            importpath = ctx.attr.importpath,
+            srcs = ctx.files.srcs,
+        ),
         DefaultInfo(files = depset([info.archive])),
         OutputGroupInfo(woven = depset(extra)),
     ]
@@ -61,7 +67,19 @@ go_weaved_binary = rule(
 
 def _go_weaved_test_impl(ctx):
     _check_aspect_targets(ctx)
-    srcs = package_srcs(ctx)
+    lib = ctx.attr.embed[GoWeaveLibraryInfo] if ctx.attr.embed else None
+    importpath = ctx.attr.importpath
+    if lib and importpath and importpath != lib.importpath:
+        fail("%s: importpath %s differs from that of the embedded %s (%s)" % (ctx.label, importpath, ctx.attr.embed.label, lib.importpath))
+    if not importpath:
+        if not lib:
+            fail("%s: set importpath, or embed the go_weaved_library under test" % ctx.label)
+        importpath = lib.importpath
+    files = {}
+    for f in (lib.srcs if lib else []) + ctx.files.srcs:
+        files[f.path] = f
+    srcs = package_srcs(ctx, files.values())
+    embedsrcs = (lib.embedsrcs if lib else []) + ctx.files.embedsrcs
     aspects = resolve_aspects(ctx)
 
     # Where the package's files sit in the runfiles tree, which bazel test starts the binary in.
@@ -69,11 +87,11 @@ def _go_weaved_test_impl(ctx):
 
     # One weave splits the sources into the package with its internal tests and the external
     # test package (their package clauses tell), and writes the test binary's main.
-    direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
-    woven, report = weave_action(ctx, "weave-test", ctx.attr.importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
-    embedcfg = embedcfg_action(ctx, srcs) if ctx.files.embedsrcs else None
-    internal = compile_action(ctx, ctx.label.name + ".internal", ctx.attr.importpath, srcs, woven, woven.path + "/internal", "some", direct, embedcfg)
-    external = compile_action(ctx, ctx.label.name + ".external", ctx.attr.importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embedcfg)
+    direct = (lib.deps if lib else []) + [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
+    woven, report = weave_action(ctx, "weave-test", importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
+    embed = embed_action(ctx, srcs, embedsrcs)
+    internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed)
+    external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed)
     main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True)
     exe = link_binary(ctx, main)
     runfiles = ctx.runfiles(files = ctx.files.data)
@@ -85,11 +103,15 @@ def _go_weaved_test_impl(ctx):
     ]
 
 _TEST_ATTRS = dict(_BINARY_ATTRS)
-_TEST_ATTRS["importpath"] = attr.string(mandatory = True, doc = "The import path of the package under test.")
+_TEST_ATTRS["importpath"] = attr.string(doc = "The import path of the package under test (default: the embedded library's).")
+_TEST_ATTRS["embed"] = attr.label(
+    providers = [GoWeaveLibraryInfo],
+    doc = "The go_weaved_library under test: its srcs, embedsrcs and deps join the test's own.",
+)
 _TEST_ATTRS["data"] = attr.label_list(allow_files = True, doc = "Files the tests read at run time (testdata/), in their runfiles.")
 _TEST_ATTRS["srcs"] = attr.label_list(
     allow_files = [".go"],
-    doc = "The package's Go sources and its test files (package p and p_test), in one directory.",
+    doc = "The test files (package p and p_test), and the package's sources unless `embed` brings them; one directory.",
 )
 
 go_weaved_test = rule(
