@@ -124,10 +124,8 @@ def compile_package(ctx, importpath, executable = False):
     srcs = package_srcs(ctx, ctx.files.srcs)
     aspects = resolve_aspects(ctx)
     direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
-    if executable:
-        woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module", "--link-deps-into", "zz_goweave_linkdeps.go"], linked_reports(direct))
-    else:
-        woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, ["--main-module"])
+    flags = ["--main-module"] + (["--link-deps-into", "zz_goweave_linkdeps.go"] if executable else [])
+    woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, flags, linked_reports(direct) if executable else None)
     embed = embed_action(ctx, srcs, ctx.files.embedsrcs)
     info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "some" if executable else "all", direct, embed, report, executable)
     return info, [woven, report]

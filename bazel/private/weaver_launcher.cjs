@@ -12028,6 +12028,7 @@ func TestMain(m *testing.M) {
 }
 
 // bazel/private/launcher/testmain.ts
+var noTestDecls = () => ({ funcs: [], hasTestMain: false });
 var PREFIXES = [
   ["Test", "test", "T"],
   ["Benchmark", "benchmark", "B"],
@@ -12038,10 +12039,6 @@ function named(name2, prefix) {
   if (!name2.startsWith(prefix)) return false;
   const next = name2.slice(prefix.length);
   return next === "" || !new RegExp("^\\p{Ll}", "u").test(next);
-}
-function positionOf(file, node) {
-  const p = file.positions.position(node.startIndex);
-  return { file: p.file, line: p.line, col: p.col };
 }
 function isTestingPointer(file, type, name2) {
   if (type?.type !== "pointer_type") return false;
@@ -12095,7 +12092,7 @@ function exampleOutput(fn) {
   return { output: text.slice(m[0].length).trim(), unordered: m[1] !== void 0 };
 }
 function testDecls(file) {
-  const out2 = { funcs: [], hasTestMain: false };
+  const out2 = noTestDecls();
   for (const fn of file.root.namedChildren) {
     if (fn?.type !== "function_declaration") continue;
     const name2 = fn.childForFieldName("name")?.text ?? "";
@@ -12104,7 +12101,7 @@ function testDecls(file) {
     const generic = fn.childForFieldName("type_parameters");
     if (name2 === "TestMain") {
       if (params.length !== 1 || !isTestingPointer(file, params[0], "M") || results || generic) {
-        throw new WeaveError("wrong signature for TestMain, must be: func TestMain(m *testing.M)", positionOf(file, fn));
+        throw new WeaveError("wrong signature for TestMain, must be: func TestMain(m *testing.M)", file.positions.position(fn.startIndex));
       }
       out2.hasTestMain = true;
       continue;
@@ -12119,7 +12116,7 @@ function testDecls(file) {
       continue;
     }
     if (params.length !== 1 || !isTestingPointer(file, params[0], param ?? "") || results || generic) {
-      throw new WeaveError(`wrong signature for ${name2}, must be: func ${name2}(${param?.toLowerCase()} *testing.${param})`, positionOf(file, fn));
+      throw new WeaveError(`wrong signature for ${name2}, must be: func ${name2}(${param?.toLowerCase()} *testing.${param})`, file.positions.position(fn.startIndex));
     }
     out2.funcs.push({ kind, name: name2 });
   }
@@ -14424,7 +14421,7 @@ async function weaveTest(a) {
   const set = aspectsFor(a.configs);
   const internal = [];
   const external = [];
-  const decls = { internal: { funcs: [], hasTestMain: false }, external: { funcs: [], hasTestMain: false } };
+  const decls = { internal: noTestDecls(), external: noTestDecls() };
   const files = await Promise.all(a.rest.map(async (path) => {
     const source = (0, import_node_fs3.readFileSync)(path, "utf8");
     return { path, source, go: await loadGoFile(path, source) };

@@ -23,7 +23,7 @@ import { runfiles } from '@bazel/runfiles';
 import { loadGoFile } from '../../../weaver/src/parse/gofile.ts';
 import { linkDepsFile } from '../../../weaver/src/gocmd/overlay.ts';
 import { TESTMAIN_FILE, testMainStub } from '../../../weaver/src/gocmd/testmain.ts';
-import { testDecls, testMainSource, type TestDecls } from './testmain.ts';
+import { noTestDecls, testDecls, testMainSource } from './testmain.ts';
 import {
   type AspectSet,
   loadAspectFiles,
@@ -128,7 +128,7 @@ async function weaveTest(a: Args): Promise<void> {
   const set = aspectsFor(a.configs);
   const internal: { path: string; source: string }[] = [];
   const external: { path: string; source: string }[] = [];
-  const decls = { internal: { funcs: [], hasTestMain: false } as TestDecls, external: { funcs: [], hasTestMain: false } as TestDecls };
+  const decls = { internal: noTestDecls(), external: noTestDecls() };
   const files = await Promise.all(a.rest.map(async (path) => {
     const source = readFileSync(path, 'utf8');
     return { path, source, go: await loadGoFile(path, source) };

@@ -21,6 +21,8 @@ export interface TestDecls {
   hasTestMain: boolean;
 }
 
+export const noTestDecls = (): TestDecls => ({ funcs: [], hasTestMain: false });
+
 const PREFIXES: [string, TestKind, string | undefined][] = [
   ['Test', 'test', 'T'],
   ['Benchmark', 'benchmark', 'B'],
@@ -33,11 +35,6 @@ function named(name: string, prefix: string): boolean {
   if (!name.startsWith(prefix)) return false;
   const next = name.slice(prefix.length);
   return next === '' || !/^\p{Ll}/u.test(next);
-}
-
-function positionOf(file: GoFile, node: Node): { file: string; line: number; col?: number } {
-  const p = file.positions.position(node.startIndex);
-  return { file: p.file, line: p.line, col: p.col };
 }
 
 /** Whether a parameter's type is *testing.<name>, however the file imports testing. */
@@ -106,7 +103,7 @@ function exampleOutput(fn: Node): { output: string; unordered: boolean } | undef
 
 /** The tests and the TestMain of one test file, with the go command's signature checks. */
 export function testDecls(file: GoFile): TestDecls {
-  const out: TestDecls = { funcs: [], hasTestMain: false };
+  const out = noTestDecls();
   for (const fn of file.root.namedChildren) {
     if (fn?.type !== 'function_declaration') continue;
     const name = fn.childForFieldName('name')?.text ?? '';
@@ -115,7 +112,7 @@ export function testDecls(file: GoFile): TestDecls {
     const generic = fn.childForFieldName('type_parameters');
     if (name === 'TestMain') {
       if (params.length !== 1 || !isTestingPointer(file, params[0], 'M') || results || generic) {
-        throw new WeaveError('wrong signature for TestMain, must be: func TestMain(m *testing.M)', positionOf(file, fn));
+        throw new WeaveError('wrong signature for TestMain, must be: func TestMain(m *testing.M)', file.positions.position(fn.startIndex));
       }
       out.hasTestMain = true;
       continue;
@@ -131,7 +128,7 @@ export function testDecls(file: GoFile): TestDecls {
       continue;
     }
     if (params.length !== 1 || !isTestingPointer(file, params[0], param ?? '') || results || generic) {
-      throw new WeaveError(`wrong signature for ${name}, must be: func ${name}(${param?.toLowerCase()} *testing.${param})`, positionOf(file, fn));
+      throw new WeaveError(`wrong signature for ${name}, must be: func ${name}(${param?.toLowerCase()} *testing.${param})`, file.positions.position(fn.startIndex));
     }
     out.funcs.push({ kind, name });
   }
