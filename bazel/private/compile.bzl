@@ -127,7 +127,7 @@ def compile_package(ctx, importpath, executable = False):
     flags = ["--main-module"] + (["--link-deps-into", "zz_goweave_linkdeps.go"] if executable else [])
     woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, flags, linked_reports(direct) if executable else None)
     embed = embed_action(ctx, srcs, ctx.files.embedsrcs)
-    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "some" if executable else "all", direct, embed, report, executable)
+    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embed, report, executable)
     return info, [woven, report]
 
 def linked_reports(direct):

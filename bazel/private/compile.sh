@@ -4,7 +4,8 @@
 # A source the weaver left unchanged is compiled from its original path, so its recorded
 # position is the original one; woven files carry //line directives naming the original.
 # MODE "all": every SRC is in the package. MODE "some" (go_weaved_test, whose sources hold two
-# packages): the SRCs the weaver wrote into WOVEN_DIR are, plus the files it generated there.
+# packages): the SRCs the weaver wrote into WOVEN_DIR are. Either way, so are the files the
+# weaver generated there (an executable's link-package imports, a stand-in TestMain).
 set -euo pipefail
 export PATH=/usr/bin:/bin
 
@@ -26,14 +27,12 @@ for src in "$@"; do
   fi
   if cmp -s "$src" "$candidate"; then files+=("$src"); else files+=("$candidate"); fi
 done
-if [ "$mode" = some ]; then
-  for generated in "$woven"/*.go; do
-    case $names in
-      *" $(basename "$generated") "*) ;;
-      *) if [ -e "$generated" ]; then files+=("$generated"); fi ;;
-    esac
-  done
-fi
+for generated in "$woven"/*.go; do
+  case $names in
+    *" $(basename "$generated") "*) ;;
+    *) if [ -e "$generated" ]; then files+=("$generated"); fi ;;
+  esac
+done
 
 flags=(-p "$importpath" -importcfg "$work/importcfg" -pack -complete -trimpath "$PWD=>" -buildid "")
 if [ -n "$embedcfg" ]; then flags+=(-embedcfg "$embedcfg"); fi
