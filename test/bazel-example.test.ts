@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -282,6 +282,39 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       mustSucceed('build without it', await run.bazel(ws, 'build', ['//cmd/server']));
       const r = await runServer(join(copyBin, 'cmd/server/server'), '/languages');
       assert.doesNotMatch(r.stderr, /banner linked/, r.stderr);
+    });
+
+    test('build constraints and --@go_weave//bazel:tags choose the files, as go build -tags does', async () => {
+      // A file for one tag: without it the greeting is as written, with it shouted.
+      const greetGo = join(ws, 'internal/greet/greet.go');
+      const loudGo = join(ws, 'internal/greet/loud.go');
+      const originals = [greetGo, greetBuild()].map((f) => [f, readFileSync(f, 'utf8')] as const);
+      writeFileSync(greetGo, `${originals[0][1].replace('return word + ", " + name + "!"', 'return shout(word + ", " + name + "!")')}\nvar shout = func(s string) string { return s }\n`);
+      writeFileSync(loudGo, '// Shouting is opt-in.\n\n//go:build loud && !quiet\n\npackage greet\n\nimport "strings"\n\nfunc init() { shout = strings.ToUpper }\n');
+      writeFileSync(greetBuild(), originals[1][1].replaceAll('        "greet.go",\n', '        "greet.go",\n        "loud.go",\n'));
+      const greeting = async (): Promise<unknown> => {
+        const r = await runServer(join(copyBin, 'cmd/server/server'), '/hello?lang=fr&name=Ann');
+        assert.equal(r.status, 200, r.stderr);
+        return JSON.parse(r.body);
+      };
+      try {
+        mustSucceed('build without tags', await run.bazel(ws, 'build', ['//cmd/server', '//internal/greet:all']));
+        assert.deepEqual(await greeting(), { message: 'Bonjour, Ann!' });
+        const report = JSON.parse(readFileSync(join(copyBin, 'internal/greet/greet.weave.json'), 'utf8')) as { excluded: { path: string; reason: string }[] };
+        assert.deepEqual(report.excluded, [
+          { path: 'internal/greet/loud.go', reason: '//go:build loud && !quiet' },
+          { path: 'internal/greet/newline_windows.go', reason: `its name is for another GOOS/GOARCH than linux/${process.arch === 'arm64' ? 'arm64' : 'amd64'}` },
+        ]);
+        mustSucceed('build with the tag', await run.bazel(ws, 'build', ['--@go_weave//bazel:tags=loud', '//cmd/server']));
+        assert.deepEqual(await greeting(), { message: 'BONJOUR, ANN!' });
+        writeFileSync(loudGo, readFileSync(loudGo, 'utf8').replace('//go:build loud && !quiet', '//go:build loud &&'));
+        const bad = await run.bazel(ws, 'build', ['//cmd/server']);
+        assert.notEqual(bad.code, 0);
+        assert.match(bad.stderr, /internal\/greet\/loud\.go:3:19: parsing \/\/go:build line: unexpected end of expression/, bad.stderr);
+      } finally {
+        for (const [f, text] of originals) writeFileSync(f, text);
+        rmSync(loudGo, { force: true });
+      }
     });
 
     test('a Go syntax error is reported at the original file and line', async () => {

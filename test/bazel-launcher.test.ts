@@ -2,7 +2,7 @@
 // sources and the core, and weaving with the semantics the rules rely on.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -51,4 +51,29 @@ test('a missing aspect file and a bad flag are errors naming what was expected',
   const bad = runLauncher(['weave', '--frobnicate']);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /unknown flag --frobnicate; usage: weaver weave/);
+});
+
+test('--build-context leaves out the files another platform compiles; a library of only those builds empty', () => {
+  const out = mkdtempSync(join(tmpdir(), 'go-weave-launcher-'));
+  const ctx = join(out, 'buildctx');
+  writeFileSync(ctx, 'goos linux\ngoarch amd64\ncompiler gc\ncgo false\ntags go1.26 amd64.v1\n');
+  const srcs = ['internal/greet/greet.go', 'internal/greet/newline_other.go', 'internal/greet/newline_windows.go'];
+  const lib = runLauncher(['weave', '--build-context', ctx, '-p', 'example.com/service/internal/greet', '-o', join(out, 'lib'), ...srcs]);
+  assert.equal(lib.status, 0, lib.stderr);
+  assert.deepEqual(readdirSync(join(out, 'lib')).sort(), ['goweave-excluded.txt', 'greet.go', 'newline_other.go']);
+  assert.equal(readFileSync(join(out, 'lib', 'goweave-excluded.txt'), 'utf8'), 'newline_windows.go\n');
+
+  // Only a Windows file for linux: an empty package, or, for an executable, go's error.
+  const only = ['internal/greet/newline_windows.go'];
+  const empty = runLauncher(['weave', '--build-context', ctx, '-p', 'example.com/service/internal/greet', '-o', join(out, 'empty'), ...only]);
+  assert.equal(empty.status, 0, empty.stderr);
+  assert.equal(readFileSync(join(out, 'empty', 'zz_goweave_empty.go'), 'utf8'), 'package greet\n');
+  const exe = runLauncher(['weave', '--build-context', ctx, '-p', 'main', '-o', join(out, 'exe'), '--link-deps-into', 'zz_goweave_linkdeps.go', ...only]);
+  assert.equal(exe.status, 1);
+  assert.match(exe.stderr, /^go-weave: build constraints exclude all Go files in internal\/greet\n\tinternal\/greet\/newline_windows\.go: its name is for another GOOS\/GOARCH than linux\/amd64\n$/);
+
+  writeFileSync(ctx, 'goos linux\ngoarch amd64\ncgo maybe\n');
+  const bad = runLauncher(['weave', '--build-context', ctx, '-p', 'x', '-o', join(out, 'bad'), ...srcs]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /buildctx: expected "cgo true" or "cgo false", not "cgo maybe"/);
 });

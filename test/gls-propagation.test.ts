@@ -8,8 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { goWeave, run, tempDir } from './support/go-tool.ts';
@@ -152,9 +151,8 @@ function weaveEnv(config?: string): NodeJS.ProcessEnv {
   return { GOWEAVE_CONFIG: config ?? '' };
 }
 
-function build(out: string, extra: string[], config?: string, goBinary?: string): void {
-  const env = goBinary ? { ...weaveEnv(config), GOWEAVE_GO: goBinary } : weaveEnv(config);
-  const r = goWeave(['build', ...extra, '-o', out, '.'], { cwd: dir, env });
+function build(out: string, extra: string[], config?: string): void {
+  const r = goWeave(['build', ...extra, '-o', out, '.'], { cwd: dir, env: weaveEnv(config) });
   assert.equal(r.code, 0, `go-weave build ${extra.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -241,42 +239,6 @@ test('control: without gls the query and the outbound call start their own trace
   const tree = formatTraceTree(spans);
   assert.equal(spans.length, 5, tree);
   assert.equal(new Set(spans.map((s) => s.traceId)).size, 4, `request, query, call and the query with its own context are four traces:\n${tree}`);
-});
-
-/**
- * A Go 1.25 toolchain to check the runtime weaving on the older supported
- * release: GOWEAVE_TEST_GO125 (a go binary), else a golang.org/toolchain
- * go1.25.x module already in the module cache, copied out of it once because
- * the go command refuses overlays of files under GOMODCACHE.
- */
-function go125(): string | undefined {
-  if (process.env.GOWEAVE_TEST_GO125) return process.env.GOWEAVE_TEST_GO125;
-  const modcache = run('go', ['env', 'GOMODCACHE']).stdout.trim();
-  const arch = process.arch === 'x64' ? 'amd64' : process.arch;
-  const re = new RegExp(`^toolchain@v0\\.0\\.1-go1\\.25\\.(\\d+)\\.${process.platform}-${arch}$`);
-  const root = join(modcache, 'golang.org');
-  if (!modcache || !existsSync(root)) return undefined;
-  const found = readdirSync(root).filter((n) => re.test(n)).sort((a, b) => Number(re.exec(b)![1]) - Number(re.exec(a)![1]))[0];
-  if (!found) return undefined;
-  const copy = join(tmpdir(), `go-weave-test-${found.replace('toolchain@v0.0.1-', '')}`);
-  if (!existsSync(join(copy, 'bin', 'go'))) {
-    const partial = `${copy}.partial-${process.pid}`;
-    cpSync(join(root, found), partial, { recursive: true });
-    run('chmod', ['-R', 'u+w', partial]); // module cache files are read-only
-    renameSync(partial, copy);
-  }
-  return join(copy, 'bin', 'go');
-}
-
-const go125Binary = go125();
-
-test('Go 1.25: the same runtime weaving gives one trace', { skip: go125Binary ? false : 'no Go 1.25 toolchain (set GOWEAVE_TEST_GO125 or have golang.org/toolchain go1.25.x in the module cache)' }, async () => {
-  const version = run(go125Binary!, ['version']).stdout;
-  assert.match(version, /go1\.25\./);
-  const bin = join(dir, 'glsdemo-go125');
-  build(bin, [], join(dir, 'gls.yml'), go125Binary);
-  assert.match(run('go', ['version', bin]).stdout, /go1\.25\./);
-  assertOneTree(await exercise(bin));
 });
 
 /**

@@ -3,6 +3,10 @@
 load(":aspects.bzl", "resolve_aspects")
 load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveStdlibInfo")
 
+# The file in a weave action's output directory that lists, one base name per line, the srcs
+# that build constraints leave out (bazel/private/launcher/main.ts writes it).
+EXCLUDED_LIST = "goweave-excluded.txt"
+
 def _packagefile(entry):
     return "packagefile %s=%s" % (entry.importpath, entry.archive.path)
 
@@ -22,13 +26,15 @@ def _short_dir(f):
     parts = f.short_path.split("/")
     return "/".join(parts[:-1])
 
-def embed_action(ctx, srcs, embedsrcs):
+def embed_action(ctx, srcs, embedsrcs, woven):
     """Resolves the //go:embed patterns of srcs against embedsrcs.
 
     Args:
       ctx: the rule context (_embedcfg, _node).
       srcs: the package's Go sources.
       embedsrcs: the files the patterns may match.
+      woven: the weaver's output directory, whose EXCLUDED_LIST names the srcs that build
+        constraints leave out (their patterns do not count).
 
     Returns:
       struct(cfg: the embedcfg File the compiler reads, files: embedsrcs), or None without embedsrcs.
@@ -40,13 +46,14 @@ def embed_action(ctx, srcs, embedsrcs):
     args.add(ctx.file._embedcfg)
     args.add(out)
     args.add(_short_dir(srcs[0]))
+    args.add(woven.path + "/" + EXCLUDED_LIST)
     args.add_all(srcs)
     args.add("--")
     args.add_all([f.short_path + "=" + f.path for f in embedsrcs])
     ctx.actions.run(
         executable = ctx.executable._node,
         arguments = [args],
-        inputs = srcs + embedsrcs + [ctx.file._embedcfg],
+        inputs = srcs + embedsrcs + [ctx.file._embedcfg, woven],
         outputs = [out],
         mnemonic = "GoWeaveEmbedcfg",
         progress_message = "Resolving //go:embed patterns of %s" % ctx.label,
@@ -91,11 +98,13 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_
     weave_args = ctx.actions.args()
     weave_args.add(command)
     weave_args.add_all(extra_args)
-    inputs = srcs + aspects.files
+    buildctx = ctx.attr._stdlib[GoWeaveStdlibInfo].buildctx
+    inputs = srcs + aspects.files + [buildctx]
     if link_deps_from != None:
         weave_args.add_all(link_deps_from, before_each = "--link-deps-from")
         inputs = depset(inputs, transitive = [link_deps_from])
     weave_args.add_all(aspects.files, before_each = "-c")
+    weave_args.add("--build-context", buildctx)
     weave_args.add("-p", importpath)
     weave_args.add("-o", woven.path)
     weave_args.add("--report", report)
@@ -126,7 +135,7 @@ def compile_package(ctx, importpath, executable = False):
     direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
     flags = ["--main-module"] + (["--link-deps-into", "zz_goweave_linkdeps.go"] if executable else [])
     woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, flags, linked_reports(direct) if executable else None)
-    embed = embed_action(ctx, srcs, ctx.files.embedsrcs)
+    embed = embed_action(ctx, srcs, ctx.files.embedsrcs, woven)
     info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embed, report, executable)
     return info, [woven, report]
 

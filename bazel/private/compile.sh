@@ -3,7 +3,8 @@
 #   COMPILE STD_IMPORTCFG DEPS_IMPORTCFG OUT_EXPORT OUT_ARCHIVE IMPORTPATH EMBEDCFG WOVEN_DIR MODE SRC...
 # A source the weaver left unchanged is compiled from its original path, so its recorded
 # position is the original one; woven files carry //line directives naming the original.
-# MODE "all": every SRC is in the package. MODE "some" (go_weaved_test, whose sources hold two
+# MODE "all": every SRC is in the package, but for those build constraints exclude (listed in
+# WOVEN_DIR/goweave-excluded.txt). MODE "some" (go_weaved_test, whose sources hold two
 # packages): the SRCs the weaver wrote into WOVEN_DIR are. Either way, so are the files the
 # weaver generated there (an executable's link-package imports, a stand-in TestMain).
 set -euo pipefail
@@ -21,7 +22,7 @@ for src in "$@"; do
   names="$names$(basename "$src") "
   candidate=$woven/$(basename "$src")
   if [ ! -e "$candidate" ]; then
-    if [ "$mode" = some ]; then continue; fi
+    if [ "$mode" = some ] || grep -qxF "$(basename "$src")" "$woven/goweave-excluded.txt" 2>/dev/null; then continue; fi
     echo "go_weave: the weaver wrote no $candidate for $src" >&2
     exit 1
   fi

@@ -1,6 +1,9 @@
 'use strict';
-// Writes the compiler's -embedcfg for one package: node embedcfg.cjs OUT PKG_DIR SRC... -- EMBED...
+// Writes the compiler's -embedcfg for one package:
+//   node embedcfg.cjs OUT PKG_DIR EXCLUDED_LIST SRC... -- EMBED...
 // PKG_DIR is the package's directory in short-path form; EMBED arguments are `short=exec` pairs.
+// EXCLUDED_LIST names, one per line, the SRCs build constraints leave out: their patterns, which
+// the compiler never sees, need not match.
 // Patterns follow //go:embed: path.Match per element, directories expand to their files except
 // names starting with '.' or '_' unless the pattern has the `all:` prefix.
 const fs = require('node:fs');
@@ -46,9 +49,10 @@ function segmentRegExp(segment) {
 }
 
 function main() {
-  const [out, pkgDir, ...rest] = process.argv.slice(2);
+  const [out, pkgDir, excludedList, ...rest] = process.argv.slice(2);
   const sep = rest.indexOf('--');
-  const srcs = rest.slice(0, sep);
+  const excluded = new Set(fs.readFileSync(excludedList, 'utf8').split('\n').filter(Boolean));
+  const srcs = rest.slice(0, sep).filter((src) => !excluded.has(src.slice(src.lastIndexOf('/') + 1)));
   const embeds = new Map();
   for (const pair of rest.slice(sep + 1)) {
     const eq = pair.indexOf('=');

@@ -25,6 +25,7 @@ GoWeaveLibraryInfo = provider(
 GoWeaveStdlibInfo = provider(
     doc = "The standard library and the go-weave runtime module, compiled once per configuration.",
     fields = {
+        "buildctx": "File: the configuration's build context (GOOS, GOARCH, compiler, cgo, release/tool/user tags) from go list, which the weaver selects package files by",
         "compile": "File: the SDK's compile tool",
         "files": "depset: everything an action needs to read the archives",
         "importcfg": "File: packagefile lines for every std and runtime package, execroot-relative",

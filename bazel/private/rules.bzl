@@ -89,7 +89,7 @@ def _go_weaved_test_impl(ctx):
     # test package (their package clauses tell), and writes the test binary's main.
     direct = (lib.deps if lib else []) + [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
     woven, report = weave_action(ctx, "weave-test", importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
-    embed = embed_action(ctx, srcs, embedsrcs)
+    embed = embed_action(ctx, srcs, embedsrcs, woven)
     internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed)
     external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed)
     main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True)

@@ -1,6 +1,7 @@
 """go_weave_stdlib: the standard library (woven where aspects target it) and the runtime module."""
 
 load(":providers.bzl", "GoWeaveAspectsInfo", "GoWeaveStdlibInfo")
+load(":tags.bzl", "GoWeaveTagsInfo")
 
 def _tool(files, name):
     for f in files:
@@ -16,12 +17,16 @@ def _go_weave_stdlib_impl(ctx):
     aspects = ctx.attr.aspects[GoWeaveAspectsInfo]
     pkgs = ctx.actions.declare_directory(ctx.label.name + "_pkgs")
     importcfg = ctx.actions.declare_file(ctx.label.name + ".importcfg")
+    buildctx = ctx.actions.declare_file(ctx.label.name + ".buildctx")
+    tags = ctx.attr.build_tags[GoWeaveTagsInfo].tags
 
     args = ctx.actions.args()
     args.add(version.dirname)
     args.add(gomod.dirname)
     args.add(pkgs.path)
     args.add(importcfg)
+    args.add(buildctx)
+    args.add(",".join(tags))
     args.add(ctx.executable._weaver.path if ctx.attr.weave else "")
     args.add_all(ctx.attr.skip, before_each = "--skip")
     args.add_all(aspects.files)
@@ -31,13 +36,14 @@ def _go_weave_stdlib_impl(ctx):
         arguments = [args],
         inputs = depset(sdk_files + ctx.files._runtime + aspects.files),
         tools = [ctx.attr._weaver[DefaultInfo].files_to_run] if ctx.attr.weave else [],
-        outputs = [pkgs, importcfg],
+        outputs = [pkgs, importcfg, buildctx],
         mnemonic = "GoWeaveStdlib",
         progress_message = "Compiling the Go standard library and go-weave runtime (%s)" % ctx.label,
     )
     files = depset([pkgs, importcfg])
     return [
         GoWeaveStdlibInfo(
+            buildctx = buildctx,
             compile = _tool(tools, "compile"),
             files = files,
             importcfg = importcfg,
@@ -53,6 +59,7 @@ go_weave_stdlib = rule(
     doc = "Compiles std and go-weave.dev/runtime once per configuration; every go_weaved_* target links against it.",
     attrs = {
         "aspects": attr.label(mandatory = True, providers = [GoWeaveAspectsInfo]),
+        "build_tags": attr.label(default = Label("//bazel:tags"), providers = [GoWeaveTagsInfo], doc = "The go_weave_tags flag: build tags for std and every package."),
         "skip": attr.string_list(doc = "Std packages never woven, even when an aspect matches them."),
         "weave": attr.bool(default = True, doc = "Weave the std packages the aspects may touch before compiling."),
         "_runtime": attr.label(default = Label("//:runtime_srcs"), allow_files = True),

@@ -1,8 +1,10 @@
 #!/bin/bash
 # Compiles the standard library and the go-weave runtime module in one go command run,
 # after weaving the std packages the aspects may touch. Arguments (execroot-relative):
-#   SDK_ROOT RUNTIME_ROOT OUT_DIR IMPORTCFG WEAVER [--skip STD_PKG]... [ASPECT.yml...]
-# WEAVER is only run when it is non-empty.
+#   SDK_ROOT RUNTIME_ROOT OUT_DIR IMPORTCFG BUILDCTX TAGS WEAVER [--skip STD_PKG]... [ASPECT.yml...]
+# WEAVER is only run when it is non-empty. TAGS is go build's -tags (comma-separated, may be
+# empty). BUILDCTX receives go list's build context, which the weaver selects the files of every
+# other package by, so that they follow the same GOOS, GOARCH, release and tool tags as std.
 set -euo pipefail
 export PATH=/usr/bin:/bin
 
@@ -11,8 +13,10 @@ sdk=$execroot/$1
 runtime=$execroot/$2
 out=$3
 cfg=$4
-weaver=${5:+$execroot/$5}
-shift 5
+buildctx=$5
+tags=$6
+weaver=${7:+$execroot/$7}
+shift 7
 weave_args=()
 while [ $# -gt 0 ]; do
   if [ "$1" = --skip ]; then
@@ -55,13 +59,24 @@ replace go-weave.dev/runtime => $work/runtime
 GOMOD
 
 cd "$work/mod"
-env -i PATH=/usr/bin:/bin HOME="$work" GOROOT="$goroot" GOPATH="$work/gopath" \
-  GOCACHE="$work/cache" GOTOOLCHAIN=local GOFLAGS=-mod=mod GOPROXY=off GOSUMDB=off \
-  GO111MODULE=on GOENV=off GOWORK=off CGO_ENABLED=0 \
-  "$goroot/bin/go" list -export -trimpath -deps \
+golist() {
+  env -i PATH=/usr/bin:/bin HOME="$work" GOROOT="$goroot" GOPATH="$work/gopath" \
+    GOCACHE="$work/cache" GOTOOLCHAIN=local GOFLAGS=-mod=mod GOPROXY=off GOSUMDB=off \
+    GO111MODULE=on GOENV=off GOWORK=off CGO_ENABLED=0 \
+    "$goroot/bin/go" list -tags="$tags" "$@"
+}
+golist -export -trimpath -deps \
   -f '{{if .Export}}{{.ImportPath}} {{.Export}}{{end}}' \
   std go-weave.dev/runtime/... >"$work/exports"
+# The format weaver/src/parse/constraints.ts parseBuildContext reads.
+golist -f 'goos {{context.GOOS}}
+goarch {{context.GOARCH}}
+compiler {{context.Compiler}}
+cgo {{context.CgoEnabled}}
+tags {{join context.ReleaseTags " "}} {{join context.ToolTags " "}} {{join context.BuildTags " "}}' \
+  go-weave.dev/runtime/trace >"$work/buildctx"
 cd "$execroot"
+cp "$work/buildctx" "$buildctx"
 
 mkdir -p "$out"
 echo "# import config" >"$cfg"

@@ -11998,6 +11998,271 @@ function errorPosition(root, positions, file) {
   return { file: p.file, line: p.line, col: p.col };
 }
 
+// weaver/src/parse/constraints.ts
+var KNOWN_OS = /* @__PURE__ */ new Set([
+  "aix",
+  "android",
+  "darwin",
+  "dragonfly",
+  "freebsd",
+  "hurd",
+  "illumos",
+  "ios",
+  "js",
+  "linux",
+  "nacl",
+  "netbsd",
+  "openbsd",
+  "plan9",
+  "solaris",
+  "wasip1",
+  "windows",
+  "zos"
+]);
+var UNIX_OS = /* @__PURE__ */ new Set([
+  "aix",
+  "android",
+  "darwin",
+  "dragonfly",
+  "freebsd",
+  "hurd",
+  "illumos",
+  "ios",
+  "linux",
+  "netbsd",
+  "openbsd",
+  "solaris"
+]);
+var KNOWN_ARCH = /* @__PURE__ */ new Set([
+  "386",
+  "amd64",
+  "amd64p32",
+  "arm",
+  "armbe",
+  "arm64",
+  "arm64be",
+  "loong64",
+  "mips",
+  "mipsle",
+  "mips64",
+  "mips64le",
+  "mips64p32",
+  "mips64p32le",
+  "ppc",
+  "ppc64",
+  "ppc64le",
+  "riscv",
+  "riscv64",
+  "s390",
+  "s390x",
+  "sparc",
+  "sparc64",
+  "wasm"
+]);
+var IMPLIED_OS = { android: "linux", illumos: "solaris", ios: "darwin" };
+function matchTag(ctx, tag) {
+  if (tag === "cgo") return ctx.cgo;
+  if (tag === ctx.goos || tag === ctx.goarch || tag === ctx.compiler) return true;
+  if (IMPLIED_OS[ctx.goos] === tag) return true;
+  if (tag === "unix") return UNIX_OS.has(ctx.goos);
+  return ctx.tags.has(tag === "boringcrypto" ? "goexperiment.boringcrypto" : tag);
+}
+function fileNameMatches(ctx, fileName) {
+  const stem = fileName.split(".")[0];
+  const underscore = stem.indexOf("_");
+  if (underscore < 0) return true;
+  const parts2 = stem.slice(underscore).split("_");
+  if (parts2[parts2.length - 1] === "test") parts2.pop();
+  const last = parts2[parts2.length - 1];
+  const before = parts2[parts2.length - 2];
+  if (parts2.length >= 2 && KNOWN_OS.has(before) && KNOWN_ARCH.has(last)) return matchTag(ctx, before) && matchTag(ctx, last);
+  if (KNOWN_OS.has(last) || KNOWN_ARCH.has(last)) return matchTag(ctx, last);
+  return true;
+}
+function evalExpr(ctx, e) {
+  switch (e.kind) {
+    case "tag":
+      return matchTag(ctx, e.name);
+    case "not":
+      return !evalExpr(ctx, e.x);
+    case "and":
+      return evalExpr(ctx, e.x) && evalExpr(ctx, e.y);
+    case "or":
+      return evalExpr(ctx, e.x) || evalExpr(ctx, e.y);
+  }
+}
+var TAG = /^[A-Za-z0-9_.]+/;
+function parseGoBuildExpr(text) {
+  let pos = 0;
+  let tok = "";
+  let tokPos = 0;
+  const fail = (message, at = tokPos) => {
+    throw Object.assign(new Error(message), { offset: at });
+  };
+  const current = () => tok;
+  const next = () => {
+    while (pos < text.length && (text[pos] === " " || text[pos] === "	")) pos++;
+    tokPos = pos;
+    if (pos >= text.length) {
+      tok = "";
+      return;
+    }
+    const two = text.slice(pos, pos + 2);
+    if (two === "&&" || two === "||") {
+      tok = two;
+      pos += 2;
+      return;
+    }
+    if ("!()".includes(text[pos])) {
+      tok = text[pos++];
+      return;
+    }
+    const m = TAG.exec(text.slice(pos));
+    if (!m) fail(`invalid syntax at ${text[pos]}`);
+    tok = m[0];
+    pos += tok.length;
+  };
+  const or = () => {
+    let x = and();
+    while (tok === "||") {
+      next();
+      x = { kind: "or", x, y: and() };
+    }
+    return x;
+  };
+  const and = () => {
+    let x = not();
+    while (tok === "&&") {
+      next();
+      x = { kind: "and", x, y: not() };
+    }
+    return x;
+  };
+  const not = () => {
+    if (tok !== "!") return atom();
+    next();
+    if (tok === "!") fail("double negation not allowed");
+    return { kind: "not", x: atom() };
+  };
+  const atom = () => {
+    if (tok === "(") {
+      const open = tokPos;
+      next();
+      const x = or();
+      if (current() !== ")") fail("missing close paren", open);
+      next();
+      return x;
+    }
+    if (tok === "") fail("unexpected end of expression");
+    if (!TAG.test(tok) || tok === "&&" || tok === "||") fail(`unexpected token ${tok}`);
+    const name2 = tok;
+    next();
+    return { kind: "tag", name: name2 };
+  };
+  next();
+  const e = or();
+  if (tok !== "") fail(`unexpected token ${tok}`);
+  return e;
+}
+function plusBuildMatches(ctx, text) {
+  return text.split(/\s+/).filter(Boolean).some((option) => option.split(",").every((term) => {
+    const negated = term.startsWith("!");
+    const name2 = negated ? term.slice(1) : term;
+    if (!/^[A-Za-z0-9_.]+$/.test(name2)) return false;
+    return matchTag(ctx, name2) !== negated;
+  }));
+}
+function readHeader(file, source) {
+  const lines = source.split("\n");
+  let inBlock = false;
+  let ended = false;
+  let endLine = 0;
+  let goBuild;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    let line = lines[i2].trim();
+    if (line === "" && !ended) {
+      endLine = i2;
+      continue;
+    }
+    if (!line.startsWith("//")) ended = true;
+    if (!inBlock && /^\/\/go:build(\s|$)/.test(line)) {
+      if (goBuild) throw new WeaveError("multiple //go:build comments", { file, line: i2 + 1 });
+      goBuild = { text: line.slice("//go:build".length), line: i2 + 1, col: lines[i2].indexOf("//go:build") + 1 };
+    }
+    for (; ; ) {
+      if (inBlock) {
+        const close = line.indexOf("*/");
+        if (close < 0) break;
+        inBlock = false;
+        line = line.slice(close + 2).trim();
+        continue;
+      }
+      if (line === "" || line.startsWith("//")) break;
+      if (line.startsWith("/*")) {
+        inBlock = true;
+        line = line.slice(2).trim();
+        continue;
+      }
+      return { goBuild, plusBuild: plusBuildLines(lines.slice(0, endLine)) };
+    }
+  }
+  return { goBuild, plusBuild: plusBuildLines(lines.slice(0, endLine)) };
+}
+function plusBuildLines(lines) {
+  return lines.map((l) => l.trim()).flatMap((l) => {
+    const m = /^\/\/\s*\+build(?:\s+(.*))?$/.exec(l);
+    return m ? [m[1] ?? ""] : [];
+  });
+}
+function importsC(source) {
+  const code = source.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`|'(?:[^'\\\n]|\\.)*'|"((?:[^"\\\n]|\\.)*)"/g, (m, s) => s === "C" ? m : m.replace(/[^\n]/g, " "));
+  const group = /(?:^|[\s;])import\s*\(([^)]*)\)/g;
+  for (let m = group.exec(code); m; m = group.exec(code)) {
+    if (/(^|[\s;])"C"/.test(m[1])) return true;
+  }
+  return /(?:^|[\s;])import\s+"C"/.test(code);
+}
+function excludedBecause(ctx, file, source) {
+  const name2 = file.split("/").pop() ?? file;
+  if (name2.startsWith("_") || name2.startsWith(".")) return "its name starts with _ or .";
+  if (!fileNameMatches(ctx, name2)) return `its name is for another GOOS/GOARCH than ${ctx.goos}/${ctx.goarch}`;
+  const header = readHeader(file, source);
+  if (header.goBuild) {
+    let expr;
+    try {
+      expr = parseGoBuildExpr(header.goBuild.text);
+    } catch (e) {
+      const offset = e.offset ?? 0;
+      throw new WeaveError(`parsing //go:build line: ${e.message}`, {
+        file,
+        line: header.goBuild.line,
+        col: header.goBuild.col + "//go:build".length + offset
+      });
+    }
+    if (!evalExpr(ctx, expr)) return `//go:build${header.goBuild.text}`.trimEnd();
+  } else {
+    const failing = header.plusBuild.find((l) => !plusBuildMatches(ctx, l));
+    if (failing !== void 0) return `// +build ${failing}`;
+  }
+  if (!ctx.cgo && importsC(source)) return 'it imports "C" and cgo is off';
+  return void 0;
+}
+function parseBuildContext(text, file) {
+  const fields = /* @__PURE__ */ new Map();
+  text.split("\n").forEach((line) => {
+    const words = line.trim().split(/\s+/).filter(Boolean);
+    if (words.length > 0) fields.set(words[0], words.slice(1));
+  });
+  const one = (key) => {
+    const v = fields.get(key);
+    if (!v || v.length !== 1) throw new WeaveError(`expected a line "${key} <value>" in the build context`, { file });
+    return v[0];
+  };
+  const cgo = one("cgo");
+  if (cgo !== "true" && cgo !== "false") throw new WeaveError(`expected "cgo true" or "cgo false", not "cgo ${cgo}"`, { file });
+  return { goos: one("goos"), goarch: one("goarch"), compiler: one("compiler"), cgo: cgo === "true", tags: new Set(fields.get("tags") ?? []) };
+}
+
 // weaver/src/gocmd/overlay.ts
 function linkDepsFile(deps) {
   return `// Code generated by go-weave. DO NOT EDIT.
@@ -14356,7 +14621,7 @@ async function applyAll(plan, aspect, c, injectedOnce) {
 }
 
 // bazel/private/launcher/main.ts
-var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]\u2026] FILE.go\u2026\n       weaver weave-std [-c ASPECTS.yml]\u2026 [--skip IMPORT_PATH]\u2026 SRC_DIR\n       weaver weave-test [-c ASPECTS.yml]\u2026 -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]\u2026 FILE.go\u2026";
+var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 [--build-context CTX] -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]\u2026] FILE.go\u2026\n       weaver weave-std [-c ASPECTS.yml]\u2026 [--skip IMPORT_PATH]\u2026 SRC_DIR\n       weaver weave-test [-c ASPECTS.yml]\u2026 [--build-context CTX] -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]\u2026 FILE.go\u2026";
 function parse(argv) {
   const a = { configs: [], mainModule: false, linkDepsFrom: [], skip: /* @__PURE__ */ new Set(), rest: [] };
   for (let i2 = 0; i2 < argv.length; i2++) {
@@ -14367,6 +14632,7 @@ function parse(argv) {
     };
     if (arg === "-c") a.configs.push(value());
     else if (arg === "-p") a.importPath = value();
+    else if (arg === "--build-context") a.buildContext = value();
     else if (arg === "-o") a.outDir = value();
     else if (arg === "--report") a.report = value();
     else if (arg === "--main-module") a.mainModule = true;
@@ -14388,11 +14654,38 @@ function writeAtomic(path, data) {
 function aspectsFor(configs) {
   return configs.length ? loadAspectFiles(configs) : loadConfig({});
 }
+function selectFiles(a) {
+  const ctx = a.buildContext ? parseBuildContext((0, import_node_fs3.readFileSync)(a.buildContext, "utf8"), a.buildContext) : void 0;
+  const sel = { files: [], excluded: [] };
+  for (const path of a.rest) {
+    const source = (0, import_node_fs3.readFileSync)(path, "utf8");
+    const reason = ctx && excludedBecause(ctx, path, source);
+    if (reason) sel.excluded.push({ path, reason });
+    else sel.files.push({ path, source });
+  }
+  writeAtomic((0, import_node_path3.join)(a.outDir, EXCLUDED_LIST), sel.excluded.map((e) => `${(0, import_node_path3.basename)(e.path)}
+`).join(""));
+  return sel;
+}
+var EXCLUDED_LIST = "goweave-excluded.txt";
+function allExcluded(sel) {
+  const dir = (0, import_node_path3.dirname)(sel.excluded[0].path);
+  const reasons = sel.excluded.map((e) => `
+	${e.path}: ${e.reason}`).join("");
+  return new WeaveError(`build constraints exclude all Go files in ${dir}${reasons}`);
+}
 async function weave(a) {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
-  const files = a.rest.map((path) => ({ path, source: (0, import_node_fs3.readFileSync)(path, "utf8") }));
-  const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
+  const sel = selectFiles({ ...a, outDir: a.outDir });
+  if (sel.files.length === 0) {
+    if (a.linkDepsInto) throw allExcluded(sel);
+    const name2 = packageName(sel.excluded.map((e) => (0, import_node_fs3.readFileSync)(e.path, "utf8")));
+    if (!name2) throw allExcluded(sel);
+    writeAtomic((0, import_node_path3.join)(a.outDir, "zz_goweave_empty.go"), `package ${name2}
+`);
+  }
+  const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files: sel.files });
   for (const f of res.files) writeAtomic((0, import_node_path3.join)(a.outDir, (0, import_node_path3.basename)(f.path)), f.source);
   const linkDeps = linkedDeps(res.linkDeps, a.linkDepsFrom);
   if (a.linkDepsInto && linkDeps.length > 0) writeAtomic((0, import_node_path3.join)(a.outDir, a.linkDepsInto), linkDepsFile(linkDeps));
@@ -14402,7 +14695,8 @@ async function weave(a) {
       addedImports: res.addedImports,
       linkDeps: res.linkDeps,
       joinPoints: res.joinPoints,
-      aspects: res.aspects
+      aspects: res.aspects,
+      excluded: sel.excluded
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + "\n");
   }
@@ -14422,10 +14716,9 @@ async function weaveTest(a) {
   const internal = [];
   const external = [];
   const decls = { internal: noTestDecls(), external: noTestDecls() };
-  const files = await Promise.all(a.rest.map(async (path) => {
-    const source = (0, import_node_fs3.readFileSync)(path, "utf8");
-    return { path, source, go: await loadGoFile(path, source) };
-  }));
+  const sel = selectFiles({ ...a, outDir: a.outDir });
+  if (sel.files.length === 0) throw allExcluded(sel);
+  const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith("_test.go") }));
   const name2 = clauses.find((c) => !c.test)?.pkg ?? clauses.find((c) => !c.pkg.endsWith("_test"))?.pkg ?? clauses[0].pkg.replace(/_test$/, "");
   for (const { f, pkg, test } of clauses) {
@@ -14471,7 +14764,8 @@ async function weaveTest(a) {
       linkDeps,
       joinPoints: wovenInternal.joinPoints + wovenExternal.joinPoints,
       aspects: [.../* @__PURE__ */ new Set([...wovenInternal.aspects, ...wovenExternal.aspects])],
-      tests: { internal: decls.internal.funcs, external: decls.external.funcs }
+      tests: { internal: decls.internal.funcs, external: decls.external.funcs },
+      excluded: sel.excluded
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + "\n");
   }

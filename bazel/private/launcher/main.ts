@@ -3,24 +3,27 @@
 // node_modules. The grammar wasm files and built-in aspects are read from dist/weaver, found
 // through runfiles and handed to the core as GOWEAVE_ASSETS.
 //
-//   weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module]
-//         [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…
+//   weave [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR [--report R.json]
+//         [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…
 //         (--link-deps-into: an executable's main package, given the weave reports of all it
 //         links: the packages their link-package advice names are imported in OUT_DIR/NAME.go)
 //   weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR
 //             (weaves, in place, every std package the aspects may touch, except the skipped ones)
-//   weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json]
-//              [--link-deps-from R.json]… FILE.go…
+//   weave-test [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR
+//              --package-dir DIR [--report R.json] [--link-deps-from R.json]… FILE.go…
 //             (go_weaved_test: a package and its tests, split into OUT_DIR/internal (package p
 //             with its internal tests) and OUT_DIR/external (p_test), both woven, and the test
 //             binary's main package in OUT_DIR/main)
 //
 // `weave` matches the go-weave CLI, plus --main-module: Bazel targets are the project's own code,
 // which aspects restricted to the main module (package-filter root: true) must see.
+// --build-context (the standard-library action's go list context) selects the FILEs the go
+// command would compile for that target; the others are listed in OUT_DIR/goweave-excluded.txt.
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { runfiles } from '@bazel/runfiles';
 import { loadGoFile } from '../../../weaver/src/parse/gofile.ts';
+import { type BuildContext, excludedBecause, parseBuildContext } from '../../../weaver/src/parse/constraints.ts';
 import { linkDepsFile } from '../../../weaver/src/gocmd/overlay.ts';
 import { TESTMAIN_FILE, testMainStub } from '../../../weaver/src/gocmd/testmain.ts';
 import { noTestDecls, testDecls, testMainSource } from './testmain.ts';
@@ -34,12 +37,13 @@ import {
 } from '../../../weaver/src/index.ts';
 
 const USAGE =
-  'usage: weaver weave [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…\n' +
+  'usage: weaver weave [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…\n' +
   '       weaver weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR\n' +
-  '       weaver weave-test [-c ASPECTS.yml]… -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]… FILE.go…';
+  '       weaver weave-test [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]… FILE.go…';
 
 interface Args {
   configs: string[];
+  buildContext?: string;
   importPath?: string;
   outDir?: string;
   report?: string;
@@ -61,6 +65,7 @@ function parse(argv: string[]): Args {
     };
     if (arg === '-c') a.configs.push(value());
     else if (arg === '-p') a.importPath = value();
+    else if (arg === '--build-context') a.buildContext = value();
     else if (arg === '-o') a.outDir = value();
     else if (arg === '--report') a.report = value();
     else if (arg === '--main-module') a.mainModule = true;
@@ -85,11 +90,48 @@ function aspectsFor(configs: string[]): AspectSet {
   return configs.length ? loadAspectFiles(configs) : loadConfig({});
 }
 
+/** A package's sources the go command would compile, and the others with the reason. */
+interface Selection {
+  files: { path: string; source: string }[];
+  excluded: { path: string; reason: string }[];
+}
+
+function selectFiles(a: Args & { outDir: string }): Selection {
+  const ctx: BuildContext | undefined = a.buildContext ? parseBuildContext(readFileSync(a.buildContext, 'utf8'), a.buildContext) : undefined;
+  const sel: Selection = { files: [], excluded: [] };
+  for (const path of a.rest) {
+    const source = readFileSync(path, 'utf8');
+    const reason = ctx && excludedBecause(ctx, path, source);
+    if (reason) sel.excluded.push({ path, reason });
+    else sel.files.push({ path, source });
+  }
+  // compile.sh and embedcfg.cjs read it: a src missing from OUT_DIR is an error unless listed.
+  writeAtomic(join(a.outDir, EXCLUDED_LIST), sel.excluded.map((e) => `${basename(e.path)}\n`).join(''));
+  return sel;
+}
+
+const EXCLUDED_LIST = 'goweave-excluded.txt';
+
+/** go's message when nothing is left, with each file's reason (the user sees what to change). */
+function allExcluded(sel: Selection): WeaveError {
+  const dir = dirname(sel.excluded[0].path);
+  const reasons = sel.excluded.map((e) => `\n\t${e.path}: ${e.reason}`).join('');
+  return new WeaveError(`build constraints exclude all Go files in ${dir}${reasons}`);
+}
+
 async function weave(a: Args): Promise<void> {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
-  const files = a.rest.map((path) => ({ path, source: readFileSync(path, 'utf8') }));
-  const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
+  const sel = selectFiles({ ...a, outDir: a.outDir });
+  if (sel.files.length === 0) {
+    // A library for another platform still builds, empty, as it would under rules_go; an
+    // executable without sources is the user's mistake.
+    if (a.linkDepsInto) throw allExcluded(sel);
+    const name = packageName(sel.excluded.map((e) => readFileSync(e.path, 'utf8')));
+    if (!name) throw allExcluded(sel);
+    writeAtomic(join(a.outDir, 'zz_goweave_empty.go'), `package ${name}\n`);
+  }
+  const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files: sel.files });
   for (const f of res.files) writeAtomic(join(a.outDir, basename(f.path)), f.source);
   const linkDeps = linkedDeps(res.linkDeps, a.linkDepsFrom);
   // Only an executable's main package gets the file (go_weaved_binary).
@@ -101,6 +143,7 @@ async function weave(a: Args): Promise<void> {
       linkDeps: res.linkDeps,
       joinPoints: res.joinPoints,
       aspects: res.aspects,
+      excluded: sel.excluded,
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + '\n');
   }
@@ -129,10 +172,9 @@ async function weaveTest(a: Args): Promise<void> {
   const internal: { path: string; source: string }[] = [];
   const external: { path: string; source: string }[] = [];
   const decls = { internal: noTestDecls(), external: noTestDecls() };
-  const files = await Promise.all(a.rest.map(async (path) => {
-    const source = readFileSync(path, 'utf8');
-    return { path, source, go: await loadGoFile(path, source) };
-  }));
+  const sel = selectFiles({ ...a, outDir: a.outDir });
+  if (sel.files.length === 0) throw allExcluded(sel);
+  const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   // The package's name: a non-test file's clause, else an internal test's, else the external one's.
   const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith('_test.go') }));
   const name = clauses.find((c) => !c.test)?.pkg ?? clauses.find((c) => !c.pkg.endsWith('_test'))?.pkg ?? clauses[0].pkg.replace(/_test$/, '');
@@ -180,6 +222,7 @@ async function weaveTest(a: Args): Promise<void> {
       joinPoints: wovenInternal.joinPoints + wovenExternal.joinPoints,
       aspects: [...new Set([...wovenInternal.aspects, ...wovenExternal.aspects])],
       tests: { internal: decls.internal.funcs, external: decls.external.funcs },
+      excluded: sel.excluded,
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + '\n');
   }

@@ -11,3 +11,8 @@ func Format(word, name string) string {
 	}
 	return word + ", " + name + "!"
 }
+
+// Line is Format as one line of text, ended as the platform ends lines.
+func Line(word, name string) string {
+	return Format(word, name) + newline
+}

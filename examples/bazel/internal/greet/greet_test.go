@@ -2,6 +2,7 @@ package greet
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -14,6 +15,14 @@ func TestFormat(t *testing.T) {
 		if got := Format(c.word, c.name); got != c.want {
 			t.Errorf("Format(%q, %q) = %q, want %q", c.word, c.name, got, c.want)
 		}
+	}
+}
+
+func TestLine(t *testing.T) {
+	// The rules compile newline_other.go here, never newline_windows.go (which also declares
+	// newline: with both, the package would not compile at all).
+	if got, want := Line("Hi", "Ann"), "Hi, Ann!\n"; runtime.GOOS != "windows" && got != want {
+		t.Errorf("Line = %q, want %q", got, want)
 	}
 }
 
