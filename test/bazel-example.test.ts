@@ -128,8 +128,9 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
     const out = r.stdout + r.stderr;
     // greet_test: a test, a fuzz target's seed, an example with output and a benchmark;
     // store_test: the package's own test (package store), external ones (store_test), one
-    // reading testdata/ from the package's directory.
-    for (const name of ['TestFormat', 'FuzzFormat', 'ExampleFormat', 'TestSeedIsEmbedded', 'TestGreeting', 'TestLanguages']) {
+    // reading testdata/ from the package's directory, one using export_test.go's helper beside
+    // storetest (which imports store: compiled again against that variant, or the link fails).
+    for (const name of ['TestFormat', 'TestLine', 'FuzzFormat', 'ExampleFormat', 'TestSeedIsEmbedded', 'TestGreeting', 'TestLanguages', 'TestUnknownLanguage']) {
       assert.match(out, new RegExp(`--- PASS: ${name} `), out);
     }
     assert.match(out, /BenchmarkFormat-\d+\s+1\s+[\d.]+ ns\/op/, out);

@@ -143,7 +143,7 @@ def linked_reports(direct):
     """The weave reports of every package that direct links in."""
     return depset(transitive = [d.reports for d in direct])
 
-def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embed, report = None, sees_all = False):
+def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embed, report = None, sees_all = False, overrides = {}):
     """Compiles one package from the weaver's output.
 
     Args:
@@ -159,12 +159,60 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
       report: the package's weave report, or None.
       sees_all: the package may import anything direct links in (the blank imports of an
         executable's link-package advice), not only direct itself.
+      overrides: {importpath: package entry} compiled against instead of direct's (a test
+        binary's variants of the package under test and of what imports it).
 
     Returns:
       GoWeaveArchiveInfo.
     """
-    stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
     visible = depset(transitive = [d.transitive for d in direct]).to_list() if sees_all else direct
+    visible = [overrides.get(v.importpath, v) for v in visible]
+    recompile = struct(
+        embedcfg = embed.cfg if embed else None,
+        embedfiles = tuple(embed.files) if embed else (),
+        mode = mode,
+        srcs = tuple(srcs),
+        woven = woven,
+        woven_dir = woven_dir,
+    )
+    archive, export = _compile(ctx, name, importpath, recompile, visible)
+    return GoWeaveArchiveInfo(
+        archive = archive,
+        archives = depset([archive], transitive = [d.archives for d in direct]),
+        export = export,
+        importpath = importpath,
+        reports = depset([report] if report else [], transitive = [d.reports for d in direct]),
+        transitive = depset(
+            [_entry(importpath, archive, export, [d.importpath for d in direct], recompile)],
+            transitive = [d.transitive for d in direct],
+            order = "postorder",
+        ),
+    )
+
+def _entry(importpath, archive, export, imports, recompile):
+    """A package in GoWeaveArchiveInfo.transitive: what links it, and what compiles it again."""
+    return struct(
+        archive = archive,
+        export = export,
+        importpath = importpath,
+        imports = tuple(imports),
+        recompile = recompile,
+    )
+
+def _compile(ctx, name, importpath, inputs, visible):
+    """Runs compile.sh for one package.
+
+    Args:
+      ctx: the rule context (COMPILE_ATTRS).
+      name: the base name of the outputs.
+      importpath: the package path (-p).
+      inputs: struct(srcs, woven, woven_dir, mode, embedcfg, embedfiles).
+      visible: package entries (importpath, export) the package may import.
+
+    Returns:
+      (archive, export) Files.
+    """
+    stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
     deps_cfg = _write_importcfg(ctx, name + ".importcfg", visible, _packagefile_export)
     archive = ctx.actions.declare_file(name + ".a")
     export = ctx.actions.declare_file(name + ".x")
@@ -175,45 +223,73 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
     args.add(export)
     args.add(archive)
     args.add(importpath)
-    args.add(embed.cfg.path if embed else "")
-    args.add(woven_dir)
-    args.add(mode)
-    args.add_all(srcs)
-    inputs = [woven, deps_cfg] + srcs + [d.export for d in visible]
-    if embed:
-        inputs += [embed.cfg] + embed.files
+    args.add(inputs.embedcfg.path if inputs.embedcfg else "")
+    args.add(inputs.woven_dir)
+    args.add(inputs.mode)
+    args.add_all(inputs.srcs)
+    files = [inputs.woven, deps_cfg] + list(inputs.srcs) + [v.export for v in visible]
+    if inputs.embedcfg:
+        files += [inputs.embedcfg] + list(inputs.embedfiles)
     ctx.actions.run(
         executable = ctx.executable._compile_sh,
         arguments = [args],
-        inputs = depset(inputs, transitive = [stdlib.files, stdlib.tools]),
+        inputs = depset(files, transitive = [stdlib.files, stdlib.tools]),
         outputs = [export, archive],
         mnemonic = "GoWeaveCompile",
         progress_message = "Compiling Go package %s (%s)" % (importpath, ctx.label),
     )
-    return GoWeaveArchiveInfo(
-        archive = archive,
-        archives = depset([archive], transitive = [d.archives for d in direct]),
-        export = export,
-        importpath = importpath,
-        reports = depset([report] if report else [], transitive = [d.reports for d in direct]),
-        transitive = depset(
-            [struct(importpath = importpath, archive = archive, export = export)],
-            transitive = [d.transitive for d in direct],
-        ),
-    )
+    return archive, export
 
-def link_binary(ctx, main):
+def test_variants(ctx, internal, direct):
+    """The packages a test binary compiles again, as go test does.
+
+    Each package in direct's closure that imports the package under test, directly or not, is
+    compiled again against the variant with the internal tests.
+
+    Args:
+      ctx: the rule context (COMPILE_ATTRS).
+      internal: GoWeaveArchiveInfo of the package with its internal tests.
+      direct: GoWeaveArchiveInfo of the test's other imports.
+
+    Returns:
+      {importpath: package entry}: internal and every package compiled again.
+    """
+    overrides = {internal.importpath: _entry(internal.importpath, internal.archive, internal.export, [], None)}
+    closure = depset(transitive = [d.transitive for d in direct], order = "postorder").to_list()
+
+    # Postorder: a package comes after everything it imports, so one pass sees each import's fate.
+    for pkg in closure:
+        if pkg.importpath in overrides or not [i for i in pkg.imports if i in overrides]:
+            continue
+        visible = [overrides.get(v.importpath, v) for v in closure]
+        name = "%s.variants/%s" % (ctx.label.name, pkg.importpath)
+        archive, export = _compile(ctx, name, pkg.importpath, pkg.recompile, visible)
+        overrides[pkg.importpath] = _entry(pkg.importpath, archive, export, pkg.imports, pkg.recompile)
+    return overrides
+
+def link_binary(ctx, main, overrides = {}):
     """Links the main archive with every transitive package into an executable.
 
     Args:
       ctx: the rule context (x_defs, COMPILE_ATTRS and LINK_ATTRS).
       main: GoWeaveArchiveInfo of the main package.
+      overrides: {importpath: package entry} linked instead of the one main's deps carry.
 
     Returns:
       The executable File.
     """
     stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
-    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".link.importcfg", main.transitive, _packagefile)
+    linked = main.transitive
+    archives = main.archives
+    if overrides:
+        entries = {}
+        for pkg in main.transitive.to_list():
+            entries[pkg.importpath] = overrides.get(pkg.importpath, pkg)
+        linked = entries.values()
+
+        # Not main.archives: the versions replaced must not make the binary relink when they change.
+        archives = depset([main.archive] + [e.archive for e in linked])
+    deps_cfg = _write_importcfg(ctx, ctx.label.name + ".link.importcfg", linked, _packagefile)
     out = ctx.actions.declare_file(ctx.label.name)
     args = ctx.actions.args()
     args.add(stdlib.link)
@@ -226,7 +302,7 @@ def link_binary(ctx, main):
     ctx.actions.run(
         executable = ctx.executable._link_sh,
         arguments = [args],
-        inputs = depset([deps_cfg], transitive = [stdlib.files, stdlib.tools, main.archives]),
+        inputs = depset([deps_cfg], transitive = [stdlib.files, stdlib.tools, archives]),
         outputs = [out],
         mnemonic = "GoWeaveLink",
         progress_message = "Linking %s" % ctx.label,

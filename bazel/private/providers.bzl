@@ -8,7 +8,7 @@ GoWeaveArchiveInfo = provider(
         "export": "File: export data only (.x); dependents compile against it, so body-only changes do not recompile them",
         "importpath": "string: the import path the package was compiled as (-p)",
         "reports": "depset of File: the weave reports of this package and everything it links against (their linkDeps: packages link-package advice links into executables)",
-        "transitive": "depset of struct(importpath, archive) for this package and everything it links against",
+        "transitive": "postorder depset of struct(importpath, archive, export, imports, recompile) for this package and everything it links against (recompile: the compile inputs, for a test binary that compiles the package again against the variant of a package under test)",
     },
 )
 

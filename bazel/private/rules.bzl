@@ -1,7 +1,7 @@
 """go_weaved_library, go_weaved_binary and go_weaved_test."""
 
 load(":aspects.bzl", "resolve_aspects")
-load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embed_action", "link_binary", "linked_reports", "package_srcs", "weave_action")
+load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embed_action", "link_binary", "linked_reports", "package_srcs", "test_variants", "weave_action")
 load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveAspectsInfo", "GoWeaveLibraryInfo")
 load(":weaver.bzl", "rlocation")
 
@@ -91,9 +91,14 @@ def _go_weaved_test_impl(ctx):
     woven, report = weave_action(ctx, "weave-test", importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
     embed = embed_action(ctx, srcs, embedsrcs, woven)
     internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed)
-    external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed)
-    main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True)
-    exe = link_binary(ctx, main)
+
+    # As go test does, what imports the package under test is compiled again against the
+    # variant with the internal tests (export_test.go helpers, test-only state), so the binary
+    # links one version of it.
+    variants = test_variants(ctx, internal, direct)
+    external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed, overrides = variants)
+    main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True, overrides = variants)
+    exe = link_binary(ctx, main, variants)
     runfiles = ctx.runfiles(files = ctx.files.data)
     for d in ctx.attr.data:
         runfiles = runfiles.merge(d[DefaultInfo].default_runfiles)

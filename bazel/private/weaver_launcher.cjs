@@ -11993,9 +11993,7 @@ function syntaxErrorDetail(root) {
 }
 function errorPosition(root, positions, file) {
   const n = firstErrorNode(root);
-  if (!n) return { file, line: 1 };
-  const p = positions.position(n.startIndex);
-  return { file: p.file, line: p.line, col: p.col };
+  return n ? positions.position(n.startIndex) : { file, line: 1 };
 }
 
 // weaver/src/parse/constraints.ts
@@ -14614,8 +14612,7 @@ async function applyAll(plan, aspect, c, injectedOnce) {
       await applyAdvice(plan, aspect, adv, c);
     } catch (e) {
       if (e instanceof WeaveError) throw e;
-      const p = plan.file.positions.position(c.node.startIndex);
-      throw new WeaveError(`aspect "${aspect.id}": ${e.message}`, { file: p.file, line: p.line, col: p.col });
+      throw new WeaveError(`aspect "${aspect.id}": ${e.message}`, plan.file.positions.position(c.node.startIndex));
     }
   }
 }

@@ -218,8 +218,7 @@ async function applyAll(plan: FilePlan, aspect: Aspect, c: Candidate, injectedOn
       await applyAdvice(plan, aspect, adv, c);
     } catch (e) {
       if (e instanceof WeaveError) throw e;
-      const p = plan.file.positions.position(c.node.startIndex);
-      throw new WeaveError(`aspect "${aspect.id}": ${(e as Error).message}`, { file: p.file, line: p.line, col: p.col });
+      throw new WeaveError(`aspect "${aspect.id}": ${(e as Error).message}`, plan.file.positions.position(c.node.startIndex));
     }
   }
 }

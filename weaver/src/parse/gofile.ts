@@ -190,7 +190,5 @@ function syntaxErrorDetail(root: Node): string {
 
 function errorPosition(root: Node, positions: PositionMap, file: string): { file: string; line: number; col?: number } {
   const n = firstErrorNode(root);
-  if (!n) return { file, line: 1 };
-  const p = positions.position(n.startIndex);
-  return { file: p.file, line: p.line, col: p.col };
+  return n ? positions.position(n.startIndex) : { file, line: 1 };
 }

@@ -7,21 +7,13 @@ import (
 	"testing"
 
 	"example.com/service/internal/store"
+	"example.com/service/internal/store/storetest"
 )
-
-func open(t *testing.T) *store.Store {
-	t.Helper()
-	s, err := store.Open()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // Greeting has a //weave:span directive: with OTEL_TRACES_EXPORTER=console the test log shows
 // its span.
 func TestGreeting(t *testing.T) {
-	got, err := open(t).Greeting(context.Background(), "fr", "Ann")
+	got, err := storetest.Open(t).Greeting(context.Background(), "fr", "Ann")
 	if err != nil || got != "Bonjour, Ann!" {
 		t.Fatalf("Greeting(fr, Ann) = %q, %v", got, err)
 	}
@@ -33,7 +25,22 @@ func TestLanguages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(open(t).Languages(), " "); got != strings.TrimSpace(string(want)) {
+	if got := strings.Join(storetest.Open(t).Languages(), " "); got != strings.TrimSpace(string(want)) {
 		t.Errorf("Languages() = %q, want %q", got, want)
+	}
+}
+
+// store.With comes from export_test.go; storetest (which imports store) links with that same
+// variant of the package.
+func TestUnknownLanguage(t *testing.T) {
+	s := store.With(map[string]string{"sv": "Hej"})
+	if _, err := s.Greeting(context.Background(), "fr", "Ann"); err == nil {
+		t.Fatal("Greeting(fr) found a greeting in a store without French")
+	}
+	if got := s.Languages(); len(got) != 1 || got[0] != "sv" {
+		t.Errorf("Languages() = %v, want [sv]", got)
+	}
+	if got := storetest.Open(t).Languages(); len(got) < 2 {
+		t.Errorf("the embedded store has %v", got)
 	}
 }
