@@ -318,6 +318,21 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       }
     });
 
+    test('--@go_weave//bazel:goos and goarch cross-compile, choosing that platform\'s files', async () => {
+      mustSucceed('cross build', await run.bazel(ws, 'build', ['--@go_weave//bazel:goos=windows', '--@go_weave//bazel:goarch=arm64', '//cmd/server']));
+      // A PE executable for arm64: "MZ", then at the offset in 0x3c "PE\0\0" and machine 0xaa64.
+      const exe = readFileSync(join(copyBin, 'cmd/server/server'));
+      assert.equal(exe.subarray(0, 2).toString('latin1'), 'MZ');
+      const pe = exe.readUInt32LE(0x3c);
+      assert.equal(exe.subarray(pe, pe + 4).toString('latin1'), 'PE\0\0');
+      assert.equal(exe.readUInt16LE(pe + 4), 0xaa64);
+      const report = JSON.parse(readFileSync(join(copyBin, 'internal/greet/greet.weave.json'), 'utf8')) as { excluded: { path: string; reason: string }[] };
+      assert.deepEqual(report.excluded, [{ path: 'internal/greet/newline_other.go', reason: '//go:build !windows' }]);
+      const bad = await run.bazel(ws, 'build', ['--@go_weave//bazel:goos=plan10', '//cmd/server']);
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /unsupported GOOS\/GOARCH pair plan10\//, bad.stderr);
+    });
+
     test('a Go syntax error is reported at the original file and line', async () => {
       const file = join(ws, 'internal/greet/greet.go');
       const original = readFileSync(file, 'utf8');

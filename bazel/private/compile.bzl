@@ -235,6 +235,7 @@ def _compile(ctx, name, importpath, inputs, visible):
         arguments = [args],
         inputs = depset(files, transitive = [stdlib.files, stdlib.tools]),
         outputs = [export, archive],
+        env = stdlib.env,
         mnemonic = "GoWeaveCompile",
         progress_message = "Compiling Go package %s (%s)" % (importpath, ctx.label),
     )
@@ -304,6 +305,7 @@ def link_binary(ctx, main, overrides = {}):
         arguments = [args],
         inputs = depset([deps_cfg], transitive = [stdlib.files, stdlib.tools, archives]),
         outputs = [out],
+        env = stdlib.env,
         mnemonic = "GoWeaveLink",
         progress_message = "Linking %s" % ctx.label,
     )

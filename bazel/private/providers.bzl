@@ -27,6 +27,7 @@ GoWeaveStdlibInfo = provider(
     fields = {
         "buildctx": "File: the configuration's build context (GOOS, GOARCH, compiler, cgo, release/tool/user tags) from go list, which the weaver selects package files by",
         "compile": "File: the SDK's compile tool",
+        "env": "dict: GOOS and GOARCH for the compile and link actions when the build is for another platform than the host",
         "files": "depset: everything an action needs to read the archives",
         "importcfg": "File: packagefile lines for every std and runtime package, execroot-relative",
         "link": "File: the SDK's link tool",

@@ -1,7 +1,7 @@
 """go_weave_stdlib: the standard library (woven where aspects target it) and the runtime module."""
 
 load(":providers.bzl", "GoWeaveAspectsInfo", "GoWeaveStdlibInfo")
-load(":tags.bzl", "GoWeaveTagsInfo")
+load(":settings.bzl", "GoWeaveTagsInfo", "GoWeaveTargetInfo")
 
 def _tool(files, name):
     for f in files:
@@ -19,6 +19,11 @@ def _go_weave_stdlib_impl(ctx):
     importcfg = ctx.actions.declare_file(ctx.label.name + ".importcfg")
     buildctx = ctx.actions.declare_file(ctx.label.name + ".buildctx")
     tags = ctx.attr.build_tags[GoWeaveTagsInfo].tags
+    goos = ctx.attr.goos[GoWeaveTargetInfo].value
+    goarch = ctx.attr.goarch[GoWeaveTargetInfo].value
+
+    # The compile and link tools build for the platform these name, as under the go command.
+    env = {k: v for k, v in [("GOOS", goos), ("GOARCH", goarch)] if v}
 
     args = ctx.actions.args()
     args.add(version.dirname)
@@ -27,6 +32,8 @@ def _go_weave_stdlib_impl(ctx):
     args.add(importcfg)
     args.add(buildctx)
     args.add(",".join(tags))
+    args.add(goos)
+    args.add(goarch)
     args.add(ctx.executable._weaver.path if ctx.attr.weave else "")
     args.add_all(ctx.attr.skip, before_each = "--skip")
     args.add_all(aspects.files)
@@ -45,6 +52,7 @@ def _go_weave_stdlib_impl(ctx):
         GoWeaveStdlibInfo(
             buildctx = buildctx,
             compile = _tool(tools, "compile"),
+            env = env,
             files = files,
             importcfg = importcfg,
             link = _tool(tools, "link"),
@@ -59,6 +67,8 @@ go_weave_stdlib = rule(
     doc = "Compiles std and go-weave.dev/runtime once per configuration; every go_weaved_* target links against it.",
     attrs = {
         "aspects": attr.label(mandatory = True, providers = [GoWeaveAspectsInfo]),
+        "goarch": attr.label(default = Label("//bazel:goarch"), providers = [GoWeaveTargetInfo], doc = "The go_weave_target flag naming GOARCH."),
+        "goos": attr.label(default = Label("//bazel:goos"), providers = [GoWeaveTargetInfo], doc = "The go_weave_target flag naming GOOS."),
         "build_tags": attr.label(default = Label("//bazel:tags"), providers = [GoWeaveTagsInfo], doc = "The go_weave_tags flag: build tags for std and every package."),
         "skip": attr.string_list(doc = "Std packages never woven, even when an aspect matches them."),
         "weave": attr.bool(default = True, doc = "Weave the std packages the aspects may touch before compiling."),

@@ -1,9 +1,9 @@
 #!/bin/bash
 # Compiles the standard library and the go-weave runtime module in one go command run,
 # after weaving the std packages the aspects may touch. Arguments (execroot-relative):
-#   SDK_ROOT RUNTIME_ROOT OUT_DIR IMPORTCFG BUILDCTX TAGS WEAVER [--skip STD_PKG]... [ASPECT.yml...]
+#   SDK_ROOT RUNTIME_ROOT OUT_DIR IMPORTCFG BUILDCTX TAGS GOOS GOARCH WEAVER [--skip STD_PKG]... [ASPECT.yml...]
 # WEAVER is only run when it is non-empty. TAGS is go build's -tags (comma-separated, may be
-# empty). BUILDCTX receives go list's build context, which the weaver selects the files of every
+# empty); GOOS and GOARCH name the platform to build for (empty: the host's). BUILDCTX receives go list's build context, which the weaver selects the files of every
 # other package by, so that they follow the same GOOS, GOARCH, release and tool tags as std.
 set -euo pipefail
 export PATH=/usr/bin:/bin
@@ -15,8 +15,10 @@ out=$3
 cfg=$4
 buildctx=$5
 tags=$6
-weaver=${7:+$execroot/$7}
-shift 7
+goos=$7
+goarch=$8
+weaver=${9:+$execroot/$9}
+shift 9
 weave_args=()
 while [ $# -gt 0 ]; do
   if [ "$1" = --skip ]; then
@@ -62,7 +64,7 @@ cd "$work/mod"
 golist() {
   env -i PATH=/usr/bin:/bin HOME="$work" GOROOT="$goroot" GOPATH="$work/gopath" \
     GOCACHE="$work/cache" GOTOOLCHAIN=local GOFLAGS=-mod=mod GOPROXY=off GOSUMDB=off \
-    GO111MODULE=on GOENV=off GOWORK=off CGO_ENABLED=0 \
+    GO111MODULE=on GOENV=off GOWORK=off CGO_ENABLED=0 ${goos:+GOOS=$goos} ${goarch:+GOARCH=$goarch} \
     "$goroot/bin/go" list -tags="$tags" "$@"
 }
 golist -export -trimpath -deps \

@@ -1,0 +1,46 @@
+"""Command-line settings of every go_weave compile in a configuration: build tags and target."""
+
+GoWeaveTagsInfo = provider(
+    doc = "Build tags set on the command line.",
+    fields = {"tags": "list of string: the tags, as -tags takes them"},
+)
+
+GoWeaveTargetInfo = provider(
+    doc = "One half of the target platform set on the command line.",
+    fields = {"value": "string: a GOOS or GOARCH; empty for the host's"},
+)
+
+def _check_word(label, kind, word):
+    for c in word.elems():
+        if not (c.isalnum() or c in "_."):
+            fail("--%s: %r is not a %s (letters, digits, _ and . only)" % (label, word, kind))
+
+def _go_weave_tags_impl(ctx):
+    tags = []
+    for value in ctx.build_setting_value:
+        for tag in value.split(","):
+            tag = tag.strip()
+            if not tag:
+                continue
+            _check_word(ctx.label, "build tag", tag)
+            if tag not in tags:
+                tags.append(tag)
+    return [GoWeaveTagsInfo(tags = tags)]
+
+go_weave_tags = rule(
+    implementation = _go_weave_tags_impl,
+    doc = "A string_list flag of build tags: --@go_weave//bazel:tags=netgo,mytag.",
+    build_setting = config.string_list(flag = True),
+)
+
+def _go_weave_target_impl(ctx):
+    value = ctx.build_setting_value
+    if value:
+        _check_word(ctx.label, "Go platform word", value)
+    return [GoWeaveTargetInfo(value = value)]
+
+go_weave_target = rule(
+    implementation = _go_weave_target_impl,
+    doc = "A string flag naming the GOOS or GOARCH to build for: --@go_weave//bazel:goarch=arm64. Empty: the host's.",
+    build_setting = config.string(flag = True),
+)
