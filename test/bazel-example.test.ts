@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -318,19 +318,33 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       }
     });
 
-    test('--@go_weave//bazel:goos and goarch cross-compile, choosing that platform\'s files', async () => {
-      mustSucceed('cross build', await run.bazel(ws, 'build', ['--@go_weave//bazel:goos=windows', '--@go_weave//bazel:goarch=arm64', '//cmd/server']));
-      // A PE executable for arm64: "MZ", then at the offset in 0x3c "PE\0\0" and machine 0xaa64.
-      const exe = readFileSync(join(copyBin, 'cmd/server/server'));
-      assert.equal(exe.subarray(0, 2).toString('latin1'), 'MZ');
-      const pe = exe.readUInt32LE(0x3c);
-      assert.equal(exe.subarray(pe, pe + 4).toString('latin1'), 'PE\0\0');
-      assert.equal(exe.readUInt16LE(pe + 4), 0xaa64);
-      const report = JSON.parse(readFileSync(join(copyBin, 'internal/greet/greet.weave.json'), 'utf8')) as { excluded: { path: string; reason: string }[] };
-      assert.deepEqual(report.excluded, [{ path: 'internal/greet/newline_other.go', reason: '//go:build !windows' }]);
-      const bad = await run.bazel(ws, 'build', ['--@go_weave//bazel:goos=plan10', '//cmd/server']);
-      assert.notEqual(bad.code, 0);
-      assert.match(bad.stderr, /unsupported GOOS\/GOARCH pair plan10\//, bad.stderr);
+    test('goos and goarch cross-compile a binary and all it links, choosing that platform\'s files', async () => {
+      const serverBuild = join(ws, 'cmd/server/BUILD.bazel');
+      const original = readFileSync(serverBuild, 'utf8');
+      // The same main package twice: for the host, and (a transition) for Windows on arm64.
+      writeFileSync(serverBuild, `${original}\ngo_weaved_binary(\n    name = "server_arm64",\n    srcs = ["main.go"],\n    goarch = "arm64",\n    goos = "windows",\n    deps = [\n        "//internal/handlers",\n        "//internal/store",\n    ],\n)\n`);
+      try {
+        mustSucceed('cross build', await run.bazel(ws, 'build', ['//cmd/server:all']));
+        const outputPath = mustSucceed('bazel info', await run.bazel(ws, 'info', ['output_path'])).stdout.trim();
+        const config = readdirSync(outputPath).find((d) => existsSync(join(outputPath, d, 'bin/cmd/server/server_arm64.exe')));
+        assert.ok(config, `no server_arm64.exe under ${outputPath}`);
+        // A PE executable for arm64: "MZ", then at the offset in 0x3c "PE\0\0" and machine 0xaa64.
+        const exe = readFileSync(join(outputPath, config, 'bin/cmd/server/server_arm64.exe'));
+        assert.equal(exe.subarray(0, 2).toString('latin1'), 'MZ');
+        const pe = exe.readUInt32LE(0x3c);
+        assert.equal(exe.subarray(pe, pe + 4).toString('latin1'), 'PE\0\0');
+        assert.equal(exe.readUInt16LE(pe + 4), 0xaa64);
+        const report = JSON.parse(readFileSync(join(outputPath, config, 'bin/internal/greet/greet.weave.json'), 'utf8')) as { excluded: { path: string; reason: string }[] };
+        assert.deepEqual(report.excluded, [{ path: 'internal/greet/newline_other.go', reason: '//go:build !windows' }]);
+        // The host's server is untouched beside it.
+        assert.equal(readFileSync(join(copyBin, 'cmd/server/server')).subarray(0, 4).toString('latin1'), '\x7fELF');
+        // The flags set the same for a whole build; go's own message names a pair it lacks.
+        const bad = await run.bazel(ws, 'build', ['--@go_weave//bazel:goos=plan10', '//cmd/server']);
+        assert.notEqual(bad.code, 0);
+        assert.match(bad.stderr, /unsupported GOOS\/GOARCH pair plan10\//, bad.stderr);
+      } finally {
+        writeFileSync(serverBuild, original);
+      }
     });
 
     test('a Go syntax error is reported at the original file and line', async () => {

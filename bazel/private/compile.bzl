@@ -291,7 +291,7 @@ def link_binary(ctx, main, overrides = {}):
         # Not main.archives: the versions replaced must not make the binary relink when they change.
         archives = depset([main.archive] + [e.archive for e in linked])
     deps_cfg = _write_importcfg(ctx, ctx.label.name + ".link.importcfg", linked, _packagefile)
-    out = ctx.actions.declare_file(ctx.label.name)
+    out = ctx.actions.declare_file(ctx.label.name + (".exe" if stdlib.env.get("GOOS") == "windows" else ""))
     args = ctx.actions.args()
     args.add(stdlib.link)
     args.add(stdlib.importcfg)

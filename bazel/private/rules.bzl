@@ -3,6 +3,7 @@
 load(":aspects.bzl", "resolve_aspects")
 load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embed_action", "link_binary", "linked_reports", "package_srcs", "test_variants", "weave_action")
 load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveAspectsInfo", "GoWeaveLibraryInfo")
+load(":settings.bzl", "PLATFORM_ATTRS", "platform_transition")
 load(":weaver.bzl", "rlocation")
 
 _PACKAGE_ATTRS = {
@@ -61,7 +62,8 @@ _BINARY_ATTRS["x_defs"] = attr.string_dict(doc = "`-X` link flags: {\"importpath
 go_weaved_binary = rule(
     implementation = _go_weaved_binary_impl,
     doc = "A Go main package, woven and linked with the go-weave runtime.",
-    attrs = _BINARY_ATTRS,
+    attrs = dict(_BINARY_ATTRS, **PLATFORM_ATTRS),
+    cfg = platform_transition,
     executable = True,
 )
 

@@ -44,3 +44,25 @@ go_weave_target = rule(
     doc = "A string flag naming the GOOS or GOARCH to build for: --@go_weave//bazel:goarch=arm64. Empty: the host's.",
     build_setting = config.string(flag = True),
 )
+
+_GOOS = str(Label("//bazel:goos"))
+_GOARCH = str(Label("//bazel:goarch"))
+
+def _platform_transition_impl(settings, attr):
+    return {
+        _GOARCH: attr.goarch or settings[_GOARCH],
+        _GOOS: attr.goos or settings[_GOOS],
+    }
+
+# A target's own goos/goarch attributes override the flags for it and everything it builds from.
+platform_transition = transition(
+    implementation = _platform_transition_impl,
+    inputs = [_GOOS, _GOARCH],
+    outputs = [_GOOS, _GOARCH],
+)
+
+PLATFORM_ATTRS = {
+    "goarch": attr.string(doc = "Build this executable, and what it links, for this GOARCH (default: the goarch flag, else the host's)."),
+    "goos": attr.string(doc = "Build this executable, and what it links, for this GOOS (default: the goos flag, else the host's)."),
+    "_allowlist_function_transition": attr.label(default = "@bazel_tools//tools/allowlists/function_transition_allowlist"),
+}
