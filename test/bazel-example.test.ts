@@ -347,6 +347,44 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       }
     });
 
+    test('data of a library and of a binary are in the binary\'s runfiles', async () => {
+      const handlersBuild = join(ws, 'internal/handlers/BUILD.bazel');
+      const serverBuild = join(ws, 'cmd/server/BUILD.bazel');
+      const originals = [handlersBuild, serverBuild].map((f) => [f, readFileSync(f, 'utf8')] as const);
+      writeFileSync(join(ws, 'internal/handlers/banner.txt'), 'hello from handlers\n');
+      writeFileSync(join(ws, 'cmd/server/motd.txt'), 'hello from the server\n');
+      writeFileSync(handlersBuild, originals[0][1].replace('    srcs = [', '    data = ["banner.txt"],\n    srcs = ['));
+      writeFileSync(serverBuild, originals[1][1].replace('    srcs = [', '    data = ["motd.txt"],\n    srcs = ['));
+      try {
+        mustSucceed('build with data', await run.bazel(ws, 'build', ['//cmd/server']));
+        const runfiles = join(copyBin, 'cmd/server/server.runfiles/go_weave_example');
+        assert.equal(readFileSync(join(runfiles, 'internal/handlers/banner.txt'), 'utf8'), 'hello from handlers\n');
+        assert.equal(readFileSync(join(runfiles, 'cmd/server/motd.txt'), 'utf8'), 'hello from the server\n');
+      } finally {
+        for (const [f, text] of originals) writeFileSync(f, text);
+      }
+    });
+
+    test('--test_filter picks tests by name and shard_count splits them, as rules_go does', async () => {
+      const filtered = mustSucceed('filtered', await run.bazel(ws, 'test', ['--test_output=all', '--test_arg=-test.v', '--test_filter=TestLanguages|TestUnknown', '//internal/store:store_test']));
+      const passed = (out: string): string[] => [...out.matchAll(/--- PASS: (\w+) /g)].map((m) => m[1]).sort();
+      assert.deepEqual(passed(filtered.stdout + filtered.stderr), ['TestLanguages', 'TestUnknownLanguage']);
+      const original = readFileSync(storeBuild(), 'utf8');
+      writeFileSync(storeBuild(), original.replace('    embed = ":store",', '    embed = ":store",\n    shard_count = 2,'));
+      try {
+        const sharded = mustSucceed('sharded', await run.bazel(ws, 'test', ['--test_output=all', '--test_arg=-test.v', '//internal/store:store_test']));
+        const out = sharded.stdout + sharded.stderr;
+        // Every test once, over two shards that each ran some.
+        assert.deepEqual(passed(out), ['TestGreeting', 'TestLanguages', 'TestSeedIsEmbedded', 'TestUnknownLanguage']);
+        const logs = mustSucceed('bazel info', await run.bazel(ws, 'info', ['bazel-testlogs'])).stdout.trim();
+        for (const shard of ['shard_1_of_2', 'shard_2_of_2']) {
+          assert.match(readFileSync(join(logs, 'internal/store/store_test', shard, 'test.log'), 'utf8'), /--- PASS: /, shard);
+        }
+      } finally {
+        writeFileSync(storeBuild(), original);
+      }
+    });
+
     test('a Go syntax error is reported at the original file and line', async () => {
       const file = join(ws, 'internal/greet/greet.go');
       const original = readFileSync(file, 'utf8');

@@ -11,6 +11,10 @@ _PACKAGE_ATTRS = {
         allow_files = [".yml", ".yaml"],
         doc = "Aspect files or go_weave_aspects targets; empty means the configured default (built-in aspects).",
     ),
+    "data": attr.label_list(
+        allow_files = True,
+        doc = "Files the program reads at run time: in the runfiles of every executable that links this package.",
+    ),
     "deps": attr.label_list(providers = [GoWeaveArchiveInfo], doc = "Go packages this package imports."),
     "embedsrcs": attr.label_list(allow_files = True, doc = "Files that //go:embed directives may match."),
     "srcs": attr.label_list(allow_files = [".go"], doc = "The package's Go sources (one directory)."),
@@ -20,6 +24,13 @@ def _check_aspect_targets(ctx):
     for target in ctx.attr.aspects:
         if GoWeaveAspectsInfo not in target and not target.files.to_list():
             fail("%s: aspects entry %s provides no aspect files" % (ctx.label, target.label))
+
+def _runfiles(ctx, targets):
+    """This target's data and the runfiles of targets (deps, data) it builds on."""
+    runfiles = ctx.runfiles(files = ctx.files.data)
+    for t in ctx.attr.data + targets:
+        runfiles = runfiles.merge(t[DefaultInfo].default_runfiles)
+    return runfiles
 
 def _go_weaved_library_impl(ctx):
     _check_aspect_targets(ctx)
@@ -32,7 +43,7 @@ def _go_weaved_library_impl(ctx):
             importpath = ctx.attr.importpath,
             srcs = ctx.files.srcs,
         ),
-        DefaultInfo(files = depset([info.archive])),
+        DefaultInfo(files = depset([info.archive]), runfiles = _runfiles(ctx, ctx.attr.deps)),
         OutputGroupInfo(woven = depset(extra)),
     ]
 
@@ -51,7 +62,7 @@ def _go_weaved_binary_impl(ctx):
     main, extra = compile_package(ctx, "main", executable = True)
     exe = link_binary(ctx, main)
     return [
-        DefaultInfo(executable = exe, files = depset([exe])),
+        DefaultInfo(executable = exe, files = depset([exe]), runfiles = _runfiles(ctx, ctx.attr.deps)),
         OutputGroupInfo(woven = depset(extra)),
     ]
 
@@ -101,9 +112,7 @@ def _go_weaved_test_impl(ctx):
     external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed, overrides = variants)
     main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True, overrides = variants)
     exe = link_binary(ctx, main, variants)
-    runfiles = ctx.runfiles(files = ctx.files.data)
-    for d in ctx.attr.data:
-        runfiles = runfiles.merge(d[DefaultInfo].default_runfiles)
+    runfiles = _runfiles(ctx, ctx.attr.deps + ([ctx.attr.embed] if ctx.attr.embed else []))
     return [
         DefaultInfo(executable = exe, files = depset([exe]), runfiles = runfiles),
         OutputGroupInfo(woven = depset([woven, report])),
@@ -115,7 +124,7 @@ _TEST_ATTRS["embed"] = attr.label(
     providers = [GoWeaveLibraryInfo],
     doc = "The go_weaved_library under test: its srcs, embedsrcs and deps join the test's own.",
 )
-_TEST_ATTRS["data"] = attr.label_list(allow_files = True, doc = "Files the tests read at run time (testdata/), in their runfiles.")
+_TEST_ATTRS["data"] = attr.label_list(allow_files = True, doc = "Files the tests read at run time (testdata/), in their runfiles, beside those of what they link.")
 _TEST_ATTRS["srcs"] = attr.label_list(
     allow_files = [".go"],
     doc = "The test files (package p and p_test), and the package's sources unless `embed` brings them; one directory.",

@@ -171,7 +171,7 @@ export function testMainSource(t: TestMainInput): string {
   const examples = entries('example', (ref, f) => `{Name: ${quote(f.name)}, F: ${ref}, Output: ${quote(f.output ?? '')}, Unordered: ${f.unordered ? 'true' : 'false'}}`);
   const mainAlias = t.external?.hasTestMain ? '_xtest' : '_test';
   used.add(mainAlias);
-  const imports = ['os', 'path/filepath', 'reflect', 'testing', 'testing/internal/testdeps'].map((p) => `\t${quote(p)}\n`);
+  const imports = ['os', 'path/filepath', 'reflect', 'strconv', 'strings', 'testing', 'testing/internal/testdeps'].map((p) => `\t${quote(p)}\n`);
   if (used.has('_test')) imports.push(`\t_test ${quote(t.importPath)}\n`);
   if (used.has('_xtest')) imports.push(`\t_xtest ${quote(t.importPath + '_test')}\n`);
   for (const d of [...t.linkDeps].sort()) imports.push(`\t_ ${quote(d)}\n`);
@@ -207,6 +207,43 @@ func init() {
 			panic(err)
 		}
 	}
+	// bazel test --test_filter=Pattern is go test's -test.run, unless the arguments give one.
+	if filter := os.Getenv("TESTBRIDGE_TEST_ONLY"); filter != "" && !hasFlag("test.run") {
+		os.Args = append(os.Args, "-test.run="+filter)
+	}
+	// shard_count: shard i of n runs every n-th test and example from the i-th; benchmarks and
+	// fuzz targets (their seeds run as tests) stay with shard 0.
+	n, _ := strconv.Atoi(os.Getenv("TEST_TOTAL_SHARDS"))
+	if n > 0 {
+		if status := os.Getenv("TEST_SHARD_STATUS_FILE"); status != "" {
+			if err := os.WriteFile(status, nil, 0o644); err != nil {
+				panic(err)
+			}
+		}
+		i, _ := strconv.Atoi(os.Getenv("TEST_SHARD_INDEX"))
+		tests, examples = shard(tests, i, n), shard(examples, i, n)
+		if i != 0 {
+			benchmarks, fuzzTargets = nil, nil
+		}
+	}
+}
+
+func hasFlag(name string) bool {
+	for _, a := range os.Args[1:] {
+		a = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if a == name || strings.HasPrefix(a, name+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+func shard[T any](all []T, i, n int) []T {
+	var mine []T
+	for j := i; j < len(all); j += n {
+		mine = append(mine, all[j])
+	}
+	return mine
 }
 
 func main() {
