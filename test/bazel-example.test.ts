@@ -385,6 +385,39 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       }
     });
 
+    test('x_defs: a library\'s reach the binary, the binary\'s win, --stamp expands the workspace status', async () => {
+      const serverBuild = join(ws, 'cmd/server/BUILD.bazel');
+      const originals = [serverBuild, storeBuild()].map((f) => [f, readFileSync(f, 'utf8')] as const);
+      const statusScript = join(ws, 'status.sh');
+      writeFileSync(statusScript, '#!/bin/sh\necho STABLE_RELEASE 2.5.0\necho BUILD_NUMBER 42\n', { mode: 0o755 });
+      const version = async (): Promise<unknown> => {
+        const r = await runServer(join(copyBin, 'cmd/server/server'), '/languages');
+        assert.equal(r.status, 200, r.stderr);
+        return (JSON.parse(r.body) as { version: unknown }).version;
+      };
+      const setServerXDefs = (value: string) => writeFileSync(serverBuild, originals[0][1].replace('x_defs = {"main.version": "1.0.0"}', value));
+      const stamped = ['--stamp', `--workspace_status_command=${statusScript}`, '//cmd/server'];
+      try {
+        setServerXDefs('x_defs = {"version": "{STABLE_RELEASE}.{BUILD_NUMBER}"}');
+        mustSucceed('stamped', await run.bazel(ws, 'build', stamped));
+        assert.equal(await version(), '2.5.0.42');
+        // Unstamped, the -X is left out and the variable keeps its value in the source.
+        mustSucceed('unstamped', await run.bazel(ws, 'build', ['//cmd/server']));
+        assert.equal(await version(), 'dev');
+        setServerXDefs('x_defs = {"version": "{STABLE_NOPE}"}');
+        const bad = await run.bazel(ws, 'build', stamped);
+        assert.notEqual(bad.code, 0);
+        assert.match(bad.stderr, /x_defs main\.version: \{STABLE_NOPE\} is not in the workspace status/, bad.stderr);
+        // A library sets a variable of another package for every binary that links it.
+        setServerXDefs('x_defs = {}');
+        writeFileSync(storeBuild(), originals[1][1].replace('    srcs = [', '    x_defs = {"main.version": "from-store"},\n    srcs = ['));
+        mustSucceed('library x_defs', await run.bazel(ws, 'build', ['//cmd/server']));
+        assert.equal(await version(), 'from-store');
+      } finally {
+        for (const [f, text] of originals) writeFileSync(f, text);
+      }
+    });
+
     test('a Go syntax error is reported at the original file and line', async () => {
       const file = join(ws, 'internal/greet/greet.go');
       const original = readFileSync(file, 'utf8');

@@ -2,6 +2,7 @@
 
 load(":aspects.bzl", "resolve_aspects")
 load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveStdlibInfo")
+load(":settings.bzl", "GoWeaveStampInfo")
 
 # The file in a weave action's output directory that lists, one base name per line, the srcs
 # that build constraints leave out (bazel/private/launcher/main.ts writes it).
@@ -136,14 +137,19 @@ def compile_package(ctx, importpath, executable = False):
     flags = ["--main-module"] + (["--link-deps-into", "zz_goweave_linkdeps.go"] if executable else [])
     woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, flags, linked_reports(direct) if executable else None)
     embed = embed_action(ctx, srcs, ctx.files.embedsrcs, woven)
-    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embed, report, executable)
+    x_defs = {qualified_x_def(importpath, k): v for k, v in ctx.attr.x_defs.items()}
+    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embed, report, executable, x_defs = x_defs)
     return info, [woven, report]
+
+def qualified_x_def(importpath, key):
+    """An x_defs key as -X takes it: a bare variable name belongs to the target's own package."""
+    return key if "." in key else importpath + "." + key
 
 def linked_reports(direct):
     """The weave reports of every package that direct links in."""
     return depset(transitive = [d.reports for d in direct])
 
-def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embed, report = None, sees_all = False, overrides = {}):
+def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embed, report = None, sees_all = False, overrides = {}, x_defs = {}):
     """Compiles one package from the weaver's output.
 
     Args:
@@ -161,6 +167,7 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
         executable's link-package advice), not only direct itself.
       overrides: {importpath: package entry} compiled against instead of direct's (a test
         binary's variants of the package under test and of what imports it).
+      x_defs: {"importpath.Name": value} this package asks every executable that links it for.
 
     Returns:
       GoWeaveArchiveInfo.
@@ -182,6 +189,8 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
         export = export,
         importpath = importpath,
         reports = depset([report] if report else [], transitive = [d.reports for d in direct]),
+        # Postorder: a package's own values come after (and so win over) its deps'.
+        x_defs = depset(sorted(x_defs.items()), transitive = [d.x_defs for d in direct], order = "postorder"),
         transitive = depset(
             [_entry(importpath, archive, export, [d.importpath for d in direct], recompile)],
             transitive = [d.transitive for d in direct],
@@ -268,13 +277,23 @@ def test_variants(ctx, internal, direct):
         overrides[pkg.importpath] = _entry(pkg.importpath, archive, export, pkg.imports, pkg.recompile)
     return overrides
 
-def link_binary(ctx, main, overrides = {}):
+def _status_keys(value):
+    """The workspace status keys ({KEY}: letters, digits, _) an x_defs value names."""
+    keys = []
+    for part in value.split("{")[1:]:
+        end = part.find("}")
+        if end > 0 and not [c for c in part[:end].elems() if not (c.isalnum() or c == "_")]:
+            keys.append(part[:end])
+    return keys
+
+def link_binary(ctx, main, overrides = {}, package = "main"):
     """Links the main archive with every transitive package into an executable.
 
     Args:
-      ctx: the rule context (x_defs, COMPILE_ATTRS and LINK_ATTRS).
+      ctx: the rule context (x_defs, stamp, COMPILE_ATTRS and LINK_ATTRS).
       main: GoWeaveArchiveInfo of the main package.
       overrides: {importpath: package entry} linked instead of the one main's deps carry.
+      package: the import path ctx.attr.x_defs keys without one name (a test's package under test).
 
     Returns:
       The executable File.
@@ -298,12 +317,27 @@ def link_binary(ctx, main, overrides = {}):
     args.add(deps_cfg)
     args.add(out)
     args.add(main.archive)
-    for key in sorted(ctx.attr.x_defs.keys()):
-        args.add("-X", "%s=%s" % (key, ctx.attr.x_defs[key]))
+    inputs = [deps_cfg]
+    stamp = ctx.attr.stamp == 1 or (ctx.attr.stamp == -1 and ctx.attr._stamp[GoWeaveStampInfo].stamp)
+    if stamp:
+        # link.sh expands {KEY} from these; Bazel reruns the link when the stable one changes.
+        args.add("--stamp", ctx.info_file)
+        args.add(ctx.version_file)
+        inputs += [ctx.info_file, ctx.version_file]
+    x_defs = {}
+    for key, value in main.x_defs.to_list():
+        x_defs[key] = value
+    for key, value in ctx.attr.x_defs.items():
+        x_defs[qualified_x_def(package, key)] = value
+    for key in sorted(x_defs.keys()):
+        # Unstamped, a value that names the workspace status is left out: the variable keeps the
+        # value its source gives it.
+        if stamp or not _status_keys(x_defs[key]):
+            args.add("-X", "%s=%s" % (key, x_defs[key]))
     ctx.actions.run(
         executable = ctx.executable._link_sh,
         arguments = [args],
-        inputs = depset([deps_cfg], transitive = [stdlib.files, stdlib.tools, archives]),
+        inputs = depset(inputs, transitive = [stdlib.files, stdlib.tools, archives]),
         outputs = [out],
         env = stdlib.env,
         mnemonic = "GoWeaveLink",
@@ -321,5 +355,11 @@ COMPILE_ATTRS = {
 }
 
 LINK_ATTRS = {
+    "stamp": attr.int(
+        default = -1,
+        values = [-1, 0, 1],
+        doc = "Expand {KEY} in x_defs from the workspace status: 1 always, 0 never, -1 with bazel build --stamp.",
+    ),
+    "_stamp": attr.label(default = Label("//bazel:stamp"), providers = [GoWeaveStampInfo]),
     "_link_sh": attr.label(default = Label("//bazel/private:link.sh"), executable = True, cfg = "exec", allow_single_file = True),
 }

@@ -8,6 +8,7 @@ GoWeaveArchiveInfo = provider(
         "export": "File: export data only (.x); dependents compile against it, so body-only changes do not recompile them",
         "importpath": "string: the import path the package was compiled as (-p)",
         "reports": "depset of File: the weave reports of this package and everything it links against (their linkDeps: packages link-package advice links into executables)",
+        "x_defs": "postorder depset of (\"importpath.Name\", value): the -X flags this package and its deps ask executables for (later entries win)",
         "transitive": "postorder depset of struct(importpath, archive, export, imports, recompile) for this package and everything it links against (recompile: the compile inputs, for a test binary that compiles the package again against the variant of a package under test)",
     },
 )
@@ -19,6 +20,7 @@ GoWeaveLibraryInfo = provider(
         "embedsrcs": "list of File: the files its //go:embed patterns may match",
         "importpath": "string: its import path",
         "srcs": "list of File: its Go sources",
+        "x_defs": "dict: its x_defs, keys qualified with their import path",
     },
 )
 

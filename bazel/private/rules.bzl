@@ -1,7 +1,7 @@
 """go_weaved_library, go_weaved_binary and go_weaved_test."""
 
 load(":aspects.bzl", "resolve_aspects")
-load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embed_action", "link_binary", "linked_reports", "package_srcs", "test_variants", "weave_action")
+load(":compile.bzl", "COMPILE_ATTRS", "LINK_ATTRS", "compile_action", "compile_package", "embed_action", "link_binary", "linked_reports", "package_srcs", "qualified_x_def", "test_variants", "weave_action")
 load(":providers.bzl", "GoWeaveArchiveInfo", "GoWeaveAspectsInfo", "GoWeaveLibraryInfo")
 load(":settings.bzl", "PLATFORM_ATTRS", "platform_transition")
 load(":weaver.bzl", "rlocation")
@@ -18,6 +18,9 @@ _PACKAGE_ATTRS = {
     "deps": attr.label_list(providers = [GoWeaveArchiveInfo], doc = "Go packages this package imports."),
     "embedsrcs": attr.label_list(allow_files = True, doc = "Files that //go:embed directives may match."),
     "srcs": attr.label_list(allow_files = [".go"], doc = "The package's Go sources (one directory)."),
+    "x_defs": attr.string_dict(
+        doc = "`-X` link flags for every executable that links this target: {\"Name\": \"value\"} for a variable of its own package, {\"importpath.Name\": \"value\"} for any; with stamping, {KEY} in a value is the workspace status's KEY.",
+    ),
 }
 
 def _check_aspect_targets(ctx):
@@ -42,6 +45,7 @@ def _go_weaved_library_impl(ctx):
             embedsrcs = ctx.files.embedsrcs,
             importpath = ctx.attr.importpath,
             srcs = ctx.files.srcs,
+            x_defs = {qualified_x_def(ctx.attr.importpath, k): v for k, v in ctx.attr.x_defs.items()},
         ),
         DefaultInfo(files = depset([info.archive]), runfiles = _runfiles(ctx, ctx.attr.deps)),
         OutputGroupInfo(woven = depset(extra)),
@@ -68,7 +72,6 @@ def _go_weaved_binary_impl(ctx):
 
 _BINARY_ATTRS = dict(_PACKAGE_ATTRS, **COMPILE_ATTRS)
 _BINARY_ATTRS.update(LINK_ATTRS)
-_BINARY_ATTRS["x_defs"] = attr.string_dict(doc = "`-X` link flags: {\"importpath.Name\": \"value\"}.")
 
 go_weaved_binary = rule(
     implementation = _go_weaved_binary_impl,
@@ -103,7 +106,7 @@ def _go_weaved_test_impl(ctx):
     direct = (lib.deps if lib else []) + [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
     woven, report = weave_action(ctx, "weave-test", importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
     embed = embed_action(ctx, srcs, embedsrcs, woven)
-    internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed)
+    internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed, x_defs = lib.x_defs if lib else {})
 
     # As go test does, what imports the package under test is compiled again against the
     # variant with the internal tests (export_test.go helpers, test-only state), so the binary
@@ -111,7 +114,7 @@ def _go_weaved_test_impl(ctx):
     variants = test_variants(ctx, internal, direct)
     external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed, overrides = variants)
     main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True, overrides = variants)
-    exe = link_binary(ctx, main, variants)
+    exe = link_binary(ctx, main, variants, package = importpath)
     runfiles = _runfiles(ctx, ctx.attr.deps + ([ctx.attr.embed] if ctx.attr.embed else []))
     return [
         DefaultInfo(executable = exe, files = depset([exe]), runfiles = runfiles),

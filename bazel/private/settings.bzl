@@ -66,3 +66,17 @@ PLATFORM_ATTRS = {
     "goos": attr.string(doc = "Build this executable, and what it links, for this GOOS (default: the goos flag, else the host's)."),
     "_allowlist_function_transition": attr.label(default = "@bazel_tools//tools/allowlists/function_transition_allowlist"),
 }
+
+GoWeaveStampInfo = provider(
+    doc = "Whether the build stamps (bazel build --stamp).",
+    fields = {"stamp": "bool"},
+)
+
+def _go_weave_stamp_impl(ctx):
+    return [GoWeaveStampInfo(stamp = ctx.attr.stamp)]
+
+# Rules read --stamp through this target: //bazel:stamp selects on a config_setting of the flag.
+go_weave_stamp = rule(
+    implementation = _go_weave_stamp_impl,
+    attrs = {"stamp": attr.bool()},
+)
