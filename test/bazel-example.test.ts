@@ -365,7 +365,7 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       }
     });
 
-    test('--test_filter picks tests by name and shard_count splits them, as rules_go does', async () => {
+    test('--test_filter picks tests by name and shard_count splits them', async () => {
       const filtered = mustSucceed('filtered', await run.bazel(ws, 'test', ['--test_output=all', '--test_arg=-test.v', '--test_filter=TestLanguages|TestUnknown', '//internal/store:store_test']));
       const passed = (out: string): string[] => [...out.matchAll(/--- PASS: (\w+) /g)].map((m) => m[1]).sort();
       assert.deepEqual(passed(filtered.stdout + filtered.stderr), ['TestLanguages', 'TestUnknownLanguage']);

@@ -124,8 +124,8 @@ async function weave(a: Args): Promise<void> {
   const set = aspectsFor(a.configs);
   const sel = selectFiles({ ...a, outDir: a.outDir });
   if (sel.files.length === 0) {
-    // A library for another platform still builds, empty, as it would under rules_go; an
-    // executable without sources is the user's mistake.
+    // A library meant for other platforms still builds, as an empty package, so that
+    // bazel build //... works on any host; an executable without sources is the user's mistake.
     if (a.linkDepsInto) throw allExcluded(sel);
     const name = packageName(sel.excluded.map((e) => readFileSync(e.path, 'utf8')));
     if (!name) throw allExcluded(sel);
