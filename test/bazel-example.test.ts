@@ -370,7 +370,7 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       const passed = (out: string): string[] => [...out.matchAll(/--- PASS: (\w+) /g)].map((m) => m[1]).sort();
       assert.deepEqual(passed(filtered.stdout + filtered.stderr), ['TestLanguages', 'TestUnknownLanguage']);
       const original = readFileSync(storeBuild(), 'utf8');
-      writeFileSync(storeBuild(), original.replace('    embed = ":store",', '    embed = ":store",\n    shard_count = 2,'));
+      writeFileSync(storeBuild(), original.replace('    embed = [":store"],', '    embed = [":store"],\n    shard_count = 2,'));
       try {
         const sharded = mustSucceed('sharded', await run.bazel(ws, 'test', ['--test_output=all', '--test_arg=-test.v', '//internal/store:store_test']));
         const out = sharded.stdout + sharded.stderr;
@@ -415,6 +415,39 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
         assert.equal(await version(), 'from-store');
       } finally {
         for (const [f, text] of originals) writeFileSync(f, text);
+      }
+    });
+
+    test('a binary embeds the library of its main package, x_defs included', async () => {
+      const serverBuild = join(ws, 'cmd/server/BUILD.bazel');
+      const original = readFileSync(serverBuild, 'utf8');
+      // The usual layout of generated BUILD files: package main as a library, and a binary of it.
+      writeFileSync(serverBuild, `load("@go_weave//bazel:defs.bzl", "go_weaved_binary", "go_weaved_library")
+
+go_weaved_library(
+    name = "server_lib",
+    srcs = ["main.go"],
+    importpath = "example.com/service/cmd/server",
+    x_defs = {"version": "embedded"},
+    deps = [
+        "//internal/handlers",
+        "//internal/store",
+    ],
+)
+
+go_weaved_binary(
+    name = "server",
+    embed = [":server_lib"],
+)
+`);
+      try {
+        mustSucceed('build the embedding binary', await run.bazel(ws, 'build', ['//cmd/server:all']));
+        const r = await runServer(join(copyBin, 'cmd/server/server'), '/languages');
+        assert.equal(r.status, 200, r.stderr);
+        assert.equal((JSON.parse(r.body) as { version: unknown }).version, 'embedded');
+        assert.ok(spansOf(r.stderr).some((s) => s.kind === 'SERVER' && s.name === 'GET /languages'), r.stderr);
+      } finally {
+        writeFileSync(serverBuild, original);
       }
     });
 

@@ -120,24 +120,25 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_
     )
     return woven, report
 
-def compile_package(ctx, importpath, executable = False):
-    """Weaves and compiles ctx.files.srcs as one package.
+def compile_package(ctx, importpath, pkg, executable = False):
+    """Weaves and compiles one package.
 
     Args:
-      ctx: the rule context (srcs, deps, embedsrcs, aspects and COMPILE_ATTRS).
+      ctx: the rule context (aspects and COMPILE_ATTRS).
       importpath: the package path passed to the weaver and the compiler (-p).
+      pkg: struct(srcs, deps: GoWeaveArchiveInfo list, embedsrcs, x_defs: as written) of the package.
       executable: the main package of a binary, which imports what link-package advice links.
 
     Returns:
       (GoWeaveArchiveInfo, [woven sources directory, weave report]).
     """
-    srcs = package_srcs(ctx, ctx.files.srcs)
+    srcs = package_srcs(ctx, pkg.srcs)
     aspects = resolve_aspects(ctx)
-    direct = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
+    direct = pkg.deps + aspects.deps
     flags = ["--main-module"] + (["--link-deps-into", "zz_goweave_linkdeps.go"] if executable else [])
     woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, flags, linked_reports(direct) if executable else None)
-    embed = embed_action(ctx, srcs, ctx.files.embedsrcs, woven)
-    x_defs = {qualified_x_def(importpath, k): v for k, v in ctx.attr.x_defs.items()}
+    embed = embed_action(ctx, srcs, pkg.embedsrcs, woven)
+    x_defs = {qualified_x_def(importpath, k): v for k, v in pkg.x_defs.items()}
     info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embed, report, executable, x_defs = x_defs)
     return info, [woven, report]
 

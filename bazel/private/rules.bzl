@@ -35,17 +35,51 @@ def _runfiles(ctx, targets):
         runfiles = runfiles.merge(t[DefaultInfo].default_runfiles)
     return runfiles
 
+def _package(ctx, importpath):
+    """The package a target compiles, with what the libraries it embeds bring.
+
+    Its own srcs, deps, embedsrcs and x_defs are joined by those of the go_weaved_library targets
+    it embeds, which must share its import path.
+
+    Args:
+      ctx: the rule context (srcs, deps, embedsrcs, x_defs, embed).
+      importpath: the target's own import path, or "" to take the embedded libraries'.
+
+    Returns:
+      struct(importpath, srcs, deps, embedsrcs, x_defs).
+    """
+    libs = [(t.label, t[GoWeaveLibraryInfo]) for t in getattr(ctx.attr, "embed", [])]
+    for label, lib in libs:
+        if importpath and lib.importpath != importpath:
+            fail("%s: importpath %s differs from that of the embedded %s (%s)" % (ctx.label, importpath, label, lib.importpath))
+        importpath = lib.importpath
+    files = {}
+    for f in [f for _, lib in libs for f in lib.srcs] + ctx.files.srcs:
+        files[f.path] = f
+    x_defs = {}
+    for _, lib in libs:
+        x_defs.update(lib.x_defs)
+    x_defs.update(ctx.attr.x_defs)
+    return struct(
+        deps = [d for _, lib in libs for d in lib.deps] + [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps],
+        embedsrcs = [f for _, lib in libs for f in lib.embedsrcs] + ctx.files.embedsrcs,
+        importpath = importpath,
+        srcs = files.values(),
+        x_defs = x_defs,
+    )
+
 def _go_weaved_library_impl(ctx):
     _check_aspect_targets(ctx)
-    info, extra = compile_package(ctx, ctx.attr.importpath)
+    pkg = _package(ctx, ctx.attr.importpath)
+    info, extra = compile_package(ctx, ctx.attr.importpath, pkg)
     return [
         info,
         GoWeaveLibraryInfo(
-            deps = [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps],
-            embedsrcs = ctx.files.embedsrcs,
+            deps = pkg.deps,
+            embedsrcs = pkg.embedsrcs,
             importpath = ctx.attr.importpath,
-            srcs = ctx.files.srcs,
-            x_defs = {qualified_x_def(ctx.attr.importpath, k): v for k, v in ctx.attr.x_defs.items()},
+            srcs = pkg.srcs,
+            x_defs = pkg.x_defs,
         ),
         DefaultInfo(files = depset([info.archive]), runfiles = _runfiles(ctx, ctx.attr.deps)),
         OutputGroupInfo(woven = depset(extra)),
@@ -63,15 +97,30 @@ go_weaved_library = rule(
 
 def _go_weaved_binary_impl(ctx):
     _check_aspect_targets(ctx)
-    main, extra = compile_package(ctx, "main", executable = True)
+
+    # The embedded library's x_defs name its variables by its import path or bare; here its
+    # package compiles as main.
+    pkg = _package(ctx, "")
+    x_defs = {}
+    for key, value in pkg.x_defs.items():
+        if pkg.importpath and key.startswith(pkg.importpath + "."):
+            key = key[len(pkg.importpath) + 1:]
+        x_defs[key] = value
+    main, extra = compile_package(ctx, "main", struct(deps = pkg.deps, embedsrcs = pkg.embedsrcs, srcs = pkg.srcs, x_defs = x_defs), executable = True)
     exe = link_binary(ctx, main)
     return [
         DefaultInfo(executable = exe, files = depset([exe]), runfiles = _runfiles(ctx, ctx.attr.deps)),
         OutputGroupInfo(woven = depset(extra)),
     ]
 
+_EMBED_ATTR = attr.label_list(
+    providers = [GoWeaveLibraryInfo],
+    doc = "go_weaved_library targets whose srcs, deps, embedsrcs and x_defs join this target's own (for a binary: its package main, compiled as main).",
+)
+
 _BINARY_ATTRS = dict(_PACKAGE_ATTRS, **COMPILE_ATTRS)
 _BINARY_ATTRS.update(LINK_ATTRS)
+_BINARY_ATTRS["embed"] = _EMBED_ATTR
 
 go_weaved_binary = rule(
     implementation = _go_weaved_binary_impl,
@@ -83,19 +132,12 @@ go_weaved_binary = rule(
 
 def _go_weaved_test_impl(ctx):
     _check_aspect_targets(ctx)
-    lib = ctx.attr.embed[GoWeaveLibraryInfo] if ctx.attr.embed else None
-    importpath = ctx.attr.importpath
-    if lib and importpath and importpath != lib.importpath:
-        fail("%s: importpath %s differs from that of the embedded %s (%s)" % (ctx.label, importpath, ctx.attr.embed.label, lib.importpath))
+    pkg = _package(ctx, ctx.attr.importpath)
+    importpath = pkg.importpath
     if not importpath:
-        if not lib:
-            fail("%s: set importpath, or embed the go_weaved_library under test" % ctx.label)
-        importpath = lib.importpath
-    files = {}
-    for f in (lib.srcs if lib else []) + ctx.files.srcs:
-        files[f.path] = f
-    srcs = package_srcs(ctx, files.values())
-    embedsrcs = (lib.embedsrcs if lib else []) + ctx.files.embedsrcs
+        fail("%s: set importpath, or embed the go_weaved_library under test" % ctx.label)
+    srcs = package_srcs(ctx, pkg.srcs)
+    embedsrcs = pkg.embedsrcs
     aspects = resolve_aspects(ctx)
 
     # Where the package's files sit in the runfiles tree, which bazel test starts the binary in.
@@ -103,10 +145,10 @@ def _go_weaved_test_impl(ctx):
 
     # One weave splits the sources into the package with its internal tests and the external
     # test package (their package clauses tell), and writes the test binary's main.
-    direct = (lib.deps if lib else []) + [dep[GoWeaveArchiveInfo] for dep in ctx.attr.deps] + aspects.deps
+    direct = pkg.deps + aspects.deps
     woven, report = weave_action(ctx, "weave-test", importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
     embed = embed_action(ctx, srcs, embedsrcs, woven)
-    internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed, x_defs = lib.x_defs if lib else {})
+    internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed, x_defs = {qualified_x_def(importpath, k): v for k, v in pkg.x_defs.items()})
 
     # As go test does, what imports the package under test is compiled again against the
     # variant with the internal tests (export_test.go helpers, test-only state), so the binary
@@ -115,7 +157,7 @@ def _go_weaved_test_impl(ctx):
     external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed, overrides = variants)
     main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True, overrides = variants)
     exe = link_binary(ctx, main, variants, package = importpath)
-    runfiles = _runfiles(ctx, ctx.attr.deps + ([ctx.attr.embed] if ctx.attr.embed else []))
+    runfiles = _runfiles(ctx, ctx.attr.deps + ctx.attr.embed)
     return [
         DefaultInfo(executable = exe, files = depset([exe]), runfiles = runfiles),
         OutputGroupInfo(woven = depset([woven, report])),
@@ -123,9 +165,9 @@ def _go_weaved_test_impl(ctx):
 
 _TEST_ATTRS = dict(_BINARY_ATTRS)
 _TEST_ATTRS["importpath"] = attr.string(doc = "The import path of the package under test (default: the embedded library's).")
-_TEST_ATTRS["embed"] = attr.label(
+_TEST_ATTRS["embed"] = attr.label_list(
     providers = [GoWeaveLibraryInfo],
-    doc = "The go_weaved_library under test: its srcs, embedsrcs and deps join the test's own.",
+    doc = "The go_weaved_library under test: its srcs, deps, embedsrcs and x_defs join the test's own.",
 )
 _TEST_ATTRS["data"] = attr.label_list(allow_files = True, doc = "Files the tests read at run time (testdata/), in their runfiles, beside those of what they link.")
 _TEST_ATTRS["srcs"] = attr.label_list(
