@@ -77,3 +77,13 @@ test('--build-context leaves out the files another platform compiles; a library 
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /buildctx: expected "cgo true" or "cgo false", not "cgo maybe"/);
 });
+
+test('a library leaves its _test.go files to go_weaved_test, as go build does', () => {
+  const out = mkdtempSync(join(tmpdir(), 'go-weave-launcher-'));
+  const report = join(out, 'report.json');
+  const r = runLauncher(['weave', '-p', 'example.com/service/internal/greet', '-o', out, '--report', report, 'internal/greet/greet.go', 'internal/greet/greet_test.go']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(readdirSync(out).sort(), ['goweave-excluded.txt', 'greet.go', 'report.json']);
+  const parsed = JSON.parse(readFileSync(report, 'utf8')) as { excluded: unknown };
+  assert.deepEqual(parsed.excluded, [{ path: 'internal/greet/greet_test.go', reason: 'it is a test file (go_weaved_test compiles it)' }]);
+});

@@ -14688,12 +14688,12 @@ function writeAtomic(path, data) {
 function aspectsFor(configs) {
   return configs.length ? loadAspectFiles(configs) : loadConfig({});
 }
-function selectFiles(a) {
+function selectFiles(a, withTests) {
   const ctx = a.buildContext ? parseBuildContext((0, import_node_fs3.readFileSync)(a.buildContext, "utf8"), a.buildContext) : void 0;
   const sel = { files: [], excluded: [] };
   for (const path of a.rest) {
     const source = (0, import_node_fs3.readFileSync)(path, "utf8");
-    const reason = ctx && excludedBecause(ctx, path, source);
+    const reason = !withTests && path.endsWith("_test.go") ? "it is a test file (go_weaved_test compiles it)" : ctx && excludedBecause(ctx, path, source);
     if (reason) sel.excluded.push({ path, reason });
     else sel.files.push({ path, source });
   }
@@ -14711,7 +14711,7 @@ function allExcluded(sel) {
 async function weave(a) {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
-  const sel = selectFiles({ ...a, outDir: a.outDir });
+  const sel = selectFiles({ ...a, outDir: a.outDir }, false);
   if (sel.files.length === 0) {
     if (a.linkDepsInto) throw allExcluded(sel);
     const name2 = packageName(sel.excluded.map((e) => (0, import_node_fs3.readFileSync)(e.path, "utf8")));
@@ -14750,7 +14750,7 @@ async function weaveTest(a) {
   const internal = [];
   const external = [];
   const decls = { internal: noTestDecls(), external: noTestDecls() };
-  const sel = selectFiles({ ...a, outDir: a.outDir });
+  const sel = selectFiles({ ...a, outDir: a.outDir }, true);
   if (sel.files.length === 0) throw allExcluded(sel);
   const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith("_test.go") }));

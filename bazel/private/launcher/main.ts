@@ -96,12 +96,16 @@ interface Selection {
   excluded: { path: string; reason: string }[];
 }
 
-function selectFiles(a: Args & { outDir: string }): Selection {
+/**
+ * The srcs the go command would compile: those the build context selects and, but for a test
+ * binary, no _test.go file (a glob(["*.go"]) in a library's srcs brings its tests along).
+ */
+function selectFiles(a: Args & { outDir: string }, withTests: boolean): Selection {
   const ctx: BuildContext | undefined = a.buildContext ? parseBuildContext(readFileSync(a.buildContext, 'utf8'), a.buildContext) : undefined;
   const sel: Selection = { files: [], excluded: [] };
   for (const path of a.rest) {
     const source = readFileSync(path, 'utf8');
-    const reason = ctx && excludedBecause(ctx, path, source);
+    const reason = !withTests && path.endsWith('_test.go') ? 'it is a test file (go_weaved_test compiles it)' : ctx && excludedBecause(ctx, path, source);
     if (reason) sel.excluded.push({ path, reason });
     else sel.files.push({ path, source });
   }
@@ -122,7 +126,7 @@ function allExcluded(sel: Selection): WeaveError {
 async function weave(a: Args): Promise<void> {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
-  const sel = selectFiles({ ...a, outDir: a.outDir });
+  const sel = selectFiles({ ...a, outDir: a.outDir }, false);
   if (sel.files.length === 0) {
     // A library meant for other platforms still builds, as an empty package, so that
     // bazel build //... works on any host; an executable without sources is the user's mistake.
@@ -172,7 +176,7 @@ async function weaveTest(a: Args): Promise<void> {
   const internal: { path: string; source: string }[] = [];
   const external: { path: string; source: string }[] = [];
   const decls = { internal: noTestDecls(), external: noTestDecls() };
-  const sel = selectFiles({ ...a, outDir: a.outDir });
+  const sel = selectFiles({ ...a, outDir: a.outDir }, true);
   if (sel.files.length === 0) throw allExcluded(sel);
   const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   // The package's name: a non-test file's clause, else an internal test's, else the external one's.
