@@ -418,7 +418,7 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
       }
     });
 
-    test('a binary embeds the library of its main package, x_defs included', async () => {
+    test('a binary embeds the library of its main package, x_defs and data included', async () => {
       const serverBuild = join(ws, 'cmd/server/BUILD.bazel');
       const original = readFileSync(serverBuild, 'utf8');
       // The usual layout of generated BUILD files: package main as a library, and a binary of it.
@@ -428,6 +428,7 @@ go_weaved_library(
     name = "server_lib",
     srcs = ["main.go"],
     importpath = "example.com/service/cmd/server",
+    data = ["embedded.txt"],
     x_defs = {"version": "embedded"},
     deps = [
         "//internal/handlers",
@@ -441,7 +442,9 @@ go_weaved_binary(
 )
 `);
       try {
+        writeFileSync(join(ws, 'cmd/server/embedded.txt'), 'embedded data\n');
         mustSucceed('build the embedding binary', await run.bazel(ws, 'build', ['//cmd/server:all']));
+        assert.equal(readFileSync(join(copyBin, 'cmd/server/server.runfiles/go_weave_example/cmd/server/embedded.txt'), 'utf8'), 'embedded data\n');
         const r = await runServer(join(copyBin, 'cmd/server/server'), '/languages');
         assert.equal(r.status, 200, r.stderr);
         assert.equal((JSON.parse(r.body) as { version: unknown }).version, 'embedded');

@@ -109,7 +109,7 @@ def _go_weaved_binary_impl(ctx):
     main, extra = compile_package(ctx, "main", struct(deps = pkg.deps, embedsrcs = pkg.embedsrcs, srcs = pkg.srcs, x_defs = x_defs), executable = True)
     exe = link_binary(ctx, main)
     return [
-        DefaultInfo(executable = exe, files = depset([exe]), runfiles = _runfiles(ctx, ctx.attr.deps)),
+        DefaultInfo(executable = exe, files = depset([exe]), runfiles = _runfiles(ctx, ctx.attr.deps + ctx.attr.embed)),
         OutputGroupInfo(woven = depset(extra)),
     ]
 
