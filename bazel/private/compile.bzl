@@ -278,23 +278,13 @@ def test_variants(ctx, internal, direct):
         overrides[pkg.importpath] = _entry(pkg.importpath, archive, export, pkg.imports, pkg.recompile)
     return overrides
 
-def _status_keys(value):
-    """The workspace status keys ({KEY}: letters, digits, _) an x_defs value names."""
-    keys = []
-    for part in value.split("{")[1:]:
-        end = part.find("}")
-        if end > 0 and not [c for c in part[:end].elems() if not (c.isalnum() or c == "_")]:
-            keys.append(part[:end])
-    return keys
-
-def link_binary(ctx, main, overrides = {}, package = "main"):
+def link_binary(ctx, main, overrides = {}):
     """Links the main archive with every transitive package into an executable.
 
     Args:
-      ctx: the rule context (x_defs, stamp, COMPILE_ATTRS and LINK_ATTRS).
+      ctx: the rule context (stamp, COMPILE_ATTRS and LINK_ATTRS).
       main: GoWeaveArchiveInfo of the main package.
       overrides: {importpath: package entry} linked instead of the one main's deps carry.
-      package: the import path ctx.attr.x_defs keys without one name (a test's package under test).
 
     Returns:
       The executable File.
@@ -321,20 +311,19 @@ def link_binary(ctx, main, overrides = {}, package = "main"):
     inputs = [deps_cfg]
     stamp = ctx.attr.stamp == 1 or (ctx.attr.stamp == -1 and ctx.attr._stamp[GoWeaveStampInfo].stamp)
     if stamp:
-        # link.sh expands {KEY} from these; Bazel reruns the link when the stable one changes.
+        # link.sh expands {KEY} from these (unstamped, it leaves out an -X naming a KEY); Bazel
+        # reruns the link when the stable one changes.
         args.add("--stamp", ctx.info_file)
         args.add(ctx.version_file)
         inputs += [ctx.info_file, ctx.version_file]
+
+    # The target's own x_defs are in main.x_defs already, last (they were compiled with its
+    # package), so they win over its deps'.
     x_defs = {}
     for key, value in main.x_defs.to_list():
         x_defs[key] = value
-    for key, value in ctx.attr.x_defs.items():
-        x_defs[qualified_x_def(package, key)] = value
     for key in sorted(x_defs.keys()):
-        # Unstamped, a value that names the workspace status is left out: the variable keeps the
-        # value its source gives it.
-        if stamp or not _status_keys(x_defs[key]):
-            args.add("-X", "%s=%s" % (key, x_defs[key]))
+        args.add("-X", "%s=%s" % (key, x_defs[key]))
     ctx.actions.run(
         executable = ctx.executable._link_sh,
         arguments = [args],

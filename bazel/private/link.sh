@@ -2,7 +2,8 @@
 # Links a main package. Arguments (execroot-relative):
 #   LINK STD_IMPORTCFG DEPS_IMPORTCFG OUT MAIN_ARCHIVE [--stamp STABLE_STATUS VOLATILE_STATUS] [-X importpath.name=value]...
 # With --stamp, {KEY} in an -X value is replaced by KEY's value in the workspace status files
-# (one "KEY value" per line); a KEY in neither is an error naming it.
+# (one "KEY value" per line); a KEY in neither is an error naming it. Without, an -X whose value
+# names a KEY is left out, so the variable keeps the value its source gives it.
 set -euo pipefail
 export PATH=/usr/bin:/bin
 
@@ -21,6 +22,7 @@ if [ "${1:-}" = --stamp ]; then
 fi
 
 # One pass from left to right, so a value that itself holds braces is never expanded again.
+# Unstamped, returns 2 at the first {KEY}.
 expand() {
   local text=$1 result="" key
   while [[ $text == *"{"* ]]; do
@@ -28,6 +30,7 @@ expand() {
     text=${text#*"{"}
     key=${text%%"}"*}
     if [[ $text == *"}"* && $key =~ ^[A-Za-z0-9_]+$ ]]; then
+      if [ -z "$stamping" ]; then return 2; fi
       if [ -z "${status[$key]+set}" ]; then
         echo "go_weave: x_defs ${def%%=*}: {$key} is not in the workspace status (stable-status.txt, volatile-status.txt; set it with --workspace_status_command)" >&2
         return 1
@@ -43,11 +46,16 @@ expand() {
 
 flags=()
 while [ $# -gt 0 ]; do
-  if [ "$1" = -X ] && [ -n "$stamping" ]; then
+  if [ "$1" = -X ]; then
     def=$2
-    value=$(expand "$def")
-    flags+=(-X "$value")
     shift 2
+    rc=0
+    value=$(expand "$def") || rc=$?
+    if [ "$rc" = 0 ]; then
+      flags+=(-X "$value")
+    elif [ "$rc" != 2 ]; then
+      exit "$rc"
+    fi
   else
     flags+=("$1")
     shift

@@ -156,7 +156,7 @@ def _go_weaved_test_impl(ctx):
     variants = test_variants(ctx, internal, direct)
     external = compile_action(ctx, ctx.label.name + ".external", importpath + "_test", srcs, woven, woven.path + "/external", "some", direct + [internal], embed, overrides = variants)
     main = compile_action(ctx, ctx.label.name + ".main", "main", [], woven, woven.path + "/main", "some", direct + [internal, external], None, sees_all = True, overrides = variants)
-    exe = link_binary(ctx, main, variants, package = importpath)
+    exe = link_binary(ctx, main, variants)
     runfiles = _runfiles(ctx, ctx.attr.deps + ctx.attr.embed)
     return [
         DefaultInfo(executable = exe, files = depset([exe]), runfiles = runfiles),
