@@ -2,7 +2,7 @@
 // `go-weave go …` passthrough, each with the real weaver and the real toolchain.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
 import { GO, goWeave } from './support/go-shop.ts';
@@ -37,8 +37,33 @@ let dir = '';
 let env: NodeJS.ProcessEnv = {};
 const SPAN = /"name":"main\.square"/g;
 
+// A package with its tests, for coverage.
+const LIB = `package lib
+
+import "errors"
+
+//weave:span
+func Half(n int) (int, error) {
+	if n%2 != 0 {
+		return 0, errors.New("odd")
+	}
+	return n / 2, nil
+}
+`;
+
+const LIB_TEST = `package lib
+
+import "testing"
+
+func TestHalf(t *testing.T) {
+	if h, err := Half(4); err != nil || h != 2 {
+		t.Fatal(h, err)
+	}
+}
+`;
+
 before(() => {
-  dir = writeTree({ 'go.mod': 'module example.com/modes\n\ngo 1.22\n', 'main.go': MAIN }, 'gw-modes-');
+  dir = writeTree({ 'go.mod': 'module example.com/modes\n\ngo 1.22\n', 'main.go': MAIN, 'lib/lib.go': LIB, 'lib/lib_test.go': LIB_TEST }, 'gw-modes-');
   env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'console' };
 });
 after(() => removeTree(dir));
@@ -90,6 +115,56 @@ test('a cross-compiled target (GOOS/GOARCH) is planned and woven for that target
     assert.ok(l.wovenPackages > 0);
     assert.deepEqual(l.errors, []);
   }
+});
+
+// go hands the cover tool the original files, not the overlay's (golang/go#73802): go-weave
+// weaves what cover made of them, so the covered code is traced and counted as plain go counts it.
+test('go-weave test -cover: the covered package runs woven, and its profile is plain go\'s', async () => {
+  const woven = join(dir, 'woven.cover');
+  const plain = join(dir, 'plain.cover');
+  const r = await goWeave(['test', '-count=1', '-v', '-coverprofile', woven, './lib'], { cwd: dir, env });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /coverage: 66\.7% of statements/);
+  assert.equal((r.stdout + r.stderr).match(/"name":"lib\.Half"/g)?.length, 1, r.stdout + r.stderr);
+  const p = await run(GO, ['test', '-count=1', '-coverprofile', plain, './lib'], { cwd: dir, env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
+  assert.equal(p.code, 0, p.stderr);
+  assert.equal(readFileSync(woven, 'utf8'), readFileSync(plain, 'utf8'));
+});
+
+test('go-weave test -cover keeps the user\'s own -toolexec, inside its own', async () => {
+  const log = join(dir, 'toolexec.log');
+  const wrapper = join(dir, 'user toolexec.sh');
+  writeFileSync(wrapper, `#!/bin/sh\necho "\${1##*/}" >> '${log}'\nexec "$@"\n`, { mode: 0o755 });
+  const r = await goWeave(['test', '-count=1', '-v', '-cover', `-toolexec='${wrapper}'`, './lib'], { cwd: dir, env });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal((r.stdout + r.stderr).match(/"name":"lib\.Half"/g)?.length, 1, r.stdout + r.stderr);
+  const tools = new Set(readFileSync(log, 'utf8').split('\n'));
+  for (const t of ['compile', 'cover', 'link']) assert.ok(tools.has(t), `${t} ran through the user's -toolexec: ${[...tools]}`);
+});
+
+test('go-weave build -cover: the program runs woven, and its coverage data is plain go\'s', async () => {
+  // Each program writes its counters into a directory of its own; textfmt turns them into a profile.
+  const profile = async (bin: string, name: string) => {
+    const covdir = join(dir, `covdata-${name}`);
+    mkdirSync(covdir);
+    const out = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console', GOCOVERDIR: covdir } });
+    assert.equal(out.code, 0, out.stderr);
+    const text = join(dir, `${name}.txt`);
+    const t = await run(GO, ['tool', 'covdata', 'textfmt', '-i', covdir, '-o', text]);
+    assert.equal(t.code, 0, t.stderr);
+    return { stderr: out.stderr, profile: readFileSync(text, 'utf8') };
+  };
+  const wovenBin = join(dir, 'covered');
+  const r = await goWeave(['build', '-cover', '-o', wovenBin, '.'], { cwd: dir, env });
+  assert.equal(r.code, 0, r.stderr);
+  const plainBin = join(dir, 'covered-plain');
+  const p = await run(GO, ['build', '-cover', '-o', plainBin, '.'], { cwd: dir, env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
+  assert.equal(p.code, 0, p.stderr);
+  const [woven, plain] = [await profile(wovenBin, 'woven'), await profile(plainBin, 'plain')];
+  assert.equal(woven.stderr.match(SPAN)?.length, 4, woven.stderr);
+  assert.equal(plain.stderr.match(SPAN), null);
+  assert.match(woven.profile, /^example\.com\/modes\/main\.go:10\./m, 'square, line 10, counted');
+  assert.equal(woven.profile, plain.profile);
 });
 
 test('go-weave go passes any go command through unchanged', async () => {

@@ -309,6 +309,8 @@ describe('go-weave build with a fake weaver', () => {
     }
   });
 
+  // Here the woven test file says so; a covered package's own files are woven through the cover
+  // step, by the real weaver only (gocmd-modes.test.ts).
   test('go-weave vet and test -cover work on woven sources', async () => {
     const vet = await wovenGo('v1', 'vet', ['./a']);
     assert.equal(vet.code, 0, vet.stderr);

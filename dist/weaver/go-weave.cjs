@@ -81,230 +81,13 @@ var init_hash = __esm({
   }
 });
 
-// weaver/src/errors.ts
-function isWeaveError(e) {
-  return e instanceof Error && e.name === "WeaveError";
-}
-function formatLocation(where) {
-  if (!where?.file) return "";
-  let s = where.file;
-  if (where.line) s += `:${where.line}`;
-  if (where.line && where.col) s += `:${where.col}`;
-  return s + ": ";
-}
-var WeaveError;
-var init_errors = __esm({
-  "weaver/src/errors.ts"() {
-    "use strict";
-    WeaveError = class extends Error {
-      file;
-      line;
-      col;
-      detail;
-      constructor(detail, where) {
-        super(formatLocation(where) + detail);
-        this.name = "WeaveError";
-        this.detail = detail;
-        this.file = where?.file;
-        this.line = where?.line;
-        this.col = where?.col;
-      }
-    };
-  }
-});
-
-// weaver/src/gocmd/env.ts
-function goBinary(env) {
-  return env.GOWEAVE_GO || "go";
-}
-function absoluteGo(go, env) {
-  if ((0, import_node_path7.isAbsolute)(go)) return go;
-  if (go.includes("/")) return (0, import_node_path7.resolve)(go);
-  for (const dir of (env.PATH ?? "").split(import_node_path7.delimiter)) {
-    const p = (0, import_node_path7.join)(dir || ".", go);
-    if (isExecutableFile(p)) return (0, import_node_path7.resolve)(p);
-  }
-  return void 0;
-}
-function isExecutableFile(path) {
-  try {
-    const st = (0, import_node_fs9.statSync)(path);
-    return st.isFile() && (st.mode & 73) !== 0;
-  } catch {
-    return false;
-  }
-}
-function weaveCacheDir(env) {
-  if (env.GOWEAVE_CACHE) return (0, import_node_path7.resolve)(env.GOWEAVE_CACHE);
-  return (0, import_node_path7.join)(userCacheDir(env), "go-weave");
-}
-function userCacheDir(env) {
-  switch (process.platform) {
-    case "win32":
-      if (env.LocalAppData) return env.LocalAppData;
-      break;
-    case "darwin":
-      return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
-    default:
-      if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
-  }
-  return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
-}
-var import_node_fs9, import_node_os, import_node_path7;
-var init_env = __esm({
-  "weaver/src/gocmd/env.ts"() {
-    "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_os = require("node:os");
-    import_node_path7 = require("node:path");
-  }
-});
-
-// weaver/src/gocmd/shim.ts
-function goShimScript(node, entry, realGo, writtenBy) {
-  const q = shellQuote;
-  const valueFlags = VALUE_FLAGS2.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
-  return `${SHIM_HEAD}${writtenBy}.
-real_go=${q(realGo)}
-case "$1" in
-  build|test|vet) ;;
-  install|run)
-    sub="$1"; first=1; skip=0
-    for a in "$@"; do
-      if [ "$first" = 1 ]; then first=0; continue; fi
-      if [ "$skip" = 1 ]; then skip=0; continue; fi
-      case "$a" in
-        ${valueFlags}) skip=1 ;;
-        -*) ;;
-        *@*) exec "$real_go" "$@" ;;
-        *) if [ "$sub" = run ]; then break; fi ;;
-      esac
-    done ;;
-  *) exec "$real_go" "$@" ;;
-esac
-GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
-`;
-}
-function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  writeFileAtomic((0, import_node_path27.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
-}
-function isGoShim(path) {
-  try {
-    const head = (0, import_node_fs29.readFileSync)(path).subarray(0, 256).toString("latin1");
-    return head.startsWith(SHIM_HEAD) && head.split("\n")[1].includes("go-weave");
-  } catch {
-    return false;
-  }
-}
-function shellQuote(s) {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-var import_node_fs29, import_node_path27, VALUE_FLAGS2, SHIM_HEAD;
-var init_shim = __esm({
-  "weaver/src/gocmd/shim.ts"() {
-    "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path27 = require("node:path");
-    init_atomic();
-    VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
-    SHIM_HEAD = "#!/bin/sh\n# Written by ";
-  }
-});
-
-// weaver/src/cli/shellenv-command.ts
-var shellenv_command_exports = {};
-__export(shellenv_command_exports, {
-  shellenvCommand: () => shellenvCommand
-});
-function shellenvCommand(args, env, out) {
-  const unknown = args.find((a) => a !== "--go");
-  if (unknown !== void 0) throw new WeaveError(`shellenv: unknown argument "${unknown}" (expected --go or nothing)`);
-  const withGo = args.includes("--go");
-  if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
-  const entry = entryScript(env);
-  const binRoot = (0, import_node_path28.join)(weaveCacheDir(env), "v1", "bin");
-  const realGo = withGo ? realGoOnPath(env, binRoot) : "";
-  const dir = (0, import_node_path28.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
-  (0, import_node_fs30.mkdirSync)(dir, { recursive: true });
-  replaceWithSymlink((0, import_node_path28.join)(dir, "go-weave"), entry);
-  if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
-  const q = shellQuote(dir);
-  out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
-`);
-  return 0;
-}
-function entryScript(env) {
-  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path28.join)((0, import_node_path28.dirname)(process.argv[1]), "go-weave") : void 0];
-  for (const c of candidates) {
-    if (!c) continue;
-    try {
-      const real = (0, import_node_fs30.realpathSync)(c);
-      if (!real.endsWith(".cjs") && !real.endsWith(".js") && !real.endsWith(".ts")) return real;
-    } catch {
-    }
-  }
-  throw new WeaveError("shellenv: cannot find the go-weave command (dist/weaver/go-weave of the go-weave package); run it as go-weave shellenv from an installed go-weave");
-}
-function realGoOnPath(env, binRoot) {
-  if (env.GOWEAVE_GO) {
-    const go = absoluteGo(env.GOWEAVE_GO, env);
-    if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
-    return go;
-  }
-  const ours = (0, import_node_path28.resolve)(binRoot) + import_node_path28.sep;
-  for (const d of (env.PATH ?? "").split(import_node_path28.delimiter)) {
-    const go = (0, import_node_path28.join)((0, import_node_path28.resolve)(d || "."), "go");
-    if (!isExecutableFile(go) || ((0, import_node_path28.resolve)(d || ".") + import_node_path28.sep).startsWith(ours) || isGoShim(go)) continue;
-    return go;
-  }
-  throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
-}
-function replaceWithSymlink(path, target) {
-  const tmp = `${path}.${process.pid}.tmp`;
-  (0, import_node_fs30.rmSync)(tmp, { force: true });
-  (0, import_node_fs30.symlinkSync)(target, tmp);
-  try {
-    (0, import_node_fs30.renameSync)(tmp, path);
-  } catch (err) {
-    (0, import_node_fs30.rmSync)(tmp, { force: true });
-    throw err;
-  }
-}
-var import_node_fs30, import_node_path28;
-var init_shellenv_command = __esm({
-  "weaver/src/cli/shellenv-command.ts"() {
-    "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_path28 = require("node:path");
-    init_errors();
-    init_env();
-    init_hash();
-    init_shim();
-  }
-});
-
-// weaver/src/gocmd/pool-worker.ts
-var import_node_worker_threads = require("node:worker_threads");
-
-// weaver/src/gocmd/cache.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path4 = require("node:path");
-init_atomic();
-
-// weaver/src/gocmd/dirs.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = require("node:path");
-
 // weaver/src/gocmd/listing.ts
-var import_node_fs2 = require("node:fs");
-init_hash();
 function ignoredName(name) {
   return name.startsWith(".") || name.startsWith("_");
 }
 function visitedDir(name) {
   return !ignoredName(name) && name !== "testdata";
 }
-var OTHER_INPUT = /\.(c|cc|cxx|cpp|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|swigcxx|syso)$/;
 function otherInput(name) {
   return !ignoredName(name) && (OTHER_INPUT.test(name) || name === "default.pgo");
 }
@@ -330,6 +113,15 @@ function goListing(dir) {
   names.sort(Buffer.compare);
   return { hash: sha256(names.map((n) => n.toString("utf8")).join("\n")), goFiles };
 }
+var import_node_fs2, OTHER_INPUT;
+var init_listing = __esm({
+  "weaver/src/gocmd/listing.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    init_hash();
+    OTHER_INPUT = /\.(c|cc|cxx|cpp|m|h|hh|hpp|hxx|f|F|for|f90|s|S|sx|swig|swigcxx|syso)$/;
+  }
+});
 
 // weaver/src/gocmd/dirs.ts
 function readdirOrEmpty(dir) {
@@ -359,14 +151,17 @@ function moduleSources(root) {
   walk(root);
   return out;
 }
+var import_node_fs3, import_node_path2;
+var init_dirs = __esm({
+  "weaver/src/gocmd/dirs.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path2 = require("node:path");
+    init_listing();
+  }
+});
 
 // weaver/src/gocmd/trim.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path3 = require("node:path");
-init_atomic();
-var UNUSED_FOR_MS = 5 * 24 * 36e5;
-var TRIM_EVERY_MS = 24 * 36e5;
-var MARK_AFTER_MS = 36e5;
 function markUsed(path, mtimeMs, now = Date.now()) {
   if (now - Number(mtimeMs) < MARK_AFTER_MS) return;
   try {
@@ -383,9 +178,6 @@ function existsMarked(path) {
     return false;
   }
 }
-var SHARDED = /* @__PURE__ */ new Set(["pkg", "memo", "src", "file", "config", "plan", "overlay", "testmain", "linkdeps", "replay"]);
-var FLAT = /* @__PURE__ */ new Set(["mod", "work", "vendorws", "launcher"]);
-var NESTED = { modsrc: "go.mod", modlines: "go.mod", goroot: "bin" };
 function lastUsed(path) {
   const st = (0, import_node_fs4.lstatSync)(path);
   if (!st.isDirectory()) return st.mtimeMs;
@@ -484,14 +276,23 @@ function maybeTrimWeaveCache(root, now = Date.now()) {
   }
   return Number.isFinite(last) ? trimWeaveCache(root, now) : void 0;
 }
-
-// weaver/src/gocmd/cache.ts
-init_hash();
+var import_node_fs4, import_node_path3, UNUSED_FOR_MS, TRIM_EVERY_MS, MARK_AFTER_MS, SHARDED, FLAT, NESTED;
+var init_trim = __esm({
+  "weaver/src/gocmd/trim.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    import_node_path3 = require("node:path");
+    init_atomic();
+    UNUSED_FOR_MS = 5 * 24 * 36e5;
+    TRIM_EVERY_MS = 24 * 36e5;
+    MARK_AFTER_MS = 36e5;
+    SHARDED = /* @__PURE__ */ new Set(["pkg", "memo", "src", "file", "config", "plan", "overlay", "testmain", "linkdeps", "replay", "coverplan"]);
+    FLAT = /* @__PURE__ */ new Set(["mod", "work", "vendorws", "launcher", "toolexec"]);
+    NESTED = { modsrc: "go.mod", modlines: "go.mod", goroot: "bin" };
+  }
+});
 
 // weaver/src/gocmd/parsed-json.ts
-var import_node_fs5 = require("node:fs");
-var parsed = /* @__PURE__ */ new Map();
-var MAX_ENTRIES = 4096;
 function readJsonFile(path) {
   const st = (0, import_node_fs5.statSync)(path, { bigint: true });
   markUsed(path, st.mtimeMs);
@@ -503,103 +304,126 @@ function readJsonFile(path) {
   parsed.set(path, { stamp, value });
   return value;
 }
+var import_node_fs5, parsed, MAX_ENTRIES;
+var init_parsed_json = __esm({
+  "weaver/src/gocmd/parsed-json.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    init_trim();
+    parsed = /* @__PURE__ */ new Map();
+    MAX_ENTRIES = 4096;
+  }
+});
 
 // weaver/src/gocmd/cache.ts
-var LAYOUT = "v1";
-var WeaveCache = class {
-  root;
-  constructor(dir) {
-    this.root = (0, import_node_path4.join)(dir, LAYOUT);
-  }
-  unitKey(parts) {
-    const fileParts = parts.files.flatMap((f) => [f.path, sha256(f.source)]);
-    return sha256(LAYOUT, parts.fingerprint, parts.aspectHash, parts.importPath, parts.name ?? "", String(!!parts.standard), String(!!parts.mainModule), ...fileParts, "--targets", ...parts.targets);
-  }
-  manifestPath(key) {
-    return (0, import_node_path4.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
-  }
-  /** A manifest whose woven files were removed underneath it counts as a miss. */
-  readManifest(key) {
-    let m;
-    try {
-      m = readJsonFile(this.manifestPath(key));
-    } catch {
-      return void 0;
-    }
-    for (const p of Object.values(m.woven)) if (!existsMarked(p)) return void 0;
-    return m;
-  }
-  /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
-  quickKey(parts) {
-    return sha256(LAYOUT, "quick", ...parts);
-  }
-  readMemo(quick) {
-    try {
-      const path = (0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick);
-      const k = (0, import_node_fs6.readFileSync)(path, "utf8");
-      existsMarked(path);
-      return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  writeMemo(quick, key) {
-    writeFileAtomic((0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick), key);
-  }
-  /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
-  putSource(originalPath, source) {
-    const h = sha256(source);
-    const p = (0, import_node_path4.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path4.basename)(originalPath));
-    if (!existsMarked(p)) writeFileAtomic(p, source);
-    return p;
-  }
-  /** Written after the woven files it names, so a visible manifest is always complete. */
-  writeManifest(key, m) {
-    writeFileAtomic(this.manifestPath(key), JSON.stringify(m));
-  }
-  /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
-  putGenerated(kind, name, content) {
-    const h = sha256(kind, name, content);
-    const p = (0, import_node_path4.join)(this.root, kind, h.slice(0, 2), h, name);
-    if (!existsMarked(p)) writeFileAtomic(p, content);
-    return p;
-  }
-  /**
-   * The core's per-file memo, under `file/`: one JSON entry per woven file of a large package,
-   * keyed by the core's key and the weaver's fingerprint. Unreadable entries are misses.
-   */
-  fileMemo(fingerprint) {
-    const path = (key) => {
-      const h = sha256(LAYOUT, "file", fingerprint, key);
-      return (0, import_node_path4.join)(this.root, "file", h.slice(0, 2), h + ".json");
-    };
-    return {
-      get: (key) => {
-        try {
-          const p = path(key);
-          const value = JSON.parse((0, import_node_fs6.readFileSync)(p, "utf8"));
-          existsMarked(p);
-          return value;
-        } catch {
-          return void 0;
-        }
-      },
-      set: (key, value) => writeFileAtomic(path(key), JSON.stringify(value))
-    };
-  }
-  /**
-   * Removes everything but the directories `go-weave shellenv` put on shells' PATH (v1/bin):
-   * they hold two small scripts and no weave result, and a shell that lost them would build
-   * with the plain go from then on without a word.
-   */
-  clean() {
-    for (const name of readdirOrEmpty(this.root)) if (name !== "bin") (0, import_node_fs6.rmSync)((0, import_node_path4.join)(this.root, name), { recursive: true, force: true });
-    if (readdirOrEmpty(this.root).length === 0) (0, import_node_fs6.rmSync)(this.root, { recursive: true, force: true });
-  }
-};
 function fileMemoIn(dir, fingerprint) {
   return dir === void 0 ? void 0 : new WeaveCache(dir).fileMemo(fingerprint);
 }
+var import_node_fs6, import_node_path4, LAYOUT, WeaveCache;
+var init_cache = __esm({
+  "weaver/src/gocmd/cache.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    import_node_path4 = require("node:path");
+    init_atomic();
+    init_dirs();
+    init_trim();
+    init_hash();
+    init_parsed_json();
+    LAYOUT = "v1";
+    WeaveCache = class {
+      root;
+      constructor(dir) {
+        this.root = (0, import_node_path4.join)(dir, LAYOUT);
+      }
+      unitKey(parts) {
+        const fileParts = parts.files.flatMap((f) => [f.path, sha256(f.source)]);
+        return sha256(LAYOUT, parts.fingerprint, parts.aspectHash, parts.importPath, parts.name ?? "", String(!!parts.standard), String(!!parts.mainModule), ...fileParts, "--targets", ...parts.targets);
+      }
+      manifestPath(key) {
+        return (0, import_node_path4.join)(this.root, "pkg", key.slice(0, 2), key + ".json");
+      }
+      /** A manifest whose woven files were removed underneath it counts as a miss. */
+      readManifest(key) {
+        let m;
+        try {
+          m = readJsonFile(this.manifestPath(key));
+        } catch {
+          return void 0;
+        }
+        for (const p of Object.values(m.woven)) if (!existsMarked(p)) return void 0;
+        return m;
+      }
+      /** A key over file stamps (path, mtime, size) that remembers the content-derived unit key. */
+      quickKey(parts) {
+        return sha256(LAYOUT, "quick", ...parts);
+      }
+      readMemo(quick) {
+        try {
+          const path = (0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick);
+          const k = (0, import_node_fs6.readFileSync)(path, "utf8");
+          existsMarked(path);
+          return /^[0-9a-f]{64}$/.test(k) ? k : void 0;
+        } catch {
+          return void 0;
+        }
+      }
+      writeMemo(quick, key) {
+        writeFileAtomic((0, import_node_path4.join)(this.root, "memo", quick.slice(0, 2), quick), key);
+      }
+      /** Stores a woven file under the hash of its content, keeping its base name for readable paths and compiler output. */
+      putSource(originalPath, source) {
+        const h = sha256(source);
+        const p = (0, import_node_path4.join)(this.root, "src", h.slice(0, 2), h, (0, import_node_path4.basename)(originalPath));
+        if (!existsMarked(p)) writeFileAtomic(p, source);
+        return p;
+      }
+      /** Written after the woven files it names, so a visible manifest is always complete. */
+      writeManifest(key, m) {
+        writeFileAtomic(this.manifestPath(key), JSON.stringify(m));
+      }
+      /** A small generated file (overlay JSON, go.mod copy) at a path named by its content. */
+      putGenerated(kind, name, content) {
+        const h = sha256(kind, name, content);
+        const p = (0, import_node_path4.join)(this.root, kind, h.slice(0, 2), h, name);
+        if (!existsMarked(p)) writeFileAtomic(p, content);
+        return p;
+      }
+      /**
+       * The core's per-file memo, under `file/`: one JSON entry per woven file of a large package,
+       * keyed by the core's key and the weaver's fingerprint. Unreadable entries are misses.
+       */
+      fileMemo(fingerprint) {
+        const path = (key) => {
+          const h = sha256(LAYOUT, "file", fingerprint, key);
+          return (0, import_node_path4.join)(this.root, "file", h.slice(0, 2), h + ".json");
+        };
+        return {
+          get: (key) => {
+            try {
+              const p = path(key);
+              const value = JSON.parse((0, import_node_fs6.readFileSync)(p, "utf8"));
+              existsMarked(p);
+              return value;
+            } catch {
+              return void 0;
+            }
+          },
+          set: (key, value) => writeFileAtomic(path(key), JSON.stringify(value))
+        };
+      }
+      /**
+       * Removes everything but the directories `go-weave shellenv` put on shells' PATH (v1/bin):
+       * they hold two small scripts and no weave result, and a shell that lost them would build
+       * with the plain go from then on without a word.
+       */
+      clean() {
+        for (const name of readdirOrEmpty(this.root)) if (name !== "bin") (0, import_node_fs6.rmSync)((0, import_node_path4.join)(this.root, name), { recursive: true, force: true });
+        if (readdirOrEmpty(this.root).length === 0) (0, import_node_fs6.rmSync)(this.root, { recursive: true, force: true });
+      }
+    };
+  }
+});
 
 // weaver/src/gocmd/core.ts
 function asLocated(err) {
@@ -614,6 +438,644 @@ function asLocated(err) {
   }
   return { message: String(err) };
 }
+var init_core = __esm({
+  "weaver/src/gocmd/core.ts"() {
+    "use strict";
+  }
+});
+
+// weaver/src/errors.ts
+function isWeaveError(e) {
+  return e instanceof Error && e.name === "WeaveError";
+}
+function formatLocation(where) {
+  if (!where?.file) return "";
+  let s = where.file;
+  if (where.line) s += `:${where.line}`;
+  if (where.line && where.col) s += `:${where.col}`;
+  return s + ": ";
+}
+var WeaveError;
+var init_errors = __esm({
+  "weaver/src/errors.ts"() {
+    "use strict";
+    WeaveError = class extends Error {
+      file;
+      line;
+      col;
+      detail;
+      constructor(detail, where) {
+        super(formatLocation(where) + detail);
+        this.name = "WeaveError";
+        this.detail = detail;
+        this.file = where?.file;
+        this.line = where?.line;
+        this.col = where?.col;
+      }
+    };
+  }
+});
+
+// weaver/src/gocmd/args.ts
+function flagName(arg) {
+  if (!arg.startsWith("-") || arg === "-" || arg === "--") return void 0;
+  const body = arg.replace(/^--?/, "");
+  const eq = body.indexOf("=");
+  if (eq >= 0) return { name: body.slice(0, eq), inline: body.slice(eq + 1) };
+  return { name: body };
+}
+function parseGoArgs(subcommand, args) {
+  const flags = [];
+  const packages = [];
+  const rest = [];
+  const out = { subcommand, flags, packages, rest, graphFlags: [] };
+  let i = 0;
+  let seenPackages = false;
+  let packagesDone = false;
+  while (i < args.length) {
+    const arg = args[i];
+    if (arg === "-args" || arg === "--args") {
+      rest.push(...args.slice(i));
+      break;
+    }
+    const f = flagName(arg);
+    if (subcommand === "run" && seenPackages && (f || !arg.endsWith(".go") || !packages.every((q) => q.endsWith(".go")))) {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (!f) {
+      if (arg === "--") {
+        rest.push(...args.slice(i));
+        break;
+      }
+      if (packagesDone) {
+        rest.push(arg);
+        i++;
+        continue;
+      }
+      packages.push(arg);
+      seenPackages = true;
+      rest.push(arg);
+      i++;
+      continue;
+    }
+    if (seenPackages) packagesDone = true;
+    const name = f.name.startsWith("test.") ? f.name.slice(5) : f.name;
+    const raw = [arg];
+    let value = f.inline;
+    if (value === void 0 && VALUE_FLAGS.has(name) && i + 1 < args.length) {
+      value = args[i + 1];
+      raw.push(value);
+    }
+    i += raw.length;
+    const flag = { name, raw, value };
+    flags.push(flag);
+    if (name === "C" && flags.length === 1) out.chdir = value;
+    else if (name === "overlay") out.userOverlay = value;
+    else if (name === "modfile") out.userModfile = value;
+    else {
+      if (GRAPH_FLAGS.has(name)) out.graphFlags.push(...raw);
+      rest.push(...raw);
+    }
+  }
+  return out;
+}
+function goflagsOf(s) {
+  return (s ?? "").split(/\s+/).filter(Boolean).map((raw) => {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
+    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
+  });
+}
+function boolFlagOn(name, parsed2, goflags) {
+  let on = false;
+  const set = (value) => {
+    on = value === void 0 || value === "true" || value === "1" || value === "t" || value === "T" || value === "TRUE" || value === "True";
+  };
+  for (const f of (goflags ?? "").split(/\s+/)) {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(f);
+    if (m && m[1] === name) set(m[2]);
+  }
+  for (const f of parsed2.flags) if (f.name === name) set(f.value);
+  return on;
+}
+function isVersionedInstall(p) {
+  return p.subcommand === "install" && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith(".go"));
+}
+var VALUE_FLAGS, GRAPH_FLAGS, WOVEN_SUBCOMMANDS;
+var init_args = __esm({
+  "weaver/src/gocmd/args.ts"() {
+    "use strict";
+    VALUE_FLAGS = /* @__PURE__ */ new Set([
+      "C",
+      "p",
+      "covermode",
+      "coverpkg",
+      "asmflags",
+      "buildmode",
+      "compiler",
+      "gccgoflags",
+      "gcflags",
+      "installsuffix",
+      "ldflags",
+      "mod",
+      "modfile",
+      "overlay",
+      "pgo",
+      "pkgdir",
+      "tags",
+      "toolexec",
+      "o",
+      "exec",
+      "bench",
+      "benchtime",
+      "blockprofile",
+      "blockprofilerate",
+      "count",
+      "coverprofile",
+      "cpu",
+      "cpuprofile",
+      "fuzz",
+      "fuzzminimizetime",
+      "fuzztime",
+      "list",
+      "memprofile",
+      "memprofilerate",
+      "mutexprofile",
+      "mutexprofilefraction",
+      "outputdir",
+      "parallel",
+      "run",
+      "skip",
+      "shuffle",
+      "timeout",
+      "trace",
+      "vet",
+      "vettool",
+      "debug-actiongraph",
+      "debug-deriveshash",
+      "debug-trace",
+      "debug-runtime-trace"
+    ]);
+    GRAPH_FLAGS = /* @__PURE__ */ new Set([
+      "tags",
+      "race",
+      "msan",
+      "asan",
+      "cover",
+      "covermode",
+      "coverpkg",
+      "mod",
+      "pgo",
+      "buildmode",
+      "compiler",
+      "linkshared"
+    ]);
+    WOVEN_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
+  }
+});
+
+// weaver/src/gocmd/env.ts
+function goBinary(env) {
+  return env.GOWEAVE_GO || "go";
+}
+function absoluteGo(go, env) {
+  if ((0, import_node_path7.isAbsolute)(go)) return go;
+  if (go.includes("/")) return (0, import_node_path7.resolve)(go);
+  for (const dir of (env.PATH ?? "").split(import_node_path7.delimiter)) {
+    const p = (0, import_node_path7.join)(dir || ".", go);
+    if (isExecutableFile(p)) return (0, import_node_path7.resolve)(p);
+  }
+  return void 0;
+}
+function isExecutableFile(path) {
+  try {
+    const st = (0, import_node_fs9.statSync)(path);
+    return st.isFile() && (st.mode & 73) !== 0;
+  } catch {
+    return false;
+  }
+}
+function weaveCacheDir(env) {
+  if (env.GOWEAVE_CACHE) return (0, import_node_path7.resolve)(env.GOWEAVE_CACHE);
+  return (0, import_node_path7.join)(userCacheDir(env), "go-weave");
+}
+function userCacheDir(env) {
+  switch (process.platform) {
+    case "win32":
+      if (env.LocalAppData) return env.LocalAppData;
+      break;
+    case "darwin":
+      return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), "Library", "Caches");
+    default:
+      if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
+  }
+  return (0, import_node_path7.join)(env.HOME || (0, import_node_os.homedir)(), ".cache");
+}
+var import_node_fs9, import_node_os, import_node_path7;
+var init_env = __esm({
+  "weaver/src/gocmd/env.ts"() {
+    "use strict";
+    import_node_fs9 = require("node:fs");
+    import_node_os = require("node:os");
+    import_node_path7 = require("node:path");
+  }
+});
+
+// weaver/src/gocmd/lazyconfig.ts
+function stampOf2(path) {
+  try {
+    const st = (0, import_node_fs16.statSync)(path);
+    return [path, st.mtimeMs, st.size];
+  } catch {
+    return [path, -1, -1];
+  }
+}
+function refKey(ref) {
+  return `${ref.importPath}\0${ref.name ?? ""}\0${ref.standard ? 1 : 0}\0${ref.mainModule ? 1 : 0}`;
+}
+function filesOf(a) {
+  const files = a.files;
+  return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
+}
+var import_node_fs16, import_node_path16, LazyConfig;
+var init_lazyconfig = __esm({
+  "weaver/src/gocmd/lazyconfig.ts"() {
+    "use strict";
+    import_node_fs16 = require("node:fs");
+    import_node_path16 = require("node:path");
+    init_atomic();
+    init_hash();
+    init_parsed_json();
+    LazyConfig = class {
+      constructor(core2, opts, cache, watch2, salt = "") {
+        this.core = core2;
+        this.opts = opts;
+        this.watch = watch2;
+        const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
+        this.path = (0, import_node_path16.join)(cache.root, "config", key.slice(0, 2), key + ".json");
+        try {
+          const e = readJsonFile(this.path);
+          if (e.stamps.every(([p, m, s]) => {
+            const [, m2, s2] = stampOf2(p);
+            return m === m2 && s === s2;
+          })) this.entry = { ...e, verdicts: { ...e.verdicts } };
+        } catch {
+        }
+      }
+      core;
+      opts;
+      watch;
+      loaded;
+      entry;
+      dirty = false;
+      path;
+      /** Loads (once) and returns the aspect set; errors surface as the core throws them. */
+      aspects() {
+        this.loaded ??= this.revived() ?? this.core.loadConfig(this.opts).then((a) => {
+          const hash = this.core.aspectSetHash(a);
+          if (!this.entry || this.entry.hash !== hash) {
+            const files = [.../* @__PURE__ */ new Set([...filesOf(a), ...this.watch])];
+            this.entry = { stamps: files.map(stampOf2), hash, verdicts: {}, testMainOnly: this.core.testMainOnlyAspects?.(a) ?? [] };
+            this.dirty = true;
+          }
+          if (this.core.revive) writeFileAtomic(this.setPath(), JSON.stringify({ hash, set: a }));
+          return a;
+        });
+        return this.loaded;
+      }
+      setPath() {
+        return this.path.replace(/\.json$/, ".set.json");
+      }
+      /** The set saved by the run that last loaded these (unchanged) files, if the core can revive it. */
+      revived() {
+        if (!this.core.revive || !this.entry) return void 0;
+        try {
+          const saved = readJsonFile(this.setPath());
+          if (saved.hash !== this.entry.hash || saved.set === void 0) return void 0;
+          return this.core.revive(saved.set);
+        } catch {
+          return void 0;
+        }
+      }
+      async hash() {
+        if (!this.entry) await this.aspects();
+        return this.entry.hash;
+      }
+      async testMainOnly() {
+        if (!this.entry) await this.aspects();
+        return this.entry.testMainOnly ?? [];
+      }
+      async mayMatch(ref) {
+        const k = refKey(ref);
+        const known = this.entry?.verdicts[k];
+        if (known !== void 0) return known;
+        const v = this.core.packageMayMatch(await this.aspects(), ref);
+        this.entry.verdicts[k] = v;
+        this.dirty = true;
+        return v;
+      }
+      /** The files the configuration was read from (and the watched ones): what its hash depends on. */
+      files() {
+        return [.../* @__PURE__ */ new Set([...this.entry?.stamps.map((st) => st[0]) ?? [], ...this.watch])];
+      }
+      save() {
+        if (this.dirty && this.entry) writeFileAtomic(this.path, JSON.stringify(this.entry));
+        this.dirty = false;
+      }
+    };
+  }
+});
+
+// weaver/src/gocmd/coverweave.ts
+var coverweave_exports = {};
+__export(coverweave_exports, {
+  coverPlan: () => coverPlan,
+  coverWeave: () => coverWeave,
+  covers: () => covers,
+  parseCoverArgs: () => parseCoverArgs,
+  splitQuoted: () => splitQuoted,
+  toolexecFlag: () => toolexecFlag,
+  toolexecScript: () => toolexecScript,
+  writeCoverFiles: () => writeCoverFiles
+});
+function covers(parsed2, goflags) {
+  const given = [...goflagsOf(goflags), ...parsed2.flags].map((f) => f.name);
+  if (given.includes("coverpkg") || given.includes("covermode")) return true;
+  if (parsed2.subcommand === "test" && given.includes("coverprofile")) return true;
+  return boolFlagOn("cover", parsed2, goflags);
+}
+function coverPlan(units, overlay, at) {
+  const out = { units: [], woven: {} };
+  for (const u of units) {
+    const mine = u.targets.filter((f) => overlay.has(f) && !f.endsWith("_test.go"));
+    if (mine.length === 0) continue;
+    let placed = false;
+    for (const f of mine) {
+      const path = at(f);
+      if (path === void 0) continue;
+      if (!placed) out.units.push({ ref: u.ref, files: u.files });
+      placed = true;
+      out.woven[path] = out.units.length - 1;
+    }
+  }
+  return out;
+}
+function toolexecScript(self, fingerprint) {
+  return `#!/bin/sh
+# go-weave's -toolexec for a build that covers packages: the go command hands cover the original
+# files, not the overlay's woven ones, so go-weave weaves what cover writes. Other tools run as
+# they are. Arguments: PLAN N, the N words of the user's own -toolexec, the tool, its arguments.
+plan=$1 n=$2
+shift 2
+eval "tool=\\\${$((n + 1))}"
+case \${tool##*/} in
+cover | cover.exe) ;;
+*) exec "$@" ;;
+esac
+eval "first=\\\${$((n + 2)):-}"
+if [ "$first" = -V=full ]; then
+  # The go command puts this answer into the action ID of every covered package.
+  line=$("$@") || exit
+  case $line in
+  *buildID=*) printf '%s\\n' "$line" ;;
+  *) printf '%s go-weave/%s\\n' "$line" ${quoteSh(fingerprint.slice(0, 16))} ;;
+  esac
+  exit 0
+fi
+exec ${self.map(quoteSh).join(" ")} __cover-weave "$plan" "$n" "$@"
+`;
+}
+function writeCoverFiles(cache, self, fingerprint, plan2) {
+  const script = toolexecScript(self, fingerprint);
+  const scriptPath = (0, import_node_path18.join)(cache.root, "toolexec", sha256("toolexec", script).slice(0, 32), "go-weave-toolexec");
+  if (!existsMarked(scriptPath)) {
+    writeFileAtomic(scriptPath, script, 493);
+    (0, import_node_fs19.chmodSync)(scriptPath, 493);
+  }
+  return { script: scriptPath, plan: cache.putGenerated("coverplan", "plan.json", JSON.stringify(plan2)) };
+}
+function quoteWord(s) {
+  if (!/[\s'"]/.test(s)) return s;
+  if (!s.includes("'")) return `'${s}'`;
+  if (!s.includes('"')) return `"${s}"`;
+  throw new Error(`go-weave: cannot pass the path ${s} to -toolexec (it holds both kinds of quote)`);
+}
+function splitQuoted(s) {
+  const out = [];
+  const re = /'([^']*)'|"([^"]*)"|(\S+)/g;
+  for (const m of s.matchAll(re)) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+function toolexecFlag(parsed2, goflags, script, plan2) {
+  const theirs = [...goflagsOf(goflags), ...parsed2.flags].filter((f) => f.name === "toolexec");
+  const words = splitQuoted(theirs.at(-1)?.value ?? "");
+  const rest = [...parsed2.rest];
+  for (const f of parsed2.flags.filter((x) => x.name === "toolexec")) {
+    const i = rest.findIndex((_, j) => f.raw.every((r, k) => rest[j + k] === r));
+    if (i >= 0) rest.splice(i, f.raw.length);
+  }
+  return { flag: `-toolexec=${[script, plan2, String(words.length), ...words].map(quoteWord).join(" ")}`, rest };
+}
+function parseCoverArgs(args) {
+  let outfileList;
+  let i = 0;
+  while (i < args.length && args[i].startsWith("-")) {
+    const [name, inline] = args[i].replace(/^--?/, "").split(/=(.*)/s, 2);
+    const value = inline ?? args[i + 1];
+    if (name === "outfilelist") outfileList = value;
+    i += inline === void 0 && ["pkgcfg", "mode", "var", "outfilelist", "o"].includes(name) ? 2 : 1;
+  }
+  return outfileList === void 0 ? void 0 : { outfileList, infiles: args.slice(i) };
+}
+async function coverWeave(core2, argv) {
+  const [planPath, n, ...command] = argv;
+  const coverArgs = command.slice(Number(n) + 1);
+  const r = (0, import_node_child_process2.spawnSync)(command[0], command.slice(1), { stdio: "inherit" });
+  if (r.error) throw new Error(`go-weave: cannot run ${command[0]}: ${r.error.message}`);
+  if (r.status !== 0) return r.status ?? 1;
+  const parsed2 = parseCoverArgs(coverArgs);
+  if (!parsed2) return 0;
+  const plan2 = JSON.parse((0, import_node_fs19.readFileSync)(planPath, "utf8"));
+  const outputs = (0, import_node_fs19.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
+  if (outputs.length !== parsed2.infiles.length) throw new Error(`go-weave: cover wrote ${outputs.length} files for ${parsed2.infiles.length} inputs (${parsed2.outfileList})`);
+  const outputOf = new Map(parsed2.infiles.map((f, i) => [f, outputs[i]]));
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const f of parsed2.infiles) {
+    const u = plan2.woven[f];
+    if (u !== void 0) byUnit.set(u, [...byUnit.get(u) ?? [], f]);
+  }
+  if (byUnit.size === 0) return 0;
+  const cache = new WeaveCache(plan2.cacheDir);
+  const config = new LazyConfig(core2, { configPath: plan2.config.configPath, moduleRoot: plan2.config.moduleRoot }, cache, plan2.config.watch, plan2.config.salt);
+  try {
+    if (await config.hash() !== plan2.aspectHash) {
+      throw new Error("go-weave: the aspect configuration changed while the build ran; build again");
+    }
+    const aspects = await config.aspects();
+    for (const [u, files] of byUnit) {
+      const unit = plan2.units[u];
+      const source = (p) => (0, import_node_fs19.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
+      const result = await core2.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
+      for (const f of files) {
+        const woven = result.files.find((x) => x.path === f);
+        if (!woven?.changed) throw new Error(`go-weave: ${f}: its coverage-instrumented form matched none of the join points its own form did`);
+        writeFileAtomic(outputOf.get(f), woven.source);
+      }
+    }
+  } catch (err) {
+    const loc = asLocated(err);
+    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ""}` : ""}: ` : "";
+    process.stderr.write(`${loc.message.startsWith("go-weave:") ? "" : "go-weave: "}${where}${loc.message}
+`);
+    return 1;
+  }
+  return 0;
+}
+var import_node_child_process2, import_node_fs19, import_node_path18, quoteSh;
+var init_coverweave = __esm({
+  "weaver/src/gocmd/coverweave.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs19 = require("node:fs");
+    import_node_path18 = require("node:path");
+    init_args();
+    init_atomic();
+    init_cache();
+    init_core();
+    init_hash();
+    init_lazyconfig();
+    init_trim();
+    quoteSh = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  }
+});
+
+// weaver/src/gocmd/shim.ts
+function goShimScript(node, entry, realGo, writtenBy) {
+  const q = shellQuote;
+  const valueFlags = VALUE_FLAGS2.flatMap((f) => [`-${f}`, `--${f}`]).join("|");
+  return `${SHIM_HEAD}${writtenBy}.
+real_go=${q(realGo)}
+case "$1" in
+  build|test|vet) ;;
+  install|run)
+    sub="$1"; first=1; skip=0
+    for a in "$@"; do
+      if [ "$first" = 1 ]; then first=0; continue; fi
+      if [ "$skip" = 1 ]; then skip=0; continue; fi
+      case "$a" in
+        ${valueFlags}) skip=1 ;;
+        -*) ;;
+        *@*) exec "$real_go" "$@" ;;
+        *) if [ "$sub" = run ]; then break; fi ;;
+      esac
+    done ;;
+  *) exec "$real_go" "$@" ;;
+esac
+GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
+`;
+}
+function writeGoShim(dir, node, entry, realGo, writtenBy) {
+  writeFileAtomic((0, import_node_path28.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+}
+function isGoShim(path) {
+  try {
+    const head = (0, import_node_fs30.readFileSync)(path).subarray(0, 256).toString("latin1");
+    return head.startsWith(SHIM_HEAD) && head.split("\n")[1].includes("go-weave");
+  } catch {
+    return false;
+  }
+}
+function shellQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+var import_node_fs30, import_node_path28, VALUE_FLAGS2, SHIM_HEAD;
+var init_shim = __esm({
+  "weaver/src/gocmd/shim.ts"() {
+    "use strict";
+    import_node_fs30 = require("node:fs");
+    import_node_path28 = require("node:path");
+    init_atomic();
+    VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
+    SHIM_HEAD = "#!/bin/sh\n# Written by ";
+  }
+});
+
+// weaver/src/cli/shellenv-command.ts
+var shellenv_command_exports = {};
+__export(shellenv_command_exports, {
+  shellenvCommand: () => shellenvCommand
+});
+function shellenvCommand(args, env, out) {
+  const unknown = args.find((a) => a !== "--go");
+  if (unknown !== void 0) throw new WeaveError(`shellenv: unknown argument "${unknown}" (expected --go or nothing)`);
+  const withGo = args.includes("--go");
+  if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
+  const entry = entryScript(env);
+  const binRoot = (0, import_node_path29.join)(weaveCacheDir(env), "v1", "bin");
+  const realGo = withGo ? realGoOnPath(env, binRoot) : "";
+  const dir = (0, import_node_path29.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  (0, import_node_fs31.mkdirSync)(dir, { recursive: true });
+  replaceWithSymlink((0, import_node_path29.join)(dir, "go-weave"), entry);
+  if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
+  const q = shellQuote(dir);
+  out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
+`);
+  return 0;
+}
+function entryScript(env) {
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path29.join)((0, import_node_path29.dirname)(process.argv[1]), "go-weave") : void 0];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      const real = (0, import_node_fs31.realpathSync)(c);
+      if (!real.endsWith(".cjs") && !real.endsWith(".js") && !real.endsWith(".ts")) return real;
+    } catch {
+    }
+  }
+  throw new WeaveError("shellenv: cannot find the go-weave command (dist/weaver/go-weave of the go-weave package); run it as go-weave shellenv from an installed go-weave");
+}
+function realGoOnPath(env, binRoot) {
+  if (env.GOWEAVE_GO) {
+    const go = absoluteGo(env.GOWEAVE_GO, env);
+    if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
+    return go;
+  }
+  const ours = (0, import_node_path29.resolve)(binRoot) + import_node_path29.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path29.delimiter)) {
+    const go = (0, import_node_path29.join)((0, import_node_path29.resolve)(d || "."), "go");
+    if (!isExecutableFile(go) || ((0, import_node_path29.resolve)(d || ".") + import_node_path29.sep).startsWith(ours) || isGoShim(go)) continue;
+    return go;
+  }
+  throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
+}
+function replaceWithSymlink(path, target) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  (0, import_node_fs31.rmSync)(tmp, { force: true });
+  (0, import_node_fs31.symlinkSync)(target, tmp);
+  try {
+    (0, import_node_fs31.renameSync)(tmp, path);
+  } catch (err) {
+    (0, import_node_fs31.rmSync)(tmp, { force: true });
+    throw err;
+  }
+}
+var import_node_fs31, import_node_path29;
+var init_shellenv_command = __esm({
+  "weaver/src/cli/shellenv-command.ts"() {
+    "use strict";
+    import_node_fs31 = require("node:fs");
+    import_node_path29 = require("node:path");
+    init_errors();
+    init_env();
+    init_hash();
+    init_shim();
+  }
+});
+
+// weaver/src/gocmd/pool-worker.ts
+var import_node_worker_threads = require("node:worker_threads");
+init_cache();
+init_core();
 
 // weaver/src/gocmd/fingerprint.ts
 var import_node_fs7 = require("node:fs");
@@ -689,161 +1151,10 @@ function runPoolWorker() {
 init_errors();
 
 // weaver/src/gocmd/index.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path26 = require("node:path");
-
-// weaver/src/gocmd/args.ts
-var VALUE_FLAGS = /* @__PURE__ */ new Set([
-  "C",
-  "p",
-  "covermode",
-  "coverpkg",
-  "asmflags",
-  "buildmode",
-  "compiler",
-  "gccgoflags",
-  "gcflags",
-  "installsuffix",
-  "ldflags",
-  "mod",
-  "modfile",
-  "overlay",
-  "pgo",
-  "pkgdir",
-  "tags",
-  "toolexec",
-  "o",
-  "exec",
-  "bench",
-  "benchtime",
-  "blockprofile",
-  "blockprofilerate",
-  "count",
-  "coverprofile",
-  "cpu",
-  "cpuprofile",
-  "fuzz",
-  "fuzzminimizetime",
-  "fuzztime",
-  "list",
-  "memprofile",
-  "memprofilerate",
-  "mutexprofile",
-  "mutexprofilefraction",
-  "outputdir",
-  "parallel",
-  "run",
-  "skip",
-  "shuffle",
-  "timeout",
-  "trace",
-  "vet",
-  "vettool",
-  "debug-actiongraph",
-  "debug-deriveshash",
-  "debug-trace",
-  "debug-runtime-trace"
-]);
-var GRAPH_FLAGS = /* @__PURE__ */ new Set([
-  "tags",
-  "race",
-  "msan",
-  "asan",
-  "cover",
-  "covermode",
-  "coverpkg",
-  "mod",
-  "pgo",
-  "buildmode",
-  "compiler",
-  "linkshared"
-]);
-function flagName(arg) {
-  if (!arg.startsWith("-") || arg === "-" || arg === "--") return void 0;
-  const body = arg.replace(/^--?/, "");
-  const eq = body.indexOf("=");
-  if (eq >= 0) return { name: body.slice(0, eq), inline: body.slice(eq + 1) };
-  return { name: body };
-}
-function parseGoArgs(subcommand, args) {
-  const flags = [];
-  const packages = [];
-  const rest = [];
-  const out = { subcommand, flags, packages, rest, graphFlags: [] };
-  let i = 0;
-  let seenPackages = false;
-  let packagesDone = false;
-  while (i < args.length) {
-    const arg = args[i];
-    if (arg === "-args" || arg === "--args") {
-      rest.push(...args.slice(i));
-      break;
-    }
-    const f = flagName(arg);
-    if (subcommand === "run" && seenPackages && (f || !arg.endsWith(".go") || !packages.every((q) => q.endsWith(".go")))) {
-      rest.push(...args.slice(i));
-      break;
-    }
-    if (!f) {
-      if (arg === "--") {
-        rest.push(...args.slice(i));
-        break;
-      }
-      if (packagesDone) {
-        rest.push(arg);
-        i++;
-        continue;
-      }
-      packages.push(arg);
-      seenPackages = true;
-      rest.push(arg);
-      i++;
-      continue;
-    }
-    if (seenPackages) packagesDone = true;
-    const name = f.name.startsWith("test.") ? f.name.slice(5) : f.name;
-    const raw = [arg];
-    let value = f.inline;
-    if (value === void 0 && VALUE_FLAGS.has(name) && i + 1 < args.length) {
-      value = args[i + 1];
-      raw.push(value);
-    }
-    i += raw.length;
-    const flag = { name, raw, value };
-    flags.push(flag);
-    if (name === "C" && flags.length === 1) out.chdir = value;
-    else if (name === "overlay") out.userOverlay = value;
-    else if (name === "modfile") out.userModfile = value;
-    else {
-      if (GRAPH_FLAGS.has(name)) out.graphFlags.push(...raw);
-      rest.push(...raw);
-    }
-  }
-  return out;
-}
-var WOVEN_SUBCOMMANDS = /* @__PURE__ */ new Set(["build", "install", "run", "test", "vet"]);
-function goflagsOf(s) {
-  return (s ?? "").split(/\s+/).filter(Boolean).map((raw) => {
-    const m = /^--?([^=]+)(?:=(.*))?$/.exec(raw);
-    return m ? { name: m[1], raw: [raw], value: m[2] } : { name: raw, raw: [raw] };
-  });
-}
-function boolFlagOn(name, parsed2, goflags) {
-  let on = false;
-  const set = (value) => {
-    on = value === void 0 || value === "true" || value === "1" || value === "t" || value === "T" || value === "TRUE" || value === "True";
-  };
-  for (const f of (goflags ?? "").split(/\s+/)) {
-    const m = /^--?([^=]+)(?:=(.*))?$/.exec(f);
-    if (m && m[1] === name) set(m[2]);
-  }
-  for (const f of parsed2.flags) if (f.name === name) set(f.value);
-  return on;
-}
-function isVersionedInstall(p) {
-  return p.subcommand === "install" && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith(".go"));
-}
+var import_node_path27 = require("node:path");
+init_args();
 
 // weaver/src/assets.ts
 var import_node_fs8 = require("node:fs");
@@ -870,6 +1181,9 @@ function moduleDir() {
   if (typeof __dirname === "string") return __dirname;
   return (0, import_node_path6.dirname)((0, import_node_url2.fileURLToPath)(__goweave_import_meta_url));
 }
+
+// weaver/src/gocmd/index.ts
+init_cache();
 
 // weaver/src/gocmd/diff.ts
 function editScript(a, b) {
@@ -1083,15 +1397,19 @@ async function goEnv(go, opts) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os2 = require("node:os");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
+init_args();
+init_cache();
+init_core();
 init_env();
 
 // weaver/src/gocmd/modfile.ts
 var import_node_fs10 = require("node:fs");
 var import_node_path10 = require("node:path");
+init_trim();
 
 // weaver/src/gocmd/plan.ts
 var import_node_path9 = require("node:path");
@@ -1284,6 +1602,7 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
 var import_node_fs11 = require("node:fs");
 var import_node_crypto3 = require("node:crypto");
 var import_node_path11 = require("node:path");
+init_trim();
 function toolchainCopy(cache, gomodcache, goroot) {
   if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path11.sep)) return void 0;
   const rel = (0, import_node_path11.relative)(gomodcache, goroot);
@@ -1322,6 +1641,7 @@ function mirror(src, dest) {
 var import_node_fs12 = require("node:fs");
 var import_node_crypto4 = require("node:crypto");
 var import_node_path12 = require("node:path");
+init_trim();
 init_hash();
 function ensureModuleCopy(cache, gomodcache, mod, opts) {
   const rel = (0, import_node_path12.relative)(gomodcache, mod.dir);
@@ -1384,6 +1704,8 @@ var import_node_fs13 = require("node:fs");
 var import_node_path13 = require("node:path");
 init_atomic();
 init_hash();
+init_listing();
+init_parsed_json();
 
 // weaver/src/parse/gotext.ts
 function skipSpaceAndComments(src, i) {
@@ -1523,6 +1845,7 @@ var PlanCache = class {
 // weaver/src/gocmd/overlay.ts
 var import_node_fs14 = require("node:fs");
 var import_node_path14 = require("node:path");
+init_dirs();
 function readUserOverlay(path, cwd) {
   const file = (0, import_node_path14.resolve)(cwd, path);
   let parsed2;
@@ -1564,6 +1887,7 @@ function writeOverlay(cache, entries) {
 var import_node_fs15 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path15 = require("node:path");
+init_trim();
 init_hash();
 function buildsVendored(moduleRoot, parsed2, goflags) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
@@ -1663,107 +1987,13 @@ function inWorkspace(ws, file) {
   return file.startsWith(ws.vendorDir + import_node_path15.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
-// weaver/src/gocmd/lazyconfig.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path16 = require("node:path");
-init_atomic();
-init_hash();
-function stampOf2(path) {
-  try {
-    const st = (0, import_node_fs16.statSync)(path);
-    return [path, st.mtimeMs, st.size];
-  } catch {
-    return [path, -1, -1];
-  }
-}
-function refKey(ref) {
-  return `${ref.importPath}\0${ref.name ?? ""}\0${ref.standard ? 1 : 0}\0${ref.mainModule ? 1 : 0}`;
-}
-var LazyConfig = class {
-  constructor(core2, opts, cache, watch2, salt = "") {
-    this.core = core2;
-    this.opts = opts;
-    this.watch = watch2;
-    const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-    this.path = (0, import_node_path16.join)(cache.root, "config", key.slice(0, 2), key + ".json");
-    try {
-      const e = readJsonFile(this.path);
-      if (e.stamps.every(([p, m, s]) => {
-        const [, m2, s2] = stampOf2(p);
-        return m === m2 && s === s2;
-      })) this.entry = { ...e, verdicts: { ...e.verdicts } };
-    } catch {
-    }
-  }
-  core;
-  opts;
-  watch;
-  loaded;
-  entry;
-  dirty = false;
-  path;
-  /** Loads (once) and returns the aspect set; errors surface as the core throws them. */
-  aspects() {
-    this.loaded ??= this.revived() ?? this.core.loadConfig(this.opts).then((a) => {
-      const hash = this.core.aspectSetHash(a);
-      if (!this.entry || this.entry.hash !== hash) {
-        const files = [.../* @__PURE__ */ new Set([...filesOf(a), ...this.watch])];
-        this.entry = { stamps: files.map(stampOf2), hash, verdicts: {}, testMainOnly: this.core.testMainOnlyAspects?.(a) ?? [] };
-        this.dirty = true;
-      }
-      if (this.core.revive) writeFileAtomic(this.setPath(), JSON.stringify({ hash, set: a }));
-      return a;
-    });
-    return this.loaded;
-  }
-  setPath() {
-    return this.path.replace(/\.json$/, ".set.json");
-  }
-  /** The set saved by the run that last loaded these (unchanged) files, if the core can revive it. */
-  revived() {
-    if (!this.core.revive || !this.entry) return void 0;
-    try {
-      const saved = readJsonFile(this.setPath());
-      if (saved.hash !== this.entry.hash || saved.set === void 0) return void 0;
-      return this.core.revive(saved.set);
-    } catch {
-      return void 0;
-    }
-  }
-  async hash() {
-    if (!this.entry) await this.aspects();
-    return this.entry.hash;
-  }
-  async testMainOnly() {
-    if (!this.entry) await this.aspects();
-    return this.entry.testMainOnly ?? [];
-  }
-  async mayMatch(ref) {
-    const k = refKey(ref);
-    const known = this.entry?.verdicts[k];
-    if (known !== void 0) return known;
-    const v = this.core.packageMayMatch(await this.aspects(), ref);
-    this.entry.verdicts[k] = v;
-    this.dirty = true;
-    return v;
-  }
-  /** The files the configuration was read from (and the watched ones): what its hash depends on. */
-  files() {
-    return [.../* @__PURE__ */ new Set([...this.entry?.stamps.map((st) => st[0]) ?? [], ...this.watch])];
-  }
-  save() {
-    if (this.dirty && this.entry) writeFileAtomic(this.path, JSON.stringify(this.entry));
-    this.dirty = false;
-  }
-};
-function filesOf(a) {
-  const files = a.files;
-  return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
-}
+// weaver/src/gocmd/pipeline.ts
+init_lazyconfig();
 
 // weaver/src/gocmd/testmain.ts
 var import_node_fs17 = require("node:fs");
 var import_node_path17 = require("node:path");
+init_args();
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
 var TEST_MAIN = /^func\s+TestMain\s*\(/m;
@@ -1829,6 +2059,7 @@ function testsExportOtlp(parsed2, env, goflags) {
 // weaver/src/gocmd/weaving.ts
 var import_node_fs18 = require("node:fs");
 var import_promises = require("node:fs/promises");
+init_core();
 async function weaveUnits(units, opts) {
   const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
   const manifests = new Array(units.length);
@@ -1900,21 +2131,22 @@ async function weaveOne(unit, opts, out) {
 }
 
 // weaver/src/gocmd/pipeline.ts
+init_coverweave();
 var MEMO_MIN_FILES = 8;
 async function prepare(runner, subcommand, args, env, runtimeDir, workDir = process.cwd()) {
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed2.chdir ? (0, import_node_path18.resolve)(workDir, parsed2.chdir) : workDir;
+  const cwd = parsed2.chdir ? (0, import_node_path19.resolve)(workDir, parsed2.chdir) : workDir;
   const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed2.graphFlags];
-  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path18.resolve)(cwd, parsed2.userOverlay)}`);
-  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path18.resolve)(cwd, parsed2.userModfile)}`);
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path19.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path19.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
   try {
-    (0, import_node_fs19.mkdirSync)(cache.root, { recursive: true });
+    (0, import_node_fs20.mkdirSync)(cache.root, { recursive: true });
   } catch (err) {
     throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err.message}; set GOWEAVE_CACHE to a writable directory`);
   }
@@ -1922,22 +2154,22 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   let ge = await envOf2(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path18.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-    const { GOROOT: _ignored, ...rest } = env;
-    env = { ...rest, GOTOOLCHAIN: "local" };
+    go = (0, import_node_path19.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    const { GOROOT: _ignored, ...rest2 } = env;
+    env = { ...rest2, GOTOOLCHAIN: "local" };
     ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed2.userModfile ? (0, import_node_path18.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path19.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path18.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path18.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs19.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path19.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path19.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs20.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path18.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path19.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
   const located = (p) => p.catch((err) => {
     const loc = asLocated(err);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -1959,7 +2191,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed2.userOverlay) stampFiles.push((0, import_node_path18.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path19.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -1968,12 +2200,12 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const extra = /* @__PURE__ */ new Map();
   for (const t of tested) {
     if (t.hasTestMain) continue;
-    const path = (0, import_node_path18.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path19.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path18.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path19.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -2002,7 +2234,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path18.basename)(k), directivesNamingCopy((0, import_node_fs19.readFileSync)(v, "utf8"), k, at)) : v);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path19.basename)(k), directivesNamingCopy((0, import_node_fs20.readFileSync)(v, "utf8"), k, at)) : v);
   }
   const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env, ge.GOFLAGS)));
   if (linkDeps.length > 0) {
@@ -2018,7 +2250,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path18.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+      add((0, import_node_path19.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
   const goArgs = [subcommand];
@@ -2037,11 +2269,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     childEnv.GOWORK = vendorWs.workFile;
   } else if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path18.dirname)(goWork), parsed2, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path18.join)((0, import_node_path18.dirname)(goWork), "vendor")) : "");
+      const vendored = buildsVendored((0, import_node_path19.dirname)(goWork), parsed2, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path19.join)((0, import_node_path19.dirname)(goWork), "vendor")) : "");
       if (work) {
         childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path18.dirname)(goWork), (0, import_node_path18.dirname)(work));
+        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path19.dirname)(goWork), (0, import_node_path19.dirname)(work));
       }
     } else {
       modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
@@ -2053,9 +2285,29 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : void 0;
   if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
-  goArgs.push(...parsed2.rest);
+  let rest = parsed2.rest;
+  let coverFiles;
+  if (runner.coverCommand && covers(parsed2, ge.GOFLAGS)) {
+    const at = (f) => inModcache(f) ? void 0 : ws ? inWorkspace(ws, f) : f;
+    const woven = coverPlan(units, outcome.overlay, at);
+    if (woven.units.length > 0) {
+      const sources = {};
+      for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
+      const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
+        cacheDir,
+        config: { ...configOpts, watch: configPath ? [] : [(0, import_node_path19.join)(moduleRoot, "go-weave.yml")], salt: env.GOWEAVE_ASSETS ?? "" },
+        aspectHash,
+        ...woven,
+        sources
+      });
+      const t = toolexecFlag(parsed2, ge.GOFLAGS, files.script, files.plan);
+      goArgs.push(t.flag);
+      rest = t.rest;
+    }
+  }
+  goArgs.push(...rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
-  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
+  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
 }
 function selectedModules(packages) {
   const out = [];
@@ -2071,7 +2323,7 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path18.dirname)(f));
+    const m = byDir.get((0, import_node_path19.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
   }
@@ -2081,10 +2333,13 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
 // weaver/src/gocmd/realcore.ts
 var import_node_os3 = require("node:os");
 
+// weaver/src/gocmd/pool.ts
+init_cache();
+
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path19 = require("node:path");
+var import_node_path20 = require("node:path");
 var import_node_url3 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -2098,11 +2353,11 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs20.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs21.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path19.join)((0, import_node_path19.dirname)(manifest), file)).href;
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path20.join)((0, import_node_path20.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -2277,10 +2532,14 @@ async function loadRealCore() {
 }
 async function loadRealRunner(env) {
   const core2 = await loadRealCore();
+  const coverCommand = selfCommand();
   const workers = poolSize(env);
-  if (workers === 0) return { core: core2 };
+  if (workers === 0) return { core: core2, coverCommand };
   const pool = new WeavePool(core2, workers, env);
-  return { core: core2, pool, weaveWith: (aspects, opts, memoDir) => pool.weaveWith(aspects, opts, memoDir), concurrency: poolConcurrency(workers) };
+  return { core: core2, coverCommand, pool, weaveWith: (aspects, opts, memoDir) => pool.weaveWith(aspects, opts, memoDir), concurrency: poolConcurrency(workers) };
+}
+function selfCommand() {
+  return process.argv[1] ? [process.execPath, process.argv[1]] : void 0;
 }
 function poolSize(env) {
   const asked = env.GOWEAVE_WORKERS ? Number.parseInt(env.GOWEAVE_WORKERS, 10) : NaN;
@@ -2293,12 +2552,12 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs21.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs22.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -2306,23 +2565,24 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 init_atomic();
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path21 = require("node:path");
+var import_node_fs25 = require("node:fs");
+var import_node_path22 = require("node:path");
 init_atomic();
 init_env();
+init_listing();
 
 // weaver/src/gocmd/racy.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 function racyWindowNs(path, mtimeNs) {
   if (process.platform !== "linux" || mtimeNs % 1000000000n === 0n) return COARSE_NS;
   try {
-    return LOCAL_LINUX_FS.has(Number((0, import_node_fs22.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
+    return LOCAL_LINUX_FS.has(Number((0, import_node_fs23.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
   } catch {
     return COARSE_NS;
   }
@@ -2351,9 +2611,12 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 ]);
 
 // weaver/src/gocmd/uptodate.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_fs24 = require("node:fs");
+var import_node_path21 = require("node:path");
+init_args();
+init_listing();
 init_env();
+init_dirs();
 var QUIET_FLAGS = /* @__PURE__ */ new Set([
   "o",
   "tags",
@@ -2384,7 +2647,7 @@ function skipGuard(p) {
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path20.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path21.sep);
   const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
   const files = [];
   const embeds = /* @__PURE__ */ new Set();
@@ -2401,12 +2664,12 @@ function skipGuard(p) {
     const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== "default.pgo");
     const listed = new Set(pkgs.flatMap(otherFiles));
     if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
-    files.push(...names.map((n) => (0, import_node_path20.join)(dir, n)));
+    files.push(...names.map((n) => (0, import_node_path21.join)(dir, n)));
   }
   for (const pkg of p.packages) {
-    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path20.join)(pkg.Module.Dir, "go.sum"));
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path21.join)(pkg.Module.Dir, "go.sum"));
   }
-  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path20.join)((0, import_node_path20.dirname)(p.ge.GOWORK), "go.work.sum"));
+  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path21.join)((0, import_node_path21.dirname)(p.ge.GOWORK), "go.work.sum"));
   if (p.ge.CGO_ENABLED === "1") {
     const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : void 0;
     if (!cc) return void 0;
@@ -2418,27 +2681,27 @@ function skipGuard(p) {
   }
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
-  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path20.join)(t.Dir, "default.pgo"));
+  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path21.join)(t.Dir, "default.pgo"));
   return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
 }
 var MAX_EMBED_ENTRIES = 2e3;
 function embedRoot(dir, pattern) {
   const elems = pattern.replace(/^all:/, "").split("/");
   const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
-  return (0, import_node_path20.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
+  return (0, import_node_path21.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
 }
 function treeSize(root, limit) {
   let n = 1;
   let entries;
   try {
-    if (!(0, import_node_fs23.statSync)(root).isDirectory()) return 1;
-    entries = (0, import_node_fs23.readdirSync)(root, { withFileTypes: true });
+    if (!(0, import_node_fs24.statSync)(root).isDirectory()) return 1;
+    entries = (0, import_node_fs24.readdirSync)(root, { withFileTypes: true });
   } catch {
     return 1;
   }
   for (const e of entries) {
     if (n > limit) break;
-    n += e.isDirectory() ? treeSize((0, import_node_path20.join)(root, e.name), limit - n) : 1;
+    n += e.isDirectory() ? treeSize((0, import_node_path21.join)(root, e.name), limit - n) : 1;
   }
   return n;
 }
@@ -2461,22 +2724,22 @@ function outputsOf(p, targets, flags) {
   const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
   if (o === void 0) {
     if (targets.length !== 1 || targets[0].Name !== "main") return [];
-    return [{ path: (0, import_node_path20.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+    return [{ path: (0, import_node_path21.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
   }
   if (o === "/dev/null") return [];
   if (targets.some((t) => t.Name !== "main")) return void 0;
-  const path = (0, import_node_path20.resolve)(p.cwd, o);
-  if (o.endsWith("/") || o.endsWith(import_node_path20.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path20.join)(path, exe(t)), pkg: t.ImportPath }));
+  const path = (0, import_node_path21.resolve)(p.cwd, o);
+  if (o.endsWith("/") || o.endsWith(import_node_path21.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path21.join)(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
 }
 function execName(importPath) {
   const elems = importPath.split("/");
   const last = elems[elems.length - 1];
-  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path20.basename)(last);
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path21.basename)(last);
 }
 function isDir(path) {
   try {
-    return (0, import_node_fs23.statSync)(path).isDirectory();
+    return (0, import_node_fs24.statSync)(path).isDirectory();
   } catch {
     return false;
   }
@@ -2503,7 +2766,7 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path21.join)((0, import_node_path21.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path22.join)((0, import_node_path22.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
@@ -2512,9 +2775,9 @@ function replayRecord(p, inputEnv, extras) {
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path21.dirname)(d)) {
-    out.push((0, import_node_path21.join)(d, "go.mod"), (0, import_node_path21.join)(d, "go.work"));
-    if ((0, import_node_path21.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path22.dirname)(d)) {
+    out.push((0, import_node_path22.join)(d, "go.mod"), (0, import_node_path22.join)(d, "go.work"));
+    if ((0, import_node_path22.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -2539,7 +2802,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs24.statSync)(path, { bigint: true });
+    st = (0, import_node_fs25.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -2568,6 +2831,7 @@ function overlaid(p) {
   const generated = [...replace.values()].filter(Boolean);
   if (overlay) generated.push(overlay);
   if (modfile) generated.push(modfile);
+  if (p.goFiles.cover) generated.push(p.goFiles.cover.script, p.goFiles.cover.plan);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
   for (const m of p.moduleCopies) generated.push(m.copy);
   if (p.toolchainCopy) generated.push(p.toolchainCopy);
@@ -2576,11 +2840,11 @@ function overlaid(p) {
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs25.existsSync)(target)) return true;
+  if ((0, import_node_fs26.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs25.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path22.join)((0, import_node_path22.dirname)(target), "wanted");
-  if (!(0, import_node_fs25.existsSync)(wanted)) {
+  if ((0, import_node_fs26.existsSync)(failed)) return false;
+  const wanted = (0, import_node_path23.join)((0, import_node_path23.dirname)(target), "wanted");
+  if (!(0, import_node_fs26.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -2593,10 +2857,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs25.renameSync)(tmp, target);
+    (0, import_node_fs26.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs25.rmSync)(tmp, { force: true });
+    (0, import_node_fs26.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -2646,10 +2910,11 @@ function timingsLine(p) {
 }
 
 // weaver/src/gocmd/server.ts
-var import_node_child_process2 = require("node:child_process");
+var import_node_child_process3 = require("node:child_process");
 
 // weaver/src/gocmd/ahead.ts
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
+init_args();
 function aheadDir(recordPath) {
   return recordPath + ".ahead-out";
 }
@@ -2657,8 +2922,8 @@ function aheadStarting(recordPath) {
   return recordPath + ".ahead-starting";
 }
 function launcherOfRecord(recordPath) {
-  const dir = (0, import_node_path23.dirname)(recordPath);
-  return (0, import_node_path23.join)((0, import_node_path23.dirname)((0, import_node_path23.dirname)(dir)), "launcher", (0, import_node_path23.basename)(dir), "go-weave-launch");
+  const dir = (0, import_node_path24.dirname)(recordPath);
+  return (0, import_node_path24.join)((0, import_node_path24.dirname)((0, import_node_path24.dirname)(dir)), "launcher", (0, import_node_path24.basename)(dir), "go-weave-launch");
 }
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
@@ -2667,7 +2932,7 @@ function aheadArgs(r, dir) {
   if (sub === "vet") return ["vet", ...args];
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
-  const output = outputs.length === 1 ? (0, import_node_path23.join)(dir, (0, import_node_path23.basename)(outputs[0].path)) : dir + "/";
+  const output = outputs.length === 1 ? (0, import_node_path24.join)(dir, (0, import_node_path24.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (!flagsAndPackagesOnly(parsed2, args.length)) return void 0;
@@ -2699,14 +2964,15 @@ function buildAheadWanted(env) {
 }
 
 // weaver/src/gocmd/server.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_net = require("node:net");
+init_args();
 init_env();
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path24 = require("node:path");
+var import_node_fs27 = require("node:fs");
+var import_node_path25 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
   /**
@@ -2736,7 +3002,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path24.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path25.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -2765,7 +3031,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs26.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs27.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -2782,8 +3048,8 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path24.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path24.basename)(dir) || !(0, import_node_fs26.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path25.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path25.basename)(dir) || !(0, import_node_fs27.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -2801,7 +3067,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs27.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs28.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -2844,12 +3110,12 @@ async function answer(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path25.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path25.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path26.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path26.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
   try {
-    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv }, cmd, env, req.cwd);
+    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
@@ -2871,15 +3137,15 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path25.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path26.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
       if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path25.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path25.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path26.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path26.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -2909,7 +3175,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs27.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs28.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -2919,7 +3185,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs27.rmSync)(socketPath, { force: true });
+  (0, import_node_fs28.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -2973,7 +3239,7 @@ async function serve(socketPath, idleMs, start) {
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs27.readFileSync)(key, "utf8") !== known.written) return;
+        if ((0, import_node_fs28.readFileSync)(key, "utf8") !== known.written) return;
         const record = firmedRecord(known.record, firmNow);
         known.written = writeReplayRecord(key, record);
         known.record = record;
@@ -3006,10 +3272,10 @@ async function serve(socketPath, idleMs, start) {
     if (!args) return;
     stopAhead();
     const starting = aheadStarting(key);
-    const started = () => (0, import_node_fs27.rmSync)(starting, { force: true });
+    const started = () => (0, import_node_fs28.rmSync)(starting, { force: true });
     try {
-      (0, import_node_fs27.writeFileSync)(starting, "");
-      const child = (0, import_node_child_process2.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
+      (0, import_node_fs28.writeFileSync)(starting, "");
+      const child = (0, import_node_child_process3.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
       child.on("error", started);
       const running = { child, key };
       child.on("exit", () => {
@@ -3125,7 +3391,7 @@ async function serve(socketPath, idleMs, start) {
     stopAhead();
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs27.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs28.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -3220,7 +3486,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs27.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs28.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -3243,7 +3509,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs27.statSync)(path).ino;
+    return (0, import_node_fs28.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -3261,7 +3527,7 @@ function answers(socketPath) {
 function startServer(script, socketPath, env, start) {
   const serverEnv = withoutEntryVars(env);
   try {
-    const child = (0, import_node_child_process2.spawn)(process.execPath, [script, "__weave-server", socketPath, JSON.stringify(start)], { detached: true, stdio: "ignore", cwd: "/", env: serverEnv });
+    const child = (0, import_node_child_process3.spawn)(process.execPath, [script, "__weave-server", socketPath, JSON.stringify(start)], { detached: true, stdio: "ignore", cwd: "/", env: serverEnv });
     child.on("error", () => void 0);
     child.unref();
   } catch {
@@ -3283,6 +3549,12 @@ function startingCommand(json) {
 }
 
 // weaver/src/gocmd/index.ts
+init_trim();
+init_args();
+async function runCoverWeave(args) {
+  const { coverWeave: coverWeave2 } = await Promise.resolve().then(() => (init_coverweave(), coverweave_exports));
+  return coverWeave2(await loadRealCore(), args);
+}
 async function runGo(subcommand, args, env = process.env, argv) {
   if (!WOVEN_SUBCOMMANDS.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
     return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
@@ -3353,15 +3625,15 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path26.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path27.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path26.sep);
-    const name = inside ? (0, import_node_path26.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs28.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    const inside = orig.startsWith(p.cwd + import_node_path27.sep);
+    const name = inside ? (0, import_node_path27.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs29.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
     const compared = await runner.core.withoutOmittedComments?.(orig, before) ?? before;
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs28.readFileSync)(woven, "utf8"), { compared }));
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs29.readFileSync)(woven, "utf8"), { compared }));
   }
   return 0;
 }
@@ -3419,6 +3691,7 @@ async function main(argv) {
       await serve(rest[0], serverIdleMs(process.env), rest[1] ? startingCommand(rest[1]) : void 0);
       return 0;
     }
+    if (cmd === "__cover-weave" && rest.length >= 3) return await runCoverWeave(rest);
     process.stderr.write(`go-weave: unknown command "${cmd}"
 
 ${USAGE}`);

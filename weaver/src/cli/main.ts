@@ -38,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
       await gocmd.serve(rest[0], gocmd.serverIdleMs(process.env), rest[1] ? gocmd.startingCommand(rest[1]) : undefined);
       return 0;
     }
+    // The go command's cover steps in a coverage build, through go-weave's -toolexec script.
+    if (cmd === '__cover-weave' && rest.length >= 3) return await gocmd.runCoverWeave(rest);
     process.stderr.write(`go-weave: unknown command "${cmd}"\n\n${USAGE}`);
     return 2;
   } catch (e) {

@@ -11,7 +11,7 @@ import { runAttached } from './exec.js';
 import { GoCommandError } from './golist.js';
 import { prepare, UsageError, type Prepared } from './pipeline.js';
 import type { PoolStats } from './pool.js';
-import { loadRealRunner, type PooledRunner } from './realcore.js';
+import { loadRealCore, loadRealRunner, type PooledRunner } from './realcore.js';
 import { appendReport, appendReportLine } from './report.js';
 import { rememberForReplay } from './launcher.js';
 import { withoutEntryVars } from './replay.js';
@@ -22,6 +22,12 @@ import { maybeTrimWeaveCache } from './trim.js';
 export { UsageError };
 export { serve, serverIdleMs, startingCommand } from './server.js';
 export { WOVEN_SUBCOMMANDS } from './args.js';
+
+/** `go-weave __cover-weave …`: a cover step of a woven coverage build (coverweave.ts). */
+export async function runCoverWeave(args: string[]): Promise<number> {
+  const { coverWeave } = await import('./coverweave.js');
+  return coverWeave(await loadRealCore(), args);
+}
 
 /**
  * `go-weave <subcommand> …`: weaves what the go command is about to compile and runs the real go

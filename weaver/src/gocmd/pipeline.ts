@@ -18,6 +18,7 @@ import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspac
 import { LazyConfig } from './lazyconfig.js';
 import { OTLP_EXPORTER, testedPackages, testMainPackages, testLinkDepsFile, testMainStub, testsExportOtlp, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
 import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
+import { coverPlan, covers, toolexecFlag, writeCoverFiles } from './coverweave.js';
 
 export { UsageError };
 
@@ -45,8 +46,8 @@ export interface Prepared {
   ge: GoEnv;
   /** Files whose change can change the plan: the package graph's and the configuration's. */
   inputs: string[];
-  /** What goArgs hands the go command from the weave cache: -overlay (file and map) and -modfile. */
-  goFiles: { overlay?: string; replace: Map<string, string>; modfile?: string };
+  /** What goArgs hands the go command from the weave cache: -overlay (file and map), -modfile, and a coverage build's -toolexec script and plan. */
+  goFiles: { overlay?: string; replace: Map<string, string>; modfile?: string; cover?: { script: string; plan: string } };
   /** Where the aspect configuration was read from. */
   configOpts: ConfigOpts;
   /** The weave cache's copy of a GOTOOLCHAIN-downloaded toolchain that builds with (toolchain.ts). */
@@ -67,6 +68,11 @@ export interface CoreRunner<A> {
   runtimeDir?: string;
   /** Answers `go env` (the weave server remembers answers between builds). */
   goEnv?: typeof goEnv;
+  /**
+   * How the go command's cover steps reach go-weave (node and go-weave's script), to weave what
+   * cover writes (coverweave.ts). Without it, covered packages build from their plain files.
+   */
+  coverCommand?: string[];
 }
 
 export interface ConfigOpts {
@@ -261,10 +267,32 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : undefined;
   if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
   if (modfile) goArgs.push(`-modfile=${modfile}`);
-  goArgs.push(...parsed.rest);
+  let rest = parsed.rest;
+  let coverFiles: { script: string; plan: string } | undefined;
+  if (runner.coverCommand && covers(parsed, ge.GOFLAGS)) {
+    // The go command hands cover the files themselves, not their woven overlay: go-weave weaves
+    // cover's output instead. Module copies are woven on disk, so cover reads them woven.
+    const at = (f: string) => (inModcache(f) ? undefined : ws ? inWorkspace(ws, f) : f);
+    const woven = coverPlan(units, outcome.overlay, at);
+    if (woven.units.length > 0) {
+      const sources: Record<string, string> = {};
+      for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
+      const files = (coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
+        cacheDir,
+        config: { ...configOpts, watch: configPath ? [] : [join(moduleRoot, 'go-weave.yml')], salt: env.GOWEAVE_ASSETS ?? '' },
+        aspectHash,
+        ...woven,
+        sources,
+      }));
+      const t = toolexecFlag(parsed, ge.GOFLAGS, files.script, files.plan);
+      goArgs.push(t.flag);
+      rest = t.rest;
+    }
+  }
+  goArgs.push(...rest);
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
+  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
 }
 
 /** The modules that provide the build's packages (the main modules aside), as go list selected them. */

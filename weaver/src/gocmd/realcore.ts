@@ -52,10 +52,16 @@ export type PooledRunner<A> = CoreRunner<A> & { pool?: WeavePool };
  */
 export async function loadRealRunner(env: Env): Promise<PooledRunner<AspectSet>> {
   const core = await loadRealCore();
+  const coverCommand = selfCommand();
   const workers = poolSize(env);
-  if (workers === 0) return { core };
+  if (workers === 0) return { core, coverCommand };
   const pool = new WeavePool(core, workers, env);
-  return { core, pool, weaveWith: (aspects, opts, memoDir) => pool.weaveWith(aspects, opts, memoDir), concurrency: poolConcurrency(workers) };
+  return { core, coverCommand, pool, weaveWith: (aspects, opts, memoDir) => pool.weaveWith(aspects, opts, memoDir), concurrency: poolConcurrency(workers) };
+}
+
+/** This go-weave as a command (node and its script), for the go command to start (coverweave.ts). */
+export function selfCommand(): string[] | undefined {
+  return process.argv[1] ? [process.execPath, process.argv[1]] : undefined;
 }
 
 export function poolSize(env: Env): number {

@@ -165,6 +165,7 @@ function overlaid(p: Prepared): { originals: string[]; generated: string[] } {
   const generated = [...replace.values()].filter(Boolean);
   if (overlay) generated.push(overlay);
   if (modfile) generated.push(modfile);
+  if (p.goFiles.cover) generated.push(p.goFiles.cover.script, p.goFiles.cover.plan);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
   for (const m of p.moduleCopies) generated.push(m.copy);
   // A toolchain copy is used by the replay too, and so kept by the trim.

@@ -11,7 +11,7 @@ import { describeOutcome, timingsLine } from './outcome.js';
 import { prepare, type CoreRunner, type Prepared } from './pipeline.js';
 import type { AspectSet } from '../index.js';
 import { planUnitsAsync } from './plan.js';
-import { loadRealCore } from './realcore.js';
+import { loadRealCore, selfCommand } from './realcore.js';
 import { SourceWatch, type WatchMark } from './server-watch.js';
 import { firmedRecord, firmFromNs, moduleLookups, racyPaths, replayRecord, withoutEntryVars, writeReplayRecord, type ReplayRecord } from './replay.js';
 
@@ -150,7 +150,7 @@ async function answer(req: ServerRequest): Promise<Answer> {
   if (!cmd) return no;
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
-    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv }, cmd, env, req.cwd);
+    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });

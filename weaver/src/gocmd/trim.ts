@@ -40,8 +40,8 @@ export function existsMarked(path: string): boolean {
  * copies of trees (module versions, toolchains) found by the file that marks a whole copy.
  * Directories not listed here belong to a later layout and are left alone.
  */
-const SHARDED = new Set(['pkg', 'memo', 'src', 'file', 'config', 'plan', 'overlay', 'testmain', 'linkdeps', 'replay']);
-const FLAT = new Set(['mod', 'work', 'vendorws', 'launcher']);
+const SHARDED = new Set(['pkg', 'memo', 'src', 'file', 'config', 'plan', 'overlay', 'testmain', 'linkdeps', 'replay', 'coverplan']);
+const FLAT = new Set(['mod', 'work', 'vendorws', 'launcher', 'toolexec']);
 const NESTED: Record<string, string> = { modsrc: 'go.mod', modlines: 'go.mod', goroot: 'bin' };
 
 export interface TrimResult {
