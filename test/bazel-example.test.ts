@@ -1,9 +1,9 @@
 // End-to-end tests of the Bazel rules on examples/bazel with Debian's bazel-bootstrap 4.2.3,
 // offline: build, run the service on loopback, read its console spans, rebuild behaviour.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -452,6 +452,35 @@ go_weaved_binary(
       } finally {
         writeFileSync(serverBuild, original);
       }
+    });
+
+    test('bazel coverage: the woven tests report LCOV of the user\'s own lines, as go test counts them', async () => {
+      const r = mustSucceed('bazel coverage', await run.bazel(ws, 'coverage', ['--test_env=OTEL_TRACES_EXPORTER=console', '//internal/store:store_test']));
+      const logs = mustSucceed('bazel info', await run.bazel(ws, 'info', ['bazel-testlogs'])).stdout.trim();
+      const dir = join(logs, 'internal/store/store_test');
+      // The woven code ran: the //weave:span of store.Greeting.
+      assert.ok(spansOf(readFileSync(join(dir, 'test.log'), 'utf8')).some((s) => s.name === 'store.Greeting'), r.stdout + r.stderr);
+      // The same package under plain go test -coverprofile, in a module of the example's sources.
+      const mod = join(run.root, 'coverage-module');
+      cpSync(join(ws, 'internal'), join(mod, 'internal'), { recursive: true });
+      writeFileSync(join(mod, 'go.mod'), 'module example.com/service\n\ngo 1.22\n');
+      const profile = join(mod, 'c.out');
+      const plain = spawnSync('go', ['test', '-count=1', `-coverprofile=${profile}`, './internal/store'], { cwd: mod, encoding: 'utf8' });
+      assert.equal(plain.status, 0, plain.stdout + plain.stderr);
+      // A line counts as run when a block spanning it ran (what the test binary's LCOV says).
+      const lines = new Map<number, number>();
+      for (const m of readFileSync(profile, 'utf8').matchAll(/^example\.com\/service\/internal\/store\/store\.go:(\d+)\.\d+,(\d+)\.\d+ \d+ (\d+)$/gm)) {
+        for (let l = Number(m[1]); l <= Number(m[2]); l++) lines.set(l, Math.max(lines.get(l) ?? 0, Number(m[3]) > 0 ? 1 : 0));
+      }
+      const expected = [...lines].sort(([a], [b]) => a - b).map(([l, c]) => `DA:${l},${c}`);
+      const lcov = readFileSync(join(dir, 'coverage.dat'), 'utf8');
+      const record = /^SF:internal\/store\/store\.go\n([\s\S]*?)^end_of_record$/m.exec(lcov);
+      assert.ok(record, lcov);
+      const reported = record[1].split('\n').filter((l) => l.startsWith('DA:')).map((l) => l.replace(/,(\d+)$/, (_, c: string) => `,${Number(c) > 0 ? 1 : 0}`));
+      assert.ok(expected.some((d) => d.endsWith(',0')), 'plain go leaves a line of store.go unrun: the comparison tells runs apart');
+      assert.deepEqual(reported, expected);
+      // storetest is in the instrumentation filter's package too, and is reported beside it.
+      assert.match(lcov, /^SF:internal\/store\/storetest\/storetest\.go$/m);
     });
 
     test('a Go syntax error is reported at the original file and line', async () => {

@@ -78,7 +78,7 @@ def package_srcs(ctx, srcs):
             fail("%s: all srcs of one package must be in one directory (%s vs %s)" % (ctx.label, srcs[0].short_path, f.short_path))
     return srcs
 
-def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_deps_from = None):
+def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_deps_from = None, cover = False):
     """Runs the weaver's `command` on srcs into <name>.woven/, with its report <name>.weave.json.
 
     Args:
@@ -90,6 +90,7 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_
       extra_args: flags for the command.
       link_deps_from: for the package of an executable, a depset of the weave reports of
         everything it links: their linkDeps go into a file of blank imports the weaver adds.
+      cover: instrument the package's non-test files for bazel coverage before weaving them.
 
     Returns:
       (the woven directory, the report File).
@@ -99,8 +100,12 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_
     weave_args = ctx.actions.args()
     weave_args.add(command)
     weave_args.add_all(extra_args)
-    buildctx = ctx.attr._stdlib[GoWeaveStdlibInfo].buildctx
+    stdlib = ctx.attr._stdlib[GoWeaveStdlibInfo]
+    buildctx = stdlib.buildctx
     inputs = srcs + aspects.files + [buildctx]
+    if cover:
+        weave_args.add("--cover", stdlib.cover)
+        inputs.append(stdlib.cover)
     if link_deps_from != None:
         weave_args.add_all(link_deps_from, before_each = "--link-deps-from")
         inputs = depset(inputs, transitive = [link_deps_from])
@@ -136,10 +141,14 @@ def compile_package(ctx, importpath, pkg, executable = False):
     aspects = resolve_aspects(ctx)
     direct = pkg.deps + aspects.deps
     flags = ["--main-module"] + (["--link-deps-into", "zz_goweave_linkdeps.go"] if executable else [])
-    woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, flags, linked_reports(direct) if executable else None)
+
+    # bazel coverage instruments the libraries its --instrumentation_filter selects; only a
+    # test binary reports the counters.
+    covered = not executable and ctx.configuration.coverage_enabled and ctx.coverage_instrumented()
+    woven, report = weave_action(ctx, "weave", importpath, srcs, aspects, flags, linked_reports(direct) if executable else None, cover = covered)
     embed = embed_action(ctx, srcs, pkg.embedsrcs, woven)
     x_defs = {qualified_x_def(importpath, k): v for k, v in pkg.x_defs.items()}
-    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embed, report, executable, x_defs = x_defs)
+    info = compile_action(ctx, ctx.label.name, importpath, srcs, woven, woven.path, "all", direct, embed, report, executable, x_defs = x_defs, covered = covered)
     return info, [woven, report]
 
 def qualified_x_def(importpath, key):
@@ -150,7 +159,7 @@ def linked_reports(direct):
     """The weave reports of every package that direct links in."""
     return depset(transitive = [d.reports for d in direct])
 
-def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embed, report = None, sees_all = False, overrides = {}, x_defs = {}):
+def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, embed, report = None, sees_all = False, overrides = {}, x_defs = {}, covered = False):
     """Compiles one package from the weaver's output.
 
     Args:
@@ -169,6 +178,7 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
       overrides: {importpath: package entry} compiled against instead of direct's (a test
         binary's variants of the package under test and of what imports it).
       x_defs: {"importpath.Name": value} this package asks every executable that links it for.
+      covered: the weaver instrumented the package for bazel coverage (GoWeaveCoverage).
 
     Returns:
       GoWeaveArchiveInfo.
@@ -193,16 +203,17 @@ def compile_action(ctx, name, importpath, srcs, woven, woven_dir, mode, direct, 
         # Postorder: a package's own values come after (and so win over) its deps'.
         x_defs = depset(sorted(x_defs.items()), transitive = [d.x_defs for d in direct], order = "postorder"),
         transitive = depset(
-            [_entry(importpath, archive, export, [d.importpath for d in direct], recompile)],
+            [_entry(importpath, archive, export, [d.importpath for d in direct], recompile, covered)],
             transitive = [d.transitive for d in direct],
             order = "postorder",
         ),
     )
 
-def _entry(importpath, archive, export, imports, recompile):
+def _entry(importpath, archive, export, imports, recompile, covered = False):
     """A package in GoWeaveArchiveInfo.transitive: what links it, and what compiles it again."""
     return struct(
         archive = archive,
+        covered = covered,
         export = export,
         importpath = importpath,
         imports = tuple(imports),
@@ -275,7 +286,7 @@ def test_variants(ctx, internal, direct):
         visible = [overrides.get(v.importpath, v) for v in closure]
         name = "%s.variants/%s" % (ctx.label.name, pkg.importpath)
         archive, export = _compile(ctx, name, pkg.importpath, pkg.recompile, visible)
-        overrides[pkg.importpath] = _entry(pkg.importpath, archive, export, pkg.imports, pkg.recompile)
+        overrides[pkg.importpath] = _entry(pkg.importpath, archive, export, pkg.imports, pkg.recompile, pkg.covered)
     return overrides
 
 def link_binary(ctx, main, overrides = {}):

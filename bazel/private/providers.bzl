@@ -9,7 +9,7 @@ GoWeaveArchiveInfo = provider(
         "importpath": "string: the import path the package was compiled as (-p)",
         "reports": "depset of File: the weave reports of this package and everything it links against (their linkDeps: packages link-package advice links into executables)",
         "x_defs": "postorder depset of (\"importpath.Name\", value): the -X flags this package and its deps ask executables for (later entries win)",
-        "transitive": "postorder depset of struct(importpath, archive, export, imports, recompile) for this package and everything it links against (recompile: the compile inputs, for a test binary that compiles the package again against the variant of a package under test)",
+        "transitive": "postorder depset of struct(importpath, archive, export, imports, recompile, covered) for this package and everything it links against (recompile: the compile inputs, for a test binary that compiles the package again against the variant of a package under test; covered: instrumented for bazel coverage, its counters in GoWeaveCoverage)",
     },
 )
 
@@ -29,6 +29,7 @@ GoWeaveStdlibInfo = provider(
     fields = {
         "buildctx": "File: the configuration's build context (GOOS, GOARCH, compiler, cgo, release/tool/user tags) from go list, which the weaver selects package files by",
         "compile": "File: the SDK's compile tool",
+        "cover": "File: the SDK's cover tool (bazel coverage instruments packages with it before weaving)",
         "env": "dict: GOOS and GOARCH for the compile and link actions when the build is for another platform than the host",
         "files": "depset: everything an action needs to read the archives",
         "importcfg": "File: packagefile lines for every std and runtime package, execroot-relative",

@@ -23,6 +23,15 @@ _PACKAGE_ATTRS = {
     ),
 }
 
+def _instrumented(ctx):
+    """Which files bazel coverage may instrument: the Go srcs here and in deps and embeds."""
+    return coverage_common.instrumented_files_info(
+        ctx,
+        source_attributes = ["srcs"],
+        dependency_attributes = ["deps", "embed"],
+        extensions = ["go"],
+    )
+
 def _check_aspect_targets(ctx):
     for target in ctx.attr.aspects:
         if GoWeaveAspectsInfo not in target and not target.files.to_list():
@@ -83,6 +92,7 @@ def _go_weaved_library_impl(ctx):
         ),
         DefaultInfo(files = depset([info.archive]), runfiles = _runfiles(ctx, ctx.attr.deps)),
         OutputGroupInfo(woven = depset(extra)),
+        _instrumented(ctx),
     ]
 
 go_weaved_library = rule(
@@ -111,6 +121,7 @@ def _go_weaved_binary_impl(ctx):
     return [
         DefaultInfo(executable = exe, files = depset([exe]), runfiles = _runfiles(ctx, ctx.attr.deps + ctx.attr.embed)),
         OutputGroupInfo(woven = depset(extra)),
+        _instrumented(ctx),
     ]
 
 _EMBED_ATTR = attr.label_list(
@@ -146,7 +157,19 @@ def _go_weaved_test_impl(ctx):
     # One weave splits the sources into the package with its internal tests and the external
     # test package (their package clauses tell), and writes the test binary's main.
     direct = pkg.deps + aspects.deps
-    woven, report = weave_action(ctx, "weave-test", importpath, srcs, aspects, ["--package-dir", package_dir], linked_reports(direct))
+
+    # bazel coverage: the package under test is instrumented when the library it embeds is
+    # (or, without one, the test target itself); the main reports every instrumented package.
+    covered = ctx.configuration.coverage_enabled and (
+        [t for t in ctx.attr.embed if ctx.coverage_instrumented(t)] if ctx.attr.embed else ctx.coverage_instrumented()
+    )
+    cover_args = []
+    if ctx.configuration.coverage_enabled:
+        closure = depset(transitive = [d.transitive for d in direct]).to_list()
+        reported = sorted({e.importpath: True for e in closure if e.covered and e.importpath != importpath}.keys())
+        for p in reported + ([importpath] if covered else []):
+            cover_args += ["--cover-package", p]
+    woven, report = weave_action(ctx, "weave-test", importpath, srcs, aspects, ["--package-dir", package_dir] + cover_args, linked_reports(direct), cover = bool(covered))
     embed = embed_action(ctx, srcs, embedsrcs, woven)
     internal = compile_action(ctx, ctx.label.name + ".internal", importpath, srcs, woven, woven.path + "/internal", "some", direct, embed, x_defs = {qualified_x_def(importpath, k): v for k, v in pkg.x_defs.items()})
 
@@ -161,9 +184,16 @@ def _go_weaved_test_impl(ctx):
     return [
         DefaultInfo(executable = exe, files = depset([exe]), runfiles = runfiles),
         OutputGroupInfo(woven = depset([woven, report])),
+        _instrumented(ctx),
     ]
 
+# bazel coverage runs this merger after the test (collect_coverage.sh's $LCOV_MERGER). Bazel 6 and
+# later name it through the coverage fragment, resolved only under bazel coverage; Bazel 4 has
+# no such fragment, and resolves its coverage tools for every test anyway.
+_LCOV_MERGER = configuration_field(fragment = "coverage", name = "output_generator") if hasattr(native, "module_name") else Label("@bazel_tools//tools/test:lcov_merger")
+
 _TEST_ATTRS = dict(_BINARY_ATTRS)
+_TEST_ATTRS["_lcov_merger"] = attr.label(default = _LCOV_MERGER, executable = True, cfg = "exec")
 _TEST_ATTRS["importpath"] = attr.string(doc = "The import path of the package under test (default: the embedded library's).")
 _TEST_ATTRS["embed"] = attr.label_list(
     providers = [GoWeaveLibraryInfo],

@@ -52,6 +52,7 @@ def _go_weave_stdlib_impl(ctx):
         GoWeaveStdlibInfo(
             buildctx = buildctx,
             compile = _tool(tools, "compile"),
+            cover = _tool(tools, "cover"),
             env = env,
             files = files,
             importcfg = importcfg,

@@ -38,7 +38,7 @@ export function bazelEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-const BUILD_LIKE = new Set(['build', 'test', 'run', 'info', 'aquery', 'cquery']);
+const BUILD_LIKE = new Set(['build', 'test', 'coverage', 'run', 'info', 'aquery', 'cquery']);
 
 export function startBazelRun(): BazelRun {
   const root = mkdtempSync(join(tmpdir(), 'go-weave-bazel-'));

@@ -10,10 +10,16 @@
 //   weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR
 //             (weaves, in place, every std package the aspects may touch, except the skipped ones)
 //   weave-test [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR
-//              --package-dir DIR [--report R.json] [--link-deps-from R.json]… FILE.go…
+//              --package-dir DIR [--report R.json] [--link-deps-from R.json]…
+//              [--cover-package IMPORT_PATH]… FILE.go…
 //             (go_weaved_test: a package and its tests, split into OUT_DIR/internal (package p
 //             with its internal tests) and OUT_DIR/external (p_test), both woven, and the test
-//             binary's main package in OUT_DIR/main)
+//             binary's main package in OUT_DIR/main, which reports the coverage counters of
+//             the --cover-package packages)
+//   --cover COVER_TOOL (weave, weave-test): bazel coverage instruments the package's non-test
+//             files first (go tool cover), then weaves cover's output, so the counters count
+//             the user's statements alone, and adds OUT_DIR/zz_goweave_cover.go, which lists
+//             them for the test binary's main (coverage.ts)
 //
 // `weave` matches the go-weave CLI, plus --main-module: Bazel targets are the project's own code,
 // which aspects restricted to the main module (package-filter root: true) must see.
@@ -21,12 +27,14 @@
 // command would compile for that target; the others are listed in OUT_DIR/goweave-excluded.txt.
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { runfiles } from '@bazel/runfiles';
 import { loadGoFile } from '../../../weaver/src/parse/gofile.ts';
 import { type BuildContext, excludedBecause, parseBuildContext } from '../../../weaver/src/parse/constraints.ts';
 import { linkDepsFile } from '../../../weaver/src/gocmd/overlay.ts';
 import { TESTMAIN_FILE, testMainStub } from '../../../weaver/src/gocmd/testmain.ts';
 import { noTestDecls, testDecls, testMainSource } from './testmain.ts';
+import { COVER_FILE, coverVar, coverRegistration } from './coverage.ts';
 import {
   type AspectSet,
   loadAspectFiles,
@@ -52,11 +60,13 @@ interface Args {
   linkDepsInto?: string;
   linkDepsFrom: string[];
   skip: Set<string>;
+  cover?: string;
+  coverPackages: string[];
   rest: string[];
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { configs: [], mainModule: false, linkDepsFrom: [], skip: new Set(), rest: [] };
+  const a: Args = { configs: [], mainModule: false, linkDepsFrom: [], skip: new Set(), coverPackages: [], rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -73,6 +83,8 @@ function parse(argv: string[]): Args {
     else if (arg === '--link-deps-into') a.linkDepsInto = value();
     else if (arg === '--link-deps-from') a.linkDepsFrom.push(value());
     else if (arg === '--skip') a.skip.add(value());
+    else if (arg === '--cover') a.cover = value();
+    else if (arg === '--cover-package') a.coverPackages.push(value());
     else if (arg.startsWith('-')) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
     else a.rest.push(arg);
   }
@@ -135,7 +147,8 @@ async function weave(a: Args): Promise<void> {
     if (!name) throw allExcluded(sel);
     writeAtomic(join(a.outDir, 'zz_goweave_empty.go'), `package ${name}\n`);
   }
-  const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files: sel.files });
+  const files = a.cover ? instrument(a.cover, sel.files, a.outDir) : sel.files;
+  const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
   for (const f of res.files) writeAtomic(join(a.outDir, basename(f.path)), f.source);
   const linkDeps = linkedDeps(res.linkDeps, a.linkDepsFrom);
   // Only an executable's main package gets the file (go_weaved_binary).
@@ -202,7 +215,8 @@ async function weaveTest(a: Args): Promise<void> {
     internal.push({ path: join(dir, TESTMAIN_FILE), source: testMainStub(name) });
     decls.internal.hasTestMain = true;
   }
-  const wovenInternal = await weavePackage(set, { importPath: a.importPath, mainModule: true, files: internal });
+  const internalFiles = a.cover ? instrument(a.cover, internal, join(a.outDir, 'internal')) : internal;
+  const wovenInternal = await weavePackage(set, { importPath: a.importPath, mainModule: true, files: internalFiles });
   // An empty external package keeps the action graph fixed: Bazel declared its compile already.
   const externalFiles = external.length > 0 ? external : [{ path: join(dir, 'zz_goweave_external_test.go'), source: `package ${name}_test\n` }];
   const wovenExternal = await weavePackage(set, { importPath: `${a.importPath}_test`, mainModule: true, files: externalFiles });
@@ -215,6 +229,7 @@ async function weaveTest(a: Args): Promise<void> {
     external: external.length > 0 ? decls.external : undefined,
     linkDeps,
     packageDir: a.packageDir,
+    coverPackages: a.coverPackages,
   });
   writeAtomic(join(a.outDir, 'main', 'zz_goweave_testmain.go'), main);
   if (a.report) {
@@ -230,6 +245,28 @@ async function weaveTest(a: Args): Promise<void> {
     };
     writeAtomic(a.report, JSON.stringify(report, null, 2) + '\n');
   }
+}
+
+/**
+ * bazel coverage: each non-test file as go tool cover instruments it (counters in GoWeaveCoverN),
+ * in place of its source, and the file that lists the counters, written into dir.
+ */
+function instrument(tool: string, files: { path: string; source: string }[], dir: string): { path: string; source: string }[] {
+  const covered: string[] = [];
+  const out = files.map((f) => {
+    if (f.path.endsWith('_test.go')) return f;
+    const name = coverVar(covered.length);
+    covered.push(f.path);
+    try {
+      return { path: f.path, source: execFileSync(tool, ['-mode=set', `-var=${name}`, f.path], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] }) };
+    } catch (e) {
+      const err = e as { stderr?: string; message: string };
+      throw new WeaveError(`go tool cover failed on ${f.path}: ${(err.stderr || err.message).trim()}`);
+    }
+  });
+  const pkg = packageName(files.filter((f) => !f.path.endsWith('_test.go')).map((f) => f.source));
+  if (pkg && covered.length > 0) writeAtomic(join(dir, COVER_FILE), coverRegistration(pkg, covered));
+  return out;
 }
 
 /** Package directories under src, as import paths (cmd and testdata are never std packages). */
