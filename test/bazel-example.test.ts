@@ -342,8 +342,16 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
         const bad = await run.bazel(ws, 'build', ['--@go_weave//bazel:goos=plan10', '//cmd/server']);
         assert.notEqual(bad.code, 0);
         assert.match(bad.stderr, /unsupported GOOS\/GOARCH pair plan10\//, bad.stderr);
+        // So does a target platform (--platforms), by its @platforms constraints: an ELF for
+        // aarch64 (e_machine 183) where the host's server was.
+        mustSucceed('--platforms build', await run.bazel(ws, 'build', ['--platforms=//platforms:linux_arm64', '//cmd/server']));
+        const arm = readFileSync(join(copyBin, 'cmd/server/server'));
+        assert.equal(arm.subarray(0, 4).toString('latin1'), '\x7fELF');
+        assert.equal(arm.readUInt16LE(18), 183);
       } finally {
         writeFileSync(serverBuild, original);
+        // The host's outputs back in place for the tests that follow.
+        mustSucceed('host build', await run.bazel(ws, 'build', ['//cmd/server']));
       }
     });
 

@@ -45,6 +45,52 @@ go_weave_target = rule(
     build_setting = config.string(flag = True),
 )
 
+# The target platform's constraints (bazel build --platforms=…) as GOOS and GOARCH, for a build
+# whose goos/goarch flags are empty. Only values every Bazel's @platforms has (4.2.3's included).
+PLATFORM_CONSTRAINTS = [
+    ("goos", "android", "@platforms//os:android"),
+    ("goos", "darwin", "@platforms//os:macos"),
+    ("goos", "darwin", "@platforms//os:osx"),
+    ("goos", "freebsd", "@platforms//os:freebsd"),
+    ("goos", "ios", "@platforms//os:ios"),
+    ("goos", "linux", "@platforms//os:linux"),
+    ("goos", "openbsd", "@platforms//os:openbsd"),
+    ("goos", "windows", "@platforms//os:windows"),
+    ("goarch", "386", "@platforms//cpu:i386"),
+    ("goarch", "386", "@platforms//cpu:x86_32"),
+    ("goarch", "amd64", "@platforms//cpu:x86_64"),
+    ("goarch", "arm", "@platforms//cpu:arm"),
+    ("goarch", "arm", "@platforms//cpu:armv7"),
+    ("goarch", "arm64", "@platforms//cpu:aarch64"),
+    ("goarch", "arm64", "@platforms//cpu:arm64"),
+    ("goarch", "mips64", "@platforms//cpu:mips64"),
+    ("goarch", "ppc64le", "@platforms//cpu:ppc"),
+    ("goarch", "riscv64", "@platforms//cpu:riscv64"),
+    ("goarch", "s390x", "@platforms//cpu:s390x"),
+]
+
+PLATFORM_CONSTRAINT_ATTRS = {
+    "_platform_constraints": attr.label_list(
+        default = [c for _, _, c in PLATFORM_CONSTRAINTS],
+        providers = [platform_common.ConstraintValueInfo],
+    ),
+}
+
+def platform_goos_goarch(ctx):
+    """The GOOS and GOARCH the target platform's constraints name ("" for one they leave open).
+
+    Args:
+      ctx: a rule context with PLATFORM_CONSTRAINT_ATTRS.
+
+    Returns:
+      (goos, goarch).
+    """
+    found = {"goarch": "", "goos": ""}
+    for (kind, value, _), target in zip(PLATFORM_CONSTRAINTS, ctx.attr._platform_constraints):
+        if not found[kind] and ctx.target_platform_has_constraint(target[platform_common.ConstraintValueInfo]):
+            found[kind] = value
+    return found["goos"], found["goarch"]
+
 _GOOS = str(Label("//bazel:goos"))
 _GOARCH = str(Label("//bazel:goarch"))
 

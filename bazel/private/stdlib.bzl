@@ -1,7 +1,7 @@
 """go_weave_stdlib: the standard library (woven where aspects target it) and the runtime module."""
 
 load(":providers.bzl", "GoWeaveAspectsInfo", "GoWeaveStdlibInfo")
-load(":settings.bzl", "GoWeaveTagsInfo", "GoWeaveTargetInfo")
+load(":settings.bzl", "GoWeaveTagsInfo", "GoWeaveTargetInfo", "PLATFORM_CONSTRAINT_ATTRS", "platform_goos_goarch")
 
 def _tool(files, name):
     for f in files:
@@ -19,8 +19,11 @@ def _go_weave_stdlib_impl(ctx):
     importcfg = ctx.actions.declare_file(ctx.label.name + ".importcfg")
     buildctx = ctx.actions.declare_file(ctx.label.name + ".buildctx")
     tags = ctx.attr.build_tags[GoWeaveTagsInfo].tags
-    goos = ctx.attr.goos[GoWeaveTargetInfo].value
-    goarch = ctx.attr.goarch[GoWeaveTargetInfo].value
+
+    # The flags (or a binary's goos/goarch, through its transition) win over --platforms.
+    platform_goos, platform_goarch = platform_goos_goarch(ctx)
+    goos = ctx.attr.goos[GoWeaveTargetInfo].value or platform_goos
+    goarch = ctx.attr.goarch[GoWeaveTargetInfo].value or platform_goarch
 
     # The compile and link tools build for the platform these name, as under the go command.
     env = {k: v for k, v in [("GOOS", goos), ("GOARCH", goarch)] if v}
@@ -66,7 +69,7 @@ def _go_weave_stdlib_impl(ctx):
 go_weave_stdlib = rule(
     implementation = _go_weave_stdlib_impl,
     doc = "Compiles std and go-weave.dev/runtime once per configuration; every go_weaved_* target links against it.",
-    attrs = {
+    attrs = dict(PLATFORM_CONSTRAINT_ATTRS, **{
         "aspects": attr.label(mandatory = True, providers = [GoWeaveAspectsInfo]),
         "goarch": attr.label(default = Label("//bazel:goarch"), providers = [GoWeaveTargetInfo], doc = "The go_weave_target flag naming GOARCH."),
         "goos": attr.label(default = Label("//bazel:goos"), providers = [GoWeaveTargetInfo], doc = "The go_weave_target flag naming GOOS."),
@@ -80,5 +83,5 @@ go_weave_stdlib = rule(
         "_sdk_tools": attr.label(default = Label("@go_weave_go_sdk//:tools"), allow_files = True),
         "_sdk_version": attr.label(default = Label("@go_weave_go_sdk//:VERSION"), allow_single_file = True),
         "_weaver": attr.label(default = Label("//bazel/private:weaver"), executable = True, cfg = "exec"),
-    },
+    }),
 )

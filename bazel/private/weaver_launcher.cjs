@@ -14823,6 +14823,7 @@ async function weave(a) {
     if (!name2) throw allExcluded(sel);
     writeAtomic((0, import_node_path3.join)(a.outDir, "zz_goweave_empty.go"), `package ${name2}
 `);
+    if (a.cover) writeAtomic((0, import_node_path3.join)(a.outDir, COVER_FILE), coverRegistration(name2, []));
   }
   const files = a.cover ? instrument(a.cover, sel.files, a.outDir) : sel.files;
   const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
@@ -14925,8 +14926,8 @@ function instrument(tool, files, dir) {
       throw new WeaveError(`go tool cover failed on ${f.path}: ${(err2.stderr || err2.message).trim()}`);
     }
   });
-  const pkg = packageName(files.filter((f) => !f.path.endsWith("_test.go")).map((f) => f.source));
-  if (pkg && covered.length > 0) writeAtomic((0, import_node_path3.join)(dir, COVER_FILE), coverRegistration(pkg, covered));
+  const pkg = packageName(files.map((f) => f.source));
+  if (pkg) writeAtomic((0, import_node_path3.join)(dir, COVER_FILE), coverRegistration(pkg, covered));
   return out2;
 }
 function stdPackages(src) {

@@ -146,6 +146,7 @@ async function weave(a: Args): Promise<void> {
     const name = packageName(sel.excluded.map((e) => readFileSync(e.path, 'utf8')));
     if (!name) throw allExcluded(sel);
     writeAtomic(join(a.outDir, 'zz_goweave_empty.go'), `package ${name}\n`);
+    if (a.cover) writeAtomic(join(a.outDir, COVER_FILE), coverRegistration(name, []));
   }
   const files = a.cover ? instrument(a.cover, sel.files, a.outDir) : sel.files;
   const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
@@ -264,8 +265,9 @@ function instrument(tool: string, files: { path: string; source: string }[], dir
       throw new WeaveError(`go tool cover failed on ${f.path}: ${(err.stderr || err.message).trim()}`);
     }
   });
-  const pkg = packageName(files.filter((f) => !f.path.endsWith('_test.go')).map((f) => f.source));
-  if (pkg && covered.length > 0) writeAtomic(join(dir, COVER_FILE), coverRegistration(pkg, covered));
+  // Written even with no file to cover: the test's main names every package it was told of.
+  const pkg = packageName(files.map((f) => f.source));
+  if (pkg) writeAtomic(join(dir, COVER_FILE), coverRegistration(pkg, covered));
   return out;
 }
 
