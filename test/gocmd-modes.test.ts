@@ -75,6 +75,13 @@ test('go-weave run: the program gets its arguments and runs woven', async () => 
   assert.equal(r.stderr.match(SPAN)?.length, 4, r.stderr);
 });
 
+test('go-weave run main.go: files named on the command line are woven as the module\'s own code', async () => {
+  const r = await goWeave(['run', 'main.go', 'b'], { cwd: dir, env });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '[0 1 4 9] [b]\n');
+  assert.equal(r.stderr.match(SPAN)?.length, 4, r.stderr);
+});
+
 test('go-weave install puts a woven binary in GOBIN', async () => {
   const gobin = join(dir, 'gobin');
   const r = await goWeave(['install', '.'], { cwd: dir, env: { ...env, GOBIN: gobin } });

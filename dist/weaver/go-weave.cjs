@@ -1417,6 +1417,9 @@ var RUNTIME_MODULE = "go-weave.dev/runtime";
 function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
 }
+function namedFiles(importPath, p) {
+  return importPath === "command-line-arguments" && !p.Module && !p.Standard;
+}
 function basePath(id) {
   const i = id.indexOf(" [");
   return i < 0 ? id : id.slice(0, i);
@@ -1430,7 +1433,7 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
     if (p.GoFiles.some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
-    const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main };
+    const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main || namedFiles(importPath, p) };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
     const files = [...p.GoFiles.map((f) => (0, import_node_path9.join)(p.Dir, f)), ...added];
