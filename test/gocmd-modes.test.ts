@@ -102,6 +102,53 @@ test('go-weave build -race: the woven program and the runtime pass the race dete
   assert.equal(out.stderr.match(SPAN)?.length, 4, out.stderr);
 });
 
+test('a file that uses cgo is woven like any other: its spans, and panics at its own lines', { skip: cc ? false : 'no C compiler for cgo' }, async () => {
+  const cgoDir = writeTree({
+    'go.mod': 'module example.com/cgo\n\ngo 1.22\n',
+    'main.go': `package main
+
+/*
+static int twice(int x) { return 2 * x; }
+*/
+import "C"
+
+import (
+	"fmt"
+	"os"
+)
+
+//weave:span
+func double(n int) int {
+	if n > 100 {
+		panic("too big")
+	}
+	return int(C.twice(C.int(n)))
+}
+
+func main() {
+	fmt.Println(double(21))
+	if len(os.Args) > 1 {
+		double(1000)
+	}
+}
+`,
+  }, 'gw-cgo-');
+  try {
+    const cgoEnv = { ...env, CGO_ENABLED: '1', GOWEAVE_CACHE: join(cgoDir, '.weave') };
+    const r = await goWeave(['run', '.'], { cwd: cgoDir, env: cgoEnv });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '42\n');
+    assert.equal(r.stderr.match(/"name":"main\.double"/g)?.length, 1, r.stderr);
+    const p = await goWeave(['run', '.', 'panic'], { cwd: cgoDir, env: cgoEnv });
+    assert.notEqual(p.code, 0);
+    assert.match(p.stderr, /panic: too big/);
+    assert.match(p.stderr, /main\.double\(.*\)\n\t.*\/main\.go:16 /, p.stderr);
+    assert.match(p.stderr, /main\.main\(\)\n\t.*\/main\.go:24 /, p.stderr);
+  } finally {
+    removeTree(cgoDir);
+  }
+});
+
 test('a cross-compiled target (GOOS/GOARCH) is planned and woven for that target', async () => {
   const report = join(dir, 'cross-report.jsonl');
   const targets = [['windows', 'amd64', 'modes.exe'], ['linux', 'arm64', 'modes-arm64']];

@@ -1429,14 +1429,14 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
   const units = [];
   const ordered = [...pkgs.filter((p) => !p.ForTest), ...pkgs.filter((p) => p.ForTest)];
   for (const p of ordered) {
-    if (p.Error || !p.Dir || !p.GoFiles?.length) continue;
+    if (p.Error || !p.Dir || !(p.GoFiles?.length || p.CgoFiles?.length)) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
-    if (p.GoFiles.some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
+    if ((p.GoFiles ?? []).some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main || namedFiles(importPath, p) };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
-    const files = [...p.GoFiles.map((f) => (0, import_node_path9.join)(p.Dir, f)), ...added];
+    const files = [...p.GoFiles ?? [], ...p.CgoFiles ?? []].map((f) => (0, import_node_path9.join)(p.Dir, f)).concat(added);
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);

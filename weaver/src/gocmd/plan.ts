@@ -45,18 +45,18 @@ export async function planUnitsAsync(pkgs: ListedPackage[], mayMatch: (ref: Pack
   const units: WeaveUnit[] = [];
   const ordered = [...pkgs.filter((p) => !p.ForTest), ...pkgs.filter((p) => p.ForTest)];
   for (const p of ordered) {
-    if (p.Error || !p.Dir || !p.GoFiles?.length) continue;
+    if (p.Error || !p.Dir || !(p.GoFiles?.length || p.CgoFiles?.length)) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
     // The generated test main lives in the go command's work dir, out of an overlay's reach.
-    if (p.GoFiles.some((f) => isAbsolute(f))) continue;
+    if ((p.GoFiles ?? []).some((f) => isAbsolute(f))) continue;
     const ref: PackageRef = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main || namedFiles(importPath, p) };
     // Every variant of a package has the same ref, so one that no aspect may match never claims
     // a file another could weave; most of the graph stops here, before its file list is built.
     if (!(await mayMatch(ref))) continue;
     // Files go-weave adds to a package (a test variant's stand-in TestMain) are woven with it.
     const added = extra.get(p.ImportPath) ?? [];
-    const files = [...p.GoFiles.map((f) => join(p.Dir as string, f)), ...added];
+    const files = [...(p.GoFiles ?? []), ...(p.CgoFiles ?? [])].map((f) => join(p.Dir as string, f)).concat(added);
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
