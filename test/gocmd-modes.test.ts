@@ -149,6 +149,42 @@ func main() {
   }
 });
 
+test('log.Fatal and a *log.Logger\'s Fatal flush the spans before the process ends', async () => {
+  const fatalDir = writeTree({
+    'go.mod': 'module example.com/fatal\n\ngo 1.22\n',
+    'main.go': `package main
+
+import (
+	"log"
+	"os"
+)
+
+//weave:span
+func work() int { return 7 }
+
+func main() {
+	work()
+	logger := log.New(os.Stderr, "", 0)
+	if len(os.Args) > 1 {
+		logger.Fatalf("logger: %d", 1)
+	}
+	log.Fatalln("package")
+}
+`,
+  }, 'gw-fatal-');
+  try {
+    const fatalEnv = { ...env, GOWEAVE_CACHE: join(fatalDir, '.weave') };
+    for (const [args, said] of [[[], /package/], [['x'], /logger: 1/]] as const) {
+      const r = await goWeave(['run', '.', ...args], { cwd: fatalDir, env: fatalEnv });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, said);
+      assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
+    }
+  } finally {
+    removeTree(fatalDir);
+  }
+});
+
 test('a cross-compiled target (GOOS/GOARCH) is planned and woven for that target', async () => {
   const report = join(dir, 'cross-report.jsonl');
   const targets = [['windows', 'amd64', 'modes.exe'], ['linux', 'arm64', 'modes-arm64']];

@@ -8419,6 +8419,32 @@ function globRegex(pattern) {
   return re;
 }
 
+// weaver/src/join/std-results.ts
+var STD_RESULTS = {
+  "bufio.NewReader": ["*bufio.Reader"],
+  "bufio.NewScanner": ["*bufio.Scanner"],
+  "bufio.NewWriter": ["*bufio.Writer"],
+  "database/sql.Open": ["*database/sql.DB", "error"],
+  "database/sql.OpenDB": ["*database/sql.DB"],
+  "log.Default": ["*log.Logger"],
+  "log.New": ["*log.Logger"],
+  "log/slog.Default": ["*log/slog.Logger"],
+  "log/slog.New": ["*log/slog.Logger"],
+  "net.Dial": ["net.Conn", "error"],
+  "net.Listen": ["net.Listener", "error"],
+  "net/http.NewRequest": ["*net/http.Request", "error"],
+  "net/http.NewRequestWithContext": ["*net/http.Request", "error"],
+  "net/http.NewServeMux": ["*net/http.ServeMux"],
+  "os.Create": ["*os.File", "error"],
+  "os.Open": ["*os.File", "error"],
+  "os.OpenFile": ["*os.File", "error"],
+  "os/exec.Command": ["*os/exec.Cmd"],
+  "os/exec.CommandContext": ["*os/exec.Cmd"]
+};
+function stdResults(importPath, func2) {
+  return STD_RESULTS[`${importPath}.${func2}`];
+}
+
 // weaver/src/join/syntax.ts
 var FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
 var PREDECLARED = /* @__PURE__ */ new Set([
@@ -8796,6 +8822,7 @@ function staticTypeOf(expr, ctx) {
     const arg = e.childForFieldName("arguments")?.namedChildren[0];
     return arg ? "*" + canonicalType(arg, ctx.file, ctx.facts.importPath) : void 0;
   }
+  if (e.type === "call_expression") return resultsOf(e, ctx)?.[0];
   if (e.type !== "identifier") return void 0;
   const name2 = e.text;
   for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {
@@ -8808,6 +8835,14 @@ function staticTypeOf(expr, ctx) {
     if (t) return t;
   }
   return void 0;
+}
+function resultsOf(call, ctx) {
+  const f = unparen(call.childForFieldName("function"));
+  if (f?.type !== "selector_expression") return void 0;
+  const pkg = f.childForFieldName("operand");
+  const path = pkg?.type === "identifier" ? ctx.file.aliases.get(pkg.text) : void 0;
+  const name2 = f.childForFieldName("field")?.text;
+  return path && name2 ? stdResults(path, name2) : void 0;
 }
 function isTopLevelSpec(n) {
   return n.parent?.type === "var_declaration" ? n.parent.parent?.type === "source_file" : n.parent?.parent?.parent?.type === "source_file";
@@ -8838,6 +8873,7 @@ function typeInFunction(fn, name2, before, ctx) {
     const i2 = left.indexOf(name2);
     const right = d.childForFieldName("right")?.namedChildren ?? [];
     if (i2 >= 0 && right.length === left.length) found = staticTypeOf(right[i2], ctx) ?? found;
+    else if (i2 >= 0 && right.length === 1 && right[0]?.type === "call_expression") found = resultsOf(right[0], ctx)?.[i2] ?? found;
   }
   return found;
 }

@@ -3,6 +3,7 @@ import type { FunctionOptions, JoinPoint, QualifiedName } from '../aspects/types
 import type { GoFile } from '../parse/gofile.js';
 import type { NodeKind } from './kinds.js';
 import { globMatch } from './glob.js';
+import { stdResults } from './std-results.js';
 import { annotatedStatement, canonicalType, directivesOf, enclosingFunction, normalizeAspectType, paramsOf, unparen } from './syntax.js';
 
 export interface PackageFacts {
@@ -321,6 +322,7 @@ export function staticTypeOf(expr: Node | null, ctx: MatchContext): string | und
     const arg = e.childForFieldName('arguments')?.namedChildren[0];
     return arg ? '*' + canonicalType(arg, ctx.file, ctx.facts.importPath) : undefined;
   }
+  if (e.type === 'call_expression') return resultsOf(e, ctx)?.[0];
   if (e.type !== 'identifier') return undefined;
   const name = e.text;
   for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {
@@ -333,6 +335,16 @@ export function staticTypeOf(expr: Node | null, ctx: MatchContext): string | und
     if (t) return t;
   }
   return undefined;
+}
+
+/** The results of a call to a standard-library constructor (`log.New(…)`), through the file's imports. */
+function resultsOf(call: Node, ctx: MatchContext): readonly string[] | undefined {
+  const f = unparen(call.childForFieldName('function'));
+  if (f?.type !== 'selector_expression') return undefined;
+  const pkg = f.childForFieldName('operand');
+  const path = pkg?.type === 'identifier' ? ctx.file.aliases.get(pkg.text) : undefined;
+  const name = f.childForFieldName('field')?.text;
+  return path && name ? stdResults(path, name) : undefined;
 }
 
 function isTopLevelSpec(n: Node): boolean {
@@ -363,6 +375,7 @@ function typeInFunction(fn: Node, name: string, before: number, ctx: MatchContex
     const i = left.indexOf(name);
     const right = d.childForFieldName('right')?.namedChildren ?? [];
     if (i >= 0 && right.length === left.length) found = staticTypeOf(right[i], ctx) ?? found;
+    else if (i >= 0 && right.length === 1 && right[0]?.type === 'call_expression') found = resultsOf(right[0], ctx)?.[i] ?? found;
   }
   return found;
 }

@@ -1,0 +1,32 @@
+/**
+ * The result types of standard-library constructors, for join points that need a variable's
+ * type when the syntax gives none: `logger := log.New(…)`, `db, err := sql.Open(…)`. Go's
+ * compatibility promise keeps these signatures fixed. Types are written as the matcher's
+ * canonical types: `*<import path>.<Name>`.
+ */
+const STD_RESULTS: Record<string, readonly string[]> = {
+  'bufio.NewReader': ['*bufio.Reader'],
+  'bufio.NewScanner': ['*bufio.Scanner'],
+  'bufio.NewWriter': ['*bufio.Writer'],
+  'database/sql.Open': ['*database/sql.DB', 'error'],
+  'database/sql.OpenDB': ['*database/sql.DB'],
+  'log.Default': ['*log.Logger'],
+  'log.New': ['*log.Logger'],
+  'log/slog.Default': ['*log/slog.Logger'],
+  'log/slog.New': ['*log/slog.Logger'],
+  'net.Dial': ['net.Conn', 'error'],
+  'net.Listen': ['net.Listener', 'error'],
+  'net/http.NewRequest': ['*net/http.Request', 'error'],
+  'net/http.NewRequestWithContext': ['*net/http.Request', 'error'],
+  'net/http.NewServeMux': ['*net/http.ServeMux'],
+  'os.Create': ['*os.File', 'error'],
+  'os.Open': ['*os.File', 'error'],
+  'os.OpenFile': ['*os.File', 'error'],
+  'os/exec.Command': ['*os/exec.Cmd'],
+  'os/exec.CommandContext': ['*os/exec.Cmd'],
+};
+
+/** The result types of `<import path>.<func>` when it is a known constructor. */
+export function stdResults(importPath: string, func: string): readonly string[] | undefined {
+  return STD_RESULTS[`${importPath}.${func}`];
+}
