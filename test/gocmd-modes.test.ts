@@ -257,6 +257,41 @@ test('go-weave build -cover: the program runs woven, and its coverage data is pl
   assert.equal(woven.profile, plain.profile);
 });
 
+test('go-weave build -cover of a main package to which the overlay adds a file (link-package advice)', async () => {
+  const linkDir = writeTree({
+    'go.mod': 'module example.com/linked\n\ngo 1.22\n',
+    'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n',
+    'go-weave.yml': `extends:
+  - go-weave:default
+aspects:
+  - id: link-expvar
+    join-point:
+      all-of:
+        - package-name: main
+        - function-body:
+            function:
+              - name: main
+    advice:
+      - link-package: expvar
+`,
+  }, 'gw-linked-');
+  try {
+    const bin = join(linkDir, 'linked');
+    // cover opens each file of the package by its path: zz_goweave_linkdeps.go is only in the overlay.
+    const r = await goWeave(['build', '-cover', '-o', bin, '.'], { cwd: linkDir, env: { ...env, GOWEAVE_CACHE: join(linkDir, '.weave') } });
+    assert.equal(r.code, 0, r.stderr);
+    const covdir = join(linkDir, 'covdata');
+    mkdirSync(covdir);
+    const out = await run(bin, [], { env: { ...process.env, GOCOVERDIR: covdir } });
+    assert.equal(out.stdout, 'hi\n');
+    const pct = await run(GO, ['tool', 'covdata', 'percent', '-i', covdir]);
+    assert.match(pct.stdout, /example\.com\/linked\s+coverage: 100\.0% of statements/);
+    assert.ok(readFileSync(bin).includes('expvar'), 'expvar linked');
+  } finally {
+    removeTree(linkDir);
+  }
+});
+
 test('go-weave go passes any go command through unchanged', async () => {
   const mine = await goWeave(['go', 'env', 'GOOS', 'GOMOD'], { cwd: dir, env });
   const real = await run(GO, ['env', 'GOOS', 'GOMOD'], { cwd: dir });

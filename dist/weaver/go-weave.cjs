@@ -890,12 +890,14 @@ function parseCoverArgs(args) {
 async function coverWeave(core2, argv) {
   const [planPath, n, ...command] = argv;
   const coverArgs = command.slice(Number(n) + 1);
-  const r = (0, import_node_child_process2.spawnSync)(command[0], command.slice(1), { stdio: "inherit" });
-  if (r.error) throw new Error(`go-weave: cannot run ${command[0]}: ${r.error.message}`);
-  if (r.status !== 0) return r.status ?? 1;
-  const parsed2 = parseCoverArgs(coverArgs);
-  if (!parsed2) return 0;
   const plan2 = JSON.parse((0, import_node_fs19.readFileSync)(planPath, "utf8"));
+  const parsed2 = parseCoverArgs(coverArgs);
+  const inputsAt = parsed2 ? coverArgs.length - parsed2.infiles.length : coverArgs.length;
+  const run = [...command.slice(0, Number(n) + 1), ...coverArgs.map((a, i) => i >= inputsAt ? plan2.added[a] ?? a : a)];
+  const r = (0, import_node_child_process2.spawnSync)(run[0], run.slice(1), { stdio: "inherit" });
+  if (r.error) throw new Error(`go-weave: cannot run ${run[0]}: ${r.error.message}`);
+  if (r.status !== 0) return r.status ?? 1;
+  if (!parsed2) return 0;
   const outputs = (0, import_node_fs19.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
   if (outputs.length !== parsed2.infiles.length) throw new Error(`go-weave: cover wrote ${outputs.length} files for ${parsed2.infiles.length} inputs (${parsed2.outfileList})`);
   const outputOf = new Map(parsed2.infiles.map((f, i) => [f, outputs[i]]));
@@ -2296,12 +2298,15 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (woven.units.length > 0) {
       const sources = {};
       for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
+      const added = {};
+      for (const [k, v] of final) if (v && !(0, import_node_fs20.existsSync)(k)) added[k] = v;
       const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
         cacheDir,
         config: { ...configOpts, watch: configPath ? [] : [(0, import_node_path19.join)(moduleRoot, "go-weave.yml")], salt: env.GOWEAVE_ASSETS ?? "" },
         aspectHash,
         ...woven,
-        sources
+        sources,
+        added
       });
       const t = toolexecFlag(parsed2, ge.GOFLAGS, files.script, files.plan);
       goArgs.push(t.flag);

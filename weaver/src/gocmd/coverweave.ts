@@ -36,6 +36,11 @@ export interface CoverPlan {
   woven: Record<string, number>;
   /** Files whose content is not on disk at their path (the user's overlay, go-weave's stubs). */
   sources: Record<string, string>;
+  /**
+   * Files the overlay adds to a package (an executable's zz_goweave_linkdeps.go): cover opens
+   * what it is handed, so it gets their content's path instead.
+   */
+  added: Record<string, string>;
 }
 
 /** Whether the go command will run cover on some packages (go help testflag, go help build). */
@@ -165,12 +170,14 @@ export function parseCoverArgs(args: string[]): CoverArgs | undefined {
 export async function coverWeave<A>(core: Core<A>, argv: string[]): Promise<number> {
   const [planPath, n, ...command] = argv;
   const coverArgs = command.slice(Number(n) + 1);
-  const r = spawnSync(command[0], command.slice(1), { stdio: 'inherit' });
-  if (r.error) throw new Error(`go-weave: cannot run ${command[0]}: ${r.error.message}`);
-  if (r.status !== 0) return r.status ?? 1;
-  const parsed = parseCoverArgs(coverArgs);
-  if (!parsed) return 0;
   const plan = JSON.parse(readFileSync(planPath, 'utf8')) as CoverPlan;
+  const parsed = parseCoverArgs(coverArgs);
+  const inputsAt = parsed ? coverArgs.length - parsed.infiles.length : coverArgs.length;
+  const run = [...command.slice(0, Number(n) + 1), ...coverArgs.map((a, i) => (i >= inputsAt ? plan.added[a] ?? a : a))];
+  const r = spawnSync(run[0], run.slice(1), { stdio: 'inherit' });
+  if (r.error) throw new Error(`go-weave: cannot run ${run[0]}: ${r.error.message}`);
+  if (r.status !== 0) return r.status ?? 1;
+  if (!parsed) return 0;
   // The first output holds cover's variables; then one per input file, in order.
   const outputs = readFileSync(parsed.outfileList, 'utf8').split('\n').filter(Boolean).slice(1);
   if (outputs.length !== parsed.infiles.length) throw new Error(`go-weave: cover wrote ${outputs.length} files for ${parsed.infiles.length} inputs (${parsed.outfileList})`);

@@ -277,12 +277,15 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     if (woven.units.length > 0) {
       const sources: Record<string, string> = {};
       for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
+      const added: Record<string, string> = {};
+      for (const [k, v] of final) if (v && !existsSync(k)) added[k] = v;
       const files = (coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
         cacheDir,
         config: { ...configOpts, watch: configPath ? [] : [join(moduleRoot, 'go-weave.yml')], salt: env.GOWEAVE_ASSETS ?? '' },
         aspectHash,
         ...woven,
         sources,
+        added,
       }));
       const t = toolexecFlag(parsed, ge.GOFLAGS, files.script, files.plan);
       goArgs.push(t.flag);
