@@ -888,6 +888,17 @@ function parseCoverArgs(args) {
   return outfileList === void 0 ? void 0 : { outfileList, infiles: args.slice(i) };
 }
 async function coverWeave(core2, argv) {
+  try {
+    return await coverAndWeave(core2, argv);
+  } catch (err) {
+    const loc = asLocated(err);
+    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ""}` : ""}: ` : "";
+    process.stderr.write(`${loc.message.startsWith("go-weave:") ? "" : "go-weave: "}${where}${loc.message}
+`);
+    return 1;
+  }
+}
+async function coverAndWeave(core2, argv) {
   const [planPath, n, ...command] = argv;
   const coverArgs = command.slice(Number(n) + 1);
   const plan2 = JSON.parse((0, import_node_fs19.readFileSync)(planPath, "utf8"));
@@ -909,27 +920,17 @@ async function coverWeave(core2, argv) {
   if (byUnit.size === 0) return 0;
   const cache = new WeaveCache(plan2.cacheDir);
   const config = new LazyConfig(core2, { configPath: plan2.config.configPath, moduleRoot: plan2.config.moduleRoot }, cache, plan2.config.watch, plan2.config.salt);
-  try {
-    if (await config.hash() !== plan2.aspectHash) {
-      throw new Error("go-weave: the aspect configuration changed while the build ran; build again");
+  if (await config.hash() !== plan2.aspectHash) throw new Error("go-weave: the aspect configuration changed while the build ran; build again");
+  const aspects = await config.aspects();
+  for (const [u, files] of byUnit) {
+    const unit = plan2.units[u];
+    const source = (p) => (0, import_node_fs19.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
+    const result = await core2.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
+    for (const f of files) {
+      const woven = result.files.find((x) => x.path === f);
+      if (!woven?.changed) throw new Error(`go-weave: ${f}: its coverage-instrumented form matched none of the join points its own form did`);
+      writeFileAtomic(outputOf.get(f), woven.source);
     }
-    const aspects = await config.aspects();
-    for (const [u, files] of byUnit) {
-      const unit = plan2.units[u];
-      const source = (p) => (0, import_node_fs19.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
-      const result = await core2.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
-      for (const f of files) {
-        const woven = result.files.find((x) => x.path === f);
-        if (!woven?.changed) throw new Error(`go-weave: ${f}: its coverage-instrumented form matched none of the join points its own form did`);
-        writeFileAtomic(outputOf.get(f), woven.source);
-      }
-    }
-  } catch (err) {
-    const loc = asLocated(err);
-    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ""}` : ""}: ` : "";
-    process.stderr.write(`${loc.message.startsWith("go-weave:") ? "" : "go-weave: "}${where}${loc.message}
-`);
-    return 1;
   }
   return 0;
 }

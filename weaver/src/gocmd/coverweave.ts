@@ -168,6 +168,17 @@ export function parseCoverArgs(args: string[]): CoverArgs | undefined {
  * package must never compile unwoven without a word.
  */
 export async function coverWeave<A>(core: Core<A>, argv: string[]): Promise<number> {
+  try {
+    return await coverAndWeave(core, argv);
+  } catch (err) {
+    const loc = asLocated(err);
+    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}: ` : '';
+    process.stderr.write(`${loc.message.startsWith('go-weave:') ? '' : 'go-weave: '}${where}${loc.message}\n`);
+    return 1;
+  }
+}
+
+async function coverAndWeave<A>(core: Core<A>, argv: string[]): Promise<number> {
   const [planPath, n, ...command] = argv;
   const coverArgs = command.slice(Number(n) + 1);
   const plan = JSON.parse(readFileSync(planPath, 'utf8')) as CoverPlan;
@@ -190,26 +201,17 @@ export async function coverWeave<A>(core: Core<A>, argv: string[]): Promise<numb
   if (byUnit.size === 0) return 0;
   const cache = new WeaveCache(plan.cacheDir);
   const config = new LazyConfig(core, { configPath: plan.config.configPath, moduleRoot: plan.config.moduleRoot }, cache, plan.config.watch, plan.config.salt);
-  try {
-    if ((await config.hash()) !== plan.aspectHash) {
-      throw new Error('go-weave: the aspect configuration changed while the build ran; build again');
+  if ((await config.hash()) !== plan.aspectHash) throw new Error('go-weave: the aspect configuration changed while the build ran; build again');
+  const aspects = await config.aspects();
+  for (const [u, files] of byUnit) {
+    const unit = plan.units[u];
+    const source = (p: string) => readFileSync(outputOf.get(p) ?? plan.sources[p] ?? p, 'utf8');
+    const result = await core.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
+    for (const f of files) {
+      const woven = result.files.find((x) => x.path === f);
+      if (!woven?.changed) throw new Error(`go-weave: ${f}: its coverage-instrumented form matched none of the join points its own form did`);
+      writeFileAtomic(outputOf.get(f) as string, woven.source);
     }
-    const aspects = await config.aspects();
-    for (const [u, files] of byUnit) {
-      const unit = plan.units[u];
-      const source = (p: string) => readFileSync(outputOf.get(p) ?? plan.sources[p] ?? p, 'utf8');
-      const result = await core.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
-      for (const f of files) {
-        const woven = result.files.find((x) => x.path === f);
-        if (!woven?.changed) throw new Error(`go-weave: ${f}: its coverage-instrumented form matched none of the join points its own form did`);
-        writeFileAtomic(outputOf.get(f) as string, woven.source);
-      }
-    }
-  } catch (err) {
-    const loc = asLocated(err);
-    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}: ` : '';
-    process.stderr.write(`${loc.message.startsWith('go-weave:') ? '' : 'go-weave: '}${where}${loc.message}\n`);
-    return 1;
   }
   return 0;
 }
