@@ -2293,7 +2293,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   let rest = parsed2.rest;
   let coverFiles;
-  if (runner.coverCommand && covers(parsed2, ge.GOFLAGS)) {
+  if (runner.coverCommand && process.platform !== "win32" && covers(parsed2, ge.GOFLAGS)) {
     const at = (f) => inModcache(f) ? void 0 : ws ? inWorkspace(ws, f) : f;
     const woven = coverPlan(units, outcome.overlay, at);
     if (woven.units.length > 0) {

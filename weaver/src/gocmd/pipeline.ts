@@ -269,7 +269,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   if (modfile) goArgs.push(`-modfile=${modfile}`);
   let rest = parsed.rest;
   let coverFiles: { script: string; plan: string } | undefined;
-  if (runner.coverCommand && covers(parsed, ge.GOFLAGS)) {
+  // The -toolexec program is a POSIX shell script (Windows: covered packages build unwoven).
+  if (runner.coverCommand && process.platform !== 'win32' && covers(parsed, ge.GOFLAGS)) {
     // The go command hands cover the files themselves, not their woven overlay: go-weave weaves
     // cover's output instead. Module copies are woven on disk, so cover reads them woven.
     const at = (f: string) => (inModcache(f) ? undefined : ws ? inWorkspace(ws, f) : f);
