@@ -13607,6 +13607,16 @@ var STD_RESULTS = {
   "os/exec.Command": ["*os/exec.Cmd"],
   "os/exec.CommandContext": ["*os/exec.Cmd"]
 };
+var STD_VARS = {
+  "net/http.DefaultClient": "*net/http.Client",
+  "net/http.DefaultServeMux": "*net/http.ServeMux",
+  "os.Stderr": "*os.File",
+  "os.Stdin": "*os.File",
+  "os.Stdout": "*os.File"
+};
+function stdVar(importPath, name2) {
+  return STD_VARS[`${importPath}.${name2}`];
+}
 function stdResults(importPath, func2) {
   return STD_RESULTS[`${importPath}.${func2}`];
 }
@@ -13989,6 +13999,12 @@ function staticTypeOf(expr, ctx) {
     return arg ? "*" + canonicalType(arg, ctx.file, ctx.facts.importPath) : void 0;
   }
   if (e.type === "call_expression") return resultsOf(e, ctx)?.[0];
+  if (e.type === "selector_expression") {
+    const pkg = e.childForFieldName("operand");
+    const path = pkg?.type === "identifier" ? ctx.file.aliases.get(pkg.text) : void 0;
+    const name3 = e.childForFieldName("field")?.text;
+    return path && name3 ? stdVar(path, name3) : void 0;
+  }
   if (e.type !== "identifier") return void 0;
   const name2 = e.text;
   for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {

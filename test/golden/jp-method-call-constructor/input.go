@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	stdlog "log"
+	"net/http"
 	"os"
 )
 
@@ -13,6 +14,10 @@ func main() {
 	db, err := sql.Open("none", "")
 	if err == nil {
 		_ = db.Ping()
+	}
+	req, _ := http.NewRequest("GET", "http://127.0.0.1:1", nil)
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
 	}
 	var other struct{ Print func(string) }
 	other.Print = func(string) {}

@@ -3,7 +3,7 @@ import type { FunctionOptions, JoinPoint, QualifiedName } from '../aspects/types
 import type { GoFile } from '../parse/gofile.js';
 import type { NodeKind } from './kinds.js';
 import { globMatch } from './glob.js';
-import { stdResults } from './std-results.js';
+import { stdResults, stdVar } from './std-results.js';
 import { annotatedStatement, canonicalType, directivesOf, enclosingFunction, normalizeAspectType, paramsOf, unparen } from './syntax.js';
 
 export interface PackageFacts {
@@ -323,6 +323,12 @@ export function staticTypeOf(expr: Node | null, ctx: MatchContext): string | und
     return arg ? '*' + canonicalType(arg, ctx.file, ctx.facts.importPath) : undefined;
   }
   if (e.type === 'call_expression') return resultsOf(e, ctx)?.[0];
+  if (e.type === 'selector_expression') {
+    const pkg = e.childForFieldName('operand');
+    const path = pkg?.type === 'identifier' ? ctx.file.aliases.get(pkg.text) : undefined;
+    const name = e.childForFieldName('field')?.text;
+    return path && name ? stdVar(path, name) : undefined;
+  }
   if (e.type !== 'identifier') return undefined;
   const name = e.text;
   for (let fn = enclosingFunction(e); fn; fn = enclosingFunction(fn)) {

@@ -1,8 +1,9 @@
 /**
- * The result types of standard-library constructors, for join points that need a variable's
- * type when the syntax gives none: `logger := log.New(…)`, `db, err := sql.Open(…)`. Go's
- * compatibility promise keeps these signatures fixed. Types are written as the matcher's
- * canonical types: `*<import path>.<Name>`.
+ * The result types of standard-library constructors, and the types of a few of its variables,
+ * for join points that need an expression's type when the syntax gives none: `logger :=
+ * log.New(…)`, `db, err := sql.Open(…)`, `http.DefaultClient.Do(req)`. Go's compatibility
+ * promise keeps these fixed. Types are written as the matcher's canonical types:
+ * `*<import path>.<Name>`.
  */
 const STD_RESULTS: Record<string, readonly string[]> = {
   'bufio.NewReader': ['*bufio.Reader'],
@@ -25,6 +26,20 @@ const STD_RESULTS: Record<string, readonly string[]> = {
   'os/exec.Command': ['*os/exec.Cmd'],
   'os/exec.CommandContext': ['*os/exec.Cmd'],
 };
+
+/** Package-level variables of the standard library, by the same rule. */
+const STD_VARS: Record<string, string> = {
+  'net/http.DefaultClient': '*net/http.Client',
+  'net/http.DefaultServeMux': '*net/http.ServeMux',
+  'os.Stderr': '*os.File',
+  'os.Stdin': '*os.File',
+  'os.Stdout': '*os.File',
+};
+
+/** The type of `<import path>.<name>` when it is a known package-level variable. */
+export function stdVar(importPath: string, name: string): string | undefined {
+  return STD_VARS[`${importPath}.${name}`];
+}
 
 /** The result types of `<import path>.<func>` when it is a known constructor. */
 export function stdResults(importPath: string, func: string): readonly string[] | undefined {
