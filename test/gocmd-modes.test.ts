@@ -68,6 +68,16 @@ before(() => {
 });
 after(() => removeTree(dir));
 
+/** Runs body in a module of its own (go.mod for `module`, plus files), with a weave cache of its own. */
+async function inModule(module: string, files: Record<string, string>, body: (d: string, e: NodeJS.ProcessEnv) => Promise<void>): Promise<void> {
+  const d = writeTree({ 'go.mod': `module ${module}\n\ngo 1.22\n`, ...files }, 'gw-module-');
+  try {
+    await body(d, { ...env, GOWEAVE_CACHE: join(d, '.weave') });
+  } finally {
+    removeTree(d);
+  }
+}
+
 test('go-weave run: the program gets its arguments and runs woven', async () => {
   const r = await goWeave(['run', '.', 'a', '-v'], { cwd: dir, env });
   assert.equal(r.code, 0, r.stderr);
@@ -103,8 +113,7 @@ test('go-weave build -race: the woven program and the runtime pass the race dete
 });
 
 test('a file that uses cgo is woven like any other: its spans, and panics at its own lines', { skip: cc ? false : 'no C compiler for cgo' }, async () => {
-  const cgoDir = writeTree({
-    'go.mod': 'module example.com/cgo\n\ngo 1.22\n',
+  await inModule('example.com/cgo', {
     'main.go': `package main
 
 /*
@@ -132,9 +141,8 @@ func main() {
 	}
 }
 `,
-  }, 'gw-cgo-');
-  try {
-    const cgoEnv = { ...env, CGO_ENABLED: '1', GOWEAVE_CACHE: join(cgoDir, '.weave') };
+  }, async (cgoDir, moduleEnv) => {
+    const cgoEnv = { ...moduleEnv, CGO_ENABLED: '1' };
     const r = await goWeave(['run', '.'], { cwd: cgoDir, env: cgoEnv });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '42\n');
@@ -144,14 +152,11 @@ func main() {
     assert.match(p.stderr, /panic: too big/);
     assert.match(p.stderr, /main\.double\(.*\)\n\t.*\/main\.go:16 /, p.stderr);
     assert.match(p.stderr, /main\.main\(\)\n\t.*\/main\.go:24 /, p.stderr);
-  } finally {
-    removeTree(cgoDir);
-  }
+  });
 });
 
 test('log.Fatal and a *log.Logger\'s Fatal flush the spans before the process ends', async () => {
-  const fatalDir = writeTree({
-    'go.mod': 'module example.com/fatal\n\ngo 1.22\n',
+  await inModule('example.com/fatal', {
     'main.go': `package main
 
 import (
@@ -171,18 +176,14 @@ func main() {
 	log.Fatalln("package")
 }
 `,
-  }, 'gw-fatal-');
-  try {
-    const fatalEnv = { ...env, GOWEAVE_CACHE: join(fatalDir, '.weave') };
+  }, async (fatalDir, fatalEnv) => {
     for (const [args, said] of [[[], /package/], [['x'], /logger: 1/]] as const) {
       const r = await goWeave(['run', '.', ...args], { cwd: fatalDir, env: fatalEnv });
       assert.equal(r.code, 1, r.stderr);
       assert.match(r.stderr, said);
       assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
     }
-  } finally {
-    removeTree(fatalDir);
-  }
+  });
 });
 
 test('a cross-compiled target (GOOS/GOARCH) is planned and woven for that target', async () => {
@@ -258,8 +259,7 @@ test('go-weave build -cover: the program runs woven, and its coverage data is pl
 });
 
 test('go-weave build -cover of a main package to which the overlay adds a file (link-package advice)', async () => {
-  const linkDir = writeTree({
-    'go.mod': 'module example.com/linked\n\ngo 1.22\n',
+  await inModule('example.com/linked', {
     'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n',
     'go-weave.yml': `extends:
   - go-weave:default
@@ -274,11 +274,10 @@ aspects:
     advice:
       - link-package: expvar
 `,
-  }, 'gw-linked-');
-  try {
+  }, async (linkDir, linkEnv) => {
     const bin = join(linkDir, 'linked');
     // cover opens each file of the package by its path: zz_goweave_linkdeps.go is only in the overlay.
-    const r = await goWeave(['build', '-cover', '-o', bin, '.'], { cwd: linkDir, env: { ...env, GOWEAVE_CACHE: join(linkDir, '.weave') } });
+    const r = await goWeave(['build', '-cover', '-o', bin, '.'], { cwd: linkDir, env: linkEnv });
     assert.equal(r.code, 0, r.stderr);
     const covdir = join(linkDir, 'covdata');
     mkdirSync(covdir);
@@ -287,9 +286,7 @@ aspects:
     const pct = await run(GO, ['tool', 'covdata', 'percent', '-i', covdir]);
     assert.match(pct.stdout, /example\.com\/linked\s+coverage: 100\.0% of statements/);
     assert.ok(readFileSync(bin).includes('expvar'), 'expvar linked');
-  } finally {
-    removeTree(linkDir);
-  }
+  });
 });
 
 test('go-weave go passes any go command through unchanged', async () => {

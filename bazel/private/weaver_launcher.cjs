@@ -13949,16 +13949,17 @@ function calleeOf(call, ctx) {
   let f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : call.childForFieldName("type")?.childForFieldName("type") ?? null;
   if (f?.type === "index_expression" || f?.type === "generic_type") f = f.childForFieldName("operand") ?? f.childForFieldName("type");
   if (!f) return void 0;
-  if (f.type === "selector_expression" || f.type === "qualified_type") {
-    const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
-    const field = f.childForFieldName("field") ?? f.childForFieldName("name");
-    if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
-    const path = ctx.file.aliases.get(operand.text);
-    if (!path || !field) return void 0;
-    return { pkg: path, name: field.text };
-  }
+  if (f.type === "selector_expression" || f.type === "qualified_type") return importedName(f, ctx);
   if (f.type === "identifier") return { pkg: ctx.facts.importPath, name: f.text };
   return void 0;
+}
+function importedName(f, ctx) {
+  const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
+  const field = f.childForFieldName("field") ?? f.childForFieldName("name");
+  if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
+  const path = ctx.file.aliases.get(operand.text);
+  if (!path || !field) return void 0;
+  return { pkg: path, name: field.text };
 }
 function calleeIs(call, t, ctx) {
   const c = calleeOf(call, ctx);
@@ -14000,10 +14001,8 @@ function staticTypeOf(expr, ctx) {
   }
   if (e.type === "call_expression") return resultsOf(e, ctx)?.[0];
   if (e.type === "selector_expression") {
-    const pkg = e.childForFieldName("operand");
-    const path = pkg?.type === "identifier" ? ctx.file.aliases.get(pkg.text) : void 0;
-    const name3 = e.childForFieldName("field")?.text;
-    return path && name3 ? stdVar(path, name3) : void 0;
+    const v = importedName(e, ctx);
+    return v && stdVar(v.pkg, v.name);
   }
   if (e.type !== "identifier") return void 0;
   const name2 = e.text;
@@ -14019,12 +14018,8 @@ function staticTypeOf(expr, ctx) {
   return void 0;
 }
 function resultsOf(call, ctx) {
-  const f = unparen(call.childForFieldName("function"));
-  if (f?.type !== "selector_expression") return void 0;
-  const pkg = f.childForFieldName("operand");
-  const path = pkg?.type === "identifier" ? ctx.file.aliases.get(pkg.text) : void 0;
-  const name2 = f.childForFieldName("field")?.text;
-  return path && name2 ? stdResults(path, name2) : void 0;
+  const c = calleeOf(call, ctx);
+  return c && stdResults(c.pkg, c.name);
 }
 function isTopLevelSpec(n) {
   return n.parent?.type === "var_declaration" ? n.parent.parent?.type === "source_file" : n.parent?.parent?.parent?.type === "source_file";
@@ -14869,15 +14864,14 @@ async function weave(a) {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
   const sel = selectFiles({ ...a, outDir: a.outDir }, false);
+  if (sel.files.length === 0 && a.linkDepsInto) throw allExcluded(sel);
+  const name2 = packageName(sel.files.length > 0 ? sel.files.map((f) => f.source) : sel.excluded.map((e) => (0, import_node_fs3.readFileSync)(e.path, "utf8")));
   if (sel.files.length === 0) {
-    if (a.linkDepsInto) throw allExcluded(sel);
-    const name2 = packageName(sel.excluded.map((e) => (0, import_node_fs3.readFileSync)(e.path, "utf8")));
     if (!name2) throw allExcluded(sel);
     writeAtomic((0, import_node_path3.join)(a.outDir, "zz_goweave_empty.go"), `package ${name2}
 `);
-    if (a.cover) writeAtomic((0, import_node_path3.join)(a.outDir, COVER_FILE), coverRegistration(name2, []));
   }
-  const files = a.cover ? instrument(a.cover, sel.files, a.outDir) : sel.files;
+  const files = a.cover ? instrument(a.cover, sel.files, a.outDir, name2) : sel.files;
   const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
   for (const f of res.files) writeAtomic((0, import_node_path3.join)(a.outDir, (0, import_node_path3.basename)(f.path)), f.source);
   const linkDeps = linkedDeps(res.linkDeps, a.linkDepsFrom);
@@ -14934,7 +14928,7 @@ async function weaveTest(a) {
     internal.push({ path: (0, import_node_path3.join)(dir, TESTMAIN_FILE), source: testMainStub(name2) });
     decls.internal.hasTestMain = true;
   }
-  const internalFiles = a.cover ? instrument(a.cover, internal, (0, import_node_path3.join)(a.outDir, "internal")) : internal;
+  const internalFiles = a.cover ? instrument(a.cover, internal, (0, import_node_path3.join)(a.outDir, "internal"), name2) : internal;
   const wovenInternal = await weavePackage(set, { importPath: a.importPath, mainModule: true, files: internalFiles });
   const externalFiles = external.length > 0 ? external : [{ path: (0, import_node_path3.join)(dir, "zz_goweave_external_test.go"), source: `package ${name2}_test
 ` }];
@@ -14965,7 +14959,7 @@ async function weaveTest(a) {
     writeAtomic(a.report, JSON.stringify(report, null, 2) + "\n");
   }
 }
-function instrument(tool, files, dir) {
+function instrument(tool, files, dir, pkg) {
   const covered = [];
   const out2 = files.map((f) => {
     if (f.path.endsWith("_test.go")) return f;
@@ -14978,7 +14972,6 @@ function instrument(tool, files, dir) {
       throw new WeaveError(`go tool cover failed on ${f.path}: ${(err2.stderr || err2.message).trim()}`);
     }
   });
-  const pkg = packageName(files.map((f) => f.source));
   if (pkg) writeAtomic((0, import_node_path3.join)(dir, COVER_FILE), coverRegistration(pkg, covered));
   return out2;
 }

@@ -8783,16 +8783,17 @@ function calleeOf(call, ctx) {
   let f = call.type === "call_expression" ? unparen(call.childForFieldName("function")) : call.childForFieldName("type")?.childForFieldName("type") ?? null;
   if (f?.type === "index_expression" || f?.type === "generic_type") f = f.childForFieldName("operand") ?? f.childForFieldName("type");
   if (!f) return void 0;
-  if (f.type === "selector_expression" || f.type === "qualified_type") {
-    const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
-    const field = f.childForFieldName("field") ?? f.childForFieldName("name");
-    if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
-    const path = ctx.file.aliases.get(operand.text);
-    if (!path || !field) return void 0;
-    return { pkg: path, name: field.text };
-  }
+  if (f.type === "selector_expression" || f.type === "qualified_type") return importedName(f, ctx);
   if (f.type === "identifier") return { pkg: ctx.facts.importPath, name: f.text };
   return void 0;
+}
+function importedName(f, ctx) {
+  const operand = f.childForFieldName("operand") ?? f.childForFieldName("package");
+  const field = f.childForFieldName("field") ?? f.childForFieldName("name");
+  if (operand?.type !== "identifier" && operand?.type !== "package_identifier") return void 0;
+  const path = ctx.file.aliases.get(operand.text);
+  if (!path || !field) return void 0;
+  return { pkg: path, name: field.text };
 }
 function calleeIs(call, t, ctx) {
   const c = calleeOf(call, ctx);
@@ -8834,10 +8835,8 @@ function staticTypeOf(expr, ctx) {
   }
   if (e.type === "call_expression") return resultsOf(e, ctx)?.[0];
   if (e.type === "selector_expression") {
-    const pkg = e.childForFieldName("operand");
-    const path = pkg?.type === "identifier" ? ctx.file.aliases.get(pkg.text) : void 0;
-    const name3 = e.childForFieldName("field")?.text;
-    return path && name3 ? stdVar(path, name3) : void 0;
+    const v = importedName(e, ctx);
+    return v && stdVar(v.pkg, v.name);
   }
   if (e.type !== "identifier") return void 0;
   const name2 = e.text;
@@ -8853,12 +8852,8 @@ function staticTypeOf(expr, ctx) {
   return void 0;
 }
 function resultsOf(call, ctx) {
-  const f = unparen(call.childForFieldName("function"));
-  if (f?.type !== "selector_expression") return void 0;
-  const pkg = f.childForFieldName("operand");
-  const path = pkg?.type === "identifier" ? ctx.file.aliases.get(pkg.text) : void 0;
-  const name2 = f.childForFieldName("field")?.text;
-  return path && name2 ? stdResults(path, name2) : void 0;
+  const c = calleeOf(call, ctx);
+  return c && stdResults(c.pkg, c.name);
 }
 function isTopLevelSpec(n) {
   return n.parent?.type === "var_declaration" ? n.parent.parent?.type === "source_file" : n.parent?.parent?.parent?.type === "source_file";

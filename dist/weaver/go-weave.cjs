@@ -891,20 +891,20 @@ async function coverWeave(core2, argv) {
   try {
     return await coverAndWeave(core2, argv);
   } catch (err) {
-    const loc = asLocated(err);
-    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ""}` : ""}: ` : "";
-    process.stderr.write(`${loc.message.startsWith("go-weave:") ? "" : "go-weave: "}${where}${loc.message}
+    const { message } = asLocated(err);
+    process.stderr.write(`${message.startsWith("go-weave:") ? "" : "go-weave: "}${message}
 `);
     return 1;
   }
 }
 async function coverAndWeave(core2, argv) {
   const [planPath, n, ...command] = argv;
-  const coverArgs = command.slice(Number(n) + 1);
+  const toolAt = Number(n);
+  const coverArgs = command.slice(toolAt + 1);
   const plan2 = JSON.parse((0, import_node_fs19.readFileSync)(planPath, "utf8"));
   const parsed2 = parseCoverArgs(coverArgs);
   const inputsAt = parsed2 ? coverArgs.length - parsed2.infiles.length : coverArgs.length;
-  const run = [...command.slice(0, Number(n) + 1), ...coverArgs.map((a, i) => i >= inputsAt ? plan2.added[a] ?? a : a)];
+  const run = [...command.slice(0, toolAt + 1), ...coverArgs.map((a, i) => i >= inputsAt ? plan2.added[a] ?? a : a)];
   const r = (0, import_node_child_process2.spawnSync)(run[0], run.slice(1), { stdio: "inherit" });
   if (r.error) throw new Error(`go-weave: cannot run ${run[0]}: ${r.error.message}`);
   if (r.status !== 0) return r.status ?? 1;
@@ -2175,7 +2175,9 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   if (configPath && !(0, import_node_fs20.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [(0, import_node_path19.join)(moduleRoot, "go-weave.yml")], env.GOWEAVE_ASSETS ?? "");
+  const configWatch = configPath ? [] : [(0, import_node_path19.join)(moduleRoot, "go-weave.yml")];
+  const configSalt = env.GOWEAVE_ASSETS ?? "";
+  const config = new LazyConfig(runner.core, configOpts, cache, configWatch, configSalt);
   const located = (p) => p.catch((err) => {
     const loc = asLocated(err);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
@@ -2303,7 +2305,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       for (const [k, v] of final) if (v && !(0, import_node_fs20.existsSync)(k)) added[k] = v;
       const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
         cacheDir,
-        config: { ...configOpts, watch: configPath ? [] : [(0, import_node_path19.join)(moduleRoot, "go-weave.yml")], salt: env.GOWEAVE_ASSETS ?? "" },
+        config: { ...configOpts, watch: configWatch, salt: configSalt },
         aspectHash,
         ...woven,
         sources,

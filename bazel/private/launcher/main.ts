@@ -139,16 +139,16 @@ async function weave(a: Args): Promise<void> {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
   const sel = selectFiles({ ...a, outDir: a.outDir }, false);
+  if (sel.files.length === 0 && a.linkDepsInto) throw allExcluded(sel);
+  // The package clause of the files compiled or, for a library meant for other platforms, of
+  // those left out: it still builds, as an empty package, so that bazel build //... works on
+  // any host (an executable without sources is the user's mistake).
+  const name = packageName(sel.files.length > 0 ? sel.files.map((f) => f.source) : sel.excluded.map((e) => readFileSync(e.path, 'utf8')));
   if (sel.files.length === 0) {
-    // A library meant for other platforms still builds, as an empty package, so that
-    // bazel build //... works on any host; an executable without sources is the user's mistake.
-    if (a.linkDepsInto) throw allExcluded(sel);
-    const name = packageName(sel.excluded.map((e) => readFileSync(e.path, 'utf8')));
     if (!name) throw allExcluded(sel);
     writeAtomic(join(a.outDir, 'zz_goweave_empty.go'), `package ${name}\n`);
-    if (a.cover) writeAtomic(join(a.outDir, COVER_FILE), coverRegistration(name, []));
   }
-  const files = a.cover ? instrument(a.cover, sel.files, a.outDir) : sel.files;
+  const files = a.cover ? instrument(a.cover, sel.files, a.outDir, name) : sel.files;
   const res = await weavePackage(set, { importPath: a.importPath, mainModule: a.mainModule, files });
   for (const f of res.files) writeAtomic(join(a.outDir, basename(f.path)), f.source);
   const linkDeps = linkedDeps(res.linkDeps, a.linkDepsFrom);
@@ -216,7 +216,7 @@ async function weaveTest(a: Args): Promise<void> {
     internal.push({ path: join(dir, TESTMAIN_FILE), source: testMainStub(name) });
     decls.internal.hasTestMain = true;
   }
-  const internalFiles = a.cover ? instrument(a.cover, internal, join(a.outDir, 'internal')) : internal;
+  const internalFiles = a.cover ? instrument(a.cover, internal, join(a.outDir, 'internal'), name) : internal;
   const wovenInternal = await weavePackage(set, { importPath: a.importPath, mainModule: true, files: internalFiles });
   // An empty external package keeps the action graph fixed: Bazel declared its compile already.
   const externalFiles = external.length > 0 ? external : [{ path: join(dir, 'zz_goweave_external_test.go'), source: `package ${name}_test\n` }];
@@ -250,9 +250,10 @@ async function weaveTest(a: Args): Promise<void> {
 
 /**
  * bazel coverage: each non-test file as go tool cover instruments it (counters in GoWeaveCoverN),
- * in place of its source, and the file that lists the counters, written into dir.
+ * in place of its source, and the file of package pkg that lists the counters, written into dir
+ * even with no file to cover (the test's main names every package it was told of).
  */
-function instrument(tool: string, files: { path: string; source: string }[], dir: string): { path: string; source: string }[] {
+function instrument(tool: string, files: { path: string; source: string }[], dir: string, pkg: string | undefined): { path: string; source: string }[] {
   const covered: string[] = [];
   const out = files.map((f) => {
     if (f.path.endsWith('_test.go')) return f;
@@ -265,8 +266,6 @@ function instrument(tool: string, files: { path: string; source: string }[], dir
       throw new WeaveError(`go tool cover failed on ${f.path}: ${(err.stderr || err.message).trim()}`);
     }
   });
-  // Written even with no file to cover: the test's main names every package it was told of.
-  const pkg = packageName(files.map((f) => f.source));
   if (pkg) writeAtomic(join(dir, COVER_FILE), coverRegistration(pkg, covered));
   return out;
 }

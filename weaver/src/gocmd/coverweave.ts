@@ -171,20 +171,22 @@ export async function coverWeave<A>(core: Core<A>, argv: string[]): Promise<numb
   try {
     return await coverAndWeave(core, argv);
   } catch (err) {
-    const loc = asLocated(err);
-    const where = loc.file ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}: ` : '';
-    process.stderr.write(`${loc.message.startsWith('go-weave:') ? '' : 'go-weave: '}${where}${loc.message}\n`);
+    // A WeaveError's message starts with its file:line:col already.
+    const { message } = asLocated(err);
+    process.stderr.write(`${message.startsWith('go-weave:') ? '' : 'go-weave: '}${message}\n`);
     return 1;
   }
 }
 
 async function coverAndWeave<A>(core: Core<A>, argv: string[]): Promise<number> {
   const [planPath, n, ...command] = argv;
-  const coverArgs = command.slice(Number(n) + 1);
+  // The user's -toolexec words and the cover tool, then cover's arguments.
+  const toolAt = Number(n);
+  const coverArgs = command.slice(toolAt + 1);
   const plan = JSON.parse(readFileSync(planPath, 'utf8')) as CoverPlan;
   const parsed = parseCoverArgs(coverArgs);
   const inputsAt = parsed ? coverArgs.length - parsed.infiles.length : coverArgs.length;
-  const run = [...command.slice(0, Number(n) + 1), ...coverArgs.map((a, i) => (i >= inputsAt ? plan.added[a] ?? a : a))];
+  const run = [...command.slice(0, toolAt + 1), ...coverArgs.map((a, i) => (i >= inputsAt ? plan.added[a] ?? a : a))];
   const r = spawnSync(run[0], run.slice(1), { stdio: 'inherit' });
   if (r.error) throw new Error(`go-weave: cannot run ${run[0]}: ${r.error.message}`);
   if (r.status !== 0) return r.status ?? 1;

@@ -128,7 +128,10 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   if (configPath && !existsSync(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts: ConfigOpts = { configPath, moduleRoot };
   const tConfig = performance.now();
-  const config = new LazyConfig(runner.core, configOpts, cache, configPath ? [] : [join(moduleRoot, 'go-weave.yml')], env.GOWEAVE_ASSETS ?? '');
+  // The cover steps of a coverage build load the same configuration (coverweave.ts).
+  const configWatch = configPath ? [] : [join(moduleRoot, 'go-weave.yml')];
+  const configSalt = env.GOWEAVE_ASSETS ?? '';
+  const config = new LazyConfig(runner.core, configOpts, cache, configWatch, configSalt);
   const located = <T>(p: Promise<T>): Promise<T> =>
     p.catch((err: unknown) => {
       const loc = asLocated(err);
@@ -282,7 +285,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
       for (const [k, v] of final) if (v && !existsSync(k)) added[k] = v;
       const files = (coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
         cacheDir,
-        config: { ...configOpts, watch: configPath ? [] : [join(moduleRoot, 'go-weave.yml')], salt: env.GOWEAVE_ASSETS ?? '' },
+        config: { ...configOpts, watch: configWatch, salt: configSalt },
         aspectHash,
         ...woven,
         sources,

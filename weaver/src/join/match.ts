@@ -267,16 +267,19 @@ export function calleeOf(call: Node, ctx: MatchContext): { pkg: string; name: st
   let f = call.type === 'call_expression' ? unparen(call.childForFieldName('function')) : call.childForFieldName('type')?.childForFieldName('type') ?? null;
   if (f?.type === 'index_expression' || f?.type === 'generic_type') f = f.childForFieldName('operand') ?? f.childForFieldName('type');
   if (!f) return undefined;
-  if (f.type === 'selector_expression' || f.type === 'qualified_type') {
-    const operand = f.childForFieldName('operand') ?? f.childForFieldName('package');
-    const field = f.childForFieldName('field') ?? f.childForFieldName('name');
-    if (operand?.type !== 'identifier' && operand?.type !== 'package_identifier') return undefined;
-    const path = ctx.file.aliases.get(operand.text);
-    if (!path || !field) return undefined;
-    return { pkg: path, name: field.text };
-  }
+  if (f.type === 'selector_expression' || f.type === 'qualified_type') return importedName(f, ctx);
   if (f.type === 'identifier') return { pkg: ctx.facts.importPath, name: f.text };
   return undefined;
+}
+
+/** A `pkg.Name` selector or qualified type resolved to (package path, name) through the file's imports. */
+function importedName(f: Node, ctx: MatchContext): { pkg: string; name: string } | undefined {
+  const operand = f.childForFieldName('operand') ?? f.childForFieldName('package');
+  const field = f.childForFieldName('field') ?? f.childForFieldName('name');
+  if (operand?.type !== 'identifier' && operand?.type !== 'package_identifier') return undefined;
+  const path = ctx.file.aliases.get(operand.text);
+  if (!path || !field) return undefined;
+  return { pkg: path, name: field.text };
 }
 
 function calleeIs(call: Node, t: QualifiedName, ctx: MatchContext): boolean {
@@ -324,10 +327,8 @@ export function staticTypeOf(expr: Node | null, ctx: MatchContext): string | und
   }
   if (e.type === 'call_expression') return resultsOf(e, ctx)?.[0];
   if (e.type === 'selector_expression') {
-    const pkg = e.childForFieldName('operand');
-    const path = pkg?.type === 'identifier' ? ctx.file.aliases.get(pkg.text) : undefined;
-    const name = e.childForFieldName('field')?.text;
-    return path && name ? stdVar(path, name) : undefined;
+    const v = importedName(e, ctx);
+    return v && stdVar(v.pkg, v.name);
   }
   if (e.type !== 'identifier') return undefined;
   const name = e.text;
@@ -345,12 +346,8 @@ export function staticTypeOf(expr: Node | null, ctx: MatchContext): string | und
 
 /** The results of a call to a standard-library constructor (`log.New(…)`), through the file's imports. */
 function resultsOf(call: Node, ctx: MatchContext): readonly string[] | undefined {
-  const f = unparen(call.childForFieldName('function'));
-  if (f?.type !== 'selector_expression') return undefined;
-  const pkg = f.childForFieldName('operand');
-  const path = pkg?.type === 'identifier' ? ctx.file.aliases.get(pkg.text) : undefined;
-  const name = f.childForFieldName('field')?.text;
-  return path && name ? stdResults(path, name) : undefined;
+  const c = calleeOf(call, ctx);
+  return c && stdResults(c.pkg, c.name);
 }
 
 function isTopLevelSpec(n: Node): boolean {
