@@ -278,3 +278,35 @@ test('a woven go test links the OTLP exporter only when its environment asks for
     removeTree(dir);
   }
 });
+
+test('tests named as files (go-weave test a.go a_test.go) get the stand-in TestMain and, asked for OTLP, the exporter, inside the named files', async () => {
+  // go test of a file list compiles those files alone: a file the overlay adds is never compiled.
+  const dir = writeTree({
+    'go.mod': 'module example.com/t\n\ngo 1.22\n',
+    'a/a.go': work('a'),
+    // Comments before the package clause, and one on its line.
+    'a/a_test.go': `// Tests of a.\n/* more */\n${workTest.replace('package a\n', 'package a // here\n')}`,
+    'main.go': 'package main\n\n//weave:span\nfunc work() int { return 7 }\n\nfunc main() { println(work()) }\n',
+    'main_test.go': 'package main\n\nimport "testing"\n\nfunc TestWork(t *testing.T) {\n\tif work() != 7 {\n\t\tt.Fatal("work")\n\t}\n}\n',
+  }, 'gw-testfiles-');
+  const receiver: Receiver = await startReceiver();
+  const noOtel = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('OTEL_')).map((k) => [k, undefined]));
+  const env = { ...noOtel, GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false' };
+  try {
+    const before = readdirSync(join(dir, 'a'));
+    const a = await goWeave(['test', '-count=1', 'a/a.go', 'a/a_test.go'], { cwd: dir, env: { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint } });
+    assert.equal(a.code, 0, a.stdout + a.stderr);
+    const spans = await receiver.waitFor((s) => s.some((x) => x.name === 'a.Work'), 10_000);
+    assert.ok(spans.some((s) => s.name === 'a.Work'), `spans: ${spans.map((s) => s.name).join(', ')}`);
+    assert.deepEqual(readdirSync(join(dir, 'a')), before);
+    // A main package: its woven main.go already imports the exporter, and takes the import again.
+    for (const extra of [{ OTEL_TRACES_EXPORTER: 'console' }, { OTEL_TRACES_EXPORTER: 'console,otlp', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint }]) {
+      const m = await goWeave(['test', '-count=1', '-v', 'main.go', 'main_test.go'], { cwd: dir, env: { ...env, ...extra } });
+      assert.equal(m.code, 0, m.stdout + m.stderr);
+      assert.match(m.stdout, /"name":"main\.work"/);
+    }
+  } finally {
+    await receiver.close();
+    removeTree(dir);
+  }
+});

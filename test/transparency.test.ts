@@ -67,6 +67,13 @@ test('database/sql: its own tests pass with the built-in aspects woven in', { ti
   for (const id of ['sql.query', 'sql.stmt', 'sql.tx']) assert.ok(lastAspects().includes(id), `${id} not woven: ${lastAspects().join(', ')}`);
 });
 
+test('log: its own tests pass with the built-in aspects woven in (runtime.fatal: its exits flush first)', { timeout: 600_000 }, async () => {
+  const r = await goWeave(['test', '-count=1', 'log'], { cwd: dir, env });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^ok\s+log\s/m);
+  assert.ok(lastAspects().includes('runtime.fatal'), `runtime.fatal not woven: ${lastAspects().join(', ')}`);
+});
+
 test('net/http: its own tests pass with the built-in aspects woven in, but for those that expect exact request bytes', { timeout: 900_000 }, async () => {
   // These compare the bytes a client sends with a list that has no traceparent header: the
   // header is what the client aspect adds, on purpose.

@@ -1416,12 +1416,48 @@ init_trim();
 
 // weaver/src/gocmd/plan.ts
 var import_node_path9 = require("node:path");
+
+// weaver/src/gocmd/filelist.ts
+function isFileList(importPath, hasModule, standard) {
+  return importPath === "command-line-arguments" && !hasModule && !standard;
+}
+function packageClauseEnd(src) {
+  let i = 0;
+  for (; ; ) {
+    while (i < src.length && /\s/.test(src[i])) i++;
+    if (src.startsWith("//", i)) {
+      const nl = src.indexOf("\n", i);
+      if (nl < 0) return void 0;
+      i = nl + 1;
+    } else if (src.startsWith("/*", i)) {
+      const end = src.indexOf("*/", i + 2);
+      if (end < 0) return void 0;
+      i = end + 2;
+    } else break;
+  }
+  const m = /^package[ \t]+[\p{L}_][\p{L}\p{N}_]*/u.exec(src.slice(i));
+  return m ? i + m[0].length : void 0;
+}
+function extendedSource(src, file, imports, decls = "") {
+  const at = packageClauseEnd(src);
+  if (at === void 0) throw new Error(`go-weave: ${file}: expected the file to start with its package clause`);
+  const specs = imports.map((i) => `; import ${i.name} ${JSON.stringify(i.path)}`).join("");
+  const tail = decls ? (src.endsWith("\n") ? "" : "\n") + decls : "";
+  return src.slice(0, at) + specs + src.slice(at) + tail;
+}
+function standInTestMain(src, file) {
+  return extendedSource(src, file, [{ name: "__weave_testing", path: "testing" }], `
+// Added by go-weave: a TestMain for aspects about test binaries (see runtime.testmain).
+func TestMain(m *__weave_testing.M) {
+	m.Run()
+}
+`);
+}
+
+// weaver/src/gocmd/plan.ts
 var RUNTIME_MODULE = "go-weave.dev/runtime";
 function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
-}
-function namedFiles(importPath, p) {
-  return importPath === "command-line-arguments" && !p.Module && !p.Standard;
 }
 function basePath(id) {
   const i = id.indexOf(" [");
@@ -1436,7 +1472,8 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
     if ((p.GoFiles ?? []).some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
-    const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main || namedFiles(importPath, p) };
+    const mainModule = !!p.Module?.Main || isFileList(importPath, !!p.Module, !!p.Standard);
+    const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
     const files = [...p.GoFiles ?? [], ...p.CgoFiles ?? []].map((f) => (0, import_node_path9.join)(p.Dir, f)).concat(added);
@@ -2022,7 +2059,8 @@ function testedPackages(packages) {
         return false;
       }
     });
-    out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain });
+    const hostFile = isFileList(plain.ImportPath, !!plain.Module, !!plain.Standard) ? (0, import_node_path17.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
+    out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain, hostFile });
   }
   return out;
 }
@@ -2208,6 +2246,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const extra = /* @__PURE__ */ new Map();
   for (const t of tested) {
     if (t.hasTestMain) continue;
+    if (t.hostFile !== void 0) {
+      const host = t.hostFile;
+      stubs.set(host, cache.putGenerated("testmain", (0, import_node_path19.basename)(host), standInTestMain((0, import_node_fs20.readFileSync)(userOverlay.get(host) || host, "utf8"), host)));
+      continue;
+    }
     const path = (0, import_node_path19.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
@@ -2229,7 +2272,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     aspectHash,
     weave,
     concurrency: runner.concurrency ?? (0, import_node_os2.availableParallelism)(),
-    readSource: userOverlay.size || stubs.size ? (p) => userOverlay.get(p) ?? stubs.get(p) : void 0
+    readSource: userOverlay.size || stubs.size ? (p) => stubs.get(p) ?? userOverlay.get(p) : void 0
   });
   config.save();
   const tDone = import_node_perf_hooks.performance.now();
@@ -2250,15 +2293,24 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       const at = relocate(moduleCopies, path) ?? path;
       if (!inModcache(at)) overlay.set(at, generated);
     };
+    const importsInto = (file) => {
+      const current = overlay.get(file) || file;
+      const src = extendedSource((0, import_node_fs20.readFileSync)(current, "utf8"), file, linkDeps.map((path) => ({ name: "_", path })));
+      overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path19.basename)(file), src));
+    };
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
       if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
-        add(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
+        if (isFileList(p.ImportPath, !!p.Module, !!p.Standard)) {
+          const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
+          if (first !== void 0) importsInto((0, import_node_path19.join)(p.Dir, first));
+        } else add(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
       }
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      add((0, import_node_path19.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+      if (t.hostFile !== void 0) importsInto(t.hostFile);
+      else add((0, import_node_path19.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
   const goArgs = [subcommand];

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// Woven net/http, database/sql and testing import this package; importing
-// any of them (or what imports them) back would be an import cycle.
+// Woven net/http, database/sql, log and testing import this package;
+// importing any of them (or what imports them) back would be an import cycle.
 func TestForbiddenDependencies(t *testing.T) {
 	goBin, err := exec.LookPath("go")
 	if err != nil {
@@ -22,7 +22,7 @@ func TestForbiddenDependencies(t *testing.T) {
 	forbidden := map[string]bool{
 		"net/http": true, "database/sql": true, "testing": true, "net": true, "crypto/tls": true,
 		"database/sql/driver": true, "net/http/httptrace": true, "net/textproto": true,
-		"log/slog": true, "os/exec": true,
+		"log": true, "log/slog": true, "os/exec": true,
 	}
 	deps := strings.Fields(string(out))
 	if len(deps) < 5 {

@@ -11,17 +11,17 @@ export interface TracedRun {
 }
 
 /**
- * Runs binary to a successful end with OTEL_EXPORTER_OTLP_ENDPOINT pointing at a new receiver
- * (and no other OTEL_ or GOWEAVE_ variable of the caller's). The program flushes at exit, so the
- * spans are those received by then, unless `until` asks to wait for more (exports of goroutines
- * still running at exit).
+ * Runs binary to its end (a successful one unless exitCode names another) with
+ * OTEL_EXPORTER_OTLP_ENDPOINT pointing at a new receiver (and no other OTEL_ or GOWEAVE_
+ * variable of the caller's). The program flushes at exit, so the spans are those received by
+ * then, unless `until` asks to wait for more (exports of goroutines still running at exit).
  */
-export async function runTraced(binary: string, opts: { env?: NodeJS.ProcessEnv; until?: (spans: ReceivedSpan[]) => boolean } = {}): Promise<TracedRun> {
+export async function runTraced(binary: string, opts: { args?: string[]; env?: NodeJS.ProcessEnv; cwd?: string; exitCode?: number; until?: (spans: ReceivedSpan[]) => boolean } = {}): Promise<TracedRun> {
   const receiver = await startReceiver();
   try {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const k of Object.keys(env)) if (k.startsWith('OTEL_') || k.startsWith('GOWEAVE_')) delete env[k];
-    const child = spawn(binary, [], { env: { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, ...opts.env } });
+    const child = spawn(binary, opts.args ?? [], { cwd: opts.cwd, env: { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, ...opts.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -29,7 +29,7 @@ export async function runTraced(binary: string, opts: { env?: NodeJS.ProcessEnv;
     const killer = setTimeout(() => child.kill('SIGKILL'), 60_000); // a hang guard, not a timing assertion
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(killer);
-    assert.equal(code, 0, stderr);
+    assert.equal(code, opts.exitCode ?? 0, stderr);
     const spans = opts.until ? await receiver.waitFor(opts.until, 10_000) : receiver.spans();
     return { stdout, stderr, spans };
   } finally {

@@ -14,6 +14,7 @@ import { directivesNamingCopy, ensureModuleCopy, relocate, type ModuleCopy } fro
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtimeInModule, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
+import { extendedSource, isFileList, standInTestMain } from './filelist.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
 import { OTLP_EXPORTER, testedPackages, testMainPackages, testLinkDepsFile, testMainStub, testsExportOtlp, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
@@ -168,6 +169,12 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const extra = new Map<string, string[]>();
   for (const t of tested) {
     if (t.hasTestMain) continue;
+    if (t.hostFile !== undefined) {
+      // Tests named on the command line compile those files alone: one of them takes the stand-in.
+      const host = t.hostFile;
+      stubs.set(host, cache.putGenerated('testmain', basename(host), standInTestMain(readFileSync(userOverlay.get(host) || host, 'utf8'), host)));
+      continue;
+    }
     const path = join(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated('testmain', TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
@@ -193,7 +200,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     aspectHash,
     weave,
     concurrency: runner.concurrency ?? availableParallelism(),
-    readSource: userOverlay.size || stubs.size ? (p) => userOverlay.get(p) ?? stubs.get(p) : undefined,
+    readSource: userOverlay.size || stubs.size ? (p) => stubs.get(p) ?? userOverlay.get(p) : undefined,
   });
 
   config.save();
@@ -221,16 +228,26 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
       const at = relocate(moduleCopies, path) ?? path;
       if (!inModcache(at)) overlay.set(at, generated);
     };
+    // Files named on the command line take the imports themselves, on their package clause's line.
+    const importsInto = (file: string) => {
+      const current = overlay.get(file) || file;
+      const src = extendedSource(readFileSync(current, 'utf8'), file, linkDeps.map((path) => ({ name: '_', path })));
+      overlay.set(file, cache.putGenerated('linkdeps', basename(file), src));
+    };
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
       if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
-        add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
+        if (isFileList(p.ImportPath, !!p.Module, !!p.Standard)) {
+          const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
+          if (first !== undefined) importsInto(join(p.Dir, first));
+        } else add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
       }
     }
     // A tested main package already has the file above; other test binaries get it as a test file.
     for (const t of tested) {
       if (t.name === 'main') continue;
-      add(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+      if (t.hostFile !== undefined) importsInto(t.hostFile);
+      else add(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
 

@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import type { PackageRef } from './core.js';
+import { isFileList } from './filelist.js';
 import type { ListedPackage } from './golist.js';
 
 /** One call of the core's weavePackage: a package as the compiler will see it. */
@@ -18,15 +19,6 @@ export const RUNTIME_MODULE = 'go-weave.dev/runtime';
 
 export function isRuntimePackage(importPath: string): boolean {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + '/');
-}
-
-/**
- * Files named on the command line (`go run main.go`) form a package of no module in go list's
- * answer, built with the main module's requirements: they are the user's own code, for aspects
- * restricted to the main module too.
- */
-function namedFiles(importPath: string, p: ListedPackage): boolean {
-  return importPath === 'command-line-arguments' && !p.Module && !p.Standard;
 }
 
 function basePath(id: string): string {
@@ -50,7 +42,10 @@ export async function planUnitsAsync(pkgs: ListedPackage[], mayMatch: (ref: Pack
     if (isRuntimePackage(importPath)) continue;
     // The generated test main lives in the go command's work dir, out of an overlay's reach.
     if ((p.GoFiles ?? []).some((f) => isAbsolute(f))) continue;
-    const ref: PackageRef = { importPath, name: p.Name, standard: !!p.Standard, mainModule: !!p.Module?.Main || namedFiles(importPath, p) };
+    // Files named on the command line form a package of no module, built with the main module's
+    // requirements: they are the user's own code, for aspects restricted to the main module too.
+    const mainModule = !!p.Module?.Main || isFileList(importPath, !!p.Module, !!p.Standard);
+    const ref: PackageRef = { importPath, name: p.Name, standard: !!p.Standard, mainModule };
     // Every variant of a package has the same ref, so one that no aspect may match never claims
     // a file another could weave; most of the graph stops here, before its file list is built.
     if (!(await mayMatch(ref))) continue;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { boolFlagOn, goflagsOf, type ParsedArgs } from './args.js';
 import type { Env } from './env.js';
+import { isFileList } from './filelist.js';
 import type { ListedPackage } from './golist.js';
 
 /** Where the stand-in TestMain of a tested package lives (through the overlay only). */
@@ -17,6 +18,11 @@ export interface TestedPackage {
   name: string;
   /** The package's tests already define TestMain. */
   hasTestMain: boolean;
+  /**
+   * Tests named on the command line (`go test a.go a_test.go`): the test file that takes what
+   * go-weave would add as files of their own (filelist.ts).
+   */
+  hostFile?: string;
 }
 
 const TEST_MAIN = /^func\s+TestMain\s*\(/m;
@@ -46,7 +52,8 @@ export function testedPackages(packages: ListedPackage[]): TestedPackage[] {
         return false;
       }
     });
-    out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain });
+    const hostFile = isFileList(plain.ImportPath, !!plain.Module, !!plain.Standard) ? join(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : undefined;
+    out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain, hostFile });
   }
   return out;
 }
