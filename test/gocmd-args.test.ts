@@ -1,7 +1,8 @@
 // Parsing of go command lines: what go-weave plans for and what it passes on untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boolFlagOn, isVersionedInstall, parseGoArgs } from '../weaver/src/gocmd/args.ts';
+import { boolFlagOn, parseGoArgs } from '../weaver/src/gocmd/args.ts';
+import { candidateModules, versionedArgs } from '../weaver/src/gocmd/versioned.ts';
 import { parseJSONStream } from '../weaver/src/gocmd/golist.ts';
 import { compareGoVersions } from '../weaver/src/gocmd/modfile.ts';
 import { unifiedDiff } from '../weaver/src/gocmd/diff.ts';
@@ -92,9 +93,14 @@ test('a boolean build flag: GOFLAGS, then the command line, the last one winning
   assert.equal(on(['-race', '.'], '-tags=trimpath'), false);
 });
 
-test('go install pkg@version is recognised (passed through unwoven)', () => {
-  assert.ok(isVersionedInstall(parseGoArgs('install', ['golang.org/x/tools/cmd/stringer@v0.1.0'])));
-  assert.ok(!isVersionedInstall(parseGoArgs('install', ['./cmd/x'])));
+test('pkg@version arguments of go install and go run are recognised; a program\'s own arguments are not', () => {
+  assert.deepEqual(versionedArgs(parseGoArgs('install', ['-v', 'golang.org/x/tools/cmd/stringer@v0.1.0', 'golang.org/x/tools/cmd/goimports@v0.1.0'])).map((a) => [a.path, a.query]), [
+    ['golang.org/x/tools/cmd/stringer', 'v0.1.0'], ['golang.org/x/tools/cmd/goimports', 'v0.1.0'],
+  ]);
+  assert.deepEqual(versionedArgs(parseGoArgs('run', ['example.com/tool@latest', 'x@y'])).map((a) => a.arg), ['example.com/tool@latest']);
+  assert.deepEqual(versionedArgs(parseGoArgs('install', ['./cmd/x'])), []);
+  assert.deepEqual(versionedArgs(parseGoArgs('build', ['example.com/tool@v1.0.0'])), []);
+  assert.deepEqual(candidateModules('golang.org/x/tools/cmd/stringer'), ['golang.org/x/tools/cmd/stringer', 'golang.org/x/tools/cmd', 'golang.org/x/tools', 'golang.org/x', 'golang.org']);
 });
 
 test('go list -json stream parsing copes with braces inside strings', () => {

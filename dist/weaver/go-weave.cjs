@@ -558,9 +558,6 @@ function boolFlagOn(name, parsed2, goflags) {
   for (const f of parsed2.flags) if (f.name === name) set(f.value);
   return on;
 }
-function isVersionedInstall(p) {
-  return p.subcommand === "install" && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith(".go"));
-}
 var VALUE_FLAGS, GRAPH_FLAGS, WOVEN_SUBCOMMANDS;
 var init_args = __esm({
   "weaver/src/gocmd/args.ts"() {
@@ -684,7 +681,7 @@ var init_env = __esm({
 // weaver/src/gocmd/lazyconfig.ts
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs16.statSync)(path);
+    const st = (0, import_node_fs17.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -697,12 +694,12 @@ function filesOf(a) {
   const files = a.files;
   return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
 }
-var import_node_fs16, import_node_path16, LazyConfig;
+var import_node_fs17, import_node_path17, LazyConfig;
 var init_lazyconfig = __esm({
   "weaver/src/gocmd/lazyconfig.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path17 = require("node:path");
     init_atomic();
     init_hash();
     init_parsed_json();
@@ -712,7 +709,7 @@ var init_lazyconfig = __esm({
         this.opts = opts;
         this.watch = watch2;
         const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-        this.path = (0, import_node_path16.join)(cache.root, "config", key.slice(0, 2), key + ".json");
+        this.path = (0, import_node_path17.join)(cache.root, "config", key.slice(0, 2), key + ".json");
         try {
           const e = readJsonFile(this.path);
           if (e.stamps.every(([p, m, s]) => {
@@ -847,10 +844,10 @@ exec ${self.map(quoteSh).join(" ")} __cover-weave "$plan" "$n" "$@"
 }
 function writeCoverFiles(cache, self, fingerprint, plan2) {
   const script = toolexecScript(self, fingerprint);
-  const scriptPath = (0, import_node_path18.join)(cache.root, "toolexec", sha256("toolexec", script).slice(0, 32), "go-weave-toolexec");
+  const scriptPath = (0, import_node_path19.join)(cache.root, "toolexec", sha256("toolexec", script).slice(0, 32), "go-weave-toolexec");
   if (!existsMarked(scriptPath)) {
     writeFileAtomic(scriptPath, script, 493);
-    (0, import_node_fs19.chmodSync)(scriptPath, 493);
+    (0, import_node_fs20.chmodSync)(scriptPath, 493);
   }
   return { script: scriptPath, plan: cache.putGenerated("coverplan", "plan.json", JSON.stringify(plan2)) };
 }
@@ -901,7 +898,7 @@ async function coverAndWeave(core2, argv) {
   const [planPath, n, ...command] = argv;
   const toolAt = Number(n);
   const coverArgs = command.slice(toolAt + 1);
-  const plan2 = JSON.parse((0, import_node_fs19.readFileSync)(planPath, "utf8"));
+  const plan2 = JSON.parse((0, import_node_fs20.readFileSync)(planPath, "utf8"));
   const parsed2 = parseCoverArgs(coverArgs);
   const inputsAt = parsed2 ? coverArgs.length - parsed2.infiles.length : coverArgs.length;
   const run = [...command.slice(0, toolAt + 1), ...coverArgs.map((a, i) => i >= inputsAt ? plan2.added[a] ?? a : a)];
@@ -909,7 +906,7 @@ async function coverAndWeave(core2, argv) {
   if (r.error) throw new Error(`go-weave: cannot run ${run[0]}: ${r.error.message}`);
   if (r.status !== 0) return r.status ?? 1;
   if (!parsed2) return 0;
-  const outputs = (0, import_node_fs19.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
+  const outputs = (0, import_node_fs20.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
   if (outputs.length !== parsed2.infiles.length) throw new Error(`go-weave: cover wrote ${outputs.length} files for ${parsed2.infiles.length} inputs (${parsed2.outfileList})`);
   const outputOf = new Map(parsed2.infiles.map((f, i) => [f, outputs[i]]));
   const byUnit = /* @__PURE__ */ new Map();
@@ -924,7 +921,7 @@ async function coverAndWeave(core2, argv) {
   const aspects = await config.aspects();
   for (const [u, files] of byUnit) {
     const unit = plan2.units[u];
-    const source = (p) => (0, import_node_fs19.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
+    const source = (p) => (0, import_node_fs20.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
     const result = await core2.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
     for (const f of files) {
       const woven = result.files.find((x) => x.path === f);
@@ -934,13 +931,13 @@ async function coverAndWeave(core2, argv) {
   }
   return 0;
 }
-var import_node_child_process2, import_node_fs19, import_node_path18, quoteSh;
+var import_node_child_process2, import_node_fs20, import_node_path19, quoteSh;
 var init_coverweave = __esm({
   "weaver/src/gocmd/coverweave.ts"() {
     "use strict";
     import_node_child_process2 = require("node:child_process");
-    import_node_fs19 = require("node:fs");
-    import_node_path18 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path19 = require("node:path");
     init_args();
     init_atomic();
     init_cache();
@@ -978,11 +975,11 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  writeFileAtomic((0, import_node_path28.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+  writeFileAtomic((0, import_node_path29.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
 }
 function isGoShim(path) {
   try {
-    const head = (0, import_node_fs30.readFileSync)(path).subarray(0, 256).toString("latin1");
+    const head = (0, import_node_fs31.readFileSync)(path).subarray(0, 256).toString("latin1");
     return head.startsWith(SHIM_HEAD) && head.split("\n")[1].includes("go-weave");
   } catch {
     return false;
@@ -991,12 +988,12 @@ function isGoShim(path) {
 function shellQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs30, import_node_path28, VALUE_FLAGS2, SHIM_HEAD;
+var import_node_fs31, import_node_path29, VALUE_FLAGS2, SHIM_HEAD;
 var init_shim = __esm({
   "weaver/src/gocmd/shim.ts"() {
     "use strict";
-    import_node_fs30 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs31 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_atomic();
     VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
     SHIM_HEAD = "#!/bin/sh\n# Written by ";
@@ -1014,11 +1011,11 @@ function shellenvCommand(args, env, out) {
   const withGo = args.includes("--go");
   if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
   const entry = entryScript(env);
-  const binRoot = (0, import_node_path29.join)(weaveCacheDir(env), "v1", "bin");
+  const binRoot = (0, import_node_path30.join)(weaveCacheDir(env), "v1", "bin");
   const realGo = withGo ? realGoOnPath(env, binRoot) : "";
-  const dir = (0, import_node_path29.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
-  (0, import_node_fs31.mkdirSync)(dir, { recursive: true });
-  replaceWithSymlink((0, import_node_path29.join)(dir, "go-weave"), entry);
+  const dir = (0, import_node_path30.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  (0, import_node_fs32.mkdirSync)(dir, { recursive: true });
+  replaceWithSymlink((0, import_node_path30.join)(dir, "go-weave"), entry);
   if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
   const q = shellQuote(dir);
   out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
@@ -1026,11 +1023,11 @@ function shellenvCommand(args, env, out) {
   return 0;
 }
 function entryScript(env) {
-  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path29.join)((0, import_node_path29.dirname)(process.argv[1]), "go-weave") : void 0];
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path30.join)((0, import_node_path30.dirname)(process.argv[1]), "go-weave") : void 0];
   for (const c of candidates) {
     if (!c) continue;
     try {
-      const real = (0, import_node_fs31.realpathSync)(c);
+      const real = (0, import_node_fs32.realpathSync)(c);
       if (!real.endsWith(".cjs") && !real.endsWith(".js") && !real.endsWith(".ts")) return real;
     } catch {
     }
@@ -1043,31 +1040,31 @@ function realGoOnPath(env, binRoot) {
     if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
-  const ours = (0, import_node_path29.resolve)(binRoot) + import_node_path29.sep;
-  for (const d of (env.PATH ?? "").split(import_node_path29.delimiter)) {
-    const go = (0, import_node_path29.join)((0, import_node_path29.resolve)(d || "."), "go");
-    if (!isExecutableFile(go) || ((0, import_node_path29.resolve)(d || ".") + import_node_path29.sep).startsWith(ours) || isGoShim(go)) continue;
+  const ours = (0, import_node_path30.resolve)(binRoot) + import_node_path30.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path30.delimiter)) {
+    const go = (0, import_node_path30.join)((0, import_node_path30.resolve)(d || "."), "go");
+    if (!isExecutableFile(go) || ((0, import_node_path30.resolve)(d || ".") + import_node_path30.sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
 }
 function replaceWithSymlink(path, target) {
   const tmp = `${path}.${process.pid}.tmp`;
-  (0, import_node_fs31.rmSync)(tmp, { force: true });
-  (0, import_node_fs31.symlinkSync)(target, tmp);
+  (0, import_node_fs32.rmSync)(tmp, { force: true });
+  (0, import_node_fs32.symlinkSync)(target, tmp);
   try {
-    (0, import_node_fs31.renameSync)(tmp, path);
+    (0, import_node_fs32.renameSync)(tmp, path);
   } catch (err) {
-    (0, import_node_fs31.rmSync)(tmp, { force: true });
+    (0, import_node_fs32.rmSync)(tmp, { force: true });
     throw err;
   }
 }
-var import_node_fs31, import_node_path29;
+var import_node_fs32, import_node_path30;
 var init_shellenv_command = __esm({
   "weaver/src/cli/shellenv-command.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path30 = require("node:path");
     init_errors();
     init_env();
     init_hash();
@@ -1154,9 +1151,10 @@ function runPoolWorker() {
 init_errors();
 
 // weaver/src/gocmd/index.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
+var import_node_os5 = require("node:os");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 init_args();
 
 // weaver/src/assets.ts
@@ -1399,23 +1397,163 @@ async function goEnv(go, opts) {
   return JSON.parse(r.stdout);
 }
 
-// weaver/src/gocmd/pipeline.ts
-var import_node_fs20 = require("node:fs");
-var import_node_perf_hooks = require("node:perf_hooks");
+// weaver/src/gocmd/modcopy.ts
+var import_node_fs10 = require("node:fs");
+var import_node_crypto3 = require("node:crypto");
+var import_node_path9 = require("node:path");
+init_trim();
+init_hash();
+function ensureModuleCopy(cache, gomodcache, mod, opts) {
+  const rel = (0, import_node_path9.relative)(gomodcache, mod.dir);
+  const name = rel && !rel.startsWith("..") && !(0, import_node_path9.isAbsolute)(rel) ? rel : (0, import_node_path9.join)("_", sha256(mod.dir).slice(0, 32));
+  const copy = (0, import_node_path9.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
+  if ((0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
+  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
+  try {
+    (0, import_node_fs10.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
+    makeWritable(tmp);
+    if (opts.lines) nameOriginals(tmp, mod.dir);
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(tmp, "go.mod"))) {
+      const synthesised = mod.goMod && (0, import_node_fs10.existsSync)(mod.goMod) ? (0, import_node_fs10.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
+`;
+      (0, import_node_fs10.writeFileSync)((0, import_node_path9.join)(tmp, "go.mod"), synthesised);
+    }
+    (0, import_node_fs10.renameSync)(tmp, copy);
+  } catch (err) {
+    (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) throw err;
+  }
+  return { ...mod, copy };
+}
+function nameOriginals(dir, original) {
+  for (const name of (0, import_node_fs10.readdirSync)(dir)) {
+    const p = (0, import_node_path9.join)(dir, name);
+    const st = (0, import_node_fs10.lstatSync)(p);
+    if (st.isDirectory()) {
+      nameOriginals(p, (0, import_node_path9.join)(original, name));
+    } else if (st.isFile() && name.endsWith(".go")) {
+      const text = (0, import_node_fs10.readFileSync)(p, "utf8");
+      if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
+      (0, import_node_fs10.writeFileSync)(p, `//line ${(0, import_node_path9.join)(original, name)}:1:1
+${text}`);
+    }
+  }
+}
+function makeWritable(dir) {
+  (0, import_node_fs10.chmodSync)(dir, 493);
+  for (const name of (0, import_node_fs10.readdirSync)(dir)) {
+    const p = (0, import_node_path9.join)(dir, name);
+    const st = (0, import_node_fs10.lstatSync)(p);
+    if (st.isDirectory()) makeWritable(p);
+    else if (st.isFile()) (0, import_node_fs10.chmodSync)(p, st.mode & 511 | 384);
+  }
+}
+function relocate(copies, file) {
+  for (const c of copies) {
+    if (file.startsWith(c.dir + import_node_path9.sep)) return c.copy + file.slice(c.dir.length);
+  }
+  return void 0;
+}
+function directivesNamingCopy(text, original, copy) {
+  const escaped = original.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`(//line |/\\*line )${escaped}(?=:\\d)`, "g"), (_m, lead) => lead + copy);
+}
+
+// weaver/src/gocmd/versioned.ts
+var import_node_fs11 = require("node:fs");
 var import_node_os2 = require("node:os");
-var import_node_path19 = require("node:path");
+var import_node_path10 = require("node:path");
+function versionedArgs(p) {
+  if (p.subcommand !== "install" && p.subcommand !== "run") return [];
+  const pkgs = p.subcommand === "run" ? p.packages.slice(0, 1) : p.packages;
+  return pkgs.filter((a) => a.includes("@") && !a.endsWith(".go")).map((arg) => {
+    const at = arg.indexOf("@");
+    return { arg, path: arg.slice(0, at), query: arg.slice(at + 1) };
+  });
+}
+function candidateModules(pkg) {
+  const parts = pkg.split("/");
+  const out = [];
+  for (let n = parts.length; n >= 1; n--) out.push(parts.slice(0, n).join("/"));
+  return out;
+}
+function isDirectory(dir) {
+  try {
+    return (0, import_node_fs11.statSync)(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function providingModule(go, env, args) {
+  const queries = new Set(args.map((a) => a.query));
+  if (queries.size > 1) throw new UsageError(`go-weave: ${args.map((a) => a.arg).join(" ")}: all arguments must refer to packages in the same module at the same version`);
+  let module2;
+  const packages = [];
+  const scratch = (0, import_node_fs11.mkdtempSync)((0, import_node_path10.join)((0, import_node_os2.tmpdir)(), "go-weave-versioned-"));
+  try {
+    const modEnv = { ...env, GOWORK: "off", GOFLAGS: "" };
+    for (const a of args) {
+      const found = module2 && (a.path === module2.path || a.path.startsWith(module2.path + "/")) ? module2 : await download(go, modEnv, scratch, a);
+      if (module2 && found.path !== module2.path) throw new UsageError(`go-weave: ${args.map((x) => x.arg).join(" ")}: all arguments must refer to packages in the same module at the same version`);
+      module2 = found;
+      const rel = (0, import_node_path10.relative)(found.path, a.path);
+      packages.push(rel ? "./" + rel : ".");
+    }
+  } finally {
+    (0, import_node_fs11.rmSync)(scratch, { recursive: true, force: true });
+  }
+  if (!module2) throw new UsageError("go-weave: no package@version argument");
+  checkMainModuleRules(module2, args[0].arg);
+  return { module: module2, packages };
+}
+async function download(go, env, cwd, a) {
+  let firstError = "";
+  let lacking = "";
+  for (const candidate of candidateModules(a.path)) {
+    const r = await capture(go, ["mod", "download", "-json", `${candidate}@${a.query}`], { cwd, env });
+    let d;
+    try {
+      d = JSON.parse(r.stdout);
+    } catch {
+      d = { Error: r.stderr.trim() };
+    }
+    if (d.Error || !d.Dir || !d.Version) {
+      firstError ||= (d.Error ?? r.stderr.trim()).replace(`${candidate}@${a.query}: `, "");
+      continue;
+    }
+    const rel = (0, import_node_path10.relative)(candidate, a.path);
+    if (isDirectory((0, import_node_path10.join)(d.Dir, rel))) return { path: candidate, version: d.Version, dir: d.Dir, goMod: d.GoMod };
+    lacking ||= `module ${candidate}@${d.Version} found, but does not contain package ${a.path}`;
+  }
+  throw new UsageError(`go-weave: ${a.arg}: ${lacking || firstError || "no module provides this package"}`);
+}
+function checkMainModuleRules(m, arg) {
+  const gomod = (0, import_node_path10.join)(m.dir, "go.mod");
+  if (!(0, import_node_fs11.existsSync)(gomod)) return;
+  const text = (0, import_node_fs11.readFileSync)(gomod, "utf8");
+  const directive = /^\s*(replace|exclude)\b/m.exec(text.replace(/\/\/.*$/gm, ""));
+  if (directive) {
+    throw new UsageError(`go-weave: ${arg} (in ${m.path}@${m.version}): its go.mod contains ${directive[1]} directives, which go install and go run refuse for pkg@version; build it from a module of your own that requires ${m.path}`);
+  }
+}
+
+// weaver/src/gocmd/pipeline.ts
+var import_node_fs21 = require("node:fs");
+var import_node_perf_hooks = require("node:perf_hooks");
+var import_node_os3 = require("node:os");
+var import_node_path20 = require("node:path");
 init_args();
 init_cache();
 init_core();
 init_env();
 
 // weaver/src/gocmd/modfile.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path10 = require("node:path");
+var import_node_fs12 = require("node:fs");
+var import_node_path12 = require("node:path");
 init_trim();
 
 // weaver/src/gocmd/plan.ts
-var import_node_path9 = require("node:path");
+var import_node_path11 = require("node:path");
 
 // weaver/src/gocmd/filelist.ts
 function isFileList(importPath, hasModule, standard) {
@@ -1471,12 +1609,12 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     if (p.Error || !p.Dir || !(p.GoFiles?.length || p.CgoFiles?.length)) continue;
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
-    if ((p.GoFiles ?? []).some((f) => (0, import_node_path9.isAbsolute)(f))) continue;
+    if ((p.GoFiles ?? []).some((f) => (0, import_node_path11.isAbsolute)(f))) continue;
     const mainModule = !!p.Module?.Main || isFileList(importPath, !!p.Module, !!p.Standard);
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
-    const files = [...p.GoFiles ?? [], ...p.CgoFiles ?? []].map((f) => (0, import_node_path9.join)(p.Dir, f)).concat(added);
+    const files = [...p.GoFiles ?? [], ...p.CgoFiles ?? []].map((f) => (0, import_node_path11.join)(p.Dir, f)).concat(added);
     const targets = files.filter((f) => !claimed.has(f));
     if (targets.length === 0) continue;
     for (const f of targets) claimed.add(f);
@@ -1500,7 +1638,7 @@ function compareGoVersions(a, b) {
 }
 function runtimeGoVersion(runtimeDir) {
   try {
-    return GO_LINE.exec((0, import_node_fs10.readFileSync)((0, import_node_path10.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
+    return GO_LINE.exec((0, import_node_fs12.readFileSync)((0, import_node_path12.join)(runtimeDir, "go.mod"), "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -1521,11 +1659,11 @@ go ${min}`);
   return text.replace(GO_LINE, `go ${min}`);
 }
 function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [], runtimeAt = runtimeDir) {
-  const text = (0, import_node_fs10.readFileSync)(goModPath, "utf8");
+  const text = (0, import_node_fs12.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs10.existsSync)(sumPath) ? (0, import_node_fs10.readFileSync)(sumPath, "utf8") : "";
+  const sum = (0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "";
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
@@ -1544,10 +1682,10 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeAt ?? runtimeDir)}
 ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join("\n")}
 `;
   }
-  const dir = (0, import_node_path10.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
-  const modOut = (0, import_node_path10.join)(dir, "go.mod");
+  const dir = (0, import_node_path12.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
+  const modOut = (0, import_node_path12.join)(dir, "go.mod");
   if (!existsMarked(modOut)) {
-    if (sum) writeFileAtomic((0, import_node_path10.join)(dir, "go.sum"), sum);
+    if (sum) writeFileAtomic((0, import_node_path12.join)(dir, "go.sum"), sum);
     writeFileAtomic(modOut, copy);
   }
   return modOut;
@@ -1602,15 +1740,15 @@ function dropReplaces(text, copies) {
   return text;
 }
 async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = [], extraKey = "") {
-  const text = (0, import_node_fs10.readFileSync)(goWorkPath, "utf8");
+  const text = (0, import_node_fs12.readFileSync)(goWorkPath, "utf8");
   if (mentionsRuntime(text)) runtimeDir = void 0;
   if (runtimeDir === void 0 && copies.length === 0) return void 0;
   const r = await capture(go, ["work", "edit", "-json", goWorkPath], { env });
   if (r.code !== 0) throw new GoCommandError(`go work edit -json ${goWorkPath} failed`, r.stderr);
   const w = JSON.parse(r.stdout);
-  const base = (0, import_node_path10.dirname)(goWorkPath);
-  const abs = (p) => (0, import_node_path10.isAbsolute)(p) ? p : (0, import_node_path10.resolve)(base, p);
-  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path10.isAbsolute)(p) || p === "." || p === "..";
+  const base = (0, import_node_path12.dirname)(goWorkPath);
+  const abs = (p) => (0, import_node_path12.isAbsolute)(p) ? p : (0, import_node_path12.resolve)(base, p);
+  const isLocal = (p) => p.startsWith("./") || p.startsWith("../") || (0, import_node_path12.isAbsolute)(p) || p === "." || p === "..";
   let goLine = w.Go ?? "1.22";
   const min = runtimeDir === void 0 ? void 0 : runtimeGoVersion(runtimeDir);
   if (min && compareGoVersions(goLine, min) < 0) goLine = min;
@@ -1631,120 +1769,58 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
   for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs10.existsSync)(sumPath) ? (0, import_node_fs10.readFileSync)(sumPath, "utf8") : "";
-  const dir = (0, import_node_path10.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
-  const out = (0, import_node_path10.join)(dir, "go.work");
+  const sum = (0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "";
+  const dir = (0, import_node_path12.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
+  const out = (0, import_node_path12.join)(dir, "go.work");
   if (!existsMarked(out)) {
-    if (sum) writeFileAtomic((0, import_node_path10.join)(dir, "go.work.sum"), sum);
+    if (sum) writeFileAtomic((0, import_node_path12.join)(dir, "go.work.sum"), sum);
     writeFileAtomic(out, copy);
   }
   return out;
 }
 
 // weaver/src/gocmd/toolchain.ts
-var import_node_fs11 = require("node:fs");
-var import_node_crypto3 = require("node:crypto");
-var import_node_path11 = require("node:path");
+var import_node_fs13 = require("node:fs");
+var import_node_crypto4 = require("node:crypto");
+var import_node_path13 = require("node:path");
 init_trim();
 function toolchainCopy(cache, gomodcache, goroot) {
-  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path11.sep)) return void 0;
-  const rel = (0, import_node_path11.relative)(gomodcache, goroot);
-  if (!rel || rel.startsWith("..") || (0, import_node_path11.isAbsolute)(rel)) return void 0;
-  const copy = (0, import_node_path11.join)(cache.root, "goroot", rel);
-  if (((0, import_node_fs11.existsSync)((0, import_node_path11.join)(copy, "bin", "go")) || (0, import_node_fs11.existsSync)((0, import_node_path11.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
-  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`;
+  if (!gomodcache || !goroot.startsWith(gomodcache + import_node_path13.sep)) return void 0;
+  const rel = (0, import_node_path13.relative)(gomodcache, goroot);
+  if (!rel || rel.startsWith("..") || (0, import_node_path13.isAbsolute)(rel)) return void 0;
+  const copy = (0, import_node_path13.join)(cache.root, "goroot", rel);
+  if (((0, import_node_fs13.existsSync)((0, import_node_path13.join)(copy, "bin", "go")) || (0, import_node_fs13.existsSync)((0, import_node_path13.join)(copy, "bin", "go.exe"))) && existsMarked(copy)) return copy;
+  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
   try {
     mirror(goroot, tmp);
-    (0, import_node_fs11.renameSync)(tmp, copy);
+    (0, import_node_fs13.renameSync)(tmp, copy);
   } catch (err) {
-    (0, import_node_fs11.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs11.existsSync)((0, import_node_path11.join)(copy, "bin"))) throw err;
+    (0, import_node_fs13.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs13.existsSync)((0, import_node_path13.join)(copy, "bin"))) throw err;
   }
   return copy;
 }
 function mirror(src, dest) {
-  (0, import_node_fs11.mkdirSync)(dest, { recursive: true });
-  for (const name of (0, import_node_fs11.readdirSync)(src)) {
-    const from = (0, import_node_path11.join)(src, name);
-    const to = (0, import_node_path11.join)(dest, name);
-    const st = (0, import_node_fs11.lstatSync)(from);
+  (0, import_node_fs13.mkdirSync)(dest, { recursive: true });
+  for (const name of (0, import_node_fs13.readdirSync)(src)) {
+    const from = (0, import_node_path13.join)(src, name);
+    const to = (0, import_node_path13.join)(dest, name);
+    const st = (0, import_node_fs13.lstatSync)(from);
     if (st.isDirectory()) mirror(from, to);
-    else if (st.isSymbolicLink()) (0, import_node_fs11.symlinkSync)((0, import_node_fs11.readlinkSync)(from), to);
+    else if (st.isSymbolicLink()) (0, import_node_fs13.symlinkSync)((0, import_node_fs13.readlinkSync)(from), to);
     else {
       try {
-        (0, import_node_fs11.linkSync)(from, to);
+        (0, import_node_fs13.linkSync)(from, to);
       } catch {
-        (0, import_node_fs11.copyFileSync)(from, to);
+        (0, import_node_fs13.copyFileSync)(from, to);
       }
     }
   }
 }
 
-// weaver/src/gocmd/modcopy.ts
-var import_node_fs12 = require("node:fs");
-var import_node_crypto4 = require("node:crypto");
-var import_node_path12 = require("node:path");
-init_trim();
-init_hash();
-function ensureModuleCopy(cache, gomodcache, mod, opts) {
-  const rel = (0, import_node_path12.relative)(gomodcache, mod.dir);
-  const name = rel && !rel.startsWith("..") && !(0, import_node_path12.isAbsolute)(rel) ? rel : (0, import_node_path12.join)("_", sha256(mod.dir).slice(0, 32));
-  const copy = (0, import_node_path12.join)(cache.root, opts.lines ? "modlines" : "modsrc", name);
-  if ((0, import_node_fs12.existsSync)((0, import_node_path12.join)(copy, "go.mod")) && existsMarked(copy)) return { ...mod, copy };
-  const tmp = `${copy}.tmp-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
-  try {
-    (0, import_node_fs12.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
-    makeWritable(tmp);
-    if (opts.lines) nameOriginals(tmp, mod.dir);
-    if (!(0, import_node_fs12.existsSync)((0, import_node_path12.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs12.existsSync)(mod.goMod) ? (0, import_node_fs12.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
-`;
-      (0, import_node_fs12.writeFileSync)((0, import_node_path12.join)(tmp, "go.mod"), synthesised);
-    }
-    (0, import_node_fs12.renameSync)(tmp, copy);
-  } catch (err) {
-    (0, import_node_fs12.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs12.existsSync)((0, import_node_path12.join)(copy, "go.mod"))) throw err;
-  }
-  return { ...mod, copy };
-}
-function nameOriginals(dir, original) {
-  for (const name of (0, import_node_fs12.readdirSync)(dir)) {
-    const p = (0, import_node_path12.join)(dir, name);
-    const st = (0, import_node_fs12.lstatSync)(p);
-    if (st.isDirectory()) {
-      nameOriginals(p, (0, import_node_path12.join)(original, name));
-    } else if (st.isFile() && name.endsWith(".go")) {
-      const text = (0, import_node_fs12.readFileSync)(p, "utf8");
-      if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
-      (0, import_node_fs12.writeFileSync)(p, `//line ${(0, import_node_path12.join)(original, name)}:1:1
-${text}`);
-    }
-  }
-}
-function makeWritable(dir) {
-  (0, import_node_fs12.chmodSync)(dir, 493);
-  for (const name of (0, import_node_fs12.readdirSync)(dir)) {
-    const p = (0, import_node_path12.join)(dir, name);
-    const st = (0, import_node_fs12.lstatSync)(p);
-    if (st.isDirectory()) makeWritable(p);
-    else if (st.isFile()) (0, import_node_fs12.chmodSync)(p, st.mode & 511 | 384);
-  }
-}
-function relocate(copies, file) {
-  for (const c of copies) {
-    if (file.startsWith(c.dir + import_node_path12.sep)) return c.copy + file.slice(c.dir.length);
-  }
-  return void 0;
-}
-function directivesNamingCopy(text, original, copy) {
-  const escaped = original.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return text.replace(new RegExp(`(//line |/\\*line )${escaped}(?=:\\d)`, "g"), (_m, lead) => lead + copy);
-}
-
 // weaver/src/gocmd/plancache.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path13 = require("node:path");
+var import_node_fs14 = require("node:fs");
+var import_node_path14 = require("node:path");
 init_atomic();
 init_hash();
 init_listing();
@@ -1770,7 +1846,7 @@ function skipSpaceAndComments(src, i) {
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs13.statSync)(path);
+    const st = (0, import_node_fs14.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -1779,7 +1855,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    const src = (0, import_node_fs13.readFileSync)(path, "utf8");
+    const src = (0, import_node_fs14.readFileSync)(path, "utf8");
     return sha256(goHeader(src), ...src.match(EMBED_LINE) ?? []);
   } catch {
     return "";
@@ -1818,13 +1894,13 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs13.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs14.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
   for (const e of entries) {
     if (!e.isDirectory() || !visitedDir(e.name)) continue;
-    moduleDirs((0, import_node_path13.join)(root, e.name), out);
+    moduleDirs((0, import_node_path14.join)(root, e.name), out);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -1833,7 +1909,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const f of goFileNames(p)) paths.add((0, import_node_path13.join)(p.Dir, f));
+    for (const f of goFileNames(p)) paths.add((0, import_node_path14.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -1852,7 +1928,7 @@ var PlanCache = class {
     return sha256("plan", ...parts);
   }
   path(key) {
-    return (0, import_node_path13.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path14.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   /** The cached graph and the files it depends on. */
   get(key) {
@@ -1866,7 +1942,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs13.statSync)(p);
+        const x = (0, import_node_fs14.statSync)(p);
         cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -1886,21 +1962,21 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs14 = require("node:fs");
-var import_node_path14 = require("node:path");
+var import_node_fs15 = require("node:fs");
+var import_node_path15 = require("node:path");
 init_dirs();
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path14.resolve)(cwd, path);
+  const file = (0, import_node_path15.resolve)(cwd, path);
   let parsed2;
   try {
-    parsed2 = JSON.parse((0, import_node_fs14.readFileSync)(file, "utf8"));
+    parsed2 = JSON.parse((0, import_node_fs15.readFileSync)(file, "utf8"));
   } catch (err) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err.message}`);
   }
   const rep = parsed2?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path14.resolve)(cwd, k), v === "" ? "" : (0, import_node_path14.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path15.resolve)(cwd, k), v === "" ? "" : (0, import_node_path15.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -1914,11 +1990,11 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path14.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path15.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 var RUNTIME_IN_MODULE = ".go-weave/runtime";
 function runtimeInModule(moduleRoot, runtimeDir) {
-  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path14.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path14.relative)(runtimeDir, f)), f]));
+  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path15.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path15.relative)(runtimeDir, f)), f]));
 }
 function writeOverlay(cache, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -1927,22 +2003,22 @@ function writeOverlay(cache, entries) {
 }
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 init_trim();
 init_hash();
 function buildsVendored(moduleRoot, parsed2, goflags) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs15.existsSync)((0, import_node_path15.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs16.existsSync)((0, import_node_path16.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
-  const vendorDir = (0, import_node_path15.join)(moduleRoot, "vendor");
-  const gomod = (0, import_node_path15.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path15.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs15.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
-  const result = { workFile: (0, import_node_path15.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path15.join)(dir, "vendor") };
+  const vendorDir = (0, import_node_path16.join)(moduleRoot, "vendor");
+  const gomod = (0, import_node_path16.join)(moduleRoot, "go.mod");
+  const dir = (0, import_node_path16.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs16.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const result = { workFile: (0, import_node_path16.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path16.join)(dir, "vendor") };
   if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
@@ -1952,12 +2028,12 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
-    linkVendorInto((0, import_node_path15.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
-    (0, import_node_fs15.writeFileSync)((0, import_node_path15.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs15.renameSync)(tmp, dir);
+    linkVendorInto((0, import_node_path16.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
+    (0, import_node_fs16.writeFileSync)((0, import_node_path16.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs16.renameSync)(tmp, dir);
   } catch (err) {
-    (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs15.existsSync)(result.workFile)) throw err;
+    (0, import_node_fs16.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs16.existsSync)(result.workFile)) throw err;
   }
   return result;
 }
@@ -1998,44 +2074,44 @@ function relocateModulesTxt(text, fromDir, toDir) {
   return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2])) return line;
-    let rel = (0, import_node_path15.relative)(toDir, (0, import_node_path15.resolve)(fromDir, m[2])).split(import_node_path15.sep).join("/");
+    let rel = (0, import_node_path16.relative)(toDir, (0, import_node_path16.resolve)(fromDir, m[2])).split(import_node_path16.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs15.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs15.readFileSync)((0, import_node_path15.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs16.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs16.readFileSync)((0, import_node_path16.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
-  const vendorDir = (0, import_node_path15.join)(workDir, "vendor");
-  const ws = { workFile: (0, import_node_path15.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path15.join)(copyDir, "vendor") };
-  if ((0, import_node_fs15.existsSync)((0, import_node_path15.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  const vendorDir = (0, import_node_path16.join)(workDir, "vendor");
+  const ws = { workFile: (0, import_node_path16.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path16.join)(copyDir, "vendor") };
+  if ((0, import_node_fs16.existsSync)((0, import_node_path16.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs15.renameSync)(tmp, ws.linkedVendorDir);
+    (0, import_node_fs16.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err) {
-    (0, import_node_fs15.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs15.existsSync)((0, import_node_path15.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    (0, import_node_fs16.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs16.existsSync)((0, import_node_path16.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs15.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs15.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs15.symlinkSync)((0, import_node_path15.join)(vendorDir, e), (0, import_node_path15.join)(dir, e));
-  (0, import_node_fs15.writeFileSync)((0, import_node_path15.join)(dir, "modules.txt"), rewrite((0, import_node_fs15.readFileSync)((0, import_node_path15.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs16.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs16.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs16.symlinkSync)((0, import_node_path16.join)(vendorDir, e), (0, import_node_path16.join)(dir, e));
+  (0, import_node_fs16.writeFileSync)((0, import_node_path16.join)(dir, "modules.txt"), rewrite((0, import_node_fs16.readFileSync)((0, import_node_path16.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
-  return file.startsWith(ws.vendorDir + import_node_path15.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+  return file.startsWith(ws.vendorDir + import_node_path16.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/pipeline.ts
 init_lazyconfig();
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_fs18 = require("node:fs");
+var import_node_path18 = require("node:path");
 init_args();
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
@@ -2054,12 +2130,12 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs17.readFileSync)((0, import_node_path17.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs18.readFileSync)((0, import_node_path18.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
     });
-    const hostFile = isFileList(plain.ImportPath, !!plain.Module, !!plain.Standard) ? (0, import_node_path17.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
+    const hostFile = isFileList(plain.ImportPath, !!plain.Module, !!plain.Standard) ? (0, import_node_path18.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
     out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain, hostFile });
   }
   return out;
@@ -2101,7 +2177,7 @@ function testsExportOtlp(parsed2, env, goflags) {
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_promises = require("node:fs/promises");
 init_core();
 async function weaveUnits(units, opts) {
@@ -2136,7 +2212,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs18.statSync)(real);
+      const st = (0, import_node_fs19.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -2181,16 +2257,16 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed2.chdir ? (0, import_node_path19.resolve)(workDir, parsed2.chdir) : workDir;
+  const cwd = parsed2.chdir ? (0, import_node_path20.resolve)(workDir, parsed2.chdir) : workDir;
   const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed2.graphFlags];
-  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path19.resolve)(cwd, parsed2.userOverlay)}`);
-  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path19.resolve)(cwd, parsed2.userModfile)}`);
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path20.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path20.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
   try {
-    (0, import_node_fs20.mkdirSync)(cache.root, { recursive: true });
+    (0, import_node_fs21.mkdirSync)(cache.root, { recursive: true });
   } catch (err) {
     throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err.message}; set GOWEAVE_CACHE to a writable directory`);
   }
@@ -2198,22 +2274,22 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   let ge = await envOf2(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path19.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path20.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest2 } = env;
     env = { ...rest2, GOTOOLCHAIN: "local" };
     ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed2.userModfile ? (0, import_node_path19.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path20.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path19.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path19.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs20.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path20.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path20.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs21.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const configWatch = configPath ? [] : [(0, import_node_path19.join)(moduleRoot, "go-weave.yml")];
+  const configWatch = configPath ? [] : [(0, import_node_path20.join)(moduleRoot, "go-weave.yml")];
   const configSalt = env.GOWEAVE_ASSETS ?? "";
   const config = new LazyConfig(runner.core, configOpts, cache, configWatch, configSalt);
   const located = (p) => p.catch((err) => {
@@ -2237,7 +2313,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed2.userOverlay) stampFiles.push((0, import_node_path19.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path20.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -2248,15 +2324,15 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (t.hasTestMain) continue;
     if (t.hostFile !== void 0) {
       const host = t.hostFile;
-      stubs.set(host, cache.putGenerated("testmain", (0, import_node_path19.basename)(host), standInTestMain((0, import_node_fs20.readFileSync)(userOverlay.get(host) || host, "utf8"), host)));
+      stubs.set(host, cache.putGenerated("testmain", (0, import_node_path20.basename)(host), standInTestMain((0, import_node_fs21.readFileSync)(userOverlay.get(host) || host, "utf8"), host)));
       continue;
     }
-    const path = (0, import_node_path19.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path20.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path19.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path20.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -2271,7 +2347,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     fingerprint: runner.core.fingerprint,
     aspectHash,
     weave,
-    concurrency: runner.concurrency ?? (0, import_node_os2.availableParallelism)(),
+    concurrency: runner.concurrency ?? (0, import_node_os3.availableParallelism)(),
     readSource: userOverlay.size || stubs.size ? (p) => stubs.get(p) ?? userOverlay.get(p) : void 0
   });
   config.save();
@@ -2285,7 +2361,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
   for (const [k, v] of outcome.overlay) {
     const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path19.basename)(k), directivesNamingCopy((0, import_node_fs20.readFileSync)(v, "utf8"), k, at)) : v);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path20.basename)(k), directivesNamingCopy((0, import_node_fs21.readFileSync)(v, "utf8"), k, at)) : v);
   }
   const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env, ge.GOFLAGS)));
   if (linkDeps.length > 0) {
@@ -2295,22 +2371,22 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     };
     const importsInto = (file) => {
       const current = overlay.get(file) || file;
-      const src = extendedSource((0, import_node_fs20.readFileSync)(current, "utf8"), file, linkDeps.map((path) => ({ name: "_", path })));
-      overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path19.basename)(file), src));
+      const src = extendedSource((0, import_node_fs21.readFileSync)(current, "utf8"), file, linkDeps.map((path) => ({ name: "_", path })));
+      overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path20.basename)(file), src));
     };
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
       if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
         if (isFileList(p.ImportPath, !!p.Module, !!p.Standard)) {
           const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
-          if (first !== void 0) importsInto((0, import_node_path19.join)(p.Dir, first));
+          if (first !== void 0) importsInto((0, import_node_path20.join)(p.Dir, first));
         } else add(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
       }
     }
     for (const t of tested) {
       if (t.name === "main") continue;
       if (t.hostFile !== void 0) importsInto(t.hostFile);
-      else add((0, import_node_path19.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+      else add((0, import_node_path20.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
   const goArgs = [subcommand];
@@ -2329,11 +2405,11 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     childEnv.GOWORK = vendorWs.workFile;
   } else if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path19.dirname)(goWork), parsed2, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path19.join)((0, import_node_path19.dirname)(goWork), "vendor")) : "");
+      const vendored = buildsVendored((0, import_node_path20.dirname)(goWork), parsed2, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path20.join)((0, import_node_path20.dirname)(goWork), "vendor")) : "");
       if (work) {
         childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path19.dirname)(goWork), (0, import_node_path19.dirname)(work));
+        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path20.dirname)(goWork), (0, import_node_path20.dirname)(work));
       }
     } else {
       modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
@@ -2354,7 +2430,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       const sources = {};
       for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
       const added = {};
-      for (const [k, v] of final) if (v && !(0, import_node_fs20.existsSync)(k)) added[k] = v;
+      for (const [k, v] of final) if (v && !(0, import_node_fs21.existsSync)(k)) added[k] = v;
       const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
         cacheDir,
         config: { ...configOpts, watch: configWatch, salt: configSalt },
@@ -2386,7 +2462,7 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path19.dirname)(f));
+    const m = byDir.get((0, import_node_path20.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
   }
@@ -2394,15 +2470,15 @@ function copyWovenModules(cache, gomodcache, packages, files, lines) {
 }
 
 // weaver/src/gocmd/realcore.ts
-var import_node_os3 = require("node:os");
+var import_node_os4 = require("node:os");
 
 // weaver/src/gocmd/pool.ts
 init_cache();
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 var import_node_url3 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -2416,11 +2492,11 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs21.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs22.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path20.join)((0, import_node_path20.dirname)(manifest), file)).href;
+  return (0, import_node_url3.pathToFileURL)((0, import_node_path21.join)((0, import_node_path21.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -2607,20 +2683,20 @@ function selfCommand() {
 function poolSize(env) {
   const asked = env.GOWEAVE_WORKERS ? Number.parseInt(env.GOWEAVE_WORKERS, 10) : NaN;
   if (Number.isInteger(asked) && asked >= 0) return asked;
-  const cores = (0, import_node_os3.availableParallelism)();
+  const cores = (0, import_node_os4.availableParallelism)();
   return cores > 1 ? cores : 0;
 }
 function poolConcurrency(workers) {
-  return Math.max((0, import_node_os3.availableParallelism)(), 4 * (workers + 1));
+  return Math.max((0, import_node_os4.availableParallelism)(), 4 * (workers + 1));
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs22.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs23.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -2628,24 +2704,24 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 init_atomic();
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path22 = require("node:path");
+var import_node_fs26 = require("node:fs");
+var import_node_path23 = require("node:path");
 init_atomic();
 init_env();
 init_listing();
 
 // weaver/src/gocmd/racy.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 function racyWindowNs(path, mtimeNs) {
   if (process.platform !== "linux" || mtimeNs % 1000000000n === 0n) return COARSE_NS;
   try {
-    return LOCAL_LINUX_FS.has(Number((0, import_node_fs23.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
+    return LOCAL_LINUX_FS.has(Number((0, import_node_fs24.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
   } catch {
     return COARSE_NS;
   }
@@ -2674,8 +2750,8 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 ]);
 
 // weaver/src/gocmd/uptodate.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path21 = require("node:path");
+var import_node_fs25 = require("node:fs");
+var import_node_path22 = require("node:path");
 init_args();
 init_listing();
 init_env();
@@ -2710,7 +2786,7 @@ function skipGuard(p) {
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path21.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path22.sep);
   const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
   const files = [];
   const embeds = /* @__PURE__ */ new Set();
@@ -2727,12 +2803,12 @@ function skipGuard(p) {
     const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== "default.pgo");
     const listed = new Set(pkgs.flatMap(otherFiles));
     if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
-    files.push(...names.map((n) => (0, import_node_path21.join)(dir, n)));
+    files.push(...names.map((n) => (0, import_node_path22.join)(dir, n)));
   }
   for (const pkg of p.packages) {
-    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path21.join)(pkg.Module.Dir, "go.sum"));
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path22.join)(pkg.Module.Dir, "go.sum"));
   }
-  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path21.join)((0, import_node_path21.dirname)(p.ge.GOWORK), "go.work.sum"));
+  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path22.join)((0, import_node_path22.dirname)(p.ge.GOWORK), "go.work.sum"));
   if (p.ge.CGO_ENABLED === "1") {
     const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : void 0;
     if (!cc) return void 0;
@@ -2744,27 +2820,27 @@ function skipGuard(p) {
   }
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
-  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path21.join)(t.Dir, "default.pgo"));
+  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path22.join)(t.Dir, "default.pgo"));
   return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
 }
 var MAX_EMBED_ENTRIES = 2e3;
 function embedRoot(dir, pattern) {
   const elems = pattern.replace(/^all:/, "").split("/");
   const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
-  return (0, import_node_path21.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
+  return (0, import_node_path22.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
 }
 function treeSize(root, limit) {
   let n = 1;
   let entries;
   try {
-    if (!(0, import_node_fs24.statSync)(root).isDirectory()) return 1;
-    entries = (0, import_node_fs24.readdirSync)(root, { withFileTypes: true });
+    if (!(0, import_node_fs25.statSync)(root).isDirectory()) return 1;
+    entries = (0, import_node_fs25.readdirSync)(root, { withFileTypes: true });
   } catch {
     return 1;
   }
   for (const e of entries) {
     if (n > limit) break;
-    n += e.isDirectory() ? treeSize((0, import_node_path21.join)(root, e.name), limit - n) : 1;
+    n += e.isDirectory() ? treeSize((0, import_node_path22.join)(root, e.name), limit - n) : 1;
   }
   return n;
 }
@@ -2787,22 +2863,22 @@ function outputsOf(p, targets, flags) {
   const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
   if (o === void 0) {
     if (targets.length !== 1 || targets[0].Name !== "main") return [];
-    return [{ path: (0, import_node_path21.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+    return [{ path: (0, import_node_path22.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
   }
   if (o === "/dev/null") return [];
   if (targets.some((t) => t.Name !== "main")) return void 0;
-  const path = (0, import_node_path21.resolve)(p.cwd, o);
-  if (o.endsWith("/") || o.endsWith(import_node_path21.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path21.join)(path, exe(t)), pkg: t.ImportPath }));
+  const path = (0, import_node_path22.resolve)(p.cwd, o);
+  if (o.endsWith("/") || o.endsWith(import_node_path22.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path22.join)(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
 }
 function execName(importPath) {
   const elems = importPath.split("/");
   const last = elems[elems.length - 1];
-  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path21.basename)(last);
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path22.basename)(last);
 }
 function isDir(path) {
   try {
-    return (0, import_node_fs24.statSync)(path).isDirectory();
+    return (0, import_node_fs25.statSync)(path).isDirectory();
   } catch {
     return false;
   }
@@ -2829,7 +2905,7 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path22.join)((0, import_node_path22.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path23.join)((0, import_node_path23.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
@@ -2838,9 +2914,9 @@ function replayRecord(p, inputEnv, extras) {
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path22.dirname)(d)) {
-    out.push((0, import_node_path22.join)(d, "go.mod"), (0, import_node_path22.join)(d, "go.work"));
-    if ((0, import_node_path22.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path23.dirname)(d)) {
+    out.push((0, import_node_path23.join)(d, "go.mod"), (0, import_node_path23.join)(d, "go.work"));
+    if ((0, import_node_path23.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -2865,7 +2941,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs25.statSync)(path, { bigint: true });
+    st = (0, import_node_fs26.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -2903,11 +2979,11 @@ function overlaid(p) {
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs26.existsSync)(target)) return true;
+  if ((0, import_node_fs27.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs26.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path23.join)((0, import_node_path23.dirname)(target), "wanted");
-  if (!(0, import_node_fs26.existsSync)(wanted)) {
+  if ((0, import_node_fs27.existsSync)(failed)) return false;
+  const wanted = (0, import_node_path24.join)((0, import_node_path24.dirname)(target), "wanted");
+  if (!(0, import_node_fs27.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -2920,10 +2996,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs26.renameSync)(tmp, target);
+    (0, import_node_fs27.renameSync)(tmp, target);
     return true;
   } catch (err) {
-    (0, import_node_fs26.rmSync)(tmp, { force: true });
+    (0, import_node_fs27.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err));
     return false;
   }
@@ -2976,7 +3052,7 @@ function timingsLine(p) {
 var import_node_child_process3 = require("node:child_process");
 
 // weaver/src/gocmd/ahead.ts
-var import_node_path24 = require("node:path");
+var import_node_path25 = require("node:path");
 init_args();
 function aheadDir(recordPath) {
   return recordPath + ".ahead-out";
@@ -2985,8 +3061,8 @@ function aheadStarting(recordPath) {
   return recordPath + ".ahead-starting";
 }
 function launcherOfRecord(recordPath) {
-  const dir = (0, import_node_path24.dirname)(recordPath);
-  return (0, import_node_path24.join)((0, import_node_path24.dirname)((0, import_node_path24.dirname)(dir)), "launcher", (0, import_node_path24.basename)(dir), "go-weave-launch");
+  const dir = (0, import_node_path25.dirname)(recordPath);
+  return (0, import_node_path25.join)((0, import_node_path25.dirname)((0, import_node_path25.dirname)(dir)), "launcher", (0, import_node_path25.basename)(dir), "go-weave-launch");
 }
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
@@ -2995,7 +3071,7 @@ function aheadArgs(r, dir) {
   if (sub === "vet") return ["vet", ...args];
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
-  const output = outputs.length === 1 ? (0, import_node_path24.join)(dir, (0, import_node_path24.basename)(outputs[0].path)) : dir + "/";
+  const output = outputs.length === 1 ? (0, import_node_path25.join)(dir, (0, import_node_path25.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (!flagsAndPackagesOnly(parsed2, args.length)) return void 0;
@@ -3027,15 +3103,15 @@ function buildAheadWanted(env) {
 }
 
 // weaver/src/gocmd/server.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_net = require("node:net");
 init_args();
 init_env();
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path25 = require("node:path");
+var import_node_fs28 = require("node:fs");
+var import_node_path26 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
   /**
@@ -3065,7 +3141,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path25.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path26.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -3094,7 +3170,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs27.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs28.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -3111,8 +3187,8 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path25.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path25.basename)(dir) || !(0, import_node_fs27.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path26.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path26.basename)(dir) || !(0, import_node_fs28.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -3130,7 +3206,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs28.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs29.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -3173,7 +3249,7 @@ async function answer(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path26.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path26.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path27.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path27.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
@@ -3200,19 +3276,19 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path26.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path27.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
       if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path26.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path26.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path27.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path27.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
-  return WOVEN_SUBCOMMANDS.has(sub) && !isVersionedInstall(parseGoArgs(sub, args)) ? { sub, args } : void 0;
+  return WOVEN_SUBCOMMANDS.has(sub) && versionedArgs(parseGoArgs(sub, args)).length === 0 ? { sub, args } : void 0;
 }
 function plan(runner, cmd, env, cwd) {
   return prepare(runner, cmd.sub, cmd.args, env, () => assetPath("runtime"), cwd);
@@ -3238,7 +3314,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs28.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs29.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -3248,7 +3324,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs28.rmSync)(socketPath, { force: true });
+  (0, import_node_fs29.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -3302,7 +3378,7 @@ async function serve(socketPath, idleMs, start) {
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs28.readFileSync)(key, "utf8") !== known.written) return;
+        if ((0, import_node_fs29.readFileSync)(key, "utf8") !== known.written) return;
         const record = firmedRecord(known.record, firmNow);
         known.written = writeReplayRecord(key, record);
         known.record = record;
@@ -3335,9 +3411,9 @@ async function serve(socketPath, idleMs, start) {
     if (!args) return;
     stopAhead();
     const starting = aheadStarting(key);
-    const started = () => (0, import_node_fs28.rmSync)(starting, { force: true });
+    const started = () => (0, import_node_fs29.rmSync)(starting, { force: true });
     try {
-      (0, import_node_fs28.writeFileSync)(starting, "");
+      (0, import_node_fs29.writeFileSync)(starting, "");
       const child = (0, import_node_child_process3.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
       child.on("error", started);
       const running = { child, key };
@@ -3454,7 +3530,7 @@ async function serve(socketPath, idleMs, start) {
     stopAhead();
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs28.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs29.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -3549,7 +3625,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs28.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs29.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -3572,7 +3648,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs28.statSync)(path).ino;
+    return (0, import_node_fs29.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -3619,10 +3695,48 @@ async function runCoverWeave(args) {
   return coverWeave2(await loadRealCore(), args);
 }
 async function runGo(subcommand, args, env = process.env, argv) {
-  if (!WOVEN_SUBCOMMANDS.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
+  if (!WOVEN_SUBCOMMANDS.has(subcommand)) {
     return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
   }
+  const parsed2 = parseGoArgs(subcommand, args);
+  const versioned = versionedArgs(parsed2);
+  if (versioned.length > 0) return runVersionedWith(await loadRealRunner(env), parsed2, versioned, env);
   return runGoWith(await loadRealRunner(env), subcommand, args, env, argv);
+}
+async function runVersionedWith(runner, parsed2, versioned, env) {
+  const go = goBinary(env);
+  const { module: module2, packages } = await providingModule(go, env, versioned);
+  const ge = await goEnv(go, { env: { ...env, GOWORK: "off" } });
+  const copy = ensureModuleCopy(new WeaveCache(weaveCacheDir(env)), ge.GOMODCACHE, module2, { lines: false }).copy;
+  const buildEnv = { ...env, GOWORK: "off" };
+  const byArg = new Map(versioned.map((v, i) => [v.arg, packages[i]]));
+  if (parsed2.subcommand === "install") {
+    return runGoWith(runner, "install", ["-C", copy, ...parsed2.rest.map((a) => byArg.get(a) ?? a)], buildEnv);
+  }
+  const execFlag = parsed2.flags.find((f) => f.name === "exec");
+  const buildFlags = parsed2.flags.filter((f) => !["exec", "C", "overlay", "modfile"].includes(f.name)).flatMap((f) => f.raw);
+  const programArgs = parsed2.rest.slice(parsed2.rest.indexOf(versioned[0].arg) + 1);
+  const tmp = (0, import_node_fs30.mkdtempSync)((0, import_node_path28.join)((0, import_node_os5.tmpdir)(), "go-weave-run-"));
+  try {
+    const exe = (0, import_node_path28.join)(tmp, programName(versioned[0].path) + (process.platform === "win32" ? ".exe" : ""));
+    const built = await runGoWith(runner, "build", ["-C", copy, ...buildFlags, "-o", exe, packages[0]], buildEnv);
+    if (built !== 0) return built;
+    const [cmd, ...pre] = execFlag?.value ? execFlag.value.split(/\s+/).filter(Boolean) : [];
+    const code = await runAttached(cmd ?? exe, cmd ? [...pre, exe, ...programArgs] : programArgs, { env: withoutEntryVars(env) });
+    if (code !== 0) {
+      process.stderr.write(`exit status ${code}
+`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    (0, import_node_fs30.rmSync)(tmp, { recursive: true, force: true });
+  }
+}
+function programName(pkg) {
+  const parts = pkg.split("/");
+  const last = parts[parts.length - 1];
+  return /^v[2-9]\d*$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
 }
 async function runGoWith(runner, subcommand, args, env = process.env, argv) {
   const startNs = BigInt(Math.floor(import_node_perf_hooks2.performance.timeOrigin)) * 1000000n;
@@ -3688,15 +3802,15 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path27.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path28.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path27.sep);
-    const name = inside ? (0, import_node_path27.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs29.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    const inside = orig.startsWith(p.cwd + import_node_path28.sep);
+    const name = inside ? (0, import_node_path28.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs30.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
     const compared = await runner.core.withoutOmittedComments?.(orig, before) ?? before;
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs29.readFileSync)(woven, "utf8"), { compared }));
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs30.readFileSync)(woven, "utf8"), { compared }));
   }
   return 0;
 }

@@ -142,7 +142,3 @@ export function boolFlagOn(name: string, parsed: ParsedArgs, goflags: string | u
   return on;
 }
 
-/** `go install pkg@version` builds outside any main module; go-weave leaves it alone. */
-export function isVersionedInstall(p: ParsedArgs): boolean {
-  return p.subcommand === 'install' && p.packages.some((pkg) => /@/.test(pkg) && !pkg.endsWith('.go'));
-}

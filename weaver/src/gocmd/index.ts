@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join, relative, sep } from 'node:path';
-import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
+import { parseGoArgs, WOVEN_SUBCOMMANDS, type ParsedArgs } from './args.js';
 import { assetPath } from '../assets.js';
 import { WeaveCache } from './cache.js';
 import type { LocatedError } from './core.js';
 import { unifiedDiff } from './diff.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { runAttached } from './exec.js';
+import { goEnv } from './golist.js';
+import { ensureModuleCopy } from './modcopy.js';
+import { providingModule, versionedArgs, type VersionedArg } from './versioned.js';
 import { GoCommandError } from './golist.js';
 import { prepare, UsageError, type Prepared } from './pipeline.js';
 import type { PoolStats } from './pool.js';
@@ -31,13 +35,61 @@ export async function runCoverWeave(args: string[]): Promise<number> {
 
 /**
  * `go-weave <subcommand> …`: weaves what the go command is about to compile and runs the real go
- * command on the woven files. Other subcommands (and `go install pkg@version`) pass through.
+ * command on the woven files. Other subcommands pass through.
  */
 export async function runGo(subcommand: string, args: string[], env: Env = process.env, argv?: string[]): Promise<number> {
-  if (!WOVEN_SUBCOMMANDS.has(subcommand) || isVersionedInstall(parseGoArgs(subcommand, args))) {
+  if (!WOVEN_SUBCOMMANDS.has(subcommand)) {
     return runAttached(goBinary(env), [subcommand, ...args], { env: withoutEntryVars(env) });
   }
+  const parsed = parseGoArgs(subcommand, args);
+  const versioned = versionedArgs(parsed);
+  if (versioned.length > 0) return runVersionedWith(await loadRealRunner(env), parsed, versioned, env);
   return runGoWith(await loadRealRunner(env), subcommand, args, env, argv);
+}
+
+/**
+ * `go-weave install pkg@version` and `go-weave run pkg@version [args]` (versioned.ts): the
+ * providing module is copied into the weave cache and built there as the main module, install
+ * into GOBIN as go would, run from a temporary directory. No replay record: `@latest` may name
+ * another version tomorrow.
+ */
+export async function runVersionedWith<A>(runner: PooledRunner<A>, parsed: ParsedArgs, versioned: VersionedArg[], env: Env): Promise<number> {
+  const go = goBinary(env);
+  const { module, packages } = await providingModule(go, env, versioned);
+  const ge = await goEnv(go, { env: { ...env, GOWORK: 'off' } });
+  const copy = ensureModuleCopy(new WeaveCache(weaveCacheDir(env)), ge.GOMODCACHE, module, { lines: false }).copy;
+  const buildEnv: Env = { ...env, GOWORK: 'off' };
+  const byArg = new Map(versioned.map((v, i) => [v.arg, packages[i]]));
+  if (parsed.subcommand === 'install') {
+    return runGoWith(runner, 'install', ['-C', copy, ...parsed.rest.map((a) => byArg.get(a) ?? a)], buildEnv);
+  }
+  // go run: everything after the package belongs to the program; -exec names what starts it.
+  const execFlag = parsed.flags.find((f) => f.name === 'exec');
+  const buildFlags = parsed.flags.filter((f) => !['exec', 'C', 'overlay', 'modfile'].includes(f.name)).flatMap((f) => f.raw);
+  const programArgs = parsed.rest.slice(parsed.rest.indexOf(versioned[0].arg) + 1);
+  const tmp = mkdtempSync(join(tmpdir(), 'go-weave-run-'));
+  try {
+    const exe = join(tmp, programName(versioned[0].path) + (process.platform === 'win32' ? '.exe' : ''));
+    const built = await runGoWith(runner, 'build', ['-C', copy, ...buildFlags, '-o', exe, packages[0]], buildEnv);
+    if (built !== 0) return built;
+    const [cmd, ...pre] = execFlag?.value ? execFlag.value.split(/\s+/).filter(Boolean) : [];
+    const code = await runAttached(cmd ?? exe, cmd ? [...pre, exe, ...programArgs] : programArgs, { env: withoutEntryVars(env) });
+    // As go run reports a program's failure.
+    if (code !== 0) {
+      process.stderr.write(`exit status ${code}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The executable's name go gives a package: its last element, or the one before a major version suffix. */
+function programName(pkg: string): string {
+  const parts = pkg.split('/');
+  const last = parts[parts.length - 1];
+  return /^v[2-9]\d*$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
 }
 
 /**

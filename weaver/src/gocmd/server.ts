@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { aheadArgs, aheadDir, aheadStarting, buildAheadWanted, launcherOfRecord } from './ahead.js';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
-import { isVersionedInstall, parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
+import { parseGoArgs, WOVEN_SUBCOMMANDS } from './args.js';
+import { versionedArgs } from './versioned.js';
 import { assetPath } from '../assets.js';
 import { absoluteGo, type Env } from './env.js';
 import { goEnv, type GoEnv } from './golist.js';
@@ -216,7 +217,7 @@ function watchedSources(p: Prepared): WatchedSources {
 /** The go subcommand and its arguments of a woven go-weave command line, or undefined. */
 function wovenCommand(argv: string[]): { sub: string; args: string[] } | undefined {
   const [sub, ...args] = argv[0] === 'go' ? argv.slice(1) : argv;
-  return WOVEN_SUBCOMMANDS.has(sub) && !isVersionedInstall(parseGoArgs(sub, args)) ? { sub, args } : undefined;
+  return WOVEN_SUBCOMMANDS.has(sub) && versionedArgs(parseGoArgs(sub, args)).length === 0 ? { sub, args } : undefined;
 }
 
 /** Plans and weaves a command as the command line would, from directory cwd. */
