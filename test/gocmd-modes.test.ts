@@ -186,6 +186,43 @@ func main() {
   });
 });
 
+test('a panic that ends a goroutine the program started flushes the spans, and goes on as a crash naming its own lines', async () => {
+  await inModule('example.com/crash', {
+    'main.go': `package main
+
+import "fmt"
+
+//weave:span
+func work() int { return 7 }
+
+func explode(why string) {
+	panic(why)
+}
+
+func main() {
+	fmt.Println(work())
+	done := make(chan struct{})
+	go func() {
+		explode("boom")
+		close(done)
+	}()
+	<-done
+}
+`,
+  }, async (crashDir, crashEnv) => {
+    const bin = join(crashDir, 'crash');
+    const b = await goWeave(['build', '-o', bin, '.'], { cwd: crashDir, env: crashEnv });
+    assert.equal(b.code, 0, b.stderr);
+    const r = await run(bin, [], { env: { ...process.env, ...crashEnv } });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '7\n');
+    assert.match(r.stderr, /^panic: boom \[recovered, repanicked\]$/m);
+    assert.match(r.stderr, /main\.explode\(.*\)\n\t.*\/main\.go:9\s/, r.stderr);
+    assert.match(r.stderr, /main\.main\.func1\(\)\n\t.*\/main\.go:16 /, r.stderr);
+    assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
+  });
+});
+
 test('a cross-compiled target (GOOS/GOARCH) is planned and woven for that target', async () => {
   const report = join(dir, 'cross-report.jsonl');
   const targets = [['windows', 'amd64', 'modes.exe'], ['linux', 'arm64', 'modes-arm64']];

@@ -13280,8 +13280,11 @@ function parseFunctionOptions(n) {
         else opts.signatureContains = sig;
         break;
       }
+      case "goroutine":
+        opts.goroutine = v.bool("goroutine");
+        break;
       default:
-        at.fail(`unknown function option "${key}"; expected name, receiver, signature or signature-contains`);
+        at.fail(`unknown function option "${key}"; expected name, receiver, signature, signature-contains or goroutine`);
     }
   };
   for (const item of list) {
@@ -13910,10 +13913,21 @@ function matches(jp, c, ctx) {
     }
   }
 }
+function startedByGo(fn) {
+  if (fn.type !== "func_literal") return false;
+  let callee = fn;
+  let p = fn.parent;
+  while (p?.type === "parenthesized_expression") {
+    callee = p;
+    p = p.parent;
+  }
+  return p?.type === "call_expression" && p.childForFieldName("function")?.id === callee.id && p.parent?.type === "go_statement";
+}
 function declName(n) {
   return n.childForFieldName("name")?.text;
 }
 function functionMatches(fn, o, ctx) {
+  if (o.goroutine !== void 0 && startedByGo(fn) !== o.goroutine) return false;
   if (o.name !== void 0) {
     const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
     if (name2 !== o.name) return false;
@@ -14620,6 +14634,7 @@ function namingEdits(naming, positions, seqStart) {
 }
 
 // weaver/src/join/needles.ts
+var GO_FUNC = /\bgo\s*(?:\(\s*)*func\b/;
 function needlesOf(jp) {
   switch (jp.kind) {
     case "all-of":
@@ -14638,6 +14653,7 @@ function needlesOf(jp) {
       const out2 = [];
       if (o.name !== void 0) out2.push([o.name === "" ? "func" : o.name]);
       if (typeof o.receiver === "object") out2.push([o.receiver.name]);
+      if (o.goroutine === true) out2.push([GO_FUNC]);
       return out2;
     }
     case "function-call":
@@ -14668,7 +14684,7 @@ function textMayMatch(aspect, source) {
     n = needlesOf(aspect.joinPoint);
     cache3.set(aspect, n);
   }
-  return n.every((clause) => clause.some((word) => source.includes(word)));
+  return n.every((clause) => clause.some((word) => typeof word === "string" ? source.includes(word) : word.test(source)));
 }
 
 // weaver/src/weave.ts

@@ -108,7 +108,8 @@ function parseFunctionOptions(n: YamlNode): FunctionOptions {
         if (key === 'signature') opts.signature = sig; else opts.signatureContains = sig;
         break;
       }
-      default: at.fail(`unknown function option "${key}"; expected name, receiver, signature or signature-contains`);
+      case 'goroutine': opts.goroutine = v.bool('goroutine'); break;
+      default: at.fail(`unknown function option "${key}"; expected name, receiver, signature, signature-contains or goroutine`);
     }
   };
   for (const item of list) {

@@ -9,6 +9,8 @@ export interface FunctionOptions {
   receiver?: QualifiedName | boolean;
   signature?: { args: string[]; returns: string[] };
   signatureContains?: { args: string[]; returns: string[] };
+  /** true: a function literal a go statement starts (`go func(…) {…}(…)`); false: any other function. */
+  goroutine?: boolean;
 }
 
 export type JoinPoint =

@@ -226,11 +226,24 @@ export function matches(jp: JoinPoint, c: Candidate, ctx: MatchContext): boolean
   }
 }
 
+/** Whether fn is a function literal that a go statement calls: `go func(…) {…}(…)`. */
+function startedByGo(fn: Node): boolean {
+  if (fn.type !== 'func_literal') return false;
+  let callee: Node = fn;
+  let p = fn.parent;
+  while (p?.type === 'parenthesized_expression') {
+    callee = p;
+    p = p.parent;
+  }
+  return p?.type === 'call_expression' && p.childForFieldName('function')?.id === callee.id && p.parent?.type === 'go_statement';
+}
+
 function declName(n: Node): string | undefined {
   return n.childForFieldName('name')?.text;
 }
 
 function functionMatches(fn: Node, o: FunctionOptions, ctx: MatchContext): boolean {
+  if (o.goroutine !== undefined && startedByGo(fn) !== o.goroutine) return false;
   if (o.name !== undefined) {
     const name = fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';
     if (name !== o.name) return false;

@@ -9,7 +9,13 @@ import type { Aspect, JoinPoint } from '../aspects/types.js';
  * Every word is a name the matcher compares with an identifier or comment of the file itself,
  * so a file without it cannot match; the filter only ever skips work, never a match.
  */
-export type Needles = string[][];
+export type Needles = Needle[][];
+
+/** A word, or a pattern where spacing may vary (gofmt's own spacing is not assumed). */
+export type Needle = string | RegExp;
+
+/** `go func`, `go(func`, `go (func`, with any white space between. */
+const GO_FUNC = /\bgo\s*(?:\(\s*)*func\b/;
 
 export function needlesOf(jp: JoinPoint): Needles {
   switch (jp.kind) {
@@ -27,6 +33,7 @@ export function needlesOf(jp: JoinPoint): Needles {
       const out: Needles = [];
       if (o.name !== undefined) out.push([o.name === '' ? 'func' : o.name]);
       if (typeof o.receiver === 'object') out.push([o.receiver.name]);
+      if (o.goroutine === true) out.push([GO_FUNC]);
       return out;
     }
     case 'function-call': return [[jp.target.name]];
@@ -50,5 +57,5 @@ export function textMayMatch(aspect: Aspect, source: string): boolean {
     n = needlesOf(aspect.joinPoint);
     cache.set(aspect, n);
   }
-  return n.every((clause) => clause.some((word) => source.includes(word)));
+  return n.every((clause) => clause.some((word) => (typeof word === 'string' ? source.includes(word) : word.test(source))));
 }
