@@ -16,15 +16,16 @@ test('the package clause is found past comments and build constraints, never ins
 
 test('imports go onto the package clause line and declarations after the end: every line keeps its number', () => {
   const src = 'package p // here\n\nimport "testing"\n\nfunc TestX(t *testing.T) {}';
-  const out = extendedSource(src, 'p_test.go', [{ name: '_', path: 'go-weave.dev/runtime/otlp' }], 'var added = 1\n');
+  const out = extendedSource(src, [{ name: '_', path: 'go-weave.dev/runtime/otlp' }], 'var added = 1\n');
   assert.equal(out, 'package p; import _ "go-weave.dev/runtime/otlp" // here\n\nimport "testing"\n\nfunc TestX(t *testing.T) {}\nvar added = 1\n');
   const lines = src.split('\n');
-  assert.deepEqual(out.split('\n').slice(1, lines.length), lines.slice(1));
-  assert.throws(() => extendedSource('func F() {}\n', '/w/x.go', []), /\/w\/x\.go: expected the file to start with its package clause/);
+  assert.deepEqual(out?.split('\n').slice(1, lines.length), lines.slice(1));
+  // A file go cannot read either is left for go to report.
+  assert.equal(extendedSource('func F() {}\n', []), undefined);
 });
 
 test('the stand-in TestMain imports testing under its own name, beside the file\'s own import', () => {
-  const out = standInTestMain('package p\n\nimport t "testing"\n\nfunc TestX(x *t.T) {}\n', 'p_test.go');
+  const out = standInTestMain('package p\n\nimport t "testing"\n\nfunc TestX(x *t.T) {}\n') ?? '';
   assert.match(out, /^package p; import __weave_testing "testing"\n/);
   assert.match(out, /\nfunc TestMain\(m \*__weave_testing\.M\) \{\n\tm\.Run\(\)\n\}\n$/);
 });

@@ -1576,15 +1576,15 @@ function packageClauseEnd(src) {
   const m = /^package[ \t]+[\p{L}_][\p{L}\p{N}_]*/u.exec(src.slice(i));
   return m ? i + m[0].length : void 0;
 }
-function extendedSource(src, file, imports, decls = "") {
+function extendedSource(src, imports, decls = "") {
   const at = packageClauseEnd(src);
-  if (at === void 0) throw new Error(`go-weave: ${file}: expected the file to start with its package clause`);
+  if (at === void 0) return void 0;
   const specs = imports.map((i) => `; import ${i.name} ${JSON.stringify(i.path)}`).join("");
   const tail = decls ? (src.endsWith("\n") ? "" : "\n") + decls : "";
   return src.slice(0, at) + specs + src.slice(at) + tail;
 }
-function standInTestMain(src, file) {
-  return extendedSource(src, file, [{ name: "__weave_testing", path: "testing" }], `
+function standInTestMain(src) {
+  return extendedSource(src, [{ name: "__weave_testing", path: "testing" }], `
 // Added by go-weave: a TestMain for aspects about test binaries (see runtime.testmain).
 func TestMain(m *__weave_testing.M) {
 	m.Run()
@@ -2324,7 +2324,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (t.hasTestMain) continue;
     if (t.hostFile !== void 0) {
       const host = t.hostFile;
-      stubs.set(host, cache.putGenerated("testmain", (0, import_node_path20.basename)(host), standInTestMain((0, import_node_fs21.readFileSync)(userOverlay.get(host) || host, "utf8"), host)));
+      const src = standInTestMain((0, import_node_fs21.readFileSync)(userOverlay.get(host) || host, "utf8"));
+      if (src !== void 0) stubs.set(host, cache.putGenerated("testmain", (0, import_node_path20.basename)(host), src));
       continue;
     }
     const path = (0, import_node_path20.join)(t.dir, TESTMAIN_FILE);
@@ -2370,9 +2371,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       if (!inModcache(at)) overlay.set(at, generated);
     };
     const importsInto = (file) => {
-      const current = overlay.get(file) || file;
-      const src = extendedSource((0, import_node_fs21.readFileSync)(current, "utf8"), file, linkDeps.map((path) => ({ name: "_", path })));
-      overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path20.basename)(file), src));
+      const src = extendedSource((0, import_node_fs21.readFileSync)(overlay.get(file) || file, "utf8"), linkDeps.map((path) => ({ name: "_", path })));
+      if (src !== void 0) overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path20.basename)(file), src));
     };
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {

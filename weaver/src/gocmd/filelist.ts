@@ -42,19 +42,20 @@ export interface ImportSpec {
 /**
  * src with import declarations on the package clause's line and declarations after its end. Go
  * takes `package p; import x "y"` on one line, and a file may import a package twice under two
- * names, so nothing the file already imports is in the way.
+ * names, so nothing the file already imports is in the way. Undefined for a file that does not
+ * start with its package clause: the go command reports that file's error in its own words.
  */
-export function extendedSource(src: string, file: string, imports: ImportSpec[], decls = ''): string {
+export function extendedSource(src: string, imports: ImportSpec[], decls = ''): string | undefined {
   const at = packageClauseEnd(src);
-  if (at === undefined) throw new Error(`go-weave: ${file}: expected the file to start with its package clause`);
+  if (at === undefined) return undefined;
   const specs = imports.map((i) => `; import ${i.name} ${JSON.stringify(i.path)}`).join('');
   const tail = decls ? (src.endsWith('\n') ? '' : '\n') + decls : '';
   return src.slice(0, at) + specs + src.slice(at) + tail;
 }
 
 /** The stand-in TestMain (testmain.ts) for a named test file: it imports testing under a name of its own. */
-export function standInTestMain(src: string, file: string): string {
-  return extendedSource(src, file, [{ name: '__weave_testing', path: 'testing' }], `
+export function standInTestMain(src: string): string | undefined {
+  return extendedSource(src, [{ name: '__weave_testing', path: 'testing' }], `
 // Added by go-weave: a TestMain for aspects about test binaries (see runtime.testmain).
 func TestMain(m *__weave_testing.M) {
 	m.Run()

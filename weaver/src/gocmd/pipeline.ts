@@ -172,7 +172,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     if (t.hostFile !== undefined) {
       // Tests named on the command line compile those files alone: one of them takes the stand-in.
       const host = t.hostFile;
-      stubs.set(host, cache.putGenerated('testmain', basename(host), standInTestMain(readFileSync(userOverlay.get(host) || host, 'utf8'), host)));
+      const src = standInTestMain(readFileSync(userOverlay.get(host) || host, 'utf8'));
+      if (src !== undefined) stubs.set(host, cache.putGenerated('testmain', basename(host), src));
       continue;
     }
     const path = join(t.dir, TESTMAIN_FILE);
@@ -230,9 +231,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     };
     // Files named on the command line take the imports themselves, on their package clause's line.
     const importsInto = (file: string) => {
-      const current = overlay.get(file) || file;
-      const src = extendedSource(readFileSync(current, 'utf8'), file, linkDeps.map((path) => ({ name: '_', path })));
-      overlay.set(file, cache.putGenerated('linkdeps', basename(file), src));
+      const src = extendedSource(readFileSync(overlay.get(file) || file, 'utf8'), linkDeps.map((path) => ({ name: '_', path })));
+      if (src !== undefined) overlay.set(file, cache.putGenerated('linkdeps', basename(file), src));
     };
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
