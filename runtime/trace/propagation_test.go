@@ -123,3 +123,36 @@ func TestInjectMetadataLowerCaseReplacesEitherSpelling(t *testing.T) {
 		t.Fatalf("extracted %+v", got)
 	}
 }
+
+// A server with its own header type and its own request context (fasthttp)
+// extracts through a lookup function and stores the runtime's values itself.
+func TestExtractFuncAndContextValues(t *testing.T) {
+	headers := map[string]string{
+		"traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+		"baggage":     "user=alice",
+	}
+	ctx := ExtractFunc(context.Background(), func(name string) string { return headers[name] })
+	parent := SpanFromContext(ctx)
+	if parent == nil || parent.TraceID() != "0af7651916cd43dd8448eb211c80319c" || parent.SpanID() != "b7ad6b7169203331" {
+		t.Fatalf("parent = %+v", parent)
+	}
+	kept := map[any]any{}
+	ContextValues(ctx, func(k, v any) { kept[k] = v })
+	own := valuesContext{Context: context.Background(), values: kept}
+	if SpanFromContext(own) != parent {
+		t.Fatal("the span stored through ContextValues is not found again")
+	}
+	if v, ok := BaggageValue(own, "user"); !ok || v != "alice" {
+		t.Fatalf("baggage user = %q, %v", v, ok)
+	}
+	if SpanFromContext(ExtractFunc(context.Background(), func(string) string { return "" })) != nil {
+		t.Fatal("no headers gave a parent")
+	}
+}
+
+type valuesContext struct {
+	context.Context
+	values map[any]any
+}
+
+func (c valuesContext) Value(k any) any { return c.values[k] }

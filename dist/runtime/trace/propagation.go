@@ -246,3 +246,32 @@ func validTracestateValue(v string) bool {
 // headers), so that Transport.CancelRequest given the caller's request finds
 // the copy.
 type SentForKey struct{}
+
+// ExtractFunc is ExtractHeaders for a server whose request headers are not an
+// http.Header (fasthttp): get returns a header's first value by its lower-case
+// name, or "" when the request has none.
+func ExtractFunc(ctx context.Context, get func(name string) string) context.Context {
+	var h map[string][]string
+	for name := range canonicalHeader {
+		if v := get(name); v != "" {
+			if h == nil {
+				h = make(map[string][]string, 2)
+			}
+			h[name] = []string{v}
+		}
+	}
+	return ExtractHeaders(ctx, h)
+}
+
+// ContextValues hands set each value the runtime keeps in ctx (its span and
+// its baggage), for a framework whose request context keeps values itself
+// (fasthttp's RequestCtx.SetUserValue): that context's Value then answers for
+// them as ctx does, so spans started under it have the right parent.
+func ContextValues(ctx context.Context, set func(key, value any)) {
+	if s := SpanFromContext(ctx); s != nil {
+		set(spanKey{}, s)
+	}
+	if b := baggageFrom(ctx); b != "" {
+		set(baggageKey{}, b)
+	}
+}

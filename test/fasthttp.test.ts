@@ -1,0 +1,54 @@
+// fasthttp servers traced by the built-in aspects (weaver/aspects/tracing-fasthttp.yml): a
+// program (test/fixtures/fasthttp, fasthttp from the Go module proxy) serves with fasthttp and
+// calls itself with net/http's client; it is woven, run, and its spans received over OTLP on
+// loopback. Each request's server span is the child of the client span in the same trace, what
+// the handler starts under its RequestCtx is the server span's child, and a 5xx is an error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
+import { runTraced } from './support/traced-run.ts';
+
+const SERVER = 2;
+const CLIENT = 3;
+const STATUS_ERROR = 2;
+
+test('fasthttp: a server span per request, under the caller\'s client span, parent of the handler\'s spans', { timeout: 600_000 }, async () => {
+  const dir = tempDir('fasthttp');
+  try {
+    cpSync(join(REPO, 'test', 'fixtures', 'fasthttp'), dir, { recursive: true });
+    const plain = run('go', ['run', '.'], { cwd: dir });
+    assert.equal(plain.code, 0, plain.stderr);
+    const b = goWeave(['build', '-o', join(dir, 'woven'), '.'], { cwd: dir });
+    assert.equal(b.code, 0, b.stderr);
+    const { stdout, spans } = await runTraced(join(dir, 'woven'), { env: { OTEL_SERVICE_NAME: 'fast' } });
+    assert.equal(stdout, plain.stdout);
+    assert.equal(stdout, '/hello?name=fast 200 hello, fast\n/fail 503 broken\n/missing 404 no such page\n');
+
+    const servers = spans.filter((s) => s.kind === SERVER);
+    const clients = spans.filter((s) => s.kind === CLIENT);
+    assert.equal(servers.length, 3, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
+    for (const [i, path] of ['/hello', '/fail', '/missing'].entries()) {
+      const server = servers.find((s) => s.attributes['url.path'] === path);
+      assert.ok(server, path);
+      const client = clients.find((c) => c.spanId === server.parentSpanId);
+      assert.ok(client, `${path}: the server span's parent is no client span`);
+      assert.equal(server.traceId, client.traceId);
+      assert.equal(server.name, 'GET');
+      assert.equal(server.attributes['http.request.method'], 'GET');
+      assert.equal(server.attributes['url.scheme'], 'http');
+      assert.equal(server.attributes['network.protocol.version'], '1.1');
+      assert.match(String(server.attributes['server.address']), /^127\.0\.0\.1:\d+$/);
+      assert.equal(server.attributes['http.response.status_code'], [200, 503, 404][i]);
+      assert.equal(server.status.code === STATUS_ERROR, path === '/fail', `${path}: status ${JSON.stringify(server.status)}`);
+    }
+    const hello = servers.find((s) => s.attributes['url.path'] === '/hello');
+    const greet = spans.find((s) => s.name === 'main.greet');
+    assert.ok(greet && hello);
+    assert.equal(greet.parentSpanId, hello.spanId);
+    assert.equal(greet.traceId, hello.traceId);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
