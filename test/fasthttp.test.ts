@@ -1,6 +1,6 @@
-// fasthttp servers traced by the built-in aspects (weaver/aspects/tracing-fasthttp.yml): a
-// program (test/fixtures/fasthttp, fasthttp from the Go module proxy) serves with fasthttp and
-// calls itself with net/http's client; it is woven, run, and its spans received over OTLP on
+// fasthttp servers traced by the built-in aspects (weaver/aspects/tracing-fasthttp.yml, and
+// http.route.fiber): a program (test/fixtures/fasthttp, fasthttp and fiber v2 from the Go module
+// proxy) serves with fasthttp and with fiber, and calls itself with net/http's client; it is woven, run, and its spans received over OTLP on
 // loopback. Each request's server span is the child of the client span in the same trace, what
 // the handler starts under its RequestCtx is the server span's child, and a 5xx is an error.
 import { test } from 'node:test';
@@ -24,30 +24,37 @@ test('fasthttp: a server span per request, under the caller\'s client span, pare
     assert.equal(b.code, 0, b.stderr);
     const { stdout, spans } = await runTraced(join(dir, 'woven'), { env: { OTEL_SERVICE_NAME: 'fast' } });
     assert.equal(stdout, plain.stdout);
-    assert.equal(stdout, '/hello?name=fast 200 hello, fast\n/fail 503 broken\n/missing 404 no such page\n');
+    assert.equal(stdout, '/hello?name=fast 200 hello, fast\n/fail 503 broken\n/missing 404 no such page\n/users/7 200 hello, 7\n');
 
     const servers = spans.filter((s) => s.kind === SERVER);
     const clients = spans.filter((s) => s.kind === CLIENT);
-    assert.equal(servers.length, 3, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
-    for (const [i, path] of ['/hello', '/fail', '/missing'].entries()) {
+    assert.equal(servers.length, 4, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
+    for (const [i, path] of ['/hello', '/fail', '/missing', '/users/7'].entries()) {
       const server = servers.find((s) => s.attributes['url.path'] === path);
       assert.ok(server, path);
       const client = clients.find((c) => c.spanId === server.parentSpanId);
       assert.ok(client, `${path}: the server span's parent is no client span`);
       assert.equal(server.traceId, client.traceId);
-      assert.equal(server.name, 'GET');
+      assert.equal(server.name, path === '/users/7' ? 'GET /users/:id' : 'GET');
       assert.equal(server.attributes['http.request.method'], 'GET');
       assert.equal(server.attributes['url.scheme'], 'http');
       assert.equal(server.attributes['network.protocol.version'], '1.1');
       assert.match(String(server.attributes['server.address']), /^127\.0\.0\.1:\d+$/);
-      assert.equal(server.attributes['http.response.status_code'], [200, 503, 404][i]);
+      assert.equal(server.attributes['http.response.status_code'], [200, 503, 404, 200][i]);
       assert.equal(server.status.code === STATUS_ERROR, path === '/fail', `${path}: status ${JSON.stringify(server.status)}`);
     }
     const hello = servers.find((s) => s.attributes['url.path'] === '/hello');
-    const greet = spans.find((s) => s.name === 'main.greet');
-    assert.ok(greet && hello);
-    assert.equal(greet.parentSpanId, hello.spanId);
-    assert.equal(greet.traceId, hello.traceId);
+    const greets = spans.filter((s) => s.name === 'main.greet');
+    assert.ok(hello);
+    assert.ok(greets.some((g) => g.parentSpanId === hello.spanId && g.traceId === hello.traceId), 'greet under /hello');
+    // fiber (on fasthttp): the route that matched, past a middleware, names the span; a span
+    // started under the fiber Ctx's Context() is its child.
+    const user = servers.find((s) => s.attributes['url.path'] === '/users/7');
+    assert.ok(user);
+    assert.equal(user.name, 'GET /users/:id');
+    assert.equal(user.attributes['http.route'], '/users/:id');
+    assert.equal(user.attributes['http.response.status_code'], 200);
+    assert.ok(greets.some((g) => g.parentSpanId === user.spanId), 'greet under /users/7');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
