@@ -85,6 +85,13 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
     await run?.dispose();
   });
 
+  test('a package\'s assembly sources are assembled into its archive, for the platforms they are for', () => {
+    // greet's nameLen is len_amd64.s on amd64 (len_other.go elsewhere): its object is a member
+    // of the package's archive, which greet_test (TestWidth, below) links.
+    const archive = readFileSync(join(bin, 'internal/greet/greet.a'));
+    assert.equal(archive.includes('asm0.o'), process.arch === 'x64');
+  });
+
   test('the built service answers and exports the woven spans', async () => {
     const r = await runServer(join(bin, 'cmd/server/server'), '/hello?lang=fr&name=Ann');
     assert.equal(r.status, 200, r.stderr);
@@ -130,7 +137,7 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
     // store_test: the package's own test (package store), external ones (store_test), one
     // reading testdata/ from the package's directory, one using export_test.go's helper beside
     // storetest (which imports store: compiled again against that variant, or the link fails).
-    for (const name of ['TestFormat', 'TestLine', 'FuzzFormat', 'ExampleFormat', 'TestSeedIsEmbedded', 'TestGreeting', 'TestLanguages', 'TestUnknownLanguage']) {
+    for (const name of ['TestFormat', 'TestLine', 'TestWidth', 'FuzzFormat', 'ExampleFormat', 'TestSeedIsEmbedded', 'TestGreeting', 'TestLanguages', 'TestUnknownLanguage']) {
       assert.match(out, new RegExp(`--- PASS: ${name} `), out);
     }
     assert.match(out, /BenchmarkFormat-\d+\s+1\s+[\d.]+ ns\/op/, out);
@@ -302,9 +309,13 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
         mustSucceed('build without tags', await run.bazel(ws, 'build', ['//cmd/server', '//internal/greet:all']));
         assert.deepEqual(await greeting(), { message: 'Bonjour, Ann!' });
         const report = JSON.parse(readFileSync(join(copyBin, 'internal/greet/greet.weave.json'), 'utf8')) as { excluded: { path: string; reason: string }[] };
+        const host = `linux/${process.arch === 'arm64' ? 'arm64' : 'amd64'}`;
         assert.deepEqual(report.excluded, [
           { path: 'internal/greet/loud.go', reason: '//go:build loud && !quiet' },
-          { path: 'internal/greet/newline_windows.go', reason: `its name is for another GOOS/GOARCH than linux/${process.arch === 'arm64' ? 'arm64' : 'amd64'}` },
+          process.arch === 'x64'
+            ? { path: 'internal/greet/len_other.go', reason: '//go:build !amd64' }
+            : { path: 'internal/greet/len_amd64.go', reason: `its name is for another GOOS/GOARCH than ${host}` },
+          { path: 'internal/greet/newline_windows.go', reason: `its name is for another GOOS/GOARCH than ${host}` },
         ]);
         mustSucceed('build with the tag', await run.bazel(ws, 'build', ['--@go_weave//bazel:tags=loud', '//cmd/server']));
         assert.deepEqual(await greeting(), { message: 'BONJOUR, ANN!' });
@@ -335,7 +346,10 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
         assert.equal(exe.subarray(pe, pe + 4).toString('latin1'), 'PE\0\0');
         assert.equal(exe.readUInt16LE(pe + 4), 0xaa64);
         const report = JSON.parse(readFileSync(join(outputPath, config, 'bin/internal/greet/greet.weave.json'), 'utf8')) as { excluded: { path: string; reason: string }[] };
-        assert.deepEqual(report.excluded, [{ path: 'internal/greet/newline_other.go', reason: '//go:build !windows' }]);
+        assert.deepEqual(report.excluded, [
+          { path: 'internal/greet/len_amd64.go', reason: 'its name is for another GOOS/GOARCH than windows/arm64' },
+          { path: 'internal/greet/newline_other.go', reason: '//go:build !windows' },
+        ]);
         // The host's server is untouched beside it.
         assert.equal(readFileSync(join(copyBin, 'cmd/server/server')).subarray(0, 4).toString('latin1'), '\x7fELF');
         // The flags set the same for a whole build; go's own message names a pair it lacks.

@@ -42,6 +42,7 @@ def embed_action(ctx, srcs, embedsrcs, woven):
     """
     if not embedsrcs:
         return None
+    srcs = go_files(srcs)
     out = ctx.actions.declare_file(ctx.label.name + ".embedcfg")
     args = ctx.actions.args()
     args.add(ctx.file._embedcfg)
@@ -61,18 +62,22 @@ def embed_action(ctx, srcs, embedsrcs, woven):
     )
     return struct(cfg = out, files = embedsrcs)
 
+def go_files(srcs):
+    """The Go files among a package's sources (the others are assembly sources and headers)."""
+    return [f for f in srcs if f.extension == "go"]
+
 def package_srcs(ctx, srcs):
-    """A package's sources, checked: not empty, and all in one directory.
+    """A package's sources, checked: a Go file at least, and all in one directory.
 
     Args:
       ctx: the rule context.
-      srcs: the Go source Files.
+      srcs: the source Files (.go, and .s and .h for assembly).
 
     Returns:
       srcs.
     """
-    if not srcs:
-        fail("%s: srcs is empty; a Go package needs at least one .go file" % ctx.label)
+    if not go_files(srcs):
+        fail("%s: srcs has no .go file; a Go package needs at least one" % ctx.label)
     for f in srcs[1:]:
         if f.dirname != srcs[0].dirname:
             fail("%s: all srcs of one package must be in one directory (%s vs %s)" % (ctx.label, srcs[0].short_path, f.short_path))
@@ -85,7 +90,7 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_
       ctx: the rule context (COMPILE_ATTRS).
       command: `weave` or `weave-test`.
       importpath: the package's import path.
-      srcs: the Go sources.
+      srcs: the package's sources (Go, assembly, headers).
       aspects: resolve_aspects(ctx).
       extra_args: flags for the command.
       link_deps_from: for the package of an executable, a depset of the weave reports of
@@ -114,7 +119,10 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_
     weave_args.add("-p", importpath)
     weave_args.add("-o", woven.path)
     weave_args.add("--report", report)
-    weave_args.add_all(srcs)
+
+    # Assembly sources: the weaver lists those the build context selects, for compile.sh.
+    weave_args.add_all([f for f in srcs if f.extension == "s"], before_each = "--asm")
+    weave_args.add_all(go_files(srcs))
     ctx.actions.run(
         executable = ctx.attr._weaver[DefaultInfo].files_to_run,
         arguments = [weave_args],

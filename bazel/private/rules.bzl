@@ -17,7 +17,7 @@ _PACKAGE_ATTRS = {
     ),
     "deps": attr.label_list(providers = [GoWeaveArchiveInfo], doc = "Go packages this package imports."),
     "embedsrcs": attr.label_list(allow_files = True, doc = "Files that //go:embed directives may match."),
-    "srcs": attr.label_list(allow_files = [".go"], doc = "The package's Go sources (one directory)."),
+    "srcs": attr.label_list(allow_files = [".go", ".s", ".h"], doc = "The package's sources (one directory): Go, and assembly with its headers."),
     "x_defs": attr.string_dict(
         doc = "`-X` link flags for every executable that links this target: {\"Name\": \"value\"} for a variable of its own package, {\"importpath.Name\": \"value\"} for any; with stamping, {KEY} in a value is the workspace status's KEY.",
     ),
@@ -201,7 +201,7 @@ _TEST_ATTRS["embed"] = attr.label_list(
 )
 _TEST_ATTRS["data"] = attr.label_list(allow_files = True, doc = "Files the tests read at run time (testdata/), in their runfiles, beside those of what they link.")
 _TEST_ATTRS["srcs"] = attr.label_list(
-    allow_files = [".go"],
+    allow_files = [".go", ".s", ".h"],
     doc = "The test files (package p and p_test), and the package's sources unless `embed` brings them; one directory.",
 )
 

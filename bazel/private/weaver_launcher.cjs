@@ -14823,7 +14823,7 @@ async function applyAll(plan, aspect, c, injectedOnce) {
 // bazel/private/launcher/main.ts
 var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 [--build-context CTX] -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]\u2026] FILE.go\u2026\n       weaver weave-std [-c ASPECTS.yml]\u2026 [--skip IMPORT_PATH]\u2026 SRC_DIR\n       weaver weave-test [-c ASPECTS.yml]\u2026 [--build-context CTX] -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]\u2026 FILE.go\u2026";
 function parse(argv) {
-  const a = { configs: [], mainModule: false, linkDepsFrom: [], skip: /* @__PURE__ */ new Set(), coverPackages: [], rest: [] };
+  const a = { configs: [], mainModule: false, linkDepsFrom: [], skip: /* @__PURE__ */ new Set(), coverPackages: [], asm: [], rest: [] };
   for (let i2 = 0; i2 < argv.length; i2++) {
     const arg = argv[i2];
     const value = () => {
@@ -14842,6 +14842,7 @@ function parse(argv) {
     else if (arg === "--skip") a.skip.add(value());
     else if (arg === "--cover") a.cover = value();
     else if (arg === "--cover-package") a.coverPackages.push(value());
+    else if (arg === "--asm") a.asm.push(value());
     else if (arg.startsWith("-")) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
     else a.rest.push(arg);
   }
@@ -14870,6 +14871,14 @@ function selectFiles(a, withTests) {
   return sel;
 }
 var EXCLUDED_LIST = "goweave-excluded.txt";
+function selectAsm(a, dir) {
+  if (a.asm.length === 0) return;
+  const ctx = a.buildContext ? parseBuildContext((0, import_node_fs3.readFileSync)(a.buildContext, "utf8"), a.buildContext) : void 0;
+  const chosen = a.asm.filter((path) => !ctx || !excludedBecause(ctx, path, (0, import_node_fs3.readFileSync)(path, "utf8")));
+  writeAtomic((0, import_node_path3.join)(dir, ASM_LIST), chosen.map((p) => `${(0, import_node_path3.basename)(p)}
+`).join(""));
+}
+var ASM_LIST = "goweave-asm.txt";
 function allExcluded(sel) {
   const dir = (0, import_node_path3.dirname)(sel.excluded[0].path);
   const reasons = sel.excluded.map((e) => `
@@ -14881,6 +14890,7 @@ async function weave(a) {
   const set = aspectsFor(a.configs);
   const sel = selectFiles({ ...a, outDir: a.outDir }, false);
   if (sel.files.length === 0 && a.linkDepsInto) throw allExcluded(sel);
+  selectAsm(a, a.outDir);
   const name2 = packageName(sel.files.length > 0 ? sel.files.map((f) => f.source) : sel.excluded.map((e) => (0, import_node_fs3.readFileSync)(e.path, "utf8")));
   if (sel.files.length === 0) {
     if (!name2) throw allExcluded(sel);
@@ -14921,6 +14931,7 @@ async function weaveTest(a) {
   const decls = { internal: noTestDecls(), external: noTestDecls() };
   const sel = selectFiles({ ...a, outDir: a.outDir }, true);
   if (sel.files.length === 0) throw allExcluded(sel);
+  selectAsm(a, (0, import_node_path3.join)(a.outDir, "internal"));
   const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith("_test.go") }));
   const name2 = clauses.find((c) => !c.test)?.pkg ?? clauses.find((c) => !c.pkg.endsWith("_test"))?.pkg ?? clauses[0].pkg.replace(/_test$/, "");

@@ -21,6 +21,10 @@
 //             the user's statements alone, and adds OUT_DIR/zz_goweave_cover.go, which lists
 //             them for the test binary's main (coverage.ts)
 //
+//   --asm FILE.s (weave, weave-test): an assembly source of the package; those the build context
+//             selects are listed in OUT_DIR/goweave-asm.txt (weave-test: OUT_DIR/internal/), for
+//             compile.sh to assemble into the package's archive
+//
 // `weave` matches the go-weave CLI, plus --main-module: Bazel targets are the project's own code,
 // which aspects restricted to the main module (package-filter root: true) must see.
 // --build-context (the standard-library action's go list context) selects the FILEs the go
@@ -62,11 +66,12 @@ interface Args {
   skip: Set<string>;
   cover?: string;
   coverPackages: string[];
+  asm: string[];
   rest: string[];
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { configs: [], mainModule: false, linkDepsFrom: [], skip: new Set(), coverPackages: [], rest: [] };
+  const a: Args = { configs: [], mainModule: false, linkDepsFrom: [], skip: new Set(), coverPackages: [], asm: [], rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -85,6 +90,7 @@ function parse(argv: string[]): Args {
     else if (arg === '--skip') a.skip.add(value());
     else if (arg === '--cover') a.cover = value();
     else if (arg === '--cover-package') a.coverPackages.push(value());
+    else if (arg === '--asm') a.asm.push(value());
     else if (arg.startsWith('-')) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
     else a.rest.push(arg);
   }
@@ -128,6 +134,19 @@ function selectFiles(a: Args & { outDir: string }, withTests: boolean): Selectio
 
 const EXCLUDED_LIST = 'goweave-excluded.txt';
 
+/**
+ * The assembly sources the go command would assemble for the target (file name and //go:build
+ * line, as for Go files), listed by name in dir/goweave-asm.txt for compile.sh.
+ */
+function selectAsm(a: Args, dir: string): void {
+  if (a.asm.length === 0) return;
+  const ctx: BuildContext | undefined = a.buildContext ? parseBuildContext(readFileSync(a.buildContext, 'utf8'), a.buildContext) : undefined;
+  const chosen = a.asm.filter((path) => !ctx || !excludedBecause(ctx, path, readFileSync(path, 'utf8')));
+  writeAtomic(join(dir, ASM_LIST), chosen.map((p) => `${basename(p)}\n`).join(''));
+}
+
+const ASM_LIST = 'goweave-asm.txt';
+
 /** go's message when nothing is left, with each file's reason (the user sees what to change). */
 function allExcluded(sel: Selection): WeaveError {
   const dir = dirname(sel.excluded[0].path);
@@ -140,6 +159,7 @@ async function weave(a: Args): Promise<void> {
   const set = aspectsFor(a.configs);
   const sel = selectFiles({ ...a, outDir: a.outDir }, false);
   if (sel.files.length === 0 && a.linkDepsInto) throw allExcluded(sel);
+  selectAsm(a, a.outDir);
   // The package clause of the files compiled or, for a library meant for other platforms, of
   // those left out: it still builds, as an empty package, so that bazel build //... works on
   // any host (an executable without sources is the user's mistake).
@@ -192,6 +212,7 @@ async function weaveTest(a: Args): Promise<void> {
   const decls = { internal: noTestDecls(), external: noTestDecls() };
   const sel = selectFiles({ ...a, outDir: a.outDir }, true);
   if (sel.files.length === 0) throw allExcluded(sel);
+  selectAsm(a, join(a.outDir, 'internal'));
   const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   // The package's name: a non-test file's clause, else an internal test's, else the external one's.
   const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith('_test.go') }));

@@ -16,3 +16,8 @@ func Format(word, name string) string {
 func Line(word, name string) string {
 	return Format(word, name) + newline
 }
+
+// Width is the length of s in bytes: assembly on amd64 (len_amd64.s), Go elsewhere.
+func Width(s string) int {
+	return nameLen(s)
+}

@@ -26,6 +26,12 @@ func TestLine(t *testing.T) {
 	}
 }
 
+func TestWidth(t *testing.T) {
+	if got := Width("Ann"); got != 3 {
+		t.Errorf("Width(Ann) = %d, want 3", got)
+	}
+}
+
 func ExampleFormat() {
 	fmt.Println(Format("Hej", "Bo"))
 	// Output: Hej, Bo!
