@@ -149,6 +149,20 @@ test('the same text saved again: the output built ahead is the one in place, whi
   assert.ok(statSync(bin).mtimeMs > touched, 'the output is touched, as go touches an output it finds up to date');
 });
 
+test('the output is installed as a link to the one built ahead, and the next build ahead leaves it as it is', async () => {
+  // Installing links instead of copying (a millisecond per megabyte saved at each build); the
+  // next build ahead replaces its own output, as go does, and never writes into the shared one.
+  assert.equal(statSync(bin).nlink, 2);
+  const before = readFileSync(bin);
+  await saveAndWaitAhead(main('four'));
+  assert.ok(readFileSync(bin).equals(before), 'a build ahead changed the installed output');
+  assert.equal(statSync(bin).nlink, 1);
+  assert.deepEqual(await runBinary(), { stdout: 'three', spans: ['work'] });
+  const r = await build();
+  assert.match(r.stderr, AHEAD);
+  assert.deepEqual(await runBinary(), { stdout: 'four', spans: ['work'] });
+});
+
 test('a build started right after a save runs go itself, and no build ahead competes with it', async () => {
   const aheadRuns = goRuns().ahead;
   writeFileSync(join(dir, 'main.go'), main('four'));
