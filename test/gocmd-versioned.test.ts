@@ -71,6 +71,10 @@ test('go-weave install pkg@version installs the woven tool into GOBIN, built fro
   assert.deepEqual(spans.map((s) => s.name), ['greet.Hello']);
   const info = await run('go', ['version', '-m', bin]);
   assert.match(info.stdout, new RegExp(`\\tpath\\t${TOOL}\\n\\tmod\\t${MODULE}\\t`));
+  // A pattern installs every command below it, as go install does.
+  const pattern = await goWeave(['install', `${MODULE}/cmd/...@${VERSION}`], { cwd: join(dir, 'elsewhere'), env: { ...env, GOBIN: join(dir, 'pattern-bin') } });
+  assert.equal(pattern.code, 0, pattern.stderr);
+  assert.ok(readFileSync(join(dir, 'pattern-bin', 'greeter')).includes('go-weave.dev/runtime'));
   // The plain install of the same tool has no runtime.
   const plain = await run('go', ['install', `${TOOL}@${VERSION}`], { cwd: join(dir, 'elsewhere'), env: { ...process.env, ...env, GOBIN: join(dir, 'plain-bin') } });
   assert.equal(plain.code, 0, plain.stderr);

@@ -1509,7 +1509,8 @@ async function providingModule(go, env, args) {
 async function download(go, env, cwd, a) {
   let firstError = "";
   let lacking = "";
-  for (const candidate of candidateModules(a.path)) {
+  const base = a.path.replace(/\/\.\.\.$/, "");
+  for (const candidate of candidateModules(base)) {
     const r = await capture(go, ["mod", "download", "-json", `${candidate}@${a.query}`], { cwd, env });
     let d;
     try {
@@ -1521,8 +1522,7 @@ async function download(go, env, cwd, a) {
       firstError ||= (d.Error ?? r.stderr.trim()).replace(`${candidate}@${a.query}: `, "");
       continue;
     }
-    const rel = (0, import_node_path10.relative)(candidate, a.path);
-    if (isDirectory((0, import_node_path10.join)(d.Dir, rel))) return { path: candidate, version: d.Version, dir: d.Dir, goMod: d.GoMod };
+    if (isDirectory((0, import_node_path10.join)(d.Dir, (0, import_node_path10.relative)(candidate, base)))) return { path: candidate, version: d.Version, dir: d.Dir, goMod: d.GoMod };
     lacking ||= `module ${candidate}@${d.Version} found, but does not contain package ${a.path}`;
   }
   throw new UsageError(`go-weave: ${a.arg}: ${lacking || firstError || "no module provides this package"}`);

@@ -93,7 +93,9 @@ export async function providingModule(go: string, env: Env, args: VersionedArg[]
 async function download(go: string, env: Env, cwd: string, a: VersionedArg): Promise<ProvidingModule> {
   let firstError = '';
   let lacking = '';
-  for (const candidate of candidateModules(a.path)) {
+  // A pattern (pkg/...@version) is looked up by the directory it starts from.
+  const base = a.path.replace(/\/\.\.\.$/, '');
+  for (const candidate of candidateModules(base)) {
     const r = await capture(go, ['mod', 'download', '-json', `${candidate}@${a.query}`], { cwd, env });
     let d: Downloaded;
     try {
@@ -107,8 +109,7 @@ async function download(go: string, env: Env, cwd: string, a: VersionedArg): Pro
       firstError ||= (d.Error ?? r.stderr.trim()).replace(`${candidate}@${a.query}: `, '');
       continue;
     }
-    const rel = relative(candidate, a.path);
-    if (isDirectory(join(d.Dir, rel))) return { path: candidate, version: d.Version, dir: d.Dir, goMod: d.GoMod };
+    if (isDirectory(join(d.Dir, relative(candidate, base)))) return { path: candidate, version: d.Version, dir: d.Dir, goMod: d.GoMod };
     lacking ||= `module ${candidate}@${d.Version} found, but does not contain package ${a.path}`;
   }
   throw new UsageError(`go-weave: ${a.arg}: ${lacking || firstError || 'no module provides this package'}`);
