@@ -190,7 +190,11 @@ test('a panic that ends a goroutine the program started flushes the spans, and g
   await inModule('example.com/crash', {
     'main.go': `package main
 
-import "fmt"
+import (
+	"fmt"
+	"os"
+	"sync"
+)
 
 //weave:span
 func work() int { return 7 }
@@ -201,6 +205,13 @@ func explode(why string) {
 
 func main() {
 	fmt.Println(work())
+	if len(os.Args) > 1 {
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			explode("from wg.Go")
+		})
+		wg.Wait()
+	}
 	done := make(chan struct{})
 	go func() {
 		explode("boom")
@@ -213,13 +224,16 @@ func main() {
     const bin = join(crashDir, 'crash');
     const b = await goWeave(['build', '-o', bin, '.'], { cwd: crashDir, env: crashEnv });
     assert.equal(b.code, 0, b.stderr);
-    const r = await run(bin, [], { env: { ...process.env, ...crashEnv } });
-    assert.equal(r.code, 2, r.stderr);
-    assert.equal(r.stdout, '7\n');
-    assert.match(r.stderr, /^panic: boom \[recovered, repanicked\]$/m);
-    assert.match(r.stderr, /main\.explode\(.*\)\n\t.*\/main\.go:9\s/, r.stderr);
-    assert.match(r.stderr, /main\.main\.func1\(\)\n\t.*\/main\.go:16 /, r.stderr);
-    assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
+    // A go statement's literal, and one that sync.WaitGroup.Go starts.
+    for (const [args, why, fn, line] of [[[], 'boom', 'func2', 27], [['wg'], 'from wg.Go', 'func1', 21]] as const) {
+      const r = await run(bin, [...args], { env: { ...process.env, ...crashEnv } });
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, '7\n');
+      assert.match(r.stderr, new RegExp(`^panic: ${why} \\[recovered, repanicked\\]$`, 'm'));
+      assert.match(r.stderr, /main\.explode\(.*\)\n\t.*\/main\.go:13\s/, r.stderr);
+      assert.match(r.stderr, new RegExp(`main\\.main\\.${fn}\\(\\)\\n\\t.*/main\\.go:${line} `), r.stderr);
+      assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
+    }
   });
 });
 

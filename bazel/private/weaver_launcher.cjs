@@ -13913,7 +13913,7 @@ function matches(jp, c, ctx) {
     }
   }
 }
-function startedByGo(fn) {
+function startsGoroutine(fn, ctx) {
   if (fn.type !== "func_literal") return false;
   let callee = fn;
   let p = fn.parent;
@@ -13921,13 +13921,18 @@ function startedByGo(fn) {
     callee = p;
     p = p.parent;
   }
-  return p?.type === "call_expression" && p.childForFieldName("function")?.id === callee.id && p.parent?.type === "go_statement";
+  if (p?.type === "call_expression" && p.childForFieldName("function")?.id === callee.id) return p.parent?.type === "go_statement";
+  const call = p?.type === "argument_list" ? p.parent : null;
+  const f = call?.type === "call_expression" ? unparen(call.childForFieldName("function")) : null;
+  if (f?.type !== "selector_expression" || f.childForFieldName("field")?.text !== "Go") return false;
+  const t = staticTypeOf(f.childForFieldName("operand"), ctx);
+  return t === "sync.WaitGroup" || t === "*sync.WaitGroup";
 }
 function declName(n) {
   return n.childForFieldName("name")?.text;
 }
 function functionMatches(fn, o, ctx) {
-  if (o.goroutine !== void 0 && startedByGo(fn) !== o.goroutine) return false;
+  if (o.goroutine !== void 0 && startsGoroutine(fn, ctx) !== o.goroutine) return false;
   if (o.name !== void 0) {
     const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
     if (name2 !== o.name) return false;
@@ -14634,7 +14639,7 @@ function namingEdits(naming, positions, seqStart) {
 }
 
 // weaver/src/join/needles.ts
-var GO_FUNC = /\bgo\s*(?:\(\s*)*func\b/;
+var GO_FUNC = /\bgo\s*(?:\(\s*)*func\b|\.\s*Go\s*\(/;
 function needlesOf(jp) {
   switch (jp.kind) {
     case "all-of":

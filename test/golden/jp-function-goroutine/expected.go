@@ -2,37 +2,56 @@
 //line input.go:1:1
 package main; import (__weave_fmt "fmt")
 
+import "sync"
+
+type runner struct{}
+
+func (runner) Go(f func()) { f() }
+
 func run(f func()) { f() }
 
 func main() {
-	done := make(chan int, 4)
+	done := make(chan int, 5)
 	go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-//line input.go:7:13
+//line input.go:13:13
  done <- 1 }()
 	go (func(n int) {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-//line input.go:8:19
+//line input.go:14:19
  done <- n })(2)
 	f := func() {
 //line <go-weave:others>:1
 __weave_fmt.Println("not started by go")
-//line input.go:9:15
+//line input.go:15:15
  done <- 3 }
 	go f()
 	go run(func() {
 //line <go-weave:others>:1
 __weave_fmt.Println("not started by go")
-//line input.go:11:17
+//line input.go:17:17
  done <- 4 })
+	var wg sync.WaitGroup
+	wg.Go(func() {
+//line <go-weave:probe>:1
+__weave_fmt.Println("goroutine")
+//line input.go:19:16
+ done <- 5 })
+	var r runner
+	r.Go(func() {
+//line <go-weave:others>:1
+__weave_fmt.Println("not started by go")
+//line input.go:21:15
+ println("inline") })
 	defer func() {
 //line <go-weave:others>:1
 __weave_fmt.Println("not started by go")
-//line input.go:12:16
+//line input.go:22:16
  println("deferred") }()
-	for range 4 {
+	wg.Wait()
+	for range 5 {
 		<-done
 	}
 }

@@ -9,7 +9,7 @@ export interface FunctionOptions {
   receiver?: QualifiedName | boolean;
   signature?: { args: string[]; returns: string[] };
   signatureContains?: { args: string[]; returns: string[] };
-  /** true: a function literal a go statement starts (`go func(…) {…}(…)`); false: any other function. */
+  /** true: a function literal run as a goroutine of its own (`go func(…) {…}(…)`, `wg.Go(func() {…})`); false: any other function. */
   goroutine?: boolean;
 }
 

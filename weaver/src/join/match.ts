@@ -226,8 +226,11 @@ export function matches(jp: JoinPoint, c: Candidate, ctx: MatchContext): boolean
   }
 }
 
-/** Whether fn is a function literal that a go statement calls: `go func(…) {…}(…)`. */
-function startedByGo(fn: Node): boolean {
+/**
+ * Whether fn is a function literal that runs as a goroutine of its own: the one a go statement
+ * calls (`go func(…) {…}(…)`), or the one handed to a sync.WaitGroup's Go (`wg.Go(func() {…})`).
+ */
+function startsGoroutine(fn: Node, ctx: MatchContext): boolean {
   if (fn.type !== 'func_literal') return false;
   let callee: Node = fn;
   let p = fn.parent;
@@ -235,7 +238,13 @@ function startedByGo(fn: Node): boolean {
     callee = p;
     p = p.parent;
   }
-  return p?.type === 'call_expression' && p.childForFieldName('function')?.id === callee.id && p.parent?.type === 'go_statement';
+  if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === callee.id) return p.parent?.type === 'go_statement';
+  // An argument: of wg.Go, whose receiver's type the syntax tells.
+  const call = p?.type === 'argument_list' ? p.parent : null;
+  const f = call?.type === 'call_expression' ? unparen(call.childForFieldName('function')) : null;
+  if (f?.type !== 'selector_expression' || f.childForFieldName('field')?.text !== 'Go') return false;
+  const t = staticTypeOf(f.childForFieldName('operand'), ctx);
+  return t === 'sync.WaitGroup' || t === '*sync.WaitGroup';
 }
 
 function declName(n: Node): string | undefined {
@@ -243,7 +252,7 @@ function declName(n: Node): string | undefined {
 }
 
 function functionMatches(fn: Node, o: FunctionOptions, ctx: MatchContext): boolean {
-  if (o.goroutine !== undefined && startedByGo(fn) !== o.goroutine) return false;
+  if (o.goroutine !== undefined && startsGoroutine(fn, ctx) !== o.goroutine) return false;
   if (o.name !== undefined) {
     const name = fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';
     if (name !== o.name) return false;

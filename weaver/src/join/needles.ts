@@ -14,8 +14,8 @@ export type Needles = Needle[][];
 /** A word, or a pattern where spacing may vary (gofmt's own spacing is not assumed). */
 export type Needle = string | RegExp;
 
-/** `go func`, `go(func`, `go (func`, with any white space between. */
-const GO_FUNC = /\bgo\s*(?:\(\s*)*func\b/;
+/** `go func`, `go(func`, `go (func`, with any white space between; or a call of a method Go. */
+const GO_FUNC = /\bgo\s*(?:\(\s*)*func\b|\.\s*Go\s*\(/;
 
 export function needlesOf(jp: JoinPoint): Needles {
   switch (jp.kind) {
