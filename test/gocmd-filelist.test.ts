@@ -31,7 +31,7 @@ test('the stand-in TestMain imports testing under its own name, beside the file\
 });
 
 test('only command-line-arguments outside any module and the standard library is a file list', () => {
-  assert.equal(isFileList('command-line-arguments', false, false), true);
-  assert.equal(isFileList('command-line-arguments', true, false), false);
-  assert.equal(isFileList('example.com/p', false, false), false);
+  assert.equal(isFileList({ ImportPath: 'command-line-arguments' }), true);
+  assert.equal(isFileList({ ImportPath: 'command-line-arguments', Module: { Path: 'example.com/m', Main: true } }), false);
+  assert.equal(isFileList({ ImportPath: 'example.com/p' }), false);
 });

@@ -14862,7 +14862,7 @@ function writeAtomic(path, data) {
 function aspectsFor(configs) {
   return configs.length ? loadAspectFiles(configs) : loadConfig({});
 }
-function selectFiles(a, withTests) {
+function selectFiles(a, withTests, asmDir) {
   const ctx = a.buildContext ? parseBuildContext((0, import_node_fs3.readFileSync)(a.buildContext, "utf8"), a.buildContext) : void 0;
   const sel = { files: [], excluded: [] };
   for (const path of a.rest) {
@@ -14873,16 +14873,14 @@ function selectFiles(a, withTests) {
   }
   writeAtomic((0, import_node_path3.join)(a.outDir, EXCLUDED_LIST), sel.excluded.map((e) => `${(0, import_node_path3.basename)(e.path)}
 `).join(""));
+  if (a.asm.length > 0) {
+    const chosen = a.asm.filter((path) => !ctx || !excludedBecause(ctx, path, (0, import_node_fs3.readFileSync)(path, "utf8")));
+    writeAtomic((0, import_node_path3.join)(asmDir, ASM_LIST), chosen.map((p) => `${(0, import_node_path3.basename)(p)}
+`).join(""));
+  }
   return sel;
 }
 var EXCLUDED_LIST = "goweave-excluded.txt";
-function selectAsm(a, dir) {
-  if (a.asm.length === 0) return;
-  const ctx = a.buildContext ? parseBuildContext((0, import_node_fs3.readFileSync)(a.buildContext, "utf8"), a.buildContext) : void 0;
-  const chosen = a.asm.filter((path) => !ctx || !excludedBecause(ctx, path, (0, import_node_fs3.readFileSync)(path, "utf8")));
-  writeAtomic((0, import_node_path3.join)(dir, ASM_LIST), chosen.map((p) => `${(0, import_node_path3.basename)(p)}
-`).join(""));
-}
 var ASM_LIST = "goweave-asm.txt";
 function allExcluded(sel) {
   const dir = (0, import_node_path3.dirname)(sel.excluded[0].path);
@@ -14893,9 +14891,8 @@ function allExcluded(sel) {
 async function weave(a) {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
-  const sel = selectFiles({ ...a, outDir: a.outDir }, false);
+  const sel = selectFiles({ ...a, outDir: a.outDir }, false, a.outDir);
   if (sel.files.length === 0 && a.linkDepsInto) throw allExcluded(sel);
-  selectAsm(a, a.outDir);
   const name2 = packageName(sel.files.length > 0 ? sel.files.map((f) => f.source) : sel.excluded.map((e) => (0, import_node_fs3.readFileSync)(e.path, "utf8")));
   if (sel.files.length === 0) {
     if (!name2) throw allExcluded(sel);
@@ -14934,9 +14931,8 @@ async function weaveTest(a) {
   const internal = [];
   const external = [];
   const decls = { internal: noTestDecls(), external: noTestDecls() };
-  const sel = selectFiles({ ...a, outDir: a.outDir }, true);
+  const sel = selectFiles({ ...a, outDir: a.outDir }, true, (0, import_node_path3.join)(a.outDir, "internal"));
   if (sel.files.length === 0) throw allExcluded(sel);
-  selectAsm(a, (0, import_node_path3.join)(a.outDir, "internal"));
   const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith("_test.go") }));
   const name2 = clauses.find((c) => !c.test)?.pkg ?? clauses.find((c) => !c.pkg.endsWith("_test"))?.pkg ?? clauses[0].pkg.replace(/_test$/, "");

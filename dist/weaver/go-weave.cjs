@@ -1485,8 +1485,8 @@ function isDirectory(dir) {
   }
 }
 async function providingModule(go, env, args) {
-  const queries = new Set(args.map((a) => a.query));
-  if (queries.size > 1) throw new UsageError(`go-weave: ${args.map((a) => a.arg).join(" ")}: all arguments must refer to packages in the same module at the same version`);
+  const mixed = () => new UsageError(`go-weave: ${args.map((a) => a.arg).join(" ")}: all arguments must refer to packages in the same module at the same version`);
+  if (new Set(args.map((a) => a.query)).size > 1) throw mixed();
   let module2;
   const packages = [];
   const scratch = (0, import_node_fs11.mkdtempSync)((0, import_node_path10.join)((0, import_node_os2.tmpdir)(), "go-weave-versioned-"));
@@ -1494,7 +1494,7 @@ async function providingModule(go, env, args) {
     const modEnv = { ...env, GOWORK: "off", GOFLAGS: "" };
     for (const a of args) {
       const found = module2 && (a.path === module2.path || a.path.startsWith(module2.path + "/")) ? module2 : await download(go, modEnv, scratch, a);
-      if (module2 && found.path !== module2.path) throw new UsageError(`go-weave: ${args.map((x) => x.arg).join(" ")}: all arguments must refer to packages in the same module at the same version`);
+      if (module2 && found.path !== module2.path) throw mixed();
       module2 = found;
       const rel = (0, import_node_path10.relative)(found.path, a.path);
       packages.push(rel ? "./" + rel : ".");
@@ -1556,8 +1556,8 @@ init_trim();
 var import_node_path11 = require("node:path");
 
 // weaver/src/gocmd/filelist.ts
-function isFileList(importPath, hasModule, standard) {
-  return importPath === "command-line-arguments" && !hasModule && !standard;
+function isFileList(p) {
+  return p.ImportPath.split(" [")[0] === "command-line-arguments" && !p.Module && !p.Standard;
 }
 function packageClauseEnd(src) {
   let i = 0;
@@ -1610,7 +1610,7 @@ async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map())
     const importPath = basePath(p.ImportPath);
     if (isRuntimePackage(importPath)) continue;
     if ((p.GoFiles ?? []).some((f) => (0, import_node_path11.isAbsolute)(f))) continue;
-    const mainModule = !!p.Module?.Main || isFileList(importPath, !!p.Module, !!p.Standard);
+    const mainModule = !!p.Module?.Main || isFileList(p);
     const ref = { importPath, name: p.Name, standard: !!p.Standard, mainModule };
     if (!await mayMatch(ref)) continue;
     const added = extra.get(p.ImportPath) ?? [];
@@ -2135,7 +2135,7 @@ function testedPackages(packages) {
         return false;
       }
     });
-    const hostFile = isFileList(plain.ImportPath, !!plain.Module, !!plain.Standard) ? (0, import_node_path18.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
+    const hostFile = isFileList(plain) ? (0, import_node_path18.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
     out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain, hostFile });
   }
   return out;
@@ -2377,7 +2377,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
       if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
-        if (isFileList(p.ImportPath, !!p.Module, !!p.Standard)) {
+        if (isFileList(p)) {
           const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
           if (first !== void 0) importsInto((0, import_node_path20.join)(p.Dir, first));
         } else add(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
@@ -3706,9 +3706,9 @@ async function runGo(subcommand, args, env = process.env, argv) {
 async function runVersionedWith(runner, parsed2, versioned, env) {
   const go = goBinary(env);
   const { module: module2, packages } = await providingModule(go, env, versioned);
-  const ge = await goEnv(go, { env: { ...env, GOWORK: "off" } });
-  const copy = ensureModuleCopy(new WeaveCache(weaveCacheDir(env)), ge.GOMODCACHE, module2, { lines: false }).copy;
   const buildEnv = { ...env, GOWORK: "off" };
+  const ge = await goEnv(go, { env: buildEnv });
+  const copy = ensureModuleCopy(new WeaveCache(weaveCacheDir(env)), ge.GOMODCACHE, module2, { lines: false }).copy;
   const byArg = new Map(versioned.map((v, i) => [v.arg, packages[i]]));
   if (parsed2.subcommand === "install") {
     return runGoWith(runner, "install", ["-C", copy, ...parsed2.rest.map((a) => byArg.get(a) ?? a)], buildEnv);

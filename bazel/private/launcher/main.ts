@@ -116,9 +116,11 @@ interface Selection {
 
 /**
  * The srcs the go command would compile: those the build context selects and, but for a test
- * binary, no _test.go file (a glob(["*.go"]) in a library's srcs brings its tests along).
+ * binary, no _test.go file (a glob(["*.go"]) in a library's srcs brings its tests along). The
+ * --asm sources it selects (file name and //go:build line, as for Go files) are listed by name
+ * in asmDir/goweave-asm.txt for compile.sh to assemble.
  */
-function selectFiles(a: Args & { outDir: string }, withTests: boolean): Selection {
+function selectFiles(a: Args & { outDir: string }, withTests: boolean, asmDir: string): Selection {
   const ctx: BuildContext | undefined = a.buildContext ? parseBuildContext(readFileSync(a.buildContext, 'utf8'), a.buildContext) : undefined;
   const sel: Selection = { files: [], excluded: [] };
   for (const path of a.rest) {
@@ -129,22 +131,14 @@ function selectFiles(a: Args & { outDir: string }, withTests: boolean): Selectio
   }
   // compile.sh and embedcfg.cjs read it: a src missing from OUT_DIR is an error unless listed.
   writeAtomic(join(a.outDir, EXCLUDED_LIST), sel.excluded.map((e) => `${basename(e.path)}\n`).join(''));
+  if (a.asm.length > 0) {
+    const chosen = a.asm.filter((path) => !ctx || !excludedBecause(ctx, path, readFileSync(path, 'utf8')));
+    writeAtomic(join(asmDir, ASM_LIST), chosen.map((p) => `${basename(p)}\n`).join(''));
+  }
   return sel;
 }
 
 const EXCLUDED_LIST = 'goweave-excluded.txt';
-
-/**
- * The assembly sources the go command would assemble for the target (file name and //go:build
- * line, as for Go files), listed by name in dir/goweave-asm.txt for compile.sh.
- */
-function selectAsm(a: Args, dir: string): void {
-  if (a.asm.length === 0) return;
-  const ctx: BuildContext | undefined = a.buildContext ? parseBuildContext(readFileSync(a.buildContext, 'utf8'), a.buildContext) : undefined;
-  const chosen = a.asm.filter((path) => !ctx || !excludedBecause(ctx, path, readFileSync(path, 'utf8')));
-  writeAtomic(join(dir, ASM_LIST), chosen.map((p) => `${basename(p)}\n`).join(''));
-}
-
 const ASM_LIST = 'goweave-asm.txt';
 
 /** go's message when nothing is left, with each file's reason (the user sees what to change). */
@@ -157,9 +151,8 @@ function allExcluded(sel: Selection): WeaveError {
 async function weave(a: Args): Promise<void> {
   if (!a.importPath || !a.outDir || a.rest.length === 0) throw new WeaveError(USAGE);
   const set = aspectsFor(a.configs);
-  const sel = selectFiles({ ...a, outDir: a.outDir }, false);
+  const sel = selectFiles({ ...a, outDir: a.outDir }, false, a.outDir);
   if (sel.files.length === 0 && a.linkDepsInto) throw allExcluded(sel);
-  selectAsm(a, a.outDir);
   // The package clause of the files compiled or, for a library meant for other platforms, of
   // those left out: it still builds, as an empty package, so that bazel build //... works on
   // any host (an executable without sources is the user's mistake).
@@ -210,9 +203,8 @@ async function weaveTest(a: Args): Promise<void> {
   const internal: { path: string; source: string }[] = [];
   const external: { path: string; source: string }[] = [];
   const decls = { internal: noTestDecls(), external: noTestDecls() };
-  const sel = selectFiles({ ...a, outDir: a.outDir }, true);
+  const sel = selectFiles({ ...a, outDir: a.outDir }, true, join(a.outDir, 'internal'));
   if (sel.files.length === 0) throw allExcluded(sel);
-  selectAsm(a, join(a.outDir, 'internal'));
   const files = await Promise.all(sel.files.map(async ({ path, source }) => ({ path, source, go: await loadGoFile(path, source) })));
   // The package's name: a non-test file's clause, else an internal test's, else the external one's.
   const clauses = files.map((f) => ({ f, pkg: f.go.packageName, test: f.path.endsWith('_test.go') }));

@@ -6,9 +6,11 @@
  * line of the user's code keeps its number.
  */
 
-/** Whether a go list package is made of files named on the command line. */
-export function isFileList(importPath: string, hasModule: boolean, standard: boolean): boolean {
-  return importPath === 'command-line-arguments' && !hasModule && !standard;
+import type { ListedPackage } from './golist.js';
+
+/** Whether a go list package (or a test variant of it) is made of files named on the command line. */
+export function isFileList(p: Pick<ListedPackage, 'ImportPath' | 'Module' | 'Standard'>): boolean {
+  return p.ImportPath.split(' [')[0] === 'command-line-arguments' && !p.Module && !p.Standard;
 }
 
 /**

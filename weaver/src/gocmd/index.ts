@@ -56,9 +56,10 @@ export async function runGo(subcommand: string, args: string[], env: Env = proce
 export async function runVersionedWith<A>(runner: PooledRunner<A>, parsed: ParsedArgs, versioned: VersionedArg[], env: Env): Promise<number> {
   const go = goBinary(env);
   const { module, packages } = await providingModule(go, env, versioned);
-  const ge = await goEnv(go, { env: { ...env, GOWORK: 'off' } });
-  const copy = ensureModuleCopy(new WeaveCache(weaveCacheDir(env)), ge.GOMODCACHE, module, { lines: false }).copy;
+  // As go install pkg@version builds: outside any workspace.
   const buildEnv: Env = { ...env, GOWORK: 'off' };
+  const ge = await goEnv(go, { env: buildEnv });
+  const copy = ensureModuleCopy(new WeaveCache(weaveCacheDir(env)), ge.GOMODCACHE, module, { lines: false }).copy;
   const byArg = new Map(versioned.map((v, i) => [v.arg, packages[i]]));
   if (parsed.subcommand === 'install') {
     return runGoWith(runner, 'install', ['-C', copy, ...parsed.rest.map((a) => byArg.get(a) ?? a)], buildEnv);

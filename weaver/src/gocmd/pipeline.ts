@@ -237,7 +237,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
       if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
-        if (isFileList(p.ImportPath, !!p.Module, !!p.Standard)) {
+        if (isFileList(p)) {
           const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
           if (first !== undefined) importsInto(join(p.Dir, first));
         } else add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));

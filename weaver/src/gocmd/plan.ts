@@ -44,7 +44,7 @@ export async function planUnitsAsync(pkgs: ListedPackage[], mayMatch: (ref: Pack
     if ((p.GoFiles ?? []).some((f) => isAbsolute(f))) continue;
     // Files named on the command line form a package of no module, built with the main module's
     // requirements: they are the user's own code, for aspects restricted to the main module too.
-    const mainModule = !!p.Module?.Main || isFileList(importPath, !!p.Module, !!p.Standard);
+    const mainModule = !!p.Module?.Main || isFileList(p);
     const ref: PackageRef = { importPath, name: p.Name, standard: !!p.Standard, mainModule };
     // Every variant of a package has the same ref, so one that no aspect may match never claims
     // a file another could weave; most of the graph stops here, before its file list is built.

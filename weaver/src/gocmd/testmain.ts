@@ -52,7 +52,7 @@ export function testedPackages(packages: ListedPackage[]): TestedPackage[] {
         return false;
       }
     });
-    const hostFile = isFileList(plain.ImportPath, !!plain.Module, !!plain.Standard) ? join(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : undefined;
+    const hostFile = isFileList(plain) ? join(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : undefined;
     out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain, hostFile });
   }
   return out;

@@ -67,8 +67,8 @@ function isDirectory(dir: string): boolean {
  * install does: one module at one version for all of them.
  */
 export async function providingModule(go: string, env: Env, args: VersionedArg[]): Promise<{ module: ProvidingModule; packages: string[] }> {
-  const queries = new Set(args.map((a) => a.query));
-  if (queries.size > 1) throw new UsageError(`go-weave: ${args.map((a) => a.arg).join(' ')}: all arguments must refer to packages in the same module at the same version`);
+  const mixed = () => new UsageError(`go-weave: ${args.map((a) => a.arg).join(' ')}: all arguments must refer to packages in the same module at the same version`);
+  if (new Set(args.map((a) => a.query)).size > 1) throw mixed();
   let module: ProvidingModule | undefined;
   const packages: string[] = [];
   // Outside any module, as go install pkg@version resolves.
@@ -77,7 +77,7 @@ export async function providingModule(go: string, env: Env, args: VersionedArg[]
     const modEnv: Env = { ...env, GOWORK: 'off', GOFLAGS: '' };
     for (const a of args) {
       const found = module && (a.path === module.path || a.path.startsWith(module.path + '/')) ? module : await download(go, modEnv, scratch, a);
-      if (module && found.path !== module.path) throw new UsageError(`go-weave: ${args.map((x) => x.arg).join(' ')}: all arguments must refer to packages in the same module at the same version`);
+      if (module && found.path !== module.path) throw mixed();
       module = found;
       const rel = relative(found.path, a.path);
       packages.push(rel ? './' + rel : '.');
