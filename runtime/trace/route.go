@@ -24,3 +24,18 @@ func Route(s *Span) string {
 	r, _ := s.LocalRoot().Local(routeKey).(string)
 	return r
 }
+
+// EndServerSpan ends the span of an HTTP server's request (net/http's, fasthttp's): named after
+// the route a router recorded with SetRoute, with the response's status code, and an error
+// status for a 5xx, described by statusText.
+func EndServerSpan(s *Span, method string, status int, statusText string) {
+	if route := Route(s); route != "" {
+		s.SetAttribute("http.route", route)
+		s.SetName(method + " " + route)
+	}
+	s.SetAttribute("http.response.status_code", status)
+	if status >= 500 {
+		s.SetStatus(StatusError, statusText)
+	}
+	s.End()
+}
