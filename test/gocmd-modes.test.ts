@@ -205,7 +205,7 @@ func explode(why string) {
 
 func main() {
 	fmt.Println(work())
-	if len(os.Args) > 1 {
+	if len(os.Args) > 1 && os.Args[1] == "wg" {
 		var wg sync.WaitGroup
 		wg.Go(func() {
 			explode("from wg.Go")
@@ -213,6 +213,10 @@ func main() {
 		wg.Wait()
 	}
 	done := make(chan struct{})
+	if len(os.Args) > 1 && os.Args[1] == "named" {
+		go explodeAll(reasons, done)
+		<-done
+	}
 	go func() {
 		explode("boom")
 		close(done)
@@ -220,18 +224,33 @@ func main() {
 	<-done
 }
 `,
+    // A function and a variable of another file of the package, started by a go statement.
+    'other.go': `package main
+
+var reasons = []string{"from a named function"}
+
+func explodeAll(why []string, done chan struct{}) {
+	for _, w := range why {
+		explode(w)
+	}
+	close(done)
+}
+`,
   }, async (crashDir, crashEnv) => {
     const bin = join(crashDir, 'crash');
     const b = await goWeave(['build', '-o', bin, '.'], { cwd: crashDir, env: crashEnv });
     assert.equal(b.code, 0, b.stderr);
-    // A go statement's literal, and one that sync.WaitGroup.Go starts.
-    for (const [args, why, fn, line] of [[[], 'boom', 'func2', 27], [['wg'], 'from wg.Go', 'func1', 21]] as const) {
+    // A go statement's literal, one that sync.WaitGroup.Go starts, and a go statement calling a
+    // named function (which go-weave wraps in a literal of its own, on the statement's line).
+    const cases = [[[], 'boom', 'func3', 31], [['wg'], 'from wg.Go', 'func1', 21], [['named'], 'from a named function', 'func2', 27]] as const;
+    for (const [args, why, fn, line] of cases) {
       const r = await run(bin, [...args], { env: { ...process.env, ...crashEnv } });
       assert.equal(r.code, 2, r.stderr);
       assert.equal(r.stdout, '7\n');
       assert.match(r.stderr, new RegExp(`^panic: ${why} \\[recovered, repanicked\\]$`, 'm'));
       assert.match(r.stderr, /main\.explode\(.*\)\n\t.*\/main\.go:13\s/, r.stderr);
       assert.match(r.stderr, new RegExp(`main\\.main\\.${fn}\\(\\)\\n\\t.*/main\\.go:${line} `), r.stderr);
+      if (args[0] === 'named') assert.match(r.stderr, /main\.explodeAll\(.*\)\n\t.*\/other\.go:7\s/, r.stderr);
       assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
     }
   });

@@ -42,10 +42,10 @@ test('a file without any needle is left as is without parsing; one with a needle
   assert.match(woven.files[0].source, /println\("bye"\); \/\*line z\.go:5:15\*\/os\.Exit\(2\)/);
 });
 
-test('a goroutine literal needs a go statement before a func, whatever the spacing, or a call of a method Go; other files are not parsed for it', () => {
+test('a goroutine needs a go statement (of a literal or any other call), whatever the spacing, or a call of a method Go; other files are not parsed for it', () => {
   const jp = { kind: 'function' as const, options: { goroutine: true }, origin: { file: 'a.yml', line: 1, col: 1 } };
   const [[word]] = needlesOf(jp);
   assert.ok(word instanceof RegExp);
-  for (const src of ['go func() {}()', 'go\tfunc() {}()', 'go (func() {})()', 'go(\n(func() {}))()', 'wg.Go(func() {})']) assert.ok(word.test(src), src);
-  for (const src of ['// go-weave\nfunc main() {}', 'ago func', 'go f()', 'cargo funcs']) assert.ok(!word.test(src), src);
+  for (const src of ['go func() {}()', 'go\tfunc() {}()', 'go (func() {})()', 'go(\n(func() {}))()', 'wg.Go(func() {})', 'go f()', 'go\n\ts.run()']) assert.ok(word.test(src), src);
+  for (const src of ['// go-weave\nfunc main() {}', 'ago func', '//go:build linux', 'cargo funcs', 'x.gopher()']) assert.ok(!word.test(src), src);
 });

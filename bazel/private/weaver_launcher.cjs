@@ -792,19 +792,19 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function toJS(value, arg, ctx) {
+    function toJS(value, arg2, ctx) {
       if (Array.isArray(value))
         return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+          return value.toJSON(arg2, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value.toJSON(arg2, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
@@ -989,8 +989,8 @@ var require_Scalar = __commonJS({
         super(identity.SCALAR);
         this.value = value;
       }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      toJSON(arg2, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg2, ctx);
       }
       toString() {
         return String(this.value);
@@ -9090,11 +9090,11 @@ var Language = class _Language {
   /**
    * Get the node type id for a node type name.
    */
-  idForNodeType(type, named2) {
+  idForNodeType(type, named3) {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named3 ? 1 : 0);
     C._free(typeAddress);
     return result || null;
   }
@@ -10792,8 +10792,8 @@ async function Module2(moduleArg = {}) {
     var argc = args2.length;
     var argv = stackAlloc((argc + 1) * 4);
     var argv_ptr = argv;
-    args2.forEach((arg) => {
-      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+    args2.forEach((arg2) => {
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg2));
       argv_ptr += 4;
     });
     LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
@@ -12666,9 +12666,9 @@ var KIND_WORDS = {
 function checkAdviceFits(a) {
   const kinds = aspectKinds(a);
   for (const adv of a.advice) {
-    const fits = FITS[adv.kind];
-    if (fits === "any") continue;
-    const bad = kinds.find((k) => !fits.includes(k));
+    const fits2 = FITS[adv.kind];
+    if (fits2 === "any") continue;
+    const bad = kinds.find((k) => !fits2.includes(k));
     if (bad) throw new WeaveError(`advice ${adv.kind} cannot apply to ${KIND_WORDS[bad]} selected by the join point of aspect "${a.id}"`, adv.origin);
   }
 }
@@ -13552,78 +13552,6 @@ function aspectSetHash(set) {
 // weaver/src/weave.ts
 var import_node_crypto2 = require("node:crypto");
 
-// weaver/src/join/glob.ts
-function globMatch(pattern, path) {
-  return globRegex(pattern).test(path);
-}
-var cache = /* @__PURE__ */ new Map();
-function globRegex(pattern) {
-  let re = cache.get(pattern);
-  if (re) return re;
-  let s = "^";
-  for (let i2 = 0; i2 < pattern.length; i2++) {
-    const c = pattern[i2];
-    if (c === "*") {
-      if (pattern[i2 + 1] === "*") {
-        i2++;
-        if (pattern[i2 + 1] === void 0 && s.endsWith("/")) {
-          s = s.slice(0, -1) + "(?:/.*)?";
-          continue;
-        }
-        s += ".*";
-      } else s += "[^/]*";
-    } else if (c === "?") s += "[^/]";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i2 + 1);
-      if (end < 0) {
-        s += "\\[";
-        continue;
-      }
-      s += "[" + pattern.slice(i2 + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
-      i2 = end;
-    } else s += c.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  re = new RegExp(s + "$");
-  cache.set(pattern, re);
-  return re;
-}
-
-// weaver/src/join/std-results.ts
-var STD_RESULTS = {
-  "bufio.NewReader": ["*bufio.Reader"],
-  "bufio.NewScanner": ["*bufio.Scanner"],
-  "bufio.NewWriter": ["*bufio.Writer"],
-  "database/sql.Open": ["*database/sql.DB", "error"],
-  "database/sql.OpenDB": ["*database/sql.DB"],
-  "log.Default": ["*log.Logger"],
-  "log.New": ["*log.Logger"],
-  "log/slog.Default": ["*log/slog.Logger"],
-  "log/slog.New": ["*log/slog.Logger"],
-  "net.Dial": ["net.Conn", "error"],
-  "net.Listen": ["net.Listener", "error"],
-  "net/http.NewRequest": ["*net/http.Request", "error"],
-  "net/http.NewRequestWithContext": ["*net/http.Request", "error"],
-  "net/http.NewServeMux": ["*net/http.ServeMux"],
-  "os.Create": ["*os.File", "error"],
-  "os.Open": ["*os.File", "error"],
-  "os.OpenFile": ["*os.File", "error"],
-  "os/exec.Command": ["*os/exec.Cmd"],
-  "os/exec.CommandContext": ["*os/exec.Cmd"]
-};
-var STD_VARS = {
-  "net/http.DefaultClient": "*net/http.Client",
-  "net/http.DefaultServeMux": "*net/http.ServeMux",
-  "os.Stderr": "*os.File",
-  "os.Stdin": "*os.File",
-  "os.Stdout": "*os.File"
-};
-function stdVar(importPath, name2) {
-  return STD_VARS[`${importPath}.${name2}`];
-}
-function stdResults(importPath, func2) {
-  return STD_RESULTS[`${importPath}.${func2}`];
-}
-
 // weaver/src/join/syntax.ts
 var FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
 var PREDECLARED = /* @__PURE__ */ new Set([
@@ -13712,10 +13640,324 @@ function unparen(n) {
   return n;
 }
 
+// weaver/src/join/scope.ts
+var BUILTIN_FUNCS = /* @__PURE__ */ new Set(["append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover"]);
+var PREDECLARED_CONSTS = /* @__PURE__ */ new Set(["true", "false", "iota", "nil"]);
+var PREDECLARED_TYPES = /* @__PURE__ */ new Set(["any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr"]);
+var namesOf = (n, field = "name") => n ? n.childrenForFieldName(field).flatMap((c) => c ? [c.text] : []) : [];
+var listNames = (list) => list ? list.namedChildren.flatMap((c) => c?.type === "identifier" ? [c.text] : []) : [];
+function declaredBy(stmt, into) {
+  switch (stmt.type) {
+    case "short_var_declaration":
+      for (const n of listNames(stmt.childForFieldName("left"))) into.set(n, "var");
+      return;
+    case "var_declaration":
+    case "const_declaration":
+    case "type_declaration": {
+      const kind = stmt.type === "var_declaration" ? "var" : stmt.type === "const_declaration" ? "const" : "type";
+      for (const c of stmt.namedChildren) {
+        if (!c) continue;
+        const specs = c.type.endsWith("_spec_list") ? c.namedChildren : [c];
+        for (const s of specs) if (s && s.type.endsWith("_spec")) for (const n of namesOf(s)) into.set(n, kind);
+      }
+      return;
+    }
+    case "labeled_statement": {
+      const inner = stmt.namedChildren.find((c) => c && c.type !== "label_name" && c.type !== "comment");
+      if (inner) declaredBy(inner, into);
+      return;
+    }
+  }
+}
+var topLevelCache = /* @__PURE__ */ new WeakMap();
+function topLevelNames(file) {
+  let out2 = topLevelCache.get(file);
+  if (out2) return out2;
+  out2 = /* @__PURE__ */ new Map();
+  topLevelCache.set(file, out2);
+  for (const d of file.root.namedChildren) {
+    if (!d) continue;
+    if (d.type === "function_declaration") {
+      const n = d.childForFieldName("name")?.text;
+      if (n && n !== "_" && n !== "init") out2.set(n, "func");
+      continue;
+    }
+    declaredBy(d, out2);
+  }
+  return out2;
+}
+function declaredIn(scope, inner, name2) {
+  const found = /* @__PURE__ */ new Map();
+  switch (scope.type) {
+    case "statement_list":
+      for (const c of scope.namedChildren) {
+        if (!c || c.endIndex > inner.startIndex) break;
+        declaredBy(c, found);
+      }
+      break;
+    case "for_statement": {
+      const clause = scope.namedChildren.find((c) => c?.type === "for_clause" || c?.type === "range_clause");
+      if (!clause || clause.id === inner.id) break;
+      if (clause.type === "range_clause") {
+        if (clause.children.some((c) => c?.type === ":=")) for (const n of listNames(clause.childForFieldName("left"))) found.set(n, "var");
+      } else {
+        const init2 = clause.childForFieldName("initializer");
+        if (init2 && init2.id !== inner.id) declaredBy(init2, found);
+      }
+      break;
+    }
+    case "if_statement":
+    case "expression_switch_statement":
+    case "type_switch_statement": {
+      const init2 = scope.childForFieldName("initializer");
+      if (init2 && init2.id !== inner.id) declaredBy(init2, found);
+      if (scope.type === "type_switch_statement" && inner.type === "type_case") for (const n of listNames(scope.childForFieldName("alias"))) found.set(n, "var");
+      break;
+    }
+    case "communication_case": {
+      const comm = scope.childForFieldName("communication");
+      if (comm && comm.id !== inner.id && comm.type === "receive_statement" && comm.children.some((c) => c?.type === ":=")) {
+        for (const n of listNames(comm.childForFieldName("left"))) found.set(n, "var");
+      }
+      break;
+    }
+    case "func_literal":
+    case "function_declaration":
+    case "method_declaration":
+      for (const f of ["receiver", "parameters", "result"]) for (const p of paramsOf(scope.childForFieldName(f))) for (const n of p.names) if (n) found.set(n, "var");
+      for (const t of scope.childForFieldName("type_parameters")?.namedChildren ?? []) for (const n of namesOf(t)) found.set(n, "type");
+      break;
+  }
+  return found.get(name2);
+}
+function resolveName(name2, at, file, pkg) {
+  for (let inner = at, scope = at.parent; scope; inner = scope, scope = scope.parent) {
+    if (scope.type === "source_file") break;
+    const k = declaredIn(scope, inner, name2);
+    if (k) return k;
+  }
+  const own = topLevelNames(file).get(name2);
+  if (own) return own;
+  if (file.aliases.has(name2)) return "package";
+  const other = pkg?.get(name2);
+  if (other) return other;
+  if (file.dotImports.length > 0) return void 0;
+  if (PREDECLARED_CONSTS.has(name2)) return "const";
+  if (BUILTIN_FUNCS.has(name2)) return "builtin";
+  if (PREDECLARED_TYPES.has(name2)) return "type";
+  return void 0;
+}
+function encodeNames(names) {
+  return [...names].map(([n, k]) => `${k}:${n}`).sort();
+}
+function mergeNames(lists) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const list of lists) {
+    for (const entry of list) {
+      const at = entry.indexOf(":");
+      const [kind, name2] = [entry.slice(0, at), entry.slice(at + 1)];
+      const had = out2.get(name2);
+      out2.set(name2, had === void 0 || had === kind ? kind : "ambiguous");
+    }
+  }
+  return out2;
+}
+
+// weaver/src/join/gocall.ts
+var LITERALS = /* @__PURE__ */ new Set(["int_literal", "float_literal", "imaginary_literal", "rune_literal", "interpreted_string_literal", "raw_string_literal", "true", "false", "nil", "iota"]);
+var COMPARISONS = /* @__PURE__ */ new Set(["==", "!=", "<", "<=", ">", ">="]);
+var named2 = (n) => n ? n.namedChildren.filter((c) => !!c && c.type !== "comment") : [];
+function planGoCall(stmt, file, pkg) {
+  if (stmt.type !== "go_statement") return void 0;
+  const call = named2(stmt)[0];
+  if (call?.type !== "call_expression") return void 0;
+  const fnNode = call.childForFieldName("function");
+  const f = unparen(fnNode);
+  if (!fnNode || !f || f.type === "func_literal") return void 0;
+  const capture = functionCapture(f, file, pkg);
+  if (capture === void 0) return void 0;
+  const list = named2(call.childForFieldName("arguments"));
+  const args2 = [];
+  for (const a of list) {
+    const spread = a.type === "variadic_argument";
+    const node = spread ? named2(a)[0] : a;
+    if (!node) return void 0;
+    const sort = sortOf(node, file, pkg, list.length);
+    if (sort === void 0) return void 0;
+    args2.push({ node, capture: sort === "typed", spread });
+  }
+  return { stmt, call, fn: { node: fnNode, capture }, args: args2 };
+}
+function functionCapture(f, file, pkg) {
+  switch (f.type) {
+    case "identifier": {
+      const k = resolveName(f.text, f, file, pkg);
+      if (k === "var") return true;
+      if (k === "func" || k === "builtin") return false;
+      return void 0;
+    }
+    case "selector_expression": {
+      const operand = unparen(f.childForFieldName("operand"));
+      if (operand?.type === "identifier") {
+        const k = resolveName(operand.text, operand, file, pkg);
+        if (k === "package") return false;
+        if (k === void 0 || k === "ambiguous") return void 0;
+      }
+      return true;
+    }
+    case "index_expression": {
+      const operand = unparen(f.childForFieldName("operand"));
+      if (operand?.type !== "identifier") return void 0;
+      const k = resolveName(operand.text, operand, file, pkg);
+      if (k === "var") return true;
+      if (k === "func") return false;
+      return void 0;
+    }
+    case "call_expression":
+      return true;
+    default:
+      return void 0;
+  }
+}
+function sortOf(e, file, pkg, args2) {
+  const sort = (n) => n ? sortOf(n, file, pkg, 2) : void 0;
+  if (LITERALS.has(e.type)) return "const";
+  switch (e.type) {
+    case "identifier": {
+      const k = resolveName(e.text, e, file, pkg);
+      if (k === "var") return "typed";
+      if (k === "const" || k === "func") return "const";
+      return void 0;
+    }
+    case "parenthesized_expression":
+      return sort(unparen(e));
+    case "func_literal":
+    case "composite_literal":
+    case "type_assertion_expression":
+    case "type_conversion_expression":
+      return "typed";
+    case "unary_expression": {
+      const op = e.childForFieldName("operator")?.text;
+      if (op === "&" || op === "<-") return "typed";
+      return sort(e.childForFieldName("operand"));
+    }
+    case "binary_expression": {
+      const op = e.childForFieldName("operator")?.text ?? "";
+      const [l, r] = [sort(e.childForFieldName("left")), sort(e.childForFieldName("right"))];
+      if (l === void 0 || r === void 0) return void 0;
+      if (l === "const" && r === "const") return "const";
+      if (COMPARISONS.has(op)) return void 0;
+      if (op === "<<" || op === ">>") return l === "typed" ? "typed" : void 0;
+      return "typed";
+    }
+    case "selector_expression": {
+      const operand = unparen(e.childForFieldName("operand"));
+      if (operand?.type === "identifier") {
+        const k = resolveName(operand.text, operand, file, pkg);
+        if (k === "type") return "typed";
+        if (k !== "var") return void 0;
+        return "typed";
+      }
+      return sort(operand) === "typed" ? "typed" : void 0;
+    }
+    case "index_expression":
+    case "slice_expression": {
+      const operand = unparen(e.childForFieldName("operand"));
+      const s = sort(operand);
+      if (e.type === "index_expression" && operand?.type === "identifier" && resolveName(operand.text, operand, file, pkg) === "func") return "const";
+      return s === void 0 ? void 0 : "typed";
+    }
+    case "call_expression": {
+      const fn = unparen(e.childForFieldName("function"));
+      if (fn?.type === "identifier") {
+        const k = resolveName(fn.text, fn, file, pkg);
+        if (k === "type") return "typed";
+        if (k === "builtin") return ["len", "cap", "new", "make", "append"].includes(fn.text) ? "typed" : void 0;
+        if (k === void 0 || k === "ambiguous") return void 0;
+      }
+      return args2 >= 2 ? "typed" : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+
+// weaver/src/join/glob.ts
+function globMatch(pattern, path) {
+  return globRegex(pattern).test(path);
+}
+var cache = /* @__PURE__ */ new Map();
+function globRegex(pattern) {
+  let re = cache.get(pattern);
+  if (re) return re;
+  let s = "^";
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const c = pattern[i2];
+    if (c === "*") {
+      if (pattern[i2 + 1] === "*") {
+        i2++;
+        if (pattern[i2 + 1] === void 0 && s.endsWith("/")) {
+          s = s.slice(0, -1) + "(?:/.*)?";
+          continue;
+        }
+        s += ".*";
+      } else s += "[^/]*";
+    } else if (c === "?") s += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i2 + 1);
+      if (end < 0) {
+        s += "\\[";
+        continue;
+      }
+      s += "[" + pattern.slice(i2 + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
+      i2 = end;
+    } else s += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  re = new RegExp(s + "$");
+  cache.set(pattern, re);
+  return re;
+}
+
+// weaver/src/join/std-results.ts
+var STD_RESULTS = {
+  "bufio.NewReader": ["*bufio.Reader"],
+  "bufio.NewScanner": ["*bufio.Scanner"],
+  "bufio.NewWriter": ["*bufio.Writer"],
+  "database/sql.Open": ["*database/sql.DB", "error"],
+  "database/sql.OpenDB": ["*database/sql.DB"],
+  "log.Default": ["*log.Logger"],
+  "log.New": ["*log.Logger"],
+  "log/slog.Default": ["*log/slog.Logger"],
+  "log/slog.New": ["*log/slog.Logger"],
+  "net.Dial": ["net.Conn", "error"],
+  "net.Listen": ["net.Listener", "error"],
+  "net/http.NewRequest": ["*net/http.Request", "error"],
+  "net/http.NewRequestWithContext": ["*net/http.Request", "error"],
+  "net/http.NewServeMux": ["*net/http.ServeMux"],
+  "os.Create": ["*os.File", "error"],
+  "os.Open": ["*os.File", "error"],
+  "os.OpenFile": ["*os.File", "error"],
+  "os/exec.Command": ["*os/exec.Cmd"],
+  "os/exec.CommandContext": ["*os/exec.Cmd"]
+};
+var STD_VARS = {
+  "net/http.DefaultClient": "*net/http.Client",
+  "net/http.DefaultServeMux": "*net/http.ServeMux",
+  "os.Stderr": "*os.File",
+  "os.Stdin": "*os.File",
+  "os.Stdout": "*os.File"
+};
+function stdVar(importPath, name2) {
+  return STD_VARS[`${importPath}.${name2}`];
+}
+function stdResults(importPath, func2) {
+  return STD_RESULTS[`${importPath}.${func2}`];
+}
+
 // weaver/src/join/match.ts
 var TYPES_FOR = {
   file: [],
-  body: ["function_declaration", "method_declaration", "func_literal"],
+  body: ["function_declaration", "method_declaration", "func_literal", "go_statement"],
   call: ["call_expression", "type_conversion_expression"],
   "struct-def": ["type_spec"],
   composite: ["composite_literal"],
@@ -13750,7 +13992,7 @@ function topLevelNodes(file, types, out2) {
 }
 function nodesByType(file, kinds, literals = true) {
   const types = /* @__PURE__ */ new Set();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" || literals) types.add(t);
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" && t !== "go_statement" || literals) types.add(t);
   const out2 = /* @__PURE__ */ new Map();
   for (const t of types) out2.set(t, []);
   const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
@@ -13758,7 +14000,10 @@ function nodesByType(file, kinds, literals = true) {
   if (deep.length) {
     for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
   }
-  if (!literals && [...kinds].includes("body")) out2.set("func_literal", []);
+  if (!literals && [...kinds].includes("body")) {
+    out2.set("func_literal", []);
+    out2.set("go_statement", []);
+  }
   return out2;
 }
 function mayMatchLiteral(jp) {
@@ -13777,7 +14022,21 @@ function mayMatchLiteral(jp) {
       return true;
   }
 }
-function candidatesOf(file, kind, found) {
+function mayMatchGoStatement(jp) {
+  switch (jp.kind) {
+    case "function":
+      return jp.options.goroutine === true;
+    case "function-body":
+      return mayMatchGoStatement(jp.of);
+    case "all-of":
+      return jp.of.some(mayMatchGoStatement) && jp.of.every(mayMatchLiteral);
+    case "one-of":
+      return jp.of.some(mayMatchGoStatement);
+    default:
+      return false;
+  }
+}
+function candidatesOf(file, kind, found, pkg) {
   if (kind === "file") return [{ kind, node: file.root }];
   const out2 = [];
   const nodes = found && TYPES_FOR[kind].every((t) => found.has(t)) ? TYPES_FOR[kind].flatMap((t) => found.get(t)).sort((a, b) => a.startIndex - b.startIndex) : file.root.descendantsOfType(TYPES_FOR[kind]);
@@ -13785,6 +14044,11 @@ function candidatesOf(file, kind, found) {
     if (!n) continue;
     switch (kind) {
       case "body": {
+        if (n.type === "go_statement") {
+          const goCall = planGoCall(n, file, pkg);
+          if (goCall) out2.push({ kind, node: n, fn: n, goCall });
+          break;
+        }
         const body2 = n.childForFieldName("body");
         if (body2) out2.push({ kind, node: body2, fn: n });
         break;
@@ -13865,7 +14129,7 @@ function packageVerdict(jp, facts) {
 }
 function directiveOf(c, name2) {
   const anchor = c.kind === "body" && c.fn ? c.fn : c.node;
-  if (anchor.type === "source_file") return void 0;
+  if (anchor.type === "source_file" || anchor.type === "go_statement") return void 0;
   const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name2 || d.startsWith(name2 + " ") || d.startsWith(name2 + "	"));
   return line === void 0 ? void 0 : line.slice(name2.length);
 }
@@ -13932,6 +14196,7 @@ function declName(n) {
   return n.childForFieldName("name")?.text;
 }
 function functionMatches(fn, o, ctx) {
+  if (fn.type === "go_statement") return o.goroutine === true && !o.name && (o.receiver === void 0 || o.receiver === false) && !o.signature && !o.signatureContains;
   if (o.goroutine !== void 0 && startsGoroutine(fn, ctx) !== o.goroutine) return false;
   if (o.name !== void 0) {
     const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
@@ -14015,8 +14280,8 @@ function staticTypeOf(expr, ctx) {
     return inner ? "*" + inner : void 0;
   }
   if (e.type === "call_expression" && e.childForFieldName("function")?.text === "new") {
-    const arg = e.childForFieldName("arguments")?.namedChildren[0];
-    return arg ? "*" + canonicalType(arg, ctx.file, ctx.facts.importPath) : void 0;
+    const arg2 = e.childForFieldName("arguments")?.namedChildren[0];
+    return arg2 ? "*" + canonicalType(arg2, ctx.file, ctx.facts.importPath) : void 0;
   }
   if (e.type === "call_expression") return resultsOf(e, ctx)?.[0];
   if (e.type === "selector_expression") {
@@ -14316,6 +14581,14 @@ async function applyAdvice(plan, aspect, adv, c) {
   const base = { aspect: aspect.id, seq };
   switch (adv.kind) {
     case "prepend-statements": {
+      if (c.goCall) {
+        const text2 = await render(plan, adv.template, c, "statements");
+        if (!text2.trim()) return;
+        let w = plan.goWraps.get(c.node.id);
+        if (!w) plan.goWraps.set(c.node.id, w = { plan: c.goCall, prologue: [] });
+        w.prologue.push({ text: text2.replace(/^\n+|\n+$/g, ""), order: adv.order, ...base });
+        return;
+      }
       const body2 = bodyOf(c);
       if (!body2) return;
       const text = await render(plan, adv.template, c, "statements");
@@ -14403,48 +14676,6 @@ async function applyAdvice(plan, aspect, adv, c) {
   }
 }
 
-// weaver/src/advice/imports.ts
-var ImportAllocator = class {
-  /** `reserved`: names that must not be chosen, e.g. every `__weave_*` identifier in the package's sources. */
-  constructor(file, selfPath, reserved = []) {
-    this.file = file;
-    this.selfPath = selfPath;
-    for (const a of file.aliases.keys()) this.taken.add(a);
-    for (const r of reserved) this.taken.add(r);
-  }
-  file;
-  selfPath;
-  byPath = /* @__PURE__ */ new Map();
-  taken = /* @__PURE__ */ new Set();
-  blank = /* @__PURE__ */ new Set();
-  /** The qualifier to use for `path`, or '' when the code lives in that package. */
-  aliasFor(path, hint = defaultImportName(path)) {
-    if (path === this.selfPath) return "";
-    let a = this.byPath.get(path);
-    if (a) return a;
-    const base = "__weave_" + hint.replace(/[^A-Za-z0-9_]/g, "_");
-    a = base;
-    for (let i2 = 2; this.taken.has(a); i2++) a = base + i2;
-    this.taken.add(a);
-    this.byPath.set(path, a);
-    return a;
-  }
-  addBlank(path) {
-    if (path === this.selfPath || this.file.imports.some((i2) => i2.path === path) || this.byPath.has(path)) return false;
-    this.blank.add(path);
-    return true;
-  }
-  paths() {
-    return [.../* @__PURE__ */ new Set([...this.byPath.keys(), ...this.blank])];
-  }
-  /** Import declaration text placed on the package clause's line, so no original line moves. */
-  declaration() {
-    const specs = [...this.byPath].map(([p, a]) => `${a} ${JSON.stringify(p)}`);
-    for (const p of this.blank) if (!this.byPath.has(p)) specs.push(`_ ${JSON.stringify(p)}`);
-    return specs.length ? `; import (${specs.join("; ")})` : "";
-  }
-};
-
 // weaver/src/print/comments.ts
 function readByTools(text) {
   return /^\/\/\S/.test(text) || text.startsWith("/*line ") || text.startsWith("// +build") || /^\/\/ Code generated .* DO NOT EDIT\.$/.test(text) || text.includes("Deprecated:");
@@ -14514,11 +14745,11 @@ function printWoven(source, edits, positions, where, omissions = []) {
   for (const ins of inserts) checkInsert(ins, roots, positions, where);
   const pos = (i2) => positions.position(i2);
   const orig = (s, e) => withOmissions(source, s, e, omissions);
-  const renderRange = (s, e, children) => {
+  const renderRange = (s, e, children, inner = false) => {
     let out2 = "";
     let at = s;
     let ci = 0;
-    const ins = inserts.filter((x) => x.at >= s && x.at <= e && !children.some((c) => x.at > c.edit.start && x.at < c.edit.end));
+    const ins = inserts.filter((x) => (inner ? x.at > s && x.at < e : x.at >= s && x.at <= e) && !children.some((c) => x.at > c.edit.start && x.at < c.edit.end));
     let ii = 0;
     while (ii < ins.length || ci < children.length) {
       const nextIns = ins[ii];
@@ -14564,7 +14795,7 @@ ${g.text}`;
         continue;
       }
       if (generated) out2 += lineDirective(pos(n.edit.start), true);
-      out2 += renderRange(n.edit.start, n.edit.end, n.children);
+      out2 += renderRange(n.edit.start, n.edit.end, n.children, true);
     }
     if (generated && n.edit.end < source.length) out2 += lineDirective(pos(n.edit.end), true);
     return out2;
@@ -14610,6 +14841,108 @@ function checkInsert(ins, roots, positions, where) {
   visit(roots);
 }
 
+// weaver/src/advice/gowrap.ts
+var FN = "__weave_gof";
+var arg = (i2) => `__weave_go${i2}`;
+function goWrapEdits(wraps, others, file, seq) {
+  const out2 = [];
+  for (const w of wraps) {
+    const edits = wrapEdits(w, file, seq++);
+    if (!edits || !fits(w.plan, [...others, ...out2])) continue;
+    out2.push(...edits);
+  }
+  return out2;
+}
+function fits(p, edits) {
+  const [s, e] = [p.stmt.startIndex, p.stmt.endIndex];
+  const caps = captured(p);
+  const kept = (caps.length ? caps : [p.call]).map((n) => [n.startIndex, n.endIndex]);
+  const inside = (a, b) => kept.some(([ks, ke]) => a >= ks && b <= ke);
+  for (const ed of edits) {
+    if (ed.kind === "insert") {
+      if (ed.at > s && ed.at < e && !inside(ed.at, ed.at)) return false;
+      continue;
+    }
+    if (ed.end <= s || ed.start >= e) continue;
+    if (ed.start <= s && ed.end >= e && ed.pieces.some((x) => "orig" in x)) continue;
+    if (!inside(ed.start, ed.end)) return false;
+  }
+  return true;
+}
+function captured(p) {
+  return [...p.fn.capture ? [p.fn.node] : [], ...p.args.filter((a) => a.capture).map((a) => a.node)];
+}
+function prologueText(w) {
+  return [...w.prologue].sort((a, b) => a.order - b.order || a.seq - b.seq).map((p) => `
+//line ${generatedFile(p.aspect)}:1
+${p.text}`).join("") + "\n";
+}
+function wrapEdits(w, file, seq) {
+  const p = w.plan;
+  const aspect = w.prologue[0]?.aspect;
+  if (!aspect) return void 0;
+  const src = (n) => file.source.slice(n.startIndex, n.endIndex);
+  const replace = (start2, end, gen) => ({ kind: "replace", start: start2, end, pieces: [{ gen }], aspect, seq });
+  const caps = captured(p);
+  const call = p.call;
+  if (caps.length === 0) {
+    return [
+      replace(p.stmt.startIndex, call.startIndex, `go func() {${prologueText(w)}`),
+      { kind: "insert", at: call.endIndex, text: " }()", lines: false, order: 1e6, aspect, seq }
+    ];
+  }
+  const names = [...p.fn.capture ? [FN] : [], ...p.args.flatMap((a, i2) => a.capture ? [arg(i2)] : [])];
+  const last = p.args[p.args.length - 1];
+  const again = `${p.fn.capture ? FN : src(p.fn.node)}(${p.args.map((a, i2) => a.capture ? arg(i2) : src(a.node)).join(", ")}${last?.spread ? "..." : ""})`;
+  const edits = [replace(p.stmt.startIndex, caps[0].startIndex, `{ ${names.join(", ")} := `)];
+  for (let i2 = 1; i2 < caps.length; i2++) edits.push(replace(caps[i2 - 1].endIndex, caps[i2].startIndex, ", "));
+  const at = lineDirective(file.positions.position(call.startIndex), true);
+  edits.push(replace(caps[caps.length - 1].endIndex, call.endIndex, `; go func() {${prologueText(w)}${at}${again} }() }`));
+  return edits;
+}
+
+// weaver/src/advice/imports.ts
+var ImportAllocator = class {
+  /** `reserved`: names that must not be chosen, e.g. every `__weave_*` identifier in the package's sources. */
+  constructor(file, selfPath, reserved = []) {
+    this.file = file;
+    this.selfPath = selfPath;
+    for (const a of file.aliases.keys()) this.taken.add(a);
+    for (const r of reserved) this.taken.add(r);
+  }
+  file;
+  selfPath;
+  byPath = /* @__PURE__ */ new Map();
+  taken = /* @__PURE__ */ new Set();
+  blank = /* @__PURE__ */ new Set();
+  /** The qualifier to use for `path`, or '' when the code lives in that package. */
+  aliasFor(path, hint = defaultImportName(path)) {
+    if (path === this.selfPath) return "";
+    let a = this.byPath.get(path);
+    if (a) return a;
+    const base = "__weave_" + hint.replace(/[^A-Za-z0-9_]/g, "_");
+    a = base;
+    for (let i2 = 2; this.taken.has(a); i2++) a = base + i2;
+    this.taken.add(a);
+    this.byPath.set(path, a);
+    return a;
+  }
+  addBlank(path) {
+    if (path === this.selfPath || this.file.imports.some((i2) => i2.path === path) || this.byPath.has(path)) return false;
+    this.blank.add(path);
+    return true;
+  }
+  paths() {
+    return [.../* @__PURE__ */ new Set([...this.byPath.keys(), ...this.blank])];
+  }
+  /** Import declaration text placed on the package clause's line, so no original line moves. */
+  declaration() {
+    const specs = [...this.byPath].map(([p, a]) => `${a} ${JSON.stringify(p)}`);
+    for (const p of this.blank) if (!this.byPath.has(p)) specs.push(`_ ${JSON.stringify(p)}`);
+    return specs.length ? `; import (${specs.join("; ")})` : "";
+  }
+};
+
 // weaver/src/advice/names.ts
 function namingEdits(naming, positions, seqStart) {
   const edits = [];
@@ -14639,7 +14972,8 @@ function namingEdits(naming, positions, seqStart) {
 }
 
 // weaver/src/join/needles.ts
-var GO_FUNC = /\bgo\s*(?:\(\s*)*func\b|\.\s*Go\s*\(/;
+var GO_STATEMENT = /\bgo\b\s*[\w(]/;
+var GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*Go\\s*\\(`);
 function needlesOf(jp) {
   switch (jp.kind) {
     case "all-of":
@@ -14724,19 +15058,21 @@ async function weavePackage(set, pkg, memo) {
   const reserved = /* @__PURE__ */ new Set();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
   const setHash = memo ? aspectSetHash(set) : "";
+  let names;
   for (const { f, i: i2 } of order) {
     const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
     if (here.length === 0) {
       out2[i2] = unchanged(f);
       continue;
     }
-    const key = memo && (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort()])).digest("hex");
+    const pkgNames = mayWrapGoCalls(here, f.source) ? await (names ??= packageNames(pkg.files, memo)) : void 0;
+    const key = memo && (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort(), pkgNames ? [...pkgNames].sort() : null])).digest("hex");
     const remembered = key ? memo?.get(key) : void 0;
     let o;
     if (isFileOutcome(remembered)) {
       o = remembered;
     } else {
-      o = await weaveFile(f, here, { facts, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
+      o = await weaveFile(f, here, { facts, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce), pkgNames });
       if (key) memo?.set(key, o);
     }
     out2[i2] = o.source === void 0 ? unchanged(f) : { path: f.path, source: o.source, changed: true };
@@ -14753,6 +15089,33 @@ async function weavePackage(set, pkg, memo) {
   result.aspects = active.filter((a) => hit.has(a.id)).map((a) => a.id);
   return result;
 }
+function mayWrapGoCalls(here, source) {
+  return GO_STATEMENT.test(source) && here.some((a) => mayMatchGoStatement(a.joinPoint));
+}
+async function packageNames(files, memo) {
+  const lists = [];
+  for (const f of files) {
+    const key = "names:" + (0, import_node_crypto2.createHash)("sha256").update(f.source).digest("hex");
+    const remembered = memo?.get(key);
+    if (strings(remembered)) {
+      lists.push(remembered);
+      continue;
+    }
+    let list = [];
+    try {
+      const file = await loadGoFile(f.path, f.source);
+      try {
+        list = encodeNames(topLevelNames(file));
+      } finally {
+        file.tree.delete();
+      }
+    } catch {
+    }
+    memo?.set(key, list);
+    lists.push(list);
+  }
+  return mergeNames(lists);
+}
 async function weaveFile(f, here, st) {
   const literals = here.some((a) => aspectKinds(a).includes("body") && mayMatchLiteral(a.joinPoint));
   const file = await loadGoFile(f.path, f.source);
@@ -14768,6 +15131,7 @@ async function weaveFile(f, here, st) {
       edits: [],
       linkDeps: links,
       keepUsed: /* @__PURE__ */ new Set(),
+      goWraps: /* @__PURE__ */ new Map(),
       seq: 0
     };
     const candidates = /* @__PURE__ */ new Map();
@@ -14775,7 +15139,7 @@ async function weaveFile(f, here, st) {
     const cands = (k) => {
       let l = candidates.get(k);
       if (!l) {
-        l = candidatesOf(file, k, found);
+        l = candidatesOf(file, k, found, st.pkgNames);
         candidates.set(k, l);
       }
       return l;
@@ -14792,6 +15156,8 @@ async function weaveFile(f, here, st) {
         }
       }
     }
+    plan.edits.push(...goWrapEdits(plan.goWraps.values(), plan.edits, file, plan.seq));
+    plan.seq += plan.goWraps.size;
     plan.edits.push(...namingEdits(plan.naming, file.positions, plan.seq));
     const decl = plan.imports.declaration();
     if (decl) plan.edits.push({ kind: "insert", at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: "imports", seq: plan.seq++ });
@@ -14830,26 +15196,26 @@ var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 [--build-context CTX] -p
 function parse(argv) {
   const a = { configs: [], mainModule: false, linkDepsFrom: [], skip: /* @__PURE__ */ new Set(), coverPackages: [], asm: [], rest: [] };
   for (let i2 = 0; i2 < argv.length; i2++) {
-    const arg = argv[i2];
+    const arg2 = argv[i2];
     const value = () => {
-      if (i2 + 1 >= argv.length) throw new WeaveError(`${arg} needs a value; ${USAGE}`);
+      if (i2 + 1 >= argv.length) throw new WeaveError(`${arg2} needs a value; ${USAGE}`);
       return argv[++i2];
     };
-    if (arg === "-c") a.configs.push(value());
-    else if (arg === "-p") a.importPath = value();
-    else if (arg === "--build-context") a.buildContext = value();
-    else if (arg === "-o") a.outDir = value();
-    else if (arg === "--report") a.report = value();
-    else if (arg === "--main-module") a.mainModule = true;
-    else if (arg === "--package-dir") a.packageDir = value();
-    else if (arg === "--link-deps-into") a.linkDepsInto = value();
-    else if (arg === "--link-deps-from") a.linkDepsFrom.push(value());
-    else if (arg === "--skip") a.skip.add(value());
-    else if (arg === "--cover") a.cover = value();
-    else if (arg === "--cover-package") a.coverPackages.push(value());
-    else if (arg === "--asm") a.asm.push(value());
-    else if (arg.startsWith("-")) throw new WeaveError(`unknown flag ${arg}; ${USAGE}`);
-    else a.rest.push(arg);
+    if (arg2 === "-c") a.configs.push(value());
+    else if (arg2 === "-p") a.importPath = value();
+    else if (arg2 === "--build-context") a.buildContext = value();
+    else if (arg2 === "-o") a.outDir = value();
+    else if (arg2 === "--report") a.report = value();
+    else if (arg2 === "--main-module") a.mainModule = true;
+    else if (arg2 === "--package-dir") a.packageDir = value();
+    else if (arg2 === "--link-deps-into") a.linkDepsInto = value();
+    else if (arg2 === "--link-deps-from") a.linkDepsFrom.push(value());
+    else if (arg2 === "--skip") a.skip.add(value());
+    else if (arg2 === "--cover") a.cover = value();
+    else if (arg2 === "--cover-package") a.coverPackages.push(value());
+    else if (arg2 === "--asm") a.asm.push(value());
+    else if (arg2.startsWith("-")) throw new WeaveError(`unknown flag ${arg2}; ${USAGE}`);
+    else a.rest.push(arg2);
   }
   return a;
 }

@@ -3,12 +3,14 @@ import type { Aspect, AspectSet, JoinPoint } from './aspects/types.js';
 import { aspectSetHash } from './aspects/load.js';
 import { applyAdvice, type FilePlan } from './advice/apply.js';
 import { NamingRequests } from './advice/context.js';
+import { goWrapEdits } from './advice/gowrap.js';
 import { ImportAllocator } from './advice/imports.js';
 import { namingEdits } from './advice/names.js';
 import { WeaveError } from './errors.js';
 import { aspectKinds, type NodeKind } from './join/kinds.js';
-import { candidatesOf, matches, mayMatchLiteral, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
-import { textMayMatch } from './join/needles.js';
+import { candidatesOf, matches, mayMatchGoStatement, mayMatchLiteral, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
+import { encodeNames, mergeNames, topLevelNames, type PackageNames } from './join/scope.js';
+import { GO_STATEMENT, textMayMatch } from './join/needles.js';
 import { loadGoFile, unmaskText, type GoFile } from './parse/gofile.js';
 import { printWoven, WOVEN_MARKER } from './print/print.js';
 import { endOfFile, omittedComments, withOmissions, type Omission } from './print/comments.js';
@@ -107,17 +109,20 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput, memo?: Fil
   const reserved = new Set<string>();
   for (const f of pkg.files) for (const m of f.source.matchAll(/\b__weave_\w+/g)) reserved.add(m[0]);
   const setHash = memo ? aspectSetHash(set) : '';
+  let names: Promise<PackageNames> | undefined;
   for (const { f, i } of order) {
     const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
     if (here.length === 0) { out[i] = unchanged(f); continue; }
+    // A go statement's call is planned with what the package's other files declare.
+    const pkgNames = mayWrapGoCalls(here, f.source) ? await (names ??= packageNames(pkg.files, memo)) : undefined;
     // Everything a file's weave reads: the file, the package, and the state earlier files left.
-    const key = memo && createHash('sha256').update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort()])).digest('hex');
+    const key = memo && createHash('sha256').update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort(), pkgNames ? [...pkgNames].sort() : null])).digest('hex');
     const remembered = key ? memo?.get(key) : undefined;
     let o: FileOutcome;
     if (isFileOutcome(remembered)) {
       o = remembered;
     } else {
-      o = await weaveFile(f, here, { facts, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce) });
+      o = await weaveFile(f, here, { facts, reserved, fileLevelDone: new Set(fileLevelDone), injectedOnce: new Set(injectedOnce), pkgNames });
       if (key) memo?.set(key, o);
     }
     out[i] = o.source === undefined ? unchanged(f) : { path: f.path, source: o.source, changed: true };
@@ -141,6 +146,32 @@ interface FileState {
   /** Package-wide state this file may add to (copies: the caller merges what comes back). */
   fileLevelDone: Set<string>;
   injectedOnce: Set<string>;
+  pkgNames?: PackageNames;
+}
+
+/** Whether an aspect could select a go statement of this file (a goroutine join point; see gocall.ts). */
+function mayWrapGoCalls(here: Aspect[], source: string): boolean {
+  return GO_STATEMENT.test(source) && here.some((a) => mayMatchGoStatement(a.joinPoint));
+}
+
+/** The top-level names of a package's files, each file's list remembered by its text. */
+async function packageNames(files: { path: string; source: string }[], memo?: FileMemo): Promise<PackageNames> {
+  const lists: string[][] = [];
+  for (const f of files) {
+    const key = 'names:' + createHash('sha256').update(f.source).digest('hex');
+    const remembered = memo?.get(key);
+    if (strings(remembered)) { lists.push(remembered); continue; }
+    let list: string[] = [];
+    try {
+      const file = await loadGoFile(f.path, f.source);
+      try { list = encodeNames(topLevelNames(file)); } finally { file.tree.delete(); }
+    } catch {
+      // A file that does not parse is reported where it is woven, or by the compiler.
+    }
+    memo?.set(key, list);
+    lists.push(list);
+  }
+  return mergeNames(lists);
 }
 
 /** Weaves one file of a package; the outcome carries the package-wide state after it. */
@@ -153,13 +184,13 @@ async function weaveFile(f: { path: string; source: string }, here: Aspect[], st
     let joinPoints = 0;
     const plan: FilePlan = {
       file, facts: { ...st.facts, name: file.packageName }, imports: new ImportAllocator(file, st.facts.importPath, st.reserved),
-      naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), seq: 0,
+      naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), goWraps: new Map(), seq: 0,
     };
     const candidates = new Map<NodeKind, Candidate[]>();
     const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
     const cands = (k: NodeKind) => {
       let l = candidates.get(k);
-      if (!l) { l = candidatesOf(file, k, found); candidates.set(k, l); }
+      if (!l) { l = candidatesOf(file, k, found, st.pkgNames); candidates.set(k, l); }
       return l;
     };
     for (const aspect of here) {
@@ -174,6 +205,8 @@ async function weaveFile(f: { path: string; source: string }, here: Aspect[], st
         }
       }
     }
+    plan.edits.push(...goWrapEdits(plan.goWraps.values(), plan.edits, file, plan.seq));
+    plan.seq += plan.goWraps.size;
     plan.edits.push(...namingEdits(plan.naming, file.positions, plan.seq));
     const decl = plan.imports.declaration();
     if (decl) plan.edits.push({ kind: 'insert', at: file.packageClauseEnd, text: decl, lines: false, order: -100, aspect: 'imports', seq: plan.seq++ });

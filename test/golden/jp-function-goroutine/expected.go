@@ -27,12 +27,18 @@ __weave_fmt.Println("goroutine")
 __weave_fmt.Println("not started by go")
 //line input.go:15:15
  done <- 3 }
-	go f()
-	go run(func() {
+	{ __weave_gof := /*line input.go:16:5*/f; go func() {
+//line <go-weave:probe>:1
+__weave_fmt.Println("goroutine")
+/*line input.go:16:5*/__weave_gof() }() }/*line input.go:16:8*/
+	{ __weave_go0 := /*line input.go:17:9*/func() {
 //line <go-weave:others>:1
 __weave_fmt.Println("not started by go")
 //line input.go:17:17
- done <- 4 })
+ done <- 4 }; go func() {
+//line <go-weave:probe>:1
+__weave_fmt.Println("goroutine")
+/*line input.go:17:5*/run(__weave_go0) }() }/*line input.go:17:30*/
 	var wg sync.WaitGroup
 	wg.Go(func() {
 //line <go-weave:probe>:1

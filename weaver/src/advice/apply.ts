@@ -5,6 +5,7 @@ import type { Candidate, PackageFacts } from '../join/match.js';
 import type { GoFile } from '../parse/gofile.js';
 import { compileTemplate, renderTemplate, type CompiledTemplate } from '../template/index.js';
 import { ORIGINAL_PLACEHOLDER, templateDot, type NamingRequests } from './context.js';
+import type { GoWrap } from './gowrap.js';
 import type { ImportAllocator } from './imports.js';
 import { rewriteSnippet, type SnippetKind } from './snippet.js';
 
@@ -18,6 +19,8 @@ export interface FilePlan {
   linkDeps: Set<string>;
   /** Import names that replaced calls no longer use, already kept alive with `var _ = X.Name`. */
   keepUsed: Set<string>;
+  /** Go statements to turn into goroutine literals once all advice is in (gowrap.ts), by node id. */
+  goWraps: Map<number, GoWrap>;
   seq: number;
 }
 
@@ -64,6 +67,14 @@ export async function applyAdvice(plan: FilePlan, aspect: Aspect, adv: Advice, c
   const base = { aspect: aspect.id, seq };
   switch (adv.kind) {
     case 'prepend-statements': {
+      if (c.goCall) {
+        const text = await render(plan, adv.template, c, 'statements');
+        if (!text.trim()) return;
+        let w = plan.goWraps.get(c.node.id);
+        if (!w) plan.goWraps.set(c.node.id, (w = { plan: c.goCall, prologue: [] }));
+        w.prologue.push({ text: text.replace(/^\n+|\n+$/g, ''), order: adv.order, ...base });
+        return;
+      }
       const body = bodyOf(c);
       if (!body) return;
       const text = await render(plan, adv.template, c, 'statements');

@@ -2,7 +2,9 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionOptions, JoinPoint, QualifiedName } from '../aspects/types.js';
 import type { GoFile } from '../parse/gofile.js';
 import type { NodeKind } from './kinds.js';
+import { planGoCall, type GoCallPlan } from './gocall.js';
 import { globMatch } from './glob.js';
+import type { PackageNames } from './scope.js';
 import { stdResults, stdVar } from './std-results.js';
 import { annotatedStatement, canonicalType, directivesOf, enclosingFunction, normalizeAspectType, paramsOf, unparen } from './syntax.js';
 
@@ -18,8 +20,12 @@ export interface PackageFacts {
 export interface Candidate {
   kind: NodeKind;
   node: Node;
-  /** For `body`: the function declaration or literal. */
+  /**
+   * For `body`: the function declaration or literal; or a go statement calling something else
+   * than a literal (`go f(x)`), whose call go-weave can turn into one (goCall).
+   */
   fn?: Node;
+  goCall?: GoCallPlan;
   /** For `composite` / `field-value`: the composite literal and whether it is `&T{…}`. */
   composite?: Node;
   pointer?: boolean;
@@ -29,7 +35,7 @@ export interface Candidate {
 
 const TYPES_FOR: Record<NodeKind, string[]> = {
   file: [],
-  body: ['function_declaration', 'method_declaration', 'func_literal'],
+  body: ['function_declaration', 'method_declaration', 'func_literal', 'go_statement'],
   call: ['call_expression', 'type_conversion_expression'],
   'struct-def': ['type_spec'],
   composite: ['composite_literal'],
@@ -70,14 +76,14 @@ function topLevelNodes(file: GoFile, types: Set<string>, out: Map<string, Node[]
  */
 export function nodesByType(file: GoFile, kinds: Iterable<NodeKind>, literals = true): Map<string, Node[]> {
   const types = new Set<string>();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== 'func_literal' || literals) types.add(t);
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if ((t !== 'func_literal' && t !== 'go_statement') || literals) types.add(t);
   const out = new Map<string, Node[]>();
   for (const t of types) out.set(t, []);
   const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
   topLevelNodes(file, types, out);
   if (deep.length) for (const n of file.root.descendantsOfType(deep)) if (n) out.get(n.type)!.push(n);
   // Keep the "absent type" convention of candidatesOf: an excluded func_literal has an empty list.
-  if (!literals && [...kinds].includes('body')) out.set('func_literal', []);
+  if (!literals && [...kinds].includes('body')) { out.set('func_literal', []); out.set('go_statement', []); }
   return out;
 }
 
@@ -93,8 +99,22 @@ export function mayMatchLiteral(jp: JoinPoint): boolean {
   }
 }
 
-/** Every node of the given kind in the file, in source order; `found` is a prior nodesByType result. */
-export function candidatesOf(file: GoFile, kind: NodeKind, found?: Map<string, Node[]>): Candidate[] {
+/** Whether a join point could select a go statement's call (through the `goroutine: true` function option). */
+export function mayMatchGoStatement(jp: JoinPoint): boolean {
+  switch (jp.kind) {
+    case 'function': return jp.options.goroutine === true;
+    case 'function-body': return mayMatchGoStatement(jp.of);
+    case 'all-of': return jp.of.some(mayMatchGoStatement) && jp.of.every(mayMatchLiteral);
+    case 'one-of': return jp.of.some(mayMatchGoStatement);
+    default: return false;
+  }
+}
+
+/**
+ * Every node of the given kind in the file, in source order; `found` is a prior nodesByType
+ * result, `pkg` the package's other top-level names (go statements are planned with them).
+ */
+export function candidatesOf(file: GoFile, kind: NodeKind, found?: Map<string, Node[]>, pkg?: PackageNames): Candidate[] {
   if (kind === 'file') return [{ kind, node: file.root }];
   const out: Candidate[] = [];
   const nodes = found && TYPES_FOR[kind].every((t) => found.has(t))
@@ -104,6 +124,11 @@ export function candidatesOf(file: GoFile, kind: NodeKind, found?: Map<string, N
     if (!n) continue;
     switch (kind) {
       case 'body': {
+        if (n.type === 'go_statement') {
+          const goCall = planGoCall(n, file, pkg);
+          if (goCall) out.push({ kind, node: n, fn: n, goCall });
+          break;
+        }
         const body = n.childForFieldName('body');
         if (body) out.push({ kind, node: body, fn: n });
         break;
@@ -187,7 +212,8 @@ export interface MatchContext { file: GoFile; facts: PackageFacts }
  */
 export function directiveOf(c: Candidate, name: string): string | undefined {
   const anchor = c.kind === 'body' && c.fn ? c.fn : c.node;
-  if (anchor.type === 'source_file') return undefined;
+  // A go statement's call is no function of the program's own to annotate.
+  if (anchor.type === 'source_file' || anchor.type === 'go_statement') return undefined;
   const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name || d.startsWith(name + ' ') || d.startsWith(name + '\t'));
   return line === undefined ? undefined : line.slice(name.length);
 }
@@ -252,6 +278,9 @@ function declName(n: Node): string | undefined {
 }
 
 function functionMatches(fn: Node, o: FunctionOptions, ctx: MatchContext): boolean {
+  // The literal go-weave would write around a go statement's call: only for join points that
+  // ask for goroutines, as it has no name, receiver or signature of its own.
+  if (fn.type === 'go_statement') return o.goroutine === true && !o.name && (o.receiver === undefined || o.receiver === false) && !o.signature && !o.signatureContains;
   if (o.goroutine !== undefined && startsGoroutine(fn, ctx) !== o.goroutine) return false;
   if (o.name !== undefined) {
     const name = fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';

@@ -14,8 +14,11 @@ export type Needles = Needle[][];
 /** A word, or a pattern where spacing may vary (gofmt's own spacing is not assumed). */
 export type Needle = string | RegExp;
 
-/** `go func`, `go(func`, `go (func`, with any white space between; or a call of a method Go. */
-const GO_FUNC = /\bgo\s*(?:\(\s*)*func\b|\.\s*Go\s*\(/;
+/** A go statement (`go f(…)`, `go(func…`, with any white space between). */
+export const GO_STATEMENT = /\bgo\b\s*[\w(]/;
+
+/** A go statement, or a call of a method Go (sync.WaitGroup's). */
+const GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*Go\\s*\\(`);
 
 export function needlesOf(jp: JoinPoint): Needles {
   switch (jp.kind) {

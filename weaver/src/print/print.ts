@@ -29,11 +29,13 @@ export function printWoven(source: string, edits: Edit[], positions: PositionMap
 
   const pos = (i: number) => positions.position(i);
   const orig = (s: number, e: number) => withOmissions(source, s, e, omissions);
-  const renderRange = (s: number, e: number, children: RNode[]): string => {
+  // An insertion at a replacement's edge goes outside it, once: a replacement renders only those
+  // strictly inside its range.
+  const renderRange = (s: number, e: number, children: RNode[], inner = false): string => {
     let out = '';
     let at = s;
     let ci = 0;
-    const ins = inserts.filter((x) => x.at >= s && x.at <= e && !children.some((c) => x.at > c.edit.start && x.at < c.edit.end));
+    const ins = inserts.filter((x) => (inner ? x.at > s && x.at < e : x.at >= s && x.at <= e) && !children.some((c) => x.at > c.edit.start && x.at < c.edit.end));
     let ii = 0;
     while (ii < ins.length || ci < children.length) {
       const nextIns = ins[ii];
@@ -73,7 +75,7 @@ export function printWoven(source: string, edits: Edit[], positions: PositionMap
     for (const p of n.edit.pieces) {
       if ('gen' in p) { out += p.gen; generated ||= p.gen.length > 0; continue; }
       if (generated) out += lineDirective(pos(n.edit.start), true);
-      out += renderRange(n.edit.start, n.edit.end, n.children);
+      out += renderRange(n.edit.start, n.edit.end, n.children, true);
     }
     if (generated && n.edit.end < source.length) out += lineDirective(pos(n.edit.end), true);
     return out;

@@ -1,0 +1,178 @@
+// Go statements that call something other than a literal (`go worker(ctx, n)`) are wrapped in a
+// goroutine literal of go-weave's own so that goroutine advice applies to them: what the program
+// passes is evaluated where go evaluated it, names are resolved across the package's files, and
+// a statement other advice rewrites, or whose arguments' types the syntax cannot tell, stays as
+// written. The woven package is compiled and run by the real go toolchain.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadAspectFiles, weavePackage, type FileMemo, type PackageInput } from '../weaver/src/index.ts';
+import { run, tempDir } from './support/go-tool.ts';
+
+const GUARD = `aspects:
+  - id: guard
+    join-point: {function-body: {function: [{goroutine: true}]}}
+    advice:
+      - prepend-statements:
+          template: 'defer func() { if p := recover(); p != nil { println("guarded:", p.(string)); done <- true } }()'
+`;
+
+const CONFIG = `package main
+
+var done = make(chan bool, 8)
+
+// A variable of this file and a constant: one is captured, the other written again.
+var reason = "from a variable of config.go"
+
+const scale = 2
+
+func worker(why string, d float64, n ...int) {
+	panic(why)
+}
+
+func generic[T any](x T, why string) {
+	panic(why)
+}
+`;
+
+const MAIN = `package main
+
+import "fmt"
+
+type job struct{ why string }
+
+func (j *job) run() { panic(j.why) }
+
+func main() {
+	j := &job{why: "method value"}
+	go j.run()
+	// The receiver is bound now: the goroutine must still see the first job.
+	j = &job{why: "changed"}
+	go worker(reason, scale, 1, 2)
+	why := "loop"
+	for i := 0; i < 2; i++ {
+		go generic(i, why+fmt.Sprint(i))
+	}
+	const n = 1.5
+	go worker("constants", n)
+	for range 5 {
+		<-done
+	}
+	fmt.Println("end", j.why)
+}
+`;
+
+function memo(): FileMemo {
+  const m = new Map<string, string>();
+  return { get: (k) => (m.has(k) ? JSON.parse(m.get(k)!) : undefined), set: (k, v) => void m.set(k, JSON.stringify(v)) };
+}
+
+async function weave(files: Record<string, string>, aspects = GUARD, m?: FileMemo) {
+  const dir = tempDir('gocalls-aspects');
+  writeFileSync(join(dir, 'aspects.yml'), aspects);
+  const pkg: PackageInput = { importPath: 'example.com/gocalls', name: 'main', mainModule: true, files: Object.entries(files).map(([path, source]) => ({ path, source })) };
+  const res = await weavePackage(loadAspectFiles([join(dir, 'aspects.yml')]), pkg, m);
+  return Object.fromEntries(res.files.map((f) => [f.path, f.source]));
+}
+
+function goRun(files: Record<string, string>): { code: number; stdout: string; stderr: string } {
+  const dir = tempDir('gocalls');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/gocalls\n\ngo 1.25\n');
+  for (const [p, s] of Object.entries(files)) writeFileSync(join(dir, p), s);
+  return run('go', ['run', '.'], { cwd: dir });
+}
+
+test('go statements calling functions, methods and generic functions run their advice, with the values go evaluated', async () => {
+  const woven = await weave({ 'config.go': CONFIG, 'main.go': MAIN });
+  // The other file's variable is captured, its constant and function are named again.
+  assert.match(woven['main.go'], /__weave_go0 := \/\*line main\.go:14:12\*\/reason;/);
+  assert.match(woven['main.go'], /worker\(__weave_go0, scale, 1, 2\)/);
+  assert.match(woven['main.go'], /go func\(\) \{\n\/\/line <go-weave:guard>:1\n.*\n\/\*line main\.go:20:5\*\/worker\("constants", n\) \}\(\)/);
+  const r = goRun(woven);
+  assert.equal(r.code, 0, r.stderr);
+  const said = r.stderr.split('\n').filter((l) => l.startsWith('guarded:')).sort();
+  assert.deepEqual(said, ['guarded: constants', 'guarded: from a variable of config.go', 'guarded: loop0', 'guarded: loop1', 'guarded: method value']);
+  assert.equal(r.stdout, 'end changed\n');
+});
+
+test('scopes: a name means what it means at the go statement', async () => {
+  const src = `package main
+
+const n = 3
+
+func f(d float64) {}
+
+func main() {
+	{
+		n := "shadow in a closed block"
+		_ = n
+	}
+	go f(n)
+	if n := 2.5; n > 0 {
+		go f(n)
+	}
+	go f(n)
+	n := 1.0
+	_ = n
+}
+`;
+  const woven = (await weave({ 'main.go': src }))['main.go'];
+  // The package constant, twice, stays inline; the if's variable is captured.
+  assert.equal(woven.match(/\/\*line main\.go:\d+:\d+\*\/f\(n\) \}\(\)/g)?.length, 2, woven);
+  assert.match(woven, /\{ __weave_go0 := \/\*line main\.go:14:8\*\/n; go func/);
+  assert.equal(goRun({ 'main.go': woven.replace('func main() {', 'var done = make(chan bool)\n\nfunc main() {') }).code, 0);
+});
+
+test('a go statement is left as written when its arguments are not known to be typed, or other advice rewrites its call', async () => {
+  const src = `package main
+
+import "time"
+
+var done = make(chan bool, 4)
+
+func wait(d time.Duration) {}
+
+func pair() (int, string) { return 0, "" }
+
+func two(int, string) {}
+
+func main() {
+	go wait(time.Second)
+	go two(pair())
+	go wait(3)
+	x := 1
+	go wait(1 << x)
+}
+`;
+  const woven = (await weave({ 'main.go': src }))['main.go'];
+  for (const stmt of ['go wait(time.Second)', 'go two(pair())', 'go wait(1 << x)']) assert.ok(woven.includes('\t' + stmt + '\n'), `${stmt} rewritten:\n${woven}`);
+  assert.match(woven, /go func\(\) \{\n[^]*?wait\(3\) \}\(\)/);
+  // Another aspect wraps the call: a call evaluated in place still goes into the literal, but
+  // a statement whose values would be captured out of the wrapped call is left to that aspect.
+  const both = GUARD + `  - id: wrap
+    join-point: {function-call: example.com/gocalls.wait}
+    advice: [{wrap-expression: {template: 'func() { {{ . }} }()'}}]
+`;
+  const src2 = 'package main\n\nimport "time"\n\nvar done = make(chan bool, 1)\n\nfunc wait(d time.Duration) { panic("waited") }\n\nfunc main() {\n\td := time.Second\n\tgo wait(d)\n\tgo wait(3)\n\t<-done\n\ttime.Sleep(time.Minute)\n}\n';
+  const woven2 = (await weave({ 'main.go': src2 }, both))['main.go'];
+  assert.doesNotMatch(woven2, /__weave_go0/);
+  assert.match(woven2, /\tgo func\(\) \{ \/\*line main\.go:11:5\*\/wait\(d\) \}\(\)/);
+  assert.match(woven2, /go func\(\) \{\n\/\/line <go-weave:guard>:1\n.*\n\/\*line main\.go:12:5\*\/func\(\) \{ \/\*line main\.go:12:5\*\/wait\(3\) \}\(\)\/\*line main\.go:12:12\*\/ \}\(\)/);
+  // The guarded goroutine reports its panic; the other one crashes the program, as written.
+  const r = goRun({ 'main.go': woven2 });
+  assert.match(r.stderr, /^exit status 2$/m, r.stderr);
+  assert.match(r.stderr, /^guarded: waited$/m);
+  assert.match(r.stderr, /^panic: waited$/m);
+});
+
+test('a file is woven again when another file of its package changes what a name is', async () => {
+  const m = memo();
+  const main = 'package main\n\nfunc f(d float64) {}\n\nfunc main() {\n\tgo f(x)\n}\n';
+  const asVar = (await weave({ 'a.go': main, 'b.go': 'package main\n\nvar x = 2.0\n' }, GUARD, m))['a.go'];
+  assert.match(asVar, /__weave_go0 := \/\*line a\.go:6:7\*\/x;/);
+  const asConst = (await weave({ 'a.go': main, 'b.go': 'package main\n\nconst x = 2\n' }, GUARD, m))['a.go'];
+  assert.match(asConst, /go func\(\) \{[^]*f\(x\) \}\(\)/);
+  assert.doesNotMatch(asConst, /__weave_go0/);
+});

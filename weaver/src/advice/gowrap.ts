@@ -1,0 +1,80 @@
+import type { Edit, Piece, ReplaceEdit } from '../edit/plan.js';
+import type { GoCallPlan } from '../join/gocall.js';
+import type { GoFile } from '../parse/gofile.js';
+import { generatedFile, lineDirective } from '../print/print.js';
+
+/** Statements advice prepends to the literal go-weave writes around a go statement's call. */
+export interface GoPrologue { text: string; order: number; aspect: string; seq: number }
+
+export interface GoWrap { plan: GoCallPlan; prologue: GoPrologue[] }
+
+const FN = '__weave_gof';
+const arg = (i: number) => `__weave_go${i}`;
+
+/**
+ * The edits that turn each planned go statement into a goroutine literal running the prologue
+ * first. Everything the program wrote stays where it was, except what the plan names again
+ * inside the literal (a function, constants): a statement where other advice rewrites any of
+ * that, or the statement as a whole, is left as written rather than woven wrongly.
+ */
+export function goWrapEdits(wraps: Iterable<GoWrap>, others: readonly Edit[], file: GoFile, seq: number): Edit[] {
+  const out: Edit[] = [];
+  for (const w of wraps) {
+    const edits = wrapEdits(w, file, seq++);
+    if (!edits || !fits(w.plan, [...others, ...out])) continue;
+    out.push(...edits);
+  }
+  return out;
+}
+
+/** Whether other edits leave the statement's own text alone, apart from the values it captures. */
+function fits(p: GoCallPlan, edits: readonly Edit[]): boolean {
+  const [s, e] = [p.stmt.startIndex, p.stmt.endIndex];
+  // Without captures the call itself stays where it is, in the literal.
+  const caps = captured(p);
+  const kept = (caps.length ? caps : [p.call]).map((n) => [n.startIndex, n.endIndex] as const);
+  const inside = (a: number, b: number) => kept.some(([ks, ke]) => a >= ks && b <= ke);
+  for (const ed of edits) {
+    if (ed.kind === 'insert') {
+      if (ed.at > s && ed.at < e && !inside(ed.at, ed.at)) return false;
+      continue;
+    }
+    if (ed.end <= s || ed.start >= e) continue;
+    if (ed.start <= s && ed.end >= e && ed.pieces.some((x) => 'orig' in x)) continue;
+    if (!inside(ed.start, ed.end)) return false;
+  }
+  return true;
+}
+
+function captured(p: GoCallPlan) {
+  return [...(p.fn.capture ? [p.fn.node] : []), ...p.args.filter((a) => a.capture).map((a) => a.node)];
+}
+
+function prologueText(w: GoWrap): string {
+  return [...w.prologue].sort((a, b) => a.order - b.order || a.seq - b.seq).map((p) => `\n//line ${generatedFile(p.aspect)}:1\n${p.text}`).join('') + '\n';
+}
+
+function wrapEdits(w: GoWrap, file: GoFile, seq: number): Edit[] | undefined {
+  const p = w.plan;
+  const aspect = w.prologue[0]?.aspect;
+  if (!aspect) return undefined;
+  const src = (n: { startIndex: number; endIndex: number }) => file.source.slice(n.startIndex, n.endIndex);
+  const replace = (start: number, end: number, gen: string): ReplaceEdit => ({ kind: 'replace', start, end, pieces: [{ gen } as Piece], aspect, seq });
+  const caps = captured(p);
+  const call = p.call;
+  if (caps.length === 0) {
+    // Nothing to evaluate first: the call itself moves into the literal, where it stands.
+    return [
+      replace(p.stmt.startIndex, call.startIndex, `go func() {${prologueText(w)}`),
+      { kind: 'insert', at: call.endIndex, text: ' }()', lines: false, order: 1_000_000, aspect, seq },
+    ];
+  }
+  const names = [...(p.fn.capture ? [FN] : []), ...p.args.flatMap((a, i) => (a.capture ? [arg(i)] : []))];
+  const last = p.args[p.args.length - 1];
+  const again = `${p.fn.capture ? FN : src(p.fn.node)}(${p.args.map((a, i) => (a.capture ? arg(i) : src(a.node))).join(', ')}${last?.spread ? '...' : ''})`;
+  const edits: Edit[] = [replace(p.stmt.startIndex, caps[0].startIndex, `{ ${names.join(', ')} := `)];
+  for (let i = 1; i < caps.length; i++) edits.push(replace(caps[i - 1].endIndex, caps[i].startIndex, ', '));
+  const at = lineDirective(file.positions.position(call.startIndex), true);
+  edits.push(replace(caps[caps.length - 1].endIndex, call.endIndex, `; go func() {${prologueText(w)}${at}${again} }() }`));
+  return edits;
+}
