@@ -9,6 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAspectFiles, weavePackage, type FileMemo, type PackageInput } from '../weaver/src/index.ts';
 import { run, tempDir } from './support/go-tool.ts';
+import { run as runAsync } from './support/go-fixture.ts';
+import { goWeave } from './support/go-shop.ts';
 
 const GUARD = `aspects:
   - id: guard
@@ -175,4 +177,44 @@ test('a file is woven again when another file of its package changes what a name
   const asConst = (await weave({ 'a.go': main, 'b.go': 'package main\n\nconst x = 2\n' }, GUARD, m))['a.go'];
   assert.match(asConst, /go func\(\) \{[^]*f\(x\) \}\(\)/);
   assert.doesNotMatch(asConst, /__weave_go0/);
+});
+
+test('a panic in a goroutine of an errgroup (x/sync, from the module proxy) flushes the spans before the crash', async () => {
+  const dir = tempDir('gocalls-errgroup');
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/eg\n\ngo 1.25\n\nrequire golang.org/x/sync v0.24.0\n');
+  writeFileSync(join(dir, 'main.go'), `package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"golang.org/x/sync/errgroup"
+)
+
+//weave:span
+func work() int { return 7 }
+
+func main() {
+	fmt.Println(work())
+	g, _ := errgroup.WithContext(context.Background())
+	if len(os.Args) > 1 {
+		g.TryGo(func() error { panic("from TryGo") })
+	} else {
+		g.Go(func() error { panic("from Go") })
+	}
+	_ = g.Wait()
+}
+`);
+  const env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'console' };
+  const tidy = run('go', ['mod', 'tidy'], { cwd: dir });
+  assert.equal(tidy.code, 0, tidy.stderr);
+  const b = await goWeave(['build', '-o', join(dir, 'eg'), '.'], { cwd: dir, env });
+  assert.equal(b.code, 0, b.stderr);
+  for (const [args, why] of [[[], 'from Go'], [['try'], 'from TryGo']] as const) {
+    const r = await runAsync(join(dir, 'eg'), [...args], { env: { ...process.env, ...env } });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`^panic: ${why} \\[recovered, repanicked\\]$`, 'm'));
+    assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
+  }
 });

@@ -13925,6 +13925,7 @@ var STD_RESULTS = {
   "bufio.NewWriter": ["*bufio.Writer"],
   "database/sql.Open": ["*database/sql.DB", "error"],
   "database/sql.OpenDB": ["*database/sql.DB"],
+  "golang.org/x/sync/errgroup.WithContext": ["*golang.org/x/sync/errgroup.Group", "context.Context"],
   "log.Default": ["*log.Logger"],
   "log.New": ["*log.Logger"],
   "log/slog.Default": ["*log/slog.Logger"],
@@ -14188,9 +14189,10 @@ function startsGoroutine(fn, ctx) {
   if (p?.type === "call_expression" && p.childForFieldName("function")?.id === callee.id) return p.parent?.type === "go_statement";
   const call = p?.type === "argument_list" ? p.parent : null;
   const f = call?.type === "call_expression" ? unparen(call.childForFieldName("function")) : null;
-  if (f?.type !== "selector_expression" || f.childForFieldName("field")?.text !== "Go") return false;
-  const t = staticTypeOf(f.childForFieldName("operand"), ctx);
-  return t === "sync.WaitGroup" || t === "*sync.WaitGroup";
+  const method = f?.type === "selector_expression" ? f.childForFieldName("field")?.text : void 0;
+  if (method !== "Go" && method !== "TryGo") return false;
+  const t = staticTypeOf(f.childForFieldName("operand"), ctx)?.replace(/^\*/, "");
+  return t === "sync.WaitGroup" && method === "Go" || t === "golang.org/x/sync/errgroup.Group";
 }
 function declName(n) {
   return n.childForFieldName("name")?.text;
@@ -14973,7 +14975,7 @@ function namingEdits(naming, positions, seqStart) {
 
 // weaver/src/join/needles.ts
 var GO_STATEMENT = /\bgo\b\s*[\w(]/;
-var GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*Go\\s*\\(`);
+var GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*(?:Try)?Go\\s*\\(`);
 function needlesOf(jp) {
   switch (jp.kind) {
     case "all-of":

@@ -254,7 +254,8 @@ export function matches(jp: JoinPoint, c: Candidate, ctx: MatchContext): boolean
 
 /**
  * Whether fn is a function literal that runs as a goroutine of its own: the one a go statement
- * calls (`go func(…) {…}(…)`), or the one handed to a sync.WaitGroup's Go (`wg.Go(func() {…})`).
+ * calls (`go func(…) {…}(…)`), or the one handed to a sync.WaitGroup's Go (`wg.Go(func() {…})`)
+ * or to an errgroup's Go or TryGo (neither of which recovers a panic).
  */
 function startsGoroutine(fn: Node, ctx: MatchContext): boolean {
   if (fn.type !== 'func_literal') return false;
@@ -265,12 +266,13 @@ function startsGoroutine(fn: Node, ctx: MatchContext): boolean {
     p = p.parent;
   }
   if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === callee.id) return p.parent?.type === 'go_statement';
-  // An argument: of wg.Go, whose receiver's type the syntax tells.
+  // An argument: of wg.Go, or g.Go / g.TryGo of an errgroup, whose receiver's type the syntax tells.
   const call = p?.type === 'argument_list' ? p.parent : null;
   const f = call?.type === 'call_expression' ? unparen(call.childForFieldName('function')) : null;
-  if (f?.type !== 'selector_expression' || f.childForFieldName('field')?.text !== 'Go') return false;
-  const t = staticTypeOf(f.childForFieldName('operand'), ctx);
-  return t === 'sync.WaitGroup' || t === '*sync.WaitGroup';
+  const method = f?.type === 'selector_expression' ? f.childForFieldName('field')?.text : undefined;
+  if (method !== 'Go' && method !== 'TryGo') return false;
+  const t = staticTypeOf(f!.childForFieldName('operand'), ctx)?.replace(/^\*/, '');
+  return (t === 'sync.WaitGroup' && method === 'Go') || t === 'golang.org/x/sync/errgroup.Group';
 }
 
 function declName(n: Node): string | undefined {

@@ -1,5 +1,6 @@
 /**
- * The result types of standard-library constructors, and the types of a few of its variables,
+ * The result types of standard-library constructors (and of golang.org/x/sync's errgroup,
+ * which the Go project keeps under the same promise), and the types of a few variables,
  * for join points that need an expression's type when the syntax gives none: `logger :=
  * log.New(…)`, `db, err := sql.Open(…)`, `http.DefaultClient.Do(req)`. Go's compatibility
  * promise keeps these fixed. Types are written as the matcher's canonical types:
@@ -11,6 +12,7 @@ const STD_RESULTS: Record<string, readonly string[]> = {
   'bufio.NewWriter': ['*bufio.Writer'],
   'database/sql.Open': ['*database/sql.DB', 'error'],
   'database/sql.OpenDB': ['*database/sql.DB'],
+  'golang.org/x/sync/errgroup.WithContext': ['*golang.org/x/sync/errgroup.Group', 'context.Context'],
   'log.Default': ['*log.Logger'],
   'log.New': ['*log.Logger'],
   'log/slog.Default': ['*log/slog.Logger'],
