@@ -179,7 +179,7 @@ test('a file is woven again when another file of its package changes what a name
   assert.doesNotMatch(asConst, /__weave_go0/);
 });
 
-test('a panic in a goroutine of an errgroup (x/sync, from the module proxy) flushes the spans before the crash', async () => {
+test('a panic in a goroutine of an errgroup (x/sync, from the module proxy), of a literal or a function value, flushes the spans before the crash', async () => {
   const dir = tempDir('gocalls-errgroup');
   writeFileSync(join(dir, 'go.mod'), 'module example.com/eg\n\ngo 1.25\n\nrequire golang.org/x/sync v0.24.0\n');
   writeFileSync(join(dir, 'main.go'), `package main
@@ -195,11 +195,15 @@ import (
 //weave:span
 func work() int { return 7 }
 
+func explode() error { panic("from a function value") }
+
 func main() {
 	fmt.Println(work())
 	g, _ := errgroup.WithContext(context.Background())
-	if len(os.Args) > 1 {
+	if len(os.Args) > 1 && os.Args[1] == "try" {
 		g.TryGo(func() error { panic("from TryGo") })
+	} else if len(os.Args) > 1 {
+		g.Go(explode)
 	} else {
 		g.Go(func() error { panic("from Go") })
 	}
@@ -211,7 +215,8 @@ func main() {
   assert.equal(tidy.code, 0, tidy.stderr);
   const b = await goWeave(['build', '-o', join(dir, 'eg'), '.'], { cwd: dir, env });
   assert.equal(b.code, 0, b.stderr);
-  for (const [args, why] of [[[], 'from Go'], [['try'], 'from TryGo']] as const) {
+  // A literal handed to Go or TryGo, and a function value (wrapped in a literal of go-weave's).
+  for (const [args, why] of [[[], 'from Go'], [['try'], 'from TryGo'], [['value'], 'from a function value']] as const) {
     const r = await runAsync(join(dir, 'eg'), [...args], { env: { ...process.env, ...env } });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, new RegExp(`^panic: ${why} \\[recovered, repanicked\\]$`, 'm'));

@@ -13958,7 +13958,7 @@ function stdResults(importPath, func2) {
 // weaver/src/join/match.ts
 var TYPES_FOR = {
   file: [],
-  body: ["function_declaration", "method_declaration", "func_literal", "go_statement"],
+  body: ["function_declaration", "method_declaration", "func_literal", "go_statement", "call_expression"],
   call: ["call_expression", "type_conversion_expression"],
   "struct-def": ["type_spec"],
   composite: ["composite_literal"],
@@ -13993,7 +13993,7 @@ function topLevelNodes(file, types, out2) {
 }
 function nodesByType(file, kinds, literals = true) {
   const types = /* @__PURE__ */ new Set();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if (t !== "func_literal" && t !== "go_statement" || literals) types.add(t);
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (literals || k !== "body" || !GOROUTINE_TYPES.has(t)) types.add(t);
   const out2 = /* @__PURE__ */ new Map();
   for (const t of types) out2.set(t, []);
   const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
@@ -14002,11 +14002,11 @@ function nodesByType(file, kinds, literals = true) {
     for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
   }
   if (!literals && [...kinds].includes("body")) {
-    out2.set("func_literal", []);
-    out2.set("go_statement", []);
+    for (const t of GOROUTINE_TYPES) if (!types.has(t)) out2.set(t, []);
   }
   return out2;
 }
+var GOROUTINE_TYPES = /* @__PURE__ */ new Set(["func_literal", "go_statement", "call_expression"]);
 function mayMatchLiteral(jp) {
   switch (jp.kind) {
     case "function":
@@ -14048,6 +14048,11 @@ function candidatesOf(file, kind, found, pkg) {
         if (n.type === "go_statement") {
           const goCall = planGoCall(n, file, pkg);
           if (goCall) out2.push({ kind, node: n, fn: n, goCall });
+          break;
+        }
+        if (n.type === "call_expression") {
+          const goArg = goroutineArgument(n);
+          if (goArg) out2.push({ kind, node: goArg, fn: n, goArg });
           break;
         }
         const body2 = n.childForFieldName("body");
@@ -14130,7 +14135,7 @@ function packageVerdict(jp, facts) {
 }
 function directiveOf(c, name2) {
   const anchor = c.kind === "body" && c.fn ? c.fn : c.node;
-  if (anchor.type === "source_file" || anchor.type === "go_statement") return void 0;
+  if (anchor.type === "source_file" || c.goCall || c.goArg) return void 0;
   const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name2 || d.startsWith(name2 + " ") || d.startsWith(name2 + "	"));
   return line === void 0 ? void 0 : line.slice(name2.length);
 }
@@ -14188,17 +14193,33 @@ function startsGoroutine(fn, ctx) {
   }
   if (p?.type === "call_expression" && p.childForFieldName("function")?.id === callee.id) return p.parent?.type === "go_statement";
   const call = p?.type === "argument_list" ? p.parent : null;
-  const f = call?.type === "call_expression" ? unparen(call.childForFieldName("function")) : null;
+  return call?.type === "call_expression" && goroutineResult(call, ctx) !== void 0;
+}
+function goroutineResult(call, ctx) {
+  const f = unparen(call.childForFieldName("function"));
   const method = f?.type === "selector_expression" ? f.childForFieldName("field")?.text : void 0;
-  if (method !== "Go" && method !== "TryGo") return false;
+  if (method !== "Go" && method !== "TryGo") return void 0;
   const t = staticTypeOf(f.childForFieldName("operand"), ctx)?.replace(/^\*/, "");
-  return t === "sync.WaitGroup" && method === "Go" || t === "golang.org/x/sync/errgroup.Group";
+  if (t === "sync.WaitGroup" && method === "Go") return "";
+  if (t === "golang.org/x/sync/errgroup.Group") return "error";
+  return void 0;
+}
+function goroutineArgument(call) {
+  const f = unparen(call.childForFieldName("function"));
+  const method = f?.type === "selector_expression" ? f.childForFieldName("field")?.text : void 0;
+  if (method !== "Go" && method !== "TryGo") return void 0;
+  const args2 = call.childForFieldName("arguments")?.namedChildren.filter((a) => !!a && a.type !== "comment") ?? [];
+  if (args2.length !== 1 || args2[0].type === "variadic_argument" || unparen(args2[0])?.type === "func_literal") return void 0;
+  return args2[0];
 }
 function declName(n) {
   return n.childForFieldName("name")?.text;
 }
 function functionMatches(fn, o, ctx) {
-  if (fn.type === "go_statement") return o.goroutine === true && !o.name && (o.receiver === void 0 || o.receiver === false) && !o.signature && !o.signatureContains;
+  if (fn.type === "go_statement" || fn.type === "call_expression") {
+    const synthetic = o.goroutine === true && !o.name && (o.receiver === void 0 || o.receiver === false) && !o.signature && !o.signatureContains;
+    return synthetic && (fn.type === "go_statement" || goroutineResult(fn, ctx) !== void 0);
+  }
   if (o.goroutine !== void 0 && startsGoroutine(fn, ctx) !== o.goroutine) return false;
   if (o.name !== void 0) {
     const name2 = fn.type === "func_literal" ? "" : fn.childForFieldName("name")?.text ?? "";
@@ -14583,11 +14604,14 @@ async function applyAdvice(plan, aspect, adv, c) {
   const base = { aspect: aspect.id, seq };
   switch (adv.kind) {
     case "prepend-statements": {
-      if (c.goCall) {
+      if (c.goCall || c.goArg) {
         const text2 = await render(plan, adv.template, c, "statements");
         if (!text2.trim()) return;
         let w = plan.goWraps.get(c.node.id);
-        if (!w) plan.goWraps.set(c.node.id, w = { plan: c.goCall, prologue: [] });
+        if (!w) {
+          const what = c.goCall ? { plan: c.goCall } : { arg: c.node, result: goroutineResult(c.fn, { file: plan.file, facts: plan.facts }) ?? "" };
+          plan.goWraps.set(c.node.id, w = { ...what, prologue: [] });
+        }
         w.prologue.push({ text: text2.replace(/^\n+|\n+$/g, ""), order: adv.order, ...base });
         return;
       }
@@ -14849,11 +14873,25 @@ var arg = (i2) => `__weave_go${i2}`;
 function goWrapEdits(wraps, others, file, seq) {
   const out2 = [];
   for (const w of wraps) {
-    const edits = wrapEdits(w, file, seq++);
+    if ("arg" in w) {
+      out2.push(...argumentEdits(w.arg, w.result, w, file, seq++));
+      continue;
+    }
+    const edits = wrapEdits(w.plan, w, file, seq++);
     if (!edits || !fits(w.plan, [...others, ...out2])) continue;
     out2.push(...edits);
   }
   return out2;
+}
+function argumentEdits(arg2, result, w, file, seq) {
+  const aspect = w.prologue[0]?.aspect ?? "";
+  const t = result ? `func() ${result}` : "func()";
+  const at = lineDirective(file.positions.position(arg2.startIndex), true);
+  const open = `func(${FN} ${t}) ${t} { return ${t} {${prologueText(w)}${at}${result ? "return " : ""}${FN}() } }(${at}`;
+  return [
+    { kind: "insert", at: arg2.startIndex, text: open, lines: false, order: 1e6, aspect, seq },
+    { kind: "insert", at: arg2.endIndex, text: ")", lines: false, order: -1e6, aspect, seq }
+  ];
 }
 function fits(p, edits) {
   const [s, e] = [p.stmt.startIndex, p.stmt.endIndex];
@@ -14879,8 +14917,7 @@ function prologueText(w) {
 //line ${generatedFile(p.aspect)}:1
 ${p.text}`).join("") + "\n";
 }
-function wrapEdits(w, file, seq) {
-  const p = w.plan;
+function wrapEdits(p, w, file, seq) {
   const aspect = w.prologue[0]?.aspect;
   if (!aspect) return void 0;
   const src = (n) => file.source.slice(n.startIndex, n.endIndex);

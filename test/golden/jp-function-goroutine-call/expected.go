@@ -4,6 +4,7 @@ package main; import (__weave_fmt "fmt")
 
 import (
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -34,102 +35,102 @@ func show(string) {}
 var hooks = []func(){func() {
 //line <go-weave:named>:1
 __weave_fmt.Println("literal")
-//line input.go:32:30
+//line input.go:33:30
 }}
 
 func main() {
 	done := func() {
 //line <go-weave:named>:1
 __weave_fmt.Println("literal")
-//line input.go:35:18
+//line input.go:36:18
 }
 	s := &server{name: "a"}
 	tags := []string{"x"}
 	
-	{ __weave_go2 := /*line input.go:39:16*/done; go func() {
+	{ __weave_go2 := /*line input.go:40:16*/done; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:39:5*/wait(3, 1, __weave_go2) }() }/*line input.go:39:21*/
-	{ __weave_gof, __weave_go1 := /*line input.go:40:5*/s.serve, /*line input.go:40:22*/tags; go func() {
+/*line input.go:40:5*/wait(3, 1, __weave_go2) }() }/*line input.go:40:21*/
+	{ __weave_gof, __weave_go1 := /*line input.go:41:5*/s.serve, /*line input.go:41:22*/tags; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:40:5*/__weave_gof(workers, __weave_go1...) }() }/*line input.go:40:30*/
-	{ __weave_gof, __weave_go0 := /*line input.go:41:5*/s.serve, /*line input.go:41:13*/len(tags); go func() {
+/*line input.go:41:5*/__weave_gof(workers, __weave_go1...) }() }/*line input.go:41:30*/
+	{ __weave_gof, __weave_go0 := /*line input.go:42:5*/s.serve, /*line input.go:42:13*/len(tags); go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:41:5*/__weave_gof(__weave_go0, "y", "z") }() }/*line input.go:41:33*/
-	{ __weave_gof := /*line input.go:42:5*/s.Stop; go func() {
+/*line input.go:42:5*/__weave_gof(__weave_go0, "y", "z") }() }/*line input.go:42:33*/
+	{ __weave_gof := /*line input.go:43:5*/s.Stop; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:42:5*/__weave_gof() }() }/*line input.go:42:13*/
+/*line input.go:43:5*/__weave_gof() }() }/*line input.go:43:13*/
 	go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:43:5*/fmt.Println("a package's function", workers) }()
-	{ __weave_go0, __weave_go1 := /*line input.go:44:10*/[]int{1, 2}, /*line input.go:44:23*/func(int) {
+/*line input.go:44:5*/fmt.Println("a package's function", workers) }()
+	{ __weave_go0, __weave_go1 := /*line input.go:45:10*/[]int{1, 2}, /*line input.go:45:23*/func(int) {
 //line <go-weave:named>:1
 __weave_fmt.Println("literal")
-//line input.go:44:34
+//line input.go:45:34
 }; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:44:5*/each(__weave_go0, __weave_go1) }() }/*line input.go:44:36*/
-	{ __weave_go0 := /*line input.go:45:10*/tags; go func() {
+/*line input.go:45:5*/each(__weave_go0, __weave_go1) }() }/*line input.go:45:36*/
+	{ __weave_go0 := /*line input.go:46:10*/tags; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:45:5*/each(__weave_go0, show) }() }/*line input.go:45:21*/
+/*line input.go:46:5*/each(__weave_go0, show) }() }/*line input.go:46:21*/
 	go two(pair())
-	{ __weave_gof := /*line input.go:47:5*/hooks[0]; go func() {
+	{ __weave_gof := /*line input.go:48:5*/hooks[0]; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:47:5*/__weave_gof() }() }/*line input.go:47:15*/
+/*line input.go:48:5*/__weave_gof() }() }/*line input.go:48:15*/
 	var h handler = func(time.Duration) {
 //line <go-weave:named>:1
 __weave_fmt.Println("literal")
-//line input.go:48:39
+//line input.go:49:39
 }
 	go h(time.Second)
 	go wait(3*time.Millisecond, 2.5, done)
 	n := 3
-	{ __weave_go0, __weave_go1, __weave_go2 := /*line input.go:52:10*/time.Duration(n), /*line input.go:52:28*/float64(n)/2, /*line input.go:52:42*/done; go func() {
+	{ __weave_go0, __weave_go1, __weave_go2 := /*line input.go:53:10*/time.Duration(n), /*line input.go:53:28*/float64(n)/2, /*line input.go:53:42*/done; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:52:5*/wait(__weave_go0, __weave_go1, __weave_go2) }() }/*line input.go:52:47*/
+/*line input.go:53:5*/wait(__weave_go0, __weave_go1, __weave_go2) }() }/*line input.go:53:47*/
 	go fmt.Println(n > 2)
 	go fmt.Println(1<<n, n<<1)
-	{ __weave_gof, __weave_go0 := /*line input.go:55:5*/s.serve, /*line input.go:56:3*/n; go func() {
+	{ __weave_gof, __weave_go0 := /*line input.go:56:5*/s.serve, /*line input.go:57:3*/n; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:55:5*/__weave_gof(__weave_go0, "multi", "line") }() }/*line input.go:59:3*/
+/*line input.go:56:5*/__weave_gof(__weave_go0, "multi", "line") }() }/*line input.go:60:3*/
 	ch := make(chan int, 1)
 	ch <- 1
 	select {
 	case v := <-ch:
-		{ __weave_go0 := /*line input.go:64:18*/v; go func() {
+		{ __weave_go0 := /*line input.go:65:18*/v; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:64:6*/fmt.Println(__weave_go0) }() }/*line input.go:64:20*/
+/*line input.go:65:6*/fmt.Println(__weave_go0) }() }/*line input.go:65:20*/
 	}
 	var x any = n
 	switch t := x.(type) {
 	case int:
-		{ __weave_go0 := /*line input.go:69:18*/t + 1; go func() {
+		{ __weave_go0 := /*line input.go:70:18*/t + 1; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:69:6*/fmt.Println(__weave_go0) }() }/*line input.go:69:24*/
+/*line input.go:70:6*/fmt.Println(__weave_go0) }() }/*line input.go:70:24*/
 	}
 	for i := range 2 {
 		const k = 5
-		{ __weave_go0 := /*line input.go:73:18*/i; go func() {
+		{ __weave_go0 := /*line input.go:74:18*/i; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:73:6*/fmt.Println(__weave_go0, k) }() }/*line input.go:73:23*/
+/*line input.go:74:6*/fmt.Println(__weave_go0, k) }() }/*line input.go:74:23*/
 	}
 start:
-	{ __weave_go0 := /*line input.go:76:11*/ch; go func() {
+	{ __weave_go0 := /*line input.go:77:11*/ch; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:76:5*/close(__weave_go0) }() }/*line input.go:76:14*/
+/*line input.go:77:5*/close(__weave_go0) }() }/*line input.go:77:14*/
 	if n < 0 {
 		goto start
 	}
@@ -138,6 +139,16 @@ __weave_fmt.Println("goroutine")
 __weave_fmt.Println("goroutine")
 //line <go-weave:named>:1
 __weave_fmt.Println("literal")
-//line input.go:80:28
+//line input.go:81:28
  fmt.Println(d) }(time.Second)
+	var wg sync.WaitGroup
+	wg.Go(func(__weave_gof func()) func() { return func() {
+//line <go-weave:probe>:1
+__weave_fmt.Println("goroutine")
+/*line input.go:83:8*/__weave_gof() } }(/*line input.go:83:8*/s.Stop))
+	wg.Go(func(__weave_gof func()) func() { return func() {
+//line <go-weave:probe>:1
+__weave_fmt.Println("goroutine")
+/*line input.go:84:8*/__weave_gof() } }(/*line input.go:84:8*/(done)))
+	wg.Wait()
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -78,4 +79,8 @@ start:
 		goto start
 	}
 	go func(d time.Duration) { fmt.Println(d) }(time.Second)
+	var wg sync.WaitGroup
+	wg.Go(s.Stop)
+	wg.Go((done))
+	wg.Wait()
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Advice, Aspect, Template } from '../aspects/types.js';
 import type { Edit, Piece } from '../edit/plan.js';
-import type { Candidate, PackageFacts } from '../join/match.js';
+import { goroutineResult, type Candidate, type PackageFacts } from '../join/match.js';
 import type { GoFile } from '../parse/gofile.js';
 import { compileTemplate, renderTemplate, type CompiledTemplate } from '../template/index.js';
 import { ORIGINAL_PLACEHOLDER, templateDot, type NamingRequests } from './context.js';
@@ -67,11 +67,14 @@ export async function applyAdvice(plan: FilePlan, aspect: Aspect, adv: Advice, c
   const base = { aspect: aspect.id, seq };
   switch (adv.kind) {
     case 'prepend-statements': {
-      if (c.goCall) {
+      if (c.goCall || c.goArg) {
         const text = await render(plan, adv.template, c, 'statements');
         if (!text.trim()) return;
         let w = plan.goWraps.get(c.node.id);
-        if (!w) plan.goWraps.set(c.node.id, (w = { plan: c.goCall, prologue: [] }));
+        if (!w) {
+          const what = c.goCall ? { plan: c.goCall } : { arg: c.node, result: goroutineResult(c.fn!, { file: plan.file, facts: plan.facts }) ?? '' };
+          plan.goWraps.set(c.node.id, (w = { ...what, prologue: [] }));
+        }
         w.prologue.push({ text: text.replace(/^\n+|\n+$/g, ''), order: adv.order, ...base });
         return;
       }

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { Edit, Piece, ReplaceEdit } from '../edit/plan.js';
 import type { GoCallPlan } from '../join/gocall.js';
 import type { GoFile } from '../parse/gofile.js';
@@ -6,7 +7,11 @@ import { generatedFile, lineDirective } from '../print/print.js';
 /** Statements advice prepends to the literal go-weave writes around a go statement's call. */
 export interface GoPrologue { text: string; order: number; aspect: string; seq: number }
 
-export interface GoWrap { plan: GoCallPlan; prologue: GoPrologue[] }
+/**
+ * A go statement's call (plan), or a function value handed to a method that starts it as a
+ * goroutine (arg; result: what that function returns, '' or 'error').
+ */
+export type GoWrap = ({ plan: GoCallPlan } | { arg: Node; result: '' | 'error' }) & { prologue: GoPrologue[] };
 
 const FN = '__weave_gof';
 const arg = (i: number) => `__weave_go${i}`;
@@ -20,11 +25,31 @@ const arg = (i: number) => `__weave_go${i}`;
 export function goWrapEdits(wraps: Iterable<GoWrap>, others: readonly Edit[], file: GoFile, seq: number): Edit[] {
   const out: Edit[] = [];
   for (const w of wraps) {
-    const edits = wrapEdits(w, file, seq++);
+    if ('arg' in w) {
+      out.push(...argumentEdits(w.arg, w.result, w, file, seq++));
+      continue;
+    }
+    const edits = wrapEdits(w.plan, w, file, seq++);
     if (!edits || !fits(w.plan, [...others, ...out])) continue;
     out.push(...edits);
   }
   return out;
+}
+
+/**
+ * `wg.Go(f)` → `wg.Go(func(v func()) func() { return func() { …; v() } }(f))`: f is still
+ * evaluated by the call, and its type is the one the method takes. Only insertions at the
+ * value's edges, which render outside any advice on the value itself.
+ */
+function argumentEdits(arg: Node, result: '' | 'error', w: GoWrap, file: GoFile, seq: number): Edit[] {
+  const aspect = w.prologue[0]?.aspect ?? '';
+  const t = result ? `func() ${result}` : 'func()';
+  const at = lineDirective(file.positions.position(arg.startIndex), true);
+  const open = `func(${FN} ${t}) ${t} { return ${t} {${prologueText(w)}${at}${result ? 'return ' : ''}${FN}() } }(${at}`;
+  return [
+    { kind: 'insert', at: arg.startIndex, text: open, lines: false, order: 1_000_000, aspect, seq },
+    { kind: 'insert', at: arg.endIndex, text: ')', lines: false, order: -1_000_000, aspect, seq },
+  ];
 }
 
 /** Whether other edits leave the statement's own text alone, apart from the values it captures. */
@@ -50,12 +75,11 @@ function captured(p: GoCallPlan) {
   return [...(p.fn.capture ? [p.fn.node] : []), ...p.args.filter((a) => a.capture).map((a) => a.node)];
 }
 
-function prologueText(w: GoWrap): string {
+function prologueText(w: { prologue: GoPrologue[] }): string {
   return [...w.prologue].sort((a, b) => a.order - b.order || a.seq - b.seq).map((p) => `\n//line ${generatedFile(p.aspect)}:1\n${p.text}`).join('') + '\n';
 }
 
-function wrapEdits(w: GoWrap, file: GoFile, seq: number): Edit[] | undefined {
-  const p = w.plan;
+function wrapEdits(p: GoCallPlan, w: GoWrap, file: GoFile, seq: number): Edit[] | undefined {
   const aspect = w.prologue[0]?.aspect;
   if (!aspect) return undefined;
   const src = (n: { startIndex: number; endIndex: number }) => file.source.slice(n.startIndex, n.endIndex);

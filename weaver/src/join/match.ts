@@ -26,6 +26,11 @@ export interface Candidate {
    */
   fn?: Node;
   goCall?: GoCallPlan;
+  /**
+   * For `body`: a function value other than a literal handed to a method that runs it as a
+   * goroutine (`g.Go(srv.ListenAndServe)`); fn is that call. go-weave wraps the value in a literal.
+   */
+  goArg?: Node;
   /** For `composite` / `field-value`: the composite literal and whether it is `&T{…}`. */
   composite?: Node;
   pointer?: boolean;
@@ -35,7 +40,7 @@ export interface Candidate {
 
 const TYPES_FOR: Record<NodeKind, string[]> = {
   file: [],
-  body: ['function_declaration', 'method_declaration', 'func_literal', 'go_statement'],
+  body: ['function_declaration', 'method_declaration', 'func_literal', 'go_statement', 'call_expression'],
   call: ['call_expression', 'type_conversion_expression'],
   'struct-def': ['type_spec'],
   composite: ['composite_literal'],
@@ -76,16 +81,19 @@ function topLevelNodes(file: GoFile, types: Set<string>, out: Map<string, Node[]
  */
 export function nodesByType(file: GoFile, kinds: Iterable<NodeKind>, literals = true): Map<string, Node[]> {
   const types = new Set<string>();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if ((t !== 'func_literal' && t !== 'go_statement') || literals) types.add(t);
+  for (const k of kinds) for (const t of TYPES_FOR[k]) if (literals || k !== 'body' || !GOROUTINE_TYPES.has(t)) types.add(t);
   const out = new Map<string, Node[]>();
   for (const t of types) out.set(t, []);
   const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
   topLevelNodes(file, types, out);
   if (deep.length) for (const n of file.root.descendantsOfType(deep)) if (n) out.get(n.type)!.push(n);
   // Keep the "absent type" convention of candidatesOf: an excluded func_literal has an empty list.
-  if (!literals && [...kinds].includes('body')) { out.set('func_literal', []); out.set('go_statement', []); }
+  if (!literals && [...kinds].includes('body')) for (const t of GOROUTINE_TYPES) if (!types.has(t)) out.set(t, []);
   return out;
 }
+
+/** The nodes a function-body join point selects only as (or as the start of) a literal. */
+const GOROUTINE_TYPES = new Set(['func_literal', 'go_statement', 'call_expression']);
 
 /** Whether a join point could select the body of a function literal (one without a name or receiver). */
 export function mayMatchLiteral(jp: JoinPoint): boolean {
@@ -127,6 +135,11 @@ export function candidatesOf(file: GoFile, kind: NodeKind, found?: Map<string, N
         if (n.type === 'go_statement') {
           const goCall = planGoCall(n, file, pkg);
           if (goCall) out.push({ kind, node: n, fn: n, goCall });
+          break;
+        }
+        if (n.type === 'call_expression') {
+          const goArg = goroutineArgument(n);
+          if (goArg) out.push({ kind, node: goArg, fn: n, goArg });
           break;
         }
         const body = n.childForFieldName('body');
@@ -213,7 +226,7 @@ export interface MatchContext { file: GoFile; facts: PackageFacts }
 export function directiveOf(c: Candidate, name: string): string | undefined {
   const anchor = c.kind === 'body' && c.fn ? c.fn : c.node;
   // A go statement's call is no function of the program's own to annotate.
-  if (anchor.type === 'source_file' || anchor.type === 'go_statement') return undefined;
+  if (anchor.type === 'source_file' || c.goCall || c.goArg) return undefined;
   const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name || d.startsWith(name + ' ') || d.startsWith(name + '\t'));
   return line === undefined ? undefined : line.slice(name.length);
 }
@@ -266,13 +279,34 @@ function startsGoroutine(fn: Node, ctx: MatchContext): boolean {
     p = p.parent;
   }
   if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === callee.id) return p.parent?.type === 'go_statement';
-  // An argument: of wg.Go, or g.Go / g.TryGo of an errgroup, whose receiver's type the syntax tells.
+  // An argument: of wg.Go, or g.Go / g.TryGo of an errgroup.
   const call = p?.type === 'argument_list' ? p.parent : null;
-  const f = call?.type === 'call_expression' ? unparen(call.childForFieldName('function')) : null;
+  return call?.type === 'call_expression' && goroutineResult(call, ctx) !== undefined;
+}
+
+/**
+ * What the function a call such as `wg.Go(f)` starts as a goroutine returns ('' for nothing), or
+ * undefined when the call is no such thing: sync.WaitGroup's Go, an x/sync errgroup's Go or
+ * TryGo, the receiver's type as the syntax tells it.
+ */
+export function goroutineResult(call: Node, ctx: MatchContext): '' | 'error' | undefined {
+  const f = unparen(call.childForFieldName('function'));
   const method = f?.type === 'selector_expression' ? f.childForFieldName('field')?.text : undefined;
-  if (method !== 'Go' && method !== 'TryGo') return false;
+  if (method !== 'Go' && method !== 'TryGo') return undefined;
   const t = staticTypeOf(f!.childForFieldName('operand'), ctx)?.replace(/^\*/, '');
-  return (t === 'sync.WaitGroup' && method === 'Go') || t === 'golang.org/x/sync/errgroup.Group';
+  if (t === 'sync.WaitGroup' && method === 'Go') return '';
+  if (t === 'golang.org/x/sync/errgroup.Group') return 'error';
+  return undefined;
+}
+
+/** The one argument of a `x.Go(f)` or `x.TryGo(f)` call when it is a function value but no literal. */
+function goroutineArgument(call: Node): Node | undefined {
+  const f = unparen(call.childForFieldName('function'));
+  const method = f?.type === 'selector_expression' ? f.childForFieldName('field')?.text : undefined;
+  if (method !== 'Go' && method !== 'TryGo') return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment') ?? [];
+  if (args.length !== 1 || args[0].type === 'variadic_argument' || unparen(args[0])?.type === 'func_literal') return undefined;
+  return args[0];
 }
 
 function declName(n: Node): string | undefined {
@@ -280,9 +314,13 @@ function declName(n: Node): string | undefined {
 }
 
 function functionMatches(fn: Node, o: FunctionOptions, ctx: MatchContext): boolean {
-  // The literal go-weave would write around a go statement's call: only for join points that
-  // ask for goroutines, as it has no name, receiver or signature of its own.
-  if (fn.type === 'go_statement') return o.goroutine === true && !o.name && (o.receiver === undefined || o.receiver === false) && !o.signature && !o.signatureContains;
+  // The literal go-weave would write around a go statement's call, or around a function value
+  // handed to wg.Go: only for join points that ask for goroutines, as it has no name, receiver
+  // or signature of its own.
+  if (fn.type === 'go_statement' || fn.type === 'call_expression') {
+    const synthetic = o.goroutine === true && !o.name && (o.receiver === undefined || o.receiver === false) && !o.signature && !o.signatureContains;
+    return synthetic && (fn.type === 'go_statement' || goroutineResult(fn, ctx) !== undefined);
+  }
   if (o.goroutine !== undefined && startsGoroutine(fn, ctx) !== o.goroutine) return false;
   if (o.name !== undefined) {
     const name = fn.type === 'func_literal' ? '' : fn.childForFieldName('name')?.text ?? '';
