@@ -9,14 +9,14 @@ const DIR = join(import.meta.dirname, 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const cases = readdirSync(DIR).filter((d) => existsSync(join(DIR, d, 'input.go'))).sort();
 
-interface Meta { importPath?: string; mainModule?: boolean }
+interface Meta { importPath?: string; mainModule?: boolean; standard?: boolean }
 
 async function weaveCase(name: string, source?: string): Promise<string> {
   const dir = join(DIR, name);
   const meta: Meta = existsSync(join(dir, 'meta.json')) ? JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta : {};
   const set = loadAspectFiles([join(dir, 'aspects.yml')]);
   const res = await weavePackage(set, {
-    importPath: meta.importPath ?? `example.com/golden/${name}`, mainModule: meta.mainModule ?? true,
+    importPath: meta.importPath ?? `example.com/golden/${name}`, mainModule: meta.mainModule ?? true, standard: meta.standard,
     files: [{ path: 'input.go', source: source ?? readFileSync(join(dir, 'input.go'), 'utf8') }],
   });
   return res.files[0].source;

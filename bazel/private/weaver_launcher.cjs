@@ -13204,9 +13204,10 @@ function parseJoinPoint(n) {
       return { kind: "package-name", name: value.string("a package name"), origin };
     case "package-filter": {
       if (value.isMap()) {
-        value.checkKeys(["pattern", "root"], "package-filter");
+        value.checkKeys(["pattern", "root", "standard"], "package-filter");
         const p = value.get("pattern") ?? value.fail("package-filter needs a pattern");
-        return { kind: "package-filter", pattern: p.string("a glob pattern"), root: value.get("root")?.bool("root") ?? false, origin };
+        const standard = value.get("standard")?.bool("standard");
+        return { kind: "package-filter", pattern: p.string("a glob pattern"), root: value.get("root")?.bool("root") ?? false, ...standard === void 0 ? {} : { standard }, origin };
       }
       return { kind: "package-filter", pattern: value.string("a glob pattern"), root: false, origin };
     }
@@ -14098,7 +14099,7 @@ function packageVerdict(jp, facts) {
     case "package-name":
       return facts.name === void 0 ? void 0 : facts.name === jp.name;
     case "package-filter":
-      return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule);
+      return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule) && (jp.standard === void 0 || !!facts.standard === jp.standard);
     case "test-main":
       return !!facts.testMain === jp.value;
     case "struct-definition":

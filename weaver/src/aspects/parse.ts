@@ -42,9 +42,10 @@ export function parseJoinPoint(n: YamlNode): JoinPoint {
     case 'package-name': return { kind: 'package-name', name: value.string('a package name'), origin };
     case 'package-filter': {
       if (value.isMap()) {
-        value.checkKeys(['pattern', 'root'], 'package-filter');
+        value.checkKeys(['pattern', 'root', 'standard'], 'package-filter');
         const p = value.get('pattern') ?? value.fail('package-filter needs a pattern');
-        return { kind: 'package-filter', pattern: p.string('a glob pattern'), root: value.get('root')?.bool('root') ?? false, origin };
+        const standard = value.get('standard')?.bool('standard');
+        return { kind: 'package-filter', pattern: p.string('a glob pattern'), root: value.get('root')?.bool('root') ?? false, ...(standard === undefined ? {} : { standard }), origin };
       }
       return { kind: 'package-filter', pattern: value.string('a glob pattern'), root: false, origin };
     }

@@ -19,7 +19,7 @@ export type JoinPoint =
   | { kind: 'not'; of: JoinPoint; origin: Origin }
   | { kind: 'import-path'; path: string; origin: Origin }
   | { kind: 'package-name'; name: string; origin: Origin }
-  | { kind: 'package-filter'; pattern: string; root: boolean; origin: Origin }
+  | { kind: 'package-filter'; pattern: string; root: boolean; /** Only the standard library's packages (true) or only others (false). */ standard?: boolean; origin: Origin }
   | { kind: 'test-main'; value: boolean; origin: Origin }
   | { kind: 'directive'; name: string; origin: Origin }
   | { kind: 'function'; options: FunctionOptions; origin: Origin }

@@ -186,7 +186,8 @@ export function packageVerdict(jp: JoinPoint, facts: PackageFacts): boolean | un
   switch (jp.kind) {
     case 'import-path': return facts.importPath === jp.path;
     case 'package-name': return facts.name === undefined ? undefined : facts.name === jp.name;
-    case 'package-filter': return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule);
+    case 'package-filter':
+      return globMatch(jp.pattern, facts.importPath) && (!jp.root || !!facts.mainModule) && (jp.standard === undefined || !!facts.standard === jp.standard);
     case 'test-main': return !!facts.testMain === jp.value;
     case 'struct-definition': return facts.importPath === jp.type.pkg ? undefined : false;
     case 'declaration-of': return facts.importPath === jp.target.pkg ? undefined : false;

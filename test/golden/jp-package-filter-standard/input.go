@@ -1,0 +1,3 @@
+package flagish
+
+func Run() {}
