@@ -1,5 +1,5 @@
 // fasthttp servers traced by the built-in aspects (weaver/aspects/tracing-fasthttp.yml, and
-// http.route.fiber): a program (test/fixtures/fasthttp, fasthttp and fiber v2 from the Go module
+// http.route.fiber, fiber v3's): a program (test/fixtures/fasthttp, fasthttp, fiber v2 and v3 from the Go module
 // proxy) serves with fasthttp and with fiber, and calls itself with net/http's client; it is woven, run, and its spans received over OTLP on
 // loopback. Each request's server span is the child of the client span in the same trace, what
 // the handler starts under its RequestCtx is the server span's child, and a 5xx is an error.
@@ -24,23 +24,23 @@ test('fasthttp: a server span per request, under the caller\'s client span, pare
     assert.equal(b.code, 0, b.stderr);
     const { stdout, spans } = await runTraced(join(dir, 'woven'), { env: { OTEL_SERVICE_NAME: 'fast' } });
     assert.equal(stdout, plain.stdout);
-    assert.equal(stdout, '/hello?name=fast 200 hello, fast\n/fail 503 broken\n/missing 404 no such page\n/users/7 200 hello, 7\n');
+    assert.equal(stdout, '/hello?name=fast 200 hello, fast\n/fail 503 broken\n/missing 404 no such page\n/users/7 200 hello, 7\n/orders/9 200 hello, 9; hello, again\n');
 
     const servers = spans.filter((s) => s.kind === SERVER);
     const clients = spans.filter((s) => s.kind === CLIENT);
-    assert.equal(servers.length, 4, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
-    for (const [i, path] of ['/hello', '/fail', '/missing', '/users/7'].entries()) {
+    assert.equal(servers.length, 5, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
+    for (const [i, path] of ['/hello', '/fail', '/missing', '/users/7', '/orders/9'].entries()) {
       const server = servers.find((s) => s.attributes['url.path'] === path);
       assert.ok(server, path);
       const client = clients.find((c) => c.spanId === server.parentSpanId);
       assert.ok(client, `${path}: the server span's parent is no client span`);
       assert.equal(server.traceId, client.traceId);
-      assert.equal(server.name, path === '/users/7' ? 'GET /users/:id' : 'GET');
+      assert.equal(server.name, path === '/users/7' ? 'GET /users/:id' : path === '/orders/9' ? 'GET /orders/:id' : 'GET');
       assert.equal(server.attributes['http.request.method'], 'GET');
       assert.equal(server.attributes['url.scheme'], 'http');
       assert.equal(server.attributes['network.protocol.version'], '1.1');
       assert.match(String(server.attributes['server.address']), /^127\.0\.0\.1:\d+$/);
-      assert.equal(server.attributes['http.response.status_code'], [200, 503, 404, 200][i]);
+      assert.equal(server.attributes['http.response.status_code'], [200, 503, 404, 200, 200][i]);
       assert.equal(server.status.code === STATUS_ERROR, path === '/fail', `${path}: status ${JSON.stringify(server.status)}`);
     }
     const hello = servers.find((s) => s.attributes['url.path'] === '/hello');
@@ -55,6 +55,11 @@ test('fasthttp: a server span per request, under the caller\'s client span, pare
     assert.equal(user.attributes['http.route'], '/users/:id');
     assert.equal(user.attributes['http.response.status_code'], 200);
     assert.ok(greets.some((g) => g.parentSpanId === user.spanId), 'greet under /users/7');
+    // fiber v3: the route names the span; spans under the Ctx and under its Context() are children.
+    const order = servers.find((s) => s.attributes['url.path'] === '/orders/9');
+    assert.ok(order);
+    assert.equal(order.attributes['http.route'], '/orders/:id');
+    assert.equal(greets.filter((g) => g.parentSpanId === order.spanId).length, 2, 'both greets under /orders/9');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
