@@ -13712,7 +13712,7 @@ function declaredIn(scope, inner, name2) {
     case "type_switch_statement": {
       const init2 = scope.childForFieldName("initializer");
       if (init2 && init2.id !== inner.id) declaredBy(init2, found);
-      if (scope.type === "type_switch_statement" && inner.type === "type_case") for (const n of listNames(scope.childForFieldName("alias"))) found.set(n, "var");
+      if (scope.type === "type_switch_statement" && (inner.type === "type_case" || inner.type === "default_case")) for (const n of listNames(scope.childForFieldName("alias"))) found.set(n, "var");
       break;
     }
     case "communication_case": {

@@ -118,19 +118,24 @@ __weave_fmt.Println("goroutine")
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
 /*line input.go:70:6*/fmt.Println(__weave_go0) }() }/*line input.go:70:24*/
+	default:
+		{ __weave_go0 := /*line input.go:72:18*/t; go func() {
+//line <go-weave:probe>:1
+__weave_fmt.Println("goroutine")
+/*line input.go:72:6*/fmt.Println(__weave_go0) }() }/*line input.go:72:20*/
 	}
 	for i := range 2 {
 		const k = 5
-		{ __weave_go0 := /*line input.go:74:18*/i; go func() {
+		{ __weave_go0 := /*line input.go:76:18*/i; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:74:6*/fmt.Println(__weave_go0, k) }() }/*line input.go:74:23*/
+/*line input.go:76:6*/fmt.Println(__weave_go0, k) }() }/*line input.go:76:23*/
 	}
 start:
-	{ __weave_go0 := /*line input.go:77:11*/ch; go func() {
+	{ __weave_go0 := /*line input.go:79:11*/ch; go func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:77:5*/close(__weave_go0) }() }/*line input.go:77:14*/
+/*line input.go:79:5*/close(__weave_go0) }() }/*line input.go:79:14*/
 	if n < 0 {
 		goto start
 	}
@@ -139,16 +144,16 @@ __weave_fmt.Println("goroutine")
 __weave_fmt.Println("goroutine")
 //line <go-weave:named>:1
 __weave_fmt.Println("literal")
-//line input.go:81:28
+//line input.go:83:28
  fmt.Println(d) }(time.Second)
 	var wg sync.WaitGroup
 	wg.Go(func(__weave_gof func()) func() { return func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:83:8*/__weave_gof() } }(/*line input.go:83:8*/s.Stop))
+/*line input.go:85:8*/__weave_gof() } }(/*line input.go:85:8*/s.Stop))
 	wg.Go(func(__weave_gof func()) func() { return func() {
 //line <go-weave:probe>:1
 __weave_fmt.Println("goroutine")
-/*line input.go:84:8*/__weave_gof() } }(/*line input.go:84:8*/(done)))
+/*line input.go:86:8*/__weave_gof() } }(/*line input.go:86:8*/(done)))
 	wg.Wait()
 }

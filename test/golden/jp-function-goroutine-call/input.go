@@ -68,6 +68,8 @@ func main() {
 	switch t := x.(type) {
 	case int:
 		go fmt.Println(t + 1)
+	default:
+		go fmt.Println(t)
 	}
 	for i := range 2 {
 		const k = 5

@@ -83,7 +83,7 @@ function declaredIn(scope: Node, inner: Node, name: string): NameKind | undefine
     case 'if_statement': case 'expression_switch_statement': case 'type_switch_statement': {
       const init = scope.childForFieldName('initializer');
       if (init && init.id !== inner.id) declaredBy(init, found);
-      if (scope.type === 'type_switch_statement' && inner.type === 'type_case') for (const n of listNames(scope.childForFieldName('alias'))) found.set(n, 'var');
+      if (scope.type === 'type_switch_statement' && (inner.type === 'type_case' || inner.type === 'default_case')) for (const n of listNames(scope.childForFieldName('alias'))) found.set(n, 'var');
       break;
     }
     case 'communication_case': {
