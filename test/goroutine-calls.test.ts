@@ -179,7 +179,7 @@ test('a file is woven again when another file of its package changes what a name
   assert.doesNotMatch(asConst, /__weave_go0/);
 });
 
-test('a panic in a goroutine of an errgroup (x/sync, from the module proxy), of a literal or a function value, flushes the spans before the crash', async () => {
+test('a panic in a goroutine of an errgroup (x/sync, from the module proxy) or of an AfterFunc, of a literal or a function value, flushes the spans before the crash', async () => {
   const dir = tempDir('gocalls-errgroup');
   writeFileSync(join(dir, 'go.mod'), 'module example.com/eg\n\ngo 1.25\n\nrequire golang.org/x/sync v0.24.0\n');
   writeFileSync(join(dir, 'main.go'), `package main
@@ -188,6 +188,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -197,9 +198,21 @@ func work() int { return 7 }
 
 func explode() error { panic("from a function value") }
 
+func stopped() { panic("from a stopped context") }
+
 func main() {
 	fmt.Println(work())
 	g, _ := errgroup.WithContext(context.Background())
+	if len(os.Args) > 1 && os.Args[1] == "after" {
+		time.AfterFunc(0, func() { panic("from AfterFunc") })
+		time.Sleep(time.Minute)
+	}
+	if len(os.Args) > 1 && os.Args[1] == "stop" {
+		ctx, cancel := context.WithCancel(context.Background())
+		context.AfterFunc(ctx, stopped)
+		cancel()
+		time.Sleep(time.Minute)
+	}
 	if len(os.Args) > 1 && os.Args[1] == "try" {
 		g.TryGo(func() error { panic("from TryGo") })
 	} else if len(os.Args) > 1 {
@@ -216,7 +229,9 @@ func main() {
   const b = await goWeave(['build', '-o', join(dir, 'eg'), '.'], { cwd: dir, env });
   assert.equal(b.code, 0, b.stderr);
   // A literal handed to Go or TryGo, and a function value (wrapped in a literal of go-weave's).
-  for (const [args, why] of [[[], 'from Go'], [['try'], 'from TryGo'], [['value'], 'from a function value']] as const) {
+  // time.AfterFunc and context.AfterFunc run theirs as goroutines too.
+  const cases = [[[], 'from Go'], [['try'], 'from TryGo'], [['value'], 'from a function value'], [['after'], 'from AfterFunc'], [['stop'], 'from a stopped context']] as const;
+  for (const [args, why] of cases) {
     const r = await runAsync(join(dir, 'eg'), [...args], { env: { ...process.env, ...env } });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, new RegExp(`^panic: ${why} \\[recovered, repanicked\\]$`, 'm'));

@@ -9028,10 +9028,21 @@ function startsGoroutine(fn, ctx) {
   }
   if (p?.type === "call_expression" && p.childForFieldName("function")?.id === callee.id) return p.parent?.type === "go_statement";
   const call = p?.type === "argument_list" ? p.parent : null;
-  return call?.type === "call_expression" && goroutineResult(call, ctx) !== void 0;
+  return call?.type === "call_expression" && goroutineFunctionArg(call)?.id === callee.id && goroutineResult(call, ctx) !== void 0;
+}
+function goroutineFunctionArg(call) {
+  const f = unparen(call.childForFieldName("function"));
+  const name2 = f?.type === "selector_expression" ? f.childForFieldName("field")?.text : f?.type === "identifier" ? f.text : void 0;
+  const at = name2 === "AfterFunc" ? 1 : (name2 === "Go" || name2 === "TryGo") && f?.type === "selector_expression" ? 0 : void 0;
+  if (at === void 0) return void 0;
+  const args2 = call.childForFieldName("arguments")?.namedChildren.filter((a) => !!a && a.type !== "comment") ?? [];
+  if (args2.length !== at + 1 || args2[at].type === "variadic_argument") return void 0;
+  return args2[at];
 }
 function goroutineResult(call, ctx) {
+  if (!goroutineFunctionArg(call)) return void 0;
   const f = unparen(call.childForFieldName("function"));
+  if (AFTER_FUNCS.some((t2) => calleeIs(call, t2, ctx))) return "";
   const method = f?.type === "selector_expression" ? f.childForFieldName("field")?.text : void 0;
   if (method !== "Go" && method !== "TryGo") return void 0;
   const t = staticTypeOf(f.childForFieldName("operand"), ctx)?.replace(/^\*/, "");
@@ -9039,13 +9050,10 @@ function goroutineResult(call, ctx) {
   if (t === "golang.org/x/sync/errgroup.Group") return "error";
   return void 0;
 }
+var AFTER_FUNCS = [{ pkg: "time", name: "AfterFunc", pointer: false }, { pkg: "context", name: "AfterFunc", pointer: false }];
 function goroutineArgument(call) {
-  const f = unparen(call.childForFieldName("function"));
-  const method = f?.type === "selector_expression" ? f.childForFieldName("field")?.text : void 0;
-  if (method !== "Go" && method !== "TryGo") return void 0;
-  const args2 = call.childForFieldName("arguments")?.namedChildren.filter((a) => !!a && a.type !== "comment") ?? [];
-  if (args2.length !== 1 || args2[0].type === "variadic_argument" || unparen(args2[0])?.type === "func_literal") return void 0;
-  return args2[0];
+  const arg2 = goroutineFunctionArg(call);
+  return arg2 && unparen(arg2)?.type !== "func_literal" ? arg2 : void 0;
 }
 function declName(n) {
   return n.childForFieldName("name")?.text;
@@ -14178,7 +14186,7 @@ function namingEdits(naming, positions, seqStart) {
 
 // weaver/src/join/needles.ts
 var GO_STATEMENT = /\bgo\b\s*[\w(]/;
-var GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*(?:Try)?Go\\s*\\(`);
+var GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*(?:Try)?Go\\s*\\(|\\bAfterFunc\\b`);
 function needlesOf(jp) {
   switch (jp.kind) {
     case "all-of":

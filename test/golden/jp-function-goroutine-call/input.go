@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -85,4 +86,9 @@ start:
 	wg.Go(s.Stop)
 	wg.Go((done))
 	wg.Wait()
+	time.AfterFunc(time.Millisecond, func() { fmt.Println("later") })
+	ctx, cancel := context.WithCancel(context.Background())
+	stop := context.AfterFunc(ctx, done)
+	defer stop()
+	cancel()
 }

@@ -268,8 +268,8 @@ export function matches(jp: JoinPoint, c: Candidate, ctx: MatchContext): boolean
 
 /**
  * Whether fn is a function literal that runs as a goroutine of its own: the one a go statement
- * calls (`go func(…) {…}(…)`), or the one handed to a sync.WaitGroup's Go (`wg.Go(func() {…})`)
- * or to an errgroup's Go or TryGo (neither of which recovers a panic).
+ * calls (`go func(…) {…}(…)`), or the one handed to a sync.WaitGroup's Go (`wg.Go(func() {…})`),
+ * an errgroup's Go or TryGo, or time's or context's AfterFunc (none of which recovers a panic).
  */
 function startsGoroutine(fn: Node, ctx: MatchContext): boolean {
   if (fn.type !== 'func_literal') return false;
@@ -280,18 +280,33 @@ function startsGoroutine(fn: Node, ctx: MatchContext): boolean {
     p = p.parent;
   }
   if (p?.type === 'call_expression' && p.childForFieldName('function')?.id === callee.id) return p.parent?.type === 'go_statement';
-  // An argument: of wg.Go, or g.Go / g.TryGo of an errgroup.
   const call = p?.type === 'argument_list' ? p.parent : null;
-  return call?.type === 'call_expression' && goroutineResult(call, ctx) !== undefined;
+  return call?.type === 'call_expression' && goroutineFunctionArg(call)?.id === callee.id && goroutineResult(call, ctx) !== undefined;
+}
+
+/**
+ * The argument a call would run as a goroutine of its own, by the call's shape alone: `x.Go(f)`,
+ * `x.TryGo(f)`, `AfterFunc(d, f)`. goroutineResult tells whether the call really is one.
+ */
+function goroutineFunctionArg(call: Node): Node | undefined {
+  const f = unparen(call.childForFieldName('function'));
+  const name = f?.type === 'selector_expression' ? f.childForFieldName('field')?.text : f?.type === 'identifier' ? f.text : undefined;
+  const at = name === 'AfterFunc' ? 1 : (name === 'Go' || name === 'TryGo') && f?.type === 'selector_expression' ? 0 : undefined;
+  if (at === undefined) return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment') ?? [];
+  if (args.length !== at + 1 || args[at].type === 'variadic_argument') return undefined;
+  return args[at];
 }
 
 /**
  * What the function a call such as `wg.Go(f)` starts as a goroutine returns ('' for nothing), or
  * undefined when the call is no such thing: sync.WaitGroup's Go, an x/sync errgroup's Go or
- * TryGo, the receiver's type as the syntax tells it.
+ * TryGo (the receiver's type as the syntax tells it), time.AfterFunc or context.AfterFunc.
  */
 export function goroutineResult(call: Node, ctx: MatchContext): '' | 'error' | undefined {
+  if (!goroutineFunctionArg(call)) return undefined;
   const f = unparen(call.childForFieldName('function'));
+  if (AFTER_FUNCS.some((t) => calleeIs(call, t, ctx))) return '';
   const method = f?.type === 'selector_expression' ? f.childForFieldName('field')?.text : undefined;
   if (method !== 'Go' && method !== 'TryGo') return undefined;
   const t = staticTypeOf(f!.childForFieldName('operand'), ctx)?.replace(/^\*/, '');
@@ -300,14 +315,12 @@ export function goroutineResult(call: Node, ctx: MatchContext): '' | 'error' | u
   return undefined;
 }
 
-/** The one argument of a `x.Go(f)` or `x.TryGo(f)` call when it is a function value but no literal. */
+const AFTER_FUNCS: QualifiedName[] = [{ pkg: 'time', name: 'AfterFunc', pointer: false }, { pkg: 'context', name: 'AfterFunc', pointer: false }];
+
+/** The function value (no literal) that a call such as `g.Go(srv.Serve)` would run as a goroutine. */
 function goroutineArgument(call: Node): Node | undefined {
-  const f = unparen(call.childForFieldName('function'));
-  const method = f?.type === 'selector_expression' ? f.childForFieldName('field')?.text : undefined;
-  if (method !== 'Go' && method !== 'TryGo') return undefined;
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a && a.type !== 'comment') ?? [];
-  if (args.length !== 1 || args[0].type === 'variadic_argument' || unparen(args[0])?.type === 'func_literal') return undefined;
-  return args[0];
+  const arg = goroutineFunctionArg(call);
+  return arg && unparen(arg)?.type !== 'func_literal' ? arg : undefined;
 }
 
 function declName(n: Node): string | undefined {

@@ -17,8 +17,8 @@ export type Needle = string | RegExp;
 /** A go statement (`go f(…)`, `go(func…`, with any white space between). */
 export const GO_STATEMENT = /\bgo\b\s*[\w(]/;
 
-/** A go statement, or a call of a method Go or TryGo (sync.WaitGroup's, an errgroup's). */
-const GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*(?:Try)?Go\\s*\\(`);
+/** A go statement, a call of a method Go or TryGo (sync.WaitGroup's, an errgroup's), or of AfterFunc. */
+const GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*(?:Try)?Go\\s*\\(|\\bAfterFunc\\b`);
 
 export function needlesOf(jp: JoinPoint): Needles {
   switch (jp.kind) {
