@@ -153,14 +153,16 @@ func main() {
   assert.match(woven, /go func\(\) \{\n[^]*?wait\(3\) \}\(\)/);
   // Another aspect wraps the call: a call evaluated in place still goes into the literal, but
   // a statement whose values would be captured out of the wrapped call is left to that aspect.
-  const both = GUARD + `  - id: wrap
+  const both = GUARD.replace("template: 'defer", "imports: {fmt: fmt}\n          template: 'defer fmt.Print(); defer") + `  - id: wrap
     join-point: {function-call: example.com/gocalls.wait}
     advice: [{wrap-expression: {template: 'func() { {{ . }} }()'}}]
 `;
   const src2 = 'package main\n\nimport "time"\n\nvar done = make(chan bool, 1)\n\nfunc wait(d time.Duration) { panic("waited") }\n\nfunc main() {\n\td := time.Second\n\tgo wait(d)\n\tgo wait(3)\n\t<-done\n\ttime.Sleep(time.Minute)\n}\n';
   const woven2 = (await weave({ 'main.go': src2 }, both))['main.go'];
   assert.doesNotMatch(woven2, /__weave_go0/);
-  assert.match(woven2, /\tgo func\(\) \{ \/\*line main\.go:11:5\*\/wait\(d\) \}\(\)/);
+  // The guard's import (fmt) is still used, by the guard kept in a literal that never runs.
+  assert.match(woven2, /_ = func\(\) \{\n\/\/line <go-weave:guard>:1\n/);
+  assert.match(woven2, /\ngo func\(\) \{ \/\*line main\.go:11:5\*\/wait\(d\) \}\(\)/);
   assert.match(woven2, /go func\(\) \{\n\/\/line <go-weave:guard>:1\n.*\n\/\*line main\.go:12:5\*\/func\(\) \{ \/\*line main\.go:12:5\*\/wait\(3\) \}\(\)\/\*line main\.go:12:12\*\/ \}\(\)/);
   // The guarded goroutine reports its panic; the other one crashes the program, as written.
   const r = goRun({ 'main.go': woven2 });

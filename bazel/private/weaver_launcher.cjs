@@ -14887,8 +14887,13 @@ function goWrapEdits(wraps, others, file, seq) {
       continue;
     }
     const edits = wrapEdits(w.plan, w, file, seq++);
-    if (!edits || !fits(w.plan, [...others, ...out2])) continue;
-    out2.push(...edits);
+    if (!edits) continue;
+    if (fits(w.plan, [...others, ...out2])) {
+      out2.push(...edits);
+      continue;
+    }
+    const aspect = w.prologue[0]?.aspect ?? "";
+    out2.push({ kind: "insert", at: w.plan.stmt.startIndex, text: `_ = func() {${prologueText(w)}}`, lines: true, order: 0, aspect, seq });
   }
   return out2;
 }

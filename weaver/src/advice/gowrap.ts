@@ -30,8 +30,14 @@ export function goWrapEdits(wraps: Iterable<GoWrap>, others: readonly Edit[], fi
       continue;
     }
     const edits = wrapEdits(w.plan, w, file, seq++);
-    if (!edits || !fits(w.plan, [...others, ...out])) continue;
-    out.push(...edits);
+    if (!edits) continue;
+    if (fits(w.plan, [...others, ...out])) {
+      out.push(...edits);
+      continue;
+    }
+    // Left as written; the prologue's imports still need a use: in a literal never called.
+    const aspect = w.prologue[0]?.aspect ?? '';
+    out.push({ kind: 'insert', at: w.plan.stmt.startIndex, text: `_ = func() {${prologueText(w)}}`, lines: true, order: 0, aspect, seq });
   }
   return out;
 }
