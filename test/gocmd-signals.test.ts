@@ -57,7 +57,7 @@ before(async () => {
 });
 after(() => removeTree(dir));
 
-async function terminate(mode: string): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+async function terminate(mode: string, sig: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   const child = spawn(bin, [mode], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -70,7 +70,7 @@ async function terminate(mode: string): Promise<{ code: number | null; signal: s
     });
     child.on('close', () => fail(new Error(`exited before it was ready:\n${stderr}`)));
   });
-  child.kill('SIGTERM');
+  child.kill(sig);
   const [code, signal] = (await closed) as [number | null, string | null];
   return { code, signal, stdout, stderr };
 }
@@ -85,9 +85,11 @@ for (const mode of ['context', 'channel']) {
   });
 }
 
-test('a program without a handler still dies of SIGTERM, after its spans are exported', async () => {
-  const r = await terminate('none');
-  assert.equal(r.signal, 'SIGTERM', r.stderr);
-  assert.doesNotMatch(r.stdout, /graceful/);
-  assert.match(r.stderr, /"name":"main\.work"/);
-});
+for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  test(`a program without a handler still dies of ${sig}, after its spans are exported`, async () => {
+    const r = await terminate('none', sig);
+    assert.equal(r.signal, sig, r.stderr);
+    assert.doesNotMatch(r.stdout, /graceful/);
+    assert.match(r.stderr, /"name":"main\.work"/);
+  });
+}

@@ -8,7 +8,7 @@
 // Configuration comes from the standard OTEL_* environment variables, read
 // lazily when the first span starts. Two variables are specific to go-weave:
 //
-//	GOWEAVE_TRACE_SIGNALS=false  do not install the SIGINT/SIGTERM flush handler
+//	GOWEAVE_TRACE_SIGNALS=false  do not install the SIGINT/SIGTERM/SIGHUP flush handler
 //
 // Nothing in this package panics into the calling program: a nil *Span is a
 // valid no-op span, and hooks, guards and exporters are called under recover.

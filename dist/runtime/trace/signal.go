@@ -39,7 +39,9 @@ func programHandles(sig os.Signal) bool {
 	return programSignalsAll || programSignals[sig]
 }
 
-// installSignalHandler flushes on SIGINT/SIGTERM. Unless the program handles
+// installSignalHandler flushes on SIGINT, SIGTERM and SIGHUP (a closed terminal
+// ends a program run from it, and a daemon that leaves SIGHUP alone dies of it
+// the same way). Unless the program handles
 // the signal itself (ProgramHandlesSignals), it then shuts down, restores the
 // default disposition and re-raises the signal, so the program still dies of
 // it as it would have without us. Signals the program was started with
@@ -51,7 +53,7 @@ func programHandles(sig os.Signal) bool {
 func installSignalHandler() {
 	signalOnce.Do(func() {
 		var sigs []os.Signal
-		for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
 			if !signal.Ignored(s) {
 				sigs = append(sigs, s)
 			}
