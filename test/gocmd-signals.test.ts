@@ -1,5 +1,6 @@
-// A woven program that handles SIGTERM itself, through signal.Notify or signal.NotifyContext,
-// keeps control of how it ends; one that does not still dies of the signal, after a flush.
+// A woven program that handles SIGTERM itself, through signal.Notify or signal.NotifyContext (or
+// through a dependency that does, as a framework's graceful stop or a reload on SIGHUP), keeps
+// control of how it ends; one that does not still dies of the signal, after a flush.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -19,6 +20,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"example.com/stopper"
 )
 
 //weave:span
@@ -37,6 +40,9 @@ func main() {
 		signal.Notify(ch, syscall.SIGTERM)
 		fmt.Println("ready")
 		<-ch
+	case "dependency":
+		fmt.Println("ready")
+		fmt.Println("stopper got", stopper.Wait())
 	default:
 		fmt.Println("ready")
 		time.Sleep(time.Minute)
@@ -50,7 +56,13 @@ let dir = '';
 let bin = '';
 
 before(async () => {
-  dir = writeTree({ 'go.mod': 'module example.com/sig\n\ngo 1.22\n', 'main.go': MAIN }, 'gw-signals-');
+  dir = writeTree({
+    'go.mod': 'module example.com/sig\n\ngo 1.22\n\nrequire example.com/stopper v0.0.0\n\nreplace example.com/stopper => ./stopper\n',
+    'main.go': MAIN,
+    // A dependency that waits for the signals itself, as fx's or kratos' Run does.
+    'stopper/go.mod': 'module example.com/stopper\n\ngo 1.22\n',
+    'stopper/stopper.go': 'package stopper\n\nimport (\n\t"os"\n\t"os/signal"\n\t"syscall"\n)\n\nfunc Wait() os.Signal {\n\tch := make(chan os.Signal, 1)\n\tsignal.Notify(ch, syscall.SIGTERM, syscall.SIGHUP)\n\treturn <-ch\n}\n',
+  }, 'gw-signals-');
   bin = join(dir, 'sig');
   const r = await goWeave(['build', '-o', bin, '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false' } });
   assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -81,6 +93,16 @@ for (const mode of ['context', 'channel']) {
     assert.equal(r.signal, null, r.stderr);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /graceful/);
+    assert.match(r.stderr, /"name":"main\.work"/);
+  });
+}
+
+for (const sig of ['SIGTERM', 'SIGHUP'] as const) {
+  test(`a dependency that waits for ${sig} itself keeps control of the program's end`, async () => {
+    const r = await terminate('dependency', sig);
+    assert.equal(r.signal, null, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`stopper got ${sig === 'SIGTERM' ? 'terminated' : 'hangup'}\\ngraceful`));
     assert.match(r.stderr, /"name":"main\.work"/);
   });
 }
