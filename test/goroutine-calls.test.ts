@@ -240,3 +240,22 @@ func main() {
     assert.equal(r.stderr.match(/"name":"main\.work"/g)?.length, 1, r.stderr);
   }
 });
+
+test('golang.org/x/sync (from the module proxy) passes its own tests with its go statements woven', { timeout: 600_000 }, async () => {
+  const dl = run('go', ['mod', 'download', '-json', 'golang.org/x/sync@v0.24.0'], { env: { ...process.env, GOFLAGS: '-mod=mod' } });
+  assert.equal(dl.code, 0, dl.stderr);
+  const dir = tempDir('gocalls-xsync');
+  const r0 = run('cp', ['-r', (JSON.parse(dl.stdout) as { Dir: string }).Dir + '/.', dir]);
+  assert.equal(r0.code, 0, r0.stderr);
+  run('chmod', ['-R', 'u+w', dir]);
+  const env = { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false', OTEL_TRACES_EXPORTER: 'none' };
+  // singleflight's `go g.doCall(c, key, fn)` and `go panic(e)`, errgroup's and semaphore's tests' own.
+  const diff = await goWeave(['diff', './...'], { cwd: dir, env });
+  assert.equal(diff.code, 0, diff.stderr);
+  assert.match(diff.stdout, /^-\tgo g\.doCall\(c, key, fn\)$/m);
+  assert.match(diff.stdout, /^\+\t\{ __weave_gof, __weave_go0, __weave_go1, __weave_go2 := .*g\.doCall, .*c, .*key, .*fn; go func\(\) \{$/m);
+  assert.match(diff.stdout, /^-\t+go panic\(e\)$/m);
+  const t = await goWeave(['test', './...'], { cwd: dir, env });
+  assert.equal(t.code, 0, t.stdout + t.stderr);
+  for (const pkg of ['errgroup', 'semaphore', 'singleflight', 'syncmap']) assert.match(t.stdout, new RegExp(`^ok\\s+golang\\.org/x/sync/${pkg}\\s`, 'm'));
+});
