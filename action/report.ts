@@ -15,6 +15,8 @@ export interface WeaveTotals {
   joinPoints: number;
   aspects: string[];
   errors: WeaveError[];
+  /** Dependencies built from woven copies (module@version): their build info shows the copy. */
+  replacedModules: string[];
   malformed: string[]; // "report.jsonl:3: …" for lines that could not be read
 }
 
@@ -23,7 +25,7 @@ function num(v: unknown): number {
 }
 
 export function readReport(file: string): WeaveTotals {
-  const t: WeaveTotals = { invocations: 0, wovenPackages: 0, joinPoints: 0, aspects: [], errors: [], malformed: [] };
+  const t: WeaveTotals = { invocations: 0, wovenPackages: 0, joinPoints: 0, aspects: [], errors: [], replacedModules: [], malformed: [] };
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -31,6 +33,7 @@ export function readReport(file: string): WeaveTotals {
     return t;
   }
   const aspects = new Set<string>();
+  const replaced = new Set<string>();
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     let rec: Record<string, unknown>;
@@ -45,6 +48,7 @@ export function readReport(file: string): WeaveTotals {
     t.wovenPackages += num(rec.wovenPackages);
     t.joinPoints += num(rec.joinPoints);
     if (Array.isArray(rec.aspects)) for (const a of rec.aspects) if (typeof a === 'string') aspects.add(a);
+    if (Array.isArray(rec.replacedModules)) for (const m of rec.replacedModules) if (typeof m === 'string') replaced.add(m);
     if (Array.isArray(rec.errors)) {
       for (const e of rec.errors as Record<string, unknown>[]) {
         const err = { file: String(e.file ?? ''), line: num(e.line), col: num(e.col), message: String(e.message ?? '') };
@@ -58,5 +62,6 @@ export function readReport(file: string): WeaveTotals {
     }
   });
   t.aspects = [...aspects].sort();
+  t.replacedModules = [...replaced].sort();
   return t;
 }

@@ -25,6 +25,8 @@ export async function writeSummary(s: MainState, w: WeaveTotals | null, saved: M
     rows.push(['Join points hit', String(w.joinPoints)]);
     rows.push(['Aspects', w.aspects.length ? w.aspects.join(', ') : '(none matched)']);
     rows.push(['Aspect errors', String(w.errors.length)]);
+    // Their build info names a directory, not a version: binary scanners cannot match them.
+    if (w.replacedModules.length) rows.push(['Dependencies built from woven copies (build info shows the copy)', w.replacedModules.join(', ')]);
   } else rows.push(['Weaving', 'off']);
   const table = [
     [

@@ -161,13 +161,15 @@ test('weaver report: sums lines, locates errors, flags malformed lines with file
     [
       JSON.stringify({ wovenPackages: 3, joinPoints: 5, aspects: ['http.server'], errors: [] }),
       'not json',
-      JSON.stringify({ wovenPackages: 1, joinPoints: 2, aspects: ['sql', 'http.server'], errors: [{ message: 'go-weave: /w/a.yml:4:2: bad' }] }),
+      JSON.stringify({ wovenPackages: 1, joinPoints: 2, aspects: ['sql', 'http.server'], errors: [{ message: 'go-weave: /w/a.yml:4:2: bad' }], replacedModules: ['github.com/spf13/cobra@v1.10.2'] }),
+      JSON.stringify({ wovenPackages: 0, joinPoints: 0, aspects: [], errors: [], replacedModules: ['github.com/spf13/cobra@v1.10.2', 'github.com/a/b@v0.1.0'] }),
     ].join('\n'),
   );
   const r = readReport(f);
   assert.equal(r.wovenPackages, 4);
   assert.equal(r.joinPoints, 7);
   assert.deepEqual(r.aspects, ['http.server', 'sql']);
+  assert.deepEqual(r.replacedModules, ['github.com/a/b@v0.1.0', 'github.com/spf13/cobra@v1.10.2']);
   assert.deepEqual(r.errors, [{ file: '/w/a.yml', line: 4, col: 2, message: 'bad' }]);
   assert.match(r.malformed[0], /r\.jsonl:2: expected one JSON object per line/);
 });

@@ -28953,7 +28953,7 @@ function num(v) {
   return typeof v === "number" && Number.isFinite(v) ? v : 0;
 }
 function readReport(file) {
-  const t = { invocations: 0, wovenPackages: 0, joinPoints: 0, aspects: [], errors: [], malformed: [] };
+  const t = { invocations: 0, wovenPackages: 0, joinPoints: 0, aspects: [], errors: [], replacedModules: [], malformed: [] };
   let text;
   try {
     text = fs3.readFileSync(file, "utf8");
@@ -28961,6 +28961,7 @@ function readReport(file) {
     return t;
   }
   const aspects = /* @__PURE__ */ new Set();
+  const replaced = /* @__PURE__ */ new Set();
   text.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
     let rec;
@@ -28976,6 +28977,9 @@ function readReport(file) {
     if (Array.isArray(rec.aspects)) {
       for (const a of rec.aspects) if (typeof a === "string") aspects.add(a);
     }
+    if (Array.isArray(rec.replacedModules)) {
+      for (const m of rec.replacedModules) if (typeof m === "string") replaced.add(m);
+    }
     if (Array.isArray(rec.errors)) {
       for (const e of rec.errors) {
         const err = { file: String(e.file ?? ""), line: num(e.line), col: num(e.col), message: String(e.message ?? "") };
@@ -28987,6 +28991,7 @@ function readReport(file) {
     }
   });
   t.aspects = [...aspects].sort();
+  t.replacedModules = [...replaced].sort();
   return t;
 }
 
@@ -68268,6 +68273,7 @@ async function writeSummary(s, w, saved) {
     rows.push(["Join points hit", String(w.joinPoints)]);
     rows.push(["Aspects", w.aspects.length ? w.aspects.join(", ") : "(none matched)"]);
     rows.push(["Aspect errors", String(w.errors.length)]);
+    if (w.replacedModules.length) rows.push(["Dependencies built from woven copies (build info shows the copy)", w.replacedModules.join(", ")]);
   } else rows.push(["Weaving", "off"]);
   const table = [
     [

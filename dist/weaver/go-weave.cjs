@@ -2700,7 +2700,7 @@ function appendReportLine(path, line) {
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  return JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors });
+  return JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors, replacedModules: [...r.replacedModules ?? []].sort() });
 }
 
 // weaver/src/gocmd/launcher.ts
@@ -3040,7 +3040,8 @@ function describeOutcome(p) {
     warnings += `go-weave: warning: aspect${one ? "" : "s"} ${ids} ${one ? "joins" : "join"} only test mains (test-main: true), which the go command generates where go-weave cannot weave; join TestMain instead (like the built-in runtime.testmain)
 `;
   }
-  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
+  const replacedModules = p.moduleCopies.map((c) => `${c.path}@${c.version}`);
+  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors, replacedModules });
   return { warnings, report, summary: `${o.wovenPackages.length} woven packages, ${o.joinPoints} join points` };
 }
 function timingsLine(p) {

@@ -15,7 +15,8 @@ export function describeOutcome(p: Prepared): { warnings: string; report: string
     const one = p.testMainOnly.length === 1;
     warnings += `go-weave: warning: aspect${one ? '' : 's'} ${ids} ${one ? 'joins' : 'join'} only test mains (test-main: true), which the go command generates where go-weave cannot weave; join TestMain instead (like the built-in runtime.testmain)\n`;
   }
-  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors });
+  const replacedModules = p.moduleCopies.map((c) => `${c.path}@${c.version}`);
+  const report = reportLine({ wovenPackages: o.wovenPackages.length, joinPoints: o.joinPoints, aspects: [...o.aspects], errors: o.errors, replacedModules });
   return { warnings, report, summary: `${o.wovenPackages.length} woven packages, ${o.joinPoints} join points` };
 }
 

@@ -6,6 +6,11 @@ export interface WeaveReport {
   joinPoints: number;
   aspects: string[];
   errors: LocatedError[];
+  /**
+   * Dependencies (module@version) built from a woven copy: the binary's build info shows them
+   * replaced by a directory, which scanners reading it cannot match to a version.
+   */
+  replacedModules?: string[];
 }
 
 /**
@@ -23,5 +28,5 @@ export function appendReportLine(path: string | undefined, line: string): void {
 /** The report as one JSON line (without the newline); the launcher replays it as is. */
 export function reportLine(r: WeaveReport): string {
   const errors = r.errors.map((e) => ({ file: e.file ?? '', line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
-  return JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors });
+  return JSON.stringify({ wovenPackages: r.wovenPackages, joinPoints: r.joinPoints, aspects: [...r.aspects].sort(), errors, replacedModules: [...(r.replacedModules ?? [])].sort() });
 }
