@@ -161,7 +161,7 @@ describe('go-weave build with a fake weaver', () => {
     assert.equal(code, 0);
     const lines = readFileSync(report, 'utf8').trim().split('\n');
     assert.equal(lines.length, 1);
-    assert.deepEqual(JSON.parse(lines[0]), { wovenPackages: 2, joinPoints: 2, aspects: ['fake.v1'], errors: [] });
+    assert.deepEqual(JSON.parse(lines[0]), { wovenPackages: 2, joinPoints: 2, aspects: ['fake.v1'], errors: [], replacedModules: [] });
   });
 
   test('two woven builds at once on an empty weave cache both succeed', async () => {
