@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { GoFile } from '../parse/gofile.js';
-import { paramsOf } from './syntax.js';
+import { paramsOf, PREDECLARED_TYPES } from './syntax.js';
 
 /**
  * What a name denotes where it is used, as far as the syntax of the package tells: a variable
@@ -14,7 +14,6 @@ export type PackageNames = ReadonlyMap<string, NameKind | 'ambiguous'>;
 
 const BUILTIN_FUNCS = new Set(['append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'real', 'recover']);
 const PREDECLARED_CONSTS = new Set(['true', 'false', 'iota', 'nil']);
-const PREDECLARED_TYPES = new Set(['any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64', 'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);
 
 const namesOf = (n: Node | null, field = 'name'): string[] => (n ? n.childrenForFieldName(field).flatMap((c) => (c ? [c.text] : [])) : []);
 const listNames = (list: Node | null): string[] => (list ? list.namedChildren.flatMap((c) => (c?.type === 'identifier' ? [c.text] : [])) : []);

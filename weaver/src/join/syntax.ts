@@ -5,7 +5,8 @@ import type { GoFile } from '../parse/gofile.js';
 
 export const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'];
 
-const PREDECLARED = new Set([
+/** The predeclared types' names. */
+export const PREDECLARED_TYPES: ReadonlySet<string> = new Set([
   'bool', 'byte', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64',
   'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr', 'any', 'comparable',
 ]);
@@ -27,7 +28,7 @@ export function canonicalType(node: Node, file: GoFile, importPath: string): str
       }
       return;
     }
-    if (n.type === 'type_identifier' && !PREDECLARED.has(n.text) && n.parent?.type !== 'qualified_type' && n.parent?.type !== 'type_spec') {
+    if (n.type === 'type_identifier' && !PREDECLARED_TYPES.has(n.text) && n.parent?.type !== 'qualified_type' && n.parent?.type !== 'type_spec') {
       edits.push({ s: n.startIndex - base, e: n.startIndex - base, t: importPath + '.' });
       return;
     }
