@@ -25,36 +25,36 @@ const arg = (i: number) => `__weave_go${i}`;
 export function goWrapEdits(wraps: Iterable<GoWrap>, others: readonly Edit[], file: GoFile, seq: number): Edit[] {
   const out: Edit[] = [];
   for (const w of wraps) {
+    // A wrap is made with its first prologue; its edits are tagged with that aspect.
+    const tag = { aspect: w.prologue[0].aspect, seq: seq++ };
     if ('arg' in w) {
-      out.push(...argumentEdits(w.arg, w.result, w, file, seq++));
+      out.push(...argumentEdits(w.arg, w.result, w, file, tag));
       continue;
     }
-    const edits = wrapEdits(w.plan, w, file, seq++);
-    if (!edits) continue;
     if (fits(w.plan, [...others, ...out])) {
-      out.push(...edits);
+      out.push(...wrapEdits(w.plan, w, file, tag));
       continue;
     }
     // Left as written; the prologue's imports still need a use: in a literal never called.
-    const aspect = w.prologue[0]?.aspect ?? '';
-    out.push({ kind: 'insert', at: w.plan.stmt.startIndex, text: `_ = func() {${prologueText(w)}}`, lines: true, order: 0, aspect, seq });
+    out.push({ kind: 'insert', at: w.plan.stmt.startIndex, text: `_ = func() {${prologueText(w)}}`, lines: true, order: 0, ...tag });
   }
   return out;
 }
+
+interface Tag { aspect: string; seq: number }
 
 /**
  * `wg.Go(f)` → `wg.Go(func(v func()) func() { return func() { …; v() } }(f))`: f is still
  * evaluated by the call, and its type is the one the method takes. Only insertions at the
  * value's edges, which render outside any advice on the value itself.
  */
-function argumentEdits(arg: Node, result: '' | 'error', w: GoWrap, file: GoFile, seq: number): Edit[] {
-  const aspect = w.prologue[0]?.aspect ?? '';
+function argumentEdits(arg: Node, result: '' | 'error', w: GoWrap, file: GoFile, tag: Tag): Edit[] {
   const t = result ? `func() ${result}` : 'func()';
   const at = lineDirective(file.positions.position(arg.startIndex), true);
   const open = `func(${FN} ${t}) ${t} { return ${t} {${prologueText(w)}${at}${result ? 'return ' : ''}${FN}() } }(${at}`;
   return [
-    { kind: 'insert', at: arg.startIndex, text: open, lines: false, order: 1_000_000, aspect, seq },
-    { kind: 'insert', at: arg.endIndex, text: ')', lines: false, order: -1_000_000, aspect, seq },
+    { kind: 'insert', at: arg.startIndex, text: open, lines: false, order: 1_000_000, ...tag },
+    { kind: 'insert', at: arg.endIndex, text: ')', lines: false, order: -1_000_000, ...tag },
   ];
 }
 
@@ -85,18 +85,16 @@ function prologueText(w: { prologue: GoPrologue[] }): string {
   return [...w.prologue].sort((a, b) => a.order - b.order || a.seq - b.seq).map((p) => `\n//line ${generatedFile(p.aspect)}:1\n${p.text}`).join('') + '\n';
 }
 
-function wrapEdits(p: GoCallPlan, w: GoWrap, file: GoFile, seq: number): Edit[] | undefined {
-  const aspect = w.prologue[0]?.aspect;
-  if (!aspect) return undefined;
+function wrapEdits(p: GoCallPlan, w: GoWrap, file: GoFile, tag: Tag): Edit[] {
   const src = (n: { startIndex: number; endIndex: number }) => file.source.slice(n.startIndex, n.endIndex);
-  const replace = (start: number, end: number, gen: string): ReplaceEdit => ({ kind: 'replace', start, end, pieces: [{ gen } as Piece], aspect, seq });
+  const replace = (start: number, end: number, gen: string): ReplaceEdit => ({ kind: 'replace', start, end, pieces: [{ gen } as Piece], ...tag });
   const caps = captured(p);
   const call = p.call;
   if (caps.length === 0) {
     // Nothing to evaluate first: the call itself moves into the literal, where it stands.
     return [
       replace(p.stmt.startIndex, call.startIndex, `go func() {${prologueText(w)}`),
-      { kind: 'insert', at: call.endIndex, text: ' }()', lines: false, order: 1_000_000, aspect, seq },
+      { kind: 'insert', at: call.endIndex, text: ' }()', lines: false, order: 1_000_000, ...tag },
     ];
   }
   const names = [...(p.fn.capture ? [FN] : []), ...p.args.flatMap((a, i) => (a.capture ? [arg(i)] : []))];
