@@ -13555,7 +13555,7 @@ var import_node_crypto2 = require("node:crypto");
 
 // weaver/src/join/syntax.ts
 var FUNCTION_TYPES = ["function_declaration", "method_declaration", "func_literal"];
-var PREDECLARED = /* @__PURE__ */ new Set([
+var PREDECLARED_TYPES = /* @__PURE__ */ new Set([
   "bool",
   "byte",
   "complex64",
@@ -13592,7 +13592,7 @@ function canonicalType(node, file, importPath) {
       }
       return;
     }
-    if (n.type === "type_identifier" && !PREDECLARED.has(n.text) && n.parent?.type !== "qualified_type" && n.parent?.type !== "type_spec") {
+    if (n.type === "type_identifier" && !PREDECLARED_TYPES.has(n.text) && n.parent?.type !== "qualified_type" && n.parent?.type !== "type_spec") {
       edits.push({ s: n.startIndex - base, e: n.startIndex - base, t: importPath + "." });
       return;
     }
@@ -13644,7 +13644,6 @@ function unparen(n) {
 // weaver/src/join/scope.ts
 var BUILTIN_FUNCS = /* @__PURE__ */ new Set(["append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover"]);
 var PREDECLARED_CONSTS = /* @__PURE__ */ new Set(["true", "false", "iota", "nil"]);
-var PREDECLARED_TYPES = /* @__PURE__ */ new Set(["any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr"]);
 var namesOf = (n, field = "name") => n ? n.childrenForFieldName(field).flatMap((c) => c ? [c.text] : []) : [];
 var listNames = (list) => list ? list.namedChildren.flatMap((c) => c?.type === "identifier" ? [c.text] : []) : [];
 function declaredBy(stmt, into) {
@@ -13992,9 +13991,11 @@ function topLevelNodes(file, types, out2) {
     }
   }
 }
-function nodesByType(file, kinds, literals = true) {
+function nodesByType(file, kinds, literals = true, goroutines = literals) {
+  const wanted = (k, t) => k !== "body" || (t === "func_literal" ? literals : GOROUTINE_TYPES.has(t) ? goroutines : true);
   const types = /* @__PURE__ */ new Set();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if (literals || k !== "body" || !GOROUTINE_TYPES.has(t)) types.add(t);
+  const left = /* @__PURE__ */ new Set();
+  for (const k of kinds) for (const t of TYPES_FOR[k]) (wanted(k, t) ? types : left).add(t);
   const out2 = /* @__PURE__ */ new Map();
   for (const t of types) out2.set(t, []);
   const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
@@ -14002,12 +14003,10 @@ function nodesByType(file, kinds, literals = true) {
   if (deep.length) {
     for (const n of file.root.descendantsOfType(deep)) if (n) out2.get(n.type).push(n);
   }
-  if (!literals && [...kinds].includes("body")) {
-    for (const t of GOROUTINE_TYPES) if (!types.has(t)) out2.set(t, []);
-  }
+  for (const t of left) if (!types.has(t)) out2.set(t, []);
   return out2;
 }
-var GOROUTINE_TYPES = /* @__PURE__ */ new Set(["func_literal", "go_statement", "call_expression"]);
+var GOROUTINE_TYPES = /* @__PURE__ */ new Set(["go_statement", "call_expression"]);
 function mayMatchLiteral(jp) {
   switch (jp.kind) {
     case "function":
@@ -14882,29 +14881,26 @@ var arg = (i2) => `__weave_go${i2}`;
 function goWrapEdits(wraps, others, file, seq) {
   const out2 = [];
   for (const w of wraps) {
+    const tag = { aspect: w.prologue[0].aspect, seq: seq++ };
     if ("arg" in w) {
-      out2.push(...argumentEdits(w.arg, w.result, w, file, seq++));
+      out2.push(...argumentEdits(w.arg, w.result, w, file, tag));
       continue;
     }
-    const edits = wrapEdits(w.plan, w, file, seq++);
-    if (!edits) continue;
     if (fits(w.plan, [...others, ...out2])) {
-      out2.push(...edits);
+      out2.push(...wrapEdits(w.plan, w, file, tag));
       continue;
     }
-    const aspect = w.prologue[0]?.aspect ?? "";
-    out2.push({ kind: "insert", at: w.plan.stmt.startIndex, text: `_ = func() {${prologueText(w)}}`, lines: true, order: 0, aspect, seq });
+    out2.push({ kind: "insert", at: w.plan.stmt.startIndex, text: `_ = func() {${prologueText(w)}}`, lines: true, order: 0, ...tag });
   }
   return out2;
 }
-function argumentEdits(arg2, result, w, file, seq) {
-  const aspect = w.prologue[0]?.aspect ?? "";
+function argumentEdits(arg2, result, w, file, tag) {
   const t = result ? `func() ${result}` : "func()";
   const at = lineDirective(file.positions.position(arg2.startIndex), true);
   const open = `func(${FN} ${t}) ${t} { return ${t} {${prologueText(w)}${at}${result ? "return " : ""}${FN}() } }(${at}`;
   return [
-    { kind: "insert", at: arg2.startIndex, text: open, lines: false, order: 1e6, aspect, seq },
-    { kind: "insert", at: arg2.endIndex, text: ")", lines: false, order: -1e6, aspect, seq }
+    { kind: "insert", at: arg2.startIndex, text: open, lines: false, order: 1e6, ...tag },
+    { kind: "insert", at: arg2.endIndex, text: ")", lines: false, order: -1e6, ...tag }
   ];
 }
 function fits(p, edits) {
@@ -14931,17 +14927,15 @@ function prologueText(w) {
 //line ${generatedFile(p.aspect)}:1
 ${p.text}`).join("") + "\n";
 }
-function wrapEdits(p, w, file, seq) {
-  const aspect = w.prologue[0]?.aspect;
-  if (!aspect) return void 0;
+function wrapEdits(p, w, file, tag) {
   const src = (n) => file.source.slice(n.startIndex, n.endIndex);
-  const replace = (start2, end, gen) => ({ kind: "replace", start: start2, end, pieces: [{ gen }], aspect, seq });
+  const replace = (start2, end, gen) => ({ kind: "replace", start: start2, end, pieces: [{ gen }], ...tag });
   const caps = captured(p);
   const call = p.call;
   if (caps.length === 0) {
     return [
       replace(p.stmt.startIndex, call.startIndex, `go func() {${prologueText(w)}`),
-      { kind: "insert", at: call.endIndex, text: " }()", lines: false, order: 1e6, aspect, seq }
+      { kind: "insert", at: call.endIndex, text: " }()", lines: false, order: 1e6, ...tag }
     ];
   }
   const names = [...p.fn.capture ? [FN] : [], ...p.args.flatMap((a, i2) => a.capture ? [arg(i2)] : [])];
@@ -15188,7 +15182,8 @@ async function weaveFile(f, here, st) {
       seq: 0
     };
     const candidates = /* @__PURE__ */ new Map();
-    const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
+    const goroutines = here.some((a) => mayMatchGoStatement(a.joinPoint));
+    const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals, goroutines);
     const cands = (k) => {
       let l = candidates.get(k);
       if (!l) {

@@ -187,7 +187,8 @@ async function weaveFile(f: { path: string; source: string }, here: Aspect[], st
       naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), goWraps: new Map(), seq: 0,
     };
     const candidates = new Map<NodeKind, Candidate[]>();
-    const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals);
+    const goroutines = here.some((a) => mayMatchGoStatement(a.joinPoint));
+    const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals, goroutines);
     const cands = (k: NodeKind) => {
       let l = candidates.get(k);
       if (!l) { l = candidatesOf(file, k, found, st.pkgNames); candidates.set(k, l); }

@@ -77,23 +77,26 @@ function topLevelNodes(file: GoFile, types: Set<string>, out: Map<string, Node[]
  * Finds the nodes of several kinds, grouped by node type. Declarations are read from the top level;
  * only calls, literals and function literals need a walk of the whole tree, which crosses into WASM
  * and costs about a tenth of the parse, so it happens at most once and only when needed.
- * `literals`: whether function literals can be selected at all (no aspect names its functions).
+ * `literals`: whether function literals can be selected at all (no aspect names its functions);
+ * `goroutines`: whether go statements and calls such as wg.Go(f) can (a goroutine join point).
  */
-export function nodesByType(file: GoFile, kinds: Iterable<NodeKind>, literals = true): Map<string, Node[]> {
+export function nodesByType(file: GoFile, kinds: Iterable<NodeKind>, literals = true, goroutines = literals): Map<string, Node[]> {
+  const wanted = (k: NodeKind, t: string) => k !== 'body' || (t === 'func_literal' ? literals : GOROUTINE_TYPES.has(t) ? goroutines : true);
   const types = new Set<string>();
-  for (const k of kinds) for (const t of TYPES_FOR[k]) if (literals || k !== 'body' || !GOROUTINE_TYPES.has(t)) types.add(t);
+  const left = new Set<string>();
+  for (const k of kinds) for (const t of TYPES_FOR[k]) (wanted(k, t) ? types : left).add(t);
   const out = new Map<string, Node[]>();
   for (const t of types) out.set(t, []);
   const deep = [...types].filter((t) => !TOP_LEVEL_TYPES.has(t));
   topLevelNodes(file, types, out);
   if (deep.length) for (const n of file.root.descendantsOfType(deep)) if (n) out.get(n.type)!.push(n);
-  // Keep the "absent type" convention of candidatesOf: an excluded func_literal has an empty list.
-  if (!literals && [...kinds].includes('body')) for (const t of GOROUTINE_TYPES) if (!types.has(t)) out.set(t, []);
+  // Keep the "absent type" convention of candidatesOf: a type left out has an empty list.
+  for (const t of left) if (!types.has(t)) out.set(t, []);
   return out;
 }
 
-/** The nodes a function-body join point selects only as (or as the start of) a literal. */
-const GOROUTINE_TYPES = new Set(['func_literal', 'go_statement', 'call_expression']);
+/** The nodes a function-body join point selects only as the start of a goroutine. */
+const GOROUTINE_TYPES = new Set(['go_statement', 'call_expression']);
 
 /** Whether a join point could select the body of a function literal (one without a name or receiver). */
 export function mayMatchLiteral(jp: JoinPoint): boolean {
