@@ -8688,9 +8688,7 @@ function sortOf(e, file, pkg, args2) {
       const operand = unparen(e.childForFieldName("operand"));
       if (operand?.type === "identifier") {
         const k = resolveName(operand.text, operand, file, pkg);
-        if (k === "type") return "typed";
-        if (k !== "var") return void 0;
-        return "typed";
+        return k === "var" || k === "type" ? "typed" : void 0;
       }
       return sort(operand) === "typed" ? "typed" : void 0;
     }

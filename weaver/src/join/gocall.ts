@@ -123,10 +123,9 @@ function sortOf(e: Node, file: GoFile, pkg: PackageNames | undefined, args: numb
       const operand = unparen(e.childForFieldName('operand'));
       if (operand?.type === 'identifier') {
         const k = resolveName(operand.text, operand, file, pkg);
-        // A package's member may be an untyped constant.
-        if (k === 'type') return 'typed';
-        if (k !== 'var') return undefined;
-        return 'typed';
+        // A field, method value or method expression is typed; a package's member may be an
+        // untyped constant.
+        return k === 'var' || k === 'type' ? 'typed' : undefined;
       }
       return sort(operand) === 'typed' ? 'typed' : undefined;
     }
