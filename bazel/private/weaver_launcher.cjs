@@ -15016,6 +15016,47 @@ function namingEdits(naming, positions, seqStart) {
   return edits;
 }
 
+// weaver/src/join/ignore.ts
+var IGNORE_DIRECTIVE = "weave:ignore";
+var NOTHING = { whole: false, ranges: [] };
+function isIgnoreComment(text) {
+  if (!text.startsWith("//" + IGNORE_DIRECTIVE)) return false;
+  const rest = text.slice(2 + IGNORE_DIRECTIVE.length);
+  return rest === "" || rest[0] === " " || rest[0] === "	";
+}
+function ignoredParts(file) {
+  if (!file.source.includes("//" + IGNORE_DIRECTIVE)) return NOTHING;
+  const out2 = { whole: false, ranges: [] };
+  for (const c of file.root.descendantsOfType("comment")) {
+    if (!c || !isIgnoreComment(c.text)) continue;
+    const lineStart = file.source.lastIndexOf("\n", c.startIndex - 1) + 1;
+    if (file.source.slice(lineStart, c.startIndex).trim() !== "") {
+      throw new WeaveError(`//${IGNORE_DIRECTIVE} must be on a line of its own, directly above what it excludes (as a //go: directive is)`, file.positions.position(c.startIndex));
+    }
+    const target = annotatedBy(c);
+    if (!target) {
+      throw new WeaveError(`//${IGNORE_DIRECTIVE} must be on the line directly above the declaration, statement or package clause it excludes`, file.positions.position(c.startIndex));
+    }
+    if (target.type === "package_clause") out2.whole = true;
+    else out2.ranges.push({ start: target.startIndex, end: target.endIndex });
+  }
+  return out2;
+}
+function annotatedBy(comment) {
+  let last = comment;
+  let next = comment.nextNamedSibling;
+  while (next && next.type === "comment" && next.startPosition.row === last.endPosition.row + 1) {
+    last = next;
+    next = next.nextNamedSibling;
+  }
+  if (!next || next.type === "comment" || next.startPosition.row !== last.endPosition.row + 1) return void 0;
+  return next;
+}
+function isIgnored(ignored, node) {
+  if (ignored.whole) return true;
+  return ignored.ranges.some((r) => node.startIndex >= r.start && node.endIndex <= r.end);
+}
+
 // weaver/src/join/needles.ts
 var GO_STATEMENT = /\bgo\b\s*[\w(]/;
 var GO_FUNC = new RegExp(`${GO_STATEMENT.source}|\\.\\s*(?:Try)?Go\\s*\\(|\\bAfterFunc\\b`);
@@ -15179,6 +15220,7 @@ async function weaveFile(f, here, st) {
       goWraps: /* @__PURE__ */ new Map(),
       seq: 0
     };
+    const ignored = ignoredParts(file);
     const candidates = /* @__PURE__ */ new Map();
     const goroutines = here.some((a) => mayMatchGoStatement(a.joinPoint));
     const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals, goroutines);
@@ -15186,6 +15228,7 @@ async function weaveFile(f, here, st) {
       let l = candidates.get(k);
       if (!l) {
         l = candidatesOf(file, k, found, st.pkgNames);
+        if (ignored.whole || k !== "file" && ignored.ranges.length > 0) l = l.filter((c) => !isIgnored(ignored, c.node));
         candidates.set(k, l);
       }
       return l;

@@ -7,6 +7,7 @@ import { goWrapEdits } from './advice/gowrap.js';
 import { ImportAllocator } from './advice/imports.js';
 import { namingEdits } from './advice/names.js';
 import { WeaveError } from './errors.js';
+import { ignoredParts, isIgnored } from './join/ignore.js';
 import { aspectKinds, type NodeKind } from './join/kinds.js';
 import { candidatesOf, matches, mayMatchGoStatement, mayMatchLiteral, nodesByType, packageVerdict, type Candidate, type PackageFacts } from './join/match.js';
 import { encodeNames, mergeNames, topLevelNames, type PackageNames } from './join/scope.js';
@@ -186,12 +187,18 @@ async function weaveFile(f: { path: string; source: string }, here: Aspect[], st
       file, facts: { ...st.facts, name: file.packageName }, imports: new ImportAllocator(file, st.facts.importPath, st.reserved),
       naming: new NamingRequests(), edits: [], linkDeps: links, keepUsed: new Set(), goWraps: new Map(), seq: 0,
     };
+    const ignored = ignoredParts(file);
     const candidates = new Map<NodeKind, Candidate[]>();
     const goroutines = here.some((a) => mayMatchGoStatement(a.joinPoint));
     const found = nodesByType(file, new Set(here.flatMap((a) => aspectKinds(a))), literals, goroutines);
     const cands = (k: NodeKind) => {
       let l = candidates.get(k);
-      if (!l) { l = candidatesOf(file, k, found, st.pkgNames); candidates.set(k, l); }
+      if (!l) {
+        l = candidatesOf(file, k, found, st.pkgNames);
+        // A file-level candidate is the whole file: a part excluded within it leaves the rest.
+        if (ignored.whole || (k !== 'file' && ignored.ranges.length > 0)) l = l.filter((c) => !isIgnored(ignored, c.node));
+        candidates.set(k, l);
+      }
       return l;
     };
     for (const aspect of here) {
