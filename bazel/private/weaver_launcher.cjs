@@ -14134,7 +14134,8 @@ function packageVerdict(jp, facts) {
 function directiveOf(c, name2) {
   const anchor = c.kind === "body" && c.fn ? c.fn : c.node;
   if (anchor.type === "source_file" || c.goCall || c.goArg) return void 0;
-  const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name2 || d.startsWith(name2 + " ") || d.startsWith(name2 + "	"));
+  const own = anchor.parent?.type === "var_spec_list" || anchor.parent?.type === "const_spec_list" ? directivesOf(anchor) : [];
+  const line = [...own, ...directivesOf(annotatedStatement(anchor))].find((d) => d === name2 || d.startsWith(name2 + " ") || d.startsWith(name2 + "	"));
   return line === void 0 ? void 0 : line.slice(name2.length);
 }
 function matches(jp, c, ctx) {

@@ -231,7 +231,9 @@ export function directiveOf(c: Candidate, name: string): string | undefined {
   const anchor = c.kind === 'body' && c.fn ? c.fn : c.node;
   // A go statement's call is no function of the program's own to annotate.
   if (anchor.type === 'source_file' || c.goCall || c.goArg) return undefined;
-  const line = directivesOf(annotatedStatement(anchor)).find((d) => d === name || d.startsWith(name + ' ') || d.startsWith(name + '\t'));
+  // A spec of a `var (…)` group may carry its own directive, or share the group's.
+  const own = anchor.parent?.type === 'var_spec_list' || anchor.parent?.type === 'const_spec_list' ? directivesOf(anchor) : [];
+  const line = [...own, ...directivesOf(annotatedStatement(anchor))].find((d) => d === name || d.startsWith(name + ' ') || d.startsWith(name + '\t'));
   return line === undefined ? undefined : line.slice(name.length);
 }
 
