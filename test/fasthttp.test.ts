@@ -1,6 +1,6 @@
 // fasthttp servers traced by the built-in aspects (weaver/aspects/tracing-fasthttp.yml, and
 // http.route.fiber, fiber v3's): a program (test/fixtures/fasthttp, fasthttp, fiber v2 and v3 from the Go module
-// proxy) serves with fasthttp and with fiber, and calls itself with net/http's client; it is woven, run, and its spans received over OTLP on
+// proxy) serves with fasthttp and with fiber, and calls itself with net/http's client and fasthttp's; it is woven, run, and its spans received over OTLP on
 // loopback. Each request's server span is the child of the client span in the same trace, what
 // the handler starts under its RequestCtx is the server span's child, and a 5xx is an error.
 import { test } from 'node:test';
@@ -14,7 +14,7 @@ const SERVER = 2;
 const CLIENT = 3;
 const STATUS_ERROR = 2;
 
-test('fasthttp: a server span per request, under the caller\'s client span, parent of the handler\'s spans', { timeout: 600_000 }, async () => {
+test('fasthttp: a server span per request, under the caller\'s client span (net/http\'s or fasthttp\'s), parent of the handler\'s spans', { timeout: 600_000 }, async () => {
   const dir = tempDir('fasthttp');
   try {
     cpSync(join(REPO, 'test', 'fixtures', 'fasthttp'), dir, { recursive: true });
@@ -24,13 +24,14 @@ test('fasthttp: a server span per request, under the caller\'s client span, pare
     assert.equal(b.code, 0, b.stderr);
     const { stdout, spans } = await runTraced(join(dir, 'woven'), { env: { OTEL_SERVICE_NAME: 'fast' } });
     assert.equal(stdout, plain.stdout);
-    assert.equal(stdout, '/hello?name=fast 200 hello, fast\n/fail 503 broken\n/missing 404 no such page\n/users/7 200 hello, 7\n/orders/9 200 hello, 9; hello, again\n');
+    assert.equal(stdout, '/hello?name=fast 200 hello, fast\n/fail 503 broken\n/missing 404 no such page\nfasthttp /hello?name=client 200 hello, client\nfasthttp /fail 503 broken\n/users/7 200 hello, 7\n/orders/9 200 hello, 9; hello, again\n');
 
     const servers = spans.filter((s) => s.kind === SERVER);
     const clients = spans.filter((s) => s.kind === CLIENT);
-    assert.equal(servers.length, 5, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
+    assert.equal(servers.length, 7, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
+    const byNetHTTP = servers.filter((s) => s.attributes['user_agent.original'] !== 'fasthttp');
     for (const [i, path] of ['/hello', '/fail', '/missing', '/users/7', '/orders/9'].entries()) {
-      const server = servers.find((s) => s.attributes['url.path'] === path);
+      const server = byNetHTTP.find((s) => s.attributes['url.path'] === path);
       assert.ok(server, path);
       const client = clients.find((c) => c.spanId === server.parentSpanId);
       assert.ok(client, `${path}: the server span's parent is no client span`);
@@ -43,7 +44,24 @@ test('fasthttp: a server span per request, under the caller\'s client span, pare
       assert.equal(server.attributes['http.response.status_code'], [200, 503, 404, 200, 200][i]);
       assert.equal(server.status.code === STATUS_ERROR, path === '/fail', `${path}: status ${JSON.stringify(server.status)}`);
     }
-    const hello = servers.find((s) => s.attributes['url.path'] === '/hello');
+    // fasthttp's client: a span per request (no context to take a parent from, without
+    // go-weave:gls: each starts its trace), which the server span joins through traceparent.
+    for (const [path, status] of [['/hello', 200], ['/fail', 503]] as const) {
+      const server = servers.find((s) => s.attributes['url.path'] === path && s.attributes['user_agent.original'] === 'fasthttp');
+      assert.ok(server, `fasthttp ${path}: no server span with fasthttp's user agent`);
+      const client = clients.find((c) => c.spanId === server.parentSpanId);
+      assert.ok(client, `fasthttp ${path}: the server span's parent is no client span`);
+      assert.equal(client.traceId, server.traceId);
+      assert.equal(client.parentSpanId, '');
+      assert.equal(client.name, 'GET');
+      assert.equal(client.attributes['http.request.method'], 'GET');
+      assert.match(String(client.attributes['url.full']), new RegExp(`^http://127\\.0\\.0\\.1:\\d+${path.replace('?', '\\?')}${path === '/hello' ? '\\?name=client' : ''}$`));
+      assert.equal(client.attributes['server.address'], '127.0.0.1');
+      assert.match(String(client.attributes['server.port']), /^\d+$/);
+      assert.equal(client.attributes['http.response.status_code'], status);
+      assert.equal(client.status.code === STATUS_ERROR, status >= 400, `fasthttp ${path}: status ${JSON.stringify(client.status)}`);
+    }
+    const hello = byNetHTTP.find((s) => s.attributes['url.path'] === '/hello');
     const greets = spans.filter((s) => s.name === 'main.greet');
     assert.ok(hello);
     assert.ok(greets.some((g) => g.parentSpanId === hello.spanId && g.traceId === hello.traceId), 'greet under /hello');
