@@ -3,7 +3,7 @@
 // net/http/internal/http2 from Go 1.27), so each release is woven and run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goWeave, run, tempDir } from './support/go-tool.ts';
 
@@ -65,3 +65,64 @@ for (const [label, toolchain] of [['installed Go', 'local'], [GO127, GO127]] as 
     assert.equal(spans.find((s) => s.attributes['http.response.status_code'] === 503)?.status?.code, 'ERROR');
   });
 }
+
+// golang.org/x/net/http2's server (ConfigureServer, as Caddy sets it up; ServeConn; h2c) hands
+// requests to the net/http server's handler, with a writer of its own: the status is read from
+// it without weaving x/net, whose build info would otherwise name a copy instead of its version.
+const XNET = `package main
+
+import (
+	"crypto/tls"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	"golang.org/x/net/http2"
+)
+
+func main() {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/missing":
+			http.NotFound(w, r)
+		case "/quiet":
+		default:
+			fmt.Fprint(w, "ok")
+		}
+	}))
+	if err := http2.ConfigureServer(srv.Config, new(http2.Server)); err != nil {
+		panic(err)
+	}
+	srv.TLS = srv.Config.TLSConfig
+	srv.StartTLS()
+	defer srv.Close()
+	client := &http.Client{Transport: &http2.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+	for _, p := range []string{"/ok", "/missing", "/quiet"} {
+		resp, err := client.Get(srv.URL + p)
+		if err != nil {
+			panic(err)
+		}
+		resp.Body.Close()
+		fmt.Println(p, resp.Proto, resp.StatusCode)
+	}
+}
+`;
+
+test('golang.org/x/net/http2 servers: the span records the handler\'s status, and x/net is not woven', () => {
+  const dir = tempDir('h2xnet');
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/h2xnet\n\ngo 1.25\n');
+  writeFileSync(join(dir, 'main.go'), XNET);
+  for (const args of [['get', 'golang.org/x/net@v0.56.0'], ['mod', 'tidy']]) {
+    const r = run('go', args, { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+  }
+  const report = join(dir, 'report.jsonl');
+  const b = goWeave(['build', '-o', join(dir, 'h2'), '.'], { cwd: dir, env: { GOWEAVE_REPORT: report } });
+  assert.equal(b.code, 0, b.stderr);
+  assert.deepEqual((JSON.parse(readFileSync(report, 'utf8').trim().split('\n').pop()!) as { replacedModules: string[] }).replacedModules, []);
+  const r = run(join(dir, 'h2'), [], { env: { OTEL_TRACES_EXPORTER: 'console' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '/ok HTTP/2.0 200\n/missing HTTP/2.0 404\n/quiet HTTP/2.0 200\n');
+  const spans = serverSpans(r.stderr);
+  assert.deepEqual(spans.map((s) => [s.attributes['url.path'], s.attributes['network.protocol.version'], s.attributes['http.response.status_code']]).sort(), [['/missing', '2', 404], ['/ok', '2', 200], ['/quiet', '2', 200]], r.stderr);
+});
