@@ -40,3 +40,31 @@ func TestConsoleOneJSONLinePerSpan(t *testing.T) {
 		t.Fatal(lines[1])
 	}
 }
+
+// writes records every Write call, as a stream shared with the program's own output sees them.
+type writes struct{ calls []string }
+
+func (w *writes) Write(p []byte) (int, error) {
+	w.calls = append(w.calls, string(p))
+	return len(p), nil
+}
+
+func TestConsoleWritesEachLineWhole(t *testing.T) {
+	// Far more than a buffered writer's 4096 bytes, in lines of many lengths.
+	var spans []ReadOnlySpan
+	for i := 0; i < 40; i++ {
+		spans = append(spans, ReadOnlySpan{Name: "span", Attributes: []Attribute{{Key: "big", Value: strings.Repeat("x", 300*i)}}})
+	}
+	var w writes
+	if err := NewConsoleExporter(&w).Export(context.Background(), spans); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.calls) != len(spans) {
+		t.Fatalf("%d writes for %d spans", len(w.calls), len(spans))
+	}
+	for _, c := range w.calls {
+		if strings.Count(c, "\n") != 1 || !strings.HasSuffix(c, "\n") || !json.Valid([]byte(c)) {
+			t.Fatalf("a write that is not one whole line: %.80q…", c)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package trace
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -74,20 +74,25 @@ type consoleEvent struct {
 	Attributes map[string]any `json:"attributes,omitempty"`
 }
 
-// Export writes one line per span. Lines are written whole under a lock so
-// concurrent output from the program does not split them.
+// Export writes one line per span, each in a single Write: what the program
+// itself writes to the same stream (its logs on stderr) lands between two
+// lines, never inside one, as it would in the chunks of a buffered writer.
 func (e *ConsoleExporter) Export(_ context.Context, spans []ReadOnlySpan) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	bw := bufio.NewWriter(e.w)
-	enc := json.NewEncoder(bw)
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)
 	for i := range spans {
+		line.Reset()
 		if err := enc.Encode(consoleLineOf(&spans[i])); err != nil {
 			return err
 		}
+		if _, err := e.w.Write(line.Bytes()); err != nil {
+			return err
+		}
 	}
-	return bw.Flush()
+	return nil
 }
 
 func consoleLineOf(s *ReadOnlySpan) consoleLine {
