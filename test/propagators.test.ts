@@ -42,6 +42,10 @@ func main() {
 	})
 	mux.HandleFunc("/front", func(w http.ResponseWriter, r *http.Request) {
 		req, _ := http.NewRequestWithContext(r.Context(), "GET", base+"/back", nil)
+		// The program's own tracing may have put trace context in its request already.
+		if tp := os.Getenv("OUTGOING"); tp != "" {
+			req.Header.Set("Traceparent", tp)
+		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			http.Error(w, err.Error(), 502)
@@ -73,10 +77,12 @@ const TID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const TID64 = 'a3ce929d0e0e4736';
 const SID = '00f067aa0ba902b7';
 const BAGGAGE = 'tenant=acme, user=alice;vip';
+const OWN = '1111222233334444';
+const OTHER_TID = '5555666677778888999900001111aaaa';
 
 /** Runs the program with these incoming headers and OTEL_PROPAGATORS: what /back received, and the spans. */
-async function hop(binary: string, incoming: string[], propagators?: string): Promise<{ back: Record<string, string>; spans: ReceivedSpan[] }> {
-  const env: NodeJS.ProcessEnv = { INCOMING: incoming.map((h) => h + '\n').join(''), ...(propagators === undefined ? {} : { OTEL_PROPAGATORS: propagators }) };
+async function hop(binary: string, incoming: string[], propagators?: string, outgoing?: string): Promise<{ back: Record<string, string>; spans: ReceivedSpan[] }> {
+  const env: NodeJS.ProcessEnv = { INCOMING: incoming.map((h) => h + '\n').join(''), ...(propagators === undefined ? {} : { OTEL_PROPAGATORS: propagators }), ...(outgoing === undefined ? {} : { OUTGOING: outgoing }) };
   const { stdout, stderr, spans } = await runTraced(binary, { env });
   assert.equal(stderr, '');
   const back = Object.fromEntries(stdout.trim().split('\n').filter(Boolean).map((l) => l.split(': ', 2) as [string, string]));
@@ -138,6 +144,24 @@ test('OTEL_PROPAGATORS: W3C trace context and baggage by default, B3 single and 
     assert.notEqual(server.traceId, TID);
     assert.equal(server.parentSpanId, '');
     assert.deepEqual(back, {});
+  }
+  // The program set a traceparent on its request itself (its own tracing): of the trace the server
+  // span is in, the server span stays the client span's parent; of another trace, the request
+  // stays in that one, under the program's span.
+  {
+    const { back, spans } = await hop(join(dir, 'woven'), [`traceparent: 00-${TID}-${SID}-01`], undefined, `00-${TID}-${OWN}-01`);
+    const { client } = frontHop(spans);
+    assert.equal(back.Traceparent, `00-${TID}-${client.spanId}-01`);
+  }
+  {
+    const { back, spans } = await hop(join(dir, 'woven'), [], undefined, `00-${OTHER_TID}-${OWN}-01`);
+    const server = spans.find((s) => s.kind === SERVER && s.attributes['url.path'] === '/front');
+    const client = spans.find((s) => s.kind === CLIENT);
+    assert.ok(server && client);
+    assert.notEqual(server.traceId, OTHER_TID);
+    assert.equal(client.traceId, OTHER_TID);
+    assert.equal(client.parentSpanId, OWN);
+    assert.equal(back.Traceparent, `00-${OTHER_TID}-${client.spanId}-01`);
   }
   // The plain build sends nothing on.
   const plain = run('go', ['build', '-o', join(dir, 'plain'), '.'], { cwd: dir });

@@ -2,6 +2,7 @@ package trace
 
 import (
 	"context"
+	"encoding/hex"
 	"fmt"
 	"testing"
 )
@@ -156,3 +157,41 @@ type valuesContext struct {
 }
 
 func (c valuesContext) Value(k any) any { return c.values[k] }
+
+func TestOutgoingParentKeepsTheTraceTheRequestCarries(t *testing.T) {
+	useProvider(t, nil, &recorder{})
+	carried := map[string][]string{"Traceparent": {validTP}}
+
+	// No span in ctx: the request's own trace context is the client span's parent.
+	_, c := Start(OutgoingParent(context.Background(), carried), "GET", KindClient)
+	if c.TraceID() != tid || hex.EncodeToString(c.parentID[:]) != sid {
+		t.Fatalf("client span %s/%s, want a child of %s/%s", c.TraceID(), hex.EncodeToString(c.parentID[:]), tid, sid)
+	}
+	// A span of another trace in ctx: the request's context still wins.
+	other, _ := Start(context.Background(), "server", KindServer)
+	if _, c := Start(OutgoingParent(other, carried), "GET", KindClient); c.TraceID() != tid || hex.EncodeToString(c.parentID[:]) != sid {
+		t.Fatalf("client span %s/%s, want a child of %s/%s", c.TraceID(), hex.EncodeToString(c.parentID[:]), tid, sid)
+	}
+	// ctx's span is of the same trace (a proxy passing on what it received): it is the closer parent.
+	same, server := Start(ExtractHeaders(context.Background(), carried), "server", KindServer)
+	if _, c := Start(OutgoingParent(same, carried), "GET", KindClient); hex.EncodeToString(c.parentID[:]) != server.SpanID() {
+		t.Fatalf("client span's parent %s, want the server span %s", hex.EncodeToString(c.parentID[:]), server.SpanID())
+	}
+	// Nothing carried, or suppressed: ctx as it was.
+	if got := OutgoingParent(other, map[string][]string{"X-Other": {"1"}}); got != other {
+		t.Fatal("a request without trace context changed the parent")
+	}
+	if SpanFromContext(OutgoingParent(WithSuppressed(context.Background()), carried)) != nil {
+		t.Fatal("a suppressed context took a parent")
+	}
+	// Through a function, as fasthttp's headers are read.
+	fn := OutgoingParentFunc(context.Background(), func(name string) string {
+		if name == "traceparent" {
+			return validTP
+		}
+		return ""
+	})
+	if p := SpanFromContext(fn); p == nil || p.TraceID() != tid || p.SpanID() != sid {
+		t.Fatalf("parent through a function: %v", p)
+	}
+}

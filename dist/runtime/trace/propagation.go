@@ -126,6 +126,59 @@ func ExtractHeaders(ctx context.Context, h map[string][]string) context.Context 
 	return ContextWithSpan(ctx, parent)
 }
 
+// OutgoingParent is the parent for the client span of an outgoing request whose
+// headers h may already carry trace context: the program's own tracing set it,
+// or a proxy passes on what it received. When that context is of another trace
+// than ctx's active span (or there is none), it is the parent, so the request
+// goes on in the trace the program chose instead of being moved to a new one;
+// otherwise ctx, whose span is the closer parent (a proxy's server span, under
+// that same trace). Baggage in h stays as the program put it.
+func OutgoingParent(ctx context.Context, h map[string][]string) context.Context {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if len(h) == 0 || IsSuppressed(ctx) {
+		return ctx
+	}
+	var carried *Span
+	for _, p := range activePropagators() {
+		switch p {
+		case propTraceContext:
+			if s := extractTraceContext(h); s != nil {
+				carried = s
+			}
+		case propB3, propB3Multi:
+			if s := extractB3(h); s != nil {
+				carried = s
+			}
+		}
+	}
+	if carried == nil {
+		return ctx
+	}
+	if s := activeSpan(ctx); s != nil && s.traceID == carried.traceID {
+		return ctx
+	}
+	carried.remote = true
+	carried.ended.Store(true)
+	return ContextWithSpan(ctx, carried)
+}
+
+// OutgoingParentFunc is OutgoingParent for requests whose headers are read
+// through a function (fasthttp's).
+func OutgoingParentFunc(ctx context.Context, get func(name string) string) context.Context {
+	var h map[string][]string
+	for name := range canonicalHeader {
+		if v := get(name); v != "" {
+			if h == nil {
+				h = make(map[string][]string, 2)
+			}
+			h[name] = []string{v}
+		}
+	}
+	return OutgoingParent(ctx, h)
+}
+
 func extractTraceContext(h map[string][]string) *Span {
 	tp := headerValues(h, HeaderTraceparent, "traceparent")
 	if len(tp) != 1 {
