@@ -61,7 +61,11 @@ func main() {
 		panic(err)
 	}
 	incoming := strings.ReplaceAll(os.Getenv("INCOMING"), "\\n", "\\r\\n")
-	fmt.Fprintf(conn, "GET /front HTTP/1.1\\r\\nHost: front\\r\\nConnection: close\\r\\n%s\\r\\n", incoming)
+	method := os.Getenv("METHOD")
+	if method == "" {
+		method = "GET"
+	}
+	fmt.Fprintf(conn, "%s /front HTTP/1.1\\r\\nHost: front\\r\\nConnection: close\\r\\n%s\\r\\n", method, incoming)
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		panic(err)
@@ -81,8 +85,13 @@ const OWN = '1111222233334444';
 const OTHER_TID = '5555666677778888999900001111aaaa';
 
 /** Runs the program with these incoming headers and OTEL_PROPAGATORS: what /back received, and the spans. */
-async function hop(binary: string, incoming: string[], propagators?: string, outgoing?: string): Promise<{ back: Record<string, string>; spans: ReceivedSpan[] }> {
-  const env: NodeJS.ProcessEnv = { INCOMING: incoming.map((h) => h + '\n').join(''), ...(propagators === undefined ? {} : { OTEL_PROPAGATORS: propagators }), ...(outgoing === undefined ? {} : { OUTGOING: outgoing }) };
+async function hop(binary: string, incoming: string[], propagators?: string, outgoing?: string, method?: string): Promise<{ back: Record<string, string>; spans: ReceivedSpan[] }> {
+  const env: NodeJS.ProcessEnv = {
+    INCOMING: incoming.map((h) => h + '\n').join(''),
+    ...(propagators === undefined ? {} : { OTEL_PROPAGATORS: propagators }),
+    ...(outgoing === undefined ? {} : { OUTGOING: outgoing }),
+    ...(method === undefined ? {} : { METHOD: method }),
+  };
   const { stdout, stderr, spans } = await runTraced(binary, { env });
   assert.equal(stderr, '');
   const back = Object.fromEntries(stdout.trim().split('\n').filter(Boolean).map((l) => l.split(': ', 2) as [string, string]));
@@ -162,6 +171,16 @@ test('OTEL_PROPAGATORS: W3C trace context and baggage by default, B3 single and 
     assert.equal(client.traceId, OTHER_TID);
     assert.equal(client.parentSpanId, OWN);
     assert.equal(back.Traceparent, `00-${OTHER_TID}-${client.spanId}-01`);
+  }
+  // A method HTTP does not define names no span: "HTTP" before the route, and _OTHER beside the method sent.
+  {
+    const { spans } = await hop(join(dir, 'woven'), [], undefined, undefined, 'PROPFIND');
+    const server = spans.find((s) => s.kind === SERVER && s.attributes['url.path'] === '/front');
+    assert.ok(server);
+    assert.equal(server.name, 'HTTP /front');
+    assert.equal(server.attributes['http.request.method'], '_OTHER');
+    assert.equal(server.attributes['http.request.method_original'], 'PROPFIND');
+    assert.equal(spans.find((s) => s.kind === CLIENT)?.name, 'GET');
   }
   // The plain build sends nothing on.
   const plain = run('go', ['build', '-o', join(dir, 'plain'), '.'], { cwd: dir });

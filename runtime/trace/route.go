@@ -31,7 +31,7 @@ func Route(s *Span) string {
 func EndServerSpan(s *Span, method string, status int, statusText string) {
 	if route := Route(s); route != "" {
 		s.SetAttribute("http.route", route)
-		s.SetName(method + " " + route)
+		s.SetName(HTTPSpanName(method) + " " + route)
 	}
 	s.SetAttribute("http.response.status_code", status)
 	if status >= 500 {

@@ -30,3 +30,30 @@ func TestSetRouteNamesTheLocalRoot(t *testing.T) {
 		t.Fatal("Route(nil) is not empty")
 	}
 }
+
+func TestHTTPMethodsHTTPDoesNotDefine(t *testing.T) {
+	rec := &recorder{}
+	useProvider(t, nil, rec)
+	for _, m := range []string{"GET", "PATCH", "get", "PROPFIND", string(make([]byte, 8000))} {
+		ctx, s := Start(context.Background(), HTTPSpanName(m), KindServer)
+		SetHTTPMethod(s, m)
+		SetRoute(ctx, "/r")
+		EndServerSpan(s, m, 200, "OK")
+	}
+	Flush()
+	want := [][3]string{{"GET /r", "GET", ""}, {"PATCH /r", "PATCH", ""}, {"HTTP /r", "_OTHER", "get"}, {"HTTP /r", "_OTHER", "PROPFIND"}, {"HTTP /r", "_OTHER", string(make([]byte, 8000))}}
+	got := rec.got()
+	if len(got) != len(want) {
+		t.Fatalf("%d spans", len(got))
+	}
+	for i, s := range got {
+		attrs := map[string]any{}
+		for _, a := range s.Attributes {
+			attrs[a.Key] = a.Value
+		}
+		orig, _ := attrs["http.request.method_original"].(string)
+		if s.Name != want[i][0] || attrs["http.request.method"] != want[i][1] || orig != want[i][2] {
+			t.Errorf("span %d: %q %v %.20q", i, s.Name, attrs["http.request.method"], orig)
+		}
+	}
+}
