@@ -101,6 +101,22 @@ func ExtractHeaders(ctx context.Context, h map[string][]string) context.Context 
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	for _, p := range activePropagators() {
+		if p == propBaggage {
+			if b, ok := parseBaggage(headerValues(h, canonicalHeader["baggage"], "baggage")); ok {
+				ctx = context.WithValue(ctx, baggageKey{}, b)
+			}
+		}
+	}
+	if parent := carriedParent(h); parent != nil {
+		return ContextWithSpan(ctx, parent)
+	}
+	return ctx
+}
+
+// carriedParent is the remote span context the active propagators read from h
+// (the last format named wins), or nil.
+func carriedParent(h map[string][]string) *Span {
 	var parent *Span
 	for _, p := range activePropagators() {
 		switch p {
@@ -112,18 +128,13 @@ func ExtractHeaders(ctx context.Context, h map[string][]string) context.Context 
 			if s := extractB3(h); s != nil {
 				parent = s
 			}
-		case propBaggage:
-			if b, ok := parseBaggage(headerValues(h, canonicalHeader["baggage"], "baggage")); ok {
-				ctx = context.WithValue(ctx, baggageKey{}, b)
-			}
 		}
 	}
-	if parent == nil {
-		return ctx
+	if parent != nil {
+		parent.remote = true
+		parent.ended.Store(true)
 	}
-	parent.remote = true
-	parent.ended.Store(true)
-	return ContextWithSpan(ctx, parent)
+	return parent
 }
 
 // OutgoingParent is the parent for the client span of an outgoing request whose
@@ -140,43 +151,20 @@ func OutgoingParent(ctx context.Context, h map[string][]string) context.Context 
 	if len(h) == 0 || IsSuppressed(ctx) {
 		return ctx
 	}
-	var carried *Span
-	for _, p := range activePropagators() {
-		switch p {
-		case propTraceContext:
-			if s := extractTraceContext(h); s != nil {
-				carried = s
-			}
-		case propB3, propB3Multi:
-			if s := extractB3(h); s != nil {
-				carried = s
-			}
-		}
-	}
+	carried := carriedParent(h)
 	if carried == nil {
 		return ctx
 	}
 	if s := activeSpan(ctx); s != nil && s.traceID == carried.traceID {
 		return ctx
 	}
-	carried.remote = true
-	carried.ended.Store(true)
 	return ContextWithSpan(ctx, carried)
 }
 
 // OutgoingParentFunc is OutgoingParent for requests whose headers are read
 // through a function (fasthttp's).
 func OutgoingParentFunc(ctx context.Context, get func(name string) string) context.Context {
-	var h map[string][]string
-	for name := range canonicalHeader {
-		if v := get(name); v != "" {
-			if h == nil {
-				h = make(map[string][]string, 2)
-			}
-			h[name] = []string{v}
-		}
-	}
-	return OutgoingParent(ctx, h)
+	return OutgoingParent(ctx, headersFrom(get))
 }
 
 func extractTraceContext(h map[string][]string) *Span {
@@ -304,6 +292,11 @@ type SentForKey struct{}
 // http.Header (fasthttp): get returns a header's first value by its lower-case
 // name, or "" when the request has none.
 func ExtractFunc(ctx context.Context, get func(name string) string) context.Context {
+	return ExtractHeaders(ctx, headersFrom(get))
+}
+
+// headersFrom reads the propagation headers through get, by their lower-case names.
+func headersFrom(get func(name string) string) map[string][]string {
 	var h map[string][]string
 	for name := range canonicalHeader {
 		if v := get(name); v != "" {
@@ -313,7 +306,7 @@ func ExtractFunc(ctx context.Context, get func(name string) string) context.Cont
 			h[name] = []string{v}
 		}
 	}
-	return ExtractHeaders(ctx, h)
+	return h
 }
 
 // ContextValues hands set each value the runtime keeps in ctx (its span and

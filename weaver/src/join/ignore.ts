@@ -14,7 +14,7 @@ import type { GoFile } from '../parse/gofile.js';
  * What the excluded code calls is not excluded: a call into a woven package still runs that
  * package's woven code.
  */
-export const IGNORE_DIRECTIVE = 'weave:ignore';
+const IGNORE_DIRECTIVE = 'weave:ignore';
 
 export interface Ignored {
   whole: boolean;
