@@ -5,7 +5,7 @@
 // the handler starts under its RequestCtx is the server span's child, and a 5xx is an error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { goWeave, REPO, run, tempDir } from './support/go-tool.ts';
 import { runTraced } from './support/traced-run.ts';
@@ -78,6 +78,60 @@ test('fasthttp: a server span per request, under the caller\'s client span (net/
     assert.ok(order);
     assert.equal(order.attributes['http.route'], '/orders/:id');
     assert.equal(greets.filter((g) => g.parentSpanId === order.spanId).length, 2, 'both greets under /orders/9');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// fasthttp's client takes no context: with go-weave:gls its span is the child of the goroutine's
+// active span, here a //weave:span function's.
+const GLS_PROGRAM = `package main
+
+import (
+	"fmt"
+	"net"
+
+	"github.com/valyala/fasthttp"
+)
+
+//weave:span
+func fetch(addr string) {
+	status, body, err := fasthttp.Get(nil, "http://"+addr+"/hello")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(status, string(body))
+}
+
+func main() {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	srv := &fasthttp.Server{Handler: func(ctx *fasthttp.RequestCtx) { ctx.WriteString("hello") }}
+	go srv.Serve(ln)
+	fetch(ln.Addr().String())
+	srv.Shutdown()
+}
+`;
+
+test('fasthttp\'s client under go-weave:gls: its span is the child of the goroutine\'s span', { timeout: 600_000 }, async () => {
+  const dir = tempDir('fasthttp-gls');
+  try {
+    cpSync(join(REPO, 'test', 'fixtures', 'fasthttp'), dir, { recursive: true });
+    writeFileSync(join(dir, 'main.go'), GLS_PROGRAM);
+    writeFileSync(join(dir, 'go-weave.yml'), 'extends:\n  - go-weave:gls\n');
+    const b = goWeave(['build', '-o', join(dir, 'woven'), '.'], { cwd: dir });
+    assert.equal(b.code, 0, b.stderr);
+    const { stdout, spans } = await runTraced(join(dir, 'woven'));
+    assert.equal(stdout, '200 hello\n');
+    const fetch = spans.find((s) => s.name === 'main.fetch');
+    const client = spans.find((s) => s.kind === CLIENT);
+    const server = spans.find((s) => s.kind === SERVER);
+    assert.ok(fetch && client && server, `spans: ${spans.map((s) => `${s.name}/${s.kind}`).join(', ')}`);
+    assert.equal(client.parentSpanId, fetch.spanId);
+    assert.equal(server.parentSpanId, client.spanId);
+    assert.equal(new Set([fetch.traceId, client.traceId, server.traceId]).size, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
