@@ -195,3 +195,15 @@ func TestOutgoingParentKeepsTheTraceTheRequestCarries(t *testing.T) {
 		t.Fatalf("parent through a function: %v", p)
 	}
 }
+
+func TestInjectFuncTreatsTheRequestAsTheCarrier(t *testing.T) {
+	useProvider(t, nil, &recorder{})
+	ctx, s := Start(context.Background(), "client", KindClient)
+	// A request sent before under another trace, with the program's own baggage.
+	req := map[string]string{"traceparent": validTP, "tracestate": "congo=t61rcWkgMzE", "baggage": "tenant=acme", "x-other": "1"}
+	InjectFunc(ctx, func(n string) string { return req[n] }, func(n, v string) { req[n] = v }, func(n string) { delete(req, n) })
+	want := map[string]string{"traceparent": "00-" + s.TraceID() + "-" + s.SpanID() + "-01", "baggage": "tenant=acme", "x-other": "1"}
+	if fmt.Sprint(req) != fmt.Sprint(want) {
+		t.Fatalf("request headers %v, want %v", req, want)
+	}
+}

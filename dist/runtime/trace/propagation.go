@@ -295,6 +295,28 @@ func ExtractFunc(ctx context.Context, get func(name string) string) context.Cont
 	return ExtractHeaders(ctx, headersFrom(get))
 }
 
+// InjectFunc is InjectHeaders for a request whose headers are read through get,
+// written through set and removed through del, all by lower-case name
+// (fasthttp's): the carrier is the headers the request holds, so what
+// InjectHeaders would remove from a map (a stale tracestate, the caller's B3
+// fields) is removed from the request too, and its own baggage stays.
+func InjectFunc(ctx context.Context, get func(name string) string, set func(name, value string), del func(name string)) {
+	h := headersFrom(get)
+	if h == nil {
+		h = make(map[string][]string, 2)
+	}
+	inject(ctx, h, true)
+	for name := range canonicalHeader {
+		if v := h[name]; len(v) > 0 {
+			if v[0] != get(name) {
+				set(name, v[0])
+			}
+		} else if get(name) != "" {
+			del(name)
+		}
+	}
+}
+
 // headersFrom reads the propagation headers through get, by their lower-case names.
 func headersFrom(get func(name string) string) map[string][]string {
 	var h map[string][]string
