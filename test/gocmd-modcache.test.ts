@@ -1,9 +1,10 @@
-// A dependency that lives in the module cache is woven like any other package: go-weave builds it
-// from a copy of its module (the go command refuses -overlay beneath GOMODCACHE). Real core, real
-// go toolchain, a private module cache filled from a loopback GOPROXY.
+// A dependency that lives in the module cache is woven like any other package: the go command
+// refuses -overlay beneath GOMODCACHE, so go-weave serves the woven module at a pseudo-version
+// of its own from a file:// module proxy (or, where it cannot, builds it from a directory copy).
+// Real core, real go toolchain, a private module cache filled from a loopback GOPROXY.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGoProxy, MODULE, VERSION, type GoProxy } from './support/action-goproxy.ts';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
@@ -65,6 +66,9 @@ const ASPECTS = `aspects:
           template: fmt.Println("woven greet", {{ printf "%q" .Package.ImportPath }})
 `;
 
+// dep <module> v1.0.0, then => <module> v1.0.1-0.<release time>-<12 hex> h1:…
+const servedDep = new RegExp(`\\tdep\\t${MODULE.replace('.', '\\.')}\\tv1\\.0\\.0\\n\\t=>\\t${MODULE.replace('.', '\\.')}\\tv1\\.0\\.1-0\\.20260101000000-[0-9a-f]{12}\\th1:\\S+\\n`);
+
 describe('weaving a module-cache dependency', () => {
   let proxy: GoProxy;
   let root: string;
@@ -107,6 +111,12 @@ describe('weaving a module-cache dependency', () => {
     assert.doesNotMatch(b.stderr, /not weaving/);
     const ok = await run(join(root, 'woven'), ['world'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
     assert.equal(ok.stdout, `woven greet ${MODULE}\nhello, world\n`);
+    // What binary scanners read: the release the woven module came from, replaced by a version
+    // that sorts right after it (so advisories bounded by releases apply as to v1.0.0), with its
+    // sum, never a directory of unknown version.
+    const info = await run(GO, ['version', '-m', join(root, 'woven')]);
+    assert.match(info.stdout, servedDep, info.stdout);
+    assert.doesNotMatch(info.stdout, /modlines|modsrc/, info.stdout);
 
     const boom = await run(join(root, 'woven'), [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
     assert.notEqual(boom.code, 0);
@@ -153,24 +163,44 @@ describe('weaving a module-cache dependency', () => {
       assert.match((await run(out, ['!'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } })).stderr, trimmedCheck);
       // Neither the module cache nor the weave cache is in the binary's file names.
       const binary = readFileSync(out, 'latin1');
-      assert.ok(!binary.includes(join(env.GOMODCACHE as string, `${MODULE}@${VERSION}`)), `${name}: the module cache path is in the binary`);
-      assert.ok(!binary.includes(`modsrc/${MODULE}@${VERSION}/greet.go`), `${name}: the module copy path is in the binary`);
+      assert.ok(!binary.includes(env.GOMODCACHE as string), `${name}: the module cache path is in the binary`);
+      assert.ok(!binary.includes(env.GOWEAVE_CACHE as string), `${name}: the weave cache path is in the binary`);
+      assert.match((await run(GO, ['version', '-m', out])).stdout, servedDep);
     }
   });
 
-  test('a second woven build compiles nothing, and cache clean removes the read-only module copy', async () => {
+  test('a second woven build compiles nothing, and cache clean removes the served versions', async () => {
     const again = await goWeave(['build', '-v', '-o', join(root, 'woven'), '.'], { cwd: mod, env });
     assert.equal(again.code, 0, again.stderr);
     assert.equal(again.stderr.trim(), '', 'a package was recompiled');
-    // One copy whose files name the module cache's, one as the module has them for -trimpath builds.
-    const copies = ['modlines', 'modsrc'].map((kind) => join(env.GOWEAVE_CACHE as string, 'v1', kind));
-    for (const c of copies) assert.ok(existsSync(join(c, `${MODULE}@${VERSION}`, 'go.mod')), c);
+    // One version whose files name the module cache's, one as the module has them for -trimpath
+    // builds; the go command extracted both into the module cache, as any download.
+    const served = join(env.GOWEAVE_CACHE as string, 'v1', 'modproxy', MODULE, '@v');
+    assert.equal(readdirSync(served).filter((f) => f.endsWith('.zip')).length, 2, readdirSync(served).join(' '));
+    assert.equal(readdirSync(join(env.GOMODCACHE as string, 'example.test')).filter((d) => d.startsWith('greet@v1.0.1-0.')).length, 2);
     const clean = await goWeave(['cache', 'clean'], { cwd: mod, env });
     assert.equal(clean.code, 0, clean.stderr);
-    for (const c of copies) assert.ok(!existsSync(c), c);
+    assert.ok(!existsSync(served), served);
+    // Gone from the weave cache: the next build serves it again.
+    const rebuilt = await goWeave(['build', '-o', join(root, 'woven'), '.'], { cwd: mod, env });
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    assert.match((await run(GO, ['version', '-m', join(root, 'woven')])).stdout, servedDep);
   });
 
-  test('in a workspace, the go.work copy selects the module copy', async () => {
+  test('a module the go command fetches around proxies (GOPRIVATE) builds from a directory copy', async () => {
+    for (const extra of [{ GOPRIVATE: 'example.test' }, { GOWEAVE_MODULE_PROXY: '0' }]) {
+      const out = join(root, 'woven-private');
+      const b = await goWeave(['build', '-o', out, '.'], { cwd: mod, env: { ...env, ...extra } });
+      assert.equal(b.code, 0, b.stderr);
+      assert.equal((await run(out, ['you'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } })).stdout, `woven greet ${MODULE}\nhello, you\n`);
+      const info = (await run(GO, ['version', '-m', out])).stdout;
+      assert.match(info, new RegExp(`=>\\t${join(env.GOWEAVE_CACHE as string, 'v1', 'modlines').replaceAll('.', '\\.')}/${MODULE.replace('.', '\\.')}@v1\\.0\\.0\\t`), JSON.stringify(extra) + '\n' + info);
+    }
+    const copy = join(env.GOWEAVE_CACHE as string, 'v1', 'modlines', `${MODULE}@${VERSION}`, 'go.mod');
+    assert.ok(existsSync(copy), copy);
+  });
+
+  test('in a workspace, the go.work copy selects the served version', async () => {
     const ws = join(root, 'go.work');
     writeFileSync(ws, 'go 1.25\n\nuse ./app\n');
     try {
@@ -178,6 +208,7 @@ describe('weaving a module-cache dependency', () => {
       assert.equal(b.code, 0, b.stderr);
       const ok = await run(join(root, 'woven-ws'), ['work'], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
       assert.equal(ok.stdout, `woven greet ${MODULE}\nhello, work\n`);
+      assert.match((await run(GO, ['version', '-m', join(root, 'woven-ws')])).stdout, servedDep);
       assert.equal(readFileSync(ws, 'utf8'), 'go 1.25\n\nuse ./app\n');
     } finally {
       rmSync(ws, { force: true });

@@ -36,6 +36,8 @@ test('entries unused for five days are removed, whatever their layout; used ones
     'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64/bin/go': '',
     'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123/d.go': 'package d',
     'later-layout/xx/entry': '',
+    ...Object.fromEntries(['.info', '.mod', '.sums', '.zip'].flatMap((ext) => [[`modproxy/github.com/!a/g/@v/v1.0.1-0.old${ext}`, 'x'], [`modproxy/github.com/!a/g/@v/v1.0.1-0.new${ext}`, 'x']])),
+    'modproxy/github.com/!a/g/@v/v1.0.1-0.dead.zip.tmp-123-abcd0123': 'x',
   }, 'gw-trim-');
   try {
     const all = ['pkg/ab/old.json', 'pkg/ab/new.json', 'pkg/ab', 'src/cd/oldhash/main.go', 'src/cd/oldhash', 'src/cd/usedhash/main.go', 'src/cd/usedhash',
@@ -45,16 +47,21 @@ test('entries unused for five days are removed, whatever their layout; used ones
       'modlines/github.com/a/e@v1.0.0/go.mod', 'modlines/github.com/a/e@v1.0.0', 'modlines/github.com/a/f@v1.0.0/go.mod', 'modlines/github.com/a/f@v1.0.0',
       'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64/bin/go', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64/bin', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64',
       'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123/d.go', 'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123',
-      'later-layout/xx/entry', 'later-layout/xx'];
+      'later-layout/xx/entry', 'later-layout/xx', 'modproxy/github.com/!a/g/@v', 'modproxy/github.com/!a/g/@v/v1.0.1-0.dead.zip.tmp-123-abcd0123',
+      ...['.info', '.mod', '.sums', '.zip'].flatMap((ext) => [`modproxy/github.com/!a/g/@v/v1.0.1-0.old${ext}`, `modproxy/github.com/!a/g/@v/v1.0.1-0.new${ext}`])];
     for (const p of all) setAge(join(root, p), 6 * DAY, now);
     // Used within five days: by its file, by a file in its directory, or (copies) by the directory.
-    for (const p of ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid', 'modsrc/github.com/a/c@v1.0.0', 'modlines/github.com/a/f@v1.0.0']) setAge(join(root, p), 4 * DAY, now);
+    for (const p of ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid', 'modsrc/github.com/a/c@v1.0.0', 'modlines/github.com/a/f@v1.0.0', 'modproxy/github.com/!a/g/@v/v1.0.1-0.new.zip']) setAge(join(root, p), 4 * DAY, now);
     const r = trimWeaveCache(root, now);
-    const gone = ['pkg/ab/old.json', 'src/cd/oldhash', 'overlay/ef/h', 'replay/0123/old.json', 'mod/0a0b', 'launcher/oldid', 'modsrc/github.com/a/b@v1.0.0', 'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123', 'modlines/github.com/a/e@v1.0.0', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64'];
-    const kept = ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid/go-weave-launch', 'modsrc/github.com/a/c@v1.0.0/go.mod', 'modlines/github.com/a/f@v1.0.0/go.mod', 'later-layout/xx/entry'];
+    const gone = ['pkg/ab/old.json', 'src/cd/oldhash', 'overlay/ef/h', 'replay/0123/old.json', 'mod/0a0b', 'launcher/oldid', 'modsrc/github.com/a/b@v1.0.0', 'modsrc/github.com/a/d@v1.0.0.tmp-123-abcd0123', 'modlines/github.com/a/e@v1.0.0', 'goroot/golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64',
+      // A served version by its zip, with its other files, and a zip left half-written.
+      ...['.info', '.mod', '.sums', '.zip'].map((ext) => `modproxy/github.com/!a/g/@v/v1.0.1-0.old${ext}`), 'modproxy/github.com/!a/g/@v/v1.0.1-0.dead.zip.tmp-123-abcd0123'];
+    const kept = ['pkg/ab/new.json', 'src/cd/usedhash/main.go', 'replay/0123/new.json', 'launcher/curid/go-weave-launch', 'modsrc/github.com/a/c@v1.0.0/go.mod', 'modlines/github.com/a/f@v1.0.0/go.mod', 'later-layout/xx/entry',
+      ...['.info', '.mod', '.sums', '.zip'].map((ext) => `modproxy/github.com/!a/g/@v/v1.0.1-0.new${ext}`)];
     for (const p of gone) assert.equal(existsSync(join(root, p)), false, `${p} should be removed`);
     for (const p of kept) assert.equal(existsSync(join(root, p)), true, `${p} should stay`);
-    assert.deepEqual(r, { removed: gone.length, kept: kept.length - 1 });
+    // A served version's four files are one entry (its zip).
+    assert.deepEqual(r, { removed: gone.length - 3, kept: kept.length - 1 - 3 });
   } finally {
     removeTree(root);
   }

@@ -7,12 +7,19 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
+var __esm = (fn, res, err2) => function __init() {
+  if (err2) throw err2[0];
   try {
     return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
   } catch (e) {
-    throw err = [e], e;
+    throw err2 = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
   }
 };
 var __export = (target, all) => {
@@ -43,15 +50,15 @@ function writeFileAtomic(path, data, mode) {
   try {
     try {
       (0, import_node_fs.writeFileSync)(tmp, data, opts);
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
+    } catch (err2) {
+      if (err2.code !== "ENOENT") throw err2;
       (0, import_node_fs.mkdirSync)((0, import_node_path.dirname)(path), { recursive: true });
       (0, import_node_fs.writeFileSync)(tmp, data, opts);
     }
     (0, import_node_fs.renameSync)(tmp, path);
-  } catch (err) {
+  } catch (err2) {
     (0, import_node_fs.rmSync)(tmp, { force: true });
-    throw err;
+    throw err2;
   }
 }
 var import_node_fs, import_node_crypto, import_node_path;
@@ -200,6 +207,7 @@ function entriesOf(kindDir, kind) {
   };
   if (SHARDED.has(kind)) return list(kindDir).flatMap(list);
   if (FLAT.has(kind)) return list(kindDir);
+  if (kind === SERVED) return servedVersions(kindDir);
   const marker = NESTED[kind];
   const out = [];
   const walk = (dir, depth) => {
@@ -219,6 +227,33 @@ function entriesOf(kindDir, kind) {
   walk(kindDir, 0);
   return out;
 }
+function servedVersions(root) {
+  const out = [];
+  const walk = (dir, depth) => {
+    let entries;
+    try {
+      entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = (0, import_node_path3.join)(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth < 12) walk(p, depth + 1);
+      } else if (dir.endsWith("@v") && (e.name.endsWith(".zip") || /\.tmp-\d+-[0-9a-f]+$/.test(e.name))) out.push(p);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+function removeEntry(kind, entry) {
+  if (kind === SERVED && entry.endsWith(".zip")) {
+    const base = entry.slice(0, -".zip".length);
+    for (const ext of SERVED_FILES) (0, import_node_fs4.rmSync)(base + ext, { force: true });
+    return;
+  }
+  (0, import_node_fs4.rmSync)(entry, { recursive: true, force: true });
+}
 function holds(dir, name) {
   try {
     (0, import_node_fs4.lstatSync)((0, import_node_path3.join)(dir, name));
@@ -237,7 +272,7 @@ function trimWeaveCache(root, now = Date.now()) {
     return res;
   }
   for (const kind of kinds) {
-    if (!SHARDED.has(kind) && !FLAT.has(kind) && !(kind in NESTED)) continue;
+    if (!SHARDED.has(kind) && !FLAT.has(kind) && !(kind in NESTED) && kind !== SERVED) continue;
     for (const entry of entriesOf((0, import_node_path3.join)(root, kind), kind)) {
       let used;
       try {
@@ -250,7 +285,7 @@ function trimWeaveCache(root, now = Date.now()) {
         continue;
       }
       try {
-        (0, import_node_fs4.rmSync)(entry, { recursive: true, force: true });
+        removeEntry(kind, entry);
         res.removed++;
       } catch {
         res.kept++;
@@ -276,7 +311,7 @@ function maybeTrimWeaveCache(root, now = Date.now()) {
   }
   return Number.isFinite(last) ? trimWeaveCache(root, now) : void 0;
 }
-var import_node_fs4, import_node_path3, UNUSED_FOR_MS, TRIM_EVERY_MS, MARK_AFTER_MS, SHARDED, FLAT, NESTED;
+var import_node_fs4, import_node_path3, UNUSED_FOR_MS, TRIM_EVERY_MS, MARK_AFTER_MS, SHARDED, FLAT, NESTED, SERVED, SERVED_FILES;
 var init_trim = __esm({
   "weaver/src/gocmd/trim.ts"() {
     "use strict";
@@ -289,6 +324,8 @@ var init_trim = __esm({
     SHARDED = /* @__PURE__ */ new Set(["pkg", "memo", "src", "file", "config", "plan", "overlay", "testmain", "linkdeps", "replay", "coverplan"]);
     FLAT = /* @__PURE__ */ new Set(["mod", "work", "vendorws", "launcher", "toolexec"]);
     NESTED = { modsrc: "go.mod", modlines: "go.mod", goroot: "bin" };
+    SERVED = "modproxy";
+    SERVED_FILES = [".info", ".mod", ".sums", ".zip"];
   }
 });
 
@@ -426,9 +463,9 @@ var init_cache = __esm({
 });
 
 // weaver/src/gocmd/core.ts
-function asLocated(err) {
-  if (err && typeof err === "object" && "message" in err) {
-    const e = err;
+function asLocated(err2) {
+  if (err2 && typeof err2 === "object" && "message" in err2) {
+    const e = err2;
     return {
       message: String(e.message),
       file: typeof e.file === "string" ? e.file : void 0,
@@ -436,7 +473,7 @@ function asLocated(err) {
       col: typeof e.col === "number" ? e.col : void 0
     };
   }
-  return { message: String(err) };
+  return { message: String(err2) };
 }
 var init_core = __esm({
   "weaver/src/gocmd/core.ts"() {
@@ -489,45 +526,45 @@ function parseGoArgs(subcommand, args) {
   const packages = [];
   const rest = [];
   const out = { subcommand, flags, packages, rest, graphFlags: [] };
-  let i = 0;
+  let i2 = 0;
   let seenPackages = false;
   let packagesDone = false;
-  while (i < args.length) {
-    const arg = args[i];
+  while (i2 < args.length) {
+    const arg = args[i2];
     if (arg === "-args" || arg === "--args") {
-      rest.push(...args.slice(i));
+      rest.push(...args.slice(i2));
       break;
     }
     const f = flagName(arg);
     if (subcommand === "run" && seenPackages && (f || !arg.endsWith(".go") || !packages.every((q) => q.endsWith(".go")))) {
-      rest.push(...args.slice(i));
+      rest.push(...args.slice(i2));
       break;
     }
     if (!f) {
       if (arg === "--") {
-        rest.push(...args.slice(i));
+        rest.push(...args.slice(i2));
         break;
       }
       if (packagesDone) {
         rest.push(arg);
-        i++;
+        i2++;
         continue;
       }
       packages.push(arg);
       seenPackages = true;
       rest.push(arg);
-      i++;
+      i2++;
       continue;
     }
     if (seenPackages) packagesDone = true;
     const name = f.name.startsWith("test.") ? f.name.slice(5) : f.name;
     const raw = [arg];
     let value = f.inline;
-    if (value === void 0 && VALUE_FLAGS.has(name) && i + 1 < args.length) {
-      value = args[i + 1];
+    if (value === void 0 && VALUE_FLAGS.has(name) && i2 + 1 < args.length) {
+      value = args[i2 + 1];
       raw.push(value);
     }
-    i += raw.length;
+    i2 += raw.length;
     const flag = { name, raw, value };
     flags.push(flag);
     if (name === "C" && flags.length === 1) out.chdir = value;
@@ -678,10 +715,2223 @@ var init_env = __esm({
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports2, module2) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module2.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports2, module2) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module2.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports2 = module2.exports = {};
+    var re = exports2.re = [];
+    var safeRe = exports2.safeRe = [];
+    var src = exports2.src = [];
+    var safeSrc = exports2.safeSrc = [];
+    var t = exports2.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports2.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports2.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports2.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports2, module2) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module2.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports2, module2) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module2.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports2, module2) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i2 = 0; i2 < identifiers.length; i2++) {
+        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i2 = 0;
+        do {
+          const a = this.prerelease[i2];
+          const b = other.prerelease[i2];
+          debug("prerelease compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i2 = 0;
+        do {
+          const a = this.build[i2];
+          const b = other.build[i2];
+          debug("build compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i2 = this.prerelease.length;
+              while (--i2 >= 0) {
+                if (typeof this.prerelease[i2] === "number") {
+                  this.prerelease[i2]++;
+                  i2 = -2;
+                }
+              }
+              if (i2 === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module2.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module2.exports = parse;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports2, module2) {
+    "use strict";
+    var parse = require_parse();
+    var valid = (version, options) => {
+      const v = parse(version, options);
+      return v ? v.version : null;
+    };
+    module2.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports2, module2) {
+    "use strict";
+    var parse = require_parse();
+    var clean = (version, options) => {
+      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module2.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports2, module2) {
+    "use strict";
+    var parse = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse(version1, null, true);
+      const v2 = parse(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module2.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module2.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module2.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module2.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports2, module2) {
+    "use strict";
+    var parse = require_parse();
+    var prerelease = (version, options) => {
+      const parsed2 = parse(version, options);
+      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
+    };
+    module2.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module2.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module2.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module2.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module2.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    module2.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports2, module2) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    module2.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module2.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module2.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module2.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module2.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module2.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports2, module2) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module2.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports2, module2) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module2.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module2.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports2, module2) {
+    "use strict";
+    var parse = require_parse();
+    var constants = require_constants();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module2.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports2, module2) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module2.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module2) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module2.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports2, module2) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i2 = 0; i2 < this.set.length; i2++) {
+            if (i2 > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i2];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i2 = 0; i2 < this.set.length; i2++) {
+          if (testSet(this.set[i2], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module2.exports = Range;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i2 = 0; i2 < set.length; i2++) {
+        if (!set[i2].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i2 = 0; i2 < set.length; i2++) {
+          debug(set[i2].semver);
+          if (set[i2].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i2].semver.prerelease.length > 0) {
+            const allowed = set[i2].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports2, module2) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module2.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module2.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module2.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module2.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module2.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module2.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module2.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports2, module2) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module2.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module2.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports2, module2) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module2.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module2.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports2, module2) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module2.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports2, module2) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module2.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports2, module2) {
+    "use strict";
+    var internalRe = require_re();
+    var constants = require_constants();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse = require_parse();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module2.exports = {
+      parse,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // weaver/src/gocmd/lazyconfig.ts
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs17.statSync)(path);
+    const st = (0, import_node_fs18.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -694,12 +2944,12 @@ function filesOf(a) {
   const files = a.files;
   return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
 }
-var import_node_fs17, import_node_path17, LazyConfig;
+var import_node_fs18, import_node_path18, LazyConfig;
 var init_lazyconfig = __esm({
   "weaver/src/gocmd/lazyconfig.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path17 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path18 = require("node:path");
     init_atomic();
     init_hash();
     init_parsed_json();
@@ -709,7 +2959,7 @@ var init_lazyconfig = __esm({
         this.opts = opts;
         this.watch = watch2;
         const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-        this.path = (0, import_node_path17.join)(cache.root, "config", key.slice(0, 2), key + ".json");
+        this.path = (0, import_node_path18.join)(cache.root, "config", key.slice(0, 2), key + ".json");
         try {
           const e = readJsonFile(this.path);
           if (e.stamps.every(([p, m, s]) => {
@@ -844,10 +3094,10 @@ exec ${self.map(quoteSh).join(" ")} __cover-weave "$plan" "$n" "$@"
 }
 function writeCoverFiles(cache, self, fingerprint, plan2) {
   const script = toolexecScript(self, fingerprint);
-  const scriptPath = (0, import_node_path19.join)(cache.root, "toolexec", sha256("toolexec", script).slice(0, 32), "go-weave-toolexec");
+  const scriptPath = (0, import_node_path20.join)(cache.root, "toolexec", sha256("toolexec", script).slice(0, 32), "go-weave-toolexec");
   if (!existsMarked(scriptPath)) {
     writeFileAtomic(scriptPath, script, 493);
-    (0, import_node_fs20.chmodSync)(scriptPath, 493);
+    (0, import_node_fs21.chmodSync)(scriptPath, 493);
   }
   return { script: scriptPath, plan: cache.putGenerated("coverplan", "plan.json", JSON.stringify(plan2)) };
 }
@@ -867,28 +3117,28 @@ function toolexecFlag(parsed2, goflags, script, plan2) {
   const theirs = [...goflagsOf(goflags), ...parsed2.flags].filter((f) => f.name === "toolexec");
   const words = splitQuoted(theirs.at(-1)?.value ?? "");
   const rest = [...parsed2.rest];
-  for (const f of parsed2.flags.filter((x) => x.name === "toolexec")) {
-    const i = rest.findIndex((_, j) => f.raw.every((r, k) => rest[j + k] === r));
-    if (i >= 0) rest.splice(i, f.raw.length);
+  for (const f of parsed2.flags.filter((x2) => x2.name === "toolexec")) {
+    const i2 = rest.findIndex((_, j) => f.raw.every((r, k) => rest[j + k] === r));
+    if (i2 >= 0) rest.splice(i2, f.raw.length);
   }
   return { flag: `-toolexec=${[script, plan2, String(words.length), ...words].map(quoteWord).join(" ")}`, rest };
 }
 function parseCoverArgs(args) {
   let outfileList;
-  let i = 0;
-  while (i < args.length && args[i].startsWith("-")) {
-    const [name, inline] = args[i].replace(/^--?/, "").split(/=(.*)/s, 2);
-    const value = inline ?? args[i + 1];
+  let i2 = 0;
+  while (i2 < args.length && args[i2].startsWith("-")) {
+    const [name, inline] = args[i2].replace(/^--?/, "").split(/=(.*)/s, 2);
+    const value = inline ?? args[i2 + 1];
     if (name === "outfilelist") outfileList = value;
-    i += inline === void 0 && ["pkgcfg", "mode", "var", "outfilelist", "o"].includes(name) ? 2 : 1;
+    i2 += inline === void 0 && ["pkgcfg", "mode", "var", "outfilelist", "o"].includes(name) ? 2 : 1;
   }
-  return outfileList === void 0 ? void 0 : { outfileList, infiles: args.slice(i) };
+  return outfileList === void 0 ? void 0 : { outfileList, infiles: args.slice(i2) };
 }
 async function coverWeave(core2, argv) {
   try {
     return await coverAndWeave(core2, argv);
-  } catch (err) {
-    const { message } = asLocated(err);
+  } catch (err2) {
+    const { message } = asLocated(err2);
     process.stderr.write(`${message.startsWith("go-weave:") ? "" : "go-weave: "}${message}
 `);
     return 1;
@@ -898,17 +3148,17 @@ async function coverAndWeave(core2, argv) {
   const [planPath, n, ...command] = argv;
   const toolAt = Number(n);
   const coverArgs = command.slice(toolAt + 1);
-  const plan2 = JSON.parse((0, import_node_fs20.readFileSync)(planPath, "utf8"));
+  const plan2 = JSON.parse((0, import_node_fs21.readFileSync)(planPath, "utf8"));
   const parsed2 = parseCoverArgs(coverArgs);
   const inputsAt = parsed2 ? coverArgs.length - parsed2.infiles.length : coverArgs.length;
-  const run = [...command.slice(0, toolAt + 1), ...coverArgs.map((a, i) => i >= inputsAt ? plan2.added[a] ?? a : a)];
+  const run = [...command.slice(0, toolAt + 1), ...coverArgs.map((a, i2) => i2 >= inputsAt ? plan2.added[a] ?? a : a)];
   const r = (0, import_node_child_process2.spawnSync)(run[0], run.slice(1), { stdio: "inherit" });
   if (r.error) throw new Error(`go-weave: cannot run ${run[0]}: ${r.error.message}`);
   if (r.status !== 0) return r.status ?? 1;
   if (!parsed2) return 0;
-  const outputs = (0, import_node_fs20.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
+  const outputs = (0, import_node_fs21.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
   if (outputs.length !== parsed2.infiles.length) throw new Error(`go-weave: cover wrote ${outputs.length} files for ${parsed2.infiles.length} inputs (${parsed2.outfileList})`);
-  const outputOf = new Map(parsed2.infiles.map((f, i) => [f, outputs[i]]));
+  const outputOf = new Map(parsed2.infiles.map((f, i2) => [f, outputs[i2]]));
   const byUnit = /* @__PURE__ */ new Map();
   for (const f of parsed2.infiles) {
     const u = plan2.woven[f];
@@ -921,23 +3171,23 @@ async function coverAndWeave(core2, argv) {
   const aspects = await config.aspects();
   for (const [u, files] of byUnit) {
     const unit = plan2.units[u];
-    const source = (p) => (0, import_node_fs20.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
+    const source = (p) => (0, import_node_fs21.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
     const result = await core2.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
     for (const f of files) {
-      const woven = result.files.find((x) => x.path === f);
+      const woven = result.files.find((x2) => x2.path === f);
       if (!woven?.changed) throw new Error(`go-weave: ${f}: its coverage-instrumented form matched none of the join points its own form did`);
       writeFileAtomic(outputOf.get(f), woven.source);
     }
   }
   return 0;
 }
-var import_node_child_process2, import_node_fs20, import_node_path19, quoteSh;
+var import_node_child_process2, import_node_fs21, import_node_path20, quoteSh;
 var init_coverweave = __esm({
   "weaver/src/gocmd/coverweave.ts"() {
     "use strict";
     import_node_child_process2 = require("node:child_process");
-    import_node_fs20 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path20 = require("node:path");
     init_args();
     init_atomic();
     init_cache();
@@ -975,11 +3225,11 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  writeFileAtomic((0, import_node_path29.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+  writeFileAtomic((0, import_node_path30.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
 }
 function isGoShim(path) {
   try {
-    const head = (0, import_node_fs31.readFileSync)(path).subarray(0, 256).toString("latin1");
+    const head = (0, import_node_fs32.readFileSync)(path).subarray(0, 256).toString("latin1");
     return head.startsWith(SHIM_HEAD) && head.split("\n")[1].includes("go-weave");
   } catch {
     return false;
@@ -988,12 +3238,12 @@ function isGoShim(path) {
 function shellQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs31, import_node_path29, VALUE_FLAGS2, SHIM_HEAD;
+var import_node_fs32, import_node_path30, VALUE_FLAGS2, SHIM_HEAD;
 var init_shim = __esm({
   "weaver/src/gocmd/shim.ts"() {
     "use strict";
-    import_node_fs31 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs32 = require("node:fs");
+    import_node_path30 = require("node:path");
     init_atomic();
     VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
     SHIM_HEAD = "#!/bin/sh\n# Written by ";
@@ -1011,11 +3261,11 @@ function shellenvCommand(args, env, out) {
   const withGo = args.includes("--go");
   if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
   const entry = entryScript(env);
-  const binRoot = (0, import_node_path30.join)(weaveCacheDir(env), "v1", "bin");
+  const binRoot = (0, import_node_path31.join)(weaveCacheDir(env), "v1", "bin");
   const realGo = withGo ? realGoOnPath(env, binRoot) : "";
-  const dir = (0, import_node_path30.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
-  (0, import_node_fs32.mkdirSync)(dir, { recursive: true });
-  replaceWithSymlink((0, import_node_path30.join)(dir, "go-weave"), entry);
+  const dir = (0, import_node_path31.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  (0, import_node_fs33.mkdirSync)(dir, { recursive: true });
+  replaceWithSymlink((0, import_node_path31.join)(dir, "go-weave"), entry);
   if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
   const q = shellQuote(dir);
   out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
@@ -1023,11 +3273,11 @@ function shellenvCommand(args, env, out) {
   return 0;
 }
 function entryScript(env) {
-  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path30.join)((0, import_node_path30.dirname)(process.argv[1]), "go-weave") : void 0];
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path31.join)((0, import_node_path31.dirname)(process.argv[1]), "go-weave") : void 0];
   for (const c of candidates) {
     if (!c) continue;
     try {
-      const real = (0, import_node_fs32.realpathSync)(c);
+      const real = (0, import_node_fs33.realpathSync)(c);
       if (!real.endsWith(".cjs") && !real.endsWith(".js") && !real.endsWith(".ts")) return real;
     } catch {
     }
@@ -1040,31 +3290,31 @@ function realGoOnPath(env, binRoot) {
     if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
-  const ours = (0, import_node_path30.resolve)(binRoot) + import_node_path30.sep;
-  for (const d of (env.PATH ?? "").split(import_node_path30.delimiter)) {
-    const go = (0, import_node_path30.join)((0, import_node_path30.resolve)(d || "."), "go");
-    if (!isExecutableFile(go) || ((0, import_node_path30.resolve)(d || ".") + import_node_path30.sep).startsWith(ours) || isGoShim(go)) continue;
+  const ours = (0, import_node_path31.resolve)(binRoot) + import_node_path31.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path31.delimiter)) {
+    const go = (0, import_node_path31.join)((0, import_node_path31.resolve)(d || "."), "go");
+    if (!isExecutableFile(go) || ((0, import_node_path31.resolve)(d || ".") + import_node_path31.sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
 }
 function replaceWithSymlink(path, target) {
   const tmp = `${path}.${process.pid}.tmp`;
-  (0, import_node_fs32.rmSync)(tmp, { force: true });
-  (0, import_node_fs32.symlinkSync)(target, tmp);
+  (0, import_node_fs33.rmSync)(tmp, { force: true });
+  (0, import_node_fs33.symlinkSync)(target, tmp);
   try {
-    (0, import_node_fs32.renameSync)(tmp, path);
-  } catch (err) {
-    (0, import_node_fs32.rmSync)(tmp, { force: true });
-    throw err;
+    (0, import_node_fs33.renameSync)(tmp, path);
+  } catch (err2) {
+    (0, import_node_fs33.rmSync)(tmp, { force: true });
+    throw err2;
   }
 }
-var import_node_fs32, import_node_path30;
+var import_node_fs33, import_node_path31;
 var init_shellenv_command = __esm({
   "weaver/src/cli/shellenv-command.ts"() {
     "use strict";
-    import_node_fs32 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_fs33 = require("node:fs");
+    import_node_path31 = require("node:path");
     init_errors();
     init_env();
     init_hash();
@@ -1129,8 +3379,8 @@ function runPoolWorker() {
       post({ type: "ready", aspectHash: (await core2).aspectSetHash(aspects), fingerprint: weaverFingerprint() });
       return aspects;
     },
-    (err) => {
-      post({ type: "failed", error: asLocated(err) });
+    (err2) => {
+      post({ type: "failed", error: asLocated(err2) });
       return void 0;
     }
   );
@@ -1139,8 +3389,8 @@ function runPoolWorker() {
       if (!aspects) return aspects;
       try {
         post({ type: "done", id: req.id, result: await (await core2).weavePackage(aspects, req.input, fileMemoIn(req.memoDir, weaverFingerprint())) });
-      } catch (err) {
-        post({ type: "error", id: req.id, error: asLocated(err) });
+      } catch (err2) {
+        post({ type: "error", id: req.id, error: asLocated(err2) });
       }
       return aspects;
     });
@@ -1151,10 +3401,10 @@ function runPoolWorker() {
 init_errors();
 
 // weaver/src/gocmd/index.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_os5 = require("node:os");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path28 = require("node:path");
+var import_node_path29 = require("node:path");
 init_args();
 
 // weaver/src/assets.ts
@@ -1198,14 +3448,14 @@ function editScript(a, b) {
   for (let d = 0; d <= max && !found; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && a[x2] === b[y2]) {
-        x2++;
+      let x3 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y2 = x3 - k;
+      while (x3 < n && y2 < m && a[x3] === b[y2]) {
+        x3++;
         y2++;
       }
-      v[offset + k] = x2;
-      if (x2 >= n && y2 >= m) {
+      v[offset + k] = x3;
+      if (x3 >= n && y2 >= m) {
         found = true;
         break;
       }
@@ -1213,24 +3463,24 @@ function editScript(a, b) {
   }
   trace.push(v.slice());
   const ops = [];
-  let x = n;
+  let x2 = n;
   let y = m;
-  for (let d = trace.length - 2; d >= 0 && (x > 0 || y > 0); d--) {
+  for (let d = trace.length - 2; d >= 0 && (x2 > 0 || y > 0); d--) {
     v = trace[d];
-    const k = x - y;
+    const k = x2 - y;
     const prevK = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : v[offset + prevK];
     const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: " ", line: a[--x] });
+    while (x2 > prevX && y > prevY) {
+      ops.push({ kind: " ", line: a[--x2] });
       y--;
     }
     if (d === 0) break;
-    if (x === prevX) ops.push({ kind: "+", line: b[--y] });
-    else ops.push({ kind: "-", line: a[--x] });
+    if (x2 === prevX) ops.push({ kind: "+", line: b[--y] });
+    else ops.push({ kind: "-", line: a[--x2] });
   }
-  while (x > 0 && y > 0) {
-    ops.push({ kind: " ", line: a[--x] });
+  while (x2 > 0 && y > 0) {
+    ops.push({ kind: " ", line: a[--x2] });
     y--;
   }
   return ops.reverse();
@@ -1262,14 +3512,14 @@ function unifiedDiff(oldName, newName, oldText, newText, opts = {}) {
     if (o.kind !== "+") ia++;
     if (o.kind !== "-") ib++;
   }
-  let i = 0;
-  while (i < ops.length) {
-    if (ops[i].kind === " ") {
-      i++;
+  let i2 = 0;
+  while (i2 < ops.length) {
+    if (ops[i2].kind === " ") {
+      i2++;
       continue;
     }
-    const start = Math.max(0, i - context);
-    let end = i;
+    const start = Math.max(0, i2 - context);
+    let end = i2;
     for (; ; ) {
       while (end < ops.length && ops[end].kind !== " ") end++;
       let j = end;
@@ -1285,7 +3535,7 @@ function unifiedDiff(oldName, newName, oldText, newText, opts = {}) {
     const bStart = bCount === 0 ? posB[start] : posB[start] + 1;
     out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
     for (const o of hunk) out.push(o.kind + o.line);
-    i = stop;
+    i2 = stop;
   }
   return out.join("\n") + "\n";
 }
@@ -1311,14 +3561,14 @@ function capture(cmd, args, opts) {
   return new Promise((resolveP, reject) => {
     const child = (0, import_node_child_process.spawn)(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
-    const err = [];
+    const err2 = [];
     child.stdout.on("data", (b) => out.push(b));
-    child.stderr.on("data", (b) => err.push(b));
+    child.stderr.on("data", (b) => err2.push(b));
     child.on("error", (e) => {
       reject(e.code === "ENOENT" ? notFound(cmd) : e);
     });
     child.on("close", (code, signal) => {
-      resolveP({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      resolveP({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err2).toString("utf8") });
     });
   });
 }
@@ -1374,23 +3624,23 @@ function parseJSONStream(text) {
   let depth = 0;
   let start = -1;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
     if (inString) {
-      if (c === 92) i++;
+      if (c === 92) i2++;
       else if (c === 34) inString = false;
       continue;
     }
     if (c === 34) inString = true;
     else if (c === 123) {
-      if (depth++ === 0) start = i;
+      if (depth++ === 0) start = i2;
     } else if (c === 125) {
-      if (--depth === 0) out.push(JSON.parse(text.slice(start, i + 1)));
+      if (--depth === 0) out.push(JSON.parse(text.slice(start, i2 + 1)));
     }
   }
   return out;
 }
-var ENV_VARS = ["GOMOD", "GOWORK", "GOVERSION", "GOROOT", "GOFLAGS", "GOMODCACHE", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOPPC64", "GORISCV64", "GOWASM", "GOPATH", "GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOINSECURE", "CC", "GOENV"];
+var ENV_VARS = ["GOMOD", "GOWORK", "GOVERSION", "GOROOT", "GOFLAGS", "GOMODCACHE", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOPPC64", "GORISCV64", "GOWASM", "GOPATH", "GOPROXY", "GONOPROXY", "GONOSUMDB", "GOPRIVATE", "GOINSECURE", "CC", "GOENV"];
 async function goEnv(go, opts) {
   const r = await capture(go, ["env", "-json", ...ENV_VARS], opts);
   if (r.code !== 0) throw new GoCommandError(`go env failed (exit ${r.code})`, r.stderr);
@@ -1419,9 +3669,9 @@ function ensureModuleCopy(cache, gomodcache, mod, opts) {
       (0, import_node_fs10.writeFileSync)((0, import_node_path9.join)(tmp, "go.mod"), synthesised);
     }
     (0, import_node_fs10.renameSync)(tmp, copy);
-  } catch (err) {
+  } catch (err2) {
     (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) throw err;
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) throw err2;
   }
   return { ...mod, copy };
 }
@@ -1433,11 +3683,15 @@ function nameOriginals(dir, original) {
       nameOriginals(p, (0, import_node_path9.join)(original, name));
     } else if (st.isFile() && name.endsWith(".go")) {
       const text = (0, import_node_fs10.readFileSync)(p, "utf8");
-      if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
-      (0, import_node_fs10.writeFileSync)(p, `//line ${(0, import_node_path9.join)(original, name)}:1:1
-${text}`);
+      const named = lineNamed(text, (0, import_node_path9.join)(original, name));
+      if (named !== text) (0, import_node_fs10.writeFileSync)(p, named);
     }
   }
+}
+function lineNamed(text, original) {
+  if (/^\s*(import\s+)?"C"\s*$/m.test(text)) return text;
+  return `//line ${original}:1:1
+${text}`;
 }
 function makeWritable(dir) {
   (0, import_node_fs10.chmodSync)(dir, 493);
@@ -1450,7 +3704,7 @@ function makeWritable(dir) {
 }
 function relocate(copies, file) {
   for (const c of copies) {
-    if (file.startsWith(c.dir + import_node_path9.sep)) return c.copy + file.slice(c.dir.length);
+    if (c.copy !== void 0 && file.startsWith(c.dir + import_node_path9.sep)) return c.copy + file.slice(c.dir.length);
   }
   return void 0;
 }
@@ -1538,10 +3792,10 @@ function checkMainModuleRules(m, arg) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os3 = require("node:os");
-var import_node_path20 = require("node:path");
+var import_node_path21 = require("node:path");
 init_args();
 init_cache();
 init_core();
@@ -1560,26 +3814,26 @@ function isFileList(p) {
   return p.ImportPath.split(" [")[0] === "command-line-arguments" && !p.Module && !p.Standard;
 }
 function packageClauseEnd(src) {
-  let i = 0;
+  let i2 = 0;
   for (; ; ) {
-    while (i < src.length && /\s/.test(src[i])) i++;
-    if (src.startsWith("//", i)) {
-      const nl = src.indexOf("\n", i);
+    while (i2 < src.length && /\s/.test(src[i2])) i2++;
+    if (src.startsWith("//", i2)) {
+      const nl = src.indexOf("\n", i2);
       if (nl < 0) return void 0;
-      i = nl + 1;
-    } else if (src.startsWith("/*", i)) {
-      const end = src.indexOf("*/", i + 2);
+      i2 = nl + 1;
+    } else if (src.startsWith("/*", i2)) {
+      const end = src.indexOf("*/", i2 + 2);
       if (end < 0) return void 0;
-      i = end + 2;
+      i2 = end + 2;
     } else break;
   }
-  const m = /^package[ \t]+[\p{L}_][\p{L}\p{N}_]*/u.exec(src.slice(i));
-  return m ? i + m[0].length : void 0;
+  const m = /^package[ \t]+[\p{L}_][\p{L}\p{N}_]*/u.exec(src.slice(i2));
+  return m ? i2 + m[0].length : void 0;
 }
 function extendedSource(src, imports, decls = "") {
   const at = packageClauseEnd(src);
   if (at === void 0) return void 0;
-  const specs = imports.map((i) => `; import ${i.name} ${JSON.stringify(i.path)}`).join("");
+  const specs = imports.map((i2) => `; import ${i2.name} ${JSON.stringify(i2.path)}`).join("");
   const tail = decls ? (src.endsWith("\n") ? "" : "\n") + decls : "";
   return src.slice(0, at) + specs + src.slice(at) + tail;
 }
@@ -1598,8 +3852,8 @@ function isRuntimePackage(importPath) {
   return importPath === RUNTIME_MODULE || importPath.startsWith(RUNTIME_MODULE + "/");
 }
 function basePath(id) {
-  const i = id.indexOf(" [");
-  return i < 0 ? id : id.slice(0, i);
+  const i2 = id.indexOf(" [");
+  return i2 < 0 ? id : id.slice(0, i2);
 }
 async function planUnitsAsync(pkgs, mayMatch, extra = /* @__PURE__ */ new Map()) {
   const claimed = /* @__PURE__ */ new Set();
@@ -1630,8 +3884,8 @@ var GO_LINE = /^go\s+(\d+(?:\.\d+){1,2})\s*$/m;
 function compareGoVersions(a, b) {
   const pa = a.split(".").map(Number);
   const pb = b.split(".").map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+  for (let i2 = 0; i2 < 3; i2++) {
+    const d = (pa[i2] ?? 0) - (pb[i2] ?? 0);
     if (d !== 0) return d;
   }
   return 0;
@@ -1663,7 +3917,7 @@ function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = (0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "";
+  const sum = withServedSums((0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "", copies);
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
@@ -1678,8 +3932,9 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeAt ?? runtimeDir)}
   }
   if (copies.length > 0) {
     copy += `
-// Dependencies with woven files build from copies: -overlay cannot replace files in GOMODCACHE.
-${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join("\n")}
+// Dependencies with woven files: -overlay cannot replace files in GOMODCACHE, so each builds from
+// a version go-weave's module proxy serves, or from a copy.
+${copies.map(replaceLine).join("\n")}
 `;
   }
   const dir = (0, import_node_path12.join)(cache.root, "mod", sha256(copy, sum).slice(0, 32));
@@ -1689,6 +3944,14 @@ ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).jo
     writeFileAtomic(modOut, copy);
   }
   return modOut;
+}
+function replaceLine(c) {
+  return `replace ${c.path} ${c.version} => ${c.served ? `${c.path} ${c.served.version}` : quotePath(c.copy)}`;
+}
+function withServedSums(sum, copies) {
+  const lines = copies.flatMap((c) => c.served?.sums ?? []);
+  if (lines.length === 0) return sum;
+  return (sum && !sum.endsWith("\n") ? sum + "\n" : sum) + lines.join("\n") + "\n";
 }
 var PRUNED_GRAPH = "1.17";
 var UNSTATED_GO = "1.16";
@@ -1766,10 +4029,10 @@ async function prepareWorkfile(go, env, cache, goWorkPath, runtimeDir, copies = 
     const newS = rep.New.Version ? `${rep.New.Path} ${rep.New.Version}` : quotePath(isLocal(rep.New.Path) ? abs(rep.New.Path) : rep.New.Path);
     lines.push(`replace ${oldS} => ${newS}`);
   }
-  for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
+  for (const c of copies) lines.push(replaceLine(c));
   const copy = lines.join("\n") + "\n";
   const sumPath = goWorkPath + ".sum";
-  const sum = (0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "";
+  const sum = withServedSums((0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "", copies);
   const dir = (0, import_node_path12.join)(cache.root, "work", sha256(copy, sum, extraKey).slice(0, 32));
   const out = (0, import_node_path12.join)(dir, "go.work");
   if (!existsMarked(out)) {
@@ -1794,9 +4057,9 @@ function toolchainCopy(cache, gomodcache, goroot) {
   try {
     mirror(goroot, tmp);
     (0, import_node_fs13.renameSync)(tmp, copy);
-  } catch (err) {
+  } catch (err2) {
     (0, import_node_fs13.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs13.existsSync)((0, import_node_path13.join)(copy, "bin"))) throw err;
+    if (!(0, import_node_fs13.existsSync)((0, import_node_path13.join)(copy, "bin"))) throw err2;
   }
   return copy;
 }
@@ -1818,27 +4081,886 @@ function mirror(src, dest) {
   }
 }
 
-// weaver/src/gocmd/plancache.ts
+// weaver/src/gocmd/modproxy.ts
+var import_node_crypto5 = require("node:crypto");
 var import_node_fs14 = require("node:fs");
 var import_node_path14 = require("node:path");
+var import_node_url3 = require("node:url");
+
+// node_modules/fflate/esm/index.mjs
+var import_module = require("module");
+var require2 = (0, import_module.createRequire)("/");
+var _a;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flm = /* @__PURE__ */ hMap(flt, 9, 0);
+var fdm = /* @__PURE__ */ hMap(fdt, 5, 0);
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var wbits = function(d, p, v) {
+  v <<= p & 7;
+  var o = p / 8 | 0;
+  d[o] |= v;
+  d[o + 1] |= v >> 8;
+};
+var wbits16 = function(d, p, v) {
+  v <<= p & 7;
+  var o = p / 8 | 0;
+  d[o] |= v;
+  d[o + 1] |= v >> 8;
+  d[o + 2] |= v >> 16;
+};
+var hTree = function(d, mb) {
+  var t = [];
+  for (var i2 = 0; i2 < d.length; ++i2) {
+    if (d[i2])
+      t.push({ s: i2, f: d[i2] });
+  }
+  var s = t.length;
+  var t2 = t.slice();
+  if (!s)
+    return { t: et, l: 0 };
+  if (s == 1) {
+    var v = new u8(t[0].s + 1);
+    v[t[0].s] = 1;
+    return { t: v, l: 1 };
+  }
+  t.sort(function(a, b) {
+    return a.f - b.f;
+  });
+  t.push({ s: -1, f: 25001 });
+  var l = t[0], r = t[1], i0 = 0, i1 = 1, i22 = 2;
+  t[0] = { s: -1, f: l.f + r.f, l, r };
+  while (i1 != s - 1) {
+    l = t[t[i0].f < t[i22].f ? i0++ : i22++];
+    r = t[i0 != i1 && t[i0].f < t[i22].f ? i0++ : i22++];
+    t[i1++] = { s: -1, f: l.f + r.f, l, r };
+  }
+  var maxSym = t2[0].s;
+  for (var i2 = 1; i2 < s; ++i2) {
+    if (t2[i2].s > maxSym)
+      maxSym = t2[i2].s;
+  }
+  var tr = new u16(maxSym + 1);
+  var mbt = ln(t[i1 - 1], tr, 0);
+  if (mbt > mb) {
+    var i2 = 0, dt = 0;
+    var lft = mbt - mb, cst = 1 << lft;
+    t2.sort(function(a, b) {
+      return tr[b.s] - tr[a.s] || a.f - b.f;
+    });
+    for (; i2 < s; ++i2) {
+      var i2_1 = t2[i2].s;
+      if (tr[i2_1] > mb) {
+        dt += cst - (1 << mbt - tr[i2_1]);
+        tr[i2_1] = mb;
+      } else
+        break;
+    }
+    dt >>= lft;
+    while (dt > 0) {
+      var i2_2 = t2[i2].s;
+      if (tr[i2_2] < mb)
+        dt -= 1 << mb - tr[i2_2]++ - 1;
+      else
+        ++i2;
+    }
+    for (; i2 >= 0 && dt; --i2) {
+      var i2_3 = t2[i2].s;
+      if (tr[i2_3] == mb) {
+        --tr[i2_3];
+        ++dt;
+      }
+    }
+    mbt = mb;
+  }
+  return { t: new u8(tr), l: mbt };
+};
+var ln = function(n, l, d) {
+  return n.s == -1 ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1)) : l[n.s] = d;
+};
+var lc = function(c) {
+  var s = c.length;
+  while (s && !c[--s])
+    ;
+  var cl = new u16(++s);
+  var cli = 0, cln = c[0], cls = 1;
+  var w = function(v) {
+    cl[cli++] = v;
+  };
+  for (var i2 = 1; i2 <= s; ++i2) {
+    if (c[i2] == cln && i2 != s)
+      ++cls;
+    else {
+      if (!cln && cls > 2) {
+        for (; cls > 138; cls -= 138)
+          w(32754);
+        if (cls > 2) {
+          w(cls > 10 ? cls - 11 << 5 | 28690 : cls - 3 << 5 | 12305);
+          cls = 0;
+        }
+      } else if (cls > 3) {
+        w(cln), --cls;
+        for (; cls > 6; cls -= 6)
+          w(8304);
+        if (cls > 2)
+          w(cls - 3 << 5 | 8208), cls = 0;
+      }
+      while (cls--)
+        w(cln);
+      cls = 1;
+      cln = c[i2];
+    }
+  }
+  return { c: cl.subarray(0, cli), n: s };
+};
+var clen = function(cf, cl) {
+  var l = 0;
+  for (var i2 = 0; i2 < cl.length; ++i2)
+    l += cf[i2] * cl[i2];
+  return l;
+};
+var wfblk = function(out, pos, dat) {
+  var s = dat.length;
+  var o = shft(pos + 2);
+  out[o] = s & 255;
+  out[o + 1] = s >> 8;
+  out[o + 2] = out[o] ^ 255;
+  out[o + 3] = out[o + 1] ^ 255;
+  for (var i2 = 0; i2 < s; ++i2)
+    out[o + i2 + 4] = dat[i2];
+  return (o + 4 + s) * 8;
+};
+var wblk = function(dat, out, final, syms, lf, df, eb, li, bs, bl, p) {
+  wbits(out, p++, final);
+  ++lf[256];
+  var _a2 = hTree(lf, 15), dlt = _a2.t, mlb = _a2.l;
+  var _b2 = hTree(df, 15), ddt = _b2.t, mdb = _b2.l;
+  var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
+  var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
+  var lcfreq = new u16(19);
+  for (var i2 = 0; i2 < lclt.length; ++i2)
+    ++lcfreq[lclt[i2] & 31];
+  for (var i2 = 0; i2 < lcdt.length; ++i2)
+    ++lcfreq[lcdt[i2] & 31];
+  var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
+  var nlcc = 19;
+  for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
+    ;
+  var flen = bl + 5 << 3;
+  var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
+  var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
+  if (bs >= 0 && flen <= ftlen && flen <= dtlen)
+    return wfblk(out, p, dat.subarray(bs, bs + bl));
+  var lm, ll, dm, dl;
+  wbits(out, p, 1 + (dtlen < ftlen)), p += 2;
+  if (dtlen < ftlen) {
+    lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
+    var llm = hMap(lct, mlcb, 0);
+    wbits(out, p, nlc - 257);
+    wbits(out, p + 5, ndc - 1);
+    wbits(out, p + 10, nlcc - 4);
+    p += 14;
+    for (var i2 = 0; i2 < nlcc; ++i2)
+      wbits(out, p + 3 * i2, lct[clim[i2]]);
+    p += 3 * nlcc;
+    var lcts = [lclt, lcdt];
+    for (var it = 0; it < 2; ++it) {
+      var clct = lcts[it];
+      for (var i2 = 0; i2 < clct.length; ++i2) {
+        var len = clct[i2] & 31;
+        wbits(out, p, llm[len]), p += lct[len];
+        if (len > 15)
+          wbits(out, p, clct[i2] >> 5 & 127), p += clct[i2] >> 12;
+      }
+    }
+  } else {
+    lm = flm, ll = flt, dm = fdm, dl = fdt;
+  }
+  for (var i2 = 0; i2 < li; ++i2) {
+    var sym = syms[i2];
+    if (sym > 255) {
+      var len = sym >> 18 & 31;
+      wbits16(out, p, lm[len + 257]), p += ll[len + 257];
+      if (len > 7)
+        wbits(out, p, sym >> 23 & 31), p += fleb[len];
+      var dst = sym & 31;
+      wbits16(out, p, dm[dst]), p += dl[dst];
+      if (dst > 3)
+        wbits16(out, p, sym >> 5 & 8191), p += fdeb[dst];
+    } else {
+      wbits16(out, p, lm[sym]), p += ll[sym];
+    }
+  }
+  wbits16(out, p, lm[256]);
+  return p + ll[256];
+};
+var deo = /* @__PURE__ */ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
+var et = /* @__PURE__ */ new u8(0);
+var dflt = function(dat, lvl, plvl, pre, post, st) {
+  var s = st.z || dat.length;
+  var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7e3)) + post);
+  var w = o.subarray(pre, o.length - post);
+  var lst = st.l;
+  var pos = (st.r || 0) & 7;
+  if (lvl) {
+    if (pos)
+      w[0] = st.r >> 3;
+    var opt = deo[lvl - 1];
+    var n = opt >> 13, c = opt & 8191;
+    var msk_1 = (1 << plvl) - 1;
+    var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
+    var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
+    var hsh = function(i3) {
+      return (dat[i3] ^ dat[i3 + 1] << bs1_1 ^ dat[i3 + 2] << bs2_1) & msk_1;
+    };
+    var syms = new i32(25e3);
+    var lf = new u16(288), df = new u16(32);
+    var lc_1 = 0, eb = 0, i2 = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
+    for (; i2 + 2 < s; ++i2) {
+      var hv = hsh(i2);
+      var imod = i2 & 32767, pimod = head[hv];
+      prev[imod] = pimod;
+      head[hv] = imod;
+      if (wi <= i2) {
+        var rem = s - i2;
+        if ((lc_1 > 7e3 || li > 24576) && (rem > 423 || !lst)) {
+          pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i2 - bs, pos);
+          li = lc_1 = eb = 0, bs = i2;
+          for (var j = 0; j < 286; ++j)
+            lf[j] = 0;
+          for (var j = 0; j < 30; ++j)
+            df[j] = 0;
+        }
+        var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
+        if (rem > 2 && hv == hsh(i2 - dif)) {
+          var maxn = Math.min(n, rem) - 1;
+          var maxd = Math.min(32767, i2);
+          var ml = Math.min(258, rem);
+          while (dif <= maxd && --ch_1 && imod != pimod) {
+            if (dat[i2 + l] == dat[i2 + l - dif]) {
+              var nl = 0;
+              for (; nl < ml && dat[i2 + nl] == dat[i2 + nl - dif]; ++nl)
+                ;
+              if (nl > l) {
+                l = nl, d = dif;
+                if (nl > maxn)
+                  break;
+                var mmd = Math.min(dif, nl - 2);
+                var md = 0;
+                for (var j = 0; j < mmd; ++j) {
+                  var ti = i2 - dif + j & 32767;
+                  var pti = prev[ti];
+                  var cd = ti - pti & 32767;
+                  if (cd > md)
+                    md = cd, pimod = ti;
+                }
+              }
+            }
+            imod = pimod, pimod = prev[imod];
+            dif += imod - pimod & 32767;
+          }
+        }
+        if (d) {
+          syms[li++] = 268435456 | revfl[l] << 18 | revfd[d];
+          var lin = revfl[l] & 31, din = revfd[d] & 31;
+          eb += fleb[lin] + fdeb[din];
+          ++lf[257 + lin];
+          ++df[din];
+          wi = i2 + l;
+          ++lc_1;
+        } else {
+          syms[li++] = dat[i2];
+          ++lf[dat[i2]];
+        }
+      }
+    }
+    for (i2 = Math.max(i2, wi); i2 < s; ++i2) {
+      syms[li++] = dat[i2];
+      ++lf[dat[i2]];
+    }
+    pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i2 - bs, pos);
+    if (!lst) {
+      st.r = pos & 7 | w[pos / 8 | 0] << 3;
+      pos -= 7;
+      st.h = head, st.p = prev, st.i = i2, st.w = wi;
+    }
+  } else {
+    for (var i2 = st.w || 0; i2 < s + lst; i2 += 65535) {
+      var e = i2 + 65535;
+      if (e >= s) {
+        w[pos / 8 | 0] = lst;
+        e = s;
+      }
+      pos = wfblk(w, pos + 1, dat.subarray(i2, e));
+    }
+    st.i = s;
+  }
+  return slc(o, 0, pre + shft(pos) + post);
+};
+var crct = /* @__PURE__ */ (function() {
+  var t = new Int32Array(256);
+  for (var i2 = 0; i2 < 256; ++i2) {
+    var c = i2, k = 9;
+    while (--k)
+      c = (c & 1 && -306674912) ^ c >>> 1;
+    t[i2] = c;
+  }
+  return t;
+})();
+var crc = function() {
+  var c = -1;
+  return {
+    p: function(d) {
+      var cr = c;
+      for (var i2 = 0; i2 < d.length; ++i2)
+        cr = crct[cr & 255 ^ d[i2]] ^ cr >>> 8;
+      c = cr;
+    },
+    d: function() {
+      return ~c;
+    }
+  };
+};
+var dopt = function(dat, opt, pre, post, st) {
+  if (!st) {
+    st = { l: 1 };
+    if (opt.dictionary) {
+      var dict = opt.dictionary.subarray(-32768);
+      var newDat = new u8(dict.length + dat.length);
+      newDat.set(dict);
+      newDat.set(dat, dict.length);
+      dat = newDat;
+      st.w = dict.length;
+    }
+  }
+  return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20 : 12 + opt.mem, pre, post, st);
+};
+var mrg = function(a, b) {
+  var o = {};
+  for (var k in a)
+    o[k] = a[k];
+  for (var k in b)
+    o[k] = b[k];
+  return o;
+};
+var wbytes = function(d, b, v) {
+  for (; v; ++b)
+    d[b] = v, v >>>= 8;
+};
+function deflateSync(data, opts) {
+  return dopt(data, opts || {}, 0, 0);
+}
+var fltn = function(d, p, t, o) {
+  for (var k in d) {
+    var val = d[k], n = p + k, op = o;
+    if (Array.isArray(val))
+      op = mrg(o, val[1]), val = val[0];
+    if (ArrayBuffer.isView(val))
+      t[n] = [val, op];
+    else {
+      t[n += "/"] = [new u8(0), op];
+      fltn(val, n, t, o);
+    }
+  }
+};
+var te = typeof TextEncoder != "undefined" && /* @__PURE__ */ new TextEncoder();
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+function strToU8(str, latin1) {
+  if (latin1) {
+    var ar_1 = new u8(str.length);
+    for (var i2 = 0; i2 < str.length; ++i2)
+      ar_1[i2] = str.charCodeAt(i2);
+    return ar_1;
+  }
+  if (te)
+    return te.encode(str);
+  var l = str.length;
+  var ar = new u8(str.length + (str.length >> 1));
+  var ai = 0;
+  var w = function(v) {
+    ar[ai++] = v;
+  };
+  for (var i2 = 0; i2 < l; ++i2) {
+    if (ai + 5 > ar.length) {
+      var n = new u8(ai + 8 + (l - i2 << 1));
+      n.set(ar);
+      ar = n;
+    }
+    var c = str.charCodeAt(i2);
+    if (c < 128 || latin1)
+      w(c);
+    else if (c < 2048)
+      w(192 | c >> 6), w(128 | c & 63);
+    else if (c > 55295 && c < 57344)
+      c = 65536 + (c & 1023 << 10) | str.charCodeAt(++i2) & 1023, w(240 | c >> 18), w(128 | c >> 12 & 63), w(128 | c >> 6 & 63), w(128 | c & 63);
+    else
+      w(224 | c >> 12), w(128 | c >> 6 & 63), w(128 | c & 63);
+  }
+  return slc(ar, 0, ai);
+}
+var exfl = function(ex) {
+  var le = 0;
+  if (ex) {
+    for (var k in ex) {
+      var l = ex[k].length;
+      if (l > 65535)
+        err(9);
+      le += l + 4;
+    }
+  }
+  return le;
+};
+var wzh = function(d, b, f, fn, u, c, ce, co) {
+  var fl2 = fn.length, ex = f.extra, col = co && co.length;
+  var exl = exfl(ex);
+  wbytes(d, b, ce != null ? 33639248 : 67324752), b += 4;
+  if (ce != null)
+    d[b++] = 20, d[b++] = f.os;
+  d[b] = 20, b += 2;
+  d[b++] = f.flag << 1 | (c < 0 && 8), d[b++] = u && 8;
+  d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
+  var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
+  if (y < 0 || y > 119)
+    err(10);
+  wbytes(d, b, y << 25 | dt.getMonth() + 1 << 21 | dt.getDate() << 16 | dt.getHours() << 11 | dt.getMinutes() << 5 | dt.getSeconds() >> 1), b += 4;
+  if (c != -1) {
+    wbytes(d, b, f.crc);
+    wbytes(d, b + 4, c < 0 ? -c - 2 : c);
+    wbytes(d, b + 8, f.size);
+  }
+  wbytes(d, b + 12, fl2);
+  wbytes(d, b + 14, exl), b += 16;
+  if (ce != null) {
+    wbytes(d, b, col);
+    wbytes(d, b + 6, f.attrs);
+    wbytes(d, b + 10, ce), b += 14;
+  }
+  d.set(fn, b);
+  b += fl2;
+  if (exl) {
+    for (var k in ex) {
+      var exf = ex[k], l = exf.length;
+      wbytes(d, b, +k);
+      wbytes(d, b + 2, l);
+      d.set(exf, b + 4), b += 4 + l;
+    }
+  }
+  if (col)
+    d.set(co, b), b += col;
+  return b;
+};
+var wzf = function(o, b, c, d, e) {
+  wbytes(o, b, 101010256);
+  wbytes(o, b + 8, c);
+  wbytes(o, b + 10, c);
+  wbytes(o, b + 12, d);
+  wbytes(o, b + 16, e);
+};
+function zipSync(data, opts) {
+  if (!opts)
+    opts = {};
+  var r = {};
+  var files = [];
+  fltn(data, "", r, opts);
+  var o = 0;
+  var tot = 0;
+  for (var fn in r) {
+    var _a2 = r[fn], file = _a2[0], p = _a2[1];
+    var compression = p.level == 0 ? 0 : 8;
+    var f = strToU8(fn), s = f.length;
+    var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+    var exl = exfl(p.extra);
+    if (s > 65535)
+      err(11);
+    var d = compression ? deflateSync(file, p) : file, l = d.length;
+    var c = crc();
+    c.p(file);
+    files.push(mrg(p, {
+      size: file.length,
+      crc: c.d(),
+      c: d,
+      f,
+      m,
+      u: s != fn.length || m && com.length != ms,
+      o,
+      compression
+    }));
+    o += 30 + s + exl + l;
+    tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+  }
+  var out = new u8(tot + 22), oe = o, cdl = tot - o;
+  for (var i2 = 0; i2 < files.length; ++i2) {
+    var f = files[i2];
+    wzh(out, f.o, f, f.f, f.u, f.c.length);
+    var badd = 30 + f.f.length + exfl(f.extra);
+    out.set(f.c, f.o + badd);
+    wzh(out, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
+  }
+  wzf(out, o, files.length, cdl, oe);
+  return out;
+}
+
+// weaver/src/gocmd/modproxy.ts
+var import_semver = __toESM(require_semver2(), 1);
+init_atomic();
+init_hash();
+init_trim();
+function escapeModulePath(p) {
+  return p.replace(/[A-Z]/g, (c) => "!" + c.toLowerCase());
+}
+function pseudoVersionAfter(version, time, rev2) {
+  const m = /^v(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/.exec(version);
+  if (!m || import_semver.default.valid(version.slice(1)) === null || !/^\d{14}$/.test(time) || !/^[0-9a-z]+$/.test(rev2)) return void 0;
+  const [, major, minor, patch, pre] = m;
+  return pre === void 0 ? `v${major}.${minor}.${BigInt(patch) + 1n}-0.${time}-${rev2}` : `v${major}.${minor}.${patch}-${pre}.0.${time}-${rev2}`;
+}
+function hash1(files) {
+  const sorted = [...files].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+  const summary = (0, import_node_crypto5.createHash)("sha256");
+  for (const f of sorted) {
+    if (f.name.includes("\n")) throw new Error(`go-weave: file name with a newline in a module: ${JSON.stringify(f.name)}`);
+    summary.update(`${(0, import_node_crypto5.createHash)("sha256").update(f.data).digest("hex")}  ${f.name}
+`);
+  }
+  return "h1:" + summary.digest("base64");
+}
+function proxyList(root, userProxy) {
+  const own = (0, import_node_url3.pathToFileURL)(root).href;
+  return userProxy ? `${own},${userProxy}` : own;
+}
+function bypassesProxy(modulePath, noProxy) {
+  for (const raw of (noProxy ?? "").split(",")) {
+    const pattern = raw.trim();
+    if (!pattern) continue;
+    const n = pattern.split("/").length;
+    const elems = modulePath.split("/");
+    if (elems.length < n) continue;
+    if (globMatch(pattern, elems.slice(0, n).join("/"))) return true;
+  }
+  return false;
+}
+function globMatch(pattern, name) {
+  let re = "^";
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const c = pattern[i2];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "\\" && i2 + 1 < pattern.length) re += escapeRe(pattern[++i2]);
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i2 + 1);
+      if (end < 0) return false;
+      let body = pattern.slice(i2 + 1, end);
+      if (body.startsWith("^")) body = "^" + body.slice(1).replace(/[\\\]]/g, "\\$&");
+      else body = body.replace(/[\\\]^]/g, "\\$&");
+      re += `[${body}]`;
+      i2 = end;
+    } else re += escapeRe(c);
+  }
+  try {
+    return new RegExp(re + "$").test(name);
+  } catch {
+    return false;
+  }
+}
+function escapeRe(c) {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+var ZIP_TIME = /* @__PURE__ */ new Date("2000-01-01T00:00:00Z");
+function serveModule(root, gomodcache, req) {
+  const changedKey = [...req.changed].map(([k, v]) => `${(0, import_node_path14.relative)(req.dir, k)}\0${v}`).sort();
+  const rev2 = sha256("go-weave served module 1", req.path, req.version, req.renderKey, ...changedKey).slice(0, 12);
+  const time = releaseTime(gomodcache, req.path, req.version);
+  const version = pseudoVersionAfter(req.version, time, rev2);
+  if (!version) return void 0;
+  const base = (0, import_node_path14.join)(root, escapeModulePath(req.path), "@v", escapeModulePath(version));
+  const zip = base + ".zip";
+  if (existsMarked(zip)) {
+    try {
+      const sums2 = (0, import_node_fs14.readFileSync)(base + ".sums", "utf8").split("\n").filter(Boolean);
+      if (sums2.length === 2) return { version, sums: sums2, zip };
+    } catch {
+    }
+  }
+  const modText = readGoMod(req);
+  const extracted = (0, import_node_path14.join)(gomodcache, `${escapeModulePath(req.path)}@${escapeModulePath(version)}`);
+  const prefix = `${req.path}@${version}/`;
+  const files = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (abs, original, changed) => {
+    const rel = (0, import_node_path14.relative)(req.dir, abs).split(import_node_path14.sep).join("/");
+    seen.add(abs);
+    const raw = (0, import_node_fs14.readFileSync)(changed ? req.changed.get(abs) : abs);
+    const text = abs.endsWith(".go") ? req.render({ original, text: raw.toString("utf8"), changed, extractedAt: (0, import_node_path14.join)(extracted, rel) }) : void 0;
+    files.push({ name: prefix + rel, data: text === void 0 ? raw : Buffer.from(text) });
+  };
+  for (const abs of filesBelow(req.dir)) add(abs, abs, req.changed.has(abs));
+  for (const abs of req.changed.keys()) if (!seen.has(abs)) add(abs, abs, true);
+  const zipped = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.data, { level: 0 }]])), { level: 0, mtime: ZIP_TIME });
+  const sums = [`${req.path} ${version} ${hash1(files)}`, `${req.path} ${version}/go.mod ${hash1([{ name: "go.mod", data: Buffer.from(modText) }])}`];
+  writeFileAtomic(base + ".info", JSON.stringify({ Version: version, Time: `${time.slice(0, 4)}-${time.slice(4, 6)}-${time.slice(6, 8)}T${time.slice(8, 10)}:${time.slice(10, 12)}:${time.slice(12)}Z` }) + "\n");
+  writeFileAtomic(base + ".mod", modText);
+  writeFileAtomic(base + ".sums", sums.join("\n") + "\n");
+  writeFileAtomic(zip, zipped);
+  return { version, sums, zip };
+}
+function readGoMod(req) {
+  for (const p of [req.goMod, (0, import_node_path14.join)(req.dir, "go.mod")]) {
+    if (!p) continue;
+    try {
+      return (0, import_node_fs14.readFileSync)(p, "utf8");
+    } catch {
+    }
+  }
+  return `module ${req.path}
+`;
+}
+function releaseTime(gomodcache, path, version) {
+  try {
+    const info = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path14.join)(gomodcache, "cache", "download", escapeModulePath(path), "@v", escapeModulePath(version) + ".info"), "utf8"));
+    const t = info.Time ? new Date(info.Time) : void 0;
+    if (t && !Number.isNaN(t.getTime())) return t.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  } catch {
+  }
+  return "20000101000000";
+}
+function filesBelow(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of (0, import_node_fs14.readdirSync)(d).sort()) {
+      const p = (0, import_node_path14.join)(d, name);
+      const st = (0, import_node_fs14.lstatSync)(p);
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+// weaver/src/gocmd/plancache.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path15 = require("node:path");
 init_atomic();
 init_hash();
 init_listing();
 init_parsed_json();
 
 // weaver/src/parse/gotext.ts
-function skipSpaceAndComments(src, i) {
+function skipSpaceAndComments(src, i2) {
   const n = src.length;
   for (; ; ) {
-    while (i < n && /\s/.test(src[i])) i++;
-    if (src.startsWith("//", i)) {
-      const nl = src.indexOf("\n", i);
-      i = nl < 0 ? n : nl + 1;
-    } else if (src.startsWith("/*", i)) {
-      const close = src.indexOf("*/", i + 2);
-      i = close < 0 ? n : close + 2;
+    while (i2 < n && /\s/.test(src[i2])) i2++;
+    if (src.startsWith("//", i2)) {
+      const nl = src.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
+    } else if (src.startsWith("/*", i2)) {
+      const close = src.indexOf("*/", i2 + 2);
+      i2 = close < 0 ? n : close + 2;
     } else {
-      return i;
+      return i2;
     }
   }
 }
@@ -1846,7 +4968,7 @@ function skipSpaceAndComments(src, i) {
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs14.statSync)(path);
+    const st = (0, import_node_fs15.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -1855,7 +4977,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    const src = (0, import_node_fs14.readFileSync)(path, "utf8");
+    const src = (0, import_node_fs15.readFileSync)(path, "utf8");
     return sha256(goHeader(src), ...src.match(EMBED_LINE) ?? []);
   } catch {
     return "";
@@ -1864,26 +4986,26 @@ function headerHash(path) {
 var EMBED_LINE = /^[ \t]*\/\/go:embed[ \t].*$/gm;
 function goHeader(src) {
   const n = src.length;
-  let i = skipSpaceAndComments(src, 0);
+  let i2 = skipSpaceAndComments(src, 0);
   let end = 0;
-  if (!src.startsWith("package", i)) return src;
-  const pkgEnd = src.indexOf("\n", i);
-  i = pkgEnd < 0 ? n : pkgEnd + 1;
-  end = i;
+  if (!src.startsWith("package", i2)) return src;
+  const pkgEnd = src.indexOf("\n", i2);
+  i2 = pkgEnd < 0 ? n : pkgEnd + 1;
+  end = i2;
   for (; ; ) {
-    i = skipSpaceAndComments(src, i);
-    if (!/^import[\s("`]/.test(src.slice(i, i + 7))) break;
-    i += 6;
-    i = skipSpaceAndComments(src, i);
-    if (src[i] === "(") {
-      const close = src.indexOf(")", i);
+    i2 = skipSpaceAndComments(src, i2);
+    if (!/^import[\s("`]/.test(src.slice(i2, i2 + 7))) break;
+    i2 += 6;
+    i2 = skipSpaceAndComments(src, i2);
+    if (src[i2] === "(") {
+      const close = src.indexOf(")", i2);
       if (close < 0) return src;
-      i = close + 1;
+      i2 = close + 1;
     } else {
-      const nl = src.indexOf("\n", i);
-      i = nl < 0 ? n : nl + 1;
+      const nl = src.indexOf("\n", i2);
+      i2 = nl < 0 ? n : nl + 1;
     }
-    end = i;
+    end = i2;
   }
   return src.slice(0, end);
 }
@@ -1894,13 +5016,13 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs14.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs15.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
   for (const e of entries) {
     if (!e.isDirectory() || !visitedDir(e.name)) continue;
-    moduleDirs((0, import_node_path14.join)(root, e.name), out);
+    moduleDirs((0, import_node_path15.join)(root, e.name), out);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -1909,7 +5031,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const f of goFileNames(p)) paths.add((0, import_node_path14.join)(p.Dir, f));
+    for (const f of goFileNames(p)) paths.add((0, import_node_path15.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -1928,7 +5050,7 @@ var PlanCache = class {
     return sha256("plan", ...parts);
   }
   path(key) {
-    return (0, import_node_path14.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path15.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   /** The cached graph and the files it depends on. */
   get(key) {
@@ -1942,8 +5064,8 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x = (0, import_node_fs14.statSync)(p);
-        cur = { mtimeMs: x.mtimeMs, size: x.isDirectory() ? -1 : x.size, dir: x.isDirectory() };
+        const x2 = (0, import_node_fs15.statSync)(p);
+        cur = { mtimeMs: x2.mtimeMs, size: x2.isDirectory() ? -1 : x2.size, dir: x2.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
       }
@@ -1962,21 +5084,21 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path15 = require("node:path");
+var import_node_fs16 = require("node:fs");
+var import_node_path16 = require("node:path");
 init_dirs();
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path15.resolve)(cwd, path);
+  const file = (0, import_node_path16.resolve)(cwd, path);
   let parsed2;
   try {
-    parsed2 = JSON.parse((0, import_node_fs15.readFileSync)(file, "utf8"));
-  } catch (err) {
-    throw new UsageError(`go-weave: reading -overlay ${file}: ${err.message}`);
+    parsed2 = JSON.parse((0, import_node_fs16.readFileSync)(file, "utf8"));
+  } catch (err2) {
+    throw new UsageError(`go-weave: reading -overlay ${file}: ${err2.message}`);
   }
   const rep = parsed2?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path15.resolve)(cwd, k), v === "" ? "" : (0, import_node_path15.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path16.resolve)(cwd, k), v === "" ? "" : (0, import_node_path16.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -1990,11 +5112,11 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path15.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path16.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 var RUNTIME_IN_MODULE = ".go-weave/runtime";
 function runtimeInModule(moduleRoot, runtimeDir) {
-  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path15.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path15.relative)(runtimeDir, f)), f]));
+  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path16.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path16.relative)(runtimeDir, f)), f]));
 }
 function writeOverlay(cache, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -2003,22 +5125,22 @@ function writeOverlay(cache, entries) {
 }
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs16 = require("node:fs");
-var import_node_crypto5 = require("node:crypto");
-var import_node_path16 = require("node:path");
+var import_node_fs17 = require("node:fs");
+var import_node_crypto6 = require("node:crypto");
+var import_node_path17 = require("node:path");
 init_trim();
 init_hash();
 function buildsVendored(moduleRoot, parsed2, goflags) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs16.existsSync)((0, import_node_path16.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs17.existsSync)((0, import_node_path17.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
-  const vendorDir = (0, import_node_path16.join)(moduleRoot, "vendor");
-  const gomod = (0, import_node_path16.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path16.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs16.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
-  const result = { workFile: (0, import_node_path16.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path16.join)(dir, "vendor") };
+  const vendorDir = (0, import_node_path17.join)(moduleRoot, "vendor");
+  const gomod = (0, import_node_path17.join)(moduleRoot, "go.mod");
+  const dir = (0, import_node_path17.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs17.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const result = { workFile: (0, import_node_path17.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path17.join)(dir, "vendor") };
   if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
@@ -2026,14 +5148,14 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   let goLine = m.Go ?? "1.22";
   for (const min of ["1.22", runtimeGoVersion(runtimeDir)]) if (min && compareGoVersions(goLine, min) < 0) goLine = min;
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
-  const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
+  const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
   try {
-    linkVendorInto((0, import_node_path16.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
-    (0, import_node_fs16.writeFileSync)((0, import_node_path16.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs16.renameSync)(tmp, dir);
-  } catch (err) {
-    (0, import_node_fs16.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs16.existsSync)(result.workFile)) throw err;
+    linkVendorInto((0, import_node_path17.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
+    (0, import_node_fs17.writeFileSync)((0, import_node_path17.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs17.renameSync)(tmp, dir);
+  } catch (err2) {
+    (0, import_node_fs17.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs17.existsSync)(result.workFile)) throw err2;
   }
   return result;
 }
@@ -2049,13 +5171,13 @@ function completePre114ModulesTxt(text, m) {
   const lines = text.trim() === "" ? [] : text.replace(/\n+$/, "").split("\n");
   const out = [];
   const headers = /* @__PURE__ */ new Set();
-  for (let i = 0; i < lines.length; i++) {
-    out.push(lines[i]);
-    const h = /^# (\S+)(?: (?!=>)(\S+))?(?: => .*)?$/.exec(lines[i]);
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    out.push(lines[i2]);
+    const h = /^# (\S+)(?: (?!=>)(\S+))?(?: => .*)?$/.exec(lines[i2]);
     if (!h) continue;
     const key = h[2] ? `${h[1]} ${h[2]}` : h[1];
     headers.add(key);
-    if (required.has(key) && !lines[i + 1]?.startsWith("## explicit")) out.push("## explicit");
+    if (required.has(key) && !lines[i2 + 1]?.startsWith("## explicit")) out.push("## explicit");
   }
   const header = (old) => {
     const r = replacementOf(old);
@@ -2074,44 +5196,44 @@ function relocateModulesTxt(text, fromDir, toDir) {
   return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2])) return line;
-    let rel = (0, import_node_path16.relative)(toDir, (0, import_node_path16.resolve)(fromDir, m[2])).split(import_node_path16.sep).join("/");
+    let rel = (0, import_node_path17.relative)(toDir, (0, import_node_path17.resolve)(fromDir, m[2])).split(import_node_path17.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs16.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs16.readFileSync)((0, import_node_path16.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs17.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs17.readFileSync)((0, import_node_path17.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
-  const vendorDir = (0, import_node_path16.join)(workDir, "vendor");
-  const ws = { workFile: (0, import_node_path16.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path16.join)(copyDir, "vendor") };
-  if ((0, import_node_fs16.existsSync)((0, import_node_path16.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
-  const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
+  const vendorDir = (0, import_node_path17.join)(workDir, "vendor");
+  const ws = { workFile: (0, import_node_path17.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path17.join)(copyDir, "vendor") };
+  if ((0, import_node_fs17.existsSync)((0, import_node_path17.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs16.renameSync)(tmp, ws.linkedVendorDir);
-  } catch (err) {
-    (0, import_node_fs16.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs16.existsSync)((0, import_node_path16.join)(ws.linkedVendorDir, "modules.txt"))) throw err;
+    (0, import_node_fs17.renameSync)(tmp, ws.linkedVendorDir);
+  } catch (err2) {
+    (0, import_node_fs17.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs17.existsSync)((0, import_node_path17.join)(ws.linkedVendorDir, "modules.txt"))) throw err2;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs16.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs16.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs16.symlinkSync)((0, import_node_path16.join)(vendorDir, e), (0, import_node_path16.join)(dir, e));
-  (0, import_node_fs16.writeFileSync)((0, import_node_path16.join)(dir, "modules.txt"), rewrite((0, import_node_fs16.readFileSync)((0, import_node_path16.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs17.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs17.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs17.symlinkSync)((0, import_node_path17.join)(vendorDir, e), (0, import_node_path17.join)(dir, e));
+  (0, import_node_fs17.writeFileSync)((0, import_node_path17.join)(dir, "modules.txt"), rewrite((0, import_node_fs17.readFileSync)((0, import_node_path17.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
-  return file.startsWith(ws.vendorDir + import_node_path16.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+  return file.startsWith(ws.vendorDir + import_node_path17.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/pipeline.ts
 init_lazyconfig();
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path18 = require("node:path");
+var import_node_fs19 = require("node:fs");
+var import_node_path19 = require("node:path");
 init_args();
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
@@ -2130,12 +5252,12 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs18.readFileSync)((0, import_node_path18.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs19.readFileSync)((0, import_node_path19.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
     });
-    const hostFile = isFileList(plain) ? (0, import_node_path18.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
+    const hostFile = isFileList(plain) ? (0, import_node_path19.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
     out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain, hostFile });
   }
   return out;
@@ -2177,7 +5299,7 @@ function testsExportOtlp(parsed2, env, goflags) {
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_promises = require("node:fs/promises");
 init_core();
 async function weaveUnits(units, opts) {
@@ -2187,10 +5309,10 @@ async function weaveUnits(units, opts) {
   let next = 0;
   const worker = async () => {
     while (next < units.length) {
-      const i = next++;
-      const r = await weaveOne(units[i], opts, out);
-      if (r && "error" in r) failures[i] = r.error;
-      else manifests[i] = r;
+      const i2 = next++;
+      const r = await weaveOne(units[i2], opts, out);
+      if (r && "error" in r) failures[i2] = r.error;
+      else manifests[i2] = r;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, units.length)) }, worker));
@@ -2212,7 +5334,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs19.statSync)(real);
+      const st = (0, import_node_fs20.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -2235,8 +5357,8 @@ async function weaveOne(unit, opts, out) {
   try {
     out.weavedNow++;
     result = await opts.weave({ ...unit.ref, files });
-  } catch (err) {
-    return { error: asLocated(err) };
+  } catch (err2) {
+    return { error: asLocated(err2) };
   }
   const targets = new Set(unit.targets);
   const woven = {};
@@ -2257,43 +5379,43 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed2.chdir ? (0, import_node_path20.resolve)(workDir, parsed2.chdir) : workDir;
+  const cwd = parsed2.chdir ? (0, import_node_path21.resolve)(workDir, parsed2.chdir) : workDir;
   const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed2.graphFlags];
-  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path20.resolve)(cwd, parsed2.userOverlay)}`);
-  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path20.resolve)(cwd, parsed2.userModfile)}`);
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path21.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path21.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
   try {
-    (0, import_node_fs21.mkdirSync)(cache.root, { recursive: true });
-  } catch (err) {
-    throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err.message}; set GOWEAVE_CACHE to a writable directory`);
+    (0, import_node_fs22.mkdirSync)(cache.root, { recursive: true });
+  } catch (err2) {
+    throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err2.message}; set GOWEAVE_CACHE to a writable directory`);
   }
   const envOf2 = runner.goEnv ?? goEnv;
   let ge = await envOf2(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path20.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path21.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest2 } = env;
     env = { ...rest2, GOTOOLCHAIN: "local" };
     ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed2.userModfile ? (0, import_node_path20.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path21.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path20.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path20.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs21.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path21.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path21.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs22.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const configWatch = configPath ? [] : [(0, import_node_path20.join)(moduleRoot, "go-weave.yml")];
+  const configWatch = configPath ? [] : [(0, import_node_path21.join)(moduleRoot, "go-weave.yml")];
   const configSalt = env.GOWEAVE_ASSETS ?? "";
   const config = new LazyConfig(runner.core, configOpts, cache, configWatch, configSalt);
-  const located = (p) => p.catch((err) => {
-    const loc = asLocated(err);
+  const located = (p) => p.catch((err2) => {
+    const loc = asLocated(err2);
     throw new UsageError(`go-weave: ${loc.message}`, loc);
   });
   const aspectHash = await located(config.hash());
@@ -2313,7 +5435,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed2.userOverlay) stampFiles.push((0, import_node_path20.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path21.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -2324,16 +5446,16 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (t.hasTestMain) continue;
     if (t.hostFile !== void 0) {
       const host = t.hostFile;
-      const src = standInTestMain((0, import_node_fs21.readFileSync)(userOverlay.get(host) || host, "utf8"));
-      if (src !== void 0) stubs.set(host, cache.putGenerated("testmain", (0, import_node_path20.basename)(host), src));
+      const src = standInTestMain((0, import_node_fs22.readFileSync)(userOverlay.get(host) || host, "utf8"));
+      if (src !== void 0) stubs.set(host, cache.putGenerated("testmain", (0, import_node_path21.basename)(host), src));
       continue;
     }
-    const path = (0, import_node_path20.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path21.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path20.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path21.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -2359,41 +5481,47 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const trimmed = boolFlagOn("trimpath", parsed2, ge.GOFLAGS);
   const testedDirs = new Set(tested.map((t) => t.dir));
   const lines = (moduleDir2) => !trimmed && !packages.some((p) => p.Module?.Dir === moduleDir2 && !!p.Dir && testedDirs.has(p.Dir));
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
-  for (const [k, v] of outcome.overlay) {
-    const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path20.basename)(k), directivesNamingCopy((0, import_node_fs21.readFileSync)(v, "utf8"), k, at)) : v);
-  }
   const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env, ge.GOFLAGS)));
+  const added = /* @__PURE__ */ new Map();
+  const importsInto = [];
   if (linkDeps.length > 0) {
-    const add = (path, generated) => {
-      const at = relocate(moduleCopies, path) ?? path;
-      if (!inModcache(at)) overlay.set(at, generated);
-    };
-    const importsInto = (file) => {
-      const src = extendedSource((0, import_node_fs21.readFileSync)(overlay.get(file) || file, "utf8"), linkDeps.map((path) => ({ name: "_", path })));
-      if (src !== void 0) overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path20.basename)(file), src));
-    };
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
       if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
         if (isFileList(p)) {
           const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
-          if (first !== void 0) importsInto((0, import_node_path20.join)(p.Dir, first));
-        } else add(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
+          if (first !== void 0) importsInto.push((0, import_node_path21.join)(p.Dir, first));
+        } else added.set(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
       }
     }
     for (const t of tested) {
       if (t.name === "main") continue;
-      if (t.hostFile !== void 0) importsInto(t.hostFile);
-      else add((0, import_node_path20.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+      if (t.hostFile !== void 0) importsInto.push(t.hostFile);
+      else added.set((0, import_node_path21.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
+  }
+  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" ? { root: (0, import_node_path21.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
+  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served });
+  const isServed = (f) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + import_node_path21.sep));
+  for (const [k, v] of outcome.overlay) {
+    if (isServed(k)) continue;
+    const at = relocate(moduleCopies, k);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path21.basename)(k), directivesNamingCopy((0, import_node_fs22.readFileSync)(v, "utf8"), k, at)) : v);
+  }
+  for (const [path, generated] of added) {
+    if (isServed(path)) continue;
+    const at = relocate(moduleCopies, path) ?? path;
+    if (!inModcache(at)) overlay.set(at, generated);
+  }
+  for (const file of importsInto) {
+    const src = extendedSource((0, import_node_fs22.readFileSync)(overlay.get(file) || file, "utf8"), linkDeps.map((path) => ({ name: "_", path })));
+    if (src !== void 0) overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path21.basename)(file), src));
   }
   const goArgs = [subcommand];
   if (parsed2.chdir !== void 0) goArgs.push("-C", parsed2.chdir);
   const childEnv = { ...env };
   const listed = new Set(packages.map((p) => p.ImportPath));
-  const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
+  const needsRuntime = [...outcome.addedImports].some((i2) => isRuntimePackage(i2) && !listed.has(i2));
   let modfile = parsed2.userModfile ? gomod : void 0;
   const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
   const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
@@ -2405,17 +5533,18 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     childEnv.GOWORK = vendorWs.workFile;
   } else if (rtDir !== void 0 || moduleCopies.length > 0) {
     if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path20.dirname)(goWork), parsed2, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path20.join)((0, import_node_path20.dirname)(goWork), "vendor")) : "");
+      const vendored = buildsVendored((0, import_node_path21.dirname)(goWork), parsed2, ge.GOFLAGS);
+      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path21.join)((0, import_node_path21.dirname)(goWork), "vendor")) : "");
       if (work) {
         childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path20.dirname)(goWork), (0, import_node_path20.dirname)(work));
+        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path21.dirname)(goWork), (0, import_node_path21.dirname)(work));
       }
     } else {
       modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
       if (trimmed && rtDir !== void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
     }
   }
+  if (served && moduleCopies.some((c) => c.served)) childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
   const ws = vendorWs;
   const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
   const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : void 0;
@@ -2429,15 +5558,15 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (woven.units.length > 0) {
       const sources = {};
       for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
-      const added = {};
-      for (const [k, v] of final) if (v && !(0, import_node_fs21.existsSync)(k)) added[k] = v;
+      const added2 = {};
+      for (const [k, v] of final) if (v && !(0, import_node_fs22.existsSync)(k)) added2[k] = v;
       const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
         cacheDir,
         config: { ...configOpts, watch: configWatch, salt: configSalt },
         aspectHash,
         ...woven,
         sources,
-        added
+        added: added2
       });
       const t = toolexecFlag(parsed2, ge.GOFLAGS, files.script, files.plan);
       goArgs.push(t.flag);
@@ -2456,15 +5585,37 @@ function selectedModules(packages) {
   }
   return out;
 }
-function copyWovenModules(cache, gomodcache, packages, files, lines) {
-  if (!gomodcache || files.length === 0) return [];
+function copyWovenModules(cache, gomodcache, packages, woven, added, opts) {
+  if (!gomodcache) return [];
+  const files = [...woven.keys()].filter((f) => f.startsWith(gomodcache + import_node_path21.sep));
+  if (files.length === 0) return [];
   const byDir = /* @__PURE__ */ new Map();
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path20.dirname)(f));
+    const m = byDir.get((0, import_node_path21.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
-    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
+    const mod = { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod };
+    const lines = opts.lines(m.Dir);
+    const s = opts.served;
+    if (s && !m.Replace && !bypassesProxy(m.Path, s.noProxy)) {
+      const dir = m.Dir;
+      const changed = new Map([...woven, ...added].filter(([k]) => k.startsWith(dir + import_node_path21.sep)));
+      const version = serveModule(s.root, gomodcache, {
+        ...mod,
+        changed,
+        renderKey: `lines=${lines ? dir : ""} trimmed=${opts.trimmed}`,
+        render: (file) => {
+          if (!file.changed) return lines ? lineNamed(file.text, file.original) : file.text;
+          return opts.trimmed ? directivesNamingCopy(file.text, file.original, file.extractedAt) : file.text;
+        }
+      });
+      if (version) {
+        copies.set(m.Dir, { ...mod, served: version });
+        continue;
+      }
+    }
+    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, mod, { lines }));
   }
   return [...copies.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
@@ -2476,10 +5627,10 @@ var import_node_os4 = require("node:os");
 init_cache();
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path21 = require("node:path");
-var import_node_url3 = require("node:url");
+var import_node_path22 = require("node:path");
+var import_node_url4 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
   const opts = { workerData: data, env: { ...env } };
@@ -2492,11 +5643,11 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs22.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs23.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url3.pathToFileURL)((0, import_node_path21.join)((0, import_node_path21.dirname)(manifest), file)).href;
+  return (0, import_node_url4.pathToFileURL)((0, import_node_path22.join)((0, import_node_path22.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -2632,9 +5783,9 @@ var WeavePool = class {
   }
   /** Drops a broken worker; its packages go back to the queue and no further worker is started. */
   fail(lane, reason) {
-    const i = this.lanes.indexOf(lane);
-    if (i < 0 || this.closed) return;
-    this.lanes.splice(i, 1);
+    const i2 = this.lanes.indexOf(lane);
+    if (i2 < 0 || this.closed) return;
+    this.lanes.splice(i2, 1);
     this.stats.failure ??= reason;
     this.queue.unshift(...lane.inFlight.values());
     lane.inFlight.clear();
@@ -2691,12 +5842,12 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs23.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs24.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -2704,24 +5855,24 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs27 = require("node:fs");
-var import_node_crypto6 = require("node:crypto");
-var import_node_path24 = require("node:path");
+var import_node_fs28 = require("node:fs");
+var import_node_crypto7 = require("node:crypto");
+var import_node_path25 = require("node:path");
 init_atomic();
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path23 = require("node:path");
+var import_node_fs27 = require("node:fs");
+var import_node_path24 = require("node:path");
 init_atomic();
 init_env();
 init_listing();
 
 // weaver/src/gocmd/racy.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 function racyWindowNs(path, mtimeNs) {
   if (process.platform !== "linux" || mtimeNs % 1000000000n === 0n) return COARSE_NS;
   try {
-    return LOCAL_LINUX_FS.has(Number((0, import_node_fs24.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
+    return LOCAL_LINUX_FS.has(Number((0, import_node_fs25.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
   } catch {
     return COARSE_NS;
   }
@@ -2750,8 +5901,8 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 ]);
 
 // weaver/src/gocmd/uptodate.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path22 = require("node:path");
+var import_node_fs26 = require("node:fs");
+var import_node_path23 = require("node:path");
 init_args();
 init_listing();
 init_env();
@@ -2786,8 +5937,8 @@ function skipGuard(p) {
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path22.sep);
-  const mutable = (d) => !!d && !immutable2.some((i) => d.startsWith(i));
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path23.sep);
+  const mutable = (d) => !!d && !immutable2.some((i2) => d.startsWith(i2));
   const files = [];
   const embeds = /* @__PURE__ */ new Set();
   const byDir = /* @__PURE__ */ new Map();
@@ -2803,12 +5954,12 @@ function skipGuard(p) {
     const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== "default.pgo");
     const listed = new Set(pkgs.flatMap(otherFiles));
     if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
-    files.push(...names.map((n) => (0, import_node_path22.join)(dir, n)));
+    files.push(...names.map((n) => (0, import_node_path23.join)(dir, n)));
   }
   for (const pkg of p.packages) {
-    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path22.join)(pkg.Module.Dir, "go.sum"));
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path23.join)(pkg.Module.Dir, "go.sum"));
   }
-  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path22.join)((0, import_node_path22.dirname)(p.ge.GOWORK), "go.work.sum"));
+  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path23.join)((0, import_node_path23.dirname)(p.ge.GOWORK), "go.work.sum"));
   if (p.ge.CGO_ENABLED === "1") {
     const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : void 0;
     if (!cc) return void 0;
@@ -2820,27 +5971,27 @@ function skipGuard(p) {
   }
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
-  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path22.join)(t.Dir, "default.pgo"));
+  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path23.join)(t.Dir, "default.pgo"));
   return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
 }
 var MAX_EMBED_ENTRIES = 2e3;
 function embedRoot(dir, pattern) {
   const elems = pattern.replace(/^all:/, "").split("/");
   const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
-  return (0, import_node_path22.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
+  return (0, import_node_path23.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
 }
 function treeSize(root, limit) {
   let n = 1;
   let entries;
   try {
-    if (!(0, import_node_fs25.statSync)(root).isDirectory()) return 1;
-    entries = (0, import_node_fs25.readdirSync)(root, { withFileTypes: true });
+    if (!(0, import_node_fs26.statSync)(root).isDirectory()) return 1;
+    entries = (0, import_node_fs26.readdirSync)(root, { withFileTypes: true });
   } catch {
     return 1;
   }
   for (const e of entries) {
     if (n > limit) break;
-    n += e.isDirectory() ? treeSize((0, import_node_path22.join)(root, e.name), limit - n) : 1;
+    n += e.isDirectory() ? treeSize((0, import_node_path23.join)(root, e.name), limit - n) : 1;
   }
   return n;
 }
@@ -2863,22 +6014,22 @@ function outputsOf(p, targets, flags) {
   const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
   if (o === void 0) {
     if (targets.length !== 1 || targets[0].Name !== "main") return [];
-    return [{ path: (0, import_node_path22.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+    return [{ path: (0, import_node_path23.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
   }
   if (o === "/dev/null") return [];
   if (targets.some((t) => t.Name !== "main")) return void 0;
-  const path = (0, import_node_path22.resolve)(p.cwd, o);
-  if (o.endsWith("/") || o.endsWith(import_node_path22.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path22.join)(path, exe(t)), pkg: t.ImportPath }));
+  const path = (0, import_node_path23.resolve)(p.cwd, o);
+  if (o.endsWith("/") || o.endsWith(import_node_path23.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path23.join)(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
 }
 function execName(importPath) {
   const elems = importPath.split("/");
   const last = elems[elems.length - 1];
-  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path22.basename)(last);
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path23.basename)(last);
 }
 function isDir(path) {
   try {
-    return (0, import_node_fs25.statSync)(path).isDirectory();
+    return (0, import_node_fs26.statSync)(path).isDirectory();
   } catch {
     return false;
   }
@@ -2905,7 +6056,7 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path23.join)((0, import_node_path23.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path24.join)((0, import_node_path24.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
@@ -2914,9 +6065,9 @@ function replayRecord(p, inputEnv, extras) {
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path23.dirname)(d)) {
-    out.push((0, import_node_path23.join)(d, "go.mod"), (0, import_node_path23.join)(d, "go.work"));
-    if ((0, import_node_path23.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path24.dirname)(d)) {
+    out.push((0, import_node_path24.join)(d, "go.mod"), (0, import_node_path24.join)(d, "go.work"));
+    if ((0, import_node_path24.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -2941,7 +6092,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs26.statSync)(path, { bigint: true });
+    st = (0, import_node_fs27.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -2972,22 +6123,22 @@ function overlaid(p) {
   if (modfile) generated.push(modfile);
   if (p.goFiles.cover) generated.push(p.goFiles.cover.script, p.goFiles.cover.plan);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
-  for (const m of p.moduleCopies) generated.push(m.copy);
+  for (const m of p.moduleCopies) generated.push(m.served ? m.served.zip : m.copy);
   if (p.toolchainCopy) generated.push(p.toolchainCopy);
   return { originals, generated };
 }
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs27.existsSync)(target)) return true;
+  if ((0, import_node_fs28.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs27.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path24.join)((0, import_node_path24.dirname)(target), "wanted");
-  if (!(0, import_node_fs27.existsSync)(wanted)) {
+  if ((0, import_node_fs28.existsSync)(failed)) return false;
+  const wanted = (0, import_node_path25.join)((0, import_node_path25.dirname)(target), "wanted");
+  if (!(0, import_node_fs28.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
-  const tmp = `${target}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
+  const tmp = `${target}.tmp-${process.pid}-${(0, import_node_crypto7.randomBytes)(4).toString("hex")}`;
   const buildEnv = { ...env, GOWORK: "off", GOFLAGS: "-mod=mod -buildvcs=false", GOTOOLCHAIN: "local" };
   for (const k of ["GOOS", "GOARCH", "GOEXPERIMENT", "GO386", "GOAMD64", "GOARM", "GOARM64"]) delete buildEnv[k];
   try {
@@ -2996,11 +6147,11 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs27.renameSync)(tmp, target);
+    (0, import_node_fs28.renameSync)(tmp, target);
     return true;
-  } catch (err) {
-    (0, import_node_fs27.rmSync)(tmp, { force: true });
-    writeFileAtomic(failed, String(err));
+  } catch (err2) {
+    (0, import_node_fs28.rmSync)(tmp, { force: true });
+    writeFileAtomic(failed, String(err2));
     return false;
   }
 }
@@ -3017,8 +6168,8 @@ async function rememberForReplay(p, env, argv, extras, launcherSrc) {
     if (!path) return;
     const r = replayRecord(p, env, extras);
     if (r) writeReplayRecord(path, r);
-  } catch (err) {
-    if (env.GOWEAVE_VERBOSE) process.stderr.write(`go-weave: no replay record: ${err.message}
+  } catch (err2) {
+    if (env.GOWEAVE_VERBOSE) process.stderr.write(`go-weave: no replay record: ${err2.message}
 `);
   }
 }
@@ -3053,7 +6204,7 @@ function timingsLine(p) {
 var import_node_child_process3 = require("node:child_process");
 
 // weaver/src/gocmd/ahead.ts
-var import_node_path25 = require("node:path");
+var import_node_path26 = require("node:path");
 init_args();
 function aheadDir(recordPath) {
   return recordPath + ".ahead-out";
@@ -3062,8 +6213,8 @@ function aheadStarting(recordPath) {
   return recordPath + ".ahead-starting";
 }
 function launcherOfRecord(recordPath) {
-  const dir = (0, import_node_path25.dirname)(recordPath);
-  return (0, import_node_path25.join)((0, import_node_path25.dirname)((0, import_node_path25.dirname)(dir)), "launcher", (0, import_node_path25.basename)(dir), "go-weave-launch");
+  const dir = (0, import_node_path26.dirname)(recordPath);
+  return (0, import_node_path26.join)((0, import_node_path26.dirname)((0, import_node_path26.dirname)(dir)), "launcher", (0, import_node_path26.basename)(dir), "go-weave-launch");
 }
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
@@ -3072,7 +6223,7 @@ function aheadArgs(r, dir) {
   if (sub === "vet") return ["vet", ...args];
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
-  const output = outputs.length === 1 ? (0, import_node_path25.join)(dir, (0, import_node_path25.basename)(outputs[0].path)) : dir + "/";
+  const output = outputs.length === 1 ? (0, import_node_path26.join)(dir, (0, import_node_path26.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (!flagsAndPackagesOnly(parsed2, args.length)) return void 0;
@@ -3104,15 +6255,15 @@ function buildAheadWanted(env) {
 }
 
 // weaver/src/gocmd/server.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_net = require("node:net");
 init_args();
 init_env();
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path26 = require("node:path");
+var import_node_fs29 = require("node:fs");
+var import_node_path27 = require("node:path");
 var MAX_WATCHED = 2e3;
 var SourceWatch = class {
   /**
@@ -3142,7 +6293,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path26.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path27.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -3171,7 +6322,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs28.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs29.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -3188,8 +6339,8 @@ var SourceWatch = class {
     this.generation++;
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path26.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path26.basename)(dir) || !(0, import_node_fs28.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path27.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path27.basename)(dir) || !(0, import_node_fs29.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
@@ -3207,7 +6358,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs29.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs30.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -3238,8 +6389,8 @@ function stillHolds(sources, known) {
 function envOf(entries) {
   const env = {};
   for (const kv of entries) {
-    const i = kv.indexOf("=");
-    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+    const i2 = kv.indexOf("=");
+    if (i2 > 0) env[kv.slice(0, i2)] = kv.slice(i2 + 1);
   }
   return env;
 }
@@ -3250,7 +6401,7 @@ async function answer(req) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path27.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path27.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path28.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path28.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
@@ -3277,15 +6428,15 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path27.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path28.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
-      if (d && !pkg.Standard && !immutable2.some((i) => d.startsWith(i))) dirs.add(d);
+      if (d && !pkg.Standard && !immutable2.some((i2) => d.startsWith(i2))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path27.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path27.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path28.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path28.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -3315,7 +6466,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs29.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs30.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -3325,7 +6476,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs29.rmSync)(socketPath, { force: true });
+  (0, import_node_fs30.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -3379,7 +6530,7 @@ async function serve(socketPath, idleMs, start) {
     const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs29.readFileSync)(key, "utf8") !== known.written) return;
+        if ((0, import_node_fs30.readFileSync)(key, "utf8") !== known.written) return;
         const record = firmedRecord(known.record, firmNow);
         known.written = writeReplayRecord(key, record);
         known.record = record;
@@ -3412,9 +6563,9 @@ async function serve(socketPath, idleMs, start) {
     if (!args) return;
     stopAhead();
     const starting = aheadStarting(key);
-    const started = () => (0, import_node_fs29.rmSync)(starting, { force: true });
+    const started = () => (0, import_node_fs30.rmSync)(starting, { force: true });
     try {
-      (0, import_node_fs29.writeFileSync)(starting, "");
+      (0, import_node_fs30.writeFileSync)(starting, "");
       const child = (0, import_node_child_process3.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
       child.on("error", started);
       const running = { child, key };
@@ -3531,7 +6682,7 @@ async function serve(socketPath, idleMs, start) {
     stopAhead();
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs29.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs30.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -3586,7 +6737,7 @@ function processExists(pid) {
     return e.code === "EPERM";
   }
 }
-var isStringArray = (a) => Array.isArray(a) && a.every((x) => typeof x === "string");
+var isStringArray = (a) => Array.isArray(a) && a.every((x2) => typeof x2 === "string");
 function usedNotice(line) {
   try {
     const v = JSON.parse(line);
@@ -3626,9 +6777,9 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs29.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs30.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
-    const inputs = sized.filter((x) => (budget -= x.size) >= 0).map((x) => x.input);
+    const inputs = sized.filter((x2) => (budget -= x2.size) >= 0).map((x2) => x2.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
     let changing = false;
     return async () => {
@@ -3649,7 +6800,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs29.statSync)(path).ino;
+    return (0, import_node_fs30.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -3710,16 +6861,16 @@ async function runVersionedWith(runner, parsed2, versioned, env) {
   const buildEnv = { ...env, GOWORK: "off" };
   const ge = await goEnv(go, { env: buildEnv });
   const copy = ensureModuleCopy(new WeaveCache(weaveCacheDir(env)), ge.GOMODCACHE, module2, { lines: false }).copy;
-  const byArg = new Map(versioned.map((v, i) => [v.arg, packages[i]]));
+  const byArg = new Map(versioned.map((v, i2) => [v.arg, packages[i2]]));
   if (parsed2.subcommand === "install") {
     return runGoWith(runner, "install", ["-C", copy, ...parsed2.rest.map((a) => byArg.get(a) ?? a)], buildEnv);
   }
   const execFlag = parsed2.flags.find((f) => f.name === "exec");
   const buildFlags = parsed2.flags.filter((f) => !["exec", "C", "overlay", "modfile"].includes(f.name)).flatMap((f) => f.raw);
   const programArgs = parsed2.rest.slice(parsed2.rest.indexOf(versioned[0].arg) + 1);
-  const tmp = (0, import_node_fs30.mkdtempSync)((0, import_node_path28.join)((0, import_node_os5.tmpdir)(), "go-weave-run-"));
+  const tmp = (0, import_node_fs31.mkdtempSync)((0, import_node_path29.join)((0, import_node_os5.tmpdir)(), "go-weave-run-"));
   try {
-    const exe = (0, import_node_path28.join)(tmp, programName(versioned[0].path) + (process.platform === "win32" ? ".exe" : ""));
+    const exe = (0, import_node_path29.join)(tmp, programName(versioned[0].path) + (process.platform === "win32" ? ".exe" : ""));
     const built = await runGoWith(runner, "build", ["-C", copy, ...buildFlags, "-o", exe, packages[0]], buildEnv);
     if (built !== 0) return built;
     const [cmd, ...pre] = execFlag?.value ? execFlag.value.split(/\s+/).filter(Boolean) : [];
@@ -3731,7 +6882,7 @@ async function runVersionedWith(runner, parsed2, versioned, env) {
     }
     return 0;
   } finally {
-    (0, import_node_fs30.rmSync)(tmp, { recursive: true, force: true });
+    (0, import_node_fs31.rmSync)(tmp, { recursive: true, force: true });
   }
 }
 function programName(pkg) {
@@ -3757,18 +6908,18 @@ async function prepareReported(runner, subcommand, args, env) {
   let p;
   try {
     p = await prepare(runner, subcommand, args, env, () => assetPath("runtime"));
-  } catch (err) {
+  } catch (err2) {
     const located = [];
-    if (err instanceof GoCommandError) {
-      process.stderr.write(err.output.endsWith("\n") || err.output === "" ? err.output : err.output + "\n");
-      if (!err.output) process.stderr.write(`go-weave: ${err.message}
+    if (err2 instanceof GoCommandError) {
+      process.stderr.write(err2.output.endsWith("\n") || err2.output === "" ? err2.output : err2.output + "\n");
+      if (!err2.output) process.stderr.write(`go-weave: ${err2.message}
 `);
-      located.push({ message: err.output.trim() || err.message });
-    } else if (err instanceof UsageError) {
-      process.stderr.write(err.message + "\n");
-      located.push(err.located ?? { message: err.message });
+      located.push({ message: err2.output.trim() || err2.message });
+    } else if (err2 instanceof UsageError) {
+      process.stderr.write(err2.message + "\n");
+      located.push(err2.located ?? { message: err2.message });
     } else {
-      throw err;
+      throw err2;
     }
     appendReport(env.GOWEAVE_REPORT, { wovenPackages: 0, joinPoints: 0, aspects: [], errors: located });
     return 1;
@@ -3803,15 +6954,15 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path28.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path29.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path28.sep);
-    const name = inside ? (0, import_node_path28.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs30.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    const inside = orig.startsWith(p.cwd + import_node_path29.sep);
+    const name = inside ? (0, import_node_path29.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs31.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
     const compared = await runner.core.withoutOmittedComments?.(orig, before) ?? before;
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs30.readFileSync)(woven, "utf8"), { compared }));
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs31.readFileSync)(woven, "utf8"), { compared }));
   }
   return 0;
 }

@@ -32,7 +32,7 @@ export interface ListedPackage {
   CgoPkgConfig?: string[];
   EmbedPatterns?: string[];
   Imports?: string[];
-  Module?: { Path: string; Version?: string; Dir?: string; GoMod?: string; GoVersion?: string; Main?: boolean };
+  Module?: { Path: string; Version?: string; Dir?: string; GoMod?: string; GoVersion?: string; Main?: boolean; Replace?: { Path: string; Version?: string } };
   Error?: { Err: string; Pos?: string };
   Incomplete?: boolean;
 }
@@ -97,7 +97,7 @@ export function parseJSONStream<T>(text: string): T[] {
 }
 
 /** Settings that locate the module and decide the package graph (all part of the plan key). */
-const ENV_VARS = ['GOMOD', 'GOWORK', 'GOVERSION', 'GOROOT', 'GOFLAGS', 'GOMODCACHE', 'GOOS', 'GOARCH', 'CGO_ENABLED', 'GOEXPERIMENT', 'GOAMD64', 'GOARM', 'GOARM64', 'GO386', 'GOPPC64', 'GORISCV64', 'GOWASM', 'GOPATH', 'GOPROXY', 'GONOSUMDB', 'GOPRIVATE', 'GOINSECURE', 'CC', 'GOENV'] as const;
+const ENV_VARS = ['GOMOD', 'GOWORK', 'GOVERSION', 'GOROOT', 'GOFLAGS', 'GOMODCACHE', 'GOOS', 'GOARCH', 'CGO_ENABLED', 'GOEXPERIMENT', 'GOAMD64', 'GOARM', 'GOARM64', 'GO386', 'GOPPC64', 'GORISCV64', 'GOWASM', 'GOPATH', 'GOPROXY', 'GONOPROXY', 'GONOSUMDB', 'GOPRIVATE', 'GOINSECURE', 'CC', 'GOENV'] as const;
 
 export type GoEnv = Record<(typeof ENV_VARS)[number], string>;
 

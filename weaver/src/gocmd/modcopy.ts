@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import type { WeaveCache } from './cache.js';
 import { existsMarked } from './trim.js';
 import { sha256 } from './hash.js';
+import type { ServedVersion } from './modproxy.js';
 
 /** A module from the module cache, as go list describes it. */
 export interface CachedModule {
@@ -16,10 +17,11 @@ export interface CachedModule {
   goMod?: string;
 }
 
-/** A module that must be built from a writable copy, and the copy. */
-export interface ModuleCopy extends CachedModule {
-  copy: string;
-}
+/**
+ * A module with woven files, and where the build takes it from: a writable directory copy, or a
+ * version of its own served by go-weave's module proxy (modproxy.ts).
+ */
+export type ModuleCopy = CachedModule & ({ copy: string; served?: undefined } | { copy?: undefined; served: ServedVersion });
 
 /**
  * The go command will not let -overlay replace a file beneath GOMODCACHE, so a dependency with
@@ -34,7 +36,7 @@ export interface ModuleCopy extends CachedModule {
  * its directory to module@version, which no absolute directive would get; tests of the module's
  * own packages), the files are the module's own. The two kinds live apart: modlines/, modsrc/.
  */
-export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: CachedModule, opts: { lines: boolean }): ModuleCopy {
+export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: CachedModule, opts: { lines: boolean }): CachedModule & { copy: string } {
   // The module cache's own layout (escaped path@version) keeps copy paths readable in errors.
   const rel = relative(gomodcache, mod.dir);
   const name = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : join('_', sha256(mod.dir).slice(0, 32));
@@ -75,10 +77,16 @@ function nameOriginals(dir: string, original: string): void {
       nameOriginals(p, join(original, name));
     } else if (st.isFile() && name.endsWith('.go')) {
       const text = readFileSync(p, 'utf8');
-      if (/^\s*(import\s+)?"C"\s*$/m.test(text)) continue;
-      writeFileSync(p, `//line ${join(original, name)}:1:1\n${text}`);
+      const named = lineNamed(text, join(original, name));
+      if (named !== text) writeFileSync(p, named);
     }
   }
+}
+
+/** text with a first line naming original's line 1, unless it is a cgo file (see nameOriginals). */
+export function lineNamed(text: string, original: string): string {
+  if (/^\s*(import\s+)?"C"\s*$/m.test(text)) return text;
+  return `//line ${original}:1:1\n${text}`;
 }
 
 function makeWritable(dir: string): void {
@@ -94,7 +102,7 @@ function makeWritable(dir: string): void {
 /** The copy path of a file in a copied module, or undefined when it is in none. */
 export function relocate(copies: ModuleCopy[], file: string): string | undefined {
   for (const c of copies) {
-    if (file.startsWith(c.dir + sep)) return c.copy + file.slice(c.dir.length);
+    if (c.copy !== undefined && file.startsWith(c.dir + sep)) return c.copy + file.slice(c.dir.length);
   }
   return undefined;
 }

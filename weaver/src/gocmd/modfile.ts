@@ -65,7 +65,7 @@ export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir:
   const addRuntime = runtimeDir !== undefined && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return undefined;
   const sumPath = goModPath.replace(/\.mod$/, '') + '.sum';
-  const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';
+  const sum = withServedSums(existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '', copies);
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t: string) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : '';
@@ -80,8 +80,9 @@ replace ${RUNTIME_MODULE} => ${quotePath(runtimeAt ?? runtimeDir)}
   }
   if (copies.length > 0) {
     copy += `
-// Dependencies with woven files build from copies: -overlay cannot replace files in GOMODCACHE.
-${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).join('\n')}
+// Dependencies with woven files: -overlay cannot replace files in GOMODCACHE, so each builds from
+// a version go-weave's module proxy serves, or from a copy.
+${copies.map(replaceLine).join('\n')}
 `;
   }
   // The directory is named by both files' contents; go.sum goes first so a visible go.mod has its sum.
@@ -92,6 +93,18 @@ ${copies.map((c) => `replace ${c.path} ${c.version} => ${quotePath(c.copy)}`).jo
     writeFileAtomic(modOut, copy);
   }
   return modOut;
+}
+
+/** The replace directive that selects a woven module's version or copy. */
+function replaceLine(c: ModuleCopy): string {
+  return `replace ${c.path} ${c.version} => ${c.served ? `${c.path} ${c.served.version}` : quotePath(c.copy)}`;
+}
+
+/** A go.sum (or go.work.sum) with the sums of the served versions the build selects. */
+function withServedSums(sum: string, copies: ModuleCopy[]): string {
+  const lines = copies.flatMap((c) => c.served?.sums ?? []);
+  if (lines.length === 0) return sum;
+  return (sum && !sum.endsWith('\n') ? sum + '\n' : sum) + lines.join('\n') + '\n';
 }
 
 /** A module at the version the build selected. */
@@ -209,10 +222,10 @@ export async function prepareWorkfile(go: string, env: Env, cache: WeaveCache, g
     const newS = rep.New.Version ? `${rep.New.Path} ${rep.New.Version}` : quotePath(isLocal(rep.New.Path) ? abs(rep.New.Path) : rep.New.Path);
     lines.push(`replace ${oldS} => ${newS}`);
   }
-  for (const c of copies) lines.push(`replace ${c.path} ${c.version} => ${quotePath(c.copy)}`);
+  for (const c of copies) lines.push(replaceLine(c));
   const copy = lines.join('\n') + '\n';
   const sumPath = goWorkPath + '.sum';
-  const sum = existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '';
+  const sum = withServedSums(existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '', copies);
   // extraKey: what else the directory holds (a vendored workspace's vendor/, see vendoring.ts).
   const dir = join(cache.root, 'work', sha256(copy, sum, extraKey).slice(0, 32));
   const out = join(dir, 'go.work');

@@ -10,7 +10,8 @@ import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, LIST_FIELDS, type GoEnv, type ListedPackage } from './golist.js';
 import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
-import { directivesNamingCopy, ensureModuleCopy, relocate, type ModuleCopy } from './modcopy.js';
+import { directivesNamingCopy, ensureModuleCopy, lineNamed, relocate, type ModuleCopy } from './modcopy.js';
+import { bypassesProxy, proxyList, serveModule } from './modproxy.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtimeInModule, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
@@ -215,40 +216,48 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const trimmed = boolFlagOn('trimpath', parsed, ge.GOFLAGS);
   const testedDirs = new Set(tested.map((t) => t.dir));
   const lines = (moduleDir: string) => !trimmed && !packages.some((p) => p.Module?.Dir === moduleDir && !!p.Dir && testedDirs.has(p.Dir));
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, [...outcome.overlay.keys()].filter(inModcache), lines);
-  for (const [k, v] of outcome.overlay) {
-    const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
-  }
   // A go test links no program (a main package's generated file only reaches its test binary),
   // and its test binaries link the OTLP exporter only when they can use it.
   const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env, ge.GOFLAGS)));
+  // Files added to main packages and test binaries for linkDeps, by path; files named on the
+  // command line take the imports themselves, on their package clause's line.
+  const added = new Map<string, string>();
+  const importsInto: string[] = [];
   if (linkDeps.length > 0) {
-    // Added files must not land in the module cache either: a copied module takes them, others go without.
-    const add = (path: string, generated: string) => {
-      const at = relocate(moduleCopies, path) ?? path;
-      if (!inModcache(at)) overlay.set(at, generated);
-    };
-    // Files named on the command line take the imports themselves, on their package clause's line.
-    const importsInto = (file: string) => {
-      const src = extendedSource(readFileSync(overlay.get(file) || file, 'utf8'), linkDeps.map((path) => ({ name: '_', path })));
-      if (src !== undefined) overlay.set(file, cache.putGenerated('linkdeps', basename(file), src));
-    };
     const testMains = new Set(testMainPackages(packages));
     for (const p of packages) {
       if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
         if (isFileList(p)) {
           const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
-          if (first !== undefined) importsInto(join(p.Dir, first));
-        } else add(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
+          if (first !== undefined) importsInto.push(join(p.Dir, first));
+        } else added.set(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
       }
     }
     // A tested main package already has the file above; other test binaries get it as a test file.
     for (const t of tested) {
       if (t.name === 'main') continue;
-      if (t.hostFile !== undefined) importsInto(t.hostFile);
-      else add(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+      if (t.hostFile !== undefined) importsInto.push(t.hostFile);
+      else added.set(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
+  }
+  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== '0' ? { root: join(cache.root, 'modproxy'), noProxy: ge.GONOPROXY } : undefined;
+  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served });
+  const isServed = (f: string) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + sep));
+  for (const [k, v] of outcome.overlay) {
+    // A served module's zip holds its woven files.
+    if (isServed(k)) continue;
+    const at = relocate(moduleCopies, k);
+    overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
+  }
+  // Added files must not land in the module cache either: a copied module takes them, others go without.
+  for (const [path, generated] of added) {
+    if (isServed(path)) continue;
+    const at = relocate(moduleCopies, path) ?? path;
+    if (!inModcache(at)) overlay.set(at, generated);
+  }
+  for (const file of importsInto) {
+    const src = extendedSource(readFileSync(overlay.get(file) || file, 'utf8'), linkDeps.map((path) => ({ name: '_', path })));
+    if (src !== undefined) overlay.set(file, cache.putGenerated('linkdeps', basename(file), src));
   }
 
   const goArgs: string[] = [subcommand];
@@ -282,6 +291,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
       if (trimmed && rtDir !== undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
     }
   }
+  // The go command downloads the served versions from go-weave's proxy, asked before the user's.
+  if (served && moduleCopies.some((c) => c.served)) childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
   const ws = vendorWs;
   const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
   const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : undefined;
@@ -330,18 +341,52 @@ function selectedModules(packages: ListedPackage[]): ModuleVersion[] {
 }
 
 /**
- * Copies each module-cache module that has a woven file (once per module version, see
- * modcopy.ts). The module comes from go list: the package whose directory holds the file.
+ * Gives each module-cache module that has a woven file a replacement: a version served by
+ * go-weave's module proxy (modproxy.ts), where it can, or a directory copy (modcopy.ts, once per
+ * module version). The module comes from go list: the package whose directory holds the file.
+ * A module the user replaces is copied: the proxy serves it under its own path, whose go.mod
+ * would name another. So is one the go command fetches around the proxy (GONOPROXY/GOPRIVATE).
  */
-function copyWovenModules(cache: WeaveCache, gomodcache: string | undefined, packages: ListedPackage[], files: string[], lines: (moduleDir: string) => boolean): ModuleCopy[] {
-  if (!gomodcache || files.length === 0) return [];
+function copyWovenModules(
+  cache: WeaveCache,
+  gomodcache: string | undefined,
+  packages: ListedPackage[],
+  woven: Map<string, string>,
+  added: Map<string, string>,
+  opts: { lines: (moduleDir: string) => boolean; trimmed: boolean; served?: { root: string; noProxy?: string } },
+): ModuleCopy[] {
+  if (!gomodcache) return [];
+  const files = [...woven.keys()].filter((f) => f.startsWith(gomodcache + sep));
+  if (files.length === 0) return [];
   const byDir = new Map<string, NonNullable<ListedPackage['Module']>>();
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = new Map<string, ModuleCopy>();
   for (const f of files) {
     const m = byDir.get(dirname(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
-    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod }, { lines: lines(m.Dir) }));
+    const mod = { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod };
+    const lines = opts.lines(m.Dir);
+    const s = opts.served;
+    if (s && !m.Replace && !bypassesProxy(m.Path, s.noProxy)) {
+      const dir = m.Dir;
+      const changed = new Map([...woven, ...added].filter(([k]) => k.startsWith(dir + sep)));
+      const version = serveModule(s.root, gomodcache, {
+        ...mod,
+        changed,
+        renderKey: `lines=${lines ? dir : ''} trimmed=${opts.trimmed}`,
+        render: (file) => {
+          if (!file.changed) return lines ? lineNamed(file.text, file.original) : file.text;
+          // Woven files name the module cache's file; a -trimpath build rewrites only names
+          // beneath the directory the module is extracted to.
+          return opts.trimmed ? directivesNamingCopy(file.text, file.original, file.extractedAt) : file.text;
+        },
+      });
+      if (version) {
+        copies.set(m.Dir, { ...mod, served: version });
+        continue;
+      }
+    }
+    copies.set(m.Dir, ensureModuleCopy(cache, gomodcache, mod, { lines }));
   }
   return [...copies.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

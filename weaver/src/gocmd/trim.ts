@@ -43,6 +43,12 @@ export function existsMarked(path: string): boolean {
 const SHARDED = new Set(['pkg', 'memo', 'src', 'file', 'config', 'plan', 'overlay', 'testmain', 'linkdeps', 'replay', 'coverplan']);
 const FLAT = new Set(['mod', 'work', 'vendorws', 'launcher', 'toolexec']);
 const NESTED: Record<string, string> = { modsrc: 'go.mod', modlines: 'go.mod', goroot: 'bin' };
+/**
+ * The module proxy (modproxy.ts): <escaped module path>/@v/<version>.{info,mod,sums,zip}, one
+ * entry per version, whose zip carries its last use (a replay stamps the zip).
+ */
+const SERVED = 'modproxy';
+const SERVED_FILES = ['.info', '.mod', '.sums', '.zip'];
 
 export interface TrimResult {
   removed: number;
@@ -74,6 +80,7 @@ function entriesOf(kindDir: string, kind: string): string[] {
   };
   if (SHARDED.has(kind)) return list(kindDir).flatMap(list);
   if (FLAT.has(kind)) return list(kindDir);
+  if (kind === SERVED) return servedVersions(kindDir);
   const marker = NESTED[kind];
   const out: string[] = [];
   // A copy's path mirrors the module cache's (host/owner/repo@version): deep, but bounded.
@@ -96,6 +103,38 @@ function entriesOf(kindDir: string, kind: string): string[] {
   return out;
 }
 
+/** Each served version's zip (the entry), and files a build that died left half-written. */
+function servedVersions(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth < 12) walk(p, depth + 1);
+      } else if (dir.endsWith('@v') && (e.name.endsWith('.zip') || /\.tmp-\d+-[0-9a-f]+$/.test(e.name))) out.push(p);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** Removes an entry: a served version goes with its other files. */
+function removeEntry(kind: string, entry: string): void {
+  if (kind === SERVED && entry.endsWith('.zip')) {
+    const base = entry.slice(0, -'.zip'.length);
+    // The zip last, as it was written last: a version without it is served again in full.
+    for (const ext of SERVED_FILES) rmSync(base + ext, { force: true });
+    return;
+  }
+  rmSync(entry, { recursive: true, force: true });
+}
+
 function holds(dir: string, name: string): boolean {
   try {
     lstatSync(join(dir, name));
@@ -116,7 +155,7 @@ export function trimWeaveCache(root: string, now = Date.now()): TrimResult {
     return res;
   }
   for (const kind of kinds) {
-    if (!SHARDED.has(kind) && !FLAT.has(kind) && !(kind in NESTED)) continue;
+    if (!SHARDED.has(kind) && !FLAT.has(kind) && !(kind in NESTED) && kind !== SERVED) continue;
     for (const entry of entriesOf(join(root, kind), kind)) {
       let used: number;
       try {
@@ -131,7 +170,7 @@ export function trimWeaveCache(root: string, now = Date.now()): TrimResult {
       // A module or toolchain copy is read-only inside only if it was made before go-weave made
       // copies writable; rmSync reports that, and the entry simply stays.
       try {
-        rmSync(entry, { recursive: true, force: true });
+        removeEntry(kind, entry);
         res.removed++;
       } catch {
         res.kept++;
