@@ -41,6 +41,7 @@ func main() {
 		fmt.Println("ready")
 		<-ch
 	case "dependency":
+		stopper.Listen()
 		fmt.Println("ready")
 		fmt.Println("stopper got", stopper.Wait())
 	default:
@@ -61,7 +62,9 @@ before(async () => {
     'main.go': MAIN,
     // A dependency that waits for the signals itself, as fx's or kratos' Run does.
     'stopper/go.mod': 'module example.com/stopper\n\ngo 1.22\n',
-    'stopper/stopper.go': 'package stopper\n\nimport (\n\t"os"\n\t"os/signal"\n\t"syscall"\n)\n\nfunc Wait() os.Signal {\n\tch := make(chan os.Signal, 1)\n\tsignal.Notify(ch, syscall.SIGTERM, syscall.SIGHUP)\n\treturn <-ch\n}\n',
+    // It asks for them before the program says it is ready: a signal sent earlier would end a
+    // plain build of the program as well.
+    'stopper/stopper.go': 'package stopper\n\nimport (\n\t"os"\n\t"os/signal"\n\t"syscall"\n)\n\nvar ch = make(chan os.Signal, 1)\n\nfunc Listen() {\n\tsignal.Notify(ch, syscall.SIGTERM, syscall.SIGHUP)\n}\n\nfunc Wait() os.Signal {\n\treturn <-ch\n}\n',
   }, 'gw-signals-');
   bin = join(dir, 'sig');
   const r = await goWeave(['build', '-o', bin, '.'], { cwd: dir, env: { GOWEAVE_CACHE: join(dir, '.weave'), GOFLAGS: '-buildvcs=false' } });

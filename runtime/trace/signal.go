@@ -12,31 +12,46 @@ import (
 var (
 	signalOnce sync.Once
 
+	// When the program first asked for each signal (programSignalsAll: for all of them), so that
+	// a signal that reached the runtime before that is not taken for one the program received.
 	programSignalsMu  sync.Mutex
-	programSignalsAll bool
-	programSignals    = map[os.Signal]bool{}
+	programSignalsAll time.Time
+	programSignals    = map[os.Signal]time.Time{}
 )
 
 // ProgramHandlesSignals records that the program itself handles sigs (all
 // signals when none are given) with signal.Notify; woven signal.Notify call
-// sites call it with the same arguments. On such a signal the runtime only
-// flushes and leaves the outcome to the program, whose deferred Shutdown (or
-// Exit) exports the rest.
+// sites call it with the same arguments, just before they register. On such a
+// signal the runtime only flushes and leaves the outcome to the program, whose
+// deferred Shutdown (or Exit) exports the rest.
 func ProgramHandlesSignals(sigs ...os.Signal) {
+	now := time.Now()
 	programSignalsMu.Lock()
 	defer programSignalsMu.Unlock()
-	if len(sigs) == 0 {
-		programSignalsAll = true
+	if len(sigs) == 0 && programSignalsAll.IsZero() {
+		programSignalsAll = now
 	}
 	for _, s := range sigs {
-		programSignals[s] = true
+		if _, ok := programSignals[s]; !ok {
+			programSignals[s] = now
+		}
 	}
 }
 
-func programHandles(sig os.Signal) bool {
+// programHandles tells whether the program may have received sig, which reached the runtime
+// at received. Asking for a signal after that (the program registering while the signal was on
+// its way) means the program's channel missed it: left alone, a program waiting for it would
+// wait forever where, without go-weave, the signal would have ended it. (A registration between
+// the signal's arrival and the runtime reading it still counts as before: os/signal does not
+// say when a signal arrived.)
+func programHandles(sig os.Signal, received time.Time) bool {
 	programSignalsMu.Lock()
 	defer programSignalsMu.Unlock()
-	return programSignalsAll || programSignals[sig]
+	if !programSignalsAll.IsZero() && programSignalsAll.Before(received) {
+		return true
+	}
+	t, ok := programSignals[sig]
+	return ok && t.Before(received)
 }
 
 // installSignalHandler flushes on SIGINT, SIGTERM and SIGHUP (a closed terminal
@@ -65,7 +80,7 @@ func installSignalHandler() {
 		signal.Notify(ch, sigs...)
 		go func() {
 			for sig := range ch {
-				if programHandles(sig) {
+				if programHandles(sig, time.Now()) {
 					Flush()
 					continue
 				}
