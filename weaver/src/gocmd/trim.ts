@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 
@@ -80,31 +80,16 @@ function entriesOf(kindDir: string, kind: string): string[] {
   };
   if (SHARDED.has(kind)) return list(kindDir).flatMap(list);
   if (FLAT.has(kind)) return list(kindDir);
-  if (kind === SERVED) return servedVersions(kindDir);
-  const marker = NESTED[kind];
-  const out: string[] = [];
   // A copy's path mirrors the module cache's (host/owner/repo@version): deep, but bounded.
-  const walk = (dir: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory()) continue;
-      const p = join(dir, e.name);
-      // A copy left half-made by a build that died (see modcopy.ts) goes like any unused copy.
-      if (holds(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(e.name)) out.push(p);
-      else if (depth < 12) walk(p, depth + 1);
-    }
-  };
-  walk(kindDir, 0);
-  return out;
+  // Left half-made by a build that died (modcopy.ts, atomic.ts): goes like any unused entry.
+  const tmp = (name: string) => /\.tmp-\d+-[0-9a-f]+$/.test(name);
+  if (kind === SERVED) return entriesBelow(kindDir, (_p, e, dir) => !e.isDirectory() && dir.endsWith('@v') && (e.name.endsWith('.zip') || tmp(e.name)));
+  const marker = NESTED[kind];
+  return entriesBelow(kindDir, (p, e) => e.isDirectory() && (holds(p, marker) || tmp(e.name)));
 }
 
-/** Each served version's zip (the entry), and files a build that died left half-written. */
-function servedVersions(root: string): string[] {
+/** What isEntry picks beneath root, not looking inside what it picks; at most 12 levels down. */
+function entriesBelow(root: string, isEntry: (path: string, e: Dirent, dir: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number) => {
     let entries;
@@ -115,9 +100,8 @@ function servedVersions(root: string): string[] {
     }
     for (const e of entries) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (depth < 12) walk(p, depth + 1);
-      } else if (dir.endsWith('@v') && (e.name.endsWith('.zip') || /\.tmp-\d+-[0-9a-f]+$/.test(e.name))) out.push(p);
+      if (isEntry(p, e, dir)) out.push(p);
+      else if (e.isDirectory() && depth < 12) walk(p, depth + 1);
     }
   };
   walk(root, 0);
