@@ -207,27 +207,12 @@ function entriesOf(kindDir, kind) {
   };
   if (SHARDED.has(kind)) return list(kindDir).flatMap(list);
   if (FLAT.has(kind)) return list(kindDir);
-  if (kind === SERVED) return servedVersions(kindDir);
+  const tmp = (name) => /\.tmp-\d+-[0-9a-f]+$/.test(name);
+  if (kind === SERVED) return entriesBelow(kindDir, (_p, e, dir) => !e.isDirectory() && dir.endsWith("@v") && (e.name.endsWith(".zip") || tmp(e.name)));
   const marker = NESTED[kind];
-  const out = [];
-  const walk = (dir, depth) => {
-    let entries;
-    try {
-      entries = (0, import_node_fs4.readdirSync)(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory()) continue;
-      const p = (0, import_node_path3.join)(dir, e.name);
-      if (holds(p, marker) || /\.tmp-\d+-[0-9a-f]+$/.test(e.name)) out.push(p);
-      else if (depth < 12) walk(p, depth + 1);
-    }
-  };
-  walk(kindDir, 0);
-  return out;
+  return entriesBelow(kindDir, (p, e) => e.isDirectory() && (holds(p, marker) || tmp(e.name)));
 }
-function servedVersions(root) {
+function entriesBelow(root, isEntry) {
   const out = [];
   const walk = (dir, depth) => {
     let entries;
@@ -238,9 +223,8 @@ function servedVersions(root) {
     }
     for (const e of entries) {
       const p = (0, import_node_path3.join)(dir, e.name);
-      if (e.isDirectory()) {
-        if (depth < 12) walk(p, depth + 1);
-      } else if (dir.endsWith("@v") && (e.name.endsWith(".zip") || /\.tmp-\d+-[0-9a-f]+$/.test(e.name))) out.push(p);
+      if (isEntry(p, e, dir)) out.push(p);
+      else if (e.isDirectory() && depth < 12) walk(p, depth + 1);
     }
   };
   walk(root, 0);
@@ -5480,7 +5464,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const overlay = new Map(userOverlay);
   const trimmed = boolFlagOn("trimpath", parsed2, ge.GOFLAGS);
   const testedDirs = new Set(tested.map((t) => t.dir));
-  const lines = (moduleDir2) => !trimmed && !packages.some((p) => p.Module?.Dir === moduleDir2 && !!p.Dir && testedDirs.has(p.Dir));
+  const testsRun = (moduleDir2) => packages.some((p) => p.Module?.Dir === moduleDir2 && !!p.Dir && testedDirs.has(p.Dir));
+  const lines = (moduleDir2) => !trimmed && !testsRun(moduleDir2);
   const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env, ge.GOFLAGS)));
   const added = /* @__PURE__ */ new Map();
   const importsInto = [];
@@ -5501,7 +5486,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
   }
   const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" ? { root: (0, import_node_path21.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served });
+  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
   const isServed = (f) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + import_node_path21.sep));
   for (const [k, v] of outcome.overlay) {
     if (isServed(k)) continue;
@@ -5598,7 +5583,7 @@ function copyWovenModules(cache, gomodcache, packages, woven, added, opts) {
     const mod = { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod };
     const lines = opts.lines(m.Dir);
     const s = opts.served;
-    if (s && !m.Replace && !bypassesProxy(m.Path, s.noProxy)) {
+    if (s && !m.Replace && !bypassesProxy(m.Path, s.noProxy) && !opts.testsRun(m.Dir)) {
       const dir = m.Dir;
       const changed = new Map([...woven, ...added].filter(([k]) => k.startsWith(dir + import_node_path21.sep)));
       const version = serveModule(s.root, gomodcache, {

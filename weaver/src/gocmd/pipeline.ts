@@ -215,7 +215,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   // the positions they report with it.
   const trimmed = boolFlagOn('trimpath', parsed, ge.GOFLAGS);
   const testedDirs = new Set(tested.map((t) => t.dir));
-  const lines = (moduleDir: string) => !trimmed && !packages.some((p) => p.Module?.Dir === moduleDir && !!p.Dir && testedDirs.has(p.Dir));
+  const testsRun = (moduleDir: string) => packages.some((p) => p.Module?.Dir === moduleDir && !!p.Dir && testedDirs.has(p.Dir));
+  const lines = (moduleDir: string) => !trimmed && !testsRun(moduleDir);
   // A go test links no program (a main package's generated file only reaches its test binary),
   // and its test binaries link the OTLP exporter only when they can use it.
   const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env, ge.GOFLAGS)));
@@ -241,7 +242,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     }
   }
   const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== '0' ? { root: join(cache.root, 'modproxy'), noProxy: ge.GONOPROXY } : undefined;
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served });
+  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
   const isServed = (f: string) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + sep));
   for (const [k, v] of outcome.overlay) {
     // A served module's zip holds its woven files.
@@ -345,7 +346,9 @@ function selectedModules(packages: ListedPackage[]): ModuleVersion[] {
  * go-weave's module proxy (modproxy.ts), where it can, or a directory copy (modcopy.ts, once per
  * module version). The module comes from go list: the package whose directory holds the file.
  * A module the user replaces is copied: the proxy serves it under its own path, whose go.mod
- * would name another. So is one the go command fetches around the proxy (GONOPROXY/GOPRIVATE).
+ * would name another. So is one the go command fetches around the proxy (GONOPROXY/GOPRIVATE),
+ * and one whose own tests run: a test binary has no build info to scan, and tests that copy
+ * their module's tree (to build it elsewhere) must find the module's files, not woven ones.
  */
 function copyWovenModules(
   cache: WeaveCache,
@@ -353,7 +356,7 @@ function copyWovenModules(
   packages: ListedPackage[],
   woven: Map<string, string>,
   added: Map<string, string>,
-  opts: { lines: (moduleDir: string) => boolean; trimmed: boolean; served?: { root: string; noProxy?: string } },
+  opts: { lines: (moduleDir: string) => boolean; trimmed: boolean; served?: { root: string; noProxy?: string }; testsRun: (moduleDir: string) => boolean },
 ): ModuleCopy[] {
   if (!gomodcache) return [];
   const files = [...woven.keys()].filter((f) => f.startsWith(gomodcache + sep));
@@ -367,7 +370,7 @@ function copyWovenModules(
     const mod = { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod };
     const lines = opts.lines(m.Dir);
     const s = opts.served;
-    if (s && !m.Replace && !bypassesProxy(m.Path, s.noProxy)) {
+    if (s && !m.Replace && !bypassesProxy(m.Path, s.noProxy) && !opts.testsRun(m.Dir)) {
       const dir = m.Dir;
       const changed = new Map([...woven, ...added].filter(([k]) => k.startsWith(dir + sep)));
       const version = serveModule(s.root, gomodcache, {
