@@ -167,6 +167,12 @@ describe('weaving a module-cache dependency', () => {
       assert.ok(!binary.includes(env.GOWEAVE_CACHE as string), `${name}: the weave cache path is in the binary`);
       assert.match((await run(GO, ['version', '-m', out])).stdout, servedDep);
     }
+    // The served version is named by what it holds, not by where the weave cache is: another
+    // cache builds the same bytes.
+    const elsewhere = join(root, 'woven-trimmed-elsewhere');
+    const again = await goWeave(['build', '-trimpath', '-o', elsewhere, '.'], { cwd: mod, env: { ...env, GOWEAVE_CACHE: join(root, 'weave-elsewhere') } });
+    assert.equal(again.code, 0, again.stderr);
+    assert.ok(readFileSync(elsewhere).equals(readFileSync(join(root, 'woven-trimmed-flag'))), 'two weave caches built different binaries');
   });
 
   test('a second woven build compiles nothing, and cache clean removes the served versions', async () => {

@@ -4854,7 +4854,12 @@ function escapeRe(c) {
 }
 var ZIP_TIME = /* @__PURE__ */ new Date("2000-01-01T00:00:00Z");
 function serveModule(root, gomodcache, req) {
-  const changedKey = [...req.changed].map(([k, v]) => `${(0, import_node_path14.relative)(req.dir, k)}\0${v}`).sort();
+  const cacheRoot = (0, import_node_path14.dirname)(root);
+  const inCache = (v) => {
+    const r = (0, import_node_path14.relative)(cacheRoot, v);
+    return r.startsWith("..") || (0, import_node_path14.isAbsolute)(r) ? v : r.split(import_node_path14.sep).join("/");
+  };
+  const changedKey = [...req.changed].map(([k, v]) => `${(0, import_node_path14.relative)(req.dir, k).split(import_node_path14.sep).join("/")}\0${inCache(v)}`).sort();
   const rev2 = sha256("go-weave served module 1", req.path, req.version, req.renderKey, ...changedKey).slice(0, 12);
   const time = releaseTime(gomodcache, req.path, req.version);
   const version = pseudoVersionAfter(req.version, time, rev2);

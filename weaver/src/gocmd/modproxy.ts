@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import semver from 'semver';
@@ -132,13 +132,20 @@ export interface ServeRequest {
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
 /**
- * The served version of a module with changed files, written into the proxy at root once (named
- * by its content: the module version, the changed files' paths in the weave cache, which are
- * content-addressed, and renderKey). undefined when the version cannot be followed by a
+ * The served version of a module with changed files, written into the proxy at root (a directory
+ * of the weave cache) once, named by its content: the module version, the changed files' paths
+ * in the weave cache, which are content-addressed, and renderKey. undefined when the version cannot be followed by a
  * pseudo-version. gomodcache: where the go command will extract it.
  */
 export function serveModule(root: string, gomodcache: string, req: ServeRequest): ServedVersion | undefined {
-  const changedKey = [...req.changed].map(([k, v]) => `${relative(req.dir, k)}\0${v}`).sort();
+  // The files' paths in the weave cache (beside root) name their content, wherever the cache is:
+  // the same weave gives the same version on every machine, as reproducible builds need.
+  const cacheRoot = dirname(root);
+  const inCache = (v: string) => {
+    const r = relative(cacheRoot, v);
+    return r.startsWith('..') || isAbsolute(r) ? v : r.split(sep).join('/');
+  };
+  const changedKey = [...req.changed].map(([k, v]) => `${relative(req.dir, k).split(sep).join('/')}\0${inCache(v)}`).sort();
   const rev = sha256('go-weave served module 1', req.path, req.version, req.renderKey, ...changedKey).slice(0, 12);
   const time = releaseTime(gomodcache, req.path, req.version);
   const version = pseudoVersionAfter(req.version, time, rev);
