@@ -1577,10 +1577,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse = require_parse();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -2820,7 +2820,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse();
@@ -2904,8 +2904,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -5490,7 +5490,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       else added.set((0, import_node_path21.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
-  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" ? { root: (0, import_node_path21.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
+  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" && writable((0, import_node_path21.join)(ge.GOMODCACHE, "cache", "download")) ? { root: (0, import_node_path21.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
   const isServed = (f) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + import_node_path21.sep));
   for (const [k, v] of outcome.overlay) {
@@ -5566,6 +5566,14 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   goArgs.push(...rest);
   const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
   return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
+}
+function writable(dir) {
+  try {
+    (0, import_node_fs22.accessSync)(dir, import_node_fs22.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function selectedModules(packages) {
   const out = [];

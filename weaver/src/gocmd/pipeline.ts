@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -241,7 +241,8 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
       else added.set(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
     }
   }
-  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== '0' ? { root: join(cache.root, 'modproxy'), noProxy: ge.GONOPROXY } : undefined;
+  // The go command downloads a served version into GOMODCACHE: a read-only one takes copies.
+  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== '0' && writable(join(ge.GOMODCACHE, 'cache', 'download')) ? { root: join(cache.root, 'modproxy'), noProxy: ge.GONOPROXY } : undefined;
   const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
   const isServed = (f: string) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + sep));
   for (const [k, v] of outcome.overlay) {
@@ -329,6 +330,15 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   // No plan files: a broken graph, which must be planned again every time.
   const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
   return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The modules that provide the build's packages (the main modules aside), as go list selected them. */
