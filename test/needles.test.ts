@@ -24,7 +24,33 @@ test('needles: all-of keeps every clause, one-of unites its members, package fac
   const dir = tempDir('needles');
   writeFileSync(join(dir, 'a.yml'), ASPECTS);
   const set = loadAspectFiles([join(dir, 'a.yml')]);
-  assert.deepEqual(needlesOf(set.aspects[0].joinPoint), [['Exit', 'Fatal']]);
+  assert.deepEqual(needlesOf(set.aspects[0].joinPoint), [['Exit', '"os"', '`os`', { inPackage: 'os' }, 'Fatal', '"log"', '`log`', { inPackage: 'log' }]]);
+});
+
+test('a call of pkg.F needs F and an import of pkg, unless the file is in pkg itself', async () => {
+  const dir = tempDir('needles');
+  writeFileSync(join(dir, 'a.yml'), `aspects:
+  - id: exit.flush
+    join-point:
+      function-call: os.Exit
+    advice:
+      - wrap-expression:
+          template: 'func() { println("bye"); {{ . }} }()'
+`);
+  const set = loadAspectFiles([join(dir, 'a.yml')]);
+  assert.deepEqual(needlesOf(set.aspects[0].joinPoint), [['Exit'], ['"os"', '`os`', { inPackage: 'os' }]]);
+  // Says Exit, imports no "os": broken on purpose, it would fail to weave if it were parsed.
+  const broken = 'package gen\n\nimport "runtime"\n\nfunc apiExit() { if {\n';
+  const skipped = await weavePackage(set, { importPath: 'example.com/gen', name: 'gen', files: [{ path: 'gen.go', source: broken }] });
+  assert.deepEqual(skipped.files.map((f) => f.changed), [false]);
+  // An alias, and a raw string, still spell the path.
+  for (const imp of ['osx "os"', 'osx `os`']) {
+    const woven = await weavePackage(set, { importPath: 'example.com/m', name: 'm', files: [{ path: 'm.go', source: `package m\n\nimport ${imp}\n\nfunc F() { osx.Exit(2) }\n` }] });
+    assert.equal(woven.joinPoints, 1, imp);
+  }
+  // In package os, Exit is called by its bare name.
+  const inOs = await weavePackage(set, { importPath: 'os', name: 'os', standard: true, files: [{ path: 'x.go', source: 'package os\n\nfunc Bye() { Exit(3) }\n' }] });
+  assert.equal(inOs.joinPoints, 1);
 });
 
 test('a file without any needle is left as is without parsing; one with a needle is parsed', async () => {

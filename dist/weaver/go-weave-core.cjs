@@ -14247,8 +14247,11 @@ function needlesOf(jp) {
       if (o.goroutine === true) out2.push([GO_FUNC]);
       return out2;
     }
+    // A call of pkg.F resolves through the file's import of pkg (an alias, a dot import and a
+    // raw string all still spell the path), or is a bare F in pkg itself. Most files that say
+    // Exit (a 4 MB generated file of sqlite's, say) do not import "os".
     case "function-call":
-      return [[jp.target.name]];
+      return jp.target.pkg ? [[jp.target.name], [`"${jp.target.pkg}"`, `\`${jp.target.pkg}\``, { inPackage: jp.target.pkg }]] : [[jp.target.name]];
     case "method-call":
       return [[jp.name]];
     case "struct-definition":
@@ -14269,13 +14272,18 @@ function needlesOf(jp) {
   }
 }
 var cache3 = /* @__PURE__ */ new WeakMap();
-function textMayMatch(aspect, source) {
+function textMayMatch(aspect, source, importPath) {
   let n = cache3.get(aspect);
   if (!n) {
     n = needlesOf(aspect.joinPoint);
     cache3.set(aspect, n);
   }
-  return n.every((clause) => clause.some((word) => typeof word === "string" ? source.includes(word) : word.test(source)));
+  const holds = (word) => {
+    if (typeof word === "string") return source.includes(word);
+    if (word instanceof RegExp) return word.test(source);
+    return importPath === void 0 || importPath === word.inPackage;
+  };
+  return n.every((clause) => clause.some(holds));
 }
 
 // weaver/src/weave.ts
@@ -14331,7 +14339,7 @@ async function weavePackage(set, pkg, memo) {
   const setHash = memo ? aspectSetHash(set) : "";
   let names;
   for (const { f, i: i2 } of order) {
-    const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
+    const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source, facts.importPath));
     if (here.length === 0) {
       out2[i2] = unchanged(f);
       continue;

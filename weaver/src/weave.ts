@@ -112,7 +112,7 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput, memo?: Fil
   const setHash = memo ? aspectSetHash(set) : '';
   let names: Promise<PackageNames> | undefined;
   for (const { f, i } of order) {
-    const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source));
+    const here = isWoven(f.source) ? [] : active.filter((a) => textMayMatch(a, f.source, facts.importPath));
     if (here.length === 0) { out[i] = unchanged(f); continue; }
     // A go statement's call is planned with what the package's other files declare.
     const pkgNames = mayWrapGoCalls(here, f.source) ? await (names ??= packageNames(pkg.files, memo)) : undefined;

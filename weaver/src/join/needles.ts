@@ -11,8 +11,12 @@ import type { Aspect, JoinPoint } from '../aspects/types.js';
  */
 export type Needles = Needle[][];
 
-/** A word, or a pattern where spacing may vary (gofmt's own spacing is not assumed). */
-export type Needle = string | RegExp;
+/**
+ * A word, a pattern where spacing may vary (gofmt's own spacing is not assumed), or being the
+ * package named: a call of a package's function by its bare name needs no import in the package
+ * itself.
+ */
+export type Needle = string | RegExp | { inPackage: string };
 
 /** A go statement (`go f(…)`, `go(func…`, with any white space between). */
 export const GO_STATEMENT = /\bgo\b\s*[\w(]/;
@@ -39,7 +43,10 @@ export function needlesOf(jp: JoinPoint): Needles {
       if (o.goroutine === true) out.push([GO_FUNC]);
       return out;
     }
-    case 'function-call': return [[jp.target.name]];
+    // A call of pkg.F resolves through the file's import of pkg (an alias, a dot import and a
+    // raw string all still spell the path), or is a bare F in pkg itself. Most files that say
+    // Exit (a 4 MB generated file of sqlite's, say) do not import "os".
+    case 'function-call': return jp.target.pkg ? [[jp.target.name], [`"${jp.target.pkg}"`, `\`${jp.target.pkg}\``, { inPackage: jp.target.pkg }]] : [[jp.target.name]];
     case 'method-call': return [[jp.name]];
     case 'struct-definition': return [[jp.type.name]];
     case 'struct-literal': return [[jp.type.name]];
@@ -53,12 +60,17 @@ export function needlesOf(jp: JoinPoint): Needles {
 
 const cache = new WeakMap<Aspect, Needles>();
 
-/** Whether the aspect may match somewhere in a file with this text. */
-export function textMayMatch(aspect: Aspect, source: string): boolean {
+/** Whether the aspect may match somewhere in a file with this text, of the package importPath (unknown: any). */
+export function textMayMatch(aspect: Aspect, source: string, importPath?: string): boolean {
   let n = cache.get(aspect);
   if (!n) {
     n = needlesOf(aspect.joinPoint);
     cache.set(aspect, n);
   }
-  return n.every((clause) => clause.some((word) => (typeof word === 'string' ? source.includes(word) : word.test(source))));
+  const holds = (word: Needle) => {
+    if (typeof word === 'string') return source.includes(word);
+    if (word instanceof RegExp) return word.test(source);
+    return importPath === undefined || importPath === word.inPackage;
+  };
+  return n.every((clause) => clause.some(holds));
 }
