@@ -27,7 +27,7 @@ test('needles: all-of keeps every clause, one-of unites its members, package fac
   assert.deepEqual(needlesOf(set.aspects[0].joinPoint), [['Exit', '"os"', '`os`', { inPackage: 'os' }, 'Fatal', '"log"', '`log`', { inPackage: 'log' }]]);
 });
 
-test('a call of pkg.F needs F and an import of pkg, unless the file is in pkg itself', async () => {
+test('a call of pkg.F (a literal of pkg.T) needs F (T) and an import of pkg, unless the file is in pkg itself', async () => {
   const dir = tempDir('needles');
   writeFileSync(join(dir, 'a.yml'), `aspects:
   - id: exit.flush
@@ -48,6 +48,9 @@ test('a call of pkg.F needs F and an import of pkg, unless the file is in pkg it
     const woven = await weavePackage(set, { importPath: 'example.com/m', name: 'm', files: [{ path: 'm.go', source: `package m\n\nimport ${imp}\n\nfunc F() { osx.Exit(2) }\n` }] });
     assert.equal(woven.joinPoints, 1, imp);
   }
+  // A literal of pkg.T likewise.
+  const lit = { kind: 'struct-literal' as const, type: { pkg: 'net/http', name: 'Server', pointer: false }, match: 'any' as const, origin: { file: 'a.yml', line: 1, col: 1 } };
+  assert.deepEqual(needlesOf(lit), [['Server'], ['"net/http"', '`net/http`', { inPackage: 'net/http' }]]);
   // In package os, Exit is called by its bare name.
   const inOs = await weavePackage(set, { importPath: 'os', name: 'os', standard: true, files: [{ path: 'x.go', source: 'package os\n\nfunc Bye() { Exit(3) }\n' }] });
   assert.equal(inOs.joinPoints, 1);

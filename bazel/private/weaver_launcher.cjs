@@ -15086,13 +15086,14 @@ function needlesOf(jp) {
     // raw string all still spell the path), or is a bare F in pkg itself. Most files that say
     // Exit (a 4 MB generated file of sqlite's, say) do not import "os".
     case "function-call":
-      return jp.target.pkg ? [[jp.target.name], [`"${jp.target.pkg}"`, `\`${jp.target.pkg}\``, { inPackage: jp.target.pkg }]] : [[jp.target.name]];
+      return [[jp.target.name], ...importOf(jp.target.pkg)];
     case "method-call":
       return [[jp.name]];
     case "struct-definition":
       return [[jp.type.name]];
+    // A literal of pkg.T names its type, through an import of pkg as for a call.
     case "struct-literal":
-      return [[jp.type.name]];
+      return [[jp.type.name], ...importOf(jp.type.pkg)];
     case "declaration-of":
       return [[jp.target.name]];
     // Package-level facts and negations say nothing about the text; a declared type is
@@ -15105,6 +15106,9 @@ function needlesOf(jp) {
     case "value-declaration":
       return [];
   }
+}
+function importOf(pkg) {
+  return pkg ? [[`"${pkg}"`, `\`${pkg}\``, { inPackage: pkg }]] : [];
 }
 var cache3 = /* @__PURE__ */ new WeakMap();
 function textMayMatch(aspect, source, importPath) {

@@ -46,16 +46,22 @@ export function needlesOf(jp: JoinPoint): Needles {
     // A call of pkg.F resolves through the file's import of pkg (an alias, a dot import and a
     // raw string all still spell the path), or is a bare F in pkg itself. Most files that say
     // Exit (a 4 MB generated file of sqlite's, say) do not import "os".
-    case 'function-call': return jp.target.pkg ? [[jp.target.name], [`"${jp.target.pkg}"`, `\`${jp.target.pkg}\``, { inPackage: jp.target.pkg }]] : [[jp.target.name]];
+    case 'function-call': return [[jp.target.name], ...importOf(jp.target.pkg)];
     case 'method-call': return [[jp.name]];
     case 'struct-definition': return [[jp.type.name]];
-    case 'struct-literal': return [[jp.type.name]];
+    // A literal of pkg.T names its type, through an import of pkg as for a call.
+    case 'struct-literal': return [[jp.type.name], ...importOf(jp.type.pkg)];
     case 'declaration-of': return [[jp.target.name]];
     // Package-level facts and negations say nothing about the text; a declared type is
     // compared after canonicalisation, so it is left unconstrained too.
     case 'not': case 'import-path': case 'package-name': case 'package-filter': case 'test-main': case 'value-declaration':
       return [];
   }
+}
+
+/** The file imports pkg (its path spelled as a string literal) or is pkg. */
+function importOf(pkg: string): Needles {
+  return pkg ? [[`"${pkg}"`, `\`${pkg}\``, { inPackage: pkg }]] : [];
 }
 
 const cache = new WeakMap<Aspect, Needles>();
