@@ -3647,17 +3647,24 @@ function ensureModuleCopy(cache, gomodcache, mod, opts) {
     (0, import_node_fs10.cpSync)(mod.dir, tmp, { recursive: true, preserveTimestamps: true });
     makeWritable(tmp);
     if (opts.lines) nameOriginals(tmp, mod.dir);
-    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(tmp, "go.mod"))) {
-      const synthesised = mod.goMod && (0, import_node_fs10.existsSync)(mod.goMod) ? (0, import_node_fs10.readFileSync)(mod.goMod, "utf8") : `module ${mod.path}
-`;
-      (0, import_node_fs10.writeFileSync)((0, import_node_path9.join)(tmp, "go.mod"), synthesised);
-    }
+    if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(tmp, "go.mod"))) (0, import_node_fs10.writeFileSync)((0, import_node_path9.join)(tmp, "go.mod"), goModText(mod));
     (0, import_node_fs10.renameSync)(tmp, copy);
   } catch (err2) {
     (0, import_node_fs10.rmSync)(tmp, { recursive: true, force: true });
     if (!(0, import_node_fs10.existsSync)((0, import_node_path9.join)(copy, "go.mod"))) throw err2;
   }
   return { ...mod, copy };
+}
+function goModText(mod) {
+  for (const p of [mod.goMod, (0, import_node_path9.join)(mod.dir, "go.mod")]) {
+    if (!p) continue;
+    try {
+      return (0, import_node_fs10.readFileSync)(p, "utf8");
+    } catch {
+    }
+  }
+  return `module ${mod.path}
+`;
 }
 function nameOriginals(dir, original) {
   for (const name of (0, import_node_fs10.readdirSync)(dir)) {
@@ -4861,8 +4868,8 @@ function serveModule(root, gomodcache, req) {
   };
   const changedKey = [...req.changed].map(([k, v]) => `${(0, import_node_path14.relative)(req.dir, k).split(import_node_path14.sep).join("/")}\0${inCache(v)}`).sort();
   const rev2 = sha256("go-weave served module 1", req.path, req.version, req.renderKey, ...changedKey).slice(0, 12);
-  const time = releaseTime(gomodcache, req.path, req.version);
-  const version = pseudoVersionAfter(req.version, time, rev2);
+  const released = releaseTime(gomodcache, req.path, req.version);
+  const version = pseudoVersionAfter(req.version, released.toISOString().replace(/[-:T]/g, "").slice(0, 14), rev2);
   if (!version) return void 0;
   const base = (0, import_node_path14.join)(root, escapeModulePath(req.path), "@v", escapeModulePath(version));
   const zip = base + ".zip";
@@ -4873,47 +4880,33 @@ function serveModule(root, gomodcache, req) {
     } catch {
     }
   }
-  const modText = readGoMod(req);
+  const modText = goModText(req);
   const extracted = (0, import_node_path14.join)(gomodcache, `${escapeModulePath(req.path)}@${escapeModulePath(version)}`);
   const prefix = `${req.path}@${version}/`;
   const files = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (abs, original, changed) => {
+  for (const abs of /* @__PURE__ */ new Set([...filesBelow(req.dir), ...req.changed.keys()])) {
     const rel = (0, import_node_path14.relative)(req.dir, abs).split(import_node_path14.sep).join("/");
-    seen.add(abs);
-    const raw = (0, import_node_fs14.readFileSync)(changed ? req.changed.get(abs) : abs);
-    const text = abs.endsWith(".go") ? req.render({ original, text: raw.toString("utf8"), changed, extractedAt: (0, import_node_path14.join)(extracted, rel) }) : void 0;
+    const changedTo = req.changed.get(abs);
+    const raw = (0, import_node_fs14.readFileSync)(changedTo ?? abs);
+    const text = abs.endsWith(".go") ? req.render({ original: abs, text: raw.toString("utf8"), changed: changedTo !== void 0, extractedAt: (0, import_node_path14.join)(extracted, rel) }) : void 0;
     files.push({ name: prefix + rel, data: text === void 0 ? raw : Buffer.from(text) });
-  };
-  for (const abs of filesBelow(req.dir)) add(abs, abs, req.changed.has(abs));
-  for (const abs of req.changed.keys()) if (!seen.has(abs)) add(abs, abs, true);
+  }
   const zipped = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.data, { level: 0 }]])), { level: 0, mtime: ZIP_TIME });
   const sums = [`${req.path} ${version} ${hash1(files)}`, `${req.path} ${version}/go.mod ${hash1([{ name: "go.mod", data: Buffer.from(modText) }])}`];
-  writeFileAtomic(base + ".info", JSON.stringify({ Version: version, Time: `${time.slice(0, 4)}-${time.slice(4, 6)}-${time.slice(6, 8)}T${time.slice(8, 10)}:${time.slice(10, 12)}:${time.slice(12)}Z` }) + "\n");
+  writeFileAtomic(base + ".info", JSON.stringify({ Version: version, Time: released.toISOString().replace(/\.\d+Z$/, "Z") }) + "\n");
   writeFileAtomic(base + ".mod", modText);
   writeFileAtomic(base + ".sums", sums.join("\n") + "\n");
   writeFileAtomic(zip, zipped);
   return { version, sums, zip };
 }
-function readGoMod(req) {
-  for (const p of [req.goMod, (0, import_node_path14.join)(req.dir, "go.mod")]) {
-    if (!p) continue;
-    try {
-      return (0, import_node_fs14.readFileSync)(p, "utf8");
-    } catch {
-    }
-  }
-  return `module ${req.path}
-`;
-}
 function releaseTime(gomodcache, path, version) {
   try {
     const info = JSON.parse((0, import_node_fs14.readFileSync)((0, import_node_path14.join)(gomodcache, "cache", "download", escapeModulePath(path), "@v", escapeModulePath(version) + ".info"), "utf8"));
     const t = info.Time ? new Date(info.Time) : void 0;
-    if (t && !Number.isNaN(t.getTime())) return t.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+    if (t && !Number.isNaN(t.getTime())) return t;
   } catch {
   }
-  return "20000101000000";
+  return /* @__PURE__ */ new Date("2000-01-01T00:00:00Z");
 }
 function filesBelow(dir) {
   const out = [];

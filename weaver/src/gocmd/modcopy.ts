@@ -50,10 +50,7 @@ export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: Cac
     makeWritable(tmp);
     if (opts.lines) nameOriginals(tmp, mod.dir);
     // Old modules have no go.mod; a replacement directory needs one, the same the go command used.
-    if (!existsSync(join(tmp, 'go.mod'))) {
-      const synthesised = mod.goMod && existsSync(mod.goMod) ? readFileSync(mod.goMod, 'utf8') : `module ${mod.path}\n`;
-      writeFileSync(join(tmp, 'go.mod'), synthesised);
-    }
+    if (!existsSync(join(tmp, 'go.mod'))) writeFileSync(join(tmp, 'go.mod'), goModText(mod));
     renameSync(tmp, copy);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
@@ -61,6 +58,22 @@ export function ensureModuleCopy(cache: WeaveCache, gomodcache: string, mod: Cac
     if (!existsSync(join(copy, 'go.mod'))) throw err;
   }
   return { ...mod, copy };
+}
+
+/**
+ * The go.mod the go command uses for a module: the one it downloaded (cache/download/…/<v>.mod),
+ * else the module's own, else what the go command synthesises for a module without one.
+ */
+export function goModText(mod: CachedModule): string {
+  for (const p of [mod.goMod, join(mod.dir, 'go.mod')]) {
+    if (!p) continue;
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      // Next.
+    }
+  }
+  return `module ${mod.path}\n`;
 }
 
 /**

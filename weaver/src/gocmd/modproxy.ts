@@ -7,6 +7,7 @@ import semver from 'semver';
 import { writeFileAtomic } from './atomic.js';
 import { sha256 } from './hash.js';
 import { existsMarked } from './trim.js';
+import { goModText, type CachedModule } from './modcopy.js';
 
 /**
  * A dependency built from a directory copy appears in the binary's build information as
@@ -110,13 +111,8 @@ export interface ServedVersion {
   zip: string;
 }
 
-export interface ServeRequest {
-  path: string;
-  version: string;
-  /** The module's files: its directory beneath GOMODCACHE. */
-  dir: string;
-  /** The go.mod the go command uses for it (cache/download/…/<version>.mod). */
-  goMod?: string;
+/** A module-cache module (its files: dir beneath GOMODCACHE), and what to serve in its place. */
+export interface ServeRequest extends CachedModule {
   /** Files of dir (absolute) replaced or added: the file that holds the content. */
   changed: Map<string, string>;
   /**
@@ -147,8 +143,9 @@ export function serveModule(root: string, gomodcache: string, req: ServeRequest)
   };
   const changedKey = [...req.changed].map(([k, v]) => `${relative(req.dir, k).split(sep).join('/')}\0${inCache(v)}`).sort();
   const rev = sha256('go-weave served module 1', req.path, req.version, req.renderKey, ...changedKey).slice(0, 12);
-  const time = releaseTime(gomodcache, req.path, req.version);
-  const version = pseudoVersionAfter(req.version, time, rev);
+  const released = releaseTime(gomodcache, req.path, req.version);
+  // yyyymmddhhmmss, in UTC.
+  const version = pseudoVersionAfter(req.version, released.toISOString().replace(/[-:T]/g, '').slice(0, 14), rev);
   if (!version) return undefined;
   const base = join(root, escapeModulePath(req.path), '@v', escapeModulePath(version));
   const zip = base + '.zip';
@@ -160,23 +157,21 @@ export function serveModule(root: string, gomodcache: string, req: ServeRequest)
       // Written again below.
     }
   }
-  const modText = readGoMod(req);
+  const modText = goModText(req);
   const extracted = join(gomodcache, `${escapeModulePath(req.path)}@${escapeModulePath(version)}`);
   const prefix = `${req.path}@${version}/`;
   const files: { name: string; data: Uint8Array }[] = [];
-  const seen = new Set<string>();
-  const add = (abs: string, original: string, changed: boolean) => {
+  // The release's files, then those go-weave adds.
+  for (const abs of new Set([...filesBelow(req.dir), ...req.changed.keys()])) {
     const rel = relative(req.dir, abs).split(sep).join('/');
-    seen.add(abs);
-    const raw = readFileSync(changed ? req.changed.get(abs)! : abs);
-    const text = abs.endsWith('.go') ? req.render({ original, text: raw.toString('utf8'), changed, extractedAt: join(extracted, rel) }) : undefined;
+    const changedTo = req.changed.get(abs);
+    const raw = readFileSync(changedTo ?? abs);
+    const text = abs.endsWith('.go') ? req.render({ original: abs, text: raw.toString('utf8'), changed: changedTo !== undefined, extractedAt: join(extracted, rel) }) : undefined;
     files.push({ name: prefix + rel, data: text === undefined ? raw : Buffer.from(text) });
-  };
-  for (const abs of filesBelow(req.dir)) add(abs, abs, req.changed.has(abs));
-  for (const abs of req.changed.keys()) if (!seen.has(abs)) add(abs, abs, true);
+  }
   const zipped = zipSync(Object.fromEntries(files.map((f) => [f.name, [f.data, { level: 0 }]])), { level: 0, mtime: ZIP_TIME });
   const sums = [`${req.path} ${version} ${hash1(files)}`, `${req.path} ${version}/go.mod ${hash1([{ name: 'go.mod', data: Buffer.from(modText) }])}`];
-  writeFileAtomic(base + '.info', JSON.stringify({ Version: version, Time: `${time.slice(0, 4)}-${time.slice(4, 6)}-${time.slice(6, 8)}T${time.slice(8, 10)}:${time.slice(10, 12)}:${time.slice(12)}Z` }) + '\n');
+  writeFileAtomic(base + '.info', JSON.stringify({ Version: version, Time: released.toISOString().replace(/\.\d+Z$/, 'Z') }) + '\n');
   writeFileAtomic(base + '.mod', modText);
   writeFileAtomic(base + '.sums', sums.join('\n') + '\n');
   // Last: a visible zip means the rest is there.
@@ -184,29 +179,16 @@ export function serveModule(root: string, gomodcache: string, req: ServeRequest)
   return { version, sums, zip };
 }
 
-/** The go.mod the go command reads for the module (synthesised for modules that have none). */
-function readGoMod(req: ServeRequest): string {
-  for (const p of [req.goMod, join(req.dir, 'go.mod')]) {
-    if (!p) continue;
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      // Next.
-    }
-  }
-  return `module ${req.path}\n`;
-}
-
-/** When the release was made (the proxy's .info), as yyyymmddhhmmss; a fixed time when unknown. */
-function releaseTime(gomodcache: string, path: string, version: string): string {
+/** When the release was made (the proxy's .info); a fixed time when unknown. */
+function releaseTime(gomodcache: string, path: string, version: string): Date {
   try {
     const info = JSON.parse(readFileSync(join(gomodcache, 'cache', 'download', escapeModulePath(path), '@v', escapeModulePath(version) + '.info'), 'utf8')) as { Time?: string };
     const t = info.Time ? new Date(info.Time) : undefined;
-    if (t && !Number.isNaN(t.getTime())) return t.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    if (t && !Number.isNaN(t.getTime())) return t;
   } catch {
     // Fall through.
   }
-  return '20000101000000';
+  return new Date('2000-01-01T00:00:00Z');
 }
 
 /** Every regular file beneath dir, as the module's zip held them. */
