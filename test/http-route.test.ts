@@ -1,6 +1,7 @@
 // The server span is named after the route its router matched ("GET /items/{id}"), whoever
 // handed the router the request: the server itself, or a middleware that passed on a copy
-// (r.WithContext), whose Pattern the server's own request never sees; and for chi, gin, echo,
+// (r.WithContext), whose Pattern the server's own request never sees, with nested muxes the
+// innermost one's route (behind StripPrefix with the cut prefix put back); and for chi, gin, echo,
 // gorilla/mux and httprouter, which route with requests and contexts of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,11 +35,20 @@ func main() {
 	})
 	api := http.NewServeMux()
 	api.Handle("/api/", http.StripPrefix("/api", items))
+	// A service's usual layout: a root mux whose catch-all hands the application, behind a
+	// middleware, to a mux of its own, which hands /v1/ to the API's mux.
+	v1 := http.NewServeMux()
+	v1.HandleFunc("GET /v1/me", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "me") })
+	app := http.NewServeMux()
+	app.Handle("/v1/", v1)
+	app.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ui") })
+	root := http.NewServeMux()
+	root.Handle("/", withValue(app))
 	plain := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "plain") })
 	for _, c := range []struct {
 		handler http.Handler
 		path    string
-	}{{items, "/items/1"}, {withValue(items), "/items/2"}, {api, "/api/items/3"}, {plain, "/anything"}} {
+	}{{items, "/items/1"}, {withValue(items), "/items/2"}, {api, "/api/items/3"}, {root, "/v1/me"}, {root, "/settings"}, {plain, "/anything"}} {
 		srv := httptest.NewServer(c.handler)
 		resp, err := http.Get(srv.URL + c.path)
 		if err != nil {
@@ -72,12 +82,16 @@ test('server spans take the route a ServeMux matched, behind a middleware that c
   writeFileSync(join(dir, 'go.mod'), 'module example.com/route\n\ngo 1.25\n');
   writeFileSync(join(dir, 'main.go'), PROGRAM);
   const r = buildAndRun(dir);
-  assert.equal(r.stdout, '/items/1 item 1\n/items/2 item 2\n/api/items/3 item 3\n/anything plain\n');
+  assert.equal(r.stdout, '/items/1 item 1\n/items/2 item 2\n/api/items/3 item 3\n/v1/me me\n/settings ui\n/anything plain\n');
   assert.deepEqual(r.routes, {
     '/items/1': ['GET /items/{id}', '/items/{id}'],
     '/items/2': ['GET /items/{id}', '/items/{id}'],
-    // The outer mux sees the whole path; the inner one, behind StripPrefix, a part of it.
-    '/api/items/3': ['GET /api/', '/api/'],
+    // The inner mux, behind StripPrefix, matched the rest of the path: the route puts back what
+    // was cut, and names more than the outer mux's /api/.
+    '/api/items/3': ['GET /api/items/{id}', '/api/items/{id}'],
+    // The innermost mux's route, not the catch-alls around it.
+    '/v1/me': ['GET /v1/me', '/v1/me'],
+    '/settings': ['GET /', '/'],
     '/anything': ['GET', null],
   });
 });

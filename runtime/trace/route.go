@@ -1,6 +1,9 @@
 package trace
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // routeKey is the SetLocal key of the route a router matched.
 const routeKey = "http.route"
@@ -8,14 +11,29 @@ const routeKey = "http.route"
 // SetRoute records the route template a router matched (such as
 // "/items/{id}") for the server request that ctx belongs to. The request's
 // server span, the first span of its trace in this process, names itself
-// after it when the request ends. A router that matches inside another
-// records after it returns, so the outermost router, which sees the whole
-// path, has the last word.
+// after it when the request ends.
+//
+// Routers nest: a ServeMux whose "/" or "/api/" hands a whole subtree to
+// another router (a second ServeMux, chi, gorilla/mux...), which matches the
+// rest. Whichever records last (routers record as they return, outer ones
+// after inner ones, but some record as they match), the route that names
+// more of the path stays: one inside a subtree route recorded for the same
+// request wins over it. Otherwise the last word is the latest router's.
 func SetRoute(ctx context.Context, route string) {
 	if route == "" {
 		return
 	}
-	SpanFromContext(ctx).LocalRoot().SetLocal(routeKey, route)
+	root := SpanFromContext(ctx).LocalRoot()
+	if old, _ := root.Local(routeKey).(string); within(old, route) {
+		return
+	}
+	root.SetLocal(routeKey, route)
+}
+
+// within tells a route that lies inside subtree, a route that matches every
+// path below it ("/", "/api/"), and names more than it.
+func within(route, subtree string) bool {
+	return len(route) > len(subtree) && strings.HasSuffix(subtree, "/") && strings.HasPrefix(route, subtree)
 }
 
 // Route is the route SetRoute recorded for the request of span s (any span of

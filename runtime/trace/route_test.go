@@ -24,6 +24,23 @@ func TestSetRouteNamesTheLocalRoot(t *testing.T) {
 	if got := Route(child); got != "/api/users/{id}" {
 		t.Fatalf("Route(child) = %q", got)
 	}
+	// ...unless it matched a whole subtree that the route recorded lies in.
+	SetRoute(ctx, "/api/")
+	SetRoute(ctx, "/")
+	if got := Route(server); got != "/api/users/{id}" {
+		t.Fatalf("Route(server) after the subtrees around it = %q", got)
+	}
+	// A subtree that does not hold it, or a route no longer, replaces it.
+	SetRoute(ctx, "/static/")
+	if got := Route(server); got != "/static/" {
+		t.Fatalf("Route(server) = %q, want the other subtree", got)
+	}
+	// A router inside a subtree that recorded first (one that records as it
+	// matches) names more of the path.
+	SetRoute(ctx, "/static/{file}")
+	if got := Route(server); got != "/static/{file}" {
+		t.Fatalf("Route(server) = %q, want the route inside the subtree", got)
+	}
 	// No span, no route, no panic.
 	SetRoute(context.Background(), "/x")
 	if Route(nil) != "" {
