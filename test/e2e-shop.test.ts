@@ -55,6 +55,9 @@ function assertOrderTree(trace: ReceivedSpan[]): void {
   const db = trace.find((s) => s.kind === CLIENT && service(s) === 'inventory' && s.parentSpanId === invServer.spanId);
   assert.ok(db, `no db span under the inventory server span:\n${tree}`);
   assert.match(String(db.attributes['db.query.text']), /^SELECT quantity, cents FROM items/);
+  // Named after the operation and the table, as the conventions say.
+  assert.equal(db.name, 'SELECT items');
+  assert.equal(db.attributes['db.collection.name'], 'items');
   // The name the issue gives, and the one current OpenTelemetry conventions use.
   assert.equal(db.attributes['db.system'], 'sqlite');
   assert.equal(db.attributes['db.system.name'], 'sqlite');

@@ -46,7 +46,8 @@ test('pgx: a client span per query, batch and COPY, inside the caller\'s span; d
   const orders = spans.find((s) => s.name === 'orders');
   assert.ok(orders, `spans: ${spans.map((s) => s.name).join(', ')}`);
   const inOrders = spans.filter((s) => s.parentSpanId === orders.spanId);
-  assert.deepEqual(inOrders.map((s) => s.name), ['CREATE', 'BATCH INSERT', 'COPY "items"', 'SELECT', 'INSERT']);
+  // Named as the conventions say: the operation and the table the query names.
+  assert.deepEqual(inOrders.map((s) => s.name), ['CREATE', 'BATCH INSERT', 'COPY "items"', 'SELECT items', 'INSERT items']);
   const [create, batch, copy, select, duplicate] = inOrders;
   for (const s of inOrders) {
     assert.equal(s.kind, CLIENT);
@@ -60,6 +61,9 @@ test('pgx: a client span per query, batch and COPY, inside the caller\'s span; d
   assert.equal(batch.attributes['db.query.text'], 'insert into items values ($1, $2); insert into items values ($1, $2)');
   assert.equal(copy.attributes['db.collection.name'], '"items"');
   assert.equal(select.attributes['db.query.text'], 'select name from items where id = $1');
+  assert.equal(select.attributes['db.operation.name'], 'SELECT');
+  assert.equal(select.attributes['db.collection.name'], 'items');
+  assert.equal(batch.attributes['db.operation.name'], 'BATCH INSERT');
   assert.notEqual(select.status.code, STATUS_ERROR);
   // The refused statement: its SQLSTATE (unique_violation), and an error status.
   assert.equal(duplicate.status.code, STATUS_ERROR);

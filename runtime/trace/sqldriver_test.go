@@ -7,15 +7,69 @@ import (
 
 func TestSQLSpanName(t *testing.T) {
 	for q, want := range map[string]string{
-		"select * from t":              "SELECT",
-		"  INSERT INTO t VALUES(1)":    "INSERT",
+		"select * from t":              "SELECT t",
+		"  INSERT INTO t VALUES(1)":    "INSERT t",
 		"with x as (select 1)\nselect": "WITH",
 		"vacuum":                       "VACUUM",
 		"":                             "db.query",
+		"-- who asked\n/* and why */ SELECT password FROM users": "SELECT users",
+		"SELECT a, (SELECT b FROM inner_t) FROM outer_t":         "SELECT outer_t",
+		"SELECT x FROM (SELECT 1 AS x) AS sub":                   "SELECT",
+		"select 'from t' from \"My Table\" where a = 1":          `SELECT "My Table"`,
+		"SELECT 1":                                      "SELECT",
+		"SELECT 1; SELECT 2 FROM t":                     "SELECT",
+		"update public.users set a = 1":                 "UPDATE public.users",
+		"UPDATE ONLY \"s\".\"t\" SET a = $1":            `UPDATE "s"."t"`,
+		"DELETE FROM [dbo].[Orders] WHERE id = @id":     "DELETE [dbo].[Orders]",
+		"INSERT OR REPLACE INTO kv(k, v) VALUES (?, ?)": "INSERT kv",
+		"insert into `db`.`t` values (1)":               "INSERT `db`.`t`",
+		"SELECT * FROM t WHERE s = 'it''s FROM other'":  "SELECT t",
+		"CREATE TABLE items (id int)":                   "CREATE",
+		"BEGIN":                                         "BEGIN",
+		"SELECT * FROM /* unterminated":                 "SELECT",
+		"(SELECT 1)":                                    "db.query",
+		"42":                                            "db.query",
 	} {
 		if got := SQLSpanName(q); got != want {
 			t.Errorf("SQLSpanName(%q) = %q, want %q", q, got, want)
 		}
+	}
+}
+
+func TestSetSQLQuery(t *testing.T) {
+	rec := &recorder{}
+	useProvider(t, nil, rec)
+	for _, q := range []string{"SELECT id FROM users WHERE name = $1", "BEGIN", ""} {
+		_, s := Start(context.Background(), SQLSpanName(q), KindClient)
+		SetSQLQuery(s, q)
+		s.End()
+	}
+	Flush()
+	got := rec.got()
+	if len(got) != 3 {
+		t.Fatalf("%d spans", len(got))
+	}
+	want := []map[string]any{
+		{"db.query.text": "SELECT id FROM users WHERE name = $1", "db.operation.name": "SELECT", "db.collection.name": "users"},
+		{"db.query.text": "BEGIN", "db.operation.name": "BEGIN"},
+		{"db.query.text": ""},
+	}
+	for i, s := range got {
+		attrs := map[string]any{}
+		for _, a := range s.Attributes {
+			attrs[a.Key] = a.Value
+		}
+		if len(attrs) != len(want[i]) {
+			t.Errorf("span %q: attributes %v, want %v", s.Name, attrs, want[i])
+		}
+		for k, v := range want[i] {
+			if attrs[k] != v {
+				t.Errorf("span %q: %s = %v, want %v", s.Name, k, attrs[k], v)
+			}
+		}
+	}
+	if SQLOperation("  insert into t values (1)") != "INSERT" || SQLOperation("") != "" {
+		t.Error("SQLOperation")
 	}
 }
 

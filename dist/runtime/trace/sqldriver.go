@@ -35,15 +35,202 @@ func BatchSpanName(ops []string) string {
 	return "BATCH " + ops[0]
 }
 
-// SQLSpanName names a database client span after its query's first keyword
-// ("SELECT"), as the woven database clients do; "db.query" for an empty query.
+// SQLSpanName names a database client span as the OpenTelemetry database
+// conventions do: the query's operation and, for the statements that name
+// one, the table it works on ("SELECT users", "INSERT orders"); the operation
+// alone otherwise ("BEGIN", "CREATE"); "db.query" for a query without one.
 func SQLSpanName(query string) string {
-	q := strings.TrimSpace(query)
-	if i := strings.IndexAny(q, " \t\r\n("); i > 0 {
-		q = q[:i]
-	}
-	if q == "" {
+	op, table := sqlSummary(query)
+	switch {
+	case op == "":
 		return "db.query"
+	case table == "":
+		return op
 	}
-	return strings.ToUpper(q)
+	return op + " " + table
+}
+
+// SQLOperation is a query's operation, its first keyword upper-cased
+// ("SELECT"), or "" when it has none.
+func SQLOperation(query string) string {
+	op, _ := sqlSummary(query)
+	return op
+}
+
+// SetSQLQuery records a database client span's query: its text, operation
+// (db.operation.name) and, when the query names one, its table
+// (db.collection.name) as written there, schema and quotes included.
+func SetSQLQuery(s *Span, query string) {
+	if !s.IsRecording() {
+		return
+	}
+	s.SetAttribute("db.query.text", query)
+	op, table := sqlSummary(query)
+	if op != "" {
+		s.SetAttribute("db.operation.name", op)
+	}
+	if table != "" {
+		s.SetAttribute("db.collection.name", table)
+	}
+}
+
+// sqlSummary reads a query's first keyword and, for SELECT, INSERT, UPDATE and
+// DELETE, the table of its first FROM, INTO or UPDATE at the top level (not in
+// parentheses): what names a span without the query's values. Comments,
+// strings and quoted names are read as SQL reads them, so a keyword inside one
+// is no keyword. A SELECT from a subquery, or a name the reader cannot tell,
+// gives no table.
+func sqlSummary(query string) (op, table string) {
+	l := sqlLexer{s: query}
+	first := l.next()
+	if !isSQLWord(first) {
+		return "", ""
+	}
+	op = strings.ToUpper(first)
+	var after string
+	switch op {
+	case "SELECT", "DELETE":
+		after = "FROM"
+	case "INSERT":
+		after = "INTO"
+	case "UPDATE":
+		return op, sqlTable(&l)
+	default:
+		return op, ""
+	}
+	for depth := 0; ; {
+		t := l.next()
+		switch {
+		case t == "":
+			return op, ""
+		case t == "(":
+			depth++
+		case t == ")":
+			depth--
+		case t == ";" && depth == 0:
+			return op, ""
+		case depth == 0 && strings.EqualFold(t, after):
+			return op, sqlTable(&l)
+		}
+	}
+}
+
+// sqlTable reads the table name that follows FROM, INTO or UPDATE, past the
+// modifiers some dialects put first (ONLY, LOW_PRIORITY, IGNORE, OR REPLACE).
+func sqlTable(l *sqlLexer) string {
+	for {
+		t := l.next()
+		switch strings.ToUpper(t) {
+		case "ONLY", "LOW_PRIORITY", "IGNORE", "OR", "REPLACE", "ROLLBACK", "ABORT", "FAIL":
+			continue
+		}
+		if !isSQLName(t) {
+			return ""
+		}
+		name := t
+		// schema.table, "schema"."table", [db].[dbo].[table]: the parts and their dots.
+		for l.peekDot() {
+			l.pos++
+			part := l.next()
+			if !isSQLName(part) {
+				return ""
+			}
+			name += "." + part
+		}
+		return name
+	}
+}
+
+// sqlLexer splits a query into words, quoted names and single characters,
+// skipping white space, comments and string literals.
+type sqlLexer struct {
+	s   string
+	pos int
+}
+
+func (l *sqlLexer) next() string {
+	for l.pos < len(l.s) {
+		c := l.s[l.pos]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			l.pos++
+		case strings.HasPrefix(l.s[l.pos:], "--"):
+			if i := strings.IndexByte(l.s[l.pos:], '\n'); i >= 0 {
+				l.pos += i + 1
+			} else {
+				l.pos = len(l.s)
+			}
+		case strings.HasPrefix(l.s[l.pos:], "/*"):
+			if i := strings.Index(l.s[l.pos+2:], "*/"); i >= 0 {
+				l.pos += i + 4
+			} else {
+				l.pos = len(l.s)
+			}
+		case c == '\'':
+			l.skipQuoted('\'')
+			return "'"
+		case c == '"' || c == '`' || c == '[':
+			start := l.pos
+			end := byte(c)
+			if c == '[' {
+				end = ']'
+			}
+			l.skipQuoted(end)
+			return l.s[start:l.pos]
+		case isSQLWordByte(c):
+			start := l.pos
+			for l.pos < len(l.s) && isSQLWordByte(l.s[l.pos]) {
+				l.pos++
+			}
+			return l.s[start:l.pos]
+		default:
+			l.pos++
+			return l.s[l.pos-1 : l.pos]
+		}
+	}
+	return ""
+}
+
+// skipQuoted moves past a quoted run that starts at pos and ends with end,
+// where a doubled end stands for itself.
+func (l *sqlLexer) skipQuoted(end byte) {
+	for l.pos++; l.pos < len(l.s); l.pos++ {
+		if l.s[l.pos] != end {
+			continue
+		}
+		if l.pos+1 < len(l.s) && l.s[l.pos+1] == end {
+			l.pos++
+			continue
+		}
+		l.pos++
+		return
+	}
+}
+
+func (l *sqlLexer) peekDot() bool { return l.pos < len(l.s) && l.s[l.pos] == '.' }
+
+// isSQLWordByte: letters (any script, as UTF-8 bytes), digits, _ and $ (as in
+// names, and in $1 parameters).
+func isSQLWordByte(c byte) bool {
+	return c >= 0x80 || c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// isSQLWord tells a keyword: a word that starts with a letter.
+func isSQLWord(t string) bool {
+	return t != "" && (t[0] >= 'a' && t[0] <= 'z' || t[0] >= 'A' && t[0] <= 'Z')
+}
+
+// isSQLName tells a table name: a word that starts with a letter or _, or a
+// quoted name.
+func isSQLName(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch c := t[0]; {
+	case c == '"' || c == '`' || c == '[':
+		return len(t) >= 2
+	case c == '_' || c >= 0x80:
+		return true
+	}
+	return isSQLWord(t)
 }
