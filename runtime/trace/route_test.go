@@ -19,27 +19,19 @@ func TestSetRouteNamesTheLocalRoot(t *testing.T) {
 	if got := Route(server); got != "/users/{id}" {
 		t.Fatalf("Route(server) = %q, want the route recorded through a child's context", got)
 	}
-	// An outer router records after the inner one returns: the last word is its.
-	SetRoute(ctx, "/api/users/{id}")
-	if got := Route(child); got != "/api/users/{id}" {
-		t.Fatalf("Route(child) = %q", got)
-	}
-	// ...unless it matched a whole subtree that the route recorded lies in.
-	SetRoute(ctx, "/api/")
-	SetRoute(ctx, "/")
-	if got := Route(server); got != "/api/users/{id}" {
-		t.Fatalf("Route(server) after the subtrees around it = %q", got)
-	}
-	// A subtree that does not hold it, or a route no longer, replaces it.
-	SetRoute(ctx, "/static/")
-	if got := Route(server); got != "/static/" {
-		t.Fatalf("Route(server) = %q, want the other subtree", got)
-	}
-	// A router inside a subtree that recorded first (one that records as it
-	// matches) names more of the path.
-	SetRoute(ctx, "/static/{file}")
-	if got := Route(server); got != "/static/{file}" {
-		t.Fatalf("Route(server) = %q, want the route inside the subtree", got)
+	// Routers record one after another for the same request: an outer one after the inner one
+	// returns, some as they match.
+	for _, step := range []struct{ set, want, why string }{
+		{"/api/users/{id}", "/api/users/{id}", "an outer router records last: the last word is its"},
+		{"/api/", "/api/users/{id}", "unless it matched a whole subtree that the route recorded lies in"},
+		{"/", "/api/users/{id}", "the catch-all subtree"},
+		{"/static/", "/static/", "a subtree that does not hold the route replaces it"},
+		{"/static/{file}", "/static/{file}", "a router inside a subtree that recorded first names more of the path"},
+	} {
+		SetRoute(ctx, step.set)
+		if got := Route(child); got != step.want {
+			t.Fatalf("after SetRoute(%q): Route = %q, want %q (%s)", step.set, got, step.want, step.why)
+		}
 	}
 	// No span, no route, no panic.
 	SetRoute(context.Background(), "/x")
