@@ -110,7 +110,13 @@ func sqlSummary(query string) (op, table string) {
 		case t == ";" && depth == 0:
 			return op, ""
 		case depth == 0 && strings.EqualFold(t, after):
-			return op, sqlTable(&l)
+			table := sqlTable(&l)
+			// FROM unnest($1), FROM generate_series(1, 9): a function, no table. (INTO t (a, b)
+			// is a table and its columns.)
+			if after == "FROM" && l.peek() == "(" {
+				return op, ""
+			}
+			return op, table
 		}
 	}
 }
@@ -208,6 +214,14 @@ func (l *sqlLexer) skipQuoted(end byte) {
 }
 
 func (l *sqlLexer) peekDot() bool { return l.pos < len(l.s) && l.s[l.pos] == '.' }
+
+// peek is the token next would return, leaving it to be read.
+func (l *sqlLexer) peek() string {
+	pos := l.pos
+	t := l.next()
+	l.pos = pos
+	return t
+}
 
 // isSQLWordByte: letters (any script, as UTF-8 bytes), digits, _ and $ (as in
 // names, and in $1 parameters).

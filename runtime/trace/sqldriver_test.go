@@ -28,6 +28,9 @@ func TestSQLSpanName(t *testing.T) {
 		"BEGIN":                                         "BEGIN",
 		"SELECT * FROM /* unterminated":                 "SELECT",
 		"(SELECT 1)":                                    "db.query",
+		"SELECT * FROM unnest($1) AS u":                 "SELECT",
+		"SELECT extract(year FROM d) FROM events":       "SELECT events",
+		"INSERT INTO t (a, b) VALUES ($1, $2)":          "INSERT t",
 		"42":                                            "db.query",
 	} {
 		if got := SQLSpanName(q); got != want {
