@@ -258,8 +258,9 @@ func registeredNames() string {
 	return strings.Join(names, ", ")
 }
 
-// Start begins a span named name. The parent is the span in ctx, else the
-// goroutine's current span when the CurrentGoroutineSpan hook is set. The
+// Start begins a span named name. The parent is the span in ctx (or another
+// tracer's there, when newer: foreign.go), else the goroutine's current span
+// when the CurrentGoroutineSpan hook is set. The
 // returned context carries the new span. When tracing is disabled or ctx is
 // suppressed it returns ctx unchanged and a nil (no-op) span.
 func Start(ctx context.Context, name string, kind SpanKind) (context.Context, *Span) {
@@ -281,7 +282,7 @@ func Start(ctx context.Context, name string, kind SpanKind) (context.Context, *S
 	if parent != nil {
 		s.traceID = parent.traceID
 		s.parentID = parent.spanID
-		s.parentRemote = parent.remote
+		s.parentRemote = parent.remote && !parent.foreign
 		s.traceState = parent.traceState
 		if !parent.remote {
 			s.localRoot = parent.LocalRoot()

@@ -23,6 +23,7 @@ type Span struct {
 	flags        byte
 	traceState   string
 	remote       bool // a parent extracted from headers, not a span of ours
+	foreign      bool // a parent that is another tracer's span in this process (foreign.go)
 	deferred     bool // a remote parent that left the sampling decision to us (B3 without one)
 	recording    bool
 	localRoot    *Span

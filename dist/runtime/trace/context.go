@@ -23,10 +23,15 @@ func ContextWithSpan(ctx context.Context, s *Span) context.Context {
 	return context.WithValue(ctx, spanKey{}, s)
 }
 
-// activeSpan is the span new work under ctx belongs to: the one in ctx, else
-// the goroutine's current span when the CurrentGoroutineSpan hook is set.
+// activeSpan is the span new work under ctx belongs to: the one in ctx (or
+// another tracer's there, when newer), else the goroutine's current span when
+// the CurrentGoroutineSpan hook is set.
 func activeSpan(ctx context.Context) *Span {
-	if s := SpanFromContext(ctx); s != nil {
+	s := SpanFromContext(ctx)
+	if f := foreignParent(ctx, s); f != nil {
+		return f
+	}
+	if s != nil {
 		return s
 	}
 	return callCurrentGoroutineSpan()
