@@ -260,9 +260,9 @@ func registeredNames() string {
 
 // Start begins a span named name. The parent is the span in ctx (or another
 // tracer's there, when newer: foreign.go), else the goroutine's current span
-// when the CurrentGoroutineSpan hook is set. The
-// returned context carries the new span. When tracing is disabled or ctx is
-// suppressed it returns ctx unchanged and a nil (no-op) span.
+// when the CurrentGoroutineSpan hook is set. The returned context carries the
+// new span. When tracing is disabled or ctx is suppressed it returns ctx
+// unchanged and a nil (no-op) span.
 func Start(ctx context.Context, name string, kind SpanKind) (context.Context, *Span) {
 	if ctx == nil {
 		ctx = context.Background()
