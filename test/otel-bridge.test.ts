@@ -60,4 +60,11 @@ test('go-weave spans and the program\'s own OpenTelemetry SDK spans form one tra
   assert.equal(client.parent, job.spanId, tree);
   assert.equal(server.parent, client.spanId, tree);
   assert.equal(handler.parent, server.spanId, tree);
+
+  // go-weave's export off: the program's spans nest as they do without go-weave, never under a
+  // span no backend receives.
+  const silent = run(join(dir, 'woven'), [], { env: { OTEL_TRACES_EXPORTER: 'none' } });
+  assert.equal(silent.code, 0, silent.stderr);
+  const silentSpans = spansOf(silent);
+  assert.deepEqual(silentSpans.map((s) => `${s.tracer} ${s.name} ${s.parent === '' ? 'root' : 'child'}`).sort(), ['otel handler root', 'otel job root']);
 });
