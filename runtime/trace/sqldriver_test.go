@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestSQLSpanName(t *testing.T) {
+func TestParseSQLSpanName(t *testing.T) {
 	for q, want := range map[string]string{
 		"select * from t":              "SELECT t",
 		"  INSERT INTO t VALUES(1)":    "INSERT t",
@@ -33,8 +33,8 @@ func TestSQLSpanName(t *testing.T) {
 		"INSERT INTO t (a, b) VALUES ($1, $2)":          "INSERT t",
 		"42":                                            "db.query",
 	} {
-		if got := SQLSpanName(q); got != want {
-			t.Errorf("SQLSpanName(%q) = %q, want %q", q, got, want)
+		if got := ParseSQL(q).SpanName(); got != want {
+			t.Errorf("ParseSQL(%q).SpanName() = %q, want %q", q, got, want)
 		}
 	}
 }
@@ -43,8 +43,9 @@ func TestSetSQLQuery(t *testing.T) {
 	rec := &recorder{}
 	useProvider(t, nil, rec)
 	for _, q := range []string{"SELECT id FROM users WHERE name = $1", "BEGIN", ""} {
-		_, s := Start(context.Background(), SQLSpanName(q), KindClient)
-		SetSQLQuery(s, q)
+		parsed := ParseSQL(q)
+		_, s := Start(context.Background(), parsed.SpanName(), KindClient)
+		SetSQLQuery(s, parsed)
 		s.End()
 	}
 	Flush()
@@ -71,8 +72,8 @@ func TestSetSQLQuery(t *testing.T) {
 			}
 		}
 	}
-	if SQLOperation("  insert into t values (1)") != "INSERT" || SQLOperation("") != "" {
-		t.Error("SQLOperation")
+	if ParseSQL("  insert into t values (1)").Operation != "INSERT" || ParseSQL("").Operation != "" {
+		t.Error("ParseSQL(…).Operation")
 	}
 }
 

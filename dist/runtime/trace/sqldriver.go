@@ -35,42 +35,52 @@ func BatchSpanName(ops []string) string {
 	return "BATCH " + ops[0]
 }
 
-// SQLSpanName names a database client span as the OpenTelemetry database
-// conventions do: the query's operation and, for the statements that name
-// one, the table it works on ("SELECT users", "INSERT orders"); the operation
-// alone otherwise ("BEGIN", "CREATE"); "db.query" for a query without one.
-func SQLSpanName(query string) string {
-	op, table := sqlSummary(query)
+// SQLQuery is a query as its database client span shows it: the text, and
+// the operation and table read from it once (ParseSQL) for the span's name
+// and attributes alike.
+type SQLQuery struct {
+	Text string
+	// Operation is the first keyword upper-cased ("SELECT"), or "" when the
+	// query has none.
+	Operation string
+	// Table is the table the query works on, as written there, schema and
+	// quotes included, or "".
+	Table string
+}
+
+// ParseSQL reads a query's operation and, for the statements that name one,
+// its table.
+func ParseSQL(text string) SQLQuery {
+	op, table := sqlSummary(text)
+	return SQLQuery{Text: text, Operation: op, Table: table}
+}
+
+// SpanName names a database client span as the OpenTelemetry database
+// conventions do: the operation and the table ("SELECT users", "INSERT
+// orders"); the operation alone without one ("BEGIN", "CREATE"); "db.query"
+// for a query without an operation.
+func (q SQLQuery) SpanName() string {
 	switch {
-	case op == "":
+	case q.Operation == "":
 		return "db.query"
-	case table == "":
-		return op
+	case q.Table == "":
+		return q.Operation
 	}
-	return op + " " + table
+	return q.Operation + " " + q.Table
 }
 
-// SQLOperation is a query's operation, its first keyword upper-cased
-// ("SELECT"), or "" when it has none.
-func SQLOperation(query string) string {
-	op, _ := sqlSummary(query)
-	return op
-}
-
-// SetSQLQuery records a database client span's query: its text, operation
-// (db.operation.name) and, when the query names one, its table
-// (db.collection.name) as written there, schema and quotes included.
-func SetSQLQuery(s *Span, query string) {
+// SetSQLQuery records a database client span's query: db.query.text, and
+// db.operation.name and db.collection.name when known.
+func SetSQLQuery(s *Span, q SQLQuery) {
 	if !s.IsRecording() {
 		return
 	}
-	s.SetAttribute("db.query.text", query)
-	op, table := sqlSummary(query)
-	if op != "" {
-		s.SetAttribute("db.operation.name", op)
+	s.SetAttribute("db.query.text", q.Text)
+	if q.Operation != "" {
+		s.SetAttribute("db.operation.name", q.Operation)
 	}
-	if table != "" {
-		s.SetAttribute("db.collection.name", table)
+	if q.Table != "" {
+		s.SetAttribute("db.collection.name", q.Table)
 	}
 }
 
