@@ -281,7 +281,7 @@ func readWithin(ctx context.Context, name string) ([]byte, error) {
 func TestConfigFromEnvironment(t *testing.T) {
 	env := map[string]string{"GOWEAVE_RASP": "BLOCK", "GOWEAVE_RASP_HEADERS": "x-api-key, referer", "GOWEAVE_RASP_SQL_DIALECT": "mysql"}
 	c, problems := configFrom(func(k string) string { return env[k] })
-	if len(problems) > 0 || c.mode != Block || strings.Join(c.headers, ",") != "X-Api-Key,Referer" || len(c.dialects) != 1 || c.dialects[0].name != "mysql" {
+	if len(problems) > 0 || c.mode != Block || strings.Join(c.headers, ",") != "X-Api-Key,Referer" || len(c.dialects) != 1 || c.dialects[0].Name != "mysql" {
 		t.Fatalf("%+v %v", c, problems)
 	}
 	env = map[string]string{"GOWEAVE_RASP": "deny", "GOWEAVE_RASP_SQL_DIALECT": "oracle"}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"go-weave.dev/runtime/internal/sqltok"
 )
 
 // Input is one value taken from a request, named for the decision record.
@@ -41,12 +43,12 @@ const maxOccurrences = 32
 // changes the structure under any of them; when none is clean the input
 // that left something unterminated is the culprit.
 func CheckSQL(query string, inputs []Input) *Finding {
-	return checkSQL(query, inputs, dialects)
+	return checkSQL(query, inputs, sqltok.Dialects)
 }
 
-func checkSQL(query string, inputs []Input, ds []dialect) *Finding {
-	var toks [][]token // per dialect, tokenized on first need
-	var tokBuf [2][]token
+func checkSQL(query string, inputs []Input, ds []sqltok.Dialect) *Finding {
+	var toks [][]sqltok.Token // per dialect, tokenized on first need
+	var tokBuf [2][]sqltok.Token
 	var occBuf [maxOccurrences]int
 	defer func() {
 		if toks != nil {
@@ -74,30 +76,30 @@ func checkSQL(query string, inputs []Input, ds []dialect) *Finding {
 // tokenizeAll tokenizes query under each dialect. The dialects only
 // disagree around backslashes, double quotes, #, $ and [; a query without
 // them is tokenized once and the result shared.
-func tokenizeAll(query string, ds []dialect, toks [][]token) [][]token {
+func tokenizeAll(query string, ds []sqltok.Dialect, toks [][]sqltok.Token) [][]sqltok.Token {
 	for range ds {
 		toks = append(toks, nil)
 	}
 	if len(ds) > 1 && !strings.ContainsAny(query, "\\\"#$[") {
-		ts := tokenizeInto(pooledTokens(), query, ds[0])
+		ts := sqltok.TokenizeInto(pooledTokens(), query, ds[0])
 		for i := range toks {
 			toks[i] = ts
 		}
 		return toks
 	}
 	for i, d := range ds {
-		toks[i] = tokenizeInto(pooledTokens(), query, d)
+		toks[i] = sqltok.TokenizeInto(pooledTokens(), query, d)
 	}
 	return toks
 }
 
 // Token slices are reused: every guarded query is tokenized, and the
 // garbage would otherwise be a large part of the check's cost.
-var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 64); return &s }}
+var tokenPool = sync.Pool{New: func() any { s := make([]sqltok.Token, 0, 64); return &s }}
 
-func pooledTokens() []token { return (*tokenPool.Get().(*[]token))[:0] }
+func pooledTokens() []sqltok.Token { return (*tokenPool.Get().(*[]sqltok.Token))[:0] }
 
-func releaseTokens(toks [][]token) {
+func releaseTokens(toks [][]sqltok.Token) {
 	for i, ts := range toks {
 		if i > 0 && len(ts) > 0 && len(toks[0]) > 0 && &ts[0] == &toks[0][0] {
 			continue // shared with an earlier dialect
@@ -123,7 +125,7 @@ func occurrences(s, sub string, out []int) []int {
 	return out
 }
 
-func judgeSQL(query string, ds []dialect, toks [][]token, occ []int, n int) string {
+func judgeSQL(query string, ds []sqltok.Dialect, toks [][]sqltok.Token, occ []int, n int) string {
 	anyClean := false
 	for _, ts := range toks {
 		if clean(ts) {
@@ -137,27 +139,27 @@ func judgeSQL(query string, ds []dialect, toks [][]token, occ []int, n int) stri
 		}
 		for _, s := range occ {
 			if r := structural(query, ts, s, s+n); r != "" {
-				return r + " (" + ds[di].name + " SQL)"
+				return r + " (" + ds[di].Name + " SQL)"
 			}
 		}
 	}
 	return ""
 }
 
-func clean(ts []token) bool { return len(ts) == 0 || ts[len(ts)-1].kind != tokError }
+func clean(ts []sqltok.Token) bool { return len(ts) == 0 || ts[len(ts)-1].Kind != sqltok.Error }
 
 // structural explains how the input at query[s:e] alters the token
 // structure, or returns "" when it lies within one token without touching
 // that token's delimiters (or is one complete literal or identifier).
-func structural(query string, ts []token, s, e int) string {
+func structural(query string, ts []sqltok.Token, s, e int) string {
 	first, count := -1, 0
 	for i, t := range ts {
-		if t.start < e && s < t.end {
+		if t.Start < e && s < t.End {
 			if first < 0 {
 				first = i
 			}
 			count++
-		} else if t.start >= e {
+		} else if t.Start >= e {
 			break
 		}
 	}
@@ -167,7 +169,7 @@ func structural(query string, ts []token, s, e int) string {
 	if count > 1 {
 		kinds := make([]string, 0, count)
 		for _, t := range ts[first : first+count] {
-			kinds = append(kinds, t.kind.String())
+			kinds = append(kinds, t.Kind.String())
 		}
 		return fmt.Sprintf("input spans %d tokens (%s)", count, strings.Join(kinds, ", "))
 	}
@@ -177,11 +179,11 @@ func structural(query string, ts []token, s, e int) string {
 	// quote); the statement keeps its shape, so that is not flagged.
 	t := ts[first]
 	switch {
-	case t.kind == tokError:
+	case t.Kind == sqltok.Error:
 		return "input leaves an unterminated literal or comment"
-	case t.kind == tokComment && s <= t.start:
+	case t.Kind == sqltok.Comment && s <= t.Start:
 		return "input starts a comment"
-	case t.kind == tokComment && t.close > 0 && e > t.end-int(t.close):
+	case t.Kind == sqltok.Comment && t.Close > 0 && e > t.End-int(t.Close):
 		return "input ends a comment"
 	}
 	return ""

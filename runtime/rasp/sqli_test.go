@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"go-weave.dev/runtime/internal/sqltok"
 )
 
 // payload is one line of a testdata list: a label (context or escaping) and
@@ -91,9 +93,9 @@ func TestSQLBenignInputsAreAllowed(t *testing.T) {
 	}
 	for _, p := range benign {
 		q := build(p.label, p.value)
-		ds := dialects
+		ds := sqltok.Dialects
 		if p.label == "backslash" {
-			ds = []dialect{dialectByName["mysql"]}
+			ds = []sqltok.Dialect{sqltok.MySQL}
 		}
 		if f := checkSQL(q, attackInputs(p.value), ds); f != nil {
 			t.Errorf("sqli-benign.txt:%d: false positive on %s: %s", p.line, q, f.Reason)
@@ -108,7 +110,7 @@ func TestSQLBackslashEscapeIsAmbiguousWithoutDialect(t *testing.T) {
 	if f := CheckSQL(q, attackInputs(v)); f == nil || !strings.Contains(f.Reason, "standard") {
 		t.Fatalf("want a standard-SQL finding, got %+v", f)
 	}
-	if f := checkSQL(q, attackInputs(v), []dialect{dialectByName["mysql"]}); f != nil {
+	if f := checkSQL(q, attackInputs(v), []sqltok.Dialect{sqltok.MySQL}); f != nil {
 		t.Fatalf("MySQL reading: want no finding, got %+v", f)
 	}
 }
@@ -128,31 +130,5 @@ func TestSQLInputInsideExistingComment(t *testing.T) {
 	q = "SELECT 1 /* note: x */ FROM t WHERE a = 'y'"
 	if f := CheckSQL(q, attackInputs("x */ FROM t WHERE a = 'y")); f == nil {
 		t.Fatal("an input that closes a comment must be found")
-	}
-}
-
-func TestTokenizer(t *testing.T) {
-	cases := []struct {
-		d    string
-		q    string
-		want string // kinds joined by space
-	}{
-		{"standard", "SELECT 'a''b', \"c\"\"d\" FROM t -- x", "word string operator identifier word word comment"},
-		{"mysql", `SELECT 'a\'b', "c" # x`, "word string operator string comment"},
-		{"standard", `SELECT 'a\'z'`, "word string word unterminated"},
-		{"standard", "SELECT $tag$it's$tag$, $1, E'a\\'b' FROM [my table]", "word string operator parameter operator string word identifier"},
-		{"standard", "WHERE x = -5 AND y = 5-3 AND z >= .5e-3", "word word operator number word word operator number operator number word word operator number"},
-		{"standard", "SELECT /* open", "word unterminated"},
-		{"standard", "SELECT 名前 FROM テーブル", "word word word word"},
-		{"standard", "a::int <> b", "word operator word operator word"},
-	}
-	for _, c := range cases {
-		var kinds []string
-		for _, tok := range tokenize(c.q, dialectByName[c.d]) {
-			kinds = append(kinds, tok.kind.String())
-		}
-		if got := strings.Join(kinds, " "); got != c.want {
-			t.Errorf("%s %q:\n got %s\nwant %s", c.d, c.q, got, c.want)
-		}
 	}
 }

@@ -32,6 +32,12 @@ func TestParseSQLSpanName(t *testing.T) {
 		"SELECT extract(year FROM d) FROM events":       "SELECT events",
 		"INSERT INTO t (a, b) VALUES ($1, $2)":          "INSERT t",
 		"42":                                            "db.query",
+		// PostgreSQL's dollar-quoted and escape strings hide what is in them.
+		"SELECT $$ FROM x $$, 1 FROM t":      "SELECT t",
+		"SELECT $fn$ FROM x $fn$ FROM t":     "SELECT t",
+		`SELECT E'it\'s FROM x' AS s FROM t`: "SELECT t",
+		"SELECT N'a' FROM t2":                "SELECT t2",
+		"SELECT * FROM s . t":                "SELECT s.t",
 	} {
 		if got := ParseSQL(q).SpanName(); got != want {
 			t.Errorf("ParseSQL(%q).SpanName() = %q, want %q", q, got, want)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"go-weave.dev/runtime/internal/sqltok"
 )
 
 // Mode says what a detected attack leads to.
@@ -42,7 +44,7 @@ func (m Mode) String() string {
 type config struct {
 	mode     Mode
 	headers  []string
-	dialects []dialect
+	dialects []sqltok.Dialect
 }
 
 var (
@@ -64,7 +66,7 @@ func currentConfig() config {
 // configFrom parses the settings; problems name the variable, the bad value
 // and what was expected, and the default is used instead.
 func configFrom(getenv func(string) string) (config, []string) {
-	c := config{mode: Monitor, dialects: dialects}
+	c := config{mode: Monitor, dialects: sqltok.Dialects}
 	var problems []string
 	switch v := strings.ToLower(strings.TrimSpace(getenv("GOWEAVE_RASP"))); v {
 	case "", "monitor":
@@ -89,9 +91,11 @@ func configFrom(getenv func(string) string) (config, []string) {
 	}
 	switch v := strings.ToLower(strings.TrimSpace(getenv("GOWEAVE_RASP_SQL_DIALECT"))); v {
 	case "", "auto":
-	case "standard", "mysql":
-		c.dialects = []dialect{dialectByName[v]}
 	default:
+		if d, ok := sqltok.ByName(v); ok {
+			c.dialects = []sqltok.Dialect{d}
+			break
+		}
 		problems = append(problems, fmt.Sprintf("GOWEAVE_RASP_SQL_DIALECT=%q: expected auto, standard or mysql; using auto", v))
 	}
 	return c, problems

@@ -3,6 +3,8 @@ package trace
 import (
 	"context"
 	"strings"
+
+	"go-weave.dev/runtime/internal/sqltok"
 )
 
 type sqlDriverKey struct{}
@@ -86,17 +88,17 @@ func SetSQLQuery(s *Span, q SQLQuery) {
 
 // sqlSummary reads a query's first keyword and, for SELECT, INSERT, UPDATE and
 // DELETE, the table of its first FROM, INTO or UPDATE at the top level (not in
-// parentheses): what names a span without the query's values. Comments,
-// strings and quoted names are read as SQL reads them, so a keyword inside one
-// is no keyword. A SELECT from a subquery, or a name the reader cannot tell,
-// gives no table.
+// parentheses): what names a span without the query's values. The query is
+// read as SQL reads it (comments, strings in any quoting, quoted names), so a
+// keyword inside one is no keyword. A SELECT from a subquery or a function,
+// or a name the reader cannot tell, gives no table.
 func sqlSummary(query string) (op, table string) {
-	l := sqlLexer{s: query}
-	first := l.next()
-	if !isSQLWord(first) {
+	r := sqlReader{q: query, l: sqltok.NewLexer(query, sqltok.Standard)}
+	first, ok := r.next()
+	if !ok || first.Kind != sqltok.Word || !isASCIILetter(query[first.Start]) {
 		return "", ""
 	}
-	op = strings.ToUpper(first)
+	op = strings.ToUpper(r.text(first))
 	var after string
 	switch op {
 	case "SELECT", "DELETE":
@@ -104,26 +106,26 @@ func sqlSummary(query string) (op, table string) {
 	case "INSERT":
 		after = "INTO"
 	case "UPDATE":
-		return op, sqlTable(&l)
+		return op, sqlTable(&r)
 	default:
 		return op, ""
 	}
 	for depth := 0; ; {
-		t := l.next()
+		t, ok := r.next()
 		switch {
-		case t == "":
+		case !ok || t.Kind == sqltok.Error:
 			return op, ""
-		case t == "(":
+		case r.isOp(t, '('):
 			depth++
-		case t == ")":
+		case r.isOp(t, ')'):
 			depth--
-		case t == ";" && depth == 0:
+		case r.isOp(t, ';') && depth == 0:
 			return op, ""
-		case depth == 0 && strings.EqualFold(t, after):
-			table := sqlTable(&l)
+		case depth == 0 && t.Kind == sqltok.Word && strings.EqualFold(r.text(t), after):
+			table := sqlTable(&r)
 			// FROM unnest($1), FROM generate_series(1, 9): a function, no table. (INTO t (a, b)
 			// is a table and its columns.)
-			if after == "FROM" && l.peek() == "(" {
+			if after == "FROM" && r.nextIsOp('(') {
 				return op, ""
 			}
 			return op, table
@@ -133,128 +135,64 @@ func sqlSummary(query string) (op, table string) {
 
 // sqlTable reads the table name that follows FROM, INTO or UPDATE, past the
 // modifiers some dialects put first (ONLY, LOW_PRIORITY, IGNORE, OR REPLACE).
-func sqlTable(l *sqlLexer) string {
+func sqlTable(r *sqlReader) string {
 	for {
-		t := l.next()
-		switch strings.ToUpper(t) {
-		case "ONLY", "LOW_PRIORITY", "IGNORE", "OR", "REPLACE", "ROLLBACK", "ABORT", "FAIL":
-			continue
+		t, ok := r.next()
+		if ok && t.Kind == sqltok.Word {
+			switch strings.ToUpper(r.text(t)) {
+			case "ONLY", "LOW_PRIORITY", "IGNORE", "OR", "REPLACE", "ROLLBACK", "ABORT", "FAIL":
+				continue
+			}
 		}
-		if !isSQLName(t) {
+		if !ok || !isSQLName(t) {
 			return ""
 		}
-		name := t
+		name := r.text(t)
 		// schema.table, "schema"."table", [db].[dbo].[table]: the parts and their dots.
-		for l.peekDot() {
-			l.pos++
-			part := l.next()
-			if !isSQLName(part) {
+		for r.nextIsOp('.') {
+			r.next()
+			part, ok := r.next()
+			if !ok || !isSQLName(part) {
 				return ""
 			}
-			name += "." + part
+			name += "." + r.text(part)
 		}
 		return name
 	}
 }
 
-// sqlLexer splits a query into words, quoted names and single characters,
-// skipping white space, comments and string literals.
-type sqlLexer struct {
-	s   string
-	pos int
+// sqlReader reads a query's tokens with its comments left out.
+type sqlReader struct {
+	q string
+	l sqltok.Lexer
 }
 
-func (l *sqlLexer) next() string {
-	for l.pos < len(l.s) {
-		c := l.s[l.pos]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
-			l.pos++
-		case strings.HasPrefix(l.s[l.pos:], "--"):
-			if i := strings.IndexByte(l.s[l.pos:], '\n'); i >= 0 {
-				l.pos += i + 1
-			} else {
-				l.pos = len(l.s)
-			}
-		case strings.HasPrefix(l.s[l.pos:], "/*"):
-			if i := strings.Index(l.s[l.pos+2:], "*/"); i >= 0 {
-				l.pos += i + 4
-			} else {
-				l.pos = len(l.s)
-			}
-		case c == '\'':
-			l.skipQuoted('\'')
-			return "'"
-		case c == '"' || c == '`' || c == '[':
-			start := l.pos
-			end := byte(c)
-			if c == '[' {
-				end = ']'
-			}
-			l.skipQuoted(end)
-			return l.s[start:l.pos]
-		case isSQLWordByte(c):
-			start := l.pos
-			for l.pos < len(l.s) && isSQLWordByte(l.s[l.pos]) {
-				l.pos++
-			}
-			return l.s[start:l.pos]
-		default:
-			l.pos++
-			return l.s[l.pos-1 : l.pos]
+func (r *sqlReader) next() (sqltok.Token, bool) {
+	for {
+		t, ok := r.l.Next()
+		if !ok || t.Kind != sqltok.Comment {
+			return t, ok
 		}
 	}
-	return ""
 }
 
-// skipQuoted moves past a quoted run that starts at pos and ends with end,
-// where a doubled end stands for itself.
-func (l *sqlLexer) skipQuoted(end byte) {
-	for l.pos++; l.pos < len(l.s); l.pos++ {
-		if l.s[l.pos] != end {
-			continue
-		}
-		if l.pos+1 < len(l.s) && l.s[l.pos+1] == end {
-			l.pos++
-			continue
-		}
-		l.pos++
-		return
-	}
+func (r *sqlReader) text(t sqltok.Token) string { return r.q[t.Start:t.End] }
+
+func (r *sqlReader) isOp(t sqltok.Token, c byte) bool {
+	return t.Kind == sqltok.Op && t.End == t.Start+1 && r.q[t.Start] == c
 }
 
-func (l *sqlLexer) peekDot() bool { return l.pos < len(l.s) && l.s[l.pos] == '.' }
-
-// peek is the token next would return, leaving it to be read.
-func (l *sqlLexer) peek() string {
-	pos := l.pos
-	t := l.next()
-	l.pos = pos
-	return t
+// nextIsOp tells whether the next token is the operator c, leaving it to be read.
+func (r *sqlReader) nextIsOp(c byte) bool {
+	saved := r.l
+	t, ok := r.next()
+	r.l = saved
+	return ok && r.isOp(t, c)
 }
 
-// isSQLWordByte: letters (any script, as UTF-8 bytes), digits, _ and $ (as in
-// names, and in $1 parameters).
-func isSQLWordByte(c byte) bool {
-	return c >= 0x80 || c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// isSQLWord tells a keyword: a word that starts with a letter.
-func isSQLWord(t string) bool {
-	return t != "" && (t[0] >= 'a' && t[0] <= 'z' || t[0] >= 'A' && t[0] <= 'Z')
-}
-
-// isSQLName tells a table name: a word that starts with a letter or _, or a
+// isSQLName tells a table name: a bare word (one that starts with a letter, _
+// or a non-ASCII byte: the tokenizer reads digits first as a number) or a
 // quoted name.
-func isSQLName(t string) bool {
-	if t == "" {
-		return false
-	}
-	switch c := t[0]; {
-	case c == '"' || c == '`' || c == '[':
-		return len(t) >= 2
-	case c == '_' || c >= 0x80:
-		return true
-	}
-	return isSQLWord(t)
-}
+func isSQLName(t sqltok.Token) bool { return t.Kind == sqltok.Word || t.Kind == sqltok.Ident }
