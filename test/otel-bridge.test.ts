@@ -1,5 +1,5 @@
 // A program traced with the OpenTelemetry SDK of its own (test/fixtures/otel-bridge: a job span
-// around an HTTP call to its own server, whose handler starts a span too), woven: go-weave's client
+// around an HTTP call to its own server, whose handler starts a span and one under it), woven: go-weave's client
 // and server spans and the program's spans form one trace, each the child of the newest span its
 // context carried, whichever tracer started it. Built plain, the program's two spans are two traces.
 import { test } from 'node:test';
@@ -33,8 +33,10 @@ test('go-weave spans and the program\'s own OpenTelemetry SDK spans form one tra
   const plain = run(join(dir, 'plain'), [], { env });
   assert.equal(plain.code, 0, plain.stderr);
   const plainSpans = spansOf(plain);
-  assert.deepEqual(plainSpans.map((s) => s.name).sort(), ['handler', 'job']);
-  assert.ok(plainSpans.every((s) => s.parent === ''), 'built plain, the handler span is a root of its own');
+  assert.deepEqual(plainSpans.map((s) => s.name).sort(), ['handler', 'job', 'lookup']);
+  const plainOf = (name: string) => plainSpans.find((s) => s.name === name);
+  assert.ok(plainOf('job')?.parent === '' && plainOf('handler')?.parent === '', 'built plain, the handler span is a root of its own');
+  assert.equal(plainOf('lookup')?.parent, plainOf('handler')?.spanId);
 
   const b = goWeave(['build', '-o', join(dir, 'woven'), '.'], { cwd: dir });
   assert.equal(b.code, 0, b.stderr);
@@ -60,11 +62,13 @@ test('go-weave spans and the program\'s own OpenTelemetry SDK spans form one tra
   assert.equal(client.parent, job.spanId, tree);
   assert.equal(server.parent, client.spanId, tree);
   assert.equal(handler.parent, server.spanId, tree);
+  // Where the program's span is the newer one, its next span nests under that one.
+  assert.equal(spans.find((s) => s.name === 'lookup')?.parent, handler.spanId, tree);
 
   // go-weave's export off: the program's spans nest as they do without go-weave, never under a
   // span no backend receives.
   const silent = run(join(dir, 'woven'), [], { env: { OTEL_TRACES_EXPORTER: 'none' } });
   assert.equal(silent.code, 0, silent.stderr);
   const silentSpans = spansOf(silent);
-  assert.deepEqual(silentSpans.map((s) => `${s.tracer} ${s.name} ${s.parent === '' ? 'root' : 'child'}`).sort(), ['otel handler root', 'otel job root']);
+  assert.deepEqual(silentSpans.map((s) => `${s.tracer} ${s.name} ${s.parent === '' ? 'root' : 'child'}`).sort(), ['otel handler root', 'otel job root', 'otel lookup child']);
 });
