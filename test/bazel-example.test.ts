@@ -317,8 +317,17 @@ describe('bazel example (WORKSPACE mode, offline)', () => {
             : { path: 'internal/greet/len_amd64.go', reason: `its name is for another GOOS/GOARCH than ${host}` },
           { path: 'internal/greet/newline_windows.go', reason: `its name is for another GOOS/GOARCH than ${host}` },
         ]);
-        mustSucceed('build with the tag', await run.bazel(ws, 'build', ['--@go_weave//bazel:tags=loud', '//cmd/server']));
+        const log = join(run.root, 'tags.exec.json');
+        mustSucceed('build with the tag', await run.bazel(ws, 'build', [`--execution_log_json_file=${log}`, '--@go_weave//bazel:tags=loud', '//cmd/server']));
         assert.deepEqual(await greeting(), { message: 'BONJOUR, ANN!' });
+        // No file of std names the tag: the standard library is the one built without it.
+        assert.ok(!readExecLog(log).some((s) => s.mnemonic === 'GoWeaveStdlib'), 'the standard library is not rebuilt for a tag it never names');
+        // A tag std's files name (netgo) reaches the standard library's action; loud does not.
+        const planned = mustSucceed('aquery', await run.bazel(ws, 'aquery', ['--@go_weave//bazel:tags=loud,netgo', 'mnemonic("GoWeaveStdlib", deps(//cmd/server))'])).stdout;
+        const commandLine = /Command Line: \(([^)]*)\)/.exec(planned)?.[1] ?? '';
+        const stdArgs = commandLine.split('\n').map((l) => l.replace(/\\$/, '').trim());
+        assert.ok(stdArgs.includes('netgo'), planned);
+        assert.ok(!stdArgs.some((a) => a.includes('loud')), planned);
         writeFileSync(loudGo, readFileSync(loudGo, 'utf8').replace('//go:build loud && !quiet', '//go:build loud &&'));
         const bad = await run.bazel(ws, 'build', ['//cmd/server']);
         assert.notEqual(bad.code, 0);

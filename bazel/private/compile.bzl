@@ -116,6 +116,7 @@ def weave_action(ctx, command, importpath, srcs, aspects, extra_args = [], link_
         inputs = depset(inputs, transitive = [link_deps_from])
     weave_args.add_all(aspects.files, before_each = "-c")
     weave_args.add("--build-context", buildctx)
+    weave_args.add_all(stdlib.build_tags, before_each = "--tag")
     weave_args.add("-p", importpath)
     weave_args.add("-o", woven.path)
     weave_args.add("--report", report)

@@ -27,7 +27,8 @@ GoWeaveLibraryInfo = provider(
 GoWeaveStdlibInfo = provider(
     doc = "The standard library and the go-weave runtime module, compiled once per configuration.",
     fields = {
-        "buildctx": "File: the configuration's build context (GOOS, GOARCH, compiler, cgo, release/tool/user tags) from go list, which the weaver selects package files by",
+        "build_tags": "list of string: the build's tags (the std action only takes those std's files name; packages take them all)",
+        "buildctx": "File: the configuration's build context (GOOS, GOARCH, compiler, cgo, release/tool tags and the tags std takes) from go list, which the weaver selects package files by, with build_tags added",
         "compile": "File: the SDK's compile tool",
         "cover": "File: the SDK's cover tool (bazel coverage instruments packages with it before weaving)",
         "env": "dict: GOOS and GOARCH for the compile and link actions when the build is for another platform than the host",

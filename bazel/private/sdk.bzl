@@ -40,6 +40,24 @@ def _download(rctx, platform):
         stripPrefix = "go",
     )
 
+# The //go:build lines of the SDK's sources but testdata, one of each (std and cmd: a superset does no harm).
+_CONSTRAINT_LINES = "grep -rh --include=*.go --include=*.s --exclude-dir=testdata '^//go:build ' src/ | sort -u"
+
+def _std_tags(rctx):
+    """The identifiers the SDK's build constraints name, or None when they cannot be read."""
+    res = rctx.execute(["/bin/sh", "-c", _CONSTRAINT_LINES], environment = {"LC_ALL": "C"}, quiet = True)
+    if res.return_code != 0 or not res.stdout:
+        return None
+    names = {}
+    for line in res.stdout.splitlines():
+        expr = line[len("//go:build "):]
+        for op in ["!", "(", ")", "&", "|"]:
+            expr = expr.replace(op, " ")
+        for word in expr.replace("\t", " ").split(" "):
+            if word:
+                names[word] = True
+    return sorted(names.keys())
+
 def _go_sdk_impl(rctx):
     platform = host_platform(rctx)
     if rctx.attr.goroot:
@@ -51,9 +69,18 @@ def _go_sdk_impl(rctx):
     if not version.startswith("go1."):
         fail("go_weave_go_sdk: cannot read the Go version from %s/VERSION" % rctx.path("."))
     goos, goarch = platform.split("_")
+    std_tags = _std_tags(rctx)
+
+    # "@//…" when go_weave is the main repository, where str() leaves the repository out.
+    settings_bzl = str(Label("//bazel/private:settings.bzl"))
+    if settings_bzl.startswith("//"):
+        settings_bzl = "@" + settings_bzl
     rctx.template("BUILD.bazel", rctx.attr._build_tpl, substitutions = {
         "{goarch}": goarch,
         "{goos}": goos,
+        "{settings_bzl}": settings_bzl,
+        "{std_tags_known}": repr(std_tags != None),
+        "{std_tags}": repr(std_tags or []),
         "{version}": version,
     })
 

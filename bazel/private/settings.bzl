@@ -5,6 +5,41 @@ GoWeaveTagsInfo = provider(
     fields = {"tags": "list of string: the tags, as -tags takes them"},
 )
 
+GoWeaveStdTagsInfo = provider(
+    doc = "The identifiers the SDK's build constraints name: the build tags that can change what std compiles.",
+    fields = {
+        "known": "bool: whether the SDK could be read (when not, every tag counts)",
+        "tags": "dict of string to True",
+    },
+)
+
+def _go_weave_std_tags_impl(ctx):
+    return [GoWeaveStdTagsInfo(known = ctx.attr.known, tags = {t: True for t in ctx.attr.names})]
+
+go_weave_std_tags = rule(
+    implementation = _go_weave_std_tags_impl,
+    doc = "Written by go_weave_go_sdk into the SDK's repository, from the sources' //go:build lines.",
+    attrs = {
+        "known": attr.bool(default = True),
+        "names": attr.string_list(doc = "The identifiers of the //go:build lines."),
+    },
+)
+
+def std_build_tags(tags, std):
+    """The build tags of a build that can change the standard library's files.
+
+    Any other tag selects the same std files, so leaving it out of the standard library's action
+    keeps that action (the longest of a build) as it was: a build with tags of its own reuses it.
+
+    Args:
+      tags: list of string: the build's tags.
+      std: GoWeaveStdTagsInfo of the SDK.
+
+    Returns:
+      list of string.
+    """
+    return [t for t in tags if not std.known or t in std.tags]
+
 GoWeaveTargetInfo = provider(
     doc = "One half of the target platform set on the command line.",
     fields = {"value": "string: a GOOS or GOARCH; empty for the host's"},

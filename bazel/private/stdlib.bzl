@@ -1,7 +1,7 @@
 """go_weave_stdlib: the standard library (woven where aspects target it) and the runtime module."""
 
 load(":providers.bzl", "GoWeaveAspectsInfo", "GoWeaveStdlibInfo")
-load(":settings.bzl", "GoWeaveTagsInfo", "GoWeaveTargetInfo", "PLATFORM_CONSTRAINT_ATTRS", "platform_goos_goarch")
+load(":settings.bzl", "GoWeaveStdTagsInfo", "GoWeaveTagsInfo", "GoWeaveTargetInfo", "PLATFORM_CONSTRAINT_ATTRS", "platform_goos_goarch", "std_build_tags")
 
 def _tool(files, name):
     for f in files:
@@ -19,6 +19,7 @@ def _go_weave_stdlib_impl(ctx):
     importcfg = ctx.actions.declare_file(ctx.label.name + ".importcfg")
     buildctx = ctx.actions.declare_file(ctx.label.name + ".buildctx")
     tags = ctx.attr.build_tags[GoWeaveTagsInfo].tags
+    std_tags = std_build_tags(tags, ctx.attr._std_tags[GoWeaveStdTagsInfo])
 
     # The flags (or a binary's goos/goarch, through its transition) win over --platforms.
     platform_goos, platform_goarch = platform_goos_goarch(ctx)
@@ -34,7 +35,7 @@ def _go_weave_stdlib_impl(ctx):
     args.add(pkgs.path)
     args.add(importcfg)
     args.add(buildctx)
-    args.add(",".join(tags))
+    args.add(",".join(std_tags))
     args.add(goos)
     args.add(goarch)
     args.add(ctx.executable._weaver.path if ctx.attr.weave else "")
@@ -53,6 +54,7 @@ def _go_weave_stdlib_impl(ctx):
     files = depset([pkgs, importcfg])
     return [
         GoWeaveStdlibInfo(
+            build_tags = tags,
             buildctx = buildctx,
             compile = _tool(tools, "compile"),
             cover = _tool(tools, "cover"),
@@ -82,6 +84,7 @@ go_weave_stdlib = rule(
         "_sdk": attr.label(default = Label("@go_weave_go_sdk//:files"), allow_files = True),
         "_sdk_tools": attr.label(default = Label("@go_weave_go_sdk//:tools"), allow_files = True),
         "_sdk_version": attr.label(default = Label("@go_weave_go_sdk//:VERSION"), allow_single_file = True),
+        "_std_tags": attr.label(default = Label("@go_weave_go_sdk//:std_tags"), providers = [GoWeaveStdTagsInfo]),
         "_weaver": attr.label(default = Label("//bazel/private:weaver"), executable = True, cfg = "exec"),
     }),
 )

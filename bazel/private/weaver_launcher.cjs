@@ -15294,9 +15294,9 @@ async function applyAll(plan, aspect, c, injectedOnce) {
 }
 
 // bazel/private/launcher/main.ts
-var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 [--build-context CTX] -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]\u2026] FILE.go\u2026\n       weaver weave-std [-c ASPECTS.yml]\u2026 [--skip IMPORT_PATH]\u2026 SRC_DIR\n       weaver weave-test [-c ASPECTS.yml]\u2026 [--build-context CTX] -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]\u2026 FILE.go\u2026";
+var USAGE = "usage: weaver weave [-c ASPECTS.yml]\u2026 [--build-context CTX [--tag TAG]\u2026] -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]\u2026] FILE.go\u2026\n       weaver weave-std [-c ASPECTS.yml]\u2026 [--skip IMPORT_PATH]\u2026 SRC_DIR\n       weaver weave-test [-c ASPECTS.yml]\u2026 [--build-context CTX [--tag TAG]\u2026] -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]\u2026 FILE.go\u2026";
 function parse(argv) {
-  const a = { configs: [], mainModule: false, linkDepsFrom: [], skip: /* @__PURE__ */ new Set(), coverPackages: [], asm: [], rest: [] };
+  const a = { configs: [], tags: [], mainModule: false, linkDepsFrom: [], skip: /* @__PURE__ */ new Set(), coverPackages: [], asm: [], rest: [] };
   for (let i2 = 0; i2 < argv.length; i2++) {
     const arg2 = argv[i2];
     const value = () => {
@@ -15306,6 +15306,7 @@ function parse(argv) {
     if (arg2 === "-c") a.configs.push(value());
     else if (arg2 === "-p") a.importPath = value();
     else if (arg2 === "--build-context") a.buildContext = value();
+    else if (arg2 === "--tag") a.tags.push(value());
     else if (arg2 === "-o") a.outDir = value();
     else if (arg2 === "--report") a.report = value();
     else if (arg2 === "--main-module") a.mainModule = true;
@@ -15331,7 +15332,8 @@ function aspectsFor(configs) {
   return configs.length ? loadAspectFiles(configs) : loadConfig({});
 }
 function selectFiles(a, withTests, asmDir) {
-  const ctx = a.buildContext ? parseBuildContext((0, import_node_fs3.readFileSync)(a.buildContext, "utf8"), a.buildContext) : void 0;
+  const read = a.buildContext ? parseBuildContext((0, import_node_fs3.readFileSync)(a.buildContext, "utf8"), a.buildContext) : void 0;
+  const ctx = read && { ...read, tags: /* @__PURE__ */ new Set([...read.tags, ...a.tags]) };
   const sel = { files: [], excluded: [] };
   for (const path of a.rest) {
     const source = (0, import_node_fs3.readFileSync)(path, "utf8");

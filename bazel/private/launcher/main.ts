@@ -3,13 +3,13 @@
 // node_modules. The grammar wasm files and built-in aspects are read from dist/weaver, found
 // through runfiles and handed to the core as GOWEAVE_ASSETS.
 //
-//   weave [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR [--report R.json]
+//   weave [-c ASPECTS.yml]… [--build-context CTX [--tag TAG]…] -p IMPORT_PATH -o OUT_DIR [--report R.json]
 //         [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…
 //         (--link-deps-into: an executable's main package, given the weave reports of all it
 //         links: the packages their link-package advice names are imported in OUT_DIR/NAME.go)
 //   weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR
 //             (weaves, in place, every std package the aspects may touch, except the skipped ones)
-//   weave-test [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR
+//   weave-test [-c ASPECTS.yml]… [--build-context CTX [--tag TAG]…] -p IMPORT_PATH -o OUT_DIR
 //              --package-dir DIR [--report R.json] [--link-deps-from R.json]…
 //              [--cover-package IMPORT_PATH]… FILE.go…
 //             (go_weaved_test: a package and its tests, split into OUT_DIR/internal (package p
@@ -28,7 +28,8 @@
 // `weave` matches the go-weave CLI, plus --main-module: Bazel targets are the project's own code,
 // which aspects restricted to the main module (package-filter root: true) must see.
 // --build-context (the standard-library action's go list context) selects the FILEs the go
-// command would compile for that target; the others are listed in OUT_DIR/goweave-excluded.txt.
+// command would compile for that target, with each --tag added (that action takes only the tags
+// std's files name); the others are listed in OUT_DIR/goweave-excluded.txt.
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -49,13 +50,15 @@ import {
 } from '../../../weaver/src/index.ts';
 
 const USAGE =
-  'usage: weaver weave [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…\n' +
+  'usage: weaver weave [-c ASPECTS.yml]… [--build-context CTX [--tag TAG]…] -p IMPORT_PATH -o OUT_DIR [--report R.json] [--main-module] [--link-deps-into NAME.go [--link-deps-from R.json]…] FILE.go…\n' +
   '       weaver weave-std [-c ASPECTS.yml]… [--skip IMPORT_PATH]… SRC_DIR\n' +
-  '       weaver weave-test [-c ASPECTS.yml]… [--build-context CTX] -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]… FILE.go…';
+  '       weaver weave-test [-c ASPECTS.yml]… [--build-context CTX [--tag TAG]…] -p IMPORT_PATH -o OUT_DIR --package-dir DIR [--report R.json] [--link-deps-from R.json]… FILE.go…';
 
 interface Args {
   configs: string[];
   buildContext?: string;
+  /** Build tags beyond the build context's: the std action reads only those std's files name. */
+  tags: string[];
   importPath?: string;
   outDir?: string;
   report?: string;
@@ -71,7 +74,7 @@ interface Args {
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { configs: [], mainModule: false, linkDepsFrom: [], skip: new Set(), coverPackages: [], asm: [], rest: [] };
+  const a: Args = { configs: [], tags: [], mainModule: false, linkDepsFrom: [], skip: new Set(), coverPackages: [], asm: [], rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -81,6 +84,7 @@ function parse(argv: string[]): Args {
     if (arg === '-c') a.configs.push(value());
     else if (arg === '-p') a.importPath = value();
     else if (arg === '--build-context') a.buildContext = value();
+    else if (arg === '--tag') a.tags.push(value());
     else if (arg === '-o') a.outDir = value();
     else if (arg === '--report') a.report = value();
     else if (arg === '--main-module') a.mainModule = true;
@@ -121,7 +125,8 @@ interface Selection {
  * in asmDir/goweave-asm.txt for compile.sh to assemble.
  */
 function selectFiles(a: Args & { outDir: string }, withTests: boolean, asmDir: string): Selection {
-  const ctx: BuildContext | undefined = a.buildContext ? parseBuildContext(readFileSync(a.buildContext, 'utf8'), a.buildContext) : undefined;
+  const read = a.buildContext ? parseBuildContext(readFileSync(a.buildContext, 'utf8'), a.buildContext) : undefined;
+  const ctx: BuildContext | undefined = read && { ...read, tags: new Set([...read.tags, ...a.tags]) };
   const sel: Selection = { files: [], excluded: [] };
   for (const path of a.rest) {
     const source = readFileSync(path, 'utf8');
