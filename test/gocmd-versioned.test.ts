@@ -111,4 +111,13 @@ test('go-weave install pkg@version names a package its module does not have, and
   } finally {
     await replacing.close();
   }
+  // A module the proxy has but this Go cannot build: go's reason, not a longer path's "not found".
+  const newer = await startGoProxy({ ...FILES, 'go.mod': `module ${MODULE}\n\ngo 1.99\n` });
+  try {
+    const r = await goWeave(['install', `${TOOL}@${VERSION}`], { cwd: join(dir, 'elsewhere'), env: { ...env, GOPROXY: newer.url, GOMODCACHE: join(dir, 'modcache-newer'), GOTOOLCHAIN: 'local' } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, new RegExp(`go-weave: ${TOOL}@${VERSION}: ${MODULE}@${VERSION} requires go >= 1\\.99 \\(running go 1\\.\\d+`), r.stderr);
+  } finally {
+    await newer.close();
+  }
 });

@@ -3764,7 +3764,9 @@ async function download(go, env, cwd, a) {
       d = { Error: r.stderr.trim() };
     }
     if (d.Error || !d.Dir || !d.Version) {
-      firstError ||= (d.Error ?? r.stderr.trim()).replace(`${candidate}@${a.query}: `, "");
+      const error = (d.Error ?? r.stderr.trim()).replace(`${candidate}@${a.query}: `, "");
+      if (d.Info || d.GoMod) throw new UsageError(`go-weave: ${a.arg}: ${error}`);
+      firstError ||= error;
       continue;
     }
     if (isDirectory((0, import_node_path10.join)(d.Dir, (0, import_node_path10.relative)(candidate, base)))) return { path: candidate, version: d.Version, dir: d.Dir, goMod: d.GoMod };

@@ -51,6 +51,7 @@ interface Downloaded {
   Version?: string;
   Dir?: string;
   GoMod?: string;
+  Info?: string;
   Error?: string;
 }
 
@@ -104,9 +105,14 @@ async function download(go: string, env: Env, cwd: string, a: VersionedArg): Pro
       d = { Error: r.stderr.trim() };
     }
     if (d.Error || !d.Dir || !d.Version) {
-      // The longest path's error says most (a bad version, a network failure); go's own
-      // message repeats the argument, which ours names already.
-      firstError ||= (d.Error ?? r.stderr.trim()).replace(`${candidate}@${a.query}: `, '');
+      // go's own message repeats the argument, which ours names already.
+      const error = (d.Error ?? r.stderr.trim()).replace(`${candidate}@${a.query}: `, '');
+      // A module the proxy has at that version (go read its .info or go.mod) that go cannot use
+      // (it requires a newer Go): go install stops there with that reason, and so does this.
+      // Longer paths that are no module at all only failed to be found.
+      if (d.Info || d.GoMod) throw new UsageError(`go-weave: ${a.arg}: ${error}`);
+      // Otherwise the longest path's error says most (a bad version, a network failure).
+      firstError ||= error;
       continue;
     }
     if (isDirectory(join(d.Dir, relative(candidate, base)))) return { path: candidate, version: d.Version, dir: d.Dir, goMod: d.GoMod };
