@@ -1,7 +1,7 @@
 // Every Starlark file of the Bazel rules and the example passes `buildifier --lint=warn`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { arch } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
@@ -32,4 +32,19 @@ test('buildifier --lint=warn is clean on every Starlark file', () => {
   const report = `${r.stdout}${r.stderr}`.split(repoRoot + '/').join('');
   assert.equal(r.status, 0, report);
   assert.equal(report.trim(), '', `buildifier findings in ${files.map((f) => relative(repoRoot, f)).length} files`);
+});
+
+// The standard library's action compiles the runtime module too, with only the build tags std's
+// own files name (bazel/private/settings.bzl std_build_tags): a constraint of the runtime's would
+// not see the others.
+test('the runtime module has no build constraints, which the standard library\'s action would read with std\'s tags only', () => {
+  const goFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? goFiles(p) : /\.(go|s)$/.test(name) ? [p] : [];
+    });
+  const files = goFiles(join(repoRoot, 'dist', 'runtime'));
+  assert.ok(files.length > 10, `${files.length} files`);
+  const constrained = files.filter((f) => /^\/\/go:build |^\/\/ \+build /m.test(readFileSync(f, 'utf8'))).map((f) => relative(repoRoot, f));
+  assert.deepEqual(constrained, []);
 });

@@ -3,7 +3,7 @@
 # after weaving the std packages the aspects may touch. Arguments (execroot-relative):
 #   SDK_ROOT RUNTIME_ROOT OUT_DIR IMPORTCFG BUILDCTX TAGS GOOS GOARCH WEAVER [--skip STD_PKG]... [ASPECT.yml...]
 # WEAVER is only run when it is non-empty. TAGS is go build's -tags (comma-separated, may be
-# empty); GOOS and GOARCH name the platform to build for (empty: the host's). BUILDCTX receives go list's build context, which the weaver selects the files of every
+# empty), those of the build's tags std's files name; GOOS and GOARCH name the platform to build for (empty: the host's). BUILDCTX receives go list's build context, which the weaver selects the files of every
 # other package by, so that they follow the same GOOS, GOARCH, release and tool tags as std.
 set -euo pipefail
 export PATH=/usr/bin:/bin
