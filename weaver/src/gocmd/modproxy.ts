@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
@@ -48,6 +48,16 @@ export function hash1(files: { name: string; data: Uint8Array }[]): string {
     summary.update(`${createHash('sha256').update(f.data).digest('hex')}  ${f.name}\n`);
   }
   return 'h1:' + summary.digest('base64');
+}
+
+/**
+ * The served versions a build selects that GOMODCACHE does not hold yet, as `path@version`: the
+ * go command would fetch each during the build and say so ("go: downloading …").
+ */
+export function unfetchedServed(copies: { path: string; served?: { version: string } }[], gomodcache: string): string[] {
+  return copies
+    .filter((c) => c.served && !existsSync(join(gomodcache, `${escapeModulePath(c.path)}@${escapeModulePath(c.served.version)}`)))
+    .map((c) => `${c.path}@${c.served?.version}`);
 }
 
 /** The GOPROXY that serves go-weave's module versions first, then asks where the user's asks. */

@@ -12,6 +12,7 @@ import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.j
 import { toolchainCopy } from './toolchain.js';
 import { directivesNamingCopy, ensureModuleCopy, lineNamed, relocate, type ModuleCopy } from './modcopy.js';
 import { bypassesProxy, proxyList, serveModule } from './modproxy.js';
+import { fetchServedQuietly } from './served-fetch.js';
 import { PlanCache } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtimeInModule, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
@@ -294,7 +295,10 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     }
   }
   // The go command downloads the served versions from go-weave's proxy, asked before the user's.
-  if (served && moduleCopies.some((c) => c.served)) childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
+  if (served && moduleCopies.some((c) => c.served)) {
+    childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
+    await fetchServedQuietly(go, childEnv, moduleCopies, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
+  }
   const ws = vendorWs;
   const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
   const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : undefined;
