@@ -2,7 +2,8 @@
 // handed the router the request: the server itself, or a middleware that passed on a copy
 // (r.WithContext), whose Pattern the server's own request never sees, with nested muxes the
 // innermost one's route (behind StripPrefix with the cut prefix put back); and for chi, gin, echo,
-// gorilla/mux and httprouter, which route with requests and contexts of their own.
+// gorilla/mux and httprouter, which route with requests and contexts of their own (behind
+// StripPrefix too).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
@@ -101,7 +102,8 @@ test('chi, gin, echo, gorilla/mux and httprouter: the server span takes the rout
   const dir = tempDir('routers');
   cpSync(join(REPO, 'test', 'fixtures', 'routers'), dir, { recursive: true });
   const r = buildAndRun(dir);
-  assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/api/items/4 200 gorilla 4\n/users/5 200 httprouter 5\n/files/a/b 200 httprouter /a/b\n/missing 404 404 page not found\n');
+  assert.equal(r.stdout, '/api/users/1 200 chi 1\n/users/2 200 gin 2\n/users/3 200 echo 3\n/api/items/4 200 gorilla 4\n/users/5 200 httprouter 5\n/files/a/b 200 httprouter /a/b\n/missing 404 404 page not found\n' +
+    '/chi/api/users/6 200 chi 6\n/gin/users/7 200 gin 7\n/echo/users/8 200 echo 8\n/gorilla/api/items/9 200 gorilla 9\n/httprouter/users/10 200 httprouter 10\n');
   assert.deepEqual(r.routes, {
     // chi's whole pattern, through the router mounted at /api.
     '/api/users/1': ['GET /api/users/{id}', '/api/users/{id}'],
@@ -114,5 +116,11 @@ test('chi, gin, echo, gorilla/mux and httprouter: the server span takes the rout
     '/users/5': ['GET /users/:id', '/users/:id'],
     '/files/a/b': ['GET /files/*path', '/files/*path'],
     '/missing': ['GET', null],
+    // Behind StripPrefix: the router's route with the prefix it never saw put back.
+    '/chi/api/users/6': ['GET /chi/api/users/{id}', '/chi/api/users/{id}'],
+    '/gin/users/7': ['GET /gin/users/:id', '/gin/users/:id'],
+    '/echo/users/8': ['GET /echo/users/:id', '/echo/users/:id'],
+    '/gorilla/api/items/9': ['GET /gorilla/api/items/{id}', '/gorilla/api/items/{id}'],
+    '/httprouter/users/10': ['GET /httprouter/users/:id', '/httprouter/users/:id'],
   });
 });

@@ -30,6 +30,36 @@ func SetRoute(ctx context.Context, route string) {
 	root.SetLocal(routeKey, route)
 }
 
+// SetRouteFor records route as SetRoute does, for a router that saw path as
+// the request's path: a handler in front of it (http.StripPrefix) may have cut
+// off the start of the path the server received, and the route then starts
+// with what was cut, the route of the whole path.
+func SetRouteFor(ctx context.Context, route, path string) {
+	if route == "" {
+		return
+	}
+	prefix := cutPrefix(SpanFromContext(ctx).LocalRoot(), path)
+	if strings.HasPrefix(route, "/") {
+		prefix = strings.TrimSuffix(prefix, "/")
+	}
+	SetRoute(ctx, prefix+route)
+}
+
+// ServerPathKey is the span local (SetLocal) of an HTTP server span holding
+// the path of the request the server received, which SetRouteFor compares the
+// routers' paths with.
+const ServerPathKey = "url.path"
+
+// cutPrefix is the start of the server's request path that path lacks (what
+// a StripPrefix in front of the router cut off), or "".
+func cutPrefix(root *Span, path string) string {
+	whole, _ := root.Local(ServerPathKey).(string)
+	if len(path) >= len(whole) || !strings.HasSuffix(whole, path) {
+		return ""
+	}
+	return whole[:len(whole)-len(path)]
+}
+
 // within tells a route that lies inside subtree, a route that matches every
 // path below it ("/", "/api/"), and names more than it.
 func within(route, subtree string) bool {

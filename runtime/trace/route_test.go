@@ -40,6 +40,32 @@ func TestSetRouteNamesTheLocalRoot(t *testing.T) {
 	}
 }
 
+func TestSetRouteForPutsBackAStrippedPrefix(t *testing.T) {
+	useProvider(t, nil, &recorder{})
+	for _, c := range []struct{ server, routed, route, want string }{
+		{"/api/items/3", "/items/3", "/items/{id}", "/api/items/{id}"},
+		{"/api/items/3", "/api/items/3", "/api/items/{id}", "/api/items/{id}"},
+		{"/v2/users", "users", "users", "/v2/users"},
+		{"/a/b", "/rewritten", "/rewritten", "/rewritten"},
+		{"/x", "", "", ""},
+	} {
+		ctx, server := Start(context.Background(), "GET", KindServer)
+		server.SetLocal(ServerPathKey, c.server)
+		SetRouteFor(ctx, c.route, c.routed)
+		if got := Route(server); got != c.want {
+			t.Errorf("server path %q, router saw %q and matched %q: route %q, want %q", c.server, c.routed, c.route, got, c.want)
+		}
+		server.End()
+	}
+	// Without the server's path (a server go-weave did not start) the route is the router's own.
+	ctx, server := Start(context.Background(), "GET", KindServer)
+	defer server.End()
+	SetRouteFor(ctx, "/items/{id}", "/items/3")
+	if got := Route(server); got != "/items/{id}" {
+		t.Errorf("route %q", got)
+	}
+}
+
 func TestHTTPMethodsHTTPDoesNotDefine(t *testing.T) {
 	rec := &recorder{}
 	useProvider(t, nil, rec)

@@ -272,7 +272,7 @@ func (s *Span) SetLocal(key string, v any) {
 	}
 	s.mu.Lock()
 	if s.locals == nil {
-		s.locals = make(map[string]any, 2)
+		s.locals = make(map[string]any, 4)
 	}
 	s.locals[key] = v
 	s.mu.Unlock()
