@@ -23,7 +23,11 @@ func SetRoute(ctx context.Context, route string) {
 	if route == "" {
 		return
 	}
-	root := SpanFromContext(ctx).LocalRoot()
+	setRoute(SpanFromContext(ctx).LocalRoot(), route)
+}
+
+// setRoute records route on root, the request's server span.
+func setRoute(root *Span, route string) {
 	if old, _ := root.Local(routeKey).(string); within(old, route) {
 		return
 	}
@@ -38,11 +42,12 @@ func SetRouteFor(ctx context.Context, route, path string) {
 	if route == "" {
 		return
 	}
-	prefix := cutPrefix(SpanFromContext(ctx).LocalRoot(), path)
+	root := SpanFromContext(ctx).LocalRoot()
+	prefix := cutPrefix(root, path)
 	if strings.HasPrefix(route, "/") {
 		prefix = strings.TrimSuffix(prefix, "/")
 	}
-	SetRoute(ctx, prefix+route)
+	setRoute(root, prefix+route)
 }
 
 // ServerPathKey is the span local (SetLocal) of an HTTP server span holding
