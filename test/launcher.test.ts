@@ -379,6 +379,48 @@ test('a save is woven by the weave server before the build that follows it', asy
   await cleanCacheAndServer(sock);
 });
 
+test('a save of function bodies is planned from the last plan; a new import, a new file and a removed one are planned whole', async () => {
+  // The last test cleaned the cache: two builds make the launcher again.
+  for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);
+  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '30' };
+  const sock = join(launcherDir(), 'weaver.sock');
+  await serverWithFirstRequest(serverEnv, sock, ['body1', 'body2']);
+  // Saved right before the build, as a watch tool does: the build waits for the save's plan.
+  const saveAndBuild = async (write: () => void) => {
+    write();
+    const r = await build({ ...serverEnv, GOWEAVE_NODE: join(dir, 'no-node') });
+    assert.equal(r.code, 0, r.stderr);
+    return { stderr: r.stderr, spans: (await runBinary()).spans };
+  };
+  const body = await saveAndBuild(() => writeFileSync(join(dir, 'main.go'), main('body3')));
+  assert.match(body.stderr, /woven (on save|now); from the last plan, 1 edited file: weaving \d+ ms/);
+  assert.ok(body.spans.includes('body3'), body.spans.join(','));
+  // A package main does not import yet, then an import of it: only a new listing of the graph
+  // weaves the package (an edit below the imports would have kept the old one).
+  mkdirSync(join(dir, 'lib'), { recursive: true });
+  writeFileSync(join(dir, 'lib', 'lib.go'), 'package lib\n\n//weave:span libspan\nfunc Name() string { return "lib" }\n');
+  assert.equal((await build(serverEnv)).code, 0);
+  assert.ok(!(await runBinary()).spans.includes('libspan'));
+  const withLib = (span: string) => main(span).replace('import "fmt"', 'import (\n\t"fmt"\n\n\t"example.com/launch/lib"\n)\n\nvar _ = lib.Name()');
+  const imported = await saveAndBuild(() => writeFileSync(join(dir, 'main.go'), withLib('imported')));
+  assert.ok(imported.spans.includes('imported') && imported.spans.includes('libspan'), imported.spans.join(','));
+  // A file added to the package, then removed.
+  const added = await saveAndBuild(() => writeFileSync(join(dir, 'added.go'), 'package main\n\n//weave:span added\nfunc added() {}\n\nfunc init() { added() }\n'));
+  assert.ok(added.spans.includes('added'), added.spans.join(','));
+  const removed = await saveAndBuild(() => rmSync(join(dir, 'added.go')));
+  assert.ok(!removed.spans.includes('added'), removed.spans.join(','));
+  // After whole plans, body edits take the short way again, in either package.
+  const again = await saveAndBuild(() => writeFileSync(join(dir, 'main.go'), withLib('body4')));
+  assert.match(again.stderr, /from the last plan, 1 edited file/);
+  assert.ok(again.spans.includes('body4') && !again.spans.includes('imported'), again.spans.join(','));
+  const inLib = await saveAndBuild(() => writeFileSync(join(dir, 'lib', 'lib.go'), 'package lib\n\n//weave:span libspan2\nfunc Name() string { return "lib" }\n'));
+  assert.match(inLib.stderr, /from the last plan, 1 edited file/);
+  assert.ok(inLib.spans.includes('libspan2') && !inLib.spans.includes('libspan'), inLib.spans.join(','));
+  rmSync(join(dir, 'lib'), { recursive: true });
+  writeFileSync(join(dir, 'main.go'), main('body5'));
+  await cleanCacheAndServer(sock);
+});
+
 test('saves keep the weave server up; it quits once nobody builds or saves', async () => {
   // The last test cleaned the cache: two builds make the launcher again.
   for (let i = 0; i < 2; i++) assert.equal((await build()).code, 0);

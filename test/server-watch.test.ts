@@ -41,21 +41,28 @@ test('Go files and stamped names count; other files, and directories not watched
     assert.equal(calls, 0);
     assert.equal(w.holds(m, [join(dir, 'a.go')]), true);
 
+    assert.deepEqual(w.changedSince(m), []);
     writeFileSync(join(dir, 'a.go'), 'package a // edited\n');
     await settle();
     assert.ok(calls >= 1);
     assert.equal(w.holds(m, [join(dir, 'a.go')]), false);
+    // What changed, once however many events the write made.
+    assert.deepEqual(w.changedSince(m), [join(dir, 'a.go')]);
 
     // A stamped name other than a Go file, and an editor's save by rename.
     const m2 = w.mark();
     writeFileSync(join(dir, 'go.mod'), 'module a\n');
     await settle();
     assert.equal(w.holds(m2, []), false);
+    // Something other than a Go file changed: the watch cannot say which Go files alone did.
+    assert.equal(w.changedSince(m2), undefined);
+    assert.equal(w.changedSince(m), undefined);
     const m3 = w.mark();
     writeFileSync(join(dir, '.a.go.swp'), 'x');
     renameSync(join(dir, '.a.go.swp'), join(dir, 'a.go'));
     await settle();
     assert.equal(w.holds(m3, []), false);
+    assert.deepEqual(w.changedSince(m3), [join(dir, 'a.go')]);
 
     // No longer wanted: unwatched, and no longer covering its files.
     const before2 = calls;
@@ -80,6 +87,7 @@ test('a watched directory that goes away stops vouching for its files', async ()
     removeTree(dir);
     await settle();
     assert.equal(w.holds(m, [join(dir, 'a.go')]), false);
+    assert.equal(w.changedSince(m), undefined);
     // A directory that does not exist is simply not watched.
     w.update(new Set([dir]), new Set());
     assert.equal(w.holds(w.mark(), [join(dir, 'a.go')]), false);
@@ -100,6 +108,7 @@ test('where events may come after the write (not inotify), the watch never vouch
     writeFileSync(join(dir, 'a.go'), 'package a\n');
     await settle();
     assert.ok(calls >= 1);
+    assert.equal(w.changedSince(m), undefined);
   } finally {
     w.close();
     removeTree(dir);

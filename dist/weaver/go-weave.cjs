@@ -5014,6 +5014,13 @@ function goHeader(src) {
   }
   return src.slice(0, end);
 }
+function headersHoldFor(stamps) {
+  const listed = new Map(stamps.filter((st) => st[3] !== "" && st[0].endsWith(".go")).map((st) => [st[0], st[3]]));
+  return (files) => files.every((f) => {
+    const header = listed.get(f);
+    return header !== void 0 && headerHash(f) === header;
+  });
+}
 function immutable(dir, ge) {
   return !!ge.GOROOT && dir.startsWith(ge.GOROOT + "/") || !!ge.GOMODCACHE && dir.startsWith(ge.GOMODCACHE + "/");
 }
@@ -5078,13 +5085,13 @@ var PlanCache = class {
       if (!header || cur.mtimeMs < 0 || cur.dir !== (size === -1)) return void 0;
       if ((cur.dir ? goListing(p).hash : headerHash(p)) !== header) return void 0;
     }
-    return { packages: e.packages, files: e.stamps.map((st) => st[0]) };
+    return { packages: e.packages, files: e.stamps.map((st) => st[0]), headersHold: headersHoldFor(e.stamps) };
   }
   /** Returns the files the graph depends on (what get() checks). */
   put(key, packages, ge, extraFiles) {
     const entry = { stamps: collectStamps(packages, ge, extraFiles), packages };
     writeFileAtomic(this.path(key), JSON.stringify(entry));
-    return entry.stamps.map((st) => st[0]);
+    return { files: entry.stamps.map((st) => st[0]), headersHold: headersHoldFor(entry.stamps) };
   }
 };
 
@@ -5307,23 +5314,25 @@ function testsExportOtlp(parsed2, env, goflags) {
 var import_node_fs21 = require("node:fs");
 var import_promises = require("node:fs/promises");
 init_core();
-async function weaveUnits(units, opts) {
-  const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow: 0 };
-  const manifests = new Array(units.length);
-  const failures = new Array(units.length);
+async function weaveEach(units, opts, again) {
+  const results = again ? [...again.previous] : new Array(units.length);
+  const todo = again ? [...again.only].sort((a, b) => a - b) : units.map((_, i2) => i2);
+  const counter = { weavedNow: 0 };
   let next = 0;
   const worker = async () => {
-    while (next < units.length) {
-      const i2 = next++;
-      const r = await weaveOne(units[i2], opts, out);
-      if (r && "error" in r) failures[i2] = r.error;
-      else manifests[i2] = r;
+    while (next < todo.length) {
+      const i2 = todo[next++];
+      results[i2] = await weaveOne(units[i2], opts, counter);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, units.length)) }, worker));
-  for (const e of failures) if (e) out.errors.push(e);
-  for (const m of manifests) {
-    if (!m) continue;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+  return { results, weavedNow: counter.weavedNow };
+}
+function mergeOutcome(results, weavedNow) {
+  const out = { overlay: /* @__PURE__ */ new Map(), addedImports: /* @__PURE__ */ new Set(), linkDeps: /* @__PURE__ */ new Set(), wovenPackages: [], joinPoints: 0, aspects: /* @__PURE__ */ new Set(), errors: [], weavedNow };
+  for (const r of results) if (r && "error" in r) out.errors.push(r.error);
+  for (const m of results) {
+    if (!m || "error" in m) continue;
     for (const [orig, woven] of Object.entries(m.woven)) out.overlay.set(orig, woven);
     if (Object.keys(m.woven).length > 0) {
       if (!out.wovenPackages.includes(m.importPath)) out.wovenPackages.push(m.importPath);
@@ -5402,8 +5411,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
     go = (0, import_node_path22.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-    const { GOROOT: _ignored, ...rest2 } = env;
-    env = { ...rest2, GOTOOLCHAIN: "local" };
+    const { GOROOT: _ignored, ...rest } = env;
+    env = { ...rest, GOTOOLCHAIN: "local" };
     ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
@@ -5434,14 +5443,15 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const planCached = !!cachedPlan;
   let packages;
   let planFiles;
+  let headersHold;
   if (cachedPlan) {
-    ({ packages, files: planFiles } = cachedPlan);
+    ({ packages, files: planFiles, headersHold } = cachedPlan);
   } else {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
     if (parsed2.userOverlay) stampFiles.push((0, import_node_path22.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
-    if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
+    if (!packages.some((p) => p.Error || p.Incomplete)) ({ files: planFiles, headersHold } = plans.put(planKey, packages, ge, stampFiles));
   }
   const tWeave = import_node_perf_hooks.performance.now();
   const tested = subcommand === "test" ? testedPackages(packages) : [];
@@ -5470,121 +5480,136 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, memoDir)(input);
     return runner.core.weavePackage(aspects, input, fileMemoIn(memoDir, runner.core.fingerprint));
   };
-  const outcome = await weaveUnits(units, {
-    cache,
-    fingerprint: runner.core.fingerprint,
-    aspectHash,
-    weave,
-    concurrency: runner.concurrency ?? (0, import_node_os4.availableParallelism)(),
-    readSource: userOverlay.size || stubs.size ? (p) => stubs.get(p) ?? userOverlay.get(p) : void 0
-  });
-  config.save();
-  const tDone = import_node_perf_hooks.performance.now();
+  const readSource = userOverlay.size || stubs.size ? (p) => stubs.get(p) ?? userOverlay.get(p) : void 0;
+  const weaveOpts = { cache, fingerprint: runner.core.fingerprint, aspectHash, weave, concurrency: runner.concurrency ?? (0, import_node_os4.availableParallelism)(), readSource };
+  const first = await weaveEach(units, weaveOpts);
   timings.list = tWeave - tList;
-  timings.weave = tDone - tWeave;
-  const overlay = new Map(userOverlay);
-  const trimmed = boolFlagOn("trimpath", parsed2, ge.GOFLAGS);
-  const testedDirs = new Set(tested.map((t) => t.dir));
-  const testsRun = (moduleDir2) => packages.some((p) => p.Module?.Dir === moduleDir2 && !!p.Dir && testedDirs.has(p.Dir));
-  const lines = (moduleDir2) => !trimmed && !testsRun(moduleDir2);
-  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env, ge.GOFLAGS)));
-  const added = /* @__PURE__ */ new Map();
-  const importsInto = [];
-  if (linkDeps.length > 0) {
-    const testMains = new Set(testMainPackages(packages));
-    for (const p of packages) {
-      if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
-        if (isFileList(p)) {
-          const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
-          if (first !== void 0) importsInto.push((0, import_node_path22.join)(p.Dir, first));
-        } else added.set(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
+  const finish = async (results, weavedNow, t, since, edited) => {
+    const outcome = mergeOutcome(results, weavedNow);
+    config.save();
+    t.weave = import_node_perf_hooks.performance.now() - since;
+    const overlay = new Map(userOverlay);
+    const trimmed = boolFlagOn("trimpath", parsed2, ge.GOFLAGS);
+    const testedDirs = new Set(tested.map((t2) => t2.dir));
+    const testsRun = (moduleDir2) => packages.some((p) => p.Module?.Dir === moduleDir2 && !!p.Dir && testedDirs.has(p.Dir));
+    const lines = (moduleDir2) => !trimmed && !testsRun(moduleDir2);
+    const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === "test" && d === OTLP_EXPORTER && !testsExportOtlp(parsed2, env, ge.GOFLAGS)));
+    const added = /* @__PURE__ */ new Map();
+    const importsInto = [];
+    if (linkDeps.length > 0) {
+      const testMains = new Set(testMainPackages(packages));
+      for (const p of packages) {
+        if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
+          if (isFileList(p)) {
+            const first2 = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
+            if (first2 !== void 0) importsInto.push((0, import_node_path22.join)(p.Dir, first2));
+          } else added.set(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
+        }
+      }
+      for (const t2 of tested) {
+        if (t2.name === "main") continue;
+        if (t2.hostFile !== void 0) importsInto.push(t2.hostFile);
+        else added.set((0, import_node_path22.join)(t2.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t2.name, linkDeps)));
       }
     }
-    for (const t of tested) {
-      if (t.name === "main") continue;
-      if (t.hostFile !== void 0) importsInto.push(t.hostFile);
-      else added.set((0, import_node_path22.join)(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+    const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" && writable((0, import_node_path22.join)(ge.GOMODCACHE, "cache", "download")) ? { root: (0, import_node_path22.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
+    const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
+    const isServed = (f) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + import_node_path22.sep));
+    for (const [k, v] of outcome.overlay) {
+      if (isServed(k)) continue;
+      const at = relocate(moduleCopies, k);
+      overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path22.basename)(k), directivesNamingCopy((0, import_node_fs23.readFileSync)(v, "utf8"), k, at)) : v);
     }
-  }
-  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" && writable((0, import_node_path22.join)(ge.GOMODCACHE, "cache", "download")) ? { root: (0, import_node_path22.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
-  const isServed = (f) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + import_node_path22.sep));
-  for (const [k, v] of outcome.overlay) {
-    if (isServed(k)) continue;
-    const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path22.basename)(k), directivesNamingCopy((0, import_node_fs23.readFileSync)(v, "utf8"), k, at)) : v);
-  }
-  for (const [path, generated] of added) {
-    if (isServed(path)) continue;
-    const at = relocate(moduleCopies, path) ?? path;
-    if (!inModcache(at)) overlay.set(at, generated);
-  }
-  for (const file of importsInto) {
-    const src = extendedSource((0, import_node_fs23.readFileSync)(overlay.get(file) || file, "utf8"), linkDeps.map((path) => ({ name: "_", path })));
-    if (src !== void 0) overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path22.basename)(file), src));
-  }
-  const goArgs = [subcommand];
-  if (parsed2.chdir !== void 0) goArgs.push("-C", parsed2.chdir);
-  const childEnv = { ...env };
-  const listed = new Set(packages.map((p) => p.ImportPath));
-  const needsRuntime = [...outcome.addedImports].some((i2) => isRuntimePackage(i2) && !listed.has(i2));
-  let modfile = parsed2.userModfile ? gomod : void 0;
-  const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
-  const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
-  let vendorWs;
-  let runtimeFiles = /* @__PURE__ */ new Map();
-  if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
-    if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
-    vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-    childEnv.GOWORK = vendorWs.workFile;
-  } else if (rtDir !== void 0 || moduleCopies.length > 0) {
-    if (goWork !== void 0) {
-      const vendored = buildsVendored((0, import_node_path22.dirname)(goWork), parsed2, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path22.join)((0, import_node_path22.dirname)(goWork), "vendor")) : "");
-      if (work) {
-        childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path22.dirname)(goWork), (0, import_node_path22.dirname)(work));
+    for (const [path, generated] of added) {
+      if (isServed(path)) continue;
+      const at = relocate(moduleCopies, path) ?? path;
+      if (!inModcache(at)) overlay.set(at, generated);
+    }
+    for (const file of importsInto) {
+      const src = extendedSource((0, import_node_fs23.readFileSync)(overlay.get(file) || file, "utf8"), linkDeps.map((path) => ({ name: "_", path })));
+      if (src !== void 0) overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path22.basename)(file), src));
+    }
+    const goArgs = [subcommand];
+    if (parsed2.chdir !== void 0) goArgs.push("-C", parsed2.chdir);
+    const childEnv = { ...env };
+    const listed = new Set(packages.map((p) => p.ImportPath));
+    const needsRuntime = [...outcome.addedImports].some((i2) => isRuntimePackage(i2) && !listed.has(i2));
+    let modfile = parsed2.userModfile ? gomod : void 0;
+    const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
+    const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
+    let vendorWs;
+    let runtimeFiles = /* @__PURE__ */ new Map();
+    if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
+      if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
+      vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
+      childEnv.GOWORK = vendorWs.workFile;
+    } else if (rtDir !== void 0 || moduleCopies.length > 0) {
+      if (goWork !== void 0) {
+        const vendored = buildsVendored((0, import_node_path22.dirname)(goWork), parsed2, ge.GOFLAGS);
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path22.join)((0, import_node_path22.dirname)(goWork), "vendor")) : "");
+        if (work) {
+          childEnv.GOWORK = work;
+          if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path22.dirname)(goWork), (0, import_node_path22.dirname)(work));
+        }
+      } else {
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
+        if (trimmed && rtDir !== void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
       }
-    } else {
-      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
-      if (trimmed && rtDir !== void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
     }
-  }
-  if (served && moduleCopies.some((c) => c.served)) {
-    childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-    await fetchServedQuietly(go, childEnv, moduleCopies, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
-  }
-  const ws = vendorWs;
-  const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
-  const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : void 0;
-  if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
-  if (modfile) goArgs.push(`-modfile=${modfile}`);
-  let rest = parsed2.rest;
-  let coverFiles;
-  if (runner.coverCommand && process.platform !== "win32" && covers(parsed2, ge.GOFLAGS)) {
-    const at = (f) => inModcache(f) ? void 0 : ws ? inWorkspace(ws, f) : f;
-    const woven = coverPlan(units, outcome.overlay, at);
-    if (woven.units.length > 0) {
-      const sources = {};
-      for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
-      const added2 = {};
-      for (const [k, v] of final) if (v && !(0, import_node_fs23.existsSync)(k)) added2[k] = v;
-      const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
-        cacheDir,
-        config: { ...configOpts, watch: configWatch, salt: configSalt },
-        aspectHash,
-        ...woven,
-        sources,
-        added: added2
+    if (served && moduleCopies.some((c) => c.served)) {
+      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
+      await fetchServedQuietly(go, childEnv, moduleCopies, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
+    }
+    const ws = vendorWs;
+    const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
+    const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : void 0;
+    if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
+    if (modfile) goArgs.push(`-modfile=${modfile}`);
+    let rest = parsed2.rest;
+    let coverFiles;
+    if (runner.coverCommand && process.platform !== "win32" && covers(parsed2, ge.GOFLAGS)) {
+      const at = (f) => inModcache(f) ? void 0 : ws ? inWorkspace(ws, f) : f;
+      const woven = coverPlan(units, outcome.overlay, at);
+      if (woven.units.length > 0) {
+        const sources = {};
+        for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
+        const added2 = {};
+        for (const [k, v] of final) if (v && !(0, import_node_fs23.existsSync)(k)) added2[k] = v;
+        const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
+          cacheDir,
+          config: { ...configOpts, watch: configWatch, salt: configSalt },
+          aspectHash,
+          ...woven,
+          sources,
+          added: added2
+        });
+        const t2 = toolexecFlag(parsed2, ge.GOFLAGS, files.script, files.plan);
+        goArgs.push(t2.flag);
+        rest = t2.rest;
+      }
+    }
+    goArgs.push(...rest);
+    const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
+    const again = headersHold && !readSource ? async (changed) => {
+      const t0 = import_node_perf_hooks.performance.now();
+      if (!changed.every(isFile) || !headersHold(changed)) return void 0;
+      const only = /* @__PURE__ */ new Set();
+      units.forEach((u, i2) => {
+        if (changed.some((f) => u.files.includes(f))) only.add(i2);
       });
-      const t = toolexecFlag(parsed2, ge.GOFLAGS, files.script, files.plan);
-      goArgs.push(t.flag);
-      rest = t.rest;
-    }
+      const next = await weaveEach(units, weaveOpts, { previous: results, only });
+      return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
+    } : void 0;
+    return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, again, ...edited === void 0 ? {} : { edited } };
+  };
+  return finish(first.results, first.weavedNow, timings, tWeave);
+}
+function isFile(path) {
+  try {
+    return (0, import_node_fs23.statSync)(path).isFile();
+  } catch {
+    return false;
   }
-  goArgs.push(...rest);
-  const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
-  return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
 }
 function writable(dir) {
   try {
@@ -6214,6 +6239,7 @@ function describeOutcome(p) {
 }
 function timingsLine(p) {
   const t = p.timings;
+  if (p.edited !== void 0) return `from the last plan, ${p.edited} edited file${p.edited === 1 ? "" : "s"}: weaving ${t.weave.toFixed(0)} ms`;
   return `go env ${t.env.toFixed(0)} ms, config ${t.config.toFixed(0)} ms, go list ${t.list.toFixed(0)} ms, weaving ${t.weave.toFixed(0)} ms`;
 }
 
@@ -6282,6 +6308,7 @@ var import_node_path29 = require("node:path");
 var import_node_fs30 = require("node:fs");
 var import_node_path28 = require("node:path");
 var MAX_WATCHED = 2e3;
+var MAX_LOGGED = 256;
 var SourceWatch = class {
   /**
    * trustEvents: whether an event is delivered before a write returns (inotify). macOS's
@@ -6300,6 +6327,8 @@ var SourceWatch = class {
   clock = 0;
   watchers = /* @__PURE__ */ new Map();
   relevant = /* @__PURE__ */ new Set();
+  /** The latest changes, oldest first: the generation each began, and the Go file (or none: something else). */
+  log = [];
   /** Where a plan starting now stands: compare with `holds` later. */
   mark() {
     return { generation: this.generation, clock: this.clock };
@@ -6327,6 +6356,24 @@ var SourceWatch = class {
     }
     return true;
   }
+  /**
+   * The Go files changed since `m`, each once, or undefined when something else changed too (a
+   * directory, a file the plan stamped that is no Go file, an overflowed queue) or when the watch
+   * cannot say (events it cannot trust, changes it no longer remembers).
+   */
+  changedSince(m) {
+    if (!this.trustEvents) return void 0;
+    if (m.generation === this.generation) return [];
+    const first = this.log[0];
+    if (!first || first.generation > m.generation + 1) return void 0;
+    const out = /* @__PURE__ */ new Set();
+    for (const e of this.log) {
+      if (e.generation <= m.generation) continue;
+      if (e.path === void 0) return void 0;
+      out.add(e.path);
+    }
+    return [...out];
+  }
   /** Watches exactly `dirs`; `names` are the file names besides Go files whose change matters. */
   update(dirs, names) {
     for (const [d, { w }] of this.watchers) {
@@ -6353,7 +6400,12 @@ var SourceWatch = class {
   drop(dir) {
     this.watchers.get(dir)?.w.close();
     this.watchers.delete(dir);
+    this.moveOn();
+  }
+  moveOn(path) {
     this.generation++;
+    this.log.push({ generation: this.generation, path });
+    if (this.log.length > MAX_LOGGED) this.log.shift();
   }
   changed(dir, event, name) {
     const n = name === null ? null : (0, import_node_path28.basename)(name.toString());
@@ -6363,7 +6415,7 @@ var SourceWatch = class {
       return;
     }
     if (n !== null && !n.endsWith(".go") && !this.relevant.has(n)) return;
-    this.generation++;
+    this.moveOn(n !== null && n.endsWith(".go") ? (0, import_node_path28.join)(dir, n) : void 0);
     this.onChange();
   }
 };
@@ -6403,6 +6455,12 @@ function stillHolds(sources, known) {
   const { mark, racy } = known;
   return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known.sources?.dirs ?? []);
 }
+function sameRequest(a, b) {
+  return a === b || a.cwd === b.cwd && a.record === b.record && sameStrings(a.argv, b.argv) && sameStrings(a.env, b.env);
+}
+function sameStrings(a, b) {
+  return a.length === b.length && a.every((x2, i2) => x2 === b[i2]);
+}
 function envOf(entries) {
   const env = {};
   for (const kv of entries) {
@@ -6411,7 +6469,7 @@ function envOf(entries) {
   }
   return env;
 }
-async function answer(req) {
+async function answer(req, after) {
   const startNs = nowNs();
   const env = envOf(req.env);
   const no = { reply: { ok: false } };
@@ -6423,14 +6481,14 @@ async function answer(req) {
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
   try {
-    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
+    const p = after && await after.prepared.again?.(after.changed) || await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
-    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, record: r, sources: watchedSources(p), racy, work };
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, record: r, sources: watchedSources(p), racy, work, prepared: p };
   } catch {
     return no;
   }
@@ -6521,10 +6579,10 @@ async function serve(socketPath, idleMs, start) {
   };
   const planRequest = async (req, onSave = false) => {
     const mark = sources.mark();
-    const a = await answer(req);
+    const a = await answer(req, startingPoint(recent.get(req.record), req));
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave };
+    const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave, prepared: a.prepared };
     if (a.reply.ok) recent.set(req.record, known);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
@@ -6537,6 +6595,11 @@ async function serve(socketPath, idleMs, start) {
     }
     if (a.reply.ok) firm(req.record, known);
     return a.reply;
+  };
+  const startingPoint = (known, req) => {
+    if (!known?.prepared || !sameRequest(known.req, req) || !sources.watchedBefore(known.mark, known.sources?.dirs ?? [])) return void 0;
+    const changed = sources.changedSince(known.mark);
+    return changed && changed.length > 0 ? { prepared: known.prepared, changed } : void 0;
   };
   const firmTimers = /* @__PURE__ */ new Map();
   const firm = (key, known) => {

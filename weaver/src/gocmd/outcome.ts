@@ -23,5 +23,6 @@ export function describeOutcome(p: Prepared): { warnings: string; report: string
 /** Where a prepared command's time went, for the verbose line. */
 export function timingsLine(p: Prepared): string {
   const t = p.timings;
+  if (p.edited !== undefined) return `from the last plan, ${p.edited} edited file${p.edited === 1 ? '' : 's'}: weaving ${t.weave.toFixed(0)} ms`;
   return `go env ${t.env.toFixed(0)} ms, config ${t.config.toFixed(0)} ms, go list ${t.list.toFixed(0)} ms, weaving ${t.weave.toFixed(0)} ms`;
 }

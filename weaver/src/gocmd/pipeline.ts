@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -13,14 +13,14 @@ import { toolchainCopy } from './toolchain.js';
 import { directivesNamingCopy, ensureModuleCopy, lineNamed, relocate, type ModuleCopy } from './modcopy.js';
 import { bypassesProxy, proxyList, serveModule } from './modproxy.js';
 import { fetchServedQuietly } from './served-fetch.js';
-import { PlanCache } from './plancache.js';
+import { PlanCache, type HeadersHold } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtimeInModule, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
 import { extendedSource, isFileList, standInTestMain } from './filelist.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
 import { OTLP_EXPORTER, testedPackages, testMainPackages, testLinkDepsFile, testMainStub, testsExportOtlp, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
-import { weaveUnits, type WeaveFn, type WeaveOutcome } from './weaving.js';
+import { mergeOutcome, weaveEach, type UnitResult, type WeaveFn, type WeaveOutcome } from './weaving.js';
 import { coverPlan, covers, toolexecFlag, writeCoverFiles } from './coverweave.js';
 
 export { UsageError };
@@ -59,6 +59,14 @@ export interface Prepared {
   testMainOnly: string[];
   /** The runtime module's directory, when woven code brings it into the build. */
   runtimeDir?: string;
+  /**
+   * This plan again after `changed` Go files (absolute paths) were written, with nothing else
+   * changed; undefined when that takes a whole plan (a file is gone or was not listed with the
+   * package graph, or an edit changed what go list reports).
+   */
+  again?: (changed: string[]) => Promise<Prepared | undefined>;
+  /** Made by `again` of an earlier plan, for this many edited files. */
+  edited?: number;
 }
 
 /** Runs one core call; a pool of workers can replace the in-thread default. */
@@ -152,15 +160,16 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const planCached = !!cachedPlan;
   let packages: ListedPackage[];
   let planFiles: string[] | undefined;
+  let headersHold: HeadersHold | undefined;
   if (cachedPlan) {
-    ({ packages, files: planFiles } = cachedPlan);
+    ({ packages, files: planFiles, headersHold } = cachedPlan);
   } else {
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, '.sum')];
     if (ge.GOWORK && ge.GOWORK !== 'off') stampFiles.push(ge.GOWORK, ge.GOWORK + '.sum');
     if (parsed.userOverlay) stampFiles.push(resolve(cwd, parsed.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     // A broken graph may be fixed by things no stamp sees (a go mod download); never reuse one.
-    if (!packages.some((p) => p.Error || p.Incomplete)) planFiles = plans.put(planKey, packages, ge, stampFiles);
+    if (!packages.some((p) => p.Error || p.Incomplete)) ({ files: planFiles, headersHold } = plans.put(planKey, packages, ge, stampFiles));
   }
 
   const tWeave = performance.now();
@@ -197,143 +206,169 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     if (runner.weaveWith) return runner.weaveWith(aspects, configOpts, memoDir)(input);
     return runner.core.weavePackage(aspects, input, fileMemoIn(memoDir, runner.core.fingerprint));
   };
-  const outcome = await weaveUnits(units, {
-    cache,
-    fingerprint: runner.core.fingerprint,
-    aspectHash,
-    weave,
-    concurrency: runner.concurrency ?? availableParallelism(),
-    readSource: userOverlay.size || stubs.size ? (p) => stubs.get(p) ?? userOverlay.get(p) : undefined,
-  });
-
-  config.save();
-  const tDone = performance.now();
+  const readSource = userOverlay.size || stubs.size ? (p: string) => stubs.get(p) ?? userOverlay.get(p) : undefined;
+  const weaveOpts = { cache, fingerprint: runner.core.fingerprint, aspectHash, weave, concurrency: runner.concurrency ?? availableParallelism(), readSource };
+  const first = await weaveEach(units, weaveOpts);
   timings.list = tWeave - tList;
-  timings.weave = tDone - tWeave;
-  const overlay = new Map(userOverlay);
-  // A copied module's files name the module cache's (modcopy.ts), but not in -trimpath builds,
-  // and not for a module whose own tests run: they run in the copy's directory, and some compare
-  // the positions they report with it.
-  const trimmed = boolFlagOn('trimpath', parsed, ge.GOFLAGS);
-  const testedDirs = new Set(tested.map((t) => t.dir));
-  const testsRun = (moduleDir: string) => packages.some((p) => p.Module?.Dir === moduleDir && !!p.Dir && testedDirs.has(p.Dir));
-  const lines = (moduleDir: string) => !trimmed && !testsRun(moduleDir);
-  // A go test links no program (a main package's generated file only reaches its test binary),
-  // and its test binaries link the OTLP exporter only when they can use it.
-  const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env, ge.GOFLAGS)));
-  // Files added to main packages and test binaries for linkDeps, by path; files named on the
-  // command line take the imports themselves, on their package clause's line.
-  const added = new Map<string, string>();
-  const importsInto: string[] = [];
-  if (linkDeps.length > 0) {
-    const testMains = new Set(testMainPackages(packages));
-    for (const p of packages) {
-      if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
-        if (isFileList(p)) {
-          const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
-          if (first !== undefined) importsInto.push(join(p.Dir, first));
-        } else added.set(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
-      }
-    }
-    // A tested main package already has the file above; other test binaries get it as a test file.
-    for (const t of tested) {
-      if (t.name === 'main') continue;
-      if (t.hostFile !== undefined) importsInto.push(t.hostFile);
-      else added.set(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
-    }
-  }
-  // The go command downloads a served version into GOMODCACHE: a read-only one takes copies.
-  const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== '0' && writable(join(ge.GOMODCACHE, 'cache', 'download')) ? { root: join(cache.root, 'modproxy'), noProxy: ge.GONOPROXY } : undefined;
-  const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
-  const isServed = (f: string) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + sep));
-  for (const [k, v] of outcome.overlay) {
-    // A served module's zip holds its woven files.
-    if (isServed(k)) continue;
-    const at = relocate(moduleCopies, k);
-    overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
-  }
-  // Added files must not land in the module cache either: a copied module takes them, others go without.
-  for (const [path, generated] of added) {
-    if (isServed(path)) continue;
-    const at = relocate(moduleCopies, path) ?? path;
-    if (!inModcache(at)) overlay.set(at, generated);
-  }
-  for (const file of importsInto) {
-    const src = extendedSource(readFileSync(overlay.get(file) || file, 'utf8'), linkDeps.map((path) => ({ name: '_', path })));
-    if (src !== undefined) overlay.set(file, cache.putGenerated('linkdeps', basename(file), src));
-  }
 
-  const goArgs: string[] = [subcommand];
-  if (parsed.chdir !== undefined) goArgs.push('-C', parsed.chdir);
-  const childEnv: Env = { ...env };
-  const listed = new Set(packages.map((p) => p.ImportPath));
-  const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
-  let modfile = parsed.userModfile ? gomod : undefined;
-  const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : undefined;
-  const goWork = ge.GOWORK && ge.GOWORK !== 'off' ? ge.GOWORK : undefined;
-  // A vendored build runs in a workspace whose vendor/ links the user's: overlaid vendored files
-  // are seen at their linked paths there.
-  let vendorWs: VendorWorkspace | undefined;
-  let runtimeFiles = new Map<string, string>();
-  if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
-    if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
-    vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-    childEnv.GOWORK = vendorWs.workFile;
-  } else if (rtDir !== undefined || moduleCopies.length > 0) {
-    if (goWork !== undefined) {
-      const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
-      const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
-      if (work) {
-        childEnv.GOWORK = work;
-        if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
+  // Everything from the weave's outcome on: run once per plan, and again by `again` below.
+  const finish = async (results: UnitResult[], weavedNow: number, t: Prepared['timings'], since: number, edited?: number): Promise<Prepared> => {
+    const outcome = mergeOutcome(results, weavedNow);
+    config.save();
+    t.weave = performance.now() - since;
+    const overlay = new Map(userOverlay);
+    // A copied module's files name the module cache's (modcopy.ts), but not in -trimpath builds,
+    // and not for a module whose own tests run: they run in the copy's directory, and some compare
+    // the positions they report with it.
+    const trimmed = boolFlagOn('trimpath', parsed, ge.GOFLAGS);
+    const testedDirs = new Set(tested.map((t) => t.dir));
+    const testsRun = (moduleDir: string) => packages.some((p) => p.Module?.Dir === moduleDir && !!p.Dir && testedDirs.has(p.Dir));
+    const lines = (moduleDir: string) => !trimmed && !testsRun(moduleDir);
+    // A go test links no program (a main package's generated file only reaches its test binary),
+    // and its test binaries link the OTLP exporter only when they can use it.
+    const linkDeps = [...outcome.linkDeps].filter((d) => !(subcommand === 'test' && d === OTLP_EXPORTER && !testsExportOtlp(parsed, env, ge.GOFLAGS)));
+    // Files added to main packages and test binaries for linkDeps, by path; files named on the
+    // command line take the imports themselves, on their package clause's line.
+    const added = new Map<string, string>();
+    const importsInto: string[] = [];
+    if (linkDeps.length > 0) {
+      const testMains = new Set(testMainPackages(packages));
+      for (const p of packages) {
+        if (p.Name === 'main' && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
+          if (isFileList(p)) {
+            const first = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
+            if (first !== undefined) importsInto.push(join(p.Dir, first));
+          } else added.set(linkDepsPath(p.Dir), cache.putGenerated('linkdeps', 'zz_goweave_linkdeps.go', linkDepsFile(linkDeps)));
+        }
       }
-    } else {
-      modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
-      // Left out of `final`: the record marks its targets as the weave cache's, and these are
-      // go-weave's own files.
-      if (trimmed && rtDir !== undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
+      // A tested main package already has the file above; other test binaries get it as a test file.
+      for (const t of tested) {
+        if (t.name === 'main') continue;
+        if (t.hostFile !== undefined) importsInto.push(t.hostFile);
+        else added.set(join(t.dir, TEST_LINKDEPS_FILE), cache.putGenerated('linkdeps', TEST_LINKDEPS_FILE, testLinkDepsFile(t.name, linkDeps)));
+      }
     }
-  }
-  // The go command downloads the served versions from go-weave's proxy, asked before the user's.
-  if (served && moduleCopies.some((c) => c.served)) {
-    childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-    await fetchServedQuietly(go, childEnv, moduleCopies, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
-  }
-  const ws = vendorWs;
-  const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
-  const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : undefined;
-  if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
-  if (modfile) goArgs.push(`-modfile=${modfile}`);
-  let rest = parsed.rest;
-  let coverFiles: { script: string; plan: string } | undefined;
-  // The -toolexec program is a POSIX shell script (Windows: covered packages build unwoven).
-  if (runner.coverCommand && process.platform !== 'win32' && covers(parsed, ge.GOFLAGS)) {
-    // The go command hands cover the files themselves, not their woven overlay: go-weave weaves
-    // cover's output instead. Module copies are woven on disk, so cover reads them woven.
-    const at = (f: string) => (inModcache(f) ? undefined : ws ? inWorkspace(ws, f) : f);
-    const woven = coverPlan(units, outcome.overlay, at);
-    if (woven.units.length > 0) {
-      const sources: Record<string, string> = {};
-      for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
-      const added: Record<string, string> = {};
-      for (const [k, v] of final) if (v && !existsSync(k)) added[k] = v;
-      const files = (coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
-        cacheDir,
-        config: { ...configOpts, watch: configWatch, salt: configSalt },
-        aspectHash,
-        ...woven,
-        sources,
-        added,
-      }));
-      const t = toolexecFlag(parsed, ge.GOFLAGS, files.script, files.plan);
-      goArgs.push(t.flag);
-      rest = t.rest;
+    // The go command downloads a served version into GOMODCACHE: a read-only one takes copies.
+    const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== '0' && writable(join(ge.GOMODCACHE, 'cache', 'download')) ? { root: join(cache.root, 'modproxy'), noProxy: ge.GONOPROXY } : undefined;
+    const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
+    const isServed = (f: string) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + sep));
+    for (const [k, v] of outcome.overlay) {
+      // A served module's zip holds its woven files.
+      if (isServed(k)) continue;
+      const at = relocate(moduleCopies, k);
+      overlay.set(at ?? k, at && trimmed ? cache.putGenerated('trimpath', basename(k), directivesNamingCopy(readFileSync(v, 'utf8'), k, at)) : v);
     }
+    // Added files must not land in the module cache either: a copied module takes them, others go without.
+    for (const [path, generated] of added) {
+      if (isServed(path)) continue;
+      const at = relocate(moduleCopies, path) ?? path;
+      if (!inModcache(at)) overlay.set(at, generated);
+    }
+    for (const file of importsInto) {
+      const src = extendedSource(readFileSync(overlay.get(file) || file, 'utf8'), linkDeps.map((path) => ({ name: '_', path })));
+      if (src !== undefined) overlay.set(file, cache.putGenerated('linkdeps', basename(file), src));
+    }
+
+    const goArgs: string[] = [subcommand];
+    if (parsed.chdir !== undefined) goArgs.push('-C', parsed.chdir);
+    const childEnv: Env = { ...env };
+    const listed = new Set(packages.map((p) => p.ImportPath));
+    const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
+    let modfile = parsed.userModfile ? gomod : undefined;
+    const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : undefined;
+    const goWork = ge.GOWORK && ge.GOWORK !== 'off' ? ge.GOWORK : undefined;
+    // A vendored build runs in a workspace whose vendor/ links the user's: overlaid vendored files
+    // are seen at their linked paths there.
+    let vendorWs: VendorWorkspace | undefined;
+    let runtimeFiles = new Map<string, string>();
+    if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
+      if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
+      vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
+      childEnv.GOWORK = vendorWs.workFile;
+    } else if (rtDir !== undefined || moduleCopies.length > 0) {
+      if (goWork !== undefined) {
+        const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
+        if (work) {
+          childEnv.GOWORK = work;
+          if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
+        }
+      } else {
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
+        // Left out of `final`: the record marks its targets as the weave cache's, and these are
+        // go-weave's own files.
+        if (trimmed && rtDir !== undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
+      }
+    }
+    // The go command downloads the served versions from go-weave's proxy, asked before the user's.
+    if (served && moduleCopies.some((c) => c.served)) {
+      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
+      await fetchServedQuietly(go, childEnv, moduleCopies, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
+    }
+    const ws = vendorWs;
+    const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
+    const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : undefined;
+    if (overlayFile) goArgs.push(`-overlay=${overlayFile}`);
+    if (modfile) goArgs.push(`-modfile=${modfile}`);
+    let rest = parsed.rest;
+    let coverFiles: { script: string; plan: string } | undefined;
+    // The -toolexec program is a POSIX shell script (Windows: covered packages build unwoven).
+    if (runner.coverCommand && process.platform !== 'win32' && covers(parsed, ge.GOFLAGS)) {
+      // The go command hands cover the files themselves, not their woven overlay: go-weave weaves
+      // cover's output instead. Module copies are woven on disk, so cover reads them woven.
+      const at = (f: string) => (inModcache(f) ? undefined : ws ? inWorkspace(ws, f) : f);
+      const woven = coverPlan(units, outcome.overlay, at);
+      if (woven.units.length > 0) {
+        const sources: Record<string, string> = {};
+        for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
+        const added: Record<string, string> = {};
+        for (const [k, v] of final) if (v && !existsSync(k)) added[k] = v;
+        const files = (coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
+          cacheDir,
+          config: { ...configOpts, watch: configWatch, salt: configSalt },
+          aspectHash,
+          ...woven,
+          sources,
+          added,
+        }));
+        const t = toolexecFlag(parsed, ge.GOFLAGS, files.script, files.plan);
+        goArgs.push(t.flag);
+        rest = t.rest;
+      }
+    }
+    goArgs.push(...rest);
+    // No plan files: a broken graph, which must be planned again every time.
+    const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
+    // A plan after an edit the weave server saw (server.ts): when the edited files are Go files
+    // the package graph was listed with, their headers (build constraints, package clause,
+    // imports) are as go list saw them, and units read them as they are (no user overlay, no
+    // stand-in test mains drawn from them), the graph, the configuration and every other unit's
+    // weave still hold, and only the units of those files are looked at again.
+    const again = headersHold && !readSource
+      ? async (changed: string[]): Promise<Prepared | undefined> => {
+          const t0 = performance.now();
+          if (!changed.every(isFile) || !headersHold(changed)) return undefined;
+          // A file of a package no aspect may match (a verdict on the package, not its content)
+          // is in no unit: its edit weaves nothing, and only the record changes.
+          const only = new Set<number>();
+          units.forEach((u, i) => {
+            if (changed.some((f) => u.files.includes(f))) only.add(i);
+          });
+          const next = await weaveEach(units, weaveOpts, { previous: results, only });
+          return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
+        }
+      : undefined;
+    return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, again, ...(edited === undefined ? {} : { edited }) };
+  };
+  return finish(first.results, first.weavedNow, timings, tWeave);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
-  goArgs.push(...rest);
-  // No plan files: a broken graph, which must be planned again every time.
-  const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
-  return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir };
 }
 
 function writable(dir: string): boolean {

@@ -81,6 +81,20 @@ export function goHeader(src: string): string {
   return src.slice(0, end);
 }
 
+/**
+ * Whether each of some .go files still has the header it had when the graph was listed (an edit
+ * below the imports leaves the graph as it was); false for a file the graph was not listed with.
+ */
+export type HeadersHold = (files: string[]) => boolean;
+
+function headersHoldFor(stamps: Stamp[]): HeadersHold {
+  const listed = new Map(stamps.filter((st) => st[3] !== '' && st[0].endsWith('.go')).map((st) => [st[0], st[3]]));
+  return (files) => files.every((f) => {
+    const header = listed.get(f);
+    return header !== undefined && headerHash(f) === header;
+  });
+}
+
 function immutable(dir: string, ge: GoEnv): boolean {
   return (!!ge.GOROOT && dir.startsWith(ge.GOROOT + '/')) || (!!ge.GOMODCACHE && dir.startsWith(ge.GOMODCACHE + '/'));
 }
@@ -129,7 +143,7 @@ export class PlanCache {
   }
 
   /** The cached graph and the files it depends on. */
-  get(key: string): { packages: ListedPackage[]; files: string[] } | undefined {
+  get(key: string): { packages: ListedPackage[]; files: string[]; headersHold: HeadersHold } | undefined {
     let e: PlanEntry;
     try {
       e = readJsonFile<PlanEntry>(this.path(key));
@@ -153,16 +167,16 @@ export class PlanCache {
       // reading the few edited files again on the next check.
       if ((cur.dir ? goListing(p).hash : headerHash(p)) !== header) return undefined;
     }
-    return { packages: e.packages, files: e.stamps.map((st) => st[0]) };
+    return { packages: e.packages, files: e.stamps.map((st) => st[0]), headersHold: headersHoldFor(e.stamps) };
   }
 
   /** Returns the files the graph depends on (what get() checks). */
-  put(key: string, packages: ListedPackage[], ge: GoEnv, extraFiles: string[]): string[] {
+  put(key: string, packages: ListedPackage[], ge: GoEnv, extraFiles: string[]): { files: string[]; headersHold: HeadersHold } {
     // Stamps are taken after go list ran; an edit racing with it is caught by the next check of
     // the file's mtime only if it lands later, so a file changed during go list is stamped
     // pessimistically (its mtime is compared, not the content go list saw).
     const entry: PlanEntry = { stamps: collectStamps(packages, ge, extraFiles), packages };
     writeFileAtomic(this.path(key), JSON.stringify(entry));
-    return entry.stamps.map((st) => st[0]);
+    return { files: entry.stamps.map((st) => st[0]), headersHold: headersHoldFor(entry.stamps) };
   }
 }

@@ -1,8 +1,10 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** More directories than this are left unwatched (their edits take the usual path). */
 const MAX_WATCHED = 2000;
+/** Changes remembered by path; a plan older than these many changes is planned whole. */
+const MAX_LOGGED = 256;
 
 /** Where a plan started, in a SourceWatch's terms. */
 export interface WatchMark {
@@ -26,6 +28,8 @@ export class SourceWatch {
   private clock = 0;
   private readonly watchers = new Map<string, { w: FSWatcher; since: number }>();
   private relevant = new Set<string>();
+  /** The latest changes, oldest first: the generation each began, and the Go file (or none: something else). */
+  private readonly log: { generation: number; path?: string }[] = [];
 
   /**
    * trustEvents: whether an event is delivered before a write returns (inotify). macOS's
@@ -67,6 +71,25 @@ export class SourceWatch {
     return true;
   }
 
+  /**
+   * The Go files changed since `m`, each once, or undefined when something else changed too (a
+   * directory, a file the plan stamped that is no Go file, an overflowed queue) or when the watch
+   * cannot say (events it cannot trust, changes it no longer remembers).
+   */
+  changedSince(m: WatchMark): string[] | undefined {
+    if (!this.trustEvents) return undefined;
+    if (m.generation === this.generation) return [];
+    const first = this.log[0];
+    if (!first || first.generation > m.generation + 1) return undefined;
+    const out = new Set<string>();
+    for (const e of this.log) {
+      if (e.generation <= m.generation) continue;
+      if (e.path === undefined) return undefined;
+      out.add(e.path);
+    }
+    return [...out];
+  }
+
   /** Watches exactly `dirs`; `names` are the file names besides Go files whose change matters. */
   update(dirs: Set<string>, names: Set<string>): void {
     for (const [d, { w }] of this.watchers) {
@@ -97,7 +120,13 @@ export class SourceWatch {
   private drop(dir: string): void {
     this.watchers.get(dir)?.w.close();
     this.watchers.delete(dir);
+    this.moveOn();
+  }
+
+  private moveOn(path?: string): void {
     this.generation++;
+    this.log.push({ generation: this.generation, path });
+    if (this.log.length > MAX_LOGGED) this.log.shift();
   }
 
   private changed(dir: string, event: string, name: string | Buffer | null): void {
@@ -111,7 +140,7 @@ export class SourceWatch {
     }
     // No name: the kernel's queue overflowed, or the directory itself changed.
     if (n !== null && !n.endsWith('.go') && !this.relevant.has(n)) return;
-    this.generation++;
+    this.moveOn(n !== null && n.endsWith('.go') ? join(dir, n) : undefined);
     this.onChange();
   }
 }

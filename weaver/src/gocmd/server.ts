@@ -62,6 +62,8 @@ interface Answer {
   racy?: RacyPath[];
   /** What the plan did, for a reply: how many packages it wove now, and its timings. */
   work?: { weavedNow: number; timings: string };
+  /** The plan itself, which the next one starts from when only some of its Go files changed. */
+  prepared?: Prepared;
 }
 
 /** A path stamped as too recent, with what it was just after the plan (files only). */
@@ -126,6 +128,14 @@ function stillHolds(sources: SourceWatch, known: Recent): boolean {
   );
 }
 
+function sameRequest(a: ServerRequest, b: ServerRequest): boolean {
+  return a === b || (a.cwd === b.cwd && a.record === b.record && sameStrings(a.argv, b.argv) && sameStrings(a.env, b.env));
+}
+
+function sameStrings(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** A request's environment ("K=V" entries) as variables. */
 function envOf(entries: string[]): Record<string, string> {
   const env: Record<string, string> = {};
@@ -136,7 +146,12 @@ function envOf(entries: string[]): Record<string, string> {
   return env;
 }
 
-async function answer(req: ServerRequest): Promise<Answer> {
+/**
+ * A request's answer. `after` is the last plan of the very same request and the Go files the
+ * watch saw change since it began: that plan is made again for those files alone when it can be
+ * (Prepared.again), and whole otherwise.
+ */
+async function answer(req: ServerRequest, after?: { prepared: Prepared; changed: string[] }): Promise<Answer> {
   const startNs = nowNs();
   const env: Env = envOf(req.env);
   const no = { reply: { ok: false } };
@@ -151,14 +166,14 @@ async function answer(req: ServerRequest): Promise<Answer> {
   if (!cmd) return no;
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
-    const p = await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
+    const p = (after && (await after.prepared.again?.(after.changed))) || (await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd));
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
     const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
     if (!r) return no;
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
-    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, record: r, sources: watchedSources(p), racy, work };
+    return { reply: { ok: true, verbose: `${work.weavedNow} woven now; ${work.timings}` }, record: r, sources: watchedSources(p), racy, work, prepared: p };
   } catch {
     // The command line reports errors in full (go list output, aspect file:line).
     return no;
@@ -183,6 +198,8 @@ interface Recent {
   written?: string;
   /** Planned on a save, and not asked for since: the build that follows may find it built ahead. */
   onSave: boolean;
+  /** The plan behind the record (what a later plan of this request may start from). */
+  prepared?: Prepared;
   asked?: boolean;
 }
 
@@ -322,12 +339,12 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
 
   const planRequest = async (req: ServerRequest, onSave = false): Promise<ServerReply> => {
     const mark = sources.mark();
-    const a = await answer(req);
+    const a = await answer(req, startingPoint(recent.get(req.record), req));
     // What the same request sent again is told: the work a save did, or that there was none.
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
     // A request moves to the most recent place; a save's plan keeps it where it was.
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    const known: Recent = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave };
+    const known: Recent = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave, prepared: a.prepared };
     if (a.reply.ok) recent.set(req.record, known);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
@@ -341,6 +358,14 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     }
     if (a.reply.ok) firm(req.record, known);
     return a.reply;
+  };
+  // The last plan of this very request (same command line, directory and environment), and what
+  // changed since it began, when the watch can tell: it has watched every directory the plan
+  // read since before then, and saw Go files change and nothing else.
+  const startingPoint = (known: Recent | undefined, req: ServerRequest): { prepared: Prepared; changed: string[] } | undefined => {
+    if (!known?.prepared || !sameRequest(known.req, req) || !sources.watchedBefore(known.mark, known.sources?.dirs ?? [])) return undefined;
+    const changed = sources.changedSince(known.mark);
+    return changed && changed.length > 0 ? { prepared: known.prepared, changed } : undefined;
   };
   // A record stamps the files its plan found too recent (a save a moment ago) as racy, so every
   // build asks the server about it. Once they have aged unchanged past the racy window, the

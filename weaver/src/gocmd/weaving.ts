@@ -29,28 +29,48 @@ export interface WeaveOutcome {
   weavedNow: number;
 }
 
+/** One unit's share of a plan: its manifest, or why it stays unwoven. */
+export type UnitResult = Manifest | { error: LocatedError };
+
 /**
  * Weaves every unit, reusing cached results. Units are independent, so misses run concurrently;
  * `weave` decides where the CPU work happens (in this thread or a worker pool).
  */
 export async function weaveUnits(units: WeaveUnit[], opts: WeaveOpts & { concurrency: number }): Promise<WeaveOutcome> {
-  const out: WeaveOutcome = { overlay: new Map(), addedImports: new Set(), linkDeps: new Set(), wovenPackages: [], joinPoints: 0, aspects: new Set(), errors: [], weavedNow: 0 };
-  const manifests: (Manifest | undefined)[] = new Array(units.length);
-  const failures: (LocatedError | undefined)[] = new Array(units.length);
+  const { results, weavedNow } = await weaveEach(units, opts);
+  return mergeOutcome(results, weavedNow);
+}
+
+/**
+ * The result of each unit, in plan order. With `previous` (the results of the same units in an
+ * earlier plan), only the units in `only` are looked at again: a plan after an edit to files the
+ * server saw change, where every other unit is known to be as it was.
+ */
+export async function weaveEach(
+  units: WeaveUnit[],
+  opts: WeaveOpts & { concurrency: number },
+  again?: { previous: UnitResult[]; only: Set<number> },
+): Promise<{ results: UnitResult[]; weavedNow: number }> {
+  const results: UnitResult[] = again ? [...again.previous] : new Array(units.length);
+  const todo = again ? [...again.only].sort((a, b) => a - b) : units.map((_, i) => i);
+  const counter = { weavedNow: 0 };
   let next = 0;
   const worker = async () => {
-    while (next < units.length) {
-      const i = next++;
-      const r = await weaveOne(units[i], opts, out);
-      if (r && 'error' in r) failures[i] = r.error;
-      else manifests[i] = r;
+    while (next < todo.length) {
+      const i = todo[next++];
+      results[i] = await weaveOne(units[i], opts, counter);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, units.length)) }, worker));
-  // Merge in plan order so the overlay, report and errors do not depend on scheduling.
-  for (const e of failures) if (e) out.errors.push(e);
-  for (const m of manifests) {
-    if (!m) continue;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
+  return { results, weavedNow: counter.weavedNow };
+}
+
+/** The outcome of a plan's unit results, merged in plan order so that scheduling never shows. */
+export function mergeOutcome(results: UnitResult[], weavedNow: number): WeaveOutcome {
+  const out: WeaveOutcome = { overlay: new Map(), addedImports: new Set(), linkDeps: new Set(), wovenPackages: [], joinPoints: 0, aspects: new Set(), errors: [], weavedNow };
+  for (const r of results) if (r && 'error' in r) out.errors.push(r.error);
+  for (const m of results) {
+    if (!m || 'error' in m) continue;
     for (const [orig, woven] of Object.entries(m.woven)) out.overlay.set(orig, woven);
     if (Object.keys(m.woven).length > 0) {
       if (!out.wovenPackages.includes(m.importPath)) out.wovenPackages.push(m.importPath);
@@ -63,7 +83,7 @@ export async function weaveUnits(units: WeaveUnit[], opts: WeaveOpts & { concurr
   return out;
 }
 
-async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: WeaveOutcome): Promise<Manifest | { error: LocatedError }> {
+async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: { weavedNow: number }): Promise<UnitResult> {
   // Reading and hashing a big package on every build costs more than the rest of a no-op build;
   // while every file keeps its mtime and size, the content key from last time still holds.
   const stamps = unit.files.map((path) => {
