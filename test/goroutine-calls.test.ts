@@ -181,6 +181,34 @@ test('a file is woven again when another file of its package changes what a name
   assert.doesNotMatch(asConst, /__weave_go0/);
 });
 
+test('a name added to another file of the package leaves a file with go statements to the memo', async () => {
+  const stored = new Map<string, string>();
+  let hits = 0;
+  const m: FileMemo = {
+    get: (k) => {
+      if (!stored.has(k)) return undefined;
+      // Files' lists of names have entries of their own; these are the files' weaves.
+      if (!k.startsWith('names:')) hits++;
+      return JSON.parse(stored.get(k)!);
+    },
+    set: (k, v) => void stored.set(k, JSON.stringify(v)),
+  };
+  const main = 'package main\n\nfunc f(d float64) {}\n\nfunc main() {\n\tgo f(x)\n}\n';
+  const first = await weave({ 'a.go': main, 'b.go': 'package main\n\nvar x = 2.0\n' }, GUARD, m);
+  hits = 0;
+  // b.go gains a function a.go never names: a.go's weave is served from the memo, unchanged.
+  const added = await weave({ 'a.go': main, 'b.go': 'package main\n\nvar x = 2.0\n\nfunc helper() {}\n' }, GUARD, m);
+  assert.equal(hits, 1);
+  assert.equal(added['a.go'], first['a.go']);
+  assert.deepEqual(added, await weave({ 'a.go': main, 'b.go': 'package main\n\nvar x = 2.0\n\nfunc helper() {}\n' }));
+  // A Unicode name a.go does mention still counts.
+  const uni = 'package main\n\nfunc f(d float64) {}\n\nfunc main() {\n\tgo f(größe)\n}\n';
+  const asVar = (await weave({ 'a.go': uni, 'b.go': 'package main\n\nvar größe = 2.0\n' }, GUARD, m))['a.go'];
+  assert.match(asVar, /__weave_go0 := \/\*line a\.go:6:7\*\/größe;/);
+  const asConst = (await weave({ 'a.go': uni, 'b.go': 'package main\n\nconst größe = 2\n' }, GUARD, m))['a.go'];
+  assert.doesNotMatch(asConst, /__weave_go0/);
+});
+
 test('a panic in a goroutine of an errgroup (x/sync, from the module proxy) or of an AfterFunc, of a literal or a function value, flushes the spans before the crash', async () => {
   const dir = tempDir('gocalls-errgroup');
   writeFileSync(join(dir, 'go.mod'), 'module example.com/eg\n\ngo 1.25\n\nrequire golang.org/x/sync v0.24.0\n');

@@ -14349,7 +14349,7 @@ async function weavePackage(set, pkg, memo) {
       continue;
     }
     const pkgNames = mayWrapGoCalls(here, f.source) ? await (names ??= packageNames(pkg.files, memo)) : void 0;
-    const key = memo && (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort(), pkgNames ? [...pkgNames].sort() : null])).digest("hex");
+    const key = memo && (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort(), pkgNames ? namesMentioned(pkgNames, f.source) : null])).digest("hex");
     const remembered = key ? memo?.get(key) : void 0;
     let o;
     if (isFileOutcome(remembered)) {
@@ -14374,6 +14374,26 @@ async function weavePackage(set, pkg, memo) {
 }
 function mayWrapGoCalls(here, source) {
   return GO_STATEMENT.test(source) && here.some((a) => mayMatchGoStatement(a.joinPoint));
+}
+function namesMentioned(names, source) {
+  const words = wordsOf(source);
+  return [...names].filter(([n]) => words.has(n)).map(([n, k]) => `${k}:${n}`).sort();
+}
+var GO_WORD = /[\p{L}_][\p{L}\p{Nd}_]*/gu;
+var knownWords = /* @__PURE__ */ new Map();
+var knownChars = 0;
+var MAX_KNOWN_CHARS = 32 << 20;
+function wordsOf(source) {
+  const known = knownWords.get(source);
+  if (known) return known;
+  const words = new Set(source.match(GO_WORD));
+  if (knownChars + source.length > MAX_KNOWN_CHARS) {
+    knownWords.clear();
+    knownChars = 0;
+  }
+  knownWords.set(source, words);
+  knownChars += source.length;
+  return words;
 }
 async function packageNames(files, memo) {
   const lists = [];

@@ -117,7 +117,9 @@ export async function weavePackage(set: AspectSet, pkg: PackageInput, memo?: Fil
     // A go statement's call is planned with what the package's other files declare.
     const pkgNames = mayWrapGoCalls(here, f.source) ? await (names ??= packageNames(pkg.files, memo)) : undefined;
     // Everything a file's weave reads: the file, the package, and the state earlier files left.
-    const key = memo && createHash('sha256').update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort(), pkgNames ? [...pkgNames].sort() : null])).digest('hex');
+    // Of the package's names, only those the file mentions: they are looked up for its own
+    // identifiers alone, so a function added to another file leaves this one's weave as it was.
+    const key = memo && createHash('sha256').update(JSON.stringify([setHash, facts, f.path, f.source, [...reserved].sort(), [...fileLevelDone].sort(), [...injectedOnce].sort(), pkgNames ? namesMentioned(pkgNames, f.source) : null])).digest('hex');
     const remembered = key ? memo?.get(key) : undefined;
     let o: FileOutcome;
     if (isFileOutcome(remembered)) {
@@ -153,6 +155,37 @@ interface FileState {
 /** Whether an aspect could select a go statement of this file (a goroutine join point; see gocall.ts). */
 function mayWrapGoCalls(here: Aspect[], source: string): boolean {
   return GO_STATEMENT.test(source) && here.some((a) => mayMatchGoStatement(a.joinPoint));
+}
+
+/** The entries of `names` whose name occurs in `source` as a word (in code, a comment or a string alike). */
+function namesMentioned(names: PackageNames, source: string): string[] {
+  const words = wordsOf(source);
+  return [...names].filter(([n]) => words.has(n)).map(([n, k]) => `${k}:${n}`).sort();
+}
+
+/** A Go identifier: a letter or underscore, then letters, digits and underscores. */
+const GO_WORD = /[\p{L}_][\p{L}\p{Nd}_]*/gu;
+
+/**
+ * Each file's words, by its text, up to a bound: a package woven again after an edit to one of
+ * its files (the weave server) finds the others' words here rather than reading them again,
+ * which on a large package costs more than weaving the edited file.
+ */
+const knownWords = new Map<string, ReadonlySet<string>>();
+let knownChars = 0;
+const MAX_KNOWN_CHARS = 32 << 20;
+
+function wordsOf(source: string): ReadonlySet<string> {
+  const known = knownWords.get(source);
+  if (known) return known;
+  const words = new Set(source.match(GO_WORD));
+  if (knownChars + source.length > MAX_KNOWN_CHARS) {
+    knownWords.clear();
+    knownChars = 0;
+  }
+  knownWords.set(source, words);
+  knownChars += source.length;
+  return words;
 }
 
 /** The top-level names of a package's files, each file's list remembered by its text. */
