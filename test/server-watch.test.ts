@@ -3,7 +3,7 @@
 // may be vouched for without planning again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceWatch } from '../weaver/src/gocmd/server-watch.ts';
@@ -63,6 +63,20 @@ test('Go files and stamped names count; other files, and directories not watched
     await settle();
     assert.equal(w.holds(m3, []), false);
     assert.deepEqual(w.changedSince(m3), [join(dir, 'a.go')]);
+
+    // A new directory changes the listing a plan stamped; an editor's scratch file, a
+    // testdata or dot directory do not.
+    const m4 = w.mark();
+    writeFileSync(join(dir, '4913'), '');
+    rmSync(join(dir, '4913'));
+    mkdirSync(join(dir, 'testdata'));
+    mkdirSync(join(dir, '.git'));
+    await settle();
+    assert.equal(w.holds(m4, []), true);
+    mkdirSync(join(dir, 'lib'));
+    await settle();
+    assert.equal(w.holds(m4, []), false);
+    assert.equal(w.changedSince(m4), undefined);
 
     // No longer wanted: unwatched, and no longer covering its files.
     const before2 = calls;

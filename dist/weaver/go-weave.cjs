@@ -6306,6 +6306,7 @@ var import_node_path29 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
 var import_node_fs30 = require("node:fs");
+init_listing();
 var import_node_path28 = require("node:path");
 var MAX_WATCHED = 2e3;
 var MAX_LOGGED = 256;
@@ -6414,11 +6415,18 @@ var SourceWatch = class {
       this.onChange();
       return;
     }
-    if (n !== null && !n.endsWith(".go") && !this.relevant.has(n)) return;
+    if (n !== null && !n.endsWith(".go") && !this.relevant.has(n) && !(event === "rename" && visitedDir(n) && isDirectory2((0, import_node_path28.join)(dir, n)))) return;
     this.moveOn(n !== null && n.endsWith(".go") ? (0, import_node_path28.join)(dir, n) : void 0);
     this.onChange();
   }
 };
+function isDirectory2(path) {
+  try {
+    return (0, import_node_fs30.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 // weaver/src/gocmd/server.ts
 var MAX_SOCKET_PATH = 104;

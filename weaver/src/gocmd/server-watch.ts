@@ -1,4 +1,5 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { visitedDir } from './listing.js';
 import { basename, dirname, join } from 'node:path';
 
 /** More directories than this are left unwatched (their edits take the usual path). */
@@ -138,9 +139,19 @@ export class SourceWatch {
       this.onChange();
       return;
     }
-    // No name: the kernel's queue overflowed, or the directory itself changed.
-    if (n !== null && !n.endsWith('.go') && !this.relevant.has(n)) return;
+    // No name: the kernel's queue overflowed, or the directory itself changed. A new directory
+    // changes its parent's listing, which a plan stamps (a package the plan never saw may be
+    // there; listing.ts): a file that only comes and goes (an editor's test file) does not.
+    if (n !== null && !n.endsWith('.go') && !this.relevant.has(n) && !(event === 'rename' && visitedDir(n) && isDirectory(join(dir, n)))) return;
     this.moveOn(n !== null && n.endsWith('.go') ? join(dir, n) : undefined);
     this.onChange();
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
