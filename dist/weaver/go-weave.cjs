@@ -5360,7 +5360,8 @@ async function weaveOne(unit, opts, out) {
     const hit2 = opts.cache.readManifest(remembered);
     if (hit2) return hit2;
   }
-  const files = await Promise.all(unit.files.map(async (path) => ({ path, source: await (0, import_promises.readFile)(opts.readSource?.(path) || path, "utf8") })));
+  const source = (path) => opts.readSource?.(path) || path;
+  const files = opts.readSync ? unit.files.map((path) => ({ path, source: (0, import_node_fs21.readFileSync)(source(path), "utf8") })) : await Promise.all(unit.files.map(async (path) => ({ path, source: await (0, import_promises.readFile)(source(path), "utf8") })));
   const key = opts.cache.unitKey({ fingerprint: opts.fingerprint, aspectHash: opts.aspectHash, ...unit.ref, files, targets: unit.targets });
   const hit = opts.cache.readManifest(key);
   if (hit) {
@@ -5597,7 +5598,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       units.forEach((u, i2) => {
         if (changed.some((f) => u.files.includes(f))) only.add(i2);
       });
-      const next = await weaveEach(units, weaveOpts, { previous: results, only });
+      const next = await weaveEach(units, { ...weaveOpts, readSync: true }, { previous: results, only });
       return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
     } : void 0;
     return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, again, ...edited === void 0 ? {} : { edited } };

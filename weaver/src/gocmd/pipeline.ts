@@ -354,7 +354,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
           units.forEach((u, i) => {
             if (changed.some((f) => u.files.includes(f))) only.add(i);
           });
-          const next = await weaveEach(units, weaveOpts, { previous: results, only });
+          const next = await weaveEach(units, { ...weaveOpts, readSync: true }, { previous: results, only });
           return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
         }
       : undefined;
