@@ -138,6 +138,20 @@ function readdirOrEmpty(dir) {
     return [];
   }
 }
+function isDirectory(path) {
+  try {
+    return (0, import_node_fs3.statSync)(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isFile(path) {
+  try {
+    return (0, import_node_fs3.statSync)(path).isFile();
+  } catch {
+    return false;
+  }
+}
 function moduleSources(root) {
   const out = { dirs: [], files: [] };
   const walk = (dir) => {
@@ -3708,6 +3722,7 @@ function directivesNamingCopy(text, original, copy) {
 var import_node_fs11 = require("node:fs");
 var import_node_os2 = require("node:os");
 var import_node_path10 = require("node:path");
+init_dirs();
 function versionedArgs(p) {
   if (p.subcommand !== "install" && p.subcommand !== "run") return [];
   const pkgs = p.subcommand === "run" ? p.packages.slice(0, 1) : p.packages;
@@ -3721,13 +3736,6 @@ function candidateModules(pkg) {
   const out = [];
   for (let n = parts.length; n >= 1; n--) out.push(parts.slice(0, n).join("/"));
   return out;
-}
-function isDirectory(dir) {
-  try {
-    return (0, import_node_fs11.statSync)(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
 async function providingModule(go, env, args) {
   const mixed = () => new UsageError(`go-weave: ${args.map((a) => a.arg).join(" ")}: all arguments must refer to packages in the same module at the same version`);
@@ -5015,11 +5023,15 @@ function goHeader(src) {
   return src.slice(0, end);
 }
 function headersHoldFor(stamps) {
-  const listed = new Map(stamps.filter((st) => st[3] !== "" && st[0].endsWith(".go")).map((st) => [st[0], st[3]]));
-  return (files) => files.every((f) => {
-    const header = listed.get(f);
-    return header !== void 0 && headerHash(f) === header;
-  });
+  let listed;
+  return (files) => {
+    listed ??= new Map(stamps.filter((st) => st[3] !== "" && st[0].endsWith(".go")).map((st) => [st[0], st[3]]));
+    const known = listed;
+    return files.every((f) => {
+      const header = known.get(f);
+      return header !== void 0 && headerHash(f) === header;
+    });
+  };
 }
 function immutable(dir, ge) {
   return !!ge.GOROOT && dir.startsWith(ge.GOROOT + "/") || !!ge.GOMODCACHE && dir.startsWith(ge.GOMODCACHE + "/");
@@ -5135,6 +5147,9 @@ function writeOverlay(cache, entries) {
   const json = { Replace: Object.fromEntries(sorted) };
   return cache.putGenerated("overlay", "overlay.json", JSON.stringify(json, null, 1) + "\n");
 }
+
+// weaver/src/gocmd/pipeline.ts
+init_dirs();
 
 // weaver/src/gocmd/vendoring.ts
 var import_node_fs18 = require("node:fs");
@@ -5605,13 +5620,6 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   };
   return finish(first.results, first.weavedNow, timings, tWeave);
 }
-function isFile(path) {
-  try {
-    return (0, import_node_fs23.statSync)(path).isFile();
-  } catch {
-    return false;
-  }
-}
 function writable(dir) {
   try {
     (0, import_node_fs23.accessSync)(dir, import_node_fs23.constants.W_OK);
@@ -6062,20 +6070,13 @@ function outputsOf(p, targets, flags) {
   if (o === "/dev/null") return [];
   if (targets.some((t) => t.Name !== "main")) return void 0;
   const path = (0, import_node_path24.resolve)(p.cwd, o);
-  if (o.endsWith("/") || o.endsWith(import_node_path24.sep) || isDir(path)) return targets.map((t) => ({ path: (0, import_node_path24.join)(path, exe(t)), pkg: t.ImportPath }));
+  if (o.endsWith("/") || o.endsWith(import_node_path24.sep) || isDirectory(path)) return targets.map((t) => ({ path: (0, import_node_path24.join)(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
 }
 function execName(importPath) {
   const elems = importPath.split("/");
   const last = elems[elems.length - 1];
   return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path24.basename)(last);
-}
-function isDir(path) {
-  try {
-    return (0, import_node_fs27.statSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 // weaver/src/gocmd/replay.ts
@@ -6307,6 +6308,7 @@ var import_node_path29 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
 var import_node_fs30 = require("node:fs");
+init_dirs();
 init_listing();
 var import_node_path28 = require("node:path");
 var MAX_WATCHED = 2e3;
@@ -6416,18 +6418,11 @@ var SourceWatch = class {
       this.onChange();
       return;
     }
-    if (n !== null && !n.endsWith(".go") && !this.relevant.has(n) && !(event === "rename" && visitedDir(n) && isDirectory2((0, import_node_path28.join)(dir, n)))) return;
+    if (n !== null && !n.endsWith(".go") && !this.relevant.has(n) && !(event === "rename" && visitedDir(n) && isDirectory((0, import_node_path28.join)(dir, n)))) return;
     this.moveOn(n !== null && n.endsWith(".go") ? (0, import_node_path28.join)(dir, n) : void 0);
     this.onChange();
   }
 };
-function isDirectory2(path) {
-  try {
-    return (0, import_node_fs30.statSync)(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 // weaver/src/gocmd/server.ts
 var MAX_SOCKET_PATH = 104;

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -16,6 +16,7 @@ import { fetchServedQuietly } from './served-fetch.js';
 import { PlanCache, type HeadersHold } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtimeInModule, writeOverlay } from './overlay.js';
 import { isRuntimePackage, planUnitsAsync } from './plan.js';
+import { isFile } from './dirs.js';
 import { extendedSource, isFileList, standInTestMain } from './filelist.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
@@ -361,14 +362,6 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, again, ...(edited === undefined ? {} : { edited }) };
   };
   return finish(first.results, first.weavedNow, timings, tWeave);
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function writable(dir: string): boolean {

@@ -88,11 +88,16 @@ export function goHeader(src: string): string {
 export type HeadersHold = (files: string[]) => boolean;
 
 function headersHoldFor(stamps: Stamp[]): HeadersHold {
-  const listed = new Map(stamps.filter((st) => st[3] !== '' && st[0].endsWith('.go')).map((st) => [st[0], st[3]]));
-  return (files) => files.every((f) => {
-    const header = listed.get(f);
-    return header !== undefined && headerHash(f) === header;
-  });
+  // Made on first use: every plan gets one, and only a plan the weave server makes again asks.
+  let listed: Map<string, string> | undefined;
+  return (files) => {
+    listed ??= new Map(stamps.filter((st) => st[3] !== '' && st[0].endsWith('.go')).map((st) => [st[0], st[3]]));
+    const known = listed;
+    return files.every((f) => {
+      const header = known.get(f);
+      return header !== undefined && headerHash(f) === header;
+    });
+  };
 }
 
 function immutable(dir: string, ge: GoEnv): boolean {

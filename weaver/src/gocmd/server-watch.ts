@@ -1,4 +1,5 @@
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { isDirectory } from './dirs.js';
 import { visitedDir } from './listing.js';
 import { basename, dirname, join } from 'node:path';
 
@@ -145,13 +146,5 @@ export class SourceWatch {
     if (n !== null && !n.endsWith('.go') && !this.relevant.has(n) && !(event === 'rename' && visitedDir(n) && isDirectory(join(dir, n)))) return;
     this.moveOn(n !== null && n.endsWith('.go') ? join(dir, n) : undefined);
     this.onChange();
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -5,7 +5,7 @@ import type { ListedPackage } from './golist.js';
 import { otherInput } from './listing.js';
 import type { Prepared } from './pipeline.js';
 import { absoluteGo } from './env.js';
-import { moduleSources, readdirOrEmpty } from './dirs.js';
+import { isDirectory, moduleSources, readdirOrEmpty } from './dirs.js';
 
 /**
  * What lets the launcher leave out the go command of a `go build` that nothing changed since
@@ -161,7 +161,7 @@ function outputsOf(p: Prepared, targets: ListedPackage[], flags: Flag[]): SkipGu
   if (o === '/dev/null') return [];
   if (targets.some((t) => t.Name !== 'main')) return undefined;
   const path = resolve(p.cwd, o);
-  if (o.endsWith('/') || o.endsWith(sep) || isDir(path)) return targets.map((t) => ({ path: join(path, exe(t)), pkg: t.ImportPath }));
+  if (o.endsWith('/') || o.endsWith(sep) || isDirectory(path)) return targets.map((t) => ({ path: join(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : undefined;
 }
 
@@ -171,12 +171,4 @@ export function execName(importPath: string): string {
   const last = elems[elems.length - 1];
   // v2 and later; v0, v1 and v01 name themselves.
   return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : basename(last);
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

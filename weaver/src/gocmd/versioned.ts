@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ParsedArgs } from './args.js';
 import type { Env } from './env.js';
+import { isDirectory } from './dirs.js';
 import { capture } from './exec.js';
 import { UsageError } from './usage.js';
 
@@ -53,14 +54,6 @@ interface Downloaded {
   GoMod?: string;
   Info?: string;
   Error?: string;
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /**
