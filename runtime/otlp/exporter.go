@@ -8,7 +8,6 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -34,7 +33,7 @@ const (
 // Exporter sends spans to an OTLP/HTTP collector.
 type Exporter struct {
 	cfg      Config
-	client   *http.Client
+	client   *client
 	warnOnce sync.Once
 	stopped  atomic.Bool
 }
@@ -42,8 +41,7 @@ type Exporter struct {
 // New returns an exporter for cfg, ignoring its TLS files; NewWithTLS
 // loads them.
 func New(cfg Config) *Exporter {
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	return &Exporter{cfg: cfg, client: &http.Client{Transport: transport}}
+	return &Exporter{cfg: cfg, client: newClient()}
 }
 
 // NewWithTLS is New plus the CA bundle and client certificate named in cfg.
@@ -72,7 +70,7 @@ func NewWithTLS(cfg Config) (*Exporter, error) {
 		}
 		tlsCfg.Certificates = []tls.Certificate{pair}
 	}
-	e.client.Transport.(*http.Transport).TLSClientConfig = tlsCfg
+	e.client.tls = tlsCfg
 	return e, nil
 }
 
@@ -89,7 +87,7 @@ func (e *Exporter) Export(ctx context.Context, spans []trace.ReadOnlySpan) error
 	if trace.ForTests() {
 		// A connection kept for the next export has goroutines of its own, which a test's
 		// goroutine-leak check would count against it.
-		e.client.CloseIdleConnections()
+		e.client.closeIdle()
 	}
 	if err != nil && !e.quietFailure(err) {
 		e.warnOnce.Do(func() {
@@ -175,33 +173,27 @@ func (e *Exporter) encode(spans []trace.ReadOnlySpan) ([]byte, string, error) {
 // post sends one request; retryAfter is the server's Retry-After delay, or
 // -1 when absent; detail quotes the start of an error response's body.
 func (e *Exporter) post(ctx context.Context, body []byte, contentType string) (status int, retryAfter time.Duration, detail string, err error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.cfg.Endpoint, bytes.NewReader(body))
-	if err != nil {
-		return 0, -1, "", err
-	}
-	req.Header.Set("Content-Type", contentType)
-	req.Header.Set("User-Agent", "go-weave-otlp/0.1.0")
+	header := http.Header{}
+	header.Set("Content-Type", contentType)
+	header.Set("User-Agent", "go-weave-otlp/0.1.0")
 	if e.cfg.Gzip {
-		req.Header.Set("Content-Encoding", "gzip")
+		header.Set("Content-Encoding", "gzip")
 	}
 	for _, h := range e.cfg.Headers {
-		req.Header.Set(h[0], h[1])
+		header.Set(h[0], h[1])
 	}
-	resp, err := e.client.Do(req)
+	r, err := e.client.post(ctx, e.cfg.Endpoint, header, body)
 	if err != nil {
 		return 0, -1, "", err
 	}
-	// Read (bounded) so the connection can be reused.
-	respBody, _ := io.ReadAll(io.LimitReader(resp.Body, maxBodyRead))
-	resp.Body.Close()
-	if resp.StatusCode >= 300 && len(respBody) > 0 && !strings.Contains(resp.Header.Get("Content-Type"), "protobuf") {
-		text := strings.TrimSpace(string(respBody))
+	if r.status >= 300 && len(r.body) > 0 && !strings.Contains(r.header.Get("Content-Type"), "protobuf") {
+		text := strings.TrimSpace(string(r.body))
 		if len(text) > maxDetail {
 			text = text[:maxDetail] + "…"
 		}
 		detail = ": " + strconv.Quote(text)
 	}
-	return resp.StatusCode, parseRetryAfter(resp.Header.Get("Retry-After")), detail, nil
+	return r.status, parseRetryAfter(r.header.Get("Retry-After")), detail, nil
 }
 
 func retryable(status int) bool {
@@ -234,7 +226,7 @@ func jitter(d time.Duration) time.Duration {
 // Shutdown stops further exports and closes idle connections.
 func (e *Exporter) Shutdown(ctx context.Context) error {
 	e.stopped.Store(true)
-	e.client.CloseIdleConnections()
+	e.client.closeIdle()
 	return nil
 }
 
