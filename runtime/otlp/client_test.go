@@ -110,6 +110,35 @@ func TestStalledCollectorBoundedByTimeout(t *testing.T) {
 	}
 }
 
+func TestCollectorHangingUpWithoutAnswer(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	var accepted atomic.Int32
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			accepted.Add(1)
+			c.Read(make([]byte, 1))
+			c.Close()
+		}
+	}()
+	e := exporterFor(t, map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + l.Addr().String()})
+	err = e.export(context.Background(), sampleSpans())
+	if err == nil || !strings.Contains(err.Error(), "connection closed before a response") {
+		t.Fatalf("want the hang-up named, got %v", err)
+	}
+	// A new connection is not retried: the collector may have taken the spans.
+	if n := accepted.Load(); n != 1 {
+		t.Fatalf("%d connections, want 1", n)
+	}
+}
+
 func TestInformationalAndRedirectAnswers(t *testing.T) {
 	var got atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -111,7 +111,7 @@ func (c *client) send(ctx context.Context, endpoint string, header http.Header, 
 			}
 		}
 		r, keep, err := roundTrip(ctx, cn, req, proxy)
-		if err == errStale && reused {
+		if reused && errors.As(err, new(*staleError)) {
 			// The collector closed the kept connection while it sat idle: nothing reached it.
 			cn.Close()
 			if req, err = newPost(ctx, endpoint, header, body); err != nil {
@@ -157,7 +157,12 @@ func failure(ctx context.Context, err error) error {
 	return err
 }
 
-var errStale = errors.New("connection closed before the response")
+// staleError is a connection that ended before any byte of the response: on a kept connection,
+// the collector closed it while it sat idle, and nothing reached it.
+type staleError struct{ err error }
+
+func (e *staleError) Error() string { return "connection closed before a response: " + e.err.Error() }
+func (e *staleError) Unwrap() error { return e.err }
 
 // roundTrip writes req on cn and reads the response; keep tells whether cn may carry the next.
 func roundTrip(ctx context.Context, cn *conn, req *http.Request, proxy *url.URL) (reply, bool, error) {
@@ -193,7 +198,7 @@ func exchange(cn *conn, req *http.Request, proxy *url.URL) (reply, bool, error) 
 	}
 	if err != nil {
 		if closedByPeer(err) {
-			return reply{}, false, errStale
+			return reply{}, false, &staleError{err}
 		}
 		return reply{}, false, err
 	}
