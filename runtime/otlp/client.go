@@ -326,22 +326,19 @@ func (c *client) take(key string) (*conn, bool) {
 
 func (c *client) put(cn *conn) {
 	cn.idleSince = time.Now()
+	c.keep(cn)
+}
+
+func (c *client) closeIdle() { c.keep(nil) }
+
+// keep makes cn (nil: none) the kept connection, closing the one kept before.
+func (c *client) keep(cn *conn) {
 	c.mu.Lock()
 	old := c.idle
 	c.idle = cn
 	c.mu.Unlock()
 	if old != nil {
 		old.Close()
-	}
-}
-
-func (c *client) closeIdle() {
-	c.mu.Lock()
-	cn := c.idle
-	c.idle = nil
-	c.mu.Unlock()
-	if cn != nil {
-		cn.Close()
 	}
 }
 
