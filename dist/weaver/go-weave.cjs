@@ -332,8 +332,8 @@ function readJsonFile(path) {
   const st = (0, import_node_fs5.statSync)(path, { bigint: true });
   markUsed(path, st.mtimeMs);
   const stamp = `${st.ino} ${st.mtimeNs} ${st.size}`;
-  const known = parsed.get(path);
-  if (known?.stamp === stamp) return known.value;
+  const known2 = parsed.get(path);
+  if (known2?.stamp === stamp) return known2.value;
   const value = JSON.parse((0, import_node_fs5.readFileSync)(path, "utf8"));
   if (parsed.size >= MAX_ENTRIES) parsed.clear();
   parsed.set(path, { stamp, value });
@@ -2929,7 +2929,7 @@ var require_semver2 = __commonJS({
 // weaver/src/gocmd/lazyconfig.ts
 function stampOf2(path) {
   try {
-    const st = (0, import_node_fs19.statSync)(path);
+    const st = (0, import_node_fs20.statSync)(path);
     return [path, st.mtimeMs, st.size];
   } catch {
     return [path, -1, -1];
@@ -2942,12 +2942,12 @@ function filesOf(a) {
   const files = a.files;
   return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
 }
-var import_node_fs19, import_node_path19, LazyConfig;
+var import_node_fs20, import_node_path20, LazyConfig;
 var init_lazyconfig = __esm({
   "weaver/src/gocmd/lazyconfig.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path19 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path20 = require("node:path");
     init_atomic();
     init_hash();
     init_parsed_json();
@@ -2957,7 +2957,7 @@ var init_lazyconfig = __esm({
         this.opts = opts;
         this.watch = watch2;
         const key = sha256("config", core2.fingerprint, opts.configPath ?? "", opts.moduleRoot ?? "", salt);
-        this.path = (0, import_node_path19.join)(cache.root, "config", key.slice(0, 2), key + ".json");
+        this.path = (0, import_node_path20.join)(cache.root, "config", key.slice(0, 2), key + ".json");
         try {
           const e = readJsonFile(this.path);
           if (e.stamps.every(([p, m, s]) => {
@@ -3012,8 +3012,8 @@ var init_lazyconfig = __esm({
       }
       async mayMatch(ref) {
         const k = refKey(ref);
-        const known = this.entry?.verdicts[k];
-        if (known !== void 0) return known;
+        const known2 = this.entry?.verdicts[k];
+        if (known2 !== void 0) return known2;
         const v = this.core.packageMayMatch(await this.aspects(), ref);
         this.entry.verdicts[k] = v;
         this.dirty = true;
@@ -3092,10 +3092,10 @@ exec ${self.map(quoteSh).join(" ")} __cover-weave "$plan" "$n" "$@"
 }
 function writeCoverFiles(cache, self, fingerprint, plan2) {
   const script = toolexecScript(self, fingerprint);
-  const scriptPath = (0, import_node_path21.join)(cache.root, "toolexec", sha256("toolexec", script).slice(0, 32), "go-weave-toolexec");
+  const scriptPath = (0, import_node_path22.join)(cache.root, "toolexec", sha256("toolexec", script).slice(0, 32), "go-weave-toolexec");
   if (!existsMarked(scriptPath)) {
     writeFileAtomic(scriptPath, script, 493);
-    (0, import_node_fs22.chmodSync)(scriptPath, 493);
+    (0, import_node_fs23.chmodSync)(scriptPath, 493);
   }
   return { script: scriptPath, plan: cache.putGenerated("coverplan", "plan.json", JSON.stringify(plan2)) };
 }
@@ -3146,7 +3146,7 @@ async function coverAndWeave(core2, argv) {
   const [planPath, n, ...command] = argv;
   const toolAt = Number(n);
   const coverArgs = command.slice(toolAt + 1);
-  const plan2 = JSON.parse((0, import_node_fs22.readFileSync)(planPath, "utf8"));
+  const plan2 = JSON.parse((0, import_node_fs23.readFileSync)(planPath, "utf8"));
   const parsed2 = parseCoverArgs(coverArgs);
   const inputsAt = parsed2 ? coverArgs.length - parsed2.infiles.length : coverArgs.length;
   const run = [...command.slice(0, toolAt + 1), ...coverArgs.map((a, i2) => i2 >= inputsAt ? plan2.added[a] ?? a : a)];
@@ -3154,7 +3154,7 @@ async function coverAndWeave(core2, argv) {
   if (r.error) throw new Error(`go-weave: cannot run ${run[0]}: ${r.error.message}`);
   if (r.status !== 0) return r.status ?? 1;
   if (!parsed2) return 0;
-  const outputs = (0, import_node_fs22.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
+  const outputs = (0, import_node_fs23.readFileSync)(parsed2.outfileList, "utf8").split("\n").filter(Boolean).slice(1);
   if (outputs.length !== parsed2.infiles.length) throw new Error(`go-weave: cover wrote ${outputs.length} files for ${parsed2.infiles.length} inputs (${parsed2.outfileList})`);
   const outputOf = new Map(parsed2.infiles.map((f, i2) => [f, outputs[i2]]));
   const byUnit = /* @__PURE__ */ new Map();
@@ -3169,7 +3169,7 @@ async function coverAndWeave(core2, argv) {
   const aspects = await config.aspects();
   for (const [u, files] of byUnit) {
     const unit = plan2.units[u];
-    const source = (p) => (0, import_node_fs22.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
+    const source = (p) => (0, import_node_fs23.readFileSync)(outputOf.get(p) ?? plan2.sources[p] ?? p, "utf8");
     const result = await core2.weavePackage(aspects, { ...unit.ref, files: unit.files.map((p) => ({ path: p, source: source(p) })) });
     for (const f of files) {
       const woven = result.files.find((x2) => x2.path === f);
@@ -3179,13 +3179,13 @@ async function coverAndWeave(core2, argv) {
   }
   return 0;
 }
-var import_node_child_process2, import_node_fs22, import_node_path21, quoteSh;
+var import_node_child_process2, import_node_fs23, import_node_path22, quoteSh;
 var init_coverweave = __esm({
   "weaver/src/gocmd/coverweave.ts"() {
     "use strict";
     import_node_child_process2 = require("node:child_process");
-    import_node_fs22 = require("node:fs");
-    import_node_path21 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path22 = require("node:path");
     init_args();
     init_atomic();
     init_cache();
@@ -3223,11 +3223,11 @@ GOWEAVE_GO="$real_go" GOWEAVE_NODE=${q(node)} exec ${q(entry)} go "$@"
 `;
 }
 function writeGoShim(dir, node, entry, realGo, writtenBy) {
-  writeFileAtomic((0, import_node_path31.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
+  writeFileAtomic((0, import_node_path32.join)(dir, "go"), goShimScript(node, entry, realGo, writtenBy), 493);
 }
 function isGoShim(path) {
   try {
-    const head = (0, import_node_fs33.readFileSync)(path).subarray(0, 256).toString("latin1");
+    const head = (0, import_node_fs34.readFileSync)(path).subarray(0, 256).toString("latin1");
     return head.startsWith(SHIM_HEAD) && head.split("\n")[1].includes("go-weave");
   } catch {
     return false;
@@ -3236,12 +3236,12 @@ function isGoShim(path) {
 function shellQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-var import_node_fs33, import_node_path31, VALUE_FLAGS2, SHIM_HEAD;
+var import_node_fs34, import_node_path32, VALUE_FLAGS2, SHIM_HEAD;
 var init_shim = __esm({
   "weaver/src/gocmd/shim.ts"() {
     "use strict";
-    import_node_fs33 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs34 = require("node:fs");
+    import_node_path32 = require("node:path");
     init_atomic();
     VALUE_FLAGS2 = ["C", "o", "p", "asmflags", "buildmode", "compiler", "covermode", "coverpkg", "exec", "gccgoflags", "gcflags", "installsuffix", "ldflags", "mod", "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec"];
     SHIM_HEAD = "#!/bin/sh\n# Written by ";
@@ -3259,11 +3259,11 @@ function shellenvCommand(args, env, out) {
   const withGo = args.includes("--go");
   if (process.platform === "win32") throw new WeaveError("shellenv prints a line for POSIX shells (sh, bash, zsh), and go-weave has no shell entry on Windows: run go-weave through node_modules\\.bin instead");
   const entry = entryScript(env);
-  const binRoot = (0, import_node_path32.join)(weaveCacheDir(env), "v1", "bin");
+  const binRoot = (0, import_node_path33.join)(weaveCacheDir(env), "v1", "bin");
   const realGo = withGo ? realGoOnPath(env, binRoot) : "";
-  const dir = (0, import_node_path32.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
-  (0, import_node_fs34.mkdirSync)(dir, { recursive: true });
-  replaceWithSymlink((0, import_node_path32.join)(dir, "go-weave"), entry);
+  const dir = (0, import_node_path33.join)(binRoot, sha256([entry, process.execPath, realGo].join("\0")).slice(0, 16));
+  (0, import_node_fs35.mkdirSync)(dir, { recursive: true });
+  replaceWithSymlink((0, import_node_path33.join)(dir, "go-weave"), entry);
   if (withGo) writeGoShim(dir, process.execPath, entry, realGo, "go-weave shellenv");
   const q = shellQuote(dir);
   out(`case ":$PATH:" in *:${q}:*) ;; *) PATH=${q}:"$PATH" ;; esac; export PATH
@@ -3271,11 +3271,11 @@ function shellenvCommand(args, env, out) {
   return 0;
 }
 function entryScript(env) {
-  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path32.join)((0, import_node_path32.dirname)(process.argv[1]), "go-weave") : void 0];
+  const candidates = [env.GOWEAVE_ENTRY, process.argv[1] ? (0, import_node_path33.join)((0, import_node_path33.dirname)(process.argv[1]), "go-weave") : void 0];
   for (const c of candidates) {
     if (!c) continue;
     try {
-      const real = (0, import_node_fs34.realpathSync)(c);
+      const real = (0, import_node_fs35.realpathSync)(c);
       if (!real.endsWith(".cjs") && !real.endsWith(".js") && !real.endsWith(".ts")) return real;
     } catch {
     }
@@ -3288,31 +3288,31 @@ function realGoOnPath(env, binRoot) {
     if (!go || !isExecutableFile(go)) throw new WeaveError(`shellenv --go: GOWEAVE_GO=${env.GOWEAVE_GO} is not an executable file (expected the go command to put go-weave in front of)`);
     return go;
   }
-  const ours = (0, import_node_path32.resolve)(binRoot) + import_node_path32.sep;
-  for (const d of (env.PATH ?? "").split(import_node_path32.delimiter)) {
-    const go = (0, import_node_path32.join)((0, import_node_path32.resolve)(d || "."), "go");
-    if (!isExecutableFile(go) || ((0, import_node_path32.resolve)(d || ".") + import_node_path32.sep).startsWith(ours) || isGoShim(go)) continue;
+  const ours = (0, import_node_path33.resolve)(binRoot) + import_node_path33.sep;
+  for (const d of (env.PATH ?? "").split(import_node_path33.delimiter)) {
+    const go = (0, import_node_path33.join)((0, import_node_path33.resolve)(d || "."), "go");
+    if (!isExecutableFile(go) || ((0, import_node_path33.resolve)(d || ".") + import_node_path33.sep).startsWith(ours) || isGoShim(go)) continue;
     return go;
   }
   throw new WeaveError("shellenv --go: no go command on PATH (install Go, or set GOWEAVE_GO to the go binary to put go-weave in front of)");
 }
 function replaceWithSymlink(path, target) {
   const tmp = `${path}.${process.pid}.tmp`;
-  (0, import_node_fs34.rmSync)(tmp, { force: true });
-  (0, import_node_fs34.symlinkSync)(target, tmp);
+  (0, import_node_fs35.rmSync)(tmp, { force: true });
+  (0, import_node_fs35.symlinkSync)(target, tmp);
   try {
-    (0, import_node_fs34.renameSync)(tmp, path);
+    (0, import_node_fs35.renameSync)(tmp, path);
   } catch (err2) {
-    (0, import_node_fs34.rmSync)(tmp, { force: true });
+    (0, import_node_fs35.rmSync)(tmp, { force: true });
     throw err2;
   }
 }
-var import_node_fs34, import_node_path32;
+var import_node_fs35, import_node_path33;
 var init_shellenv_command = __esm({
   "weaver/src/cli/shellenv-command.ts"() {
     "use strict";
-    import_node_fs34 = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_fs35 = require("node:fs");
+    import_node_path33 = require("node:path");
     init_errors();
     init_env();
     init_hash();
@@ -3399,10 +3399,10 @@ function runPoolWorker() {
 init_errors();
 
 // weaver/src/gocmd/index.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_os6 = require("node:os");
 var import_node_perf_hooks2 = require("node:perf_hooks");
-var import_node_path30 = require("node:path");
+var import_node_path31 = require("node:path");
 init_args();
 
 // weaver/src/assets.ts
@@ -3793,10 +3793,10 @@ function checkMainModuleRules(m, arg) {
 }
 
 // weaver/src/gocmd/pipeline.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_perf_hooks = require("node:perf_hooks");
 var import_node_os4 = require("node:os");
-var import_node_path22 = require("node:path");
+var import_node_path23 = require("node:path");
 init_args();
 init_cache();
 init_core();
@@ -3913,17 +3913,22 @@ go ${min}`);
   if (compareGoVersions(m[1], min) >= 0) return text;
   return text.replace(GO_LINE, `go ${min}`);
 }
-function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [], runtimeAt = runtimeDir) {
+function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [], runtimeAt = runtimeDir, runtimeServed) {
   const text = (0, import_node_fs12.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = withServedSums((0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "", copies);
+  const sum = withServedSums((0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "", [...copies, ...addRuntime && runtimeServed ? [{ served: runtimeServed }] : []]);
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
   copy = dropReplaces(copy, copies).replace(/\s*$/, "\n") + indirect;
-  if (addRuntime) {
+  if (addRuntime && runtimeServed) {
+    copy += `
+// Added by go-weave for woven code, served by go-weave's module proxy; the module's own go.mod is unchanged.
+require ${RUNTIME_MODULE} ${runtimeServed.version}
+`;
+  } else if (addRuntime) {
     copy += `
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} v0.0.0
@@ -4935,27 +4940,63 @@ function filesBelow(dir) {
   return out;
 }
 
-// weaver/src/gocmd/served-fetch.ts
+// weaver/src/gocmd/runtime-served.ts
 var import_node_fs15 = require("node:fs");
-var import_node_os3 = require("node:os");
 var import_node_path15 = require("node:path");
+
+// weaver/src/version.ts
+var GO_WEAVE_VERSION = "0.1.0";
+
+// weaver/src/gocmd/runtime-served.ts
+init_hash();
+function serveRuntime(proxyRoot, gomodcache, runtimeDir) {
+  return serveModule(proxyRoot, gomodcache, {
+    path: RUNTIME_MODULE,
+    version: `v${GO_WEAVE_VERSION}`,
+    dir: runtimeDir,
+    goMod: (0, import_node_path15.join)(runtimeDir, "go.mod"),
+    changed: /* @__PURE__ */ new Map(),
+    render: (file) => file.text,
+    renderKey: `runtime ${contentKey(runtimeDir)}`
+  });
+}
+var known = /* @__PURE__ */ new Map();
+function contentKey(dir) {
+  const files = filesBelow(dir);
+  const rel = (f) => (0, import_node_path15.relative)(dir, f).split(import_node_path15.sep).join("/");
+  const stamp = files.map((f) => {
+    const st = (0, import_node_fs15.statSync)(f, { bigint: true });
+    return `${rel(f)}\0${st.size}\0${st.mtimeNs}`;
+  });
+  const stampKey = sha256(...stamp);
+  const seen = known.get(dir);
+  if (seen?.stamp === stampKey) return seen.key;
+  const key = sha256(...files.flatMap((f) => [rel(f), sha256((0, import_node_fs15.readFileSync)(f))]));
+  known.set(dir, { stamp: stampKey, key });
+  return key;
+}
+
+// weaver/src/gocmd/served-fetch.ts
+var import_node_fs16 = require("node:fs");
+var import_node_os3 = require("node:os");
+var import_node_path16 = require("node:path");
 async function fetchServedQuietly(go, env, copies, gomodcache, modcacherw) {
   const want = unfetchedServed(copies, gomodcache);
   if (want.length === 0) return;
-  const dir = (0, import_node_fs15.mkdtempSync)((0, import_node_path15.join)((0, import_node_os3.tmpdir)(), "go-weave-fetch-"));
+  const dir = (0, import_node_fs16.mkdtempSync)((0, import_node_path16.join)((0, import_node_os3.tmpdir)(), "go-weave-fetch-"));
   try {
-    (0, import_node_fs15.writeFileSync)((0, import_node_path15.join)(dir, "go.mod"), "module go-weave.local/fetch\n\ngo 1.21\n");
-    (0, import_node_fs15.writeFileSync)((0, import_node_path15.join)(dir, "go.sum"), copies.flatMap((c) => c.served?.sums ?? []).join("\n") + "\n");
+    (0, import_node_fs16.writeFileSync)((0, import_node_path16.join)(dir, "go.mod"), "module go-weave.local/fetch\n\ngo 1.21\n");
+    (0, import_node_fs16.writeFileSync)((0, import_node_path16.join)(dir, "go.sum"), copies.flatMap((c) => c.served?.sums ?? []).join("\n") + "\n");
     await capture(go, ["mod", "download", ...modcacherw ? ["-modcacherw"] : [], ...want], { cwd: dir, env: { ...env, GOWORK: "off", GOFLAGS: "" } });
   } catch {
   } finally {
-    (0, import_node_fs15.rmSync)(dir, { recursive: true, force: true });
+    (0, import_node_fs16.rmSync)(dir, { recursive: true, force: true });
   }
 }
 
 // weaver/src/gocmd/plancache.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path16 = require("node:path");
+var import_node_fs17 = require("node:fs");
+var import_node_path17 = require("node:path");
 init_atomic();
 init_hash();
 init_listing();
@@ -4981,7 +5022,7 @@ function skipSpaceAndComments(src, i2) {
 // weaver/src/gocmd/plancache.ts
 function stampOf(path) {
   try {
-    const st = (0, import_node_fs16.statSync)(path);
+    const st = (0, import_node_fs17.statSync)(path);
     if (st.isDirectory()) return [path, st.mtimeMs, -1, goListing(path).hash];
     return [path, st.mtimeMs, st.size, path.endsWith(".go") ? headerHash(path) : ""];
   } catch {
@@ -4990,7 +5031,7 @@ function stampOf(path) {
 }
 function headerHash(path) {
   try {
-    const src = (0, import_node_fs16.readFileSync)(path, "utf8");
+    const src = (0, import_node_fs17.readFileSync)(path, "utf8");
     return sha256(goHeader(src), ...src.match(EMBED_LINE) ?? []);
   } catch {
     return "";
@@ -5026,9 +5067,9 @@ function headersHoldFor(stamps) {
   let listed;
   return (files) => {
     listed ??= new Map(stamps.filter((st) => st[3] !== "" && st[0].endsWith(".go")).map((st) => [st[0], st[3]]));
-    const known = listed;
+    const known2 = listed;
     return files.every((f) => {
-      const header = known.get(f);
+      const header = known2.get(f);
       return header !== void 0 && headerHash(f) === header;
     });
   };
@@ -5040,13 +5081,13 @@ function moduleDirs(root, out) {
   out.push(root);
   let entries;
   try {
-    entries = (0, import_node_fs16.readdirSync)(root, { withFileTypes: true });
+    entries = (0, import_node_fs17.readdirSync)(root, { withFileTypes: true });
   } catch {
     return;
   }
   for (const e of entries) {
     if (!e.isDirectory() || !visitedDir(e.name)) continue;
-    moduleDirs((0, import_node_path16.join)(root, e.name), out);
+    moduleDirs((0, import_node_path17.join)(root, e.name), out);
   }
 }
 function collectStamps(pkgs, ge, extraFiles) {
@@ -5055,7 +5096,7 @@ function collectStamps(pkgs, ge, extraFiles) {
   for (const p of pkgs) {
     if (!p.Dir || immutable(p.Dir, ge)) continue;
     paths.add(p.Dir);
-    for (const f of goFileNames(p)) paths.add((0, import_node_path16.join)(p.Dir, f));
+    for (const f of goFileNames(p)) paths.add((0, import_node_path17.join)(p.Dir, f));
     if (p.Module?.Dir && !immutable(p.Module.Dir, ge)) roots.add(p.Module.Dir);
   }
   for (const r of roots) {
@@ -5074,7 +5115,7 @@ var PlanCache = class {
     return sha256("plan", ...parts);
   }
   path(key) {
-    return (0, import_node_path16.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
+    return (0, import_node_path17.join)(this.cache.root, "plan", key.slice(0, 2), key + ".json");
   }
   /** The cached graph and the files it depends on. */
   get(key) {
@@ -5088,7 +5129,7 @@ var PlanCache = class {
       const [p, mtime, size, header] = st;
       let cur;
       try {
-        const x2 = (0, import_node_fs16.statSync)(p);
+        const x2 = (0, import_node_fs17.statSync)(p);
         cur = { mtimeMs: x2.mtimeMs, size: x2.isDirectory() ? -1 : x2.size, dir: x2.isDirectory() };
       } catch {
         cur = { mtimeMs: -1, size: -1, dir: false };
@@ -5108,21 +5149,21 @@ var PlanCache = class {
 };
 
 // weaver/src/gocmd/overlay.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path17 = require("node:path");
+var import_node_fs18 = require("node:fs");
+var import_node_path18 = require("node:path");
 init_dirs();
 function readUserOverlay(path, cwd) {
-  const file = (0, import_node_path17.resolve)(cwd, path);
+  const file = (0, import_node_path18.resolve)(cwd, path);
   let parsed2;
   try {
-    parsed2 = JSON.parse((0, import_node_fs17.readFileSync)(file, "utf8"));
+    parsed2 = JSON.parse((0, import_node_fs18.readFileSync)(file, "utf8"));
   } catch (err2) {
     throw new UsageError(`go-weave: reading -overlay ${file}: ${err2.message}`);
   }
   const rep = parsed2?.Replace;
   if (!rep || typeof rep !== "object") throw new UsageError(`go-weave: -overlay ${file}: expected a JSON object with a "Replace" field`);
   const m = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path17.resolve)(cwd, k), v === "" ? "" : (0, import_node_path17.resolve)(cwd, v));
+  for (const [k, v] of Object.entries(rep)) m.set((0, import_node_path18.resolve)(cwd, k), v === "" ? "" : (0, import_node_path18.resolve)(cwd, v));
   return m;
 }
 function linkDepsFile(deps) {
@@ -5136,11 +5177,11 @@ ${deps.sort().map((d) => `	_ ${JSON.stringify(d)}
 `;
 }
 function linkDepsPath(mainDir) {
-  return (0, import_node_path17.join)(mainDir, "zz_goweave_linkdeps.go");
+  return (0, import_node_path18.join)(mainDir, "zz_goweave_linkdeps.go");
 }
 var RUNTIME_IN_MODULE = ".go-weave/runtime";
 function runtimeInModule(moduleRoot, runtimeDir) {
-  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path17.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path17.relative)(runtimeDir, f)), f]));
+  return new Map(moduleSources(runtimeDir).files.map((f) => [(0, import_node_path18.join)(moduleRoot, RUNTIME_IN_MODULE, (0, import_node_path18.relative)(runtimeDir, f)), f]));
 }
 function writeOverlay(cache, entries) {
   const sorted = [...entries.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
@@ -5152,22 +5193,22 @@ function writeOverlay(cache, entries) {
 init_dirs();
 
 // weaver/src/gocmd/vendoring.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path18 = require("node:path");
+var import_node_path19 = require("node:path");
 init_trim();
 init_hash();
 function buildsVendored(moduleRoot, parsed2, goflags) {
   const fromArgs = parsed2.flags.filter((f) => f.name === "mod").pop()?.value;
   const fromEnv = (goflags ?? "").split(/\s+/).map((f) => /^--?mod=(.*)$/.exec(f)?.[1]).filter((v) => v !== void 0).pop();
   const mode = fromArgs ?? fromEnv;
-  return (mode === void 0 || mode === "vendor") && (0, import_node_fs18.existsSync)((0, import_node_path18.join)(moduleRoot, "vendor", "modules.txt"));
+  return (mode === void 0 || mode === "vendor") && (0, import_node_fs19.existsSync)((0, import_node_path19.join)(moduleRoot, "vendor", "modules.txt"));
 }
 async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
-  const vendorDir = (0, import_node_path18.join)(moduleRoot, "vendor");
-  const gomod = (0, import_node_path18.join)(moduleRoot, "go.mod");
-  const dir = (0, import_node_path18.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs18.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
-  const result = { workFile: (0, import_node_path18.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path18.join)(dir, "vendor") };
+  const vendorDir = (0, import_node_path19.join)(moduleRoot, "vendor");
+  const gomod = (0, import_node_path19.join)(moduleRoot, "go.mod");
+  const dir = (0, import_node_path19.join)(cache.root, "vendorws", sha256(moduleRoot, (0, import_node_fs19.readFileSync)(gomod, "utf8"), runtimeDir, vendorState(vendorDir)).slice(0, 32));
+  const result = { workFile: (0, import_node_path19.join)(dir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path19.join)(dir, "vendor") };
   if (existsMarked(result.workFile)) return result;
   const r = await capture(go, ["mod", "edit", "-json", gomod], { env });
   if (r.code !== 0) throw new GoCommandError(`go mod edit -json ${gomod} failed`, r.stderr);
@@ -5177,12 +5218,12 @@ async function prepareVendorWorkspace(go, env, cache, moduleRoot, runtimeDir) {
   const work = [`go ${goLine}`, ...(m.Godebug ?? []).map((g) => `godebug ${g.Key}=${g.Value}`), "", "use (", `	${JSON.stringify(moduleRoot)}`, `	${JSON.stringify(runtimeDir)}`, ")", ""];
   const tmp = `${dir}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
   try {
-    linkVendorInto((0, import_node_path18.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
-    (0, import_node_fs18.writeFileSync)((0, import_node_path18.join)(tmp, "go.work"), work.join("\n"));
-    (0, import_node_fs18.renameSync)(tmp, dir);
+    linkVendorInto((0, import_node_path19.join)(tmp, "vendor"), vendorDir, (text) => workspaceModulesTxt(completePre114ModulesTxt(text, m), moduleRoot, dir));
+    (0, import_node_fs19.writeFileSync)((0, import_node_path19.join)(tmp, "go.work"), work.join("\n"));
+    (0, import_node_fs19.renameSync)(tmp, dir);
   } catch (err2) {
-    (0, import_node_fs18.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs18.existsSync)(result.workFile)) throw err2;
+    (0, import_node_fs19.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs19.existsSync)(result.workFile)) throw err2;
   }
   return result;
 }
@@ -5223,44 +5264,44 @@ function relocateModulesTxt(text, fromDir, toDir) {
   return text.split("\n").map((line) => {
     const m = /^(# .*? => )(\S+)(.*)$/.exec(line);
     if (!m || !local(m[2])) return line;
-    let rel = (0, import_node_path18.relative)(toDir, (0, import_node_path18.resolve)(fromDir, m[2])).split(import_node_path18.sep).join("/");
+    let rel = (0, import_node_path19.relative)(toDir, (0, import_node_path19.resolve)(fromDir, m[2])).split(import_node_path19.sep).join("/");
     if (rel !== ".." && !rel.startsWith("../")) rel = `./${rel}`;
     return m[1] + rel + m[3];
   }).join("\n");
 }
 function vendorState(vendorDir) {
-  const entries = (0, import_node_fs18.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
-  return [(0, import_node_fs18.readFileSync)((0, import_node_path18.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
+  const entries = (0, import_node_fs19.readdirSync)(vendorDir).filter((e) => e !== "modules.txt").sort();
+  return [(0, import_node_fs19.readFileSync)((0, import_node_path19.join)(vendorDir, "modules.txt"), "utf8"), ...entries].join("\n");
 }
 function linkWorkspaceVendor(workDir, copyDir) {
-  const vendorDir = (0, import_node_path18.join)(workDir, "vendor");
-  const ws = { workFile: (0, import_node_path18.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path18.join)(copyDir, "vendor") };
-  if ((0, import_node_fs18.existsSync)((0, import_node_path18.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
+  const vendorDir = (0, import_node_path19.join)(workDir, "vendor");
+  const ws = { workFile: (0, import_node_path19.join)(copyDir, "go.work"), vendorDir, linkedVendorDir: (0, import_node_path19.join)(copyDir, "vendor") };
+  if ((0, import_node_fs19.existsSync)((0, import_node_path19.join)(ws.linkedVendorDir, "modules.txt"))) return ws;
   const tmp = `${ws.linkedVendorDir}.tmp-${process.pid}-${(0, import_node_crypto6.randomBytes)(4).toString("hex")}`;
   try {
     linkVendorInto(tmp, vendorDir, (text) => relocateModulesTxt(text, workDir, copyDir));
-    (0, import_node_fs18.renameSync)(tmp, ws.linkedVendorDir);
+    (0, import_node_fs19.renameSync)(tmp, ws.linkedVendorDir);
   } catch (err2) {
-    (0, import_node_fs18.rmSync)(tmp, { recursive: true, force: true });
-    if (!(0, import_node_fs18.existsSync)((0, import_node_path18.join)(ws.linkedVendorDir, "modules.txt"))) throw err2;
+    (0, import_node_fs19.rmSync)(tmp, { recursive: true, force: true });
+    if (!(0, import_node_fs19.existsSync)((0, import_node_path19.join)(ws.linkedVendorDir, "modules.txt"))) throw err2;
   }
   return ws;
 }
 function linkVendorInto(dir, vendorDir, rewrite) {
-  (0, import_node_fs18.mkdirSync)(dir, { recursive: true });
-  for (const e of (0, import_node_fs18.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs18.symlinkSync)((0, import_node_path18.join)(vendorDir, e), (0, import_node_path18.join)(dir, e));
-  (0, import_node_fs18.writeFileSync)((0, import_node_path18.join)(dir, "modules.txt"), rewrite((0, import_node_fs18.readFileSync)((0, import_node_path18.join)(vendorDir, "modules.txt"), "utf8")));
+  (0, import_node_fs19.mkdirSync)(dir, { recursive: true });
+  for (const e of (0, import_node_fs19.readdirSync)(vendorDir)) if (e !== "modules.txt") (0, import_node_fs19.symlinkSync)((0, import_node_path19.join)(vendorDir, e), (0, import_node_path19.join)(dir, e));
+  (0, import_node_fs19.writeFileSync)((0, import_node_path19.join)(dir, "modules.txt"), rewrite((0, import_node_fs19.readFileSync)((0, import_node_path19.join)(vendorDir, "modules.txt"), "utf8")));
 }
 function inWorkspace(ws, file) {
-  return file.startsWith(ws.vendorDir + import_node_path18.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
+  return file.startsWith(ws.vendorDir + import_node_path19.sep) ? ws.linkedVendorDir + file.slice(ws.vendorDir.length) : file;
 }
 
 // weaver/src/gocmd/pipeline.ts
 init_lazyconfig();
 
 // weaver/src/gocmd/testmain.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path20 = require("node:path");
+var import_node_fs21 = require("node:fs");
+var import_node_path21 = require("node:path");
 init_args();
 var TESTMAIN_FILE = "zz_goweave_testmain_test.go";
 var TEST_LINKDEPS_FILE = "zz_goweave_linkdeps_test.go";
@@ -5279,12 +5320,12 @@ function testedPackages(packages) {
     const dir = plain.Dir;
     const hasTestMain = [...plain.TestGoFiles ?? [], ...plain.XTestGoFiles ?? []].some((f) => {
       try {
-        return TEST_MAIN.test((0, import_node_fs20.readFileSync)((0, import_node_path20.join)(dir, f), "utf8"));
+        return TEST_MAIN.test((0, import_node_fs21.readFileSync)((0, import_node_path21.join)(dir, f), "utf8"));
       } catch {
         return false;
       }
     });
-    const hostFile = isFileList(plain) ? (0, import_node_path20.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
+    const hostFile = isFileList(plain) ? (0, import_node_path21.join)(dir, (plain.TestGoFiles?.length ? plain.TestGoFiles : plain.XTestGoFiles ?? [])[0]) : void 0;
     out.push({ variant: variant.ImportPath, dir, name: variant.Name, hasTestMain, hostFile });
   }
   return out;
@@ -5326,7 +5367,7 @@ function testsExportOtlp(parsed2, env, goflags) {
 }
 
 // weaver/src/gocmd/weaving.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_promises = require("node:fs/promises");
 init_core();
 async function weaveEach(units, opts, again) {
@@ -5363,7 +5404,7 @@ async function weaveOne(unit, opts, out) {
   const stamps = unit.files.map((path) => {
     const real = opts.readSource?.(path) || path;
     try {
-      const st = (0, import_node_fs21.statSync)(real);
+      const st = (0, import_node_fs22.statSync)(real);
       return `${path}\0${real}\0${st.mtimeMs}\0${st.size}`;
     } catch {
       return `${path}\0${real}\0missing`;
@@ -5376,7 +5417,7 @@ async function weaveOne(unit, opts, out) {
     if (hit2) return hit2;
   }
   const source = (path) => opts.readSource?.(path) || path;
-  const files = opts.readSync ? unit.files.map((path) => ({ path, source: (0, import_node_fs21.readFileSync)(source(path), "utf8") })) : await Promise.all(unit.files.map(async (path) => ({ path, source: await (0, import_promises.readFile)(source(path), "utf8") })));
+  const files = opts.readSync ? unit.files.map((path) => ({ path, source: (0, import_node_fs22.readFileSync)(source(path), "utf8") })) : await Promise.all(unit.files.map(async (path) => ({ path, source: await (0, import_promises.readFile)(source(path), "utf8") })));
   const key = opts.cache.unitKey({ fingerprint: opts.fingerprint, aspectHash: opts.aspectHash, ...unit.ref, files, targets: unit.targets });
   const hit = opts.cache.readManifest(key);
   if (hit) {
@@ -5409,16 +5450,16 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const timings = { env: 0, config: 0, list: 0, weave: 0 };
   const parsed2 = parseGoArgs(subcommand, args);
   let go = goBinary(env);
-  const cwd = parsed2.chdir ? (0, import_node_path22.resolve)(workDir, parsed2.chdir) : workDir;
+  const cwd = parsed2.chdir ? (0, import_node_path23.resolve)(workDir, parsed2.chdir) : workDir;
   const userOverlay = parsed2.userOverlay ? readUserOverlay(parsed2.userOverlay, cwd) : /* @__PURE__ */ new Map();
   const listFlags = [...parsed2.graphFlags];
-  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path22.resolve)(cwd, parsed2.userOverlay)}`);
-  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path22.resolve)(cwd, parsed2.userModfile)}`);
+  if (parsed2.userOverlay) listFlags.push(`-overlay=${(0, import_node_path23.resolve)(cwd, parsed2.userOverlay)}`);
+  if (parsed2.userModfile) listFlags.push(`-modfile=${(0, import_node_path23.resolve)(cwd, parsed2.userModfile)}`);
   const tEnv = import_node_perf_hooks.performance.now();
   const cacheDir = weaveCacheDir(env);
   const cache = new WeaveCache(cacheDir);
   try {
-    (0, import_node_fs23.mkdirSync)(cache.root, { recursive: true });
+    (0, import_node_fs24.mkdirSync)(cache.root, { recursive: true });
   } catch (err2) {
     throw new UsageError(`go-weave: cannot use the weave cache ${cacheDir}: ${err2.message}; set GOWEAVE_CACHE to a writable directory`);
   }
@@ -5426,22 +5467,22 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   let ge = await envOf2(go, { cwd, env });
   const goroot = toolchainCopy(cache, ge.GOMODCACHE, ge.GOROOT);
   if (goroot) {
-    go = (0, import_node_path22.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+    go = (0, import_node_path23.join)(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
     const { GOROOT: _ignored, ...rest } = env;
     env = { ...rest, GOTOOLCHAIN: "local" };
     ge = await envOf2(go, { cwd, env });
   }
   timings.env = import_node_perf_hooks.performance.now() - tEnv;
-  const gomod = parsed2.userModfile ? (0, import_node_path22.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
+  const gomod = parsed2.userModfile ? (0, import_node_path23.resolve)(cwd, parsed2.userModfile) : ge.GOMOD;
   if (!ge.GOMOD || ge.GOMOD === "/dev/null" || ge.GOMOD === "NUL") {
     throw new UsageError(`go-weave: no go.mod in ${cwd} or any parent directory: go-weave builds Go modules; create one with "go mod init <module path>" (or cd into the module)`);
   }
-  const moduleRoot = (0, import_node_path22.dirname)(ge.GOMOD);
-  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path22.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
-  if (configPath && !(0, import_node_fs23.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
+  const moduleRoot = (0, import_node_path23.dirname)(ge.GOMOD);
+  const configPath = env.GOWEAVE_CONFIG ? (0, import_node_path23.resolve)(cwd, env.GOWEAVE_CONFIG) : void 0;
+  if (configPath && !(0, import_node_fs24.existsSync)(configPath)) throw new UsageError(`go-weave: GOWEAVE_CONFIG names ${configPath}, which does not exist`);
   const configOpts = { configPath, moduleRoot };
   const tConfig = import_node_perf_hooks.performance.now();
-  const configWatch = configPath ? [] : [(0, import_node_path22.join)(moduleRoot, "go-weave.yml")];
+  const configWatch = configPath ? [] : [(0, import_node_path23.join)(moduleRoot, "go-weave.yml")];
   const configSalt = env.GOWEAVE_ASSETS ?? "";
   const config = new LazyConfig(runner.core, configOpts, cache, configWatch, configSalt);
   const located = (p) => p.catch((err2) => {
@@ -5466,7 +5507,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     packages = await goList(go, { cwd, env, flags: listFlags, patterns: parsed2.packages, tests });
     const stampFiles = [gomod, gomod.replace(/\.mod$/, ".sum")];
     if (ge.GOWORK && ge.GOWORK !== "off") stampFiles.push(ge.GOWORK, ge.GOWORK + ".sum");
-    if (parsed2.userOverlay) stampFiles.push((0, import_node_path22.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
+    if (parsed2.userOverlay) stampFiles.push((0, import_node_path23.resolve)(cwd, parsed2.userOverlay), ...userOverlay.keys(), ...[...userOverlay.values()].filter(Boolean));
     if (!packages.some((p) => p.Error || p.Incomplete)) ({ files: planFiles, headersHold } = plans.put(planKey, packages, ge, stampFiles));
   }
   const tWeave = import_node_perf_hooks.performance.now();
@@ -5477,16 +5518,16 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (t.hasTestMain) continue;
     if (t.hostFile !== void 0) {
       const host = t.hostFile;
-      const src = standInTestMain((0, import_node_fs23.readFileSync)(userOverlay.get(host) || host, "utf8"));
-      if (src !== void 0) stubs.set(host, cache.putGenerated("testmain", (0, import_node_path22.basename)(host), src));
+      const src = standInTestMain((0, import_node_fs24.readFileSync)(userOverlay.get(host) || host, "utf8"));
+      if (src !== void 0) stubs.set(host, cache.putGenerated("testmain", (0, import_node_path23.basename)(host), src));
       continue;
     }
-    const path = (0, import_node_path22.join)(t.dir, TESTMAIN_FILE);
+    const path = (0, import_node_path23.join)(t.dir, TESTMAIN_FILE);
     stubs.set(path, cache.putGenerated("testmain", TESTMAIN_FILE, testMainStub(t.name)));
     extra.set(t.variant, [path]);
   }
   const planned = await planUnitsAsync(packages, (ref) => located(config.mayMatch(ref)), extra);
-  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path22.sep : void 0;
+  const modcache = ge.GOMODCACHE ? ge.GOMODCACHE + import_node_path23.sep : void 0;
   const inModcache = (f) => !!modcache && f.startsWith(modcache);
   const units = planned.filter((u) => !(u.ref.standard && u.targets.some(inModcache)));
   const skipped = planned.filter((u) => !units.includes(u)).map((u) => u.ref.importPath);
@@ -5518,23 +5559,23 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
         if (p.Name === "main" && !p.DepOnly && !p.ForTest && p.Dir && !testMains.has(p)) {
           if (isFileList(p)) {
             const first2 = p.GoFiles?.[0] ?? p.CgoFiles?.[0];
-            if (first2 !== void 0) importsInto.push((0, import_node_path22.join)(p.Dir, first2));
+            if (first2 !== void 0) importsInto.push((0, import_node_path23.join)(p.Dir, first2));
           } else added.set(linkDepsPath(p.Dir), cache.putGenerated("linkdeps", "zz_goweave_linkdeps.go", linkDepsFile(linkDeps)));
         }
       }
       for (const t2 of tested) {
         if (t2.name === "main") continue;
         if (t2.hostFile !== void 0) importsInto.push(t2.hostFile);
-        else added.set((0, import_node_path22.join)(t2.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t2.name, linkDeps)));
+        else added.set((0, import_node_path23.join)(t2.dir, TEST_LINKDEPS_FILE), cache.putGenerated("linkdeps", TEST_LINKDEPS_FILE, testLinkDepsFile(t2.name, linkDeps)));
       }
     }
-    const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" && writable((0, import_node_path22.join)(ge.GOMODCACHE, "cache", "download")) ? { root: (0, import_node_path22.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
+    const served = ge.GOMODCACHE && env.GOWEAVE_MODULE_PROXY !== "0" && writable((0, import_node_path23.join)(ge.GOMODCACHE, "cache", "download")) ? { root: (0, import_node_path23.join)(cache.root, "modproxy"), noProxy: ge.GONOPROXY } : void 0;
     const moduleCopies = copyWovenModules(cache, ge.GOMODCACHE, packages, outcome.overlay, added, { lines, trimmed, served, testsRun });
-    const isServed = (f) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + import_node_path22.sep));
+    const isServed = (f) => moduleCopies.some((c) => c.served && f.startsWith(c.dir + import_node_path23.sep));
     for (const [k, v] of outcome.overlay) {
       if (isServed(k)) continue;
       const at = relocate(moduleCopies, k);
-      overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path22.basename)(k), directivesNamingCopy((0, import_node_fs23.readFileSync)(v, "utf8"), k, at)) : v);
+      overlay.set(at ?? k, at && trimmed ? cache.putGenerated("trimpath", (0, import_node_path23.basename)(k), directivesNamingCopy((0, import_node_fs24.readFileSync)(v, "utf8"), k, at)) : v);
     }
     for (const [path, generated] of added) {
       if (isServed(path)) continue;
@@ -5542,8 +5583,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       if (!inModcache(at)) overlay.set(at, generated);
     }
     for (const file of importsInto) {
-      const src = extendedSource((0, import_node_fs23.readFileSync)(overlay.get(file) || file, "utf8"), linkDeps.map((path) => ({ name: "_", path })));
-      if (src !== void 0) overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path22.basename)(file), src));
+      const src = extendedSource((0, import_node_fs24.readFileSync)(overlay.get(file) || file, "utf8"), linkDeps.map((path) => ({ name: "_", path })));
+      if (src !== void 0) overlay.set(file, cache.putGenerated("linkdeps", (0, import_node_path23.basename)(file), src));
     }
     const goArgs = [subcommand];
     if (parsed2.chdir !== void 0) goArgs.push("-C", parsed2.chdir);
@@ -5555,26 +5596,29 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
     let vendorWs;
     let runtimeFiles = /* @__PURE__ */ new Map();
+    let runtimeServed;
     if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
       if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
       vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
       childEnv.GOWORK = vendorWs.workFile;
     } else if (rtDir !== void 0 || moduleCopies.length > 0) {
       if (goWork !== void 0) {
-        const vendored = buildsVendored((0, import_node_path22.dirname)(goWork), parsed2, ge.GOFLAGS);
-        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path22.join)((0, import_node_path22.dirname)(goWork), "vendor")) : "");
+        const vendored = buildsVendored((0, import_node_path23.dirname)(goWork), parsed2, ge.GOFLAGS);
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path23.join)((0, import_node_path23.dirname)(goWork), "vendor")) : "");
         if (work) {
           childEnv.GOWORK = work;
-          if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path22.dirname)(goWork), (0, import_node_path22.dirname)(work));
+          if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path23.dirname)(goWork), (0, import_node_path23.dirname)(work));
         }
       } else {
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
-        if (trimmed && rtDir !== void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
+        if (rtDir !== void 0 && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy)) runtimeServed = serveRuntime(served.root, ge.GOMODCACHE, rtDir);
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, runtimeServed) ?? modfile;
+        if (trimmed && rtDir !== void 0 && runtimeServed === void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
       }
     }
-    if (served && moduleCopies.some((c) => c.served)) {
+    const servedModules = [...moduleCopies.filter((c) => c.served), ...runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : []];
+    if (served && servedModules.length > 0) {
       childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-      await fetchServedQuietly(go, childEnv, moduleCopies, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
+      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
     }
     const ws = vendorWs;
     const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
@@ -5590,7 +5634,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
         const sources = {};
         for (const [k, v] of [...userOverlay, ...stubs]) sources[k] = v;
         const added2 = {};
-        for (const [k, v] of final) if (v && !(0, import_node_fs23.existsSync)(k)) added2[k] = v;
+        for (const [k, v] of final) if (v && !(0, import_node_fs24.existsSync)(k)) added2[k] = v;
         const files = coverFiles = writeCoverFiles(cache, runner.coverCommand, runner.core.fingerprint, {
           cacheDir,
           config: { ...configOpts, watch: configWatch, salt: configSalt },
@@ -5605,7 +5649,8 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       }
     }
     goArgs.push(...rest);
-    const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : []] : [];
+    const runtimeInputs = runtimeServed && rtDir !== void 0 ? filesBelow(rtDir) : [];
+    const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : [], ...runtimeInputs] : [];
     const again = headersHold && !readSource ? async (changed) => {
       const t0 = import_node_perf_hooks.performance.now();
       if (!changed.every(isFile) || !headersHold(changed)) return void 0;
@@ -5616,13 +5661,13 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       const next = await weaveEach(units, { ...weaveOpts, readSync: true }, { previous: results, only });
       return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
     } : void 0;
-    return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, again, ...edited === void 0 ? {} : { edited } };
+    return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, runtimeServed, again, ...edited === void 0 ? {} : { edited } };
   };
   return finish(first.results, first.weavedNow, timings, tWeave);
 }
 function writable(dir) {
   try {
-    (0, import_node_fs23.accessSync)(dir, import_node_fs23.constants.W_OK);
+    (0, import_node_fs24.accessSync)(dir, import_node_fs24.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -5638,20 +5683,20 @@ function selectedModules(packages) {
 }
 function copyWovenModules(cache, gomodcache, packages, woven, added, opts) {
   if (!gomodcache) return [];
-  const files = [...woven.keys()].filter((f) => f.startsWith(gomodcache + import_node_path22.sep));
+  const files = [...woven.keys()].filter((f) => f.startsWith(gomodcache + import_node_path23.sep));
   if (files.length === 0) return [];
   const byDir = /* @__PURE__ */ new Map();
   for (const p of packages) if (p.Dir && p.Module?.Dir && p.Module.Version) byDir.set(p.Dir, p.Module);
   const copies = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const m = byDir.get((0, import_node_path22.dirname)(f));
+    const m = byDir.get((0, import_node_path23.dirname)(f));
     if (!m?.Dir || !m.Version || copies.has(m.Dir)) continue;
     const mod = { path: m.Path, version: m.Version, dir: m.Dir, goMod: m.GoMod };
     const lines = opts.lines(m.Dir);
     const s = opts.served;
     if (s && !m.Replace && !bypassesProxy(m.Path, s.noProxy) && !opts.testsRun(m.Dir)) {
       const dir = m.Dir;
-      const changed = new Map([...woven, ...added].filter(([k]) => k.startsWith(dir + import_node_path22.sep)));
+      const changed = new Map([...woven, ...added].filter(([k]) => k.startsWith(dir + import_node_path23.sep)));
       const version = serveModule(s.root, gomodcache, {
         ...mod,
         changed,
@@ -5678,9 +5723,9 @@ var import_node_os5 = require("node:os");
 init_cache();
 
 // weaver/src/gocmd/pool-spawn.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path23 = require("node:path");
+var import_node_path24 = require("node:path");
 var import_node_url4 = require("node:url");
 var import_node_worker_threads2 = require("node:worker_threads");
 function startWorker(data, env) {
@@ -5694,11 +5739,11 @@ import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return im
 function tsxEsmApi() {
   const req = (0, import_node_module.createRequire)(__goweave_import_meta_url);
   const manifest = req.resolve("tsx/package.json");
-  const pkg = JSON.parse((0, import_node_fs24.readFileSync)(manifest, "utf8"));
+  const pkg = JSON.parse((0, import_node_fs25.readFileSync)(manifest, "utf8"));
   const api = pkg.exports?.["./esm/api"];
   const file = typeof api?.import === "string" ? api.import : api?.import?.default;
   if (!file) throw new Error("go-weave: the installed tsx has no ESM register API (tsx/esm/api)");
-  return (0, import_node_url4.pathToFileURL)((0, import_node_path23.join)((0, import_node_path23.dirname)(manifest), file)).href;
+  return (0, import_node_url4.pathToFileURL)((0, import_node_path24.join)((0, import_node_path24.dirname)(manifest), file)).href;
 }
 
 // weaver/src/gocmd/pool.ts
@@ -5893,12 +5938,12 @@ function poolConcurrency(workers) {
 }
 
 // weaver/src/gocmd/report.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 function appendReport(path, r) {
   appendReportLine(path, reportLine(r));
 }
 function appendReportLine(path, line) {
-  if (path) (0, import_node_fs25.appendFileSync)(path, line + "\n");
+  if (path) (0, import_node_fs26.appendFileSync)(path, line + "\n");
 }
 function reportLine(r) {
   const errors = r.errors.map((e) => ({ file: e.file ?? "", line: e.line ?? 0, col: e.col ?? 0, message: e.message }));
@@ -5906,24 +5951,24 @@ function reportLine(r) {
 }
 
 // weaver/src/gocmd/launcher.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_crypto7 = require("node:crypto");
-var import_node_path26 = require("node:path");
+var import_node_path27 = require("node:path");
 init_atomic();
 
 // weaver/src/gocmd/replay.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path25 = require("node:path");
+var import_node_fs29 = require("node:fs");
+var import_node_path26 = require("node:path");
 init_atomic();
 init_env();
 init_listing();
 
 // weaver/src/gocmd/racy.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 function racyWindowNs(path, mtimeNs) {
   if (process.platform !== "linux" || mtimeNs % 1000000000n === 0n) return COARSE_NS;
   try {
-    return LOCAL_LINUX_FS.has(Number((0, import_node_fs26.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
+    return LOCAL_LINUX_FS.has(Number((0, import_node_fs27.statfsSync)(path).type)) ? FINE_NS : COARSE_NS;
   } catch {
     return COARSE_NS;
   }
@@ -5952,8 +5997,8 @@ var LOCAL_LINUX_FS = /* @__PURE__ */ new Set([
 ]);
 
 // weaver/src/gocmd/uptodate.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path24 = require("node:path");
+var import_node_fs28 = require("node:fs");
+var import_node_path25 = require("node:path");
 init_args();
 init_listing();
 init_env();
@@ -5988,7 +6033,7 @@ function skipGuard(p) {
   if (!flags.every(quiet)) return void 0;
   const targets = p.packages.filter((pkg) => !pkg.DepOnly && !pkg.ForTest);
   if (targets.length === 0 || targets.some((t) => t.ImportPath === "command-line-arguments" || t.Error)) return void 0;
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path24.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path25.sep);
   const mutable = (d) => !!d && !immutable2.some((i2) => d.startsWith(i2));
   const files = [];
   const embeds = /* @__PURE__ */ new Set();
@@ -6005,12 +6050,12 @@ function skipGuard(p) {
     const names = readdirOrEmpty(dir).filter((n) => otherInput(n) && n !== "default.pgo");
     const listed = new Set(pkgs.flatMap(otherFiles));
     if (names.some((n) => !listed.has(n)) || [...listed].some((n) => !names.includes(n))) return void 0;
-    files.push(...names.map((n) => (0, import_node_path24.join)(dir, n)));
+    files.push(...names.map((n) => (0, import_node_path25.join)(dir, n)));
   }
   for (const pkg of p.packages) {
-    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path24.join)(pkg.Module.Dir, "go.sum"));
+    if (pkg.Module?.Main && pkg.Module.Dir && mutable(pkg.Module.Dir)) files.push((0, import_node_path25.join)(pkg.Module.Dir, "go.sum"));
   }
-  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path24.join)((0, import_node_path24.dirname)(p.ge.GOWORK), "go.work.sum"));
+  if (p.ge.GOWORK && p.ge.GOWORK !== "off") files.push((0, import_node_path25.join)((0, import_node_path25.dirname)(p.ge.GOWORK), "go.work.sum"));
   if (p.ge.CGO_ENABLED === "1") {
     const cc = p.ge.CC ? absoluteGo(p.ge.CC.split(/\s+/)[0], p.goEnv) : void 0;
     if (!cc) return void 0;
@@ -6022,27 +6067,27 @@ function skipGuard(p) {
   }
   const outputs = outputsOf(p, targets, flags);
   if (!outputs) return void 0;
-  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path24.join)(t.Dir, "default.pgo"));
+  for (const t of targets) if (t.Name === "main" && t.Dir && mutable(t.Dir)) files.push((0, import_node_path25.join)(t.Dir, "default.pgo"));
   return { dir: p.cwd, outputs, files: [...new Set(files)].sort(), embeds: [...embeds].sort() };
 }
 var MAX_EMBED_ENTRIES = 2e3;
 function embedRoot(dir, pattern) {
   const elems = pattern.replace(/^all:/, "").split("/");
   const wild = elems.findIndex((e) => /[*?[\\]/.test(e));
-  return (0, import_node_path24.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
+  return (0, import_node_path25.join)(dir, ...wild < 0 ? elems : elems.slice(0, wild));
 }
 function treeSize(root, limit) {
   let n = 1;
   let entries;
   try {
-    if (!(0, import_node_fs27.statSync)(root).isDirectory()) return 1;
-    entries = (0, import_node_fs27.readdirSync)(root, { withFileTypes: true });
+    if (!(0, import_node_fs28.statSync)(root).isDirectory()) return 1;
+    entries = (0, import_node_fs28.readdirSync)(root, { withFileTypes: true });
   } catch {
     return 1;
   }
   for (const e of entries) {
     if (n > limit) break;
-    n += e.isDirectory() ? treeSize((0, import_node_path24.join)(root, e.name), limit - n) : 1;
+    n += e.isDirectory() ? treeSize((0, import_node_path25.join)(root, e.name), limit - n) : 1;
   }
   return n;
 }
@@ -6065,18 +6110,18 @@ function outputsOf(p, targets, flags) {
   const exe = (t) => execName(t.ImportPath) + (p.ge.GOOS === "windows" ? ".exe" : "");
   if (o === void 0) {
     if (targets.length !== 1 || targets[0].Name !== "main") return [];
-    return [{ path: (0, import_node_path24.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
+    return [{ path: (0, import_node_path25.join)(p.cwd, exe(targets[0])), pkg: targets[0].ImportPath }];
   }
   if (o === "/dev/null") return [];
   if (targets.some((t) => t.Name !== "main")) return void 0;
-  const path = (0, import_node_path24.resolve)(p.cwd, o);
-  if (o.endsWith("/") || o.endsWith(import_node_path24.sep) || isDirectory(path)) return targets.map((t) => ({ path: (0, import_node_path24.join)(path, exe(t)), pkg: t.ImportPath }));
+  const path = (0, import_node_path25.resolve)(p.cwd, o);
+  if (o.endsWith("/") || o.endsWith(import_node_path25.sep) || isDirectory(path)) return targets.map((t) => ({ path: (0, import_node_path25.join)(path, exe(t)), pkg: t.ImportPath }));
   return targets.length === 1 ? [{ path, pkg: targets[0].ImportPath }] : void 0;
 }
 function execName(importPath) {
   const elems = importPath.split("/");
   const last = elems[elems.length - 1];
-  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path24.basename)(last);
+  return /^v([2-9]|[1-9][0-9]+)$/.test(last) && elems.length > 1 ? elems[elems.length - 2] : (0, import_node_path25.basename)(last);
 }
 
 // weaver/src/gocmd/replay.ts
@@ -6100,7 +6145,7 @@ function replayRecord(p, inputEnv, extras) {
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
-  if (p.ge.GOMOD) input((0, import_node_path25.join)((0, import_node_path25.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
+  if (p.ge.GOMOD) input((0, import_node_path26.join)((0, import_node_path26.dirname)(p.ge.GOMOD), "vendor", "modules.txt"));
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
@@ -6109,9 +6154,9 @@ function replayRecord(p, inputEnv, extras) {
 }
 function moduleLookups(cwd) {
   const out = [];
-  for (let d = cwd; ; d = (0, import_node_path25.dirname)(d)) {
-    out.push((0, import_node_path25.join)(d, "go.mod"), (0, import_node_path25.join)(d, "go.work"));
-    if ((0, import_node_path25.dirname)(d) === d) return out;
+  for (let d = cwd; ; d = (0, import_node_path26.dirname)(d)) {
+    out.push((0, import_node_path26.join)(d, "go.mod"), (0, import_node_path26.join)(d, "go.work"));
+    if ((0, import_node_path26.dirname)(d) === d) return out;
   }
 }
 function writeReplayRecord(path, r) {
@@ -6136,7 +6181,7 @@ function firmedRecord(r, firm) {
 function inputStamp(path, startNs, listed) {
   let st;
   try {
-    st = (0, import_node_fs28.statSync)(path, { bigint: true });
+    st = (0, import_node_fs29.statSync)(path, { bigint: true });
   } catch {
     return `- 0 ${path}`;
   }
@@ -6168,17 +6213,18 @@ function overlaid(p) {
   if (p.goFiles.cover) generated.push(p.goFiles.cover.script, p.goFiles.cover.plan);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
   for (const m of p.moduleCopies) generated.push(m.served ? m.served.zip : m.copy);
+  if (p.runtimeServed) generated.push(p.runtimeServed.zip);
   if (p.toolchainCopy) generated.push(p.toolchainCopy);
   return { originals, generated };
 }
 
 // weaver/src/gocmd/launcher.ts
 async function ensureLauncher(go, env, target, src) {
-  if ((0, import_node_fs29.existsSync)(target)) return true;
+  if ((0, import_node_fs30.existsSync)(target)) return true;
   const failed = target + ".failed";
-  if ((0, import_node_fs29.existsSync)(failed)) return false;
-  const wanted = (0, import_node_path26.join)((0, import_node_path26.dirname)(target), "wanted");
-  if (!(0, import_node_fs29.existsSync)(wanted)) {
+  if ((0, import_node_fs30.existsSync)(failed)) return false;
+  const wanted = (0, import_node_path27.join)((0, import_node_path27.dirname)(target), "wanted");
+  if (!(0, import_node_fs30.existsSync)(wanted)) {
     writeFileAtomic(wanted, "");
     return false;
   }
@@ -6191,10 +6237,10 @@ async function ensureLauncher(go, env, target, src) {
       writeFileAtomic(failed, r.stderr);
       return false;
     }
-    (0, import_node_fs29.renameSync)(tmp, target);
+    (0, import_node_fs30.renameSync)(tmp, target);
     return true;
   } catch (err2) {
-    (0, import_node_fs29.rmSync)(tmp, { force: true });
+    (0, import_node_fs30.rmSync)(tmp, { force: true });
     writeFileAtomic(failed, String(err2));
     return false;
   }
@@ -6249,7 +6295,7 @@ function timingsLine(p) {
 var import_node_child_process3 = require("node:child_process");
 
 // weaver/src/gocmd/ahead.ts
-var import_node_path27 = require("node:path");
+var import_node_path28 = require("node:path");
 init_args();
 function aheadDir(recordPath) {
   return recordPath + ".ahead-out";
@@ -6258,8 +6304,8 @@ function aheadStarting(recordPath) {
   return recordPath + ".ahead-starting";
 }
 function launcherOfRecord(recordPath) {
-  const dir = (0, import_node_path27.dirname)(recordPath);
-  return (0, import_node_path27.join)((0, import_node_path27.dirname)((0, import_node_path27.dirname)(dir)), "launcher", (0, import_node_path27.basename)(dir), "go-weave-launch");
+  const dir = (0, import_node_path28.dirname)(recordPath);
+  return (0, import_node_path28.join)((0, import_node_path28.dirname)((0, import_node_path28.dirname)(dir)), "launcher", (0, import_node_path28.basename)(dir), "go-weave-launch");
 }
 function aheadArgs(r, dir) {
   const [sub, ...args] = r.args;
@@ -6268,7 +6314,7 @@ function aheadArgs(r, dir) {
   if (sub === "vet") return ["vet", ...args];
   const outputs = r.skip?.outputs ?? [];
   if (sub !== "build" && sub !== "install" || outputs.length === 0) return void 0;
-  const output = outputs.length === 1 ? (0, import_node_path27.join)(dir, (0, import_node_path27.basename)(outputs[0].path)) : dir + "/";
+  const output = outputs.length === 1 ? (0, import_node_path28.join)(dir, (0, import_node_path28.basename)(outputs[0].path)) : dir + "/";
   const parsed2 = parseGoArgs(sub, args);
   const flags = parsed2.flags.filter((f) => f.name !== "o").flatMap((f) => f.raw);
   if (!flagsAndPackagesOnly(parsed2, args.length)) return void 0;
@@ -6300,17 +6346,17 @@ function buildAheadWanted(env) {
 }
 
 // weaver/src/gocmd/server.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_net = require("node:net");
 init_args();
 init_env();
-var import_node_path29 = require("node:path");
+var import_node_path30 = require("node:path");
 
 // weaver/src/gocmd/server-watch.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 init_dirs();
 init_listing();
-var import_node_path28 = require("node:path");
+var import_node_path29 = require("node:path");
 var MAX_WATCHED = 2e3;
 var MAX_LOGGED = 256;
 var SourceWatch = class {
@@ -6343,7 +6389,7 @@ var SourceWatch = class {
    */
   holds(m, paths) {
     if (!this.trustEvents || m.generation !== this.generation) return false;
-    return paths.every((p) => [p, (0, import_node_path28.dirname)(p)].some((d) => {
+    return paths.every((p) => [p, (0, import_node_path29.dirname)(p)].some((d) => {
       const w = this.watchers.get(d);
       return w !== void 0 && w.since <= m.clock;
     }));
@@ -6390,7 +6436,7 @@ var SourceWatch = class {
     for (const d of dirs) {
       if (this.watchers.has(d) || this.watchers.size >= MAX_WATCHED) continue;
       try {
-        const w = (0, import_node_fs30.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
+        const w = (0, import_node_fs31.watch)(d, { persistent: false }, (event, name) => this.changed(d, event, name));
         w.on("error", () => this.drop(d));
         this.watchers.set(d, { w, since: ++this.clock });
       } catch {
@@ -6412,14 +6458,14 @@ var SourceWatch = class {
     if (this.log.length > MAX_LOGGED) this.log.shift();
   }
   changed(dir, event, name) {
-    const n = name === null ? null : (0, import_node_path28.basename)(name.toString());
-    if (event === "rename" && (n === (0, import_node_path28.basename)(dir) || !(0, import_node_fs30.existsSync)(dir))) {
+    const n = name === null ? null : (0, import_node_path29.basename)(name.toString());
+    if (event === "rename" && (n === (0, import_node_path29.basename)(dir) || !(0, import_node_fs31.existsSync)(dir))) {
       this.drop(dir);
       this.onChange();
       return;
     }
-    if (n !== null && !n.endsWith(".go") && !this.relevant.has(n) && !(event === "rename" && visitedDir(n) && isDirectory((0, import_node_path28.join)(dir, n)))) return;
-    this.moveOn(n !== null && n.endsWith(".go") ? (0, import_node_path28.join)(dir, n) : void 0);
+    if (n !== null && !n.endsWith(".go") && !this.relevant.has(n) && !(event === "rename" && visitedDir(n) && isDirectory((0, import_node_path29.join)(dir, n)))) return;
+    this.moveOn(n !== null && n.endsWith(".go") ? (0, import_node_path29.join)(dir, n) : void 0);
     this.onChange();
   }
 };
@@ -6431,7 +6477,7 @@ function fileStamp(path) {
 }
 function fileStat(path) {
   try {
-    const st = (0, import_node_fs31.statSync)(path, { bigint: true });
+    const st = (0, import_node_fs32.statSync)(path, { bigint: true });
     return st.isFile() ? { stamp: `${st.mtimeNs} ${st.size} ${st.ino}`, mtimeNs: st.mtimeNs, size: st.size } : void 0;
   } catch {
     return void 0;
@@ -6455,9 +6501,9 @@ function firming(racy, now) {
   return { firm, rest, waitNs };
 }
 var MAX_FIRM_WAIT_NS = 10000000000n;
-function stillHolds(sources, known) {
-  const { mark, racy } = known;
-  return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known.sources?.dirs ?? []);
+function stillHolds(sources, known2) {
+  const { mark, racy } = known2;
+  return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known2.sources?.dirs ?? []);
 }
 function sameRequest(a, b) {
   return a === b || a.cwd === b.cwd && a.record === b.record && sameStrings(a.argv, b.argv) && sameStrings(a.env, b.env);
@@ -6480,7 +6526,7 @@ async function answer(req, after) {
   if ((env.GOWEAVE_ASSETS ?? "") !== (process.env.GOWEAVE_ASSETS ?? "")) return no;
   for (const k of ["GOWEAVE_CACHE", "GOWEAVE_GO"]) {
     const v = env[k];
-    if (v && !(0, import_node_path29.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path29.resolve)(req.cwd, v);
+    if (v && !(0, import_node_path30.isAbsolute)(v) && (k === "GOWEAVE_CACHE" || v.includes("/"))) env[k] = (0, import_node_path30.resolve)(req.cwd, v);
   }
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
@@ -6507,15 +6553,15 @@ function unionOf(all) {
   return out;
 }
 function watchedSources(p) {
-  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path29.sep);
+  const immutable2 = [p.ge.GOROOT, p.ge.GOMODCACHE].filter(Boolean).map((d) => d + import_node_path30.sep);
   const dirs = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     for (const d of [pkg.Dir, pkg.Module?.Main ? pkg.Module.Dir : void 0]) {
       if (d && !pkg.Standard && !immutable2.some((i2) => d.startsWith(i2))) dirs.add(d);
     }
   }
-  if (p.configOpts.configPath) dirs.add((0, import_node_path29.dirname)(p.configOpts.configPath));
-  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path29.basename)(f))) };
+  if (p.configOpts.configPath) dirs.add((0, import_node_path30.dirname)(p.configOpts.configPath));
+  return { dirs, names: new Set(p.inputs.map((f) => (0, import_node_path30.basename)(f))) };
 }
 function wovenCommand(argv) {
   const [sub, ...args] = argv[0] === "go" ? argv.slice(1) : argv;
@@ -6534,8 +6580,8 @@ async function rememberedGoEnv(go, opts) {
   const cwd = opts.cwd ?? process.cwd();
   const key = JSON.stringify([go, cwd, goEnvInputs(opts.env)]);
   const around = () => stampsOf([absoluteGo(go, opts.env) ?? go, ...moduleLookups(cwd)]);
-  const known = goEnvs.get(key);
-  if (known && known.around === around() && known.envFile === stampsOf([known.ge.GOENV])) return known.ge;
+  const known2 = goEnvs.get(key);
+  if (known2 && known2.around === around() && known2.envFile === stampsOf([known2.ge.GOENV])) return known2.ge;
   const before = around();
   const ge = await goEnv(go, opts);
   if (goEnvs.size >= MAX_GO_ENVS) goEnvs.clear();
@@ -6545,7 +6591,7 @@ async function rememberedGoEnv(go, opts) {
 function stampsOf(paths) {
   return paths.map((p) => {
     try {
-      const st = (0, import_node_fs31.statSync)(p, { bigint: true });
+      const st = (0, import_node_fs32.statSync)(p, { bigint: true });
       return `${st.mtimeNs} ${st.size}`;
     } catch {
       return "-";
@@ -6555,7 +6601,7 @@ function stampsOf(paths) {
 async function serve(socketPath, idleMs, start) {
   if (Buffer.byteLength(socketPath) >= MAX_SOCKET_PATH) return;
   if (await answers(socketPath)) return;
-  (0, import_node_fs31.rmSync)(socketPath, { force: true });
+  (0, import_node_fs32.rmSync)(socketPath, { force: true });
   let tail = Promise.resolve();
   let pending = 0;
   let timer;
@@ -6586,47 +6632,47 @@ async function serve(socketPath, idleMs, start) {
     const a = await answer(req, startingPoint(recent.get(req.record), req));
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave, prepared: a.prepared };
-    if (a.reply.ok) recent.set(req.record, known);
+    const known2 = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave, prepared: a.prepared };
+    if (a.reply.ok) recent.set(req.record, known2);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
     sources.update(watched.dirs, watched.names);
     try {
-      if (a.record) known.written = writeReplayRecord(req.record, a.record);
+      if (a.record) known2.written = writeReplayRecord(req.record, a.record);
     } catch {
       recent.delete(req.record);
       return { ok: false };
     }
-    if (a.reply.ok) firm(req.record, known);
+    if (a.reply.ok) firm(req.record, known2);
     return a.reply;
   };
-  const startingPoint = (known, req) => {
-    if (!known?.prepared || !sameRequest(known.req, req) || !sources.watchedBefore(known.mark, known.sources?.dirs ?? [])) return void 0;
-    const changed = sources.changedSince(known.mark);
-    return changed && changed.length > 0 ? { prepared: known.prepared, changed } : void 0;
+  const startingPoint = (known2, req) => {
+    if (!known2?.prepared || !sameRequest(known2.req, req) || !sources.watchedBefore(known2.mark, known2.sources?.dirs ?? [])) return void 0;
+    const changed = sources.changedSince(known2.mark);
+    return changed && changed.length > 0 ? { prepared: known2.prepared, changed } : void 0;
   };
   const firmTimers = /* @__PURE__ */ new Map();
-  const firm = (key, known) => {
+  const firm = (key, known2) => {
     clearTimeout(firmTimers.get(key));
     firmTimers.delete(key);
-    if (recent.get(key) !== known || !known.record || known.written === void 0 || !stillHolds(sources, known)) return;
-    if (known.racy.length === 0) return buildAhead(key, known);
-    const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
+    if (recent.get(key) !== known2 || !known2.record || known2.written === void 0 || !stillHolds(sources, known2)) return;
+    if (known2.racy.length === 0) return buildAhead(key, known2);
+    const { firm: firmNow, rest, waitNs } = firming(known2.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs31.readFileSync)(key, "utf8") !== known.written) return;
-        const record = firmedRecord(known.record, firmNow);
-        known.written = writeReplayRecord(key, record);
-        known.record = record;
-        known.racy = rest;
+        if ((0, import_node_fs32.readFileSync)(key, "utf8") !== known2.written) return;
+        const record = firmedRecord(known2.record, firmNow);
+        known2.written = writeReplayRecord(key, record);
+        known2.record = record;
+        known2.racy = rest;
       } catch {
         return;
       }
     }
-    if (rest.length === 0) return buildAhead(key, known);
+    if (rest.length === 0) return buildAhead(key, known2);
     if (waitNs === void 0 || waitNs > MAX_FIRM_WAIT_NS) return;
     const t = setTimeout(() => {
-      tail = tail.then(() => firm(key, known));
+      tail = tail.then(() => firm(key, known2));
     }, Number(waitNs / 1000000n) + 10);
     t.unref();
     firmTimers.set(key, t);
@@ -6637,20 +6683,20 @@ async function serve(socketPath, idleMs, start) {
     ahead = void 0;
   };
   let lastRun;
-  const buildAhead = (key, known) => {
-    void polled().then(() => startAhead(key, known));
+  const buildAhead = (key, known2) => {
+    void polled().then(() => startAhead(key, known2));
   };
-  const startAhead = (key, known) => {
-    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || buildsComing() || !known.record || lastRun !== key) return;
-    const env = envOf(known.req.env);
-    const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
+  const startAhead = (key, known2) => {
+    if (!server.listening || recent.get(key) !== known2 || !known2.onSave || known2.asked || buildsComing() || !known2.record || lastRun !== key) return;
+    const env = envOf(known2.req.env);
+    const args = buildAheadWanted(env) ? aheadArgs(known2.record, aheadDir(key)) : void 0;
     if (!args) return;
     stopAhead();
     const starting = aheadStarting(key);
-    const started = () => (0, import_node_fs31.rmSync)(starting, { force: true });
+    const started = () => (0, import_node_fs32.rmSync)(starting, { force: true });
     try {
-      (0, import_node_fs31.writeFileSync)(starting, "");
-      const child = (0, import_node_child_process3.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
+      (0, import_node_fs32.writeFileSync)(starting, "");
+      const child = (0, import_node_child_process3.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known2.req.cwd, env, stdio: "ignore" });
       child.on("error", started);
       const running = { child, key };
       child.on("exit", () => {
@@ -6687,10 +6733,10 @@ async function serve(socketPath, idleMs, start) {
   };
   const used = (record) => {
     lastRun = record;
-    const known = recent.get(record);
-    if (known) {
+    const known2 = recent.get(record);
+    if (known2) {
       recent.delete(record);
-      recent.set(record, known);
+      recent.set(record, known2);
     }
     if (ahead && ahead.key !== record) stopAhead();
   };
@@ -6699,10 +6745,10 @@ async function serve(socketPath, idleMs, start) {
     try {
       if (req) {
         await eventsSeen();
-        const known = recent.get(req.record);
-        if (known) known.asked = true;
-        if (known && stillHolds(sources, known)) {
-          out = { ok: true, verbose: known.verbose };
+        const known2 = recent.get(req.record);
+        if (known2) known2.asked = true;
+        if (known2 && stillHolds(sources, known2)) {
+          out = { ok: true, verbose: known2.verbose };
         } else {
           out = await planRequest(req);
         }
@@ -6766,7 +6812,7 @@ async function serve(socketPath, idleMs, start) {
     stopAhead();
     sources.close();
     server.close();
-    if (inodeOf(socketPath) === ino) (0, import_node_fs31.rmSync)(socketPath, { force: true });
+    if (inodeOf(socketPath) === ino) (0, import_node_fs32.rmSync)(socketPath, { force: true });
   };
   const socketCheck = setInterval(() => {
     if (inodeOf(socketPath) !== ino) stop();
@@ -6861,7 +6907,7 @@ async function trainer(start) {
     const first = await plan(runner, cmd, env, start.cwd);
     const aspects = await core2.loadConfig(first.configOpts);
     const woven = new Set(first.outcome.wovenPackages);
-    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs31.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
+    const sized = (await planUnitsAsync(first.packages, async () => true)).filter((u) => u.ref.mainModule && woven.has(u.ref.importPath)).map((u) => ({ ...u.ref, files: u.files.map((path) => ({ path, source: (0, import_node_fs32.readFileSync)(path, "utf8") })) })).map((input) => ({ input, size: input.files.reduce((n, f) => n + f.source.length, 0) })).sort((a, b) => a.size - b.size);
     let budget = TRAINING_MAX_SOURCE;
     const inputs = sized.filter((x2) => (budget -= x2.size) >= 0).map((x2) => x2.input);
     const deadline = Date.now() + TRAINING_MAX_MS;
@@ -6884,7 +6930,7 @@ async function trainer(start) {
 }
 function inodeOf(path) {
   try {
-    return (0, import_node_fs31.statSync)(path).ino;
+    return (0, import_node_fs32.statSync)(path).ino;
   } catch {
     return -1;
   }
@@ -6952,9 +6998,9 @@ async function runVersionedWith(runner, parsed2, versioned, env) {
   const execFlag = parsed2.flags.find((f) => f.name === "exec");
   const buildFlags = parsed2.flags.filter((f) => !["exec", "C", "overlay", "modfile"].includes(f.name)).flatMap((f) => f.raw);
   const programArgs = parsed2.rest.slice(parsed2.rest.indexOf(versioned[0].arg) + 1);
-  const tmp = (0, import_node_fs32.mkdtempSync)((0, import_node_path30.join)((0, import_node_os6.tmpdir)(), "go-weave-run-"));
+  const tmp = (0, import_node_fs33.mkdtempSync)((0, import_node_path31.join)((0, import_node_os6.tmpdir)(), "go-weave-run-"));
   try {
-    const exe = (0, import_node_path30.join)(tmp, programName(versioned[0].path) + (process.platform === "win32" ? ".exe" : ""));
+    const exe = (0, import_node_path31.join)(tmp, programName(versioned[0].path) + (process.platform === "win32" ? ".exe" : ""));
     const built = await runGoWith(runner, "build", ["-C", copy, ...buildFlags, "-o", exe, packages[0]], buildEnv);
     if (built !== 0) return built;
     const [cmd, ...pre] = execFlag?.value ? execFlag.value.split(/\s+/).filter(Boolean) : [];
@@ -6966,7 +7012,7 @@ async function runVersionedWith(runner, parsed2, versioned, env) {
     }
     return 0;
   } finally {
-    (0, import_node_fs32.rmSync)(tmp, { recursive: true, force: true });
+    (0, import_node_fs33.rmSync)(tmp, { recursive: true, force: true });
   }
 }
 function programName(pkg) {
@@ -7038,15 +7084,15 @@ async function runDiffWith(runner, args, env = process.env, write = (s) => void 
   const shown = /* @__PURE__ */ new Set();
   for (const pkg of p.packages) {
     if (!pkg.Dir || !deps && pkg.DepOnly) continue;
-    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path30.join)(pkg.Dir, f));
+    for (const f of pkg.GoFiles ?? []) shown.add((0, import_node_path31.join)(pkg.Dir, f));
   }
   const entries = [...p.outcome.overlay.entries()].filter(([orig]) => shown.has(orig)).sort(([a], [b]) => a < b ? -1 : 1);
   for (const [orig, woven] of entries) {
-    const inside = orig.startsWith(p.cwd + import_node_path30.sep);
-    const name = inside ? (0, import_node_path30.relative)(p.cwd, orig) : orig;
-    const before = (0, import_node_fs32.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
+    const inside = orig.startsWith(p.cwd + import_node_path31.sep);
+    const name = inside ? (0, import_node_path31.relative)(p.cwd, orig) : orig;
+    const before = (0, import_node_fs33.readFileSync)(p.userOverlay.get(orig) || orig, "utf8");
     const compared = await runner.core.withoutOmittedComments?.(orig, before) ?? before;
-    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs32.readFileSync)(woven, "utf8"), { compared }));
+    write(unifiedDiff(inside ? `a/${name}` : name, inside ? `b/${name}` : `${name} (woven)`, before, (0, import_node_fs33.readFileSync)(woven, "utf8"), { compared }));
   }
   return 0;
 }
@@ -7081,7 +7127,8 @@ async function main(argv) {
         return (await Promise.resolve().then(() => (init_shellenv_command(), shellenv_command_exports))).shellenvCommand(rest, process.env, out);
       case "version":
       case "--version":
-        out("go-weave 0.1.0\n");
+        out(`go-weave ${GO_WEAVE_VERSION}
+`);
         return 0;
       case void 0:
       case "help":

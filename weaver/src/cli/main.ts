@@ -1,5 +1,6 @@
 import { isWeaveError, WeaveError } from '../errors.js';
 import * as gocmd from '../gocmd/index.js';
+import { GO_WEAVE_VERSION } from '../version.js';
 
 const USAGE = `go-weave: compile-time instrumentation for Go
 
@@ -23,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'weave': return await (await import('./weave-command.js')).weaveCommand(rest, out);
       case 'aspects': return (await import('./aspects-command.js')).aspectsCommand(rest, out);
       case 'shellenv': return (await import('./shellenv-command.js')).shellenvCommand(rest, process.env, out);
-      case 'version': case '--version': out('go-weave 0.1.0\n'); return 0;
+      case 'version': case '--version': out(`go-weave ${GO_WEAVE_VERSION}\n`); return 0;
       case undefined: case 'help': case '-h': case '--help': out(USAGE); return cmd === undefined ? 2 : 0;
     }
     if (gocmd.WOVEN_SUBCOMMANDS.has(cmd)) return await gocmd.runGo(cmd, rest, process.env, argv);

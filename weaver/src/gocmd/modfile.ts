@@ -9,6 +9,7 @@ import { RUNTIME_MODULE } from './plan.js';
 import { writeFileAtomic } from './atomic.js';
 import { sha256 } from './hash.js';
 import type { ModuleCopy } from './modcopy.js';
+import type { ServedVersion } from './modproxy.js';
 
 const GO_LINE = /^go\s+(\d+(?:\.\d+){1,2})\s*$/m;
 
@@ -54,23 +55,29 @@ function raiseGoLine(text: string, min: string | undefined): string {
 
 /**
  * Writes a copy of the user's go.mod (and go.sum, whose path the go command derives from the
- * modfile's) that requires the runtime module through a local replace, so woven code can import
- * it while the user's go.mod and go.sum stay untouched, and that builds each module-cache
- * dependency with woven files from its copy. Returns undefined when there is nothing to add (no
+ * modfile's) that requires the runtime module, so woven code can import it while the user's go.mod
+ * and go.sum stay untouched, and that builds each module-cache dependency with woven files from
+ * its copy. The runtime is required at the version go-weave's proxy serves (runtimeServed, with
+ * its sums), or else replaced by its directory. Returns undefined when there is nothing to add (no
  * copies, and no runtime or the user's module already names it: they manage it themselves).
  * `runtimeAt` is the replacement's path as written, when not runtimeDir itself (runtimeInModule).
  */
-export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], providers: ModuleVersion[] = [], runtimeAt = runtimeDir): string | undefined {
+export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], providers: ModuleVersion[] = [], runtimeAt = runtimeDir, runtimeServed?: ServedVersion): string | undefined {
   const text = readFileSync(goModPath, 'utf8');
   const addRuntime = runtimeDir !== undefined && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return undefined;
   const sumPath = goModPath.replace(/\.mod$/, '') + '.sum';
-  const sum = withServedSums(existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '', copies);
+  const sum = withServedSums(existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '', [...copies, ...(addRuntime && runtimeServed ? [{ served: runtimeServed }] : [])]);
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t: string) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : '';
   copy = dropReplaces(copy, copies).replace(/\s*$/, '\n') + indirect;
-  if (addRuntime) {
+  if (addRuntime && runtimeServed) {
+    copy += `
+// Added by go-weave for woven code, served by go-weave's module proxy; the module's own go.mod is unchanged.
+require ${RUNTIME_MODULE} ${runtimeServed.version}
+`;
+  } else if (addRuntime) {
     copy += `
 // Added by go-weave for woven code; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} v0.0.0
@@ -101,7 +108,7 @@ function replaceLine(c: ModuleCopy): string {
 }
 
 /** A go.sum (or go.work.sum) with the sums of the served versions the build selects. */
-function withServedSums(sum: string, copies: ModuleCopy[]): string {
+function withServedSums(sum: string, copies: { served?: ServedVersion }[]): string {
   const lines = copies.flatMap((c) => c.served?.sums ?? []);
   if (lines.length === 0) return sum;
   return (sum && !sum.endsWith('\n') ? sum + '\n' : sum) + lines.join('\n') + '\n';

@@ -11,11 +11,12 @@ import { goEnv, goList, LIST_FIELDS, type GoEnv, type ListedPackage } from './go
 import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
 import { directivesNamingCopy, ensureModuleCopy, lineNamed, relocate, type ModuleCopy } from './modcopy.js';
-import { bypassesProxy, proxyList, serveModule } from './modproxy.js';
+import { bypassesProxy, filesBelow, proxyList, serveModule, type ServedVersion } from './modproxy.js';
+import { serveRuntime } from './runtime-served.js';
 import { fetchServedQuietly } from './served-fetch.js';
 import { PlanCache, type HeadersHold } from './plancache.js';
 import { linkDepsFile, linkDepsPath, readUserOverlay, RUNTIME_IN_MODULE, runtimeInModule, writeOverlay } from './overlay.js';
-import { isRuntimePackage, planUnitsAsync } from './plan.js';
+import { isRuntimePackage, planUnitsAsync, RUNTIME_MODULE } from './plan.js';
 import { isFile } from './dirs.js';
 import { extendedSource, isFileList, standInTestMain } from './filelist.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
@@ -60,6 +61,8 @@ export interface Prepared {
   testMainOnly: string[];
   /** The runtime module's directory, when woven code brings it into the build. */
   runtimeDir?: string;
+  /** The runtime module's version that go-weave's proxy serves, when the build requires it so. */
+  runtimeServed?: ServedVersion;
   /**
    * This plan again after `changed` Go files (absolute paths) were written, with nothing else
    * changed; undefined when that takes a whole plan (a file is gone or was not listed with the
@@ -282,6 +285,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     // are seen at their linked paths there.
     let vendorWs: VendorWorkspace | undefined;
     let runtimeFiles = new Map<string, string>();
+    let runtimeServed: ServedVersion | undefined;
     if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
       if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
       vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
@@ -295,16 +299,19 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
           if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
         }
       } else {
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir) ?? modfile;
+        // A workspace and a vendored build take the runtime from its directory.
+        if (rtDir !== undefined && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy)) runtimeServed = serveRuntime(served.root, ge.GOMODCACHE, rtDir);
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, runtimeServed) ?? modfile;
         // Left out of `final`: the record marks its targets as the weave cache's, and these are
         // go-weave's own files.
-        if (trimmed && rtDir !== undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
+        if (trimmed && rtDir !== undefined && runtimeServed === undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
       }
     }
     // The go command downloads the served versions from go-weave's proxy, asked before the user's.
-    if (served && moduleCopies.some((c) => c.served)) {
+    const servedModules = [...moduleCopies.filter((c) => c.served), ...(runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : [])];
+    if (served && servedModules.length > 0) {
       childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-      await fetchServedQuietly(go, childEnv, moduleCopies, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
+      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
     }
     const ws = vendorWs;
     const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
@@ -339,7 +346,9 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     }
     goArgs.push(...rest);
     // No plan files: a broken graph, which must be planned again every time.
-    const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : [])] : [];
+    // The runtime's served version is named by its files: an edit to one is a new plan.
+    const runtimeInputs = runtimeServed && rtDir !== undefined ? filesBelow(rtDir) : [];
+    const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : []), ...runtimeInputs] : [];
     // A plan after an edit the weave server saw (server.ts): when the edited files are Go files
     // the package graph was listed with, their headers (build constraints, package clause,
     // imports) are as go list saw them, and units read them as they are (no user overlay, no
@@ -359,7 +368,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
           return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
         }
       : undefined;
-    return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, again, ...(edited === undefined ? {} : { edited }) };
+    return { parsed, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, runtimeServed, again, ...(edited === undefined ? {} : { edited }) };
   };
   return finish(first.results, first.weavedNow, timings, tWeave);
 }

@@ -168,6 +168,7 @@ function overlaid(p: Prepared): { originals: string[]; generated: string[] } {
   if (p.goFiles.cover) generated.push(p.goFiles.cover.script, p.goFiles.cover.plan);
   if (p.goEnv.GOWORK && p.goEnv.GOWORK !== p.ge.GOWORK) generated.push(p.goEnv.GOWORK);
   for (const m of p.moduleCopies) generated.push(m.served ? m.served.zip : m.copy);
+  if (p.runtimeServed) generated.push(p.runtimeServed.zip);
   // A toolchain copy is used by the replay too, and so kept by the trim.
   if (p.toolchainCopy) generated.push(p.toolchainCopy);
   return { originals, generated };

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from './env.js';
 import { capture } from './exec.js';
-import type { ModuleCopy } from './modcopy.js';
-import { unfetchedServed } from './modproxy.js';
+import { unfetchedServed, type ServedVersion } from './modproxy.js';
 
 /**
  * Fetches the served versions a build selects into GOMODCACHE before the build, quietly: the
@@ -14,7 +13,7 @@ import { unfetchedServed } from './modproxy.js';
  * user's (go mod download with arguments updates the main module's go.mod and go.sum). On any
  * failure the build fetches the version itself and says why.
  */
-export async function fetchServedQuietly(go: string, env: Env, copies: ModuleCopy[], gomodcache: string, modcacherw: boolean): Promise<void> {
+export async function fetchServedQuietly(go: string, env: Env, copies: { path: string; served?: ServedVersion }[], gomodcache: string, modcacherw: boolean): Promise<void> {
   const want = unfetchedServed(copies, gomodcache);
   if (want.length === 0) return;
   const dir = mkdtempSync(join(tmpdir(), 'go-weave-fetch-'));
