@@ -332,8 +332,8 @@ function readJsonFile(path) {
   const st = (0, import_node_fs5.statSync)(path, { bigint: true });
   markUsed(path, st.mtimeMs);
   const stamp = `${st.ino} ${st.mtimeNs} ${st.size}`;
-  const known2 = parsed.get(path);
-  if (known2?.stamp === stamp) return known2.value;
+  const known = parsed.get(path);
+  if (known?.stamp === stamp) return known.value;
   const value = JSON.parse((0, import_node_fs5.readFileSync)(path, "utf8"));
   if (parsed.size >= MAX_ENTRIES) parsed.clear();
   parsed.set(path, { stamp, value });
@@ -3012,8 +3012,8 @@ var init_lazyconfig = __esm({
       }
       async mayMatch(ref) {
         const k = refKey(ref);
-        const known2 = this.entry?.verdicts[k];
-        if (known2 !== void 0) return known2;
+        const known = this.entry?.verdicts[k];
+        if (known !== void 0) return known;
         const v = this.core.packageMayMatch(await this.aspects(), ref);
         this.entry.verdicts[k] = v;
         this.dirty = true;
@@ -3900,6 +3900,13 @@ function runtimeGoVersion(runtimeDir) {
 }
 function quotePath(p) {
   return /^[A-Za-z0-9_./\\:@+-]+$/.test(p) ? p : JSON.stringify(p);
+}
+function modRequiresRuntime(goModPath) {
+  try {
+    return mentionsRuntime((0, import_node_fs12.readFileSync)(goModPath, "utf8"));
+  } catch {
+    return false;
+  }
 }
 function mentionsRuntime(modText) {
   return new RegExp(`(^|[\\s(])${RUNTIME_MODULE.replace(/\./g, "\\.")}(\\s|$)`, "m").test(modText);
@@ -4949,31 +4956,45 @@ var GO_WEAVE_VERSION = "0.1.0";
 
 // weaver/src/gocmd/runtime-served.ts
 init_hash();
+init_trim();
 function serveRuntime(proxyRoot, gomodcache, runtimeDir) {
-  return serveModule(proxyRoot, gomodcache, {
+  const files = runtimeModuleFiles(runtimeDir);
+  const served = servedFor(proxyRoot, gomodcache, runtimeDir, files);
+  return served && { served, files: files.map((f) => f.path) };
+}
+function servedFor(proxyRoot, gomodcache, runtimeDir, files) {
+  const stamp = sha256(...files.map((f) => `${f.rel}\0${f.size}\0${f.mtimeNs}`));
+  const memoKey = `${proxyRoot}\0${gomodcache}\0${runtimeDir}`;
+  const seen = memo2.get(memoKey);
+  if (seen?.stamp === stamp && (!seen.served || existsMarked(seen.served.zip))) return seen.served;
+  const content = sha256(...files.flatMap((f) => [f.rel, sha256((0, import_node_fs15.readFileSync)(f.path))]));
+  const served = serveModule(proxyRoot, gomodcache, {
     path: RUNTIME_MODULE,
     version: `v${GO_WEAVE_VERSION}`,
     dir: runtimeDir,
     goMod: (0, import_node_path15.join)(runtimeDir, "go.mod"),
     changed: /* @__PURE__ */ new Map(),
     render: (file) => file.text,
-    renderKey: `runtime ${contentKey(runtimeDir)}`
+    renderKey: `runtime ${content}`
   });
+  memo2.set(memoKey, { stamp, served });
+  return served;
 }
-var known = /* @__PURE__ */ new Map();
-function contentKey(dir) {
-  const files = filesBelow(dir);
-  const rel = (f) => (0, import_node_path15.relative)(dir, f).split(import_node_path15.sep).join("/");
-  const stamp = files.map((f) => {
-    const st = (0, import_node_fs15.statSync)(f, { bigint: true });
-    return `${rel(f)}\0${st.size}\0${st.mtimeNs}`;
-  });
-  const stampKey = sha256(...stamp);
-  const seen = known.get(dir);
-  if (seen?.stamp === stampKey) return seen.key;
-  const key = sha256(...files.flatMap((f) => [rel(f), sha256((0, import_node_fs15.readFileSync)(f))]));
-  known.set(dir, { stamp: stampKey, key });
-  return key;
+var memo2 = /* @__PURE__ */ new Map();
+function runtimeModuleFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of (0, import_node_fs15.readdirSync)(d, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
+      const path = (0, import_node_path15.join)(d, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile()) {
+        const st = (0, import_node_fs15.statSync)(path, { bigint: true });
+        out.push({ path, rel: (0, import_node_path15.relative)(dir, path).split(import_node_path15.sep).join("/"), size: st.size, mtimeNs: st.mtimeNs });
+      }
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 // weaver/src/gocmd/served-fetch.ts
@@ -5067,9 +5088,9 @@ function headersHoldFor(stamps) {
   let listed;
   return (files) => {
     listed ??= new Map(stamps.filter((st) => st[3] !== "" && st[0].endsWith(".go")).map((st) => [st[0], st[3]]));
-    const known2 = listed;
+    const known = listed;
     return files.every((f) => {
-      const header = known2.get(f);
+      const header = known.get(f);
       return header !== void 0 && headerHash(f) === header;
     });
   };
@@ -5597,6 +5618,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     let vendorWs;
     let runtimeFiles = /* @__PURE__ */ new Map();
     let runtimeServed;
+    let runtimeInputs = [];
     if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
       if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
       vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
@@ -5610,7 +5632,9 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
           if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path23.dirname)(goWork), (0, import_node_path23.dirname)(work));
         }
       } else {
-        if (rtDir !== void 0 && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy)) runtimeServed = serveRuntime(served.root, ge.GOMODCACHE, rtDir);
+        const rt = rtDir !== void 0 && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy) && !modRequiresRuntime(gomod) ? serveRuntime(served.root, ge.GOMODCACHE, rtDir) : void 0;
+        runtimeServed = rt?.served;
+        runtimeInputs = rt?.files ?? [];
         modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, runtimeServed) ?? modfile;
         if (trimmed && rtDir !== void 0 && runtimeServed === void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
       }
@@ -5649,7 +5673,6 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
       }
     }
     goArgs.push(...rest);
-    const runtimeInputs = runtimeServed && rtDir !== void 0 ? filesBelow(rtDir) : [];
     const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : [], ...runtimeInputs] : [];
     const again = headersHold && !readSource ? async (changed) => {
       const t0 = import_node_perf_hooks.performance.now();
@@ -5904,7 +5927,7 @@ async function loadRealCore() {
   return {
     loadConfig: async (opts) => (await core()).loadConfig(opts),
     packageMayMatch: (a, ref) => loaded().packageMayMatch(a, ref),
-    weavePackage: async (a, input, memo2) => (await core()).weavePackage(a, input, memo2),
+    weavePackage: async (a, input, memo3) => (await core()).weavePackage(a, input, memo3),
     aspectSetHash: (a) => loaded().aspectSetHash(a),
     testMainOnlyAspects: (a) => loaded().testMainOnlyAspects(a),
     withoutOmittedComments: async (path, source) => (await core()).withoutOmittedComments(path, source),
@@ -6501,9 +6524,9 @@ function firming(racy, now) {
   return { firm, rest, waitNs };
 }
 var MAX_FIRM_WAIT_NS = 10000000000n;
-function stillHolds(sources, known2) {
-  const { mark, racy } = known2;
-  return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known2.sources?.dirs ?? []);
+function stillHolds(sources, known) {
+  const { mark, racy } = known;
+  return racy.every((r) => r.seen !== void 0 && fileStamp(r.path) === r.seen) && sources.holds(mark, racy.map((r) => r.path)) && sources.watchedBefore(mark, known.sources?.dirs ?? []);
 }
 function sameRequest(a, b) {
   return a === b || a.cwd === b.cwd && a.record === b.record && sameStrings(a.argv, b.argv) && sameStrings(a.env, b.env);
@@ -6580,8 +6603,8 @@ async function rememberedGoEnv(go, opts) {
   const cwd = opts.cwd ?? process.cwd();
   const key = JSON.stringify([go, cwd, goEnvInputs(opts.env)]);
   const around = () => stampsOf([absoluteGo(go, opts.env) ?? go, ...moduleLookups(cwd)]);
-  const known2 = goEnvs.get(key);
-  if (known2 && known2.around === around() && known2.envFile === stampsOf([known2.ge.GOENV])) return known2.ge;
+  const known = goEnvs.get(key);
+  if (known && known.around === around() && known.envFile === stampsOf([known.ge.GOENV])) return known.ge;
   const before = around();
   const ge = await goEnv(go, opts);
   if (goEnvs.size >= MAX_GO_ENVS) goEnvs.clear();
@@ -6632,47 +6655,47 @@ async function serve(socketPath, idleMs, start) {
     const a = await answer(req, startingPoint(recent.get(req.record), req));
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
     if (!onSave || !a.reply.ok) recent.delete(req.record);
-    const known2 = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave, prepared: a.prepared };
-    if (a.reply.ok) recent.set(req.record, known2);
+    const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave, prepared: a.prepared };
+    if (a.reply.ok) recent.set(req.record, known);
     for (const old of recent.keys()) if (recent.size > MAX_RECENT) recent.delete(old);
     const watched = unionOf([...recent.values()].map((r) => r.sources));
     sources.update(watched.dirs, watched.names);
     try {
-      if (a.record) known2.written = writeReplayRecord(req.record, a.record);
+      if (a.record) known.written = writeReplayRecord(req.record, a.record);
     } catch {
       recent.delete(req.record);
       return { ok: false };
     }
-    if (a.reply.ok) firm(req.record, known2);
+    if (a.reply.ok) firm(req.record, known);
     return a.reply;
   };
-  const startingPoint = (known2, req) => {
-    if (!known2?.prepared || !sameRequest(known2.req, req) || !sources.watchedBefore(known2.mark, known2.sources?.dirs ?? [])) return void 0;
-    const changed = sources.changedSince(known2.mark);
-    return changed && changed.length > 0 ? { prepared: known2.prepared, changed } : void 0;
+  const startingPoint = (known, req) => {
+    if (!known?.prepared || !sameRequest(known.req, req) || !sources.watchedBefore(known.mark, known.sources?.dirs ?? [])) return void 0;
+    const changed = sources.changedSince(known.mark);
+    return changed && changed.length > 0 ? { prepared: known.prepared, changed } : void 0;
   };
   const firmTimers = /* @__PURE__ */ new Map();
-  const firm = (key, known2) => {
+  const firm = (key, known) => {
     clearTimeout(firmTimers.get(key));
     firmTimers.delete(key);
-    if (recent.get(key) !== known2 || !known2.record || known2.written === void 0 || !stillHolds(sources, known2)) return;
-    if (known2.racy.length === 0) return buildAhead(key, known2);
-    const { firm: firmNow, rest, waitNs } = firming(known2.racy, nowNs());
+    if (recent.get(key) !== known || !known.record || known.written === void 0 || !stillHolds(sources, known)) return;
+    if (known.racy.length === 0) return buildAhead(key, known);
+    const { firm: firmNow, rest, waitNs } = firming(known.racy, nowNs());
     if (firmNow.size > 0) {
       try {
-        if ((0, import_node_fs32.readFileSync)(key, "utf8") !== known2.written) return;
-        const record = firmedRecord(known2.record, firmNow);
-        known2.written = writeReplayRecord(key, record);
-        known2.record = record;
-        known2.racy = rest;
+        if ((0, import_node_fs32.readFileSync)(key, "utf8") !== known.written) return;
+        const record = firmedRecord(known.record, firmNow);
+        known.written = writeReplayRecord(key, record);
+        known.record = record;
+        known.racy = rest;
       } catch {
         return;
       }
     }
-    if (rest.length === 0) return buildAhead(key, known2);
+    if (rest.length === 0) return buildAhead(key, known);
     if (waitNs === void 0 || waitNs > MAX_FIRM_WAIT_NS) return;
     const t = setTimeout(() => {
-      tail = tail.then(() => firm(key, known2));
+      tail = tail.then(() => firm(key, known));
     }, Number(waitNs / 1000000n) + 10);
     t.unref();
     firmTimers.set(key, t);
@@ -6683,20 +6706,20 @@ async function serve(socketPath, idleMs, start) {
     ahead = void 0;
   };
   let lastRun;
-  const buildAhead = (key, known2) => {
-    void polled().then(() => startAhead(key, known2));
+  const buildAhead = (key, known) => {
+    void polled().then(() => startAhead(key, known));
   };
-  const startAhead = (key, known2) => {
-    if (!server.listening || recent.get(key) !== known2 || !known2.onSave || known2.asked || buildsComing() || !known2.record || lastRun !== key) return;
-    const env = envOf(known2.req.env);
-    const args = buildAheadWanted(env) ? aheadArgs(known2.record, aheadDir(key)) : void 0;
+  const startAhead = (key, known) => {
+    if (!server.listening || recent.get(key) !== known || !known.onSave || known.asked || buildsComing() || !known.record || lastRun !== key) return;
+    const env = envOf(known.req.env);
+    const args = buildAheadWanted(env) ? aheadArgs(known.record, aheadDir(key)) : void 0;
     if (!args) return;
     stopAhead();
     const starting = aheadStarting(key);
     const started = () => (0, import_node_fs32.rmSync)(starting, { force: true });
     try {
       (0, import_node_fs32.writeFileSync)(starting, "");
-      const child = (0, import_node_child_process3.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known2.req.cwd, env, stdio: "ignore" });
+      const child = (0, import_node_child_process3.spawn)(launcherOfRecord(key), ["-goweave-ahead", key, ...args], { cwd: known.req.cwd, env, stdio: "ignore" });
       child.on("error", started);
       const running = { child, key };
       child.on("exit", () => {
@@ -6733,10 +6756,10 @@ async function serve(socketPath, idleMs, start) {
   };
   const used = (record) => {
     lastRun = record;
-    const known2 = recent.get(record);
-    if (known2) {
+    const known = recent.get(record);
+    if (known) {
       recent.delete(record);
-      recent.set(record, known2);
+      recent.set(record, known);
     }
     if (ahead && ahead.key !== record) stopAhead();
   };
@@ -6745,10 +6768,10 @@ async function serve(socketPath, idleMs, start) {
     try {
       if (req) {
         await eventsSeen();
-        const known2 = recent.get(req.record);
-        if (known2) known2.asked = true;
-        if (known2 && stillHolds(sources, known2)) {
-          out = { ok: true, verbose: known2.verbose };
+        const known = recent.get(req.record);
+        if (known) known.asked = true;
+        if (known && stillHolds(sources, known)) {
+          out = { ok: true, verbose: known.verbose };
         } else {
           out = await planRequest(req);
         }

@@ -36,6 +36,15 @@ function quotePath(p: string): string {
   return /^[A-Za-z0-9_./\\:@+-]+$/.test(p) ? p : JSON.stringify(p);
 }
 
+/** Whether the go.mod at path names the runtime module itself (the runtime's own, or a user's). */
+export function modRequiresRuntime(goModPath: string): boolean {
+  try {
+    return mentionsRuntime(readFileSync(goModPath, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 function mentionsRuntime(modText: string): boolean {
   return new RegExp(`(^|[\\s(])${RUNTIME_MODULE.replace(/\./g, '\\.')}(\\s|$)`, 'm').test(modText);
 }

@@ -202,7 +202,7 @@ function releaseTime(gomodcache: string, path: string, version: string): Date {
 }
 
 /** Every regular file beneath dir, as the module's zip held them. */
-export function filesBelow(dir: string): string[] {
+function filesBelow(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {

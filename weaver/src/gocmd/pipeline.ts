@@ -8,10 +8,10 @@ import { asLocated, type Core } from './core.js';
 import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, LIST_FIELDS, type GoEnv, type ListedPackage } from './golist.js';
-import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
+import { modRequiresRuntime, prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
 import { directivesNamingCopy, ensureModuleCopy, lineNamed, relocate, type ModuleCopy } from './modcopy.js';
-import { bypassesProxy, filesBelow, proxyList, serveModule, type ServedVersion } from './modproxy.js';
+import { bypassesProxy, proxyList, serveModule, type ServedVersion } from './modproxy.js';
 import { serveRuntime } from './runtime-served.js';
 import { fetchServedQuietly } from './served-fetch.js';
 import { PlanCache, type HeadersHold } from './plancache.js';
@@ -286,6 +286,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     let vendorWs: VendorWorkspace | undefined;
     let runtimeFiles = new Map<string, string>();
     let runtimeServed: ServedVersion | undefined;
+    let runtimeInputs: string[] = [];
     if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
       if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
       vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
@@ -300,7 +301,9 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
         }
       } else {
         // A workspace and a vendored build take the runtime from its directory.
-        if (rtDir !== undefined && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy)) runtimeServed = serveRuntime(served.root, ge.GOMODCACHE, rtDir);
+        const rt = rtDir !== undefined && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy) && !modRequiresRuntime(gomod) ? serveRuntime(served.root, ge.GOMODCACHE, rtDir) : undefined;
+        runtimeServed = rt?.served;
+        runtimeInputs = rt?.files ?? [];
         modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, runtimeServed) ?? modfile;
         // Left out of `final`: the record marks its targets as the weave cache's, and these are
         // go-weave's own files.
@@ -346,8 +349,6 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     }
     goArgs.push(...rest);
     // No plan files: a broken graph, which must be planned again every time.
-    // The runtime's served version is named by its files: an edit to one is a new plan.
-    const runtimeInputs = runtimeServed && rtDir !== undefined ? filesBelow(rtDir) : [];
     const inputs = planFiles ? [...planFiles, ...config.files(), ...(configPath ? [configPath] : []), ...runtimeInputs] : [];
     // A plan after an edit the weave server saw (server.ts): when the edited files are Go files
     // the package graph was listed with, their headers (build constraints, package clause,
