@@ -111,7 +111,7 @@ func (c *client) send(ctx context.Context, endpoint string, header http.Header, 
 			}
 		}
 		r, keep, err := roundTrip(ctx, cn, req, proxy)
-		if reused && errors.As(err, new(*staleError)) {
+		if _, stale := err.(*staleError); stale && reused {
 			// The collector closed the kept connection while it sat idle: nothing reached it.
 			cn.Close()
 			if req, err = newPost(ctx, endpoint, header, body); err != nil {
