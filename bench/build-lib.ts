@@ -243,6 +243,9 @@ export async function benchBuild(t: Target): Promise<void> {
     row('  first compile or link starts at', (x) => x.firstWork);
     row('  compiling', (x) => x.compile);
     row('  linking', (x) => x.link);
+    // Only the executables that import the edited package link again: their size is what counts.
+    const linked = (xs: GoPhases[]) => [...new Set(xs.flatMap((x) => x.linked))].sort().join(', ') || 'nothing';
+    console.log(`    linked                             plain ${linked(pp)}  woven ${linked(pw)}`);
   }
   console.log(`  (work dir ${work}; remove it when done: rm -rf ${work})`);
 }

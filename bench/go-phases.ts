@@ -14,6 +14,8 @@ export interface GoPhases {
   compile: number;
   /** Link actions, summed. */
   link: number;
+  /** What the link actions linked (import paths): the executables an edit relinks. */
+  linked: string[];
 }
 
 interface TraceEvent {
@@ -23,13 +25,15 @@ interface TraceEvent {
   tid: number;
 }
 
+const LINKED_MS = 50;
+
 /** Milliseconds per phase of one traced build. */
 export function goPhases(traceText: string): GoPhases {
   // go writes the closing bracket only when the build ends cleanly.
   const text = traceText.trim();
   const events = JSON.parse(text.endsWith(']') ? text : text + ']') as TraceEvent[];
   const open = new Map<string, number>();
-  const out: GoPhases = { total: 0, load: 0, firstWork: Infinity, compile: 0, link: 0 };
+  const out: GoPhases = { total: 0, load: 0, firstWork: Infinity, compile: 0, link: 0, linked: [] };
   const start = events[0]?.ts ?? 0;
   for (const e of events) {
     const key = `${e.tid}\0${e.name}`;
@@ -45,7 +49,11 @@ export function goPhases(traceText: string): GoPhases {
     if (e.name === 'Running build command') out.total = ms;
     else if (e.name === 'load.PackagesAndErrors') out.load += ms;
     else if (e.name.startsWith('Executing action (build ') && !e.name.startsWith('Executing action (build check cache')) out.compile += ms;
-    else if (e.name.startsWith('Executing action (link ')) out.link += ms;
+    else if (e.name.startsWith('Executing action (link ')) {
+      out.link += ms;
+      // An executable already up to date takes its action a few milliseconds; linking one, far more.
+      if (ms >= LINKED_MS) out.linked.push(e.name.slice('Executing action (link '.length).replace(/\)$/, ''));
+    }
     else continue;
     if (e.name.startsWith('Executing action') && ms >= 1) out.firstWork = Math.min(out.firstWork, (began - start) / 1000);
   }
