@@ -3901,13 +3901,6 @@ function runtimeGoVersion(runtimeDir) {
 function quotePath(p) {
   return /^[A-Za-z0-9_./\\:@+-]+$/.test(p) ? p : JSON.stringify(p);
 }
-function modRequiresRuntime(goModPath) {
-  try {
-    return mentionsRuntime((0, import_node_fs12.readFileSync)(goModPath, "utf8"));
-  } catch {
-    return false;
-  }
-}
 function mentionsRuntime(modText) {
   return new RegExp(`(^|[\\s(])${RUNTIME_MODULE.replace(/\./g, "\\.")}(\\s|$)`, "m").test(modText);
 }
@@ -3920,17 +3913,18 @@ go ${min}`);
   if (compareGoVersions(m[1], min) >= 0) return text;
   return text.replace(GO_LINE, `go ${min}`);
 }
-function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [], runtimeAt = runtimeDir, runtimeServed) {
+function prepareModfile(cache, goModPath, runtimeDir, copies = [], providers = [], runtimeAt = runtimeDir, serveRuntime2) {
   const text = (0, import_node_fs12.readFileSync)(goModPath, "utf8");
   const addRuntime = runtimeDir !== void 0 && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return void 0;
+  const runtimeServed = addRuntime ? serveRuntime2?.() : void 0;
   const sumPath = goModPath.replace(/\.mod$/, "") + ".sum";
-  const sum = withServedSums((0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "", [...copies, ...addRuntime && runtimeServed ? [{ served: runtimeServed }] : []]);
+  const sum = withServedSums((0, import_node_fs12.existsSync)(sumPath) ? (0, import_node_fs12.readFileSync)(sumPath, "utf8") : "", [...copies, ...runtimeServed ? [{ served: runtimeServed }] : []]);
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : "";
   copy = dropReplaces(copy, copies).replace(/\s*$/, "\n") + indirect;
-  if (addRuntime && runtimeServed) {
+  if (runtimeServed) {
     copy += `
 // Added by go-weave for woven code, served by go-weave's module proxy; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} ${runtimeServed.version}
@@ -4909,7 +4903,7 @@ function serveModule(root, gomodcache, req) {
   const extracted = (0, import_node_path14.join)(gomodcache, `${escapeModulePath(req.path)}@${escapeModulePath(version)}`);
   const prefix = `${req.path}@${version}/`;
   const files = [];
-  for (const abs of /* @__PURE__ */ new Set([...filesBelow(req.dir), ...req.changed.keys()])) {
+  for (const abs of /* @__PURE__ */ new Set([...filesBelow(req.dir).map((f) => f.path), ...req.changed.keys()])) {
     const rel = (0, import_node_path14.relative)(req.dir, abs).split(import_node_path14.sep).join("/");
     const changedTo = req.changed.get(abs);
     const raw = (0, import_node_fs14.readFileSync)(changedTo ?? abs);
@@ -4938,9 +4932,9 @@ function filesBelow(dir) {
   const walk = (d) => {
     for (const name of (0, import_node_fs14.readdirSync)(d).sort()) {
       const p = (0, import_node_path14.join)(d, name);
-      const st = (0, import_node_fs14.lstatSync)(p);
+      const st = (0, import_node_fs14.lstatSync)(p, { bigint: true });
       if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push(p);
+      else if (st.isFile()) out.push({ path: p, size: st.size, mtimeNs: st.mtimeNs });
     }
   };
   walk(dir);
@@ -4958,16 +4952,17 @@ var GO_WEAVE_VERSION = "0.1.0";
 init_hash();
 init_trim();
 function serveRuntime(proxyRoot, gomodcache, runtimeDir) {
-  const files = runtimeModuleFiles(runtimeDir);
+  const files = filesBelow(runtimeDir);
   const served = servedFor(proxyRoot, gomodcache, runtimeDir, files);
   return served && { served, files: files.map((f) => f.path) };
 }
 function servedFor(proxyRoot, gomodcache, runtimeDir, files) {
-  const stamp = sha256(...files.map((f) => `${f.rel}\0${f.size}\0${f.mtimeNs}`));
+  const rel = (f) => (0, import_node_path15.relative)(runtimeDir, f.path).split(import_node_path15.sep).join("/");
+  const stamp = sha256(...files.map((f) => `${rel(f)}\0${f.size}\0${f.mtimeNs}`));
   const memoKey = `${proxyRoot}\0${gomodcache}\0${runtimeDir}`;
   const seen = memo2.get(memoKey);
   if (seen?.stamp === stamp && (!seen.served || existsMarked(seen.served.zip))) return seen.served;
-  const content = sha256(...files.flatMap((f) => [f.rel, sha256((0, import_node_fs15.readFileSync)(f.path))]));
+  const content = sha256(...files.flatMap((f) => [rel(f), sha256((0, import_node_fs15.readFileSync)(f.path))]));
   const served = serveModule(proxyRoot, gomodcache, {
     path: RUNTIME_MODULE,
     version: `v${GO_WEAVE_VERSION}`,
@@ -4981,21 +4976,6 @@ function servedFor(proxyRoot, gomodcache, runtimeDir, files) {
   return served;
 }
 var memo2 = /* @__PURE__ */ new Map();
-function runtimeModuleFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of (0, import_node_fs15.readdirSync)(d, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const path = (0, import_node_path15.join)(d, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.isFile()) {
-        const st = (0, import_node_fs15.statSync)(path, { bigint: true });
-        out.push({ path, rel: (0, import_node_path15.relative)(dir, path).split(import_node_path15.sep).join("/"), size: st.size, mtimeNs: st.mtimeNs });
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 // weaver/src/gocmd/served-fetch.ts
 var import_node_fs16 = require("node:fs");
@@ -5632,10 +5612,14 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
           if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path23.dirname)(goWork), (0, import_node_path23.dirname)(work));
         }
       } else {
-        const rt = rtDir !== void 0 && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy) && !modRequiresRuntime(gomod) ? serveRuntime(served.root, ge.GOMODCACHE, rtDir) : void 0;
-        runtimeServed = rt?.served;
-        runtimeInputs = rt?.files ?? [];
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, runtimeServed) ?? modfile;
+        const gomodcache = ge.GOMODCACHE;
+        const serve2 = rtDir !== void 0 && served && gomodcache && !bypassesProxy(RUNTIME_MODULE, served.noProxy) ? () => {
+          const rt = serveRuntime(served.root, gomodcache, rtDir);
+          runtimeServed = rt?.served;
+          runtimeInputs = rt?.files ?? [];
+          return runtimeServed;
+        } : void 0;
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, serve2) ?? modfile;
         if (trimmed && rtDir !== void 0 && runtimeServed === void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
       }
     }

@@ -36,15 +36,6 @@ function quotePath(p: string): string {
   return /^[A-Za-z0-9_./\\:@+-]+$/.test(p) ? p : JSON.stringify(p);
 }
 
-/** Whether the go.mod at path names the runtime module itself (the runtime's own, or a user's). */
-export function modRequiresRuntime(goModPath: string): boolean {
-  try {
-    return mentionsRuntime(readFileSync(goModPath, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
 function mentionsRuntime(modText: string): boolean {
   return new RegExp(`(^|[\\s(])${RUNTIME_MODULE.replace(/\./g, '\\.')}(\\s|$)`, 'm').test(modText);
 }
@@ -66,22 +57,24 @@ function raiseGoLine(text: string, min: string | undefined): string {
  * Writes a copy of the user's go.mod (and go.sum, whose path the go command derives from the
  * modfile's) that requires the runtime module, so woven code can import it while the user's go.mod
  * and go.sum stay untouched, and that builds each module-cache dependency with woven files from
- * its copy. The runtime is required at the version go-weave's proxy serves (runtimeServed, with
- * its sums), or else replaced by its directory. Returns undefined when there is nothing to add (no
+ * its copy. The runtime is required at the version go-weave's proxy serves (serveRuntime, asked
+ * only when the copy adds the runtime; its sums go into the go.sum copy), or else replaced by its
+ * directory. Returns undefined when there is nothing to add (no
  * copies, and no runtime or the user's module already names it: they manage it themselves).
  * `runtimeAt` is the replacement's path as written, when not runtimeDir itself (runtimeInModule).
  */
-export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], providers: ModuleVersion[] = [], runtimeAt = runtimeDir, runtimeServed?: ServedVersion): string | undefined {
+export function prepareModfile(cache: WeaveCache, goModPath: string, runtimeDir: string | undefined, copies: ModuleCopy[] = [], providers: ModuleVersion[] = [], runtimeAt = runtimeDir, serveRuntime?: () => ServedVersion | undefined): string | undefined {
   const text = readFileSync(goModPath, 'utf8');
   const addRuntime = runtimeDir !== undefined && !mentionsRuntime(text);
   if (!addRuntime && copies.length === 0) return undefined;
+  const runtimeServed = addRuntime ? serveRuntime?.() : undefined;
   const sumPath = goModPath.replace(/\.mod$/, '') + '.sum';
-  const sum = withServedSums(existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '', [...copies, ...(addRuntime && runtimeServed ? [{ served: runtimeServed }] : [])]);
+  const sum = withServedSums(existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '', [...copies, ...(runtimeServed ? [{ served: runtimeServed }] : [])]);
   let copy = addRuntime ? raiseGoLine(text, runtimeGoVersion(runtimeDir)) : text;
   const prunes = (t: string) => compareGoVersions(GO_LINE.exec(t)?.[1] ?? UNSTATED_GO, PRUNED_GRAPH) >= 0;
   const indirect = !prunes(text) && prunes(copy) ? prunedRequirements(text, providers) : '';
   copy = dropReplaces(copy, copies).replace(/\s*$/, '\n') + indirect;
-  if (addRuntime && runtimeServed) {
+  if (runtimeServed) {
     copy += `
 // Added by go-weave for woven code, served by go-weave's module proxy; the module's own go.mod is unchanged.
 require ${RUNTIME_MODULE} ${runtimeServed.version}

@@ -172,7 +172,7 @@ export function serveModule(root: string, gomodcache: string, req: ServeRequest)
   const prefix = `${req.path}@${version}/`;
   const files: { name: string; data: Uint8Array }[] = [];
   // The release's files, then those go-weave adds.
-  for (const abs of new Set([...filesBelow(req.dir), ...req.changed.keys()])) {
+  for (const abs of new Set([...filesBelow(req.dir).map((f) => f.path), ...req.changed.keys()])) {
     const rel = relative(req.dir, abs).split(sep).join('/');
     const changedTo = req.changed.get(abs);
     const raw = readFileSync(changedTo ?? abs);
@@ -201,15 +201,22 @@ function releaseTime(gomodcache: string, path: string, version: string): Date {
   return new Date('2000-01-01T00:00:00Z');
 }
 
+/** A regular file of a module's directory, with what a stamp of it needs. */
+export interface ModuleFile {
+  path: string;
+  size: bigint;
+  mtimeNs: bigint;
+}
+
 /** Every regular file beneath dir, as the module's zip held them. */
-function filesBelow(dir: string): string[] {
-  const out: string[] = [];
+export function filesBelow(dir: string): ModuleFile[] {
+  const out: ModuleFile[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
-      const st = lstatSync(p);
+      const st = lstatSync(p, { bigint: true });
       if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push(p);
+      else if (st.isFile()) out.push({ path: p, size: st.size, mtimeNs: st.mtimeNs });
     }
   };
   walk(dir);

@@ -8,7 +8,7 @@ import { asLocated, type Core } from './core.js';
 import { UsageError } from './usage.js';
 import { goBinary, weaveCacheDir, type Env } from './env.js';
 import { goEnv, goList, LIST_FIELDS, type GoEnv, type ListedPackage } from './golist.js';
-import { modRequiresRuntime, prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
+import { prepareModfile, prepareWorkfile, type ModuleVersion } from './modfile.js';
 import { toolchainCopy } from './toolchain.js';
 import { directivesNamingCopy, ensureModuleCopy, lineNamed, relocate, type ModuleCopy } from './modcopy.js';
 import { bypassesProxy, proxyList, serveModule, type ServedVersion } from './modproxy.js';
@@ -301,10 +301,16 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
         }
       } else {
         // A workspace and a vendored build take the runtime from its directory.
-        const rt = rtDir !== undefined && served && ge.GOMODCACHE && !bypassesProxy(RUNTIME_MODULE, served.noProxy) && !modRequiresRuntime(gomod) ? serveRuntime(served.root, ge.GOMODCACHE, rtDir) : undefined;
-        runtimeServed = rt?.served;
-        runtimeInputs = rt?.files ?? [];
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, runtimeServed) ?? modfile;
+        const gomodcache = ge.GOMODCACHE;
+        const serve = rtDir !== undefined && served && gomodcache && !bypassesProxy(RUNTIME_MODULE, served.noProxy)
+          ? () => {
+              const rt = serveRuntime(served.root, gomodcache, rtDir);
+              runtimeServed = rt?.served;
+              runtimeInputs = rt?.files ?? [];
+              return runtimeServed;
+            }
+          : undefined;
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, serve) ?? modfile;
         // Left out of `final`: the record marks its targets as the weave cache's, and these are
         // go-weave's own files.
         if (trimmed && rtDir !== undefined && runtimeServed === undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { GO_WEAVE_VERSION } from '../version.js';
 import { sha256 } from './hash.js';
-import { serveModule, type ServedVersion } from './modproxy.js';
+import { filesBelow, serveModule, type ModuleFile, type ServedVersion } from './modproxy.js';
 import { RUNTIME_MODULE } from './plan.js';
 import { existsMarked } from './trim.js';
 
@@ -16,20 +16,21 @@ import { existsMarked } from './trim.js';
  * stale copy of its version in GOMODCACHE.
  */
 export function serveRuntime(proxyRoot: string, gomodcache: string, runtimeDir: string): { served: ServedVersion; files: string[] } | undefined {
-  const files = runtimeModuleFiles(runtimeDir);
+  const files = filesBelow(runtimeDir);
   const served = servedFor(proxyRoot, gomodcache, runtimeDir, files);
   // The files name the version: the record stamps them, so that an edit is a new plan.
   return served && { served, files: files.map((f) => f.path) };
 }
 
-function servedFor(proxyRoot: string, gomodcache: string, runtimeDir: string, files: RuntimeFile[]): ServedVersion | undefined {
-  const stamp = sha256(...files.map((f) => `${f.rel}\0${f.size}\0${f.mtimeNs}`));
+function servedFor(proxyRoot: string, gomodcache: string, runtimeDir: string, files: ModuleFile[]): ServedVersion | undefined {
+  const rel = (f: ModuleFile) => relative(runtimeDir, f.path).split(sep).join('/');
+  const stamp = sha256(...files.map((f) => `${rel(f)}\0${f.size}\0${f.mtimeNs}`));
   const memoKey = `${proxyRoot}\0${gomodcache}\0${runtimeDir}`;
   const seen = memo.get(memoKey);
   // Every plan asks, the weave server's replan of a save too: while no file moved and the zip is
   // still there, the answer stands.
   if (seen?.stamp === stamp && (!seen.served || existsMarked(seen.served.zip))) return seen.served;
-  const content = sha256(...files.flatMap((f) => [f.rel, sha256(readFileSync(f.path))]));
+  const content = sha256(...files.flatMap((f) => [rel(f), sha256(readFileSync(f.path))]));
   const served = serveModule(proxyRoot, gomodcache, {
     path: RUNTIME_MODULE,
     version: `v${GO_WEAVE_VERSION}`,
@@ -44,27 +45,3 @@ function servedFor(proxyRoot: string, gomodcache: string, runtimeDir: string, fi
 }
 
 const memo = new Map<string, { stamp: string; served: ServedVersion | undefined }>();
-
-interface RuntimeFile {
-  path: string;
-  rel: string;
-  size: bigint;
-  mtimeNs: bigint;
-}
-
-/** Every regular file beneath dir (what the module's zip holds), with its size and mtime. */
-function runtimeModuleFiles(dir: string): RuntimeFile[] {
-  const out: RuntimeFile[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(d, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.isFile()) {
-        const st = statSync(path, { bigint: true });
-        out.push({ path, rel: relative(dir, path).split(sep).join('/'), size: st.size, mtimeNs: st.mtimeNs });
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
