@@ -4,11 +4,11 @@
 // again exactly when it must, and that the binary is then what go builds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { removeTree, run, writeTree } from './support/go-fixture.ts';
-import { age, goWeaveAssets, loggingGo, runConsoleTraced } from './support/go-weave-cli.ts';
+import { age, goWeaveAssets, loggingGo, processesWith, runConsoleTraced, until } from './support/go-weave-cli.ts';
 import { REPO } from './support/go-shop.ts';
 import { embedRoot, execName } from '../weaver/src/gocmd/uptodate.ts';
 
@@ -191,6 +191,41 @@ test('the runtime module go-weave brings in is read by go: an edit to it runs go
   assert.equal((await build()).ranGo, true);
   const r = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'none' } });
   assert.match(r.stderr, /edited runtime/);
+  await settle();
+});
+
+test('a save the weave server plans from its last plan vouches for nothing else: a runtime edited since is in the build', async () => {
+  const mainGo = join(dir, 'main.go');
+  const original = readFileSync(mainGo, 'utf8');
+  const serverEnv = { GOWEAVE_SERVER: '', GOWEAVE_SERVER_IDLE: '2', GOWEAVE_BUILD_AHEAD: '0' };
+  const launcherRoot = join(dir, '.weave', 'v1', 'launcher');
+  try {
+    // Node starts the weave server (once the launcher is built, on a build it sends to Node),
+    // which plans this command line and watches the module.
+    const listening = () => existsSync(launcherRoot) && readdirSync(launcherRoot).some((id) => existsSync(join(launcherRoot, id, 'weaver.sock')));
+    for (let i = 0; i < 3 && !listening(); i++) {
+      writeFileSync(mainGo, main(`served1${i}`));
+      assert.equal((await build([], serverEnv)).code, 0);
+    }
+    await until('the weave server to listen', listening);
+    writeFileSync(mainGo, main('served2'));
+    assert.match((await build([], serverEnv)).stderr, /woven by the weave server/);
+    // The runtime, which the server does not watch, changes; then a save of a function body,
+    // which the server plans from its last plan (the runtime's version as that plan served it).
+    const file = join(dir, '.assets', 'runtime', 'trace', 'span.go');
+    appendFileSync(file, '\nfunc init() { println("runtime edited while served") }\n');
+    age(file);
+    writeFileSync(mainGo, main('served3'));
+    const r = await build([], serverEnv);
+    assert.equal(r.code, 0, r.stderr);
+    const out = await run(bin, [], { env: { ...process.env, OTEL_TRACES_EXPORTER: 'console' } });
+    assert.match(out.stderr, /runtime edited while served/, r.stderr);
+    assert.match(out.stderr, /"name":"served3"/);
+  } finally {
+    writeFileSync(mainGo, original);
+    age(mainGo);
+    await until('the idle weave server to quit', async () => (await processesWith(launcherRoot)) === 0);
+  }
   await settle();
 });
 

@@ -5542,6 +5542,48 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const weaveOpts = { cache, fingerprint: runner.core.fingerprint, aspectHash, weave, concurrency: runner.concurrency ?? (0, import_node_os4.availableParallelism)(), readSource };
   const first = await weaveEach(units, weaveOpts);
   timings.list = tWeave - tList;
+  const setUpModules = async (rtDir, moduleCopies, trimmed, served) => {
+    const childEnv = { ...env };
+    let modfile = parsed2.userModfile ? gomod : void 0;
+    const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
+    let vendorWs;
+    let runtimeFiles = /* @__PURE__ */ new Map();
+    let runtimeServed;
+    let runtimeInputs = [];
+    if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
+      if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
+      vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
+      childEnv.GOWORK = vendorWs.workFile;
+    } else if (rtDir !== void 0 || moduleCopies.length > 0) {
+      if (goWork !== void 0) {
+        const vendored = buildsVendored((0, import_node_path23.dirname)(goWork), parsed2, ge.GOFLAGS);
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path23.join)((0, import_node_path23.dirname)(goWork), "vendor")) : "");
+        if (work) {
+          childEnv.GOWORK = work;
+          if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path23.dirname)(goWork), (0, import_node_path23.dirname)(work));
+        }
+      } else {
+        const gomodcache = ge.GOMODCACHE;
+        const serve2 = rtDir !== void 0 && served && gomodcache && !bypassesProxy(RUNTIME_MODULE, served.noProxy) ? () => {
+          const rt = serveRuntime(served.root, gomodcache, rtDir);
+          runtimeServed = rt?.served;
+          runtimeInputs = rt?.files ?? [];
+          return runtimeServed;
+        } : void 0;
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, serve2) ?? modfile;
+        if (trimmed && rtDir !== void 0 && runtimeServed === void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
+      }
+    }
+    const servedModules = [...moduleCopies.filter((c) => c.served), ...runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : []];
+    if (served && servedModules.length > 0) {
+      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
+      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
+    }
+    const changedEnv = {};
+    for (const k of ["GOWORK", "GOPROXY"]) if (childEnv[k] !== env[k]) changedEnv[k] = childEnv[k];
+    return { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs, env: changedEnv };
+  };
+  let lastModules;
   const finish = async (results, weavedNow, t, since, edited) => {
     const outcome = mergeOutcome(results, weavedNow);
     config.save();
@@ -5589,45 +5631,14 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
     const goArgs = [subcommand];
     if (parsed2.chdir !== void 0) goArgs.push("-C", parsed2.chdir);
-    const childEnv = { ...env };
     const listed = new Set(packages.map((p) => p.ImportPath));
     const needsRuntime = [...outcome.addedImports].some((i2) => isRuntimePackage(i2) && !listed.has(i2));
-    let modfile = parsed2.userModfile ? gomod : void 0;
     const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : void 0;
-    const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
-    let vendorWs;
-    let runtimeFiles = /* @__PURE__ */ new Map();
-    let runtimeServed;
-    let runtimeInputs = [];
-    if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
-      if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
-      vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-      childEnv.GOWORK = vendorWs.workFile;
-    } else if (rtDir !== void 0 || moduleCopies.length > 0) {
-      if (goWork !== void 0) {
-        const vendored = buildsVendored((0, import_node_path23.dirname)(goWork), parsed2, ge.GOFLAGS);
-        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path23.join)((0, import_node_path23.dirname)(goWork), "vendor")) : "");
-        if (work) {
-          childEnv.GOWORK = work;
-          if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path23.dirname)(goWork), (0, import_node_path23.dirname)(work));
-        }
-      } else {
-        const gomodcache = ge.GOMODCACHE;
-        const serve2 = rtDir !== void 0 && served && gomodcache && !bypassesProxy(RUNTIME_MODULE, served.noProxy) ? () => {
-          const rt = serveRuntime(served.root, gomodcache, rtDir);
-          runtimeServed = rt?.served;
-          runtimeInputs = rt?.files ?? [];
-          return runtimeServed;
-        } : void 0;
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, serve2) ?? modfile;
-        if (trimmed && rtDir !== void 0 && runtimeServed === void 0 && modfile !== void 0) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
-      }
-    }
-    const servedModules = [...moduleCopies.filter((c) => c.served), ...runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : []];
-    if (served && servedModules.length > 0) {
-      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
-    }
+    const modulesKey = JSON.stringify([rtDir ?? null, moduleCopies, served ?? null]);
+    const modules = edited !== void 0 && lastModules?.key === modulesKey ? lastModules.setup : await setUpModules(rtDir, moduleCopies, trimmed, served);
+    lastModules = { key: modulesKey, setup: modules };
+    const { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs } = modules;
+    const childEnv = { ...env, ...modules.env };
     const ws = vendorWs;
     const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
     const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : void 0;
@@ -6138,7 +6149,7 @@ function withoutEntryVars(env) {
   for (const k of ENTRY_VARS) delete out[k];
   return out;
 }
-function replayRecord(p, inputEnv, extras) {
+function replayRecord(p, inputEnv, extras, earlier) {
   if (p.inputs.length === 0) return void 0;
   const go = absoluteGo(p.go, inputEnv);
   if (!go) return void 0;
@@ -6147,8 +6158,9 @@ function replayRecord(p, inputEnv, extras) {
   for (const [k, v] of Object.entries(p.goEnv)) if (v !== void 0 && inputEnv[k] !== v) set[k] = v;
   for (const k of Object.keys(inputEnv)) if (inputEnv[k] !== void 0 && p.goEnv[k] === void 0) unset.push(k);
   const stamps = [];
-  const listed = listedGoFiles(p);
-  const input = (path) => stamps.push(inputStamp(path, extras.startNs, listed));
+  let listed;
+  const kept = earlier ? stampsByPath(earlier.record.stamps) : void 0;
+  const input = (path) => stamps.push(!earlier?.edited.has(path) && kept?.get(path) || inputStamp(path, extras.startNs, listed ??= listedGoFiles(p)));
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
   for (const f of moduleLookups(p.cwd)) input(f);
@@ -6156,7 +6168,7 @@ function replayRecord(p, inputEnv, extras) {
   const { originals, generated } = overlaid(p);
   for (const f of /* @__PURE__ */ new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
-  const skip = skipGuard(p);
+  const skip = earlier ? earlier.record.skip : skipGuard(p);
   return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary, ...skip ? { skip } : {} };
 }
 function moduleLookups(cwd) {
@@ -6165,6 +6177,14 @@ function moduleLookups(cwd) {
     out.push((0, import_node_path26.join)(d, "go.mod"), (0, import_node_path26.join)(d, "go.work"));
     if ((0, import_node_path26.dirname)(d) === d) return out;
   }
+}
+function stampsByPath(stamps) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of stamps) {
+    if (s.startsWith("+ ")) continue;
+    out.set(s.slice(s.indexOf(" ", s.indexOf(" ") + 1) + 1), s);
+  }
+  return out;
 }
 function writeReplayRecord(path, r) {
   const text = JSON.stringify(r);
@@ -6538,10 +6558,12 @@ async function answer(req, after) {
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
   try {
-    const p = after && await after.prepared.again?.(after.changed) || await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
+    const again = after && await after.prepared.again?.(after.changed);
+    const p = again || await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
-    const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
+    const earlier = again && after.record ? { record: after.record, edited: new Set(after.changed) } : void 0;
+    const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs }, earlier);
     if (!r) return no;
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
@@ -6656,7 +6678,7 @@ async function serve(socketPath, idleMs, start) {
   const startingPoint = (known, req) => {
     if (!known?.prepared || !sameRequest(known.req, req) || !sources.watchedBefore(known.mark, known.sources?.dirs ?? [])) return void 0;
     const changed = sources.changedSince(known.mark);
-    return changed && changed.length > 0 ? { prepared: known.prepared, changed } : void 0;
+    return changed && changed.length > 0 ? { prepared: known.prepared, changed, record: known.record } : void 0;
   };
   const firmTimers = /* @__PURE__ */ new Map();
   const firm = (key, known) => {

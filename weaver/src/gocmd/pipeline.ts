@@ -73,6 +73,19 @@ export interface Prepared {
   edited?: number;
 }
 
+/** How a plan brings the woven build's modules in (prepare's setUpModules). */
+interface ModuleSetup {
+  modfile?: string;
+  vendorWs?: VendorWorkspace;
+  /** -trimpath builds: the runtime's files overlaid at ./.go-weave/runtime in the module. */
+  runtimeFiles: Map<string, string>;
+  runtimeServed?: ServedVersion;
+  /** The runtime's files, stamped by the record when its version is served. */
+  runtimeInputs: string[];
+  /** GOWORK and GOPROXY, where the go command runs with others than the user's. */
+  env: Env;
+}
+
 /** Runs one core call; a pool of workers can replace the in-thread default. */
 export interface CoreRunner<A> {
   core: Core<A>;
@@ -215,6 +228,62 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
   const first = await weaveEach(units, weaveOpts);
   timings.list = tWeave - tList;
 
+  /**
+   * What brings the woven build's modules in: the -modfile copy (the runtime module required,
+   * served or replaced by its directory, and woven dependencies), or a workspace for go.work and
+   * vendored builds, and the variables the go command runs with for them.
+   */
+  const setUpModules = async (rtDir: string | undefined, moduleCopies: ModuleCopy[], trimmed: boolean, served: { root: string; noProxy?: string } | undefined): Promise<ModuleSetup> => {
+    const childEnv: Env = { ...env };
+    let modfile = parsed.userModfile ? gomod : undefined;
+    const goWork = ge.GOWORK && ge.GOWORK !== 'off' ? ge.GOWORK : undefined;
+    // A vendored build runs in a workspace whose vendor/ links the user's: overlaid vendored files
+    // are seen at their linked paths there.
+    let vendorWs: VendorWorkspace | undefined;
+    let runtimeFiles = new Map<string, string>();
+    let runtimeServed: ServedVersion | undefined;
+    let runtimeInputs: string[] = [];
+    if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
+      if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
+      vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
+      childEnv.GOWORK = vendorWs.workFile;
+    } else if (rtDir !== undefined || moduleCopies.length > 0) {
+      if (goWork !== undefined) {
+        const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
+        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
+        if (work) {
+          childEnv.GOWORK = work;
+          if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
+        }
+      } else {
+        // A workspace and a vendored build take the runtime from its directory.
+        const gomodcache = ge.GOMODCACHE;
+        const serve = rtDir !== undefined && served && gomodcache && !bypassesProxy(RUNTIME_MODULE, served.noProxy)
+          ? () => {
+              const rt = serveRuntime(served.root, gomodcache, rtDir);
+              runtimeServed = rt?.served;
+              runtimeInputs = rt?.files ?? [];
+              return runtimeServed;
+            }
+          : undefined;
+        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, serve) ?? modfile;
+        // Left out of `final`: the record marks its targets as the weave cache's, and these are
+        // go-weave's own files.
+        if (trimmed && rtDir !== undefined && runtimeServed === undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
+      }
+    }
+    // The go command downloads the served versions from go-weave's proxy, asked before the user's.
+    const servedModules = [...moduleCopies.filter((c) => c.served), ...(runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : [])];
+    if (served && servedModules.length > 0) {
+      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
+      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
+    }
+    const changedEnv: Env = {};
+    for (const k of ['GOWORK', 'GOPROXY'] as const) if (childEnv[k] !== env[k]) changedEnv[k] = childEnv[k];
+    return { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs, env: changedEnv };
+  };
+  let lastModules: { key: string; setup: ModuleSetup } | undefined;
+
   // Everything from the weave's outcome on: run once per plan, and again by `again` below.
   const finish = async (results: UnitResult[], weavedNow: number, t: Prepared['timings'], since: number, edited?: number): Promise<Prepared> => {
     const outcome = mergeOutcome(results, weavedNow);
@@ -275,53 +344,17 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
 
     const goArgs: string[] = [subcommand];
     if (parsed.chdir !== undefined) goArgs.push('-C', parsed.chdir);
-    const childEnv: Env = { ...env };
     const listed = new Set(packages.map((p) => p.ImportPath));
     const needsRuntime = [...outcome.addedImports].some((i) => isRuntimePackage(i) && !listed.has(i));
-    let modfile = parsed.userModfile ? gomod : undefined;
     const rtDir = needsRuntime ? runner.runtimeDir ?? runtimeDir() : undefined;
-    const goWork = ge.GOWORK && ge.GOWORK !== 'off' ? ge.GOWORK : undefined;
-    // A vendored build runs in a workspace whose vendor/ links the user's: overlaid vendored files
-    // are seen at their linked paths there.
-    let vendorWs: VendorWorkspace | undefined;
-    let runtimeFiles = new Map<string, string>();
-    let runtimeServed: ServedVersion | undefined;
-    let runtimeInputs: string[] = [];
-    if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
-      if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
-      vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-      childEnv.GOWORK = vendorWs.workFile;
-    } else if (rtDir !== undefined || moduleCopies.length > 0) {
-      if (goWork !== undefined) {
-        const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
-        const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
-        if (work) {
-          childEnv.GOWORK = work;
-          if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
-        }
-      } else {
-        // A workspace and a vendored build take the runtime from its directory.
-        const gomodcache = ge.GOMODCACHE;
-        const serve = rtDir !== undefined && served && gomodcache && !bypassesProxy(RUNTIME_MODULE, served.noProxy)
-          ? () => {
-              const rt = serveRuntime(served.root, gomodcache, rtDir);
-              runtimeServed = rt?.served;
-              runtimeInputs = rt?.files ?? [];
-              return runtimeServed;
-            }
-          : undefined;
-        modfile = prepareModfile(cache, gomod, rtDir, moduleCopies, selectedModules(packages), trimmed ? `./${RUNTIME_IN_MODULE}` : rtDir, serve) ?? modfile;
-        // Left out of `final`: the record marks its targets as the weave cache's, and these are
-        // go-weave's own files.
-        if (trimmed && rtDir !== undefined && runtimeServed === undefined && modfile !== undefined) runtimeFiles = runtimeInModule(moduleRoot, rtDir);
-      }
-    }
-    // The go command downloads the served versions from go-weave's proxy, asked before the user's.
-    const servedModules = [...moduleCopies.filter((c) => c.served), ...(runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : [])];
-    if (served && servedModules.length > 0) {
-      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
-    }
+    // A save's plan (`again`) whose woven code needs the same modules takes the last plan's: go.mod,
+    // go.sum and go.work are watched (an edit there plans whole), and a runtime module changed
+    // since is seen by the launcher, which finds the record's stamps of its files stale.
+    const modulesKey = JSON.stringify([rtDir ?? null, moduleCopies, served ?? null]);
+    const modules = edited !== undefined && lastModules?.key === modulesKey ? lastModules.setup : await setUpModules(rtDir, moduleCopies, trimmed, served);
+    lastModules = { key: modulesKey, setup: modules };
+    const { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs } = modules;
+    const childEnv: Env = { ...env, ...modules.env };
     const ws = vendorWs;
     const final = ws ? new Map([...overlay].map(([k, v]) => [inWorkspace(ws, k), v])) : overlay;
     const overlayFile = final.size > 0 || runtimeFiles.size > 0 ? writeOverlay(cache, new Map([...final, ...runtimeFiles])) : undefined;

@@ -48,8 +48,22 @@ export interface ReplayExtras {
   startNs: bigint;
 }
 
-/** The record of a prepared command, or undefined when it must be planned again every time. */
-export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): ReplayRecord | undefined {
+/**
+ * The record a plan made again from an earlier one (Prepared.again) starts from, and the files
+ * edited since: every other input is as that plan found it.
+ */
+export interface EarlierRecord {
+  record: ReplayRecord;
+  edited: ReadonlySet<string>;
+}
+
+/**
+ * The record of a prepared command, or undefined when it must be planned again every time.
+ * Given the record of the plan this one was made again from, its inputs keep their stamps but
+ * the edited files': the state this plan stands on (stamped anew, a change the server's watch
+ * does not see, such as a new go binary, would be vouched for by a record planned before it).
+ */
+export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras, earlier?: EarlierRecord): ReplayRecord | undefined {
   if (p.inputs.length === 0) return undefined;
   const go = absoluteGo(p.go, inputEnv);
   if (!go) return undefined;
@@ -58,8 +72,9 @@ export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): 
   for (const [k, v] of Object.entries(p.goEnv)) if (v !== undefined && inputEnv[k] !== v) set[k] = v;
   for (const k of Object.keys(inputEnv)) if (inputEnv[k] !== undefined && p.goEnv[k] === undefined) unset.push(k);
   const stamps: string[] = [];
-  const listed = listedGoFiles(p);
-  const input = (path: string) => stamps.push(inputStamp(path, extras.startNs, listed));
+  let listed: Map<string, Set<string>> | undefined;
+  const kept = earlier ? stampsByPath(earlier.record.stamps) : undefined;
+  const input = (path: string) => stamps.push((!earlier?.edited.has(path) && kept?.get(path)) || inputStamp(path, extras.startNs, (listed ??= listedGoFiles(p))));
   // The go binary stands for its toolchain (GOROOT and the module cache are immutable per version).
   input(go);
   if (p.ge.GOENV) input(p.ge.GOENV);
@@ -70,7 +85,8 @@ export function replayRecord(p: Prepared, inputEnv: Env, extras: ReplayExtras): 
   // source checkout can change them without a new go binary.
   for (const f of new Set([...p.inputs, ...originals])) input(f);
   for (const f of generated) stamps.push(`+ 0 ${f}`);
-  const skip = skipGuard(p);
+  // What the guard stamps (package directories' listings, the runtime's files) is as the earlier plan found it.
+  const skip = earlier ? earlier.record.skip : skipGuard(p);
   return { v: 1, go, args: p.goArgs.slice(), set, unset: unset.sort(), stamps, stderr: extras.stderr, report: extras.report, summary: extras.summary, ...(skip ? { skip } : {}) };
 }
 
@@ -84,6 +100,16 @@ export function moduleLookups(cwd: string): string[] {
     out.push(join(d, 'go.mod'), join(d, 'go.work'));
     if (dirname(d) === d) return out;
   }
+}
+
+/** A record's stamps by the path each ends with ("kind value path"); generated files' are left out. */
+function stampsByPath(stamps: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of stamps) {
+    if (s.startsWith('+ ')) continue;
+    out.set(s.slice(s.indexOf(' ', s.indexOf(' ') + 1) + 1), s);
+  }
+  return out;
 }
 
 /** Writes the record and returns its text. */

@@ -151,7 +151,7 @@ function envOf(entries: string[]): Record<string, string> {
  * watch saw change since it began: that plan is made again for those files alone when it can be
  * (Prepared.again), and whole otherwise.
  */
-async function answer(req: ServerRequest, after?: { prepared: Prepared; changed: string[] }): Promise<Answer> {
+async function answer(req: ServerRequest, after?: { prepared: Prepared; changed: string[]; record?: ReplayRecord }): Promise<Answer> {
   const startNs = nowNs();
   const env: Env = envOf(req.env);
   const no = { reply: { ok: false } };
@@ -166,10 +166,12 @@ async function answer(req: ServerRequest, after?: { prepared: Prepared; changed:
   if (!cmd) return no;
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
-    const p = (after && (await after.prepared.again?.(after.changed))) || (await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd));
+    const again = after && (await after.prepared.again?.(after.changed));
+    const p = again || (await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd));
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
-    const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs });
+    const earlier = again && after.record ? { record: after.record, edited: new Set(after.changed) } : undefined;
+    const r = replayRecord(p, env, { stderr: warnings, report, summary, startNs }, earlier);
     if (!r) return no;
     const racy = racyPaths(r).map((path) => ({ path, seen: fileStamp(path) }));
     const work = { weavedNow: p.outcome.weavedNow, timings: timingsLine(p) };
@@ -362,10 +364,10 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   // The last plan of this very request (same command line, directory and environment), and what
   // changed since it began, when the watch can tell: it has watched every directory the plan
   // read since before then, and saw Go files change and nothing else.
-  const startingPoint = (known: Recent | undefined, req: ServerRequest): { prepared: Prepared; changed: string[] } | undefined => {
+  const startingPoint = (known: Recent | undefined, req: ServerRequest): { prepared: Prepared; changed: string[]; record?: ReplayRecord } | undefined => {
     if (!known?.prepared || !sameRequest(known.req, req) || !sources.watchedBefore(known.mark, known.sources?.dirs ?? [])) return undefined;
     const changed = sources.changedSince(known.mark);
-    return changed && changed.length > 0 ? { prepared: known.prepared, changed } : undefined;
+    return changed && changed.length > 0 ? { prepared: known.prepared, changed, record: known.record } : undefined;
   };
   // A record stamps the files its plan found too recent (a save a moment ago) as racy, so every
   // build asks the server about it. Once they have aged unchanged past the racy window, the
