@@ -44,8 +44,8 @@ func main() {
 		record = recordPath(dir, entry, args)
 		if os.Getenv("GOWEAVE_NO_REPLAY") == "" {
 			sock := serverSocketPath(dir)
-			tryReplay(record, sock)
-			server = tryServer(sock, record, args)
+			held := tryReplay(record, sock)
+			server = tryServer(sock, record, args, held)
 		}
 	}
 	fallback(entry, args, record, server)
@@ -57,17 +57,20 @@ var verbose = os.Getenv("GOWEAVE_VERBOSE") != ""
 const replayed = "replayed by the launcher, nothing it depends on changed"
 
 // tryReplay execs the recorded go command if nothing it depends on changed, telling the weave
-// server on sock which command line runs.
-func tryReplay(recordPath, sock string) {
+// server on sock which command line runs. Otherwise it returns the stamps that still hold, which
+// the record a weave server writes next mostly repeats.
+func tryReplay(recordPath, sock string) map[string]bool {
 	rec, err := readRecord(recordPath)
 	if err != nil {
-		return
+		return nil
 	}
-	if stamp, stale := rec.stale(false); stale {
+	// Every stamp, not just up to the first that fails: this runs while the server weaves the
+	// save, and what holds here need not be looked at again once it has answered.
+	if held, stamp, stale := rec.holding(); stale {
 		if verbose {
 			fmt.Fprintf(os.Stderr, "go-weave: planning again: %s changed since the last build\n", stampPath(stamp))
 		}
-		return
+		return held
 	}
 	notifyServer(sock, recordPath)
 	if rec.Skip != nil && os.Getenv("GOWEAVE_NO_SKIP") == "" {
@@ -86,6 +89,8 @@ func tryReplay(recordPath, sock string) {
 		exitIfBuiltAhead(rec)
 	}
 	replay(rec, replayed)
+	// go could not be run: nothing here vouches for the next step.
+	return nil
 }
 
 // serverStart is what Node needs to start a weave server: where it listens, and the request
@@ -103,7 +108,7 @@ const maxStartRequest = 64 << 10
 // tryServer has the weave server on sock plan the command and replays what it recorded. It
 // returns what Node needs to start a server when none answered (nothing when one did, or when
 // disabled).
-func tryServer(sock, recordPath string, args []string) serverStart {
+func tryServer(sock, recordPath string, args []string, held map[string]bool) serverStart {
 	if sock == "" || os.Getenv("GOWEAVE_SERVER") == "0" {
 		return serverStart{}
 	}
@@ -121,7 +126,7 @@ func tryServer(sock, recordPath string, args []string) serverStart {
 	// The record was written for this very command: a file stamped as too recent to vouch for
 	// the next build was still read by this one, so only other differences send it to Node.
 	if rec, err := readRecord(recordPath); err == nil {
-		if _, stale := rec.stale(true); !stale {
+		if _, stale := rec.staleBut(held); !stale {
 			// The server may have started building it ahead before this request reached it.
 			exitIfBuiltAhead(rec)
 			replay(rec, "woven by the weave server: "+reply.Verbose)

@@ -68,6 +68,35 @@ func (r *record) stale(racyHolds bool) (string, bool) {
 	return "", false
 }
 
+// holding checks every stamp (stale stops at the first that fails) and returns those that
+// hold, the first that does not, and whether one does not.
+func (r *record) holding() (held map[string]bool, first string, stale bool) {
+	held = make(map[string]bool, len(r.Stamps))
+	for _, s := range r.Stamps {
+		if stampHolds(s) {
+			held[s] = true
+		} else if !stale {
+			first, stale = s, true
+		}
+	}
+	return held, first, stale
+}
+
+// staleBut is stale(true) for stamps not in held, which were seen to hold moments ago: the
+// record a weave server writes for a save keeps the earlier plan's stamps of every file but the
+// edited ones (replay.ts), so only those are looked at again on the way to go.
+func (r *record) staleBut(held map[string]bool) (string, bool) {
+	for _, s := range r.Stamps {
+		if held[s] || strings.HasPrefix(s, "racy ") {
+			continue
+		}
+		if !stampHolds(s) {
+			return s, true
+		}
+	}
+	return "", false
+}
+
 func stampHolds(s string) bool {
 	mtime, rest, ok := strings.Cut(s, " ")
 	if !ok {
