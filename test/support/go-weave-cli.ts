@@ -37,8 +37,12 @@ export async function processesWith(text: string): Promise<number> {
   return r.stdout.split('\n').filter((l) => l.includes(text) && !l.startsWith('ps ')).length;
 }
 
-/** Polls cond every `everyMs` until it holds; fails the test after ms. */
-export async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 15_000, everyMs = 100): Promise<void> {
+/**
+ * Polls cond every `everyMs` until it holds; fails the test after ms. What the tests wait for
+ * (a weave server's plan, a build ahead) takes a second or two; the bound is for a machine other
+ * work slows down many times over, where it only makes a real failure slower to report.
+ */
+export async function until(what: string, cond: () => Promise<boolean> | boolean, ms = 60_000, everyMs = 100): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
