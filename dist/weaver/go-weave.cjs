@@ -5439,8 +5439,12 @@ async function weaveOne(unit, opts, out) {
     woven[f.path] = opts.cache.putSource(f.path, f.source);
   }
   const m = { importPath: unit.ref.importPath, woven, addedImports: result.addedImports, linkDeps: result.linkDeps, joinPoints: result.joinPoints, aspects: result.aspects };
-  opts.cache.writeManifest(key, m);
-  opts.cache.writeMemo(quick, key);
+  const remember = () => {
+    opts.cache.writeManifest(key, m);
+    opts.cache.writeMemo(quick, key);
+  };
+  if (opts.later) opts.later(remember);
+  else remember();
   return m;
 }
 
@@ -5669,14 +5673,14 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
     goArgs.push(...rest);
     const inputs = planFiles ? [...planFiles, ...config.files(), ...configPath ? [configPath] : [], ...runtimeInputs] : [];
-    const again = headersHold && !readSource ? async (changed) => {
+    const again = headersHold && !readSource ? async (changed, later) => {
       const t0 = import_node_perf_hooks.performance.now();
       if (!changed.every(isFile) || !headersHold(changed)) return void 0;
       const only = /* @__PURE__ */ new Set();
       units.forEach((u, i2) => {
         if (changed.some((f) => u.files.includes(f))) only.add(i2);
       });
-      const next = await weaveEach(units, { ...weaveOpts, readSync: true }, { previous: results, only });
+      const next = await weaveEach(units, { ...weaveOpts, readSync: true, later }, { previous: results, only });
       return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
     } : void 0;
     return { parsed: parsed2, go, cwd, packages, outcome, goArgs, goEnv: childEnv, userOverlay, timings: t, planCached, skipped: [...new Set(skipped)], moduleCopies, ge, inputs, goFiles: { overlay: overlayFile, replace: final, modfile, cover: coverFiles }, configOpts, toolchainCopy: goroot, testMainOnly, runtimeDir: rtDir, runtimeServed, again, ...edited === void 0 ? {} : { edited } };
@@ -6546,7 +6550,7 @@ function envOf(entries) {
   }
   return env;
 }
-async function answer(req, after) {
+async function answer(req, after, later) {
   const startNs = nowNs();
   const env = envOf(req.env);
   const no = { reply: { ok: false } };
@@ -6558,7 +6562,7 @@ async function answer(req, after) {
   const cmd = wovenCommand(req.argv);
   if (!cmd) return no;
   try {
-    const again = after && await after.prepared.again?.(after.changed);
+    const again = after && await after.prepared.again?.(after.changed, later);
     const p = again || await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd);
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
@@ -6656,9 +6660,29 @@ async function serve(socketPath, idleMs, start) {
     };
     resume();
   };
+  let later = [];
+  const flush = async () => {
+    await polled();
+    if (pending > 0) {
+      tail = tail.then(flush);
+      return;
+    }
+    const works = later;
+    later = [];
+    for (const work of works) {
+      try {
+        work();
+      } catch {
+      }
+    }
+  };
+  const queued = (work) => {
+    later.push(work);
+    if (later.length === 1) tail = tail.then(flush);
+  };
   const planRequest = async (req, onSave = false) => {
     const mark = sources.mark();
-    const a = await answer(req, startingPoint(recent.get(req.record), req));
+    const a = await answer(req, startingPoint(recent.get(req.record), req), queued);
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : "nothing changed since the last plan";
     if (!onSave || !a.reply.ok) recent.delete(req.record);
     const known = { req, mark, racy: a.racy ?? [], verbose, sources: a.sources, record: a.record, onSave, prepared: a.prepared };
@@ -6672,7 +6696,7 @@ async function serve(socketPath, idleMs, start) {
       recent.delete(req.record);
       return { ok: false };
     }
-    if (a.reply.ok) firm(req.record, known);
+    if (a.reply.ok) queued(() => firm(req.record, known));
     return a.reply;
   };
   const startingPoint = (known, req) => {
@@ -6701,7 +6725,7 @@ async function serve(socketPath, idleMs, start) {
     if (rest.length === 0) return buildAhead(key, known);
     if (waitNs === void 0 || waitNs > MAX_FIRM_WAIT_NS) return;
     const t = setTimeout(() => {
-      tail = tail.then(() => firm(key, known));
+      queued(() => firm(key, known));
     }, Number(waitNs / 1000000n) + 10);
     t.unref();
     firmTimers.set(key, t);

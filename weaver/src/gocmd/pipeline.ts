@@ -68,7 +68,7 @@ export interface Prepared {
    * changed; undefined when that takes a whole plan (a file is gone or was not listed with the
    * package graph, or an edit changed what go list reports).
    */
-  again?: (changed: string[]) => Promise<Prepared | undefined>;
+  again?: (changed: string[], later?: (write: () => void) => void) => Promise<Prepared | undefined>;
   /** Made by `again` of an earlier plan, for this many edited files. */
   edited?: number;
 }
@@ -395,7 +395,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     // stand-in test mains drawn from them), the graph, the configuration and every other unit's
     // weave still hold, and only the units of those files are looked at again.
     const again = headersHold && !readSource
-      ? async (changed: string[]): Promise<Prepared | undefined> => {
+      ? async (changed: string[], later?: (write: () => void) => void): Promise<Prepared | undefined> => {
           const t0 = performance.now();
           if (!changed.every(isFile) || !headersHold(changed)) return undefined;
           // A file of a package no aspect may match (a verdict on the package, not its content)
@@ -404,7 +404,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
           units.forEach((u, i) => {
             if (changed.some((f) => u.files.includes(f))) only.add(i);
           });
-          const next = await weaveEach(units, { ...weaveOpts, readSync: true }, { previous: results, only });
+          const next = await weaveEach(units, { ...weaveOpts, readSync: true, later }, { previous: results, only });
           return finish(next.results, next.weavedNow, { env: 0, config: 0, list: 0, weave: 0 }, t0, changed.length);
         }
       : undefined;

@@ -151,7 +151,7 @@ function envOf(entries: string[]): Record<string, string> {
  * watch saw change since it began: that plan is made again for those files alone when it can be
  * (Prepared.again), and whole otherwise.
  */
-async function answer(req: ServerRequest, after?: { prepared: Prepared; changed: string[]; record?: ReplayRecord }): Promise<Answer> {
+async function answer(req: ServerRequest, after?: { prepared: Prepared; changed: string[]; record?: ReplayRecord }, later?: (write: () => void) => void): Promise<Answer> {
   const startNs = nowNs();
   const env: Env = envOf(req.env);
   const no = { reply: { ok: false } };
@@ -166,7 +166,7 @@ async function answer(req: ServerRequest, after?: { prepared: Prepared; changed:
   if (!cmd) return no;
   try {
     // One thread: an edit re-weaves a package or two, less than a worker costs to start.
-    const again = after && (await after.prepared.again?.(after.changed));
+    const again = after && (await after.prepared.again?.(after.changed, later));
     const p = again || (await plan({ core: await loadRealCore(), goEnv: rememberedGoEnv, coverCommand: selfCommand() }, cmd, env, req.cwd));
     p.goEnv = withoutEntryVars(p.goEnv);
     const { warnings, report, summary } = describeOutcome(p);
@@ -339,9 +339,37 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     resume();
   };
 
+  // Work no build waits for (cache entries for later plans, firming a record), done in the
+  // queue of requests and plans once the builds that have asked are answered: a build that
+  // connected while a save was planned reads its answer first. A failure must not stop the queue.
+  let later: (() => void)[] = [];
+  const flush = async (): Promise<void> => {
+    // A plan from memory reads nothing asynchronously: a build that connected meanwhile is seen
+    // once the event loop has polled.
+    await polled();
+    if (pending > 0) {
+      tail = tail.then(flush);
+      return;
+    }
+    const works = later;
+    later = [];
+    for (const work of works) {
+      try {
+        work();
+      } catch {
+        // A cache entry left unwritten is woven again by a later plan; a record left unfirmed is
+        // planned again by the next build.
+      }
+    }
+  };
+  const queued = (work: () => void): void => {
+    later.push(work);
+    if (later.length === 1) tail = tail.then(flush);
+  };
   const planRequest = async (req: ServerRequest, onSave = false): Promise<ServerReply> => {
     const mark = sources.mark();
-    const a = await answer(req, startingPoint(recent.get(req.record), req));
+    // Cache entries for later plans are written after the reply, as is the firming below.
+    const a = await answer(req, startingPoint(recent.get(req.record), req), queued);
     // What the same request sent again is told: the work a save did, or that there was none.
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
     // A request moves to the most recent place; a save's plan keeps it where it was.
@@ -358,7 +386,9 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       recent.delete(req.record);
       return { ok: false };
     }
-    if (a.reply.ok) firm(req.record, known);
+    // After the reply (or after the reply of a build that came while a save was planned, which
+    // waits behind this plan): the build that asked must not wait for it.
+    if (a.reply.ok) queued(() => firm(req.record, known));
     return a.reply;
   };
   // The last plan of this very request (same command line, directory and environment), and what
@@ -395,7 +425,7 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
     if (rest.length === 0) return buildAhead(key, known);
     if (waitNs === undefined || waitNs > MAX_FIRM_WAIT_NS) return;
     const t = setTimeout(() => {
-      tail = tail.then(() => firm(key, known));
+      queued(() => firm(key, known));
     }, Number(waitNs / 1_000_000n) + 10);
     t.unref();
     firmTimers.set(key, t);

@@ -18,6 +18,11 @@ export interface WeaveOpts {
    * the I/O threads (asleep after a pause) costs more than the read.
    */
   readSync?: boolean;
+  /**
+   * Takes the cache entries that only later plans look up (a unit's manifest and memo), to write
+   * once the build waiting for this plan has its answer; without it they are written at once.
+   */
+  later?: (write: () => void) => void;
 }
 
 export interface WeaveOutcome {
@@ -131,7 +136,11 @@ async function weaveOne(unit: WeaveUnit, opts: WeaveOpts, out: { weavedNow: numb
     woven[f.path] = opts.cache.putSource(f.path, f.source);
   }
   const m: Manifest = { importPath: unit.ref.importPath, woven, addedImports: result.addedImports, linkDeps: result.linkDeps, joinPoints: result.joinPoints, aspects: result.aspects };
-  opts.cache.writeManifest(key, m);
-  opts.cache.writeMemo(quick, key);
+  const remember = () => {
+    opts.cache.writeManifest(key, m);
+    opts.cache.writeMemo(quick, key);
+  };
+  if (opts.later) opts.later(remember);
+  else remember();
   return m;
 }
