@@ -69,7 +69,7 @@ func buildAhead(recordPath string, goArgs []string) int {
 	if err != nil {
 		return 1
 	}
-	if _, stale := rec.stale(false); stale {
+	if _, stale := rec.stale(); stale {
 		return 1
 	}
 	if aheadInGoCache(rec) && goArgs[0] == rec.Args[0] {
@@ -128,7 +128,7 @@ func buildAhead(recordPath string, goArgs []string) int {
 	if again, ok := guardInputs(rec.Skip); !ok || !slices.Equal(again, inputs) {
 		return 1
 	}
-	if _, stale := rec.stale(false); stale {
+	if _, stale := rec.stale(); stale {
 		return 1
 	}
 	data, err := json.Marshal(a)

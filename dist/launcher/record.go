@@ -55,12 +55,8 @@ func readRecord(path string) (*record, error) {
 }
 
 // stale returns the first stamped path that is not as it was when the record was written.
-// racyHolds accepts stamps of files too recent to vouch for a later build.
-func (r *record) stale(racyHolds bool) (string, bool) {
+func (r *record) stale() (string, bool) {
 	for _, s := range r.Stamps {
-		if racyHolds && strings.HasPrefix(s, "racy ") {
-			continue
-		}
 		if !stampHolds(s) {
 			return s, true
 		}
@@ -82,9 +78,10 @@ func (r *record) holding() (held map[string]bool, first string, stale bool) {
 	return held, first, stale
 }
 
-// staleBut is stale(true) for stamps not in held, which were seen to hold moments ago: the
-// record a weave server writes for a save keeps the earlier plan's stamps of every file but the
-// edited ones (replay.ts), so only those are looked at again on the way to go.
+// staleBut is stale for stamps not in held, which were seen to hold moments ago, and accepts
+// stamps of files too recent to vouch for a later build: the record a weave server writes for a
+// save keeps the earlier plan's stamps of every file but the edited ones (replay.ts), so only
+// those are looked at again on the way to go.
 func (r *record) staleBut(held map[string]bool) (string, bool) {
 	for _, s := range r.Stamps {
 		if held[s] || strings.HasPrefix(s, "racy ") {

@@ -5547,7 +5547,7 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
   const first = await weaveEach(units, weaveOpts);
   timings.list = tWeave - tList;
   const setUpModules = async (rtDir, moduleCopies, trimmed, served) => {
-    const childEnv = { ...env };
+    const goVars = {};
     let modfile = parsed2.userModfile ? gomod : void 0;
     const goWork = ge.GOWORK && ge.GOWORK !== "off" ? ge.GOWORK : void 0;
     let vendorWs;
@@ -5557,13 +5557,13 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     if (rtDir !== void 0 && goWork === void 0 && buildsVendored(moduleRoot, parsed2, ge.GOFLAGS)) {
       if (parsed2.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
       vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-      childEnv.GOWORK = vendorWs.workFile;
+      goVars.GOWORK = vendorWs.workFile;
     } else if (rtDir !== void 0 || moduleCopies.length > 0) {
       if (goWork !== void 0) {
         const vendored = buildsVendored((0, import_node_path23.dirname)(goWork), parsed2, ge.GOFLAGS);
         const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState((0, import_node_path23.join)((0, import_node_path23.dirname)(goWork), "vendor")) : "");
         if (work) {
-          childEnv.GOWORK = work;
+          goVars.GOWORK = work;
           if (vendored) vendorWs = linkWorkspaceVendor((0, import_node_path23.dirname)(goWork), (0, import_node_path23.dirname)(work));
         }
       } else {
@@ -5580,12 +5580,10 @@ async function prepare(runner, subcommand, args, env, runtimeDir, workDir = proc
     }
     const servedModules = [...moduleCopies.filter((c) => c.served), ...runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : []];
     if (served && servedModules.length > 0) {
-      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
+      goVars.GOPROXY = proxyList(served.root, ge.GOPROXY);
+      await fetchServedQuietly(go, { ...env, ...goVars }, servedModules, ge.GOMODCACHE, boolFlagOn("modcacherw", parsed2, ge.GOFLAGS));
     }
-    const changedEnv = {};
-    for (const k of ["GOWORK", "GOPROXY"]) if (childEnv[k] !== env[k]) changedEnv[k] = childEnv[k];
-    return { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs, env: changedEnv };
+    return { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs, env: goVars };
   };
   let lastModules;
   const finish = async (results, weavedNow, t, since, edited) => {

@@ -22,7 +22,7 @@ import { extendedSource, isFileList, standInTestMain } from './filelist.js';
 import { buildsVendored, inWorkspace, linkWorkspaceVendor, prepareVendorWorkspace, vendorState, type VendorWorkspace } from './vendoring.js';
 import { LazyConfig } from './lazyconfig.js';
 import { OTLP_EXPORTER, testedPackages, testMainPackages, testLinkDepsFile, testMainStub, testsExportOtlp, TEST_LINKDEPS_FILE, TESTMAIN_FILE } from './testmain.js';
-import { mergeOutcome, weaveEach, type UnitResult, type WeaveFn, type WeaveOutcome } from './weaving.js';
+import { mergeOutcome, weaveEach, type UnitResult, type WeaveFn, type WeaveOutcome, type WriteLater } from './weaving.js';
 import { coverPlan, covers, toolexecFlag, writeCoverFiles } from './coverweave.js';
 
 export { UsageError };
@@ -68,7 +68,7 @@ export interface Prepared {
    * changed; undefined when that takes a whole plan (a file is gone or was not listed with the
    * package graph, or an edit changed what go list reports).
    */
-  again?: (changed: string[], later?: (write: () => void) => void) => Promise<Prepared | undefined>;
+  again?: (changed: string[], later?: WriteLater) => Promise<Prepared | undefined>;
   /** Made by `again` of an earlier plan, for this many edited files. */
   edited?: number;
 }
@@ -234,7 +234,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
    * vendored builds, and the variables the go command runs with for them.
    */
   const setUpModules = async (rtDir: string | undefined, moduleCopies: ModuleCopy[], trimmed: boolean, served: { root: string; noProxy?: string } | undefined): Promise<ModuleSetup> => {
-    const childEnv: Env = { ...env };
+    const goVars: Env = {};
     let modfile = parsed.userModfile ? gomod : undefined;
     const goWork = ge.GOWORK && ge.GOWORK !== 'off' ? ge.GOWORK : undefined;
     // A vendored build runs in a workspace whose vendor/ links the user's: overlaid vendored files
@@ -246,13 +246,13 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     if (rtDir !== undefined && goWork === undefined && buildsVendored(moduleRoot, parsed, ge.GOFLAGS)) {
       if (parsed.userModfile) throw new UsageError(`go-weave: ${moduleRoot} builds in vendor mode with -modfile; woven code needs the runtime module, which go-weave brings in through a workspace, and workspaces refuse -modfile`);
       vendorWs = await prepareVendorWorkspace(go, env, cache, moduleRoot, rtDir);
-      childEnv.GOWORK = vendorWs.workFile;
+      goVars.GOWORK = vendorWs.workFile;
     } else if (rtDir !== undefined || moduleCopies.length > 0) {
       if (goWork !== undefined) {
         const vendored = buildsVendored(dirname(goWork), parsed, ge.GOFLAGS);
         const work = await prepareWorkfile(go, env, cache, goWork, rtDir, moduleCopies, vendored ? vendorState(join(dirname(goWork), 'vendor')) : '');
         if (work) {
-          childEnv.GOWORK = work;
+          goVars.GOWORK = work;
           if (vendored) vendorWs = linkWorkspaceVendor(dirname(goWork), dirname(work));
         }
       } else {
@@ -275,12 +275,10 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     // The go command downloads the served versions from go-weave's proxy, asked before the user's.
     const servedModules = [...moduleCopies.filter((c) => c.served), ...(runtimeServed ? [{ path: RUNTIME_MODULE, served: runtimeServed }] : [])];
     if (served && servedModules.length > 0) {
-      childEnv.GOPROXY = proxyList(served.root, ge.GOPROXY);
-      await fetchServedQuietly(go, childEnv, servedModules, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
+      goVars.GOPROXY = proxyList(served.root, ge.GOPROXY);
+      await fetchServedQuietly(go, { ...env, ...goVars }, servedModules, ge.GOMODCACHE, boolFlagOn('modcacherw', parsed, ge.GOFLAGS));
     }
-    const changedEnv: Env = {};
-    for (const k of ['GOWORK', 'GOPROXY'] as const) if (childEnv[k] !== env[k]) changedEnv[k] = childEnv[k];
-    return { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs, env: changedEnv };
+    return { modfile, vendorWs, runtimeFiles, runtimeServed, runtimeInputs, env: goVars };
   };
   let lastModules: { key: string; setup: ModuleSetup } | undefined;
 
@@ -395,7 +393,7 @@ export async function prepare<A>(runner: CoreRunner<A>, subcommand: string, args
     // stand-in test mains drawn from them), the graph, the configuration and every other unit's
     // weave still hold, and only the units of those files are looked at again.
     const again = headersHold && !readSource
-      ? async (changed: string[], later?: (write: () => void) => void): Promise<Prepared | undefined> => {
+      ? async (changed: string[], later?: WriteLater): Promise<Prepared | undefined> => {
           const t0 = performance.now();
           if (!changed.every(isFile) || !headersHold(changed)) return undefined;
           // A file of a package no aspect may match (a verdict on the package, not its content)

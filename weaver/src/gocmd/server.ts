@@ -15,6 +15,7 @@ import { planUnitsAsync } from './plan.js';
 import { loadRealCore, selfCommand } from './realcore.js';
 import { SourceWatch, type WatchMark } from './server-watch.js';
 import { firmedRecord, firmFromNs, moduleLookups, racyPaths, replayRecord, withoutEntryVars, writeReplayRecord, type ReplayRecord } from './replay.js';
+import type { WriteLater } from './weaving.js';
 
 /**
  * The weave server: a Node process that stays up between builds (for GOWEAVE_SERVER_IDLE
@@ -151,7 +152,7 @@ function envOf(entries: string[]): Record<string, string> {
  * watch saw change since it began: that plan is made again for those files alone when it can be
  * (Prepared.again), and whole otherwise.
  */
-async function answer(req: ServerRequest, after?: { prepared: Prepared; changed: string[]; record?: ReplayRecord }, later?: (write: () => void) => void): Promise<Answer> {
+async function answer(req: ServerRequest, after?: { prepared: Prepared; changed: string[]; record?: ReplayRecord }, later?: WriteLater): Promise<Answer> {
   const startNs = nowNs();
   const env: Env = envOf(req.env);
   const no = { reply: { ok: false } };
@@ -368,7 +369,8 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
   };
   const planRequest = async (req: ServerRequest, onSave = false): Promise<ServerReply> => {
     const mark = sources.mark();
-    // Cache entries for later plans are written after the reply, as is the firming below.
+    // Cache entries for later plans are written once the builds that asked have their answer
+    // (queued), as is the firming below.
     const a = await answer(req, startingPoint(recent.get(req.record), req), queued);
     // What the same request sent again is told: the work a save did, or that there was none.
     const verbose = onSave && a.work ? `${a.work.weavedNow} woven on save; ${a.work.timings}` : 'nothing changed since the last plan';
@@ -386,8 +388,6 @@ export async function serve(socketPath: string, idleMs: number, start?: Starting
       recent.delete(req.record);
       return { ok: false };
     }
-    // After the reply (or after the reply of a build that came while a save was planned, which
-    // waits behind this plan): the build that asked must not wait for it.
     if (a.reply.ok) queued(() => firm(req.record, known));
     return a.reply;
   };

@@ -6,6 +6,9 @@ import type { WeaveUnit } from './plan.js';
 
 export type WeaveFn = (input: PackageInput) => Promise<PackageResult>;
 
+/** Takes writes no waiting build needs, to do them later. */
+export type WriteLater = (write: () => void) => void;
+
 export interface WeaveOpts {
   cache: WeaveCache;
   fingerprint: string;
@@ -22,7 +25,7 @@ export interface WeaveOpts {
    * Takes the cache entries that only later plans look up (a unit's manifest and memo), to write
    * once the build waiting for this plan has its answer; without it they are written at once.
    */
-  later?: (write: () => void) => void;
+  later?: WriteLater;
 }
 
 export interface WeaveOutcome {
